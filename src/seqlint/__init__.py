@@ -1,0 +1,3 @@
+"""seqlint: static shape checking for Keras sequence models."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,46 @@
+"""What seqlint reports: a diagnostic with its location, evidence and fix hint."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"  # real Keras raises
+    WARNING = "warning"  # Keras runs, but the model is almost surely wrong
+    INFO = "info"  # style or migration advice
+
+
+@dataclass(frozen=True)
+class TraceRow:
+    """One row of the static ``model.summary()`` that explains a diagnostic."""
+
+    layer: str  # e.g. "LSTM(64)"
+    line: int
+    shape: str  # output shape, e.g. "(batch, 64)", or what was expected on the marked row
+    note: str = ""  # e.g. "return_sequences is False: drops the time axis"
+    marked: bool = False  # the row the diagnostic is about
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """A finding at a 1-based line and column of ``path``."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    hint: str = ""
+    trace: tuple[TraceRow, ...] = field(default=())
+
+    def to_json(self) -> dict[str, object]:
+        data = asdict(self)
+        data["severity"] = self.severity.value
+        data["trace"] = [asdict(row) for row in self.trace]
+        return data

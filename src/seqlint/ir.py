@@ -1,0 +1,165 @@
+"""The IR the frontend extracts from a script: layers, their applications, models.
+
+Nothing here knows libcst.  Source positions are resolved lazily (see
+:class:`Loc`): computing positions costs more than parsing, so only the
+locations that end up in a diagnostic are ever resolved.
+
+Values
+------
+A value the frontend could evaluate is a plain Python constant (``int``,
+``float``, ``str``, ``bool``, ``None``), a ``tuple``/``list``/``dict`` of
+values, a :class:`~seqlint.shapes.dims.Sym` (an int known only by name),
+:data:`~seqlint.shapes.dims.UNKNOWN`, or one of the classes below.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from seqlint.shapes.dims import UNKNOWN, Dim, Sym, is_known
+
+Value = Any  # see the module docstring
+
+
+@dataclass(frozen=True)
+class Span:
+    """1-based line and column of a source range."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+class Loc:
+    """A source location resolved on first use by the frontend's resolver."""
+
+    __slots__ = ("_key", "_resolve", "_span")
+
+    def __init__(self, resolve: Callable[[object], Span], key: object) -> None:
+        self._resolve = resolve
+        self._key = key
+        self._span: Span | None = None
+
+    @staticmethod
+    def fixed(span: Span) -> Loc:
+        loc = Loc(lambda _key: span, None)
+        loc._span = span
+        return loc
+
+    @property
+    def span(self) -> Span:
+        if self._span is None:
+            self._span = self._resolve(self._key)
+        return self._span
+
+    @property
+    def line(self) -> int:
+        return self.span.line
+
+
+@dataclass(frozen=True)
+class ShapeTuple:
+    """The whole ``.shape`` of an array (``X.shape``): it includes the batch axis."""
+
+    items: tuple[Value, ...]
+    origin: str  # source text, e.g. "X.shape"
+
+
+@dataclass(frozen=True)
+class Array:
+    """A data array whose shape the script states (``np.zeros((100, 20))``)."""
+
+    shape: tuple[Dim, ...] | None
+    name: str | None = None
+
+
+@dataclass(eq=False)
+class Layer:
+    """A layer object as constructed in the source (it may be applied several times).
+
+    ``kind`` is the Keras class name (``"LSTM"``, ``"Dense"``...).  ``config``
+    holds the constructor arguments by keyword; the frontend maps positional
+    arguments to their Keras names (``LSTM(64)`` -> ``{"units": 64}``).
+    Nested layers (``Bidirectional(LSTM(...))``) are :class:`Layer` values.
+    """
+
+    kind: str
+    config: dict[str, Value]
+    loc: Loc
+    label: str  # short source text, e.g. "LSTM(64)"
+
+    def get(self, name: str, default: Value = None) -> Value:
+        return self.config.get(name, default)
+
+
+@dataclass(frozen=True)
+class TensorRef:
+    """Output ``index`` of node ``node_id``; ``index=None`` is the node's whole output."""
+
+    node_id: int
+    index: int | None = 0
+
+
+@dataclass(eq=False)
+class Node:
+    """One application of a layer to input tensors.
+
+    ``inputs`` holds the tensors passed as the layer's first argument;
+    ``as_list`` says whether they were passed as a list (merge layers).
+    ``state_inputs`` are the tensors of ``initial_state=``.  Input layers have
+    no inputs.  ``sequential`` marks the nodes of a Sequential model.
+    ``declared_by`` names what declared an Input node's shape (e.g.
+    ``"input_shape"`` on the first layer, ``"Input"``, ``"build"``).
+    """
+
+    id: int
+    layer: Layer
+    inputs: tuple[TensorRef, ...]
+    loc: Loc
+    as_list: bool = False
+    state_inputs: tuple[TensorRef, ...] = ()
+    sequential: bool = False
+    declared_by: str | None = None
+
+
+@dataclass(eq=False)
+class Model:
+    """A model: its input and output tensors, in the structure the source gives."""
+
+    kind: str  # "sequential" | "functional"
+    inputs: Value  # TensorRef, or a list/tuple/dict of them; UNKNOWN if not known
+    outputs: Value
+    loc: Loc
+    name: str | None = None  # the variable it was bound to
+
+
+@dataclass
+class ModuleIR:
+    """Everything extracted from one source file."""
+
+    nodes: list[Node] = field(default_factory=list)
+    models: list[Model] = field(default_factory=list)
+
+    def node(self, ref: TensorRef) -> Node:
+        return self.nodes[ref.node_id]
+
+
+def value_to_dim(value: Value) -> Dim:
+    """A dimension from an evaluated value: ints and symbols carry over, ``None`` is unknown."""
+    if is_known(value) or isinstance(value, Sym):
+        return value
+    return UNKNOWN
+
+
+def value_to_dims(value: Value) -> tuple[Dim, ...] | None:
+    """Dims of a shape-like value (tuple, list, ShapeTuple, single int); None if unknown."""
+    if isinstance(value, ShapeTuple):
+        value = value.items
+    if isinstance(value, (tuple, list)):
+        return tuple(value_to_dim(v) for v in value)
+    if is_known(value) or isinstance(value, Sym):
+        return (value,)
+    return None

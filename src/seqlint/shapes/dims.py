@@ -1,0 +1,145 @@
+"""Symbolic dimensions and shapes.
+
+A dimension is a known ``int``, a named symbol (:class:`Sym`, e.g. ``timesteps``
+when its value is unknown: every use of the same name is the same size), the
+batch axis (:data:`BATCH`) or unknown (:data:`UNKNOWN`).  A :class:`Shape` is a
+tuple of dimensions, or ``None`` dims for an unknown rank.
+
+Comparisons are three-valued: only two known ints can be proven different, so
+symbols and unknowns never lead to an error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Sym:
+    """A dimension whose size is a name in the source (``maxlen``)."""
+
+    name: str
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class _Special:
+    __slots__ = ("_text",)
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+
+    def __repr__(self) -> str:
+        return self._text.upper()
+
+    def __str__(self) -> str:
+        return self._text
+
+    def __reduce__(self) -> str:
+        return self._text.upper()
+
+
+BATCH = _Special("batch")
+UNKNOWN = _Special("?")
+
+Dim = int | Sym | _Special
+
+
+def is_known(dim: Dim) -> bool:
+    return isinstance(dim, int) and not isinstance(dim, bool)
+
+
+def same(a: Dim, b: Dim) -> bool | None:
+    """True if ``a`` and ``b`` are provably equal, False if provably different, else None."""
+    if is_known(a) and is_known(b):
+        return a == b
+    if a is BATCH and b is BATCH:
+        return True
+    if isinstance(a, Sym) and isinstance(b, Sym) and a == b:
+        return True
+    return None
+
+
+def differ(a: Dim, b: Dim) -> bool:
+    """True only when both dims are known ints of different size."""
+    return same(a, b) is False
+
+
+def _symbolic(a: Dim, op: str, b: Dim) -> Dim:
+    if a is UNKNOWN or b is UNKNOWN or a is BATCH or b is BATCH:
+        return UNKNOWN
+    return Sym(f"{_operand(a)}{op}{_operand(b)}")
+
+
+def _operand(d: Dim) -> str:
+    text = str(d)
+    return text if text.isidentifier() or text.isdigit() else f"({text})"
+
+
+def add(a: Dim, b: Dim) -> Dim:
+    if is_known(a) and is_known(b):
+        return a + b
+    return _symbolic(a, "+", b)
+
+
+def sub_const(d: Dim, n: int) -> Dim:
+    """``d - n`` for a known constant ``n``: exact for ints, a named symbol for symbols."""
+    if n == 0:
+        return d
+    if is_known(d):
+        return d - n
+    if isinstance(d, Sym):
+        return Sym(f"{_operand(d)}-{n}") if n > 0 else Sym(f"{_operand(d)}+{-n}")
+    return UNKNOWN
+
+
+def mul(a: Dim, b: Dim) -> Dim:
+    if is_known(a) and is_known(b):
+        return a * b
+    return _symbolic(a, "*", b)
+
+
+def product(dims: tuple[Dim, ...]) -> Dim:
+    """Product of ``dims`` (1 for an empty tuple), without ``1*`` noise on symbols."""
+    factors = [d for d in dims if not (is_known(d) and d == 1)]
+    if not factors:
+        return 1
+    result = factors[0]
+    for d in factors[1:]:
+        result = mul(result, d)
+    return UNKNOWN if result is BATCH else result
+
+
+@dataclass(frozen=True)
+class Shape:
+    """A tensor shape; ``dims is None`` means the rank itself is unknown."""
+
+    dims: tuple[Dim, ...] | None
+
+    @staticmethod
+    def unknown() -> Shape:
+        return Shape(None)
+
+    @staticmethod
+    def batched(*dims: Dim) -> Shape:
+        """A shape with the batch axis first: ``Shape.batched(20, 64)`` is ``(batch, 20, 64)``."""
+        return Shape((BATCH, *dims))
+
+    @property
+    def rank(self) -> int | None:
+        return None if self.dims is None else len(self.dims)
+
+    @property
+    def known_rank(self) -> bool:
+        return self.dims is not None
+
+    def __getitem__(self, index: int) -> Dim:
+        assert self.dims is not None, "indexing a shape of unknown rank"
+        return self.dims[index]
+
+    def __str__(self) -> str:
+        if self.dims is None:
+            return "(unknown)"
+        inner = ", ".join(str(d) for d in self.dims)
+        return f"({inner},)" if len(self.dims) == 1 else f"({inner})"

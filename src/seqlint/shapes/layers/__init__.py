@@ -1,0 +1,14 @@
+"""Shape functions, one module per Keras layer family; importing this registers them all."""
+
+from seqlint.shapes.layers import (  # noqa: F401
+    attention,
+    convolutional,
+    core,
+    embedding,
+    inputs,
+    merging,
+    pooling,
+    recurrent,
+    reshaping,
+    wrappers,
+)

@@ -1,0 +1,71 @@
+"""TimeDistributed: the inner layer applied to every timestep.
+
+Keras (``TimeDistributed.compute_output_shape``): the input needs at least 3
+dims (``should be passed an `input_shape` with at least 3 dimensions``); the
+inner layer sees ``(batch, *input[2:])`` and the time axis is re-inserted
+after the batch axis of each inner output.
+"""
+
+from __future__ import annotations
+
+from seqlint.ir import Layer
+from seqlint.shapes.dims import Shape
+from seqlint.shapes.layers.common import register, require_rank
+from seqlint.shapes.problems import ProblemKind, ShapeProblem
+from seqlint.shapes.registry import Call, lookup
+
+
+@register("TimeDistributed")
+def time_distributed(call: Call) -> list[Shape]:
+    inner = call.layer.get("layer")
+    require_rank(call, 3, "(batch, timesteps, ...)", at_least=True)
+    shape = call.input
+    if not isinstance(inner, Layer) or shape.dims is None:
+        return [Shape.unknown()]
+    fn = lookup(inner.kind)
+    if fn is None:
+        return [Shape.unknown()]
+    step = Shape((shape.dims[0], *shape.dims[2:]))
+    try:
+        outputs = fn(Call(inner, (step,)))
+    except ShapeProblem as problem:
+        raise _lift(problem, inner, shape, step) from problem
+    timesteps = shape.dims[1]
+    lifted = []
+    for out in outputs:
+        if out.dims is None or not out.dims:
+            lifted.append(Shape.unknown())
+        else:
+            lifted.append(Shape((out.dims[0], timesteps, *out.dims[1:])))
+    return lifted
+
+
+def _lift(problem: ShapeProblem, inner: Layer, shape: Shape, step: Shape) -> ShapeProblem:
+    """The inner layer's problem, restated for the TimeDistributed input."""
+    message = (
+        f"TimeDistributed applies {inner.kind} to each timestep, of shape {step} "
+        f"(the input {shape} without its time axis): {problem.message}"
+    )
+    if problem.kind is not ProblemKind.RANK:
+        return ShapeProblem(
+            problem.kind,
+            message,
+            input_index=problem.input_index,
+            expected=problem.expected,
+            got=problem.got,
+            expected_rank=problem.expected_rank,
+        )
+    expected = problem.expected
+    if expected.startswith("(batch, "):
+        expected = "(batch, timesteps, " + expected[len("(batch, ") :]
+    rank = None if problem.expected_rank is None else problem.expected_rank + 1
+    wanted = f">= {rank}" if "rank >= " in problem.message else str(rank)
+    return ShapeProblem(
+        ProblemKind.RANK,
+        f"expected input of rank {wanted} {expected}, got {shape} (TimeDistributed "
+        f"applies {inner.kind} to each timestep, of shape {step}: {problem.message})",
+        input_index=0,
+        expected=expected,
+        got=shape,
+        expected_rank=rank,
+    )

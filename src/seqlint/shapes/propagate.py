@@ -1,0 +1,57 @@
+"""Propagate shapes through a module's graph, node by node, in creation order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from seqlint.ir import ModuleIR, Node, TensorRef
+from seqlint.shapes.dims import Shape
+from seqlint.shapes.problems import ShapeProblem
+from seqlint.shapes.registry import Call, output_shapes
+
+
+@dataclass(frozen=True)
+class NodeShapes:
+    """The shapes seen at one node.
+
+    ``outputs`` is None when they are unknown (unmodelled layer, unknown
+    inputs or a problem); ``problem`` is set when Keras would reject the call.
+    """
+
+    inputs: tuple[Shape, ...]
+    states: tuple[Shape, ...]
+    outputs: tuple[Shape, ...] | None
+    problem: ShapeProblem | None = None
+
+    def output(self, index: int | None) -> Shape:
+        if self.outputs is None:
+            return Shape.unknown()
+        if index is None:
+            return self.outputs[0] if len(self.outputs) == 1 else Shape.unknown()
+        return self.outputs[index] if index < len(self.outputs) else Shape.unknown()
+
+
+class GraphShapes:
+    """Shapes of every node of a :class:`ModuleIR`."""
+
+    def __init__(self, ir: ModuleIR) -> None:
+        self.ir = ir
+        self._by_node: list[NodeShapes] = []
+        for node in ir.nodes:
+            self._by_node.append(self._propagate(node))
+
+    def at(self, node: Node) -> NodeShapes:
+        return self._by_node[node.id]
+
+    def of(self, ref: TensorRef) -> Shape:
+        return self._by_node[ref.node_id].output(ref.index)
+
+    def _propagate(self, node: Node) -> NodeShapes:
+        inputs = tuple(self.of(ref) for ref in node.inputs)
+        states = tuple(self.of(ref) for ref in node.state_inputs)
+        call = Call(node.layer, inputs, as_list=node.as_list, states=states)
+        try:
+            outputs = output_shapes(call)
+        except ShapeProblem as problem:
+            return NodeShapes(inputs, states, None, problem)
+        return NodeShapes(inputs, states, None if outputs is None else tuple(outputs))
