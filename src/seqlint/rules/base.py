@@ -1,0 +1,60 @@
+"""What every rule is made of, and what a rule gets to look at."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import ClassVar
+
+from seqlint.diagnostic import Severity, TraceRow
+from seqlint.ir import Loc, ModuleIR, Node
+from seqlint.shapes.propagate import GraphShapes
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A rule's verdict on one place; the engine turns it into a Diagnostic."""
+
+    loc: Loc
+    message: str
+    hint: str = ""
+    trace: tuple[TraceRow, ...] = ()
+
+
+@dataclass
+class RuleContext:
+    """The annotated graph of one file."""
+
+    ir: ModuleIR
+    shapes: GraphShapes
+
+
+class Rule:
+    """A rule: its identity and documentation, its examples, and its check.
+
+    ``bad_example`` marks each line the rule must report with a trailing
+    ``# expect: CODE`` comment; ``good_example`` must produce nothing.  Both
+    are run as tests and rendered as the rule's documentation page.  For an
+    error rule, ``keras_error`` is a regex of the message real Keras raises on
+    the bad example (a test runs it).
+    """
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    summary: ClassVar[str]
+    severity: ClassVar[Severity]
+    explanation: ClassVar[str]
+    bad_example: ClassVar[str]
+    good_example: ClassVar[str]
+    keras_error: ClassVar[str] = ""
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        raise NotImplementedError
+
+
+def problem_nodes(ctx: RuleContext) -> Iterator[tuple[Node, object]]:
+    """Every node whose shape function reported a problem, with the problem."""
+    for node in ctx.ir.nodes:
+        problem = ctx.shapes.at(node).problem
+        if problem is not None:
+            yield node, problem

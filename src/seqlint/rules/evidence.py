@@ -1,0 +1,142 @@
+"""Evidence shared by rules: shape traces and the layer that dropped an axis."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from seqlint.diagnostic import TraceRow
+from seqlint.ir import Layer, Node
+from seqlint.rules.base import RuleContext
+from seqlint.shapes.dims import Shape
+
+RECURRENT = frozenset({"LSTM", "GRU", "SimpleRNN"})
+MAX_TRACE_ROWS = 8
+
+
+def inner_layer(layer: Layer) -> Layer:
+    """The recurrent layer inside a Bidirectional, else the layer itself."""
+    inner = layer.get("layer")
+    return inner if layer.kind == "Bidirectional" and isinstance(inner, Layer) else layer
+
+
+def is_recurrent(layer: Layer) -> bool:
+    return inner_layer(layer).kind in RECURRENT
+
+
+def primary_input(node: Node, ctx: RuleContext, index: int = 0) -> Node | None:
+    """The node that produced input ``index`` of ``node`` (None for an input node)."""
+    if index >= len(node.inputs):
+        return None
+    return ctx.ir.node(node.inputs[index])
+
+
+def chain_to(node: Node, ctx: RuleContext, via_input: int = 0) -> list[Node]:
+    """The nodes from the model input to ``node`` along input ``via_input``, then input 0."""
+    chain = [node]
+    current = primary_input(node, ctx, via_input)
+    while current is not None:
+        chain.append(current)
+        current = primary_input(current, ctx)
+    chain.reverse()
+    return chain
+
+
+def input_shape(node: Node, ctx: RuleContext, index: int = 0) -> Shape:
+    shapes = ctx.shapes.at(node).inputs
+    return shapes[index] if index < len(shapes) else Shape.unknown()
+
+
+def output_shape(node: Node, ctx: RuleContext) -> Shape:
+    return ctx.shapes.at(node).output(0)
+
+
+@dataclass(frozen=True)
+class Dropper:
+    """The node whose output first lost the time axis, and why."""
+
+    node: Node
+    reason: str  # e.g. "return_sequences is False"
+
+
+def time_axis_dropper(node: Node, ctx: RuleContext, via_input: int = 0) -> Dropper | None:
+    """Walk up from input ``via_input`` of ``node`` to the start of its rank-2 stretch.
+
+    Returns the layer that turned a sequence into a vector (an RNN without
+    return_sequences, Flatten, global pooling...), or None when the stretch
+    starts at the model's input declaration or cannot be explained.
+    """
+    current = primary_input(node, ctx, via_input)
+    while current is not None:
+        if output_shape(current, ctx).rank != 2:
+            return None
+        reason = _drop_reason(current.layer)
+        if reason:
+            return Dropper(current, reason)
+        if current.layer.kind in ("Input", "InputLayer"):
+            return None
+        current = primary_input(current, ctx)
+    return None
+
+
+def declaration_of(node: Node, ctx: RuleContext, via_input: int = 0) -> Node | None:
+    """The Input node that fixed the rank of input ``via_input``, if no layer changed it."""
+    rank = input_shape(node, ctx, via_input).rank
+    current = primary_input(node, ctx, via_input)
+    while current is not None:
+        if current.layer.kind in ("Input", "InputLayer"):
+            return current if current.declared_by else None
+        if _drop_reason(current.layer) or output_shape(current, ctx).rank != rank:
+            return None
+        if input_shape(current, ctx).rank != rank:
+            return None
+        current = primary_input(current, ctx)
+    return None
+
+
+def _drop_reason(layer: Layer) -> str:
+    inner = inner_layer(layer)
+    if inner.kind in RECURRENT:
+        if inner.get("return_sequences", False) is False:
+            return "return_sequences is False"
+        return ""
+    return {
+        "Flatten": "Flatten merges the time axis into the features",
+        "GlobalAveragePooling1D": "it pools over the time axis",
+        "GlobalAvgPool1D": "it pools over the time axis",
+        "GlobalMaxPooling1D": "it pools over the time axis",
+        "GlobalMaxPool1D": "it pools over the time axis",
+    }.get(layer.kind, "")
+
+
+def trace(
+    chain: list[Node],
+    ctx: RuleContext,
+    *,
+    notes: dict[int, str] | None = None,
+    expected: str = "",
+) -> tuple[TraceRow, ...]:
+    """A static ``model.summary()`` of ``chain``; the last row is the marked one.
+
+    The marked row shows ``expected`` (what the layer needed) instead of an
+    output shape.  ``notes`` maps node ids to a remark on their row.
+    """
+    notes = notes or {}
+    rows = []
+    for node in chain[-MAX_TRACE_ROWS:]:
+        marked = node is chain[-1]
+        shape = f"expects {expected}" if marked and expected else str(output_shape(node, ctx))
+        rows.append(
+            TraceRow(
+                layer=node.layer.label,
+                line=node.loc.line,
+                shape=shape,
+                note=notes.get(node.id, ""),
+                marked=marked,
+            )
+        )
+    return tuple(rows)
+
+
+def where(node: Node) -> str:
+    """``LSTM(64) at line 9``."""
+    return f"{node.layer.label} at line {node.loc.line}"

@@ -1,0 +1,117 @@
+"""SL102: the model's input is declared with the wrong rank."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from seqlint.diagnostic import Severity
+from seqlint.ir import Node, ShapeTuple
+from seqlint.rules.base import Finding, Rule, RuleContext, problem_nodes
+from seqlint.rules.evidence import chain_to, declaration_of, output_shape, trace, where
+from seqlint.shapes.dims import Shape
+from seqlint.shapes.problems import ProblemKind, ShapeProblem
+
+INPUT_KINDS = ("Input", "InputLayer")
+
+
+class InputDeclarationRank(Rule):
+    code = "SL102"
+    name = "input-declaration-rank"
+    summary = "The model's input is declared with the wrong rank."
+    severity = Severity.ERROR
+    explanation = """\
+`input_shape`, `Input(shape=...)` and `InputLayer` describe one sample, without
+the batch axis. A recurrent first layer needs samples of shape
+`(timesteps, features)`: declaring `input_shape=(features,)` gives it
+`(batch, features)` and Keras raises `expected ndim=3, found ndim=2` when it
+builds the model.
+
+`input_shape=X.shape` is the other classic: `X.shape` starts with the number
+of samples, so the model expects every sample to hold the whole data set and
+Keras raises (`expected ndim=3, found ndim=4` for an LSTM, or a shape mismatch
+at `fit`). Use `X.shape[1:]`."""
+    bad_example = """\
+import numpy as np
+from tensorflow import keras
+from tensorflow.keras import layers
+
+X = np.random.rand(64, 10, 3)
+model = keras.Sequential([
+    layers.LSTM(16, input_shape=X.shape),  # expect: SL102
+    layers.Dense(1),
+])
+"""
+    keras_error = r"expected ndim=3, found ndim=4"
+    good_example = """\
+import numpy as np
+from tensorflow import keras
+from tensorflow.keras import layers
+
+X = np.random.rand(64, 10, 3)
+model = keras.Sequential([
+    layers.LSTM(16, input_shape=X.shape[1:]),
+    layers.Dense(1),
+])
+"""
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for node in ctx.ir.nodes:
+            if node.layer.kind in INPUT_KINDS and node.declared_by:
+                declared = _whole_shape_value(node)
+                if declared is not None:
+                    yield self._batch_axis_finding(node, declared, ctx)
+        for node, problem in problem_nodes(ctx):
+            if problem.kind is ProblemKind.RANK:
+                index = problem.input_index or 0
+                declaration = declaration_of(node, ctx, index)
+                if declaration is not None:
+                    yield self._rank_finding(declaration, node, index, problem, ctx)
+
+    def _batch_axis_finding(self, decl: Node, value: ShapeTuple, ctx: RuleContext) -> Finding:
+        keyword = _keyword(decl)
+        message = (
+            f"{keyword}={value.origin} includes the batch axis: the model expects each "
+            f"sample to have shape {_sample(output_shape(decl, ctx))}"
+        )
+        hint = f"use {keyword}={value.origin}[1:] (one sample, without the batch axis)"
+        return Finding(decl.loc, message, hint, trace([decl], ctx))
+
+    def _rank_finding(
+        self, decl: Node, user: Node, index: int, problem: ShapeProblem, ctx: RuleContext
+    ) -> Finding:
+        declared = output_shape(decl, ctx)
+        keyword = _keyword(decl)
+        message = (
+            f"the input is declared as {declared} (rank {declared.rank}), but "
+            f"{where(user)} expects input of rank {problem.expected_rank} {problem.expected}"
+        )
+        needed = problem.expected_rank or 0
+        if declared.dims is not None and len(declared.dims) < needed:
+            sample = ", ".join(["timesteps", *(str(d) for d in declared.dims[1:])])
+            keyword = "input_shape" if keyword == "input_dim" else keyword
+            hint = (
+                f"declare a time axis, {keyword}=({sample}), and feed data of shape "
+                f"(samples, timesteps, ...)"
+            )
+        else:
+            hint = f"declare {keyword} with the shape of one sample, without the batch axis"
+        rows = trace(chain_to(user, ctx, index), ctx, expected=problem.expected)
+        return Finding(decl.loc, message, hint, rows)
+
+
+def _whole_shape_value(decl: Node) -> ShapeTuple | None:
+    value = decl.layer.get("shape", decl.layer.get("input_shape"))
+    return value if isinstance(value, ShapeTuple) else None
+
+
+def _keyword(decl: Node) -> str:
+    return {
+        "input_shape": "input_shape",
+        "input_dim": "input_dim",
+        "batch_input_shape": "batch_input_shape",
+        "build": "build",
+    }.get(decl.declared_by or "", "shape")
+
+
+def _sample(shape: Shape) -> str:
+    return "unknown" if shape.dims is None else str(Shape(shape.dims[1:]))

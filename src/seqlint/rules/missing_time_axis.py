@@ -1,0 +1,131 @@
+"""SL101: a layer that needs a time axis receives a vector."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from seqlint.diagnostic import Severity
+from seqlint.ir import Node
+from seqlint.rules.base import Finding, Rule, RuleContext, problem_nodes
+from seqlint.rules.evidence import (
+    chain_to,
+    declaration_of,
+    inner_layer,
+    input_shape,
+    is_recurrent,
+    time_axis_dropper,
+    trace,
+    where,
+)
+from seqlint.shapes.problems import ProblemKind
+
+TIME_AXIS_KINDS = frozenset(
+    {
+        "LSTM",
+        "GRU",
+        "SimpleRNN",
+        "Bidirectional",
+        "Conv1D",
+        "Convolution1D",
+        "MaxPooling1D",
+        "MaxPool1D",
+        "AveragePooling1D",
+        "AvgPool1D",
+        "GlobalAveragePooling1D",
+        "GlobalAvgPool1D",
+        "GlobalMaxPooling1D",
+        "GlobalMaxPool1D",
+    }
+)
+
+
+class MissingTimeAxis(Rule):
+    code = "SL101"
+    name = "missing-time-axis"
+    summary = "A layer that needs a time axis receives input without one."
+    severity = Severity.ERROR
+    explanation = """\
+Recurrent layers (LSTM, GRU, SimpleRNN, Bidirectional), Conv1D and the 1-D
+pooling layers read input of shape `(batch, timesteps, features)`. When an
+earlier layer has already collapsed the time axis -- most often an LSTM
+without `return_sequences=True`, or a Flatten -- the next one receives
+`(batch, features)` and Keras raises `Input 0 of layer "lstm_1" is
+incompatible with the layer: expected ndim=3, found ndim=2` when the model is
+built.
+
+Stacked recurrent layers need `return_sequences=True` on every layer but the
+last. In an encoder-decoder, where the encoder is meant to summarise the
+sequence into one vector, repeat that vector over the output steps with
+`RepeatVector(timesteps)` before the decoder."""
+    bad_example = """\
+from tensorflow import keras
+from tensorflow.keras import layers
+
+model = keras.Sequential([
+    keras.Input(shape=(20, 8)),
+    layers.LSTM(64),
+    layers.LSTM(32),  # expect: SL101
+    layers.Dense(1),
+])
+"""
+    keras_error = r"expected ndim=3, found ndim=2"
+    good_example = """\
+from tensorflow import keras
+from tensorflow.keras import layers
+
+model = keras.Sequential([
+    keras.Input(shape=(20, 8)),
+    layers.LSTM(64, return_sequences=True),
+    layers.LSTM(32),
+    layers.Dense(1),
+])
+"""
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for node, problem in problem_nodes(ctx):
+            if problem.kind is not ProblemKind.RANK or node.layer.kind not in TIME_AXIS_KINDS:
+                continue
+            index = problem.input_index or 0
+            got = input_shape(node, ctx, index)
+            if got.rank is None or got.rank >= 3 or declaration_of(node, ctx, index):
+                continue  # input declarations of the wrong rank are SL102's
+            yield self._finding(node, index, ctx)
+
+    def _finding(self, node: Node, index: int, ctx: RuleContext) -> Finding:
+        got = input_shape(node, ctx, index)
+        receiver = node.layer.label
+        message = (
+            f"{receiver} needs a time axis: expected input of rank 3 "
+            f"(batch, timesteps, features), got {got}"
+        )
+        dropper = time_axis_dropper(node, ctx, index)
+        notes = {}
+        if dropper is None:
+            hint = "feed this layer a sequence (batch, timesteps, features)"
+        else:
+            message += f"; {where(dropper.node)} returns {got} because {dropper.reason}"
+            notes[dropper.node.id] = f"drops the time axis: {dropper.reason}"
+            hint = _hint(node, dropper.node, dropper.reason)
+        rows = trace(
+            chain_to(node, ctx, index),
+            ctx,
+            notes=notes,
+            expected="(batch, timesteps, features)",
+        )
+        return Finding(node.loc, message, hint, rows)
+
+
+def _hint(receiver: Node, dropper: Node, reason: str) -> str:
+    if reason != "return_sequences is False":
+        return f"keep the time axis: remove or replace {where(dropper)}"
+    stack = f"set return_sequences=True on {where(dropper)}"
+    repeat = (
+        f"insert RepeatVector(timesteps) between {dropper.layer.label} and "
+        f"{receiver.layer.label}"
+    )
+    if not is_recurrent(receiver.layer):
+        return stack
+    if inner_layer(receiver.layer).get("return_sequences", False) is True:
+        return f"{repeat} if this is an encoder-decoder; or, to stack them, {stack}"
+    return f"{stack}; or, if this is an encoder-decoder, {repeat}"
+
