@@ -1,0 +1,76 @@
+"""The ``seqlint`` command line.
+
+Kept light to import: click and the stdlib only. The engine imports the analysis pipeline
+(libcst) only when a file needs a parse; rich only when printing in color to a terminal.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from seqlint import __version__
+
+CHECK_HELP = """Check Keras sequence models in PATHs for shape errors.
+
+\b
+PATHs are files and directories. Directories are searched recursively for
+*.py files, skipping hidden directories, virtualenvs (venv, .venv, env, any
+directory holding a pyvenv.cfg, site-packages), __pycache__, node_modules and
+build output (build, dist, *.egg-info, .tox, .nox). Files named explicitly are
+checked whatever their suffix. Files larger than 5 MB are skipped with a warning.
+
+\b
+Exit status:
+  0  nothing reported
+  1  at least one diagnostic reported
+  2  usage error: an unknown option, a PATH that does not exist, or no file
+     could be read at all. A missing PATH is reported on stderr, the other
+     PATHs are still checked and their diagnostics printed, and the exit
+     status is 2 even if they are clean or report problems.
+
+Files that cannot be read or decoded are reported on stderr and skipped; a
+file that does not parse is reported as SL900 (syntax-error), and a crash of
+seqlint on one file as SL901 (internal-error) while the other files go on.
+"""
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="seqlint", message="%(prog)s %(version)s")
+def main() -> None:
+    """seqlint: static shape checking for Keras sequence models."""
+
+
+@main.command(help=CHECK_HELP, short_help="Check files and directories for shape errors.")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Report format on stdout; json prints one object {diagnostics, files_checked}.",
+)
+@click.option("--no-color", is_flag=True, help="Never color the text report (also: NO_COLOR).")
+@click.option("--debug", is_flag=True, help="Print the traceback of internal errors on stderr.")
+def check(paths: tuple[str, ...], output_format: str, no_color: bool, debug: bool) -> None:
+    from seqlint.engine import check_paths
+
+    result = check_paths(list(paths))
+    for line in result.errors:
+        click.echo(line, err=True)
+    if debug:
+        for path, trace in result.tracebacks.items():
+            click.echo(f"seqlint: internal error in {path}:\n{trace.rstrip()}", err=True)
+
+    if output_format == "json":
+        from seqlint.report.json import render_json
+
+        click.echo(render_json(result.diagnostics, result.files_checked))
+    else:
+        from seqlint.report.text import render_text, wants_color
+
+        color = wants_color(sys.stdout, no_color)
+        render_text(result.diagnostics, result.files_checked, sys.stdout, color=color)
+    sys.exit(result.exit_code)
