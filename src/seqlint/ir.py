@@ -70,10 +70,66 @@ class ShapeTuple:
 
 @dataclass(frozen=True)
 class Array:
-    """A data array whose shape the script states (``np.zeros((100, 20))``)."""
+    """A data array whose shape the script states (``np.zeros((100, 20))``).
+
+    What else the code says about its content: ``dtype`` ("int" or "float"),
+    ``value_range`` (integers in ``[low, high)``, e.g. from ``randint``),
+    ``one_hot`` (the last axis one-hot encodes a class: ``to_categorical``,
+    ``tf.one_hot``, ``np.eye(n)[labels]``), ``zero_padded`` (made by
+    ``pad_sequences`` padding with 0).  ``loc`` is where it was made.
+    """
 
     shape: tuple[Dim, ...] | None
     name: str | None = None
+    dtype: str | None = None
+    value_range: tuple[int, int] | None = None
+    one_hot: bool = False
+    zero_padded: bool = False
+    loc: Loc | None = None
+
+
+@dataclass(frozen=True)
+class Batches:
+    """Windows of a series delivered batch by batch (TimeseriesGenerator,
+    ``timeseries_dataset_from_array``): ``x``/``y`` describe one batch."""
+
+    x: Value
+    y: Value
+    maker: str  # "TimeseriesGenerator" | "timeseries_dataset_from_array"
+    window: Value  # length / sequence_length
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class KerasObject:
+    """A non-layer Keras object constructed in the source, e.g.
+    ``keras.losses.SparseCategoricalCrossentropy(from_logits=True)``."""
+
+    kind: str
+    config: dict[str, Value]
+    loc: Loc
+    label: str
+
+
+@dataclass(frozen=True)
+class KerasName:
+    """A Keras function or class named but not called, e.g. ``keras.losses.mse``."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class UserFunction:
+    """A function defined in the script, as a value (e.g. a custom loss).
+
+    ``subscripts`` lists every ``param[constant]`` in its body:
+    ``(param, index, loc)``, e.g. ``("y_true", 0, loc)``.
+    """
+
+    name: str
+    params: tuple[str, ...]
+    subscripts: tuple[tuple[str, int, Loc], ...]
+    loc: Loc
 
 
 @dataclass(eq=False)
@@ -136,12 +192,28 @@ class Model:
     name: str | None = None  # the variable it was bound to
 
 
+@dataclass(eq=False)
+class TrainingCall:
+    """``model.compile(...)``, ``model.fit(...)`` and their kin, in source order.
+
+    ``method`` is the method name (compile, fit, evaluate, train_on_batch,
+    test_on_batch, fit_generator...); ``args`` maps Keras parameter names to
+    values, positional arguments included (``fit(X, y)`` -> ``x``, ``y``).
+    """
+
+    method: str
+    model: Model
+    args: dict[str, Value]
+    loc: Loc
+
+
 @dataclass
 class ModuleIR:
     """Everything extracted from one source file."""
 
     nodes: list[Node] = field(default_factory=list)
     models: list[Model] = field(default_factory=list)
+    training: list[TrainingCall] = field(default_factory=list)
 
     def node(self, ref: TensorRef) -> Node:
         return self.nodes[ref.node_id]
