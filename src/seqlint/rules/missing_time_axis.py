@@ -10,7 +10,6 @@ from seqlint.rules.base import Finding, Rule, RuleContext, problem_nodes
 from seqlint.rules.evidence import (
     chain_to,
     declaration_of,
-    inner_layer,
     input_shape,
     is_recurrent,
     time_axis_dropper,
@@ -105,7 +104,7 @@ model = keras.Sequential([
         else:
             message += f"; {where(dropper.node)} returns {got} because {dropper.reason}"
             notes[dropper.node.id] = f"drops the time axis: {dropper.reason}"
-            hint = _hint(node, dropper.node, dropper.reason)
+            hint = _hint(node, dropper.node, dropper.reason, ctx)
         rows = trace(
             chain_to(node, ctx, index),
             ctx,
@@ -115,17 +114,15 @@ model = keras.Sequential([
         return Finding(node.loc, message, hint, rows)
 
 
-def _hint(receiver: Node, dropper: Node, reason: str) -> str:
+def _hint(receiver: Node, dropper: Node, reason: str, ctx: RuleContext) -> str:
     if reason != "return_sequences is False":
         return f"keep the time axis: remove or replace {where(dropper)}"
     stack = f"set return_sequences=True on {where(dropper)}"
-    repeat = (
-        f"insert RepeatVector(timesteps) between {dropper.layer.label} and "
-        f"{receiver.layer.label}"
-    )
     if not is_recurrent(receiver.layer):
         return stack
-    if inner_layer(receiver.layer).get("return_sequences", False) is True:
-        return f"{repeat} if this is an encoder-decoder; or, to stack them, {stack}"
-    return f"{stack}; or, if this is an encoder-decoder, {repeat}"
-
+    steps = input_shape(dropper, ctx).dims
+    timesteps = steps[1] if steps is not None and len(steps) == 3 else "timesteps"
+    return (
+        f"{stack} to stack the recurrent layers; or, if {dropper.layer.label} is an encoder "
+        f"feeding a decoder, insert RepeatVector({timesteps}) between them"
+    )
