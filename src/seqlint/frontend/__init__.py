@@ -1,0 +1,27 @@
+"""Source text to IR: the only part of seqlint that reads libcst.
+
+:func:`extract` parses a module and interprets it symbolically (nothing of
+the linted code is executed or imported), returning the layers, their
+applications and the models it builds as a :class:`~seqlint.ir.ModuleIR`.
+"""
+
+from __future__ import annotations
+
+from seqlint.frontend.interpreter import Interpreter
+from seqlint.frontend.models import Graph
+from seqlint.frontend.parsing import TOO_DEEP, ParseFailure, parse
+from seqlint.frontend.positions import Positions
+from seqlint.ir import ModuleIR
+
+__all__ = ["ParseFailure", "extract"]
+
+
+def extract(source: str) -> ModuleIR:
+    """The IR of ``source``; raises :class:`ParseFailure` when it cannot be parsed."""
+    module = parse(source)
+    graph = Graph(Positions(module, source))
+    try:
+        Interpreter(graph).run(module)
+    except RecursionError:  # a last resort: every recursion of the interpreter is bounded
+        raise ParseFailure(1, 1, TOO_DEEP) from None
+    return graph.ir

@@ -1,0 +1,98 @@
+"""Import statements: which local names denote Keras, TensorFlow or numpy objects.
+
+A name imported from one of :data:`KNOWN_ROOTS` is bound to an
+:class:`~seqlint.frontend.objects.ExtName` carrying its fully qualified name
+(``from tensorflow.keras.layers import LSTM as L`` binds ``L`` to
+``ExtName("tensorflow.keras.layers.LSTM")``); attribute access extends it
+(``tf.keras.layers.LSTM``).  Any other import binds an unknown value, so a
+local or third-party ``LSTM`` is never mistaken for Keras's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import libcst as cst
+
+from seqlint.frontend.objects import ExtName
+from seqlint.ir import Value
+from seqlint.shapes.dims import UNKNOWN
+
+KNOWN_ROOTS = frozenset({"keras", "tensorflow", "tf_keras", "numpy"})
+
+# Longest first: "keras.src" before "keras".
+_KERAS_PREFIXES = (
+    "tensorflow.python.keras",
+    "tensorflow.compat.v1.keras",
+    "tensorflow.compat.v2.keras",
+    "tensorflow.keras",
+    "tf_keras",
+    "keras.src",
+    "keras",
+)
+
+
+def keras_path(qualname: str) -> str | None:
+    """The path below the Keras root (``"layers.LSTM"``; ``""`` for the root), or None.
+
+    ``tensorflow.keras.layers.LSTM``, ``keras.src.layers.rnn.lstm.LSTM`` and
+    ``tf_keras.layers.LSTM`` all lie below the Keras root.
+    """
+    for prefix in _KERAS_PREFIXES:
+        if qualname == prefix:
+            return ""
+        if qualname.startswith(prefix) and qualname[len(prefix)] == ".":
+            return qualname[len(prefix) + 1:]
+    return None
+
+
+def dotted_name(node: cst.BaseExpression) -> str | None:
+    """``a.b.c`` for a Name/Attribute chain, else None."""
+    parts: list[str] = []
+    while isinstance(node, cst.Attribute):
+        parts.append(node.attr.value)
+        node = node.value
+    if not isinstance(node, cst.Name):
+        return None
+    parts.append(node.value)
+    return ".".join(reversed(parts))
+
+
+def _external(qualname: str) -> Value:
+    return ExtName(qualname) if qualname.split(".", 1)[0] in KNOWN_ROOTS else UNKNOWN
+
+
+def import_bindings(node: cst.Import) -> Iterator[tuple[str, Value]]:
+    """The names an ``import`` statement binds, with their values."""
+    for alias in node.names:
+        qualname = dotted_name(alias.name) or ""
+        if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+            yield alias.asname.name.value, _external(qualname)
+        else:
+            root = qualname.split(".", 1)[0]
+            yield root, _external(root)
+
+
+def from_import_bindings(node: cst.ImportFrom) -> Iterator[tuple[str, Value]]:
+    """The names a ``from ... import ...`` statement binds (none for a star import)."""
+    if isinstance(node.names, cst.ImportStar):
+        return
+    module = dotted_name(node.module) if node.module is not None else None
+    for alias in node.names:
+        name = alias.name.value if isinstance(alias.name, cst.Name) else ""
+        local = name
+        if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+            local = alias.asname.name.value
+        if node.relative or module is None:
+            yield local, UNKNOWN
+        else:
+            yield local, _external(f"{module}.{name}")
+
+
+def star_module(node: cst.ImportFrom) -> str | None:
+    """The module of a ``from M import *`` statement ("" if relative), else None."""
+    if not isinstance(node.names, cst.ImportStar):
+        return None
+    if node.relative or node.module is None:
+        return ""
+    return dotted_name(node.module) or ""

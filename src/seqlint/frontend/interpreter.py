@@ -1,0 +1,470 @@
+"""Statements: straight-line symbolic execution of a module, its branches and functions.
+
+The module body runs once, top to bottom.  Straight-line code (``with``,
+``try`` bodies, ``if`` with a test we can evaluate, ``if __name__ ==
+"__main__"``) runs as written.  Other branches and loop bodies run once in
+*branch mode*: what they build is modelled, but every name they assign is
+unknown afterwards, and a Sequential model they add to is unknown from there
+on.  A function runs at each call site with the arguments evaluated there;
+one that is never called runs once with its defaults.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+import libcst as cst
+
+from seqlint.frontend import arith
+from seqlint.frontend.imports import from_import_bindings, import_bindings, keras_path, star_module
+from seqlint.frontend.keras_api import ALIASES, LAYERS_EXPORTS, POSITIONAL, role_of
+from seqlint.frontend.models import FunctionalModel, Graph, SequentialModel
+from seqlint.frontend.objects import Args, ExtName, Function, KerasClass
+from seqlint.frontend.scopes import MISSING, Assignment, Scope
+from seqlint.frontend.values import MAX_DEPTH, Evaluator, sequence_items
+from seqlint.ir import Array, TensorRef, Value
+from seqlint.shapes.dims import UNKNOWN
+
+MAX_CALL_DEPTH = 8  # nested calls of module functions; deeper calls are unknown
+STEP_BUDGET = 200_000  # statements run per module before calls stop being followed
+
+Statement = cst.BaseStatement | cst.BaseSmallStatement
+Signal = str | None  # "return", "raise", "break" stop the rest of a block
+
+
+@dataclass
+class _Frame:
+    """The function call being run: its return value as far as it is known."""
+
+    level: int  # branch level of the call: deeper returns are uncertain
+    value: Value = None
+    returned: bool = False
+    uncertain: bool = False  # a return inside a branch may have happened
+
+
+class Interpreter(Evaluator):
+    """Runs a module's statements, building the graph as it goes."""
+
+    def __init__(self, graph: Graph) -> None:
+        super().__init__(graph)
+        self.functions: list[Function] = []
+        self._called: set[int] = set()
+        self._stack: list[cst.FunctionDef] = []
+        self._frame = _Frame(level=0)
+        self._steps = 0
+        self.scope.vars["__name__"] = "__main__"
+
+    def run(self, module: cst.Module) -> None:
+        """Run the module, then every function it never called, then close the models.
+
+        Uncalled functions run last-defined first (callers usually come after the
+        helpers they call, so a helper called by an uncalled builder runs with the
+        builder's arguments rather than with its own defaults), in branch mode:
+        what they would do to the module's models and variables is uncertain.
+        """
+        self.exec_block(module.body)
+        done = 0
+        while done < len(self.functions):  # running one may define more
+            batch = self.functions[done:]
+            done = len(self.functions)
+            for function in reversed(batch):
+                if id(function.node) not in self._called:
+                    self.branches.enter()
+                    try:
+                        self.call_function(function, Args(), function.node)
+                    finally:
+                        self._after_branches([self.branches.leave()], exhaustive=False)
+        self.graph.finish()
+
+    def exec_block(self, statements: Sequence[Statement]) -> Signal:
+        if self.depth > MAX_DEPTH:
+            return None
+        self.depth += 1
+        try:
+            for statement in statements:
+                self._steps += 1
+                handler = _STATEMENTS.get(type(statement))
+                signal = handler(self, statement) if handler is not None else None
+                if signal is not None:
+                    return signal
+            return None
+        finally:
+            self.depth -= 1
+
+    # -- functions --------------------------------------------------------------------------------
+
+    def call_function(self, function: Function, args: Args, call: cst.CSTNode) -> Value:
+        self._called.add(id(function.node))
+        if (function.node in self._stack or len(self._stack) >= MAX_CALL_DEPTH
+                or self._steps > STEP_BUDGET):
+            self.escape(args, call)
+            return UNKNOWN
+        scope = Scope(function.scope)
+        scope.vars.update(_bind(function, args))
+        saved = self.scope, self._frame
+        self.scope, self._frame = scope, _Frame(level=self.branches.level)
+        self._stack.append(function.node)
+        try:
+            self.exec_block(_body(function.node))
+            frame = self._frame
+        finally:
+            self._stack.pop()
+            self.scope, self._frame = saved
+        if frame.returned:
+            return frame.value
+        return UNKNOWN if frame.uncertain else None
+
+    def _function_def(self, node: cst.FunctionDef) -> Signal:
+        params = node.params
+        defaults = {
+            param.name.value: self.eval(param.default)
+            for param in (*params.posonly_params, *params.params, *params.kwonly_params)
+            if param.default is not None
+        }
+        function = Function(node, self.scope, defaults)
+        self.functions.append(function)
+        self.assign(node.name.value, function)
+        return None
+
+    def _class_def(self, node: cst.ClassDef) -> Signal:
+        name = node.name.value
+        keras = any(_is_keras_class(self.eval(arg.value)) for arg in node.bases)
+        self.assign(name, KerasClass(_custom_kind(name)) if keras else UNKNOWN)
+        return None
+
+    def _return(self, node: cst.Return) -> Signal:
+        value = self.eval(node.value) if node.value is not None else None
+        frame = self._frame
+        if self.branches.level > frame.level:
+            frame.uncertain = True
+        elif not frame.returned:
+            frame.value = UNKNOWN if frame.uncertain else value
+            frame.returned = True
+        return "return"
+
+    # -- branches ---------------------------------------------------------------------------------
+
+    def _branch(self, body: Sequence[Statement],
+                target: cst.BaseExpression | None = None) -> list[Assignment]:
+        """Run ``body`` in branch mode; return what it assigned."""
+        self.branches.enter()
+        try:
+            if target is not None:
+                self.assign_target(target, UNKNOWN)
+            self.exec_block(body)
+        finally:
+            assigned = self.branches.leave()
+        return assigned
+
+    def _after_branches(self, alternatives: list[list[Assignment]], *, exhaustive: bool) -> None:
+        """After uncertain alternatives, a name they assigned is unknown, unless every
+        path binds it to the same Keras module (``try: from tensorflow import keras``
+        ``except ImportError: import keras``).  Without ``exhaustive`` alternatives the
+        current binding is one of the paths."""
+        finals: dict[tuple[int, str], tuple[Scope, str, list[Value]]] = {}
+        for assigned in alternatives:
+            for scope, name, value in assigned:
+                finals.setdefault((id(scope), name), (scope, name, []))[2].append(value)
+        for scope, name, values in finals.values():
+            if not exhaustive or len(values) < len(alternatives):
+                values.append(scope.vars.get(name, MISSING))
+            self.branches.record(scope, name)
+            scope.vars[name] = _join(values)
+
+    def _if(self, node: cst.If) -> Signal:
+        truth = arith.truth_value(self.eval(node.test))
+        orelse = _else_body(node.orelse)
+        if truth is not None:
+            return self.exec_block(_body(node) if truth else orelse)
+        alternatives = [self._branch(_body(node)), self._branch(orelse)]
+        self._after_branches(alternatives, exhaustive=node.orelse is not None)
+        return None
+
+    def _for(self, node: cst.For) -> Signal:
+        self._escape_models(self.eval(node.iter), node)
+        body = self._branch(_body(node), node.target)
+        self._after_branches([body, self._branch(_else_body(node.orelse))], exhaustive=False)
+        return None
+
+    def _while(self, node: cst.While) -> Signal:
+        truth = arith.truth_value(self.eval(node.test))
+        orelse = _else_body(node.orelse)
+        if truth is False:
+            return self.exec_block(orelse)
+        self._after_branches([self._branch(_body(node)), self._branch(orelse)], exhaustive=False)
+        return None
+
+    def _try(self, node: cst.Try | cst.TryStar) -> Signal:
+        signal = self.exec_block(_body(node))
+        if signal == "raise":
+            signal = None
+        handlers = []
+        for handler in node.handlers:
+            name = handler.name.name if handler.name is not None else None
+            handlers.append(self._branch(_body(handler), name))
+        self._after_branches(handlers, exhaustive=False)
+        if signal is None and node.orelse is not None:
+            signal = self.exec_block(_body(node.orelse))
+        if node.finalbody is not None:
+            signal = self.exec_block(_body(node.finalbody)) or signal
+        return signal
+
+    def _with(self, node: cst.With) -> Signal:
+        for item in node.items:
+            self.eval(item.item)
+            if item.asname is not None:
+                self.assign_target(item.asname.name, UNKNOWN)
+        return self.exec_block(_body(node))
+
+    def _match(self, node: cst.Match) -> Signal:
+        self.eval(node.subject)
+        self._after_branches([self._branch(_body(case)) for case in node.cases], exhaustive=False)
+        return None
+
+    def _escape_models(self, value: Value, node: cst.CSTNode) -> None:
+        """Models in a loop's iterable may be changed by the loop body."""
+        items = value.values() if isinstance(value, dict) else sequence_items(value) or [value]
+        for item in items:
+            if isinstance(item, SequentialModel):
+                self.graph.add_unknown(item, node)
+
+    # -- assignments ------------------------------------------------------------------------------
+
+    def assign_target(self, target: cst.BaseExpression, value: Value) -> None:
+        """Bind an assignment target (a name, an unpacking, a subscript...) to ``value``."""
+        if isinstance(target, cst.Name):
+            self.assign(target.value, _named(value, target.value))
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            elements = list(target.elements)
+            for element, item in zip(elements, self._unpack(value, elements), strict=True):
+                self.assign_target(element.value, item)
+        elif isinstance(target, cst.Subscript):
+            self._store_item(target, value)
+        elif isinstance(value, SequentialModel):
+            self.graph.add_unknown(value, target)  # stored where we cannot follow it
+
+    def _unpack(self, value: Value, elements: list[cst.BaseElement]) -> list[Value]:
+        """The values ``a, *b, c = value`` binds, one per element."""
+        count = len(elements)
+        star = next((i for i, e in enumerate(elements) if isinstance(e, cst.StarredElement)),
+                    None)
+        items = sequence_items(value)
+        if items is None and isinstance(value, TensorRef) and value.index is None:
+            total = count if star is None else self.graph.output_count(value)
+            if total is None:
+                assert star is not None
+                return [TensorRef(value.node_id, i) for i in range(star)] + [UNKNOWN] * (
+                    count - star)
+            items = [TensorRef(value.node_id, i) for i in range(total)]
+        if items is None:
+            return [UNKNOWN] * count
+        if star is None:
+            return items if len(items) == count else [UNKNOWN] * count
+        after = count - 1 - star
+        if len(items) < count - 1:
+            return [UNKNOWN] * count
+        return [*items[:star], list(items[star:len(items) - after]), *items[len(items) - after:]]
+
+    def _store_item(self, target: cst.Subscript, value: Value) -> None:
+        """``container[key] = value``: a new container for the names holding it."""
+        container = self.eval(target.value)
+        if isinstance(value, SequentialModel):
+            self.graph.add_unknown(value, target)
+        if not isinstance(container, (list, dict)):
+            return
+        key = UNKNOWN
+        if len(target.slice) == 1 and isinstance(target.slice[0].slice, cst.Index):
+            key = self.eval(target.slice[0].slice.value)
+        updated: Value = UNKNOWN
+        if isinstance(container, dict) and arith.is_constant(key) and not isinstance(
+                key, (list, dict)):
+            updated = {**container, key: value}
+        elif isinstance(container, list) and isinstance(key, int) and (
+                -len(container) <= key < len(container)):
+            updated = list(container)
+            updated[key] = value
+        self.replace(container, updated)
+
+    def _assign(self, node: cst.Assign) -> Signal:
+        value = self.eval(node.value)
+        for target in node.targets:
+            self.assign_target(target.target, value)
+        return None
+
+    def _ann_assign(self, node: cst.AnnAssign) -> Signal:
+        if node.value is not None:
+            self.assign_target(node.target, self.eval(node.value))
+        return None
+
+    def _aug_assign(self, node: cst.AugAssign) -> Signal:
+        operator = _AUGMENTED.get(type(node.operator))
+        value = self.eval(node.value)
+        if isinstance(node.target, cst.Name) and operator is not None:
+            current = self.eval(node.target)
+            self.assign(node.target.value, arith.binary(operator, current, value))
+        else:
+            self.assign_target(node.target, UNKNOWN)
+        return None
+
+    def _del(self, node: cst.Del) -> Signal:
+        targets = node.target.elements if isinstance(node.target, cst.Tuple) else [node.target]
+        for target in targets:
+            expr = target.value if isinstance(target, cst.BaseElement) else target
+            self.assign_target(expr, UNKNOWN)
+        return None
+
+    # -- simple statements ------------------------------------------------------------------------
+
+    def _expr(self, node: cst.Expr) -> Signal:
+        self.eval(node.value)
+        return None
+
+    def _import(self, node: cst.Import) -> Signal:
+        for name, value in import_bindings(node):
+            self.assign(name, value)
+        return None
+
+    def _import_from(self, node: cst.ImportFrom) -> Signal:
+        module = star_module(node)
+        if module is None:
+            for name, value in from_import_bindings(node):
+                self.assign(name, value)
+            return None
+        path = keras_path(module)
+        head = None if path is None else path.split(".", 1)[0]
+        self.star_keras = head if head in ("", "layers", "models") else None
+        return None
+
+    def _global(self, node: cst.Global) -> Signal:
+        for item in node.names:
+            self.scope.redirect[item.name.value] = self.scope.module()
+        return None
+
+    def _nonlocal(self, node: cst.Nonlocal) -> Signal:
+        for item in node.names:
+            self.scope.redirect[item.name.value] = self.scope.enclosing_owner(item.name.value)
+        return None
+
+    def _simple_line(self, node: cst.SimpleStatementLine) -> Signal:
+        for statement in node.body:
+            handler = _STATEMENTS.get(type(statement))
+            signal = handler(self, statement) if handler is not None else None
+            if signal is not None:
+                return signal
+        return None
+
+    def _raise(self, node: cst.Raise) -> Signal:
+        return "raise"
+
+    def _break(self, node: cst.Break | cst.Continue) -> Signal:
+        return "break"
+
+
+def _body(node: cst.CSTNode) -> Sequence[Statement]:
+    """The statements of a compound statement's block (indented or on one line)."""
+    suite = node.body
+    return suite.body if isinstance(suite, (cst.IndentedBlock, cst.SimpleStatementSuite)) else ()
+
+
+def _else_body(orelse: cst.If | cst.Else | None) -> Sequence[Statement]:
+    if orelse is None:
+        return ()
+    if isinstance(orelse, cst.If):
+        return (orelse,)
+    return _body(orelse)
+
+
+def _bind(function: Function, args: Args) -> dict[str, Value]:
+    """Parameter bindings for a call: arguments, else defaults, else unknown."""
+    params = function.node.params
+    positional = [*params.posonly_params, *params.params]
+    named = [*params.params, *params.kwonly_params]
+    bound = {p.name.value: v for p, v in zip(positional, args.positional, strict=False)}
+    names = {p.name.value for p in named}
+    extra_keywords = {}
+    for key, value in args.keywords.items():
+        if key in names:
+            bound[key] = value
+        else:
+            extra_keywords[key] = value
+    for param in (*positional, *params.kwonly_params):
+        name = param.name.value
+        if name not in bound:
+            bound[name] = function.defaults.get(name, UNKNOWN) if args.complete else UNKNOWN
+    if isinstance(params.star_arg, cst.Param):
+        extra = tuple(args.positional[len(positional):])
+        bound[params.star_arg.name.value] = extra if args.complete else UNKNOWN
+    if params.star_kwarg is not None:
+        bound[params.star_kwarg.name.value] = extra_keywords if args.complete else UNKNOWN
+    return bound
+
+
+def _named(value: Value, name: str) -> Value:
+    """Values learn the variable they are first bound to (arrays and models carry it)."""
+    if isinstance(value, Array) and value.name is None:
+        return replace(value, name=name)
+    if isinstance(value, (SequentialModel, FunctionalModel)) and value.model.name is None:
+        value.model.name = name
+    return value
+
+
+def _join(values: list[Value]) -> Value:
+    """The value every path agrees on: the same Keras/numpy module; else unknown."""
+    first = values[0]
+    if not isinstance(first, ExtName) or not all(isinstance(v, ExtName) for v in values):
+        return UNKNOWN
+    if all(v == first for v in values):
+        return first
+    path = keras_path(first.qualname)
+    same = path is not None and all(keras_path(v.qualname) == path for v in values)
+    return first if same else UNKNOWN
+
+
+def _is_keras_class(value: Value) -> bool:
+    if isinstance(value, KerasClass):
+        return True
+    if isinstance(value, ExtName):
+        path = keras_path(value.qualname)
+        return bool(path) and role_of(path).what in ("layer", "model", "sequential")
+    return False
+
+
+def _custom_kind(name: str) -> str:
+    """A local class's kind: its name, unless that would pass it off as a Keras layer."""
+    keras_names = name in POSITIONAL or name in LAYERS_EXPORTS or name in ALIASES
+    keras_names = keras_names or name in ("Sequential", "Model", "Functional")
+    return f"{name} (custom)" if keras_names else name
+
+
+_AUGMENTED = {
+    cst.AddAssign: "+", cst.SubtractAssign: "-", cst.MultiplyAssign: "*",
+    cst.DivideAssign: "/", cst.FloorDivideAssign: "//", cst.ModuloAssign: "%",
+    cst.PowerAssign: "**",
+}
+
+_STATEMENTS: dict[type, Callable[[Interpreter, cst.CSTNode], Signal]] = {
+    cst.SimpleStatementLine: Interpreter._simple_line,
+    cst.Expr: Interpreter._expr,
+    cst.Assign: Interpreter._assign,
+    cst.AnnAssign: Interpreter._ann_assign,
+    cst.AugAssign: Interpreter._aug_assign,
+    cst.Del: Interpreter._del,
+    cst.Return: Interpreter._return,
+    cst.Raise: Interpreter._raise,
+    cst.Break: Interpreter._break,
+    cst.Continue: Interpreter._break,
+    cst.Import: Interpreter._import,
+    cst.ImportFrom: Interpreter._import_from,
+    cst.Global: Interpreter._global,
+    cst.Nonlocal: Interpreter._nonlocal,
+    cst.If: Interpreter._if,
+    cst.For: Interpreter._for,
+    cst.While: Interpreter._while,
+    cst.Try: Interpreter._try,
+    cst.TryStar: Interpreter._try,
+    cst.With: Interpreter._with,
+    cst.Match: Interpreter._match,
+    cst.FunctionDef: Interpreter._function_def,
+    cst.ClassDef: Interpreter._class_def,
+}

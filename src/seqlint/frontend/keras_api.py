@@ -1,0 +1,344 @@
+"""What the frontend knows about Keras's public API, in one place.
+
+Qualified names arrive here already normalised to a path below the Keras
+root (``"layers.LSTM"``, ``"Sequential"``, ``"models.Model"``: see
+:func:`seqlint.frontend.imports.keras_path`).  This module says what such a
+path is (a layer class, the Sequential/Model/Input constructors, a merge
+helper...), maps positional constructor arguments to Keras parameter names,
+and lists the parameters whose value must be an int, a bool or a shape.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+# Positional parameters of layer constructors (Keras 3.15 signatures; the
+# first six at most: nobody passes more positionally).
+POSITIONAL: dict[str, tuple[str, ...]] = {
+    # core
+    "Dense": ("units", "activation", "use_bias"),
+    "EinsumDense": ("equation", "output_shape", "activation", "bias_axes"),
+    "Embedding": ("input_dim", "output_dim", "embeddings_initializer",
+                  "embeddings_regularizer", "embeddings_constraint", "mask_zero"),
+    "Activation": ("activation",),
+    "Masking": ("mask_value",),
+    "Lambda": ("function", "output_shape", "mask", "arguments"),
+    "Identity": (),
+    "Input": ("shape", "batch_size"),
+    "InputLayer": ("shape", "batch_size"),
+    # recurrent
+    "LSTM": ("units", "activation", "recurrent_activation", "use_bias"),
+    "GRU": ("units", "activation", "recurrent_activation", "use_bias"),
+    "SimpleRNN": ("units", "activation", "use_bias"),
+    "LSTMCell": ("units", "activation", "recurrent_activation", "use_bias"),
+    "GRUCell": ("units", "activation", "recurrent_activation", "use_bias"),
+    "SimpleRNNCell": ("units", "activation", "use_bias"),
+    "CuDNNLSTM": ("units",),
+    "CuDNNGRU": ("units",),
+    "RNN": ("cell", "return_sequences", "return_state", "go_backwards", "stateful", "unroll"),
+    "StackedRNNCells": ("cells",),
+    "ConvLSTM1D": ("filters", "kernel_size", "strides", "padding", "data_format",
+                   "dilation_rate"),
+    "ConvLSTM2D": ("filters", "kernel_size", "strides", "padding", "data_format",
+                   "dilation_rate"),
+    "ConvLSTM3D": ("filters", "kernel_size", "strides", "padding", "data_format",
+                   "dilation_rate"),
+    "Bidirectional": ("layer", "merge_mode", "weights", "backward_layer"),
+    "TimeDistributed": ("layer",),
+    # convolution
+    "Conv1D": ("filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate"),
+    "Conv2D": ("filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate"),
+    "Conv3D": ("filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate"),
+    "Conv1DTranspose": ("filters", "kernel_size", "strides", "padding", "output_padding",
+                        "data_format"),
+    "Conv2DTranspose": ("filters", "kernel_size", "strides", "padding", "output_padding",
+                        "data_format"),
+    "SeparableConv1D": ("filters", "kernel_size", "strides", "padding", "data_format",
+                        "dilation_rate"),
+    "SeparableConv2D": ("filters", "kernel_size", "strides", "padding", "data_format",
+                        "dilation_rate"),
+    "DepthwiseConv1D": ("kernel_size", "strides", "padding", "depth_multiplier", "data_format",
+                        "dilation_rate"),
+    "DepthwiseConv2D": ("kernel_size", "strides", "padding", "depth_multiplier", "data_format",
+                        "dilation_rate"),
+    # pooling
+    "MaxPooling1D": ("pool_size", "strides", "padding", "data_format"),
+    "MaxPooling2D": ("pool_size", "strides", "padding", "data_format"),
+    "MaxPooling3D": ("pool_size", "strides", "padding", "data_format"),
+    "AveragePooling1D": ("pool_size", "strides", "padding", "data_format"),
+    "AveragePooling2D": ("pool_size", "strides", "padding", "data_format"),
+    "AveragePooling3D": ("pool_size", "strides", "padding", "data_format"),
+    "GlobalMaxPooling1D": ("data_format", "keepdims"),
+    "GlobalMaxPooling2D": ("data_format", "keepdims"),
+    "GlobalMaxPooling3D": ("data_format", "keepdims"),
+    "GlobalAveragePooling1D": ("data_format", "keepdims"),
+    "GlobalAveragePooling2D": ("data_format", "keepdims"),
+    "GlobalAveragePooling3D": ("data_format", "keepdims"),
+    # reshaping
+    "Reshape": ("target_shape",),
+    "Flatten": ("data_format",),
+    "RepeatVector": ("n",),
+    "Permute": ("dims",),
+    "Cropping1D": ("cropping",),
+    "Cropping2D": ("cropping", "data_format"),
+    "UpSampling1D": ("size",),
+    "UpSampling2D": ("size", "data_format", "interpolation"),
+    "ZeroPadding1D": ("padding", "data_format"),
+    "ZeroPadding2D": ("padding", "data_format"),
+    # merging
+    "Concatenate": ("axis",),
+    "Dot": ("axes", "normalize"),
+    "Add": (),
+    "Subtract": (),
+    "Multiply": (),
+    "Average": (),
+    "Maximum": (),
+    "Minimum": (),
+    # attention
+    "Attention": ("use_scale", "score_mode", "dropout", "seed"),
+    "AdditiveAttention": ("use_scale", "dropout"),
+    "MultiHeadAttention": ("num_heads", "key_dim", "value_dim", "dropout", "use_bias",
+                           "output_shape"),
+    "GroupedQueryAttention": ("head_dim", "num_query_heads", "num_key_value_heads", "dropout"),
+    # regularisation and normalisation
+    "Dropout": ("rate", "noise_shape", "seed"),
+    "SpatialDropout1D": ("rate", "seed"),
+    "SpatialDropout2D": ("rate", "data_format", "seed"),
+    "GaussianNoise": ("stddev", "seed"),
+    "GaussianDropout": ("rate", "seed"),
+    "AlphaDropout": ("rate", "noise_shape", "seed"),
+    "ActivityRegularization": ("l1", "l2"),
+    "BatchNormalization": ("axis", "momentum", "epsilon", "center", "scale"),
+    "LayerNormalization": ("axis", "epsilon", "center", "scale"),
+    "GroupNormalization": ("groups", "axis", "epsilon", "center", "scale"),
+    "UnitNormalization": ("axis",),
+    "RMSNormalization": ("axis", "epsilon"),
+    # activations
+    "ReLU": ("max_value", "negative_slope", "threshold"),
+    "LeakyReLU": ("negative_slope",),
+    "ELU": ("alpha",),
+    "PReLU": ("alpha_initializer", "alpha_regularizer", "alpha_constraint", "shared_axes"),
+    "Softmax": ("axis",),
+    # preprocessing for sequences
+    "TextVectorization": ("max_tokens", "standardize", "split", "ngrams", "output_mode",
+                          "output_sequence_length"),
+    "StringLookup": ("max_tokens", "num_oov_indices", "mask_token", "oov_token", "vocabulary"),
+    "IntegerLookup": ("max_tokens", "num_oov_indices", "mask_token", "oov_token", "vocabulary"),
+    "CategoryEncoding": ("num_tokens", "output_mode", "sparse"),
+    "Hashing": ("num_bins", "mask_value", "salt", "output_mode", "sparse"),
+    "Normalization": ("axis", "mean", "variance", "invert"),
+    "Discretization": ("bin_boundaries", "num_bins", "epsilon", "output_mode", "sparse"),
+    "Rescaling": ("scale", "offset"),
+}
+
+# Keras aliases: the kind is always the canonical class name.
+ALIASES: dict[str, str] = {
+    "Convolution1D": "Conv1D",
+    "Convolution2D": "Conv2D",
+    "Convolution3D": "Conv3D",
+    "Convolution1DTranspose": "Conv1DTranspose",
+    "Convolution2DTranspose": "Conv2DTranspose",
+    "Convolution3DTranspose": "Conv3DTranspose",
+    "SeparableConvolution1D": "SeparableConv1D",
+    "SeparableConvolution2D": "SeparableConv2D",
+    "MaxPool1D": "MaxPooling1D",
+    "MaxPool2D": "MaxPooling2D",
+    "MaxPool3D": "MaxPooling3D",
+    "AvgPool1D": "AveragePooling1D",
+    "AvgPool2D": "AveragePooling2D",
+    "AvgPool3D": "AveragePooling3D",
+    "GlobalMaxPool1D": "GlobalMaxPooling1D",
+    "GlobalMaxPool2D": "GlobalMaxPooling2D",
+    "GlobalMaxPool3D": "GlobalMaxPooling3D",
+    "GlobalAvgPool1D": "GlobalAveragePooling1D",
+    "GlobalAvgPool2D": "GlobalAveragePooling2D",
+    "GlobalAvgPool3D": "GlobalAveragePooling3D",
+    "GroupQueryAttention": "GroupedQueryAttention",
+}
+
+# Functional merge helpers in keras.layers: helper -> (layer kind, positional params).
+MERGE_HELPERS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "concatenate": ("Concatenate", ("inputs", "axis")),
+    "add": ("Add", ("inputs",)),
+    "subtract": ("Subtract", ("inputs",)),
+    "multiply": ("Multiply", ("inputs",)),
+    "average": ("Average", ("inputs",)),
+    "maximum": ("Maximum", ("inputs",)),
+    "minimum": ("Minimum", ("inputs",)),
+    "dot": ("Dot", ("inputs", "axes", "normalize")),
+}
+
+# Every name ``keras.layers`` exports (Keras 3.15), for ``from keras.layers import *``.
+LAYERS_EXPORTS: frozenset[str] = frozenset({
+    "Activation", "ActivityRegularization", "AdaptiveAveragePooling1D",
+    "AdaptiveAveragePooling2D", "AdaptiveAveragePooling3D", "AdaptiveMaxPooling1D",
+    "AdaptiveMaxPooling2D", "AdaptiveMaxPooling3D", "Add", "AdditiveAttention", "AlphaDropout",
+    "Attention", "AugMix", "AutoContrast", "Average", "AveragePooling1D", "AveragePooling2D",
+    "AveragePooling3D", "AvgPool1D", "AvgPool2D", "AvgPool3D", "BatchNormalization",
+    "Bidirectional", "CategoryEncoding", "CenterCrop", "Concatenate",
+    "ContrastLimitedAdaptiveHistogramEqualization", "Conv1D", "Conv1DTranspose", "Conv2D",
+    "Conv2DTranspose", "Conv3D", "Conv3DTranspose", "ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D",
+    "Convolution1D", "Convolution1DTranspose", "Convolution2D", "Convolution2DTranspose",
+    "Convolution3D", "Convolution3DTranspose", "Cropping1D", "Cropping2D", "Cropping3D",
+    "CutMix", "Dense", "DepthwiseConv1D", "DepthwiseConv2D", "Discretization", "Dot",
+    "Dropout", "ELU", "EinsumDense", "Embedding", "Equalization", "Flatten", "FlaxLayer",
+    "GRU", "GRUCell", "GaussianDropout", "GaussianNoise", "GlobalAveragePooling1D",
+    "GlobalAveragePooling2D", "GlobalAveragePooling3D", "GlobalAvgPool1D", "GlobalAvgPool2D",
+    "GlobalAvgPool3D", "GlobalMaxPool1D", "GlobalMaxPool2D", "GlobalMaxPool3D",
+    "GlobalMaxPooling1D", "GlobalMaxPooling2D", "GlobalMaxPooling3D", "GroupNormalization",
+    "GroupQueryAttention", "HashedCrossing", "Hashing", "Identity", "Input", "InputLayer",
+    "InputSpec", "IntegerLookup", "JaxLayer", "LSTM", "LSTMCell", "Lambda", "Layer",
+    "LayerNormalization", "LeakyReLU", "Masking", "MaxNumBoundingBoxes", "MaxPool1D",
+    "MaxPool2D", "MaxPool3D", "MaxPooling1D", "MaxPooling2D", "MaxPooling3D", "Maximum",
+    "MelSpectrogram", "Minimum", "MixUp", "MultiHeadAttention", "Multiply", "Normalization",
+    "PReLU", "Permute", "Pipeline", "RMSNormalization", "RNN", "RandAugment",
+    "RandomBrightness", "RandomColorDegeneration", "RandomColorJitter", "RandomContrast",
+    "RandomCrop", "RandomElasticTransform", "RandomErasing", "RandomFlip",
+    "RandomGaussianBlur", "RandomGrayscale", "RandomHue", "RandomInvert", "RandomPerspective",
+    "RandomPosterization", "RandomRotation", "RandomSaturation", "RandomSharpness",
+    "RandomShear", "RandomTranslation", "RandomZoom", "ReLU", "RepeatVector", "Rescaling",
+    "Reshape", "Resizing", "ReversibleEmbedding", "STFTSpectrogram", "SeparableConv1D",
+    "SeparableConv2D", "SeparableConvolution1D", "SeparableConvolution2D", "SimpleRNN",
+    "SimpleRNNCell", "Softmax", "Solarization", "SpatialDropout1D", "SpatialDropout2D",
+    "SpatialDropout3D", "SpectralNormalization", "StackedRNNCells", "StringLookup", "Subtract",
+    "TFSMLayer", "TextVectorization", "TimeDistributed", "TorchModuleWrapper",
+    "UnitNormalization", "UpSampling1D", "UpSampling2D", "UpSampling3D", "Wrapper",
+    "ZeroPadding1D", "ZeroPadding2D", "ZeroPadding3D", "add", "average", "concatenate",
+    "deserialize", "dot", "maximum", "minimum", "multiply", "serialize", "subtract",
+})
+
+# What ``from keras.models import *`` and ``from keras import *`` bind that matters here.
+MODELS_EXPORTS: frozenset[str] = frozenset(
+    {"Model", "Sequential", "load_model", "clone_model", "model_from_json", "save_model"}
+)
+ROOT_EXPORTS: frozenset[str] = frozenset(
+    {"Input", "Layer", "Model", "Sequential", "layers", "models", "utils", "ops", "backend",
+     "optimizers", "losses", "metrics", "callbacks", "activations", "regularizers",
+     "initializers", "preprocessing", "applications"}
+)
+
+# Parameters whose value is an int (a symbolic size is meaningful there).
+INT_PARAMS: frozenset[str] = frozenset(
+    {"units", "input_dim", "output_dim", "filters", "kernel_size", "strides", "pool_size",
+     "dilation_rate", "n", "num_heads", "key_dim", "value_dim", "axis", "size", "cropping",
+     "depth_multiplier", "groups", "batch_size", "max_tokens", "num_tokens", "num_bins",
+     "input_length",
+     "output_sequence_length", "head_dim", "num_query_heads", "num_key_value_heads"}
+)
+# Parameters whose value is a shape tuple (a bare symbol there is of unknown rank).
+SHAPE_PARAMS: frozenset[str] = frozenset(
+    {"shape", "batch_shape", "input_shape", "batch_input_shape", "target_shape", "dims",
+     "output_shape", "noise_shape"}
+)
+
+# Keyword arguments on a Sequential model's first layer that declare its input (Keras's
+# base Layer takes them from ``**kwargs``; Embedding's ``input_dim`` is its vocabulary).
+DECLARING_KWARGS: tuple[str, ...] = ("input_dim", "input_shape", "batch_input_shape")
+_OWN_INPUT_DIM = frozenset({"Embedding", "ReversibleEmbedding"})
+
+# Model methods recorded as training calls, with their positional parameters (Keras 3;
+# Keras 2's ``fit_generator(generator, ...)`` takes its generator as ``x``).
+TRAINING_METHODS: dict[str, tuple[str, ...]] = {
+    "compile": ("optimizer", "loss", "loss_weights", "metrics", "weighted_metrics",
+                "run_eagerly", "steps_per_execution", "jit_compile", "auto_scale_loss"),
+    "fit": ("x", "y", "batch_size", "epochs", "verbose", "callbacks", "validation_split",
+            "validation_data", "shuffle", "class_weight", "sample_weight", "initial_epoch",
+            "steps_per_epoch", "validation_steps", "validation_batch_size", "validation_freq"),
+    "evaluate": ("x", "y", "batch_size", "verbose", "sample_weight", "steps", "callbacks",
+                 "return_dict"),
+    "predict": ("x", "batch_size", "verbose", "steps", "callbacks"),
+    "train_on_batch": ("x", "y", "sample_weight", "class_weight", "return_dict"),
+    "test_on_batch": ("x", "y", "sample_weight", "return_dict"),
+    "predict_on_batch": ("x",),
+    "fit_generator": ("x", "steps_per_epoch", "epochs", "verbose", "callbacks",
+                      "validation_data", "validation_steps", "validation_freq", "class_weight"),
+    "evaluate_generator": ("x", "steps", "callbacks"),
+    "predict_generator": ("x", "steps", "callbacks"),
+}
+
+# Layers that return ``output, *states`` with ``return_state=True``, and their state count.
+_STATE_COUNTS: dict[str, int] = {
+    "LSTM": 2, "GRU": 1, "SimpleRNN": 1, "CuDNNLSTM": 2, "CuDNNGRU": 1,
+    "ConvLSTM1D": 2, "ConvLSTM2D": 2, "ConvLSTM3D": 2,
+}
+
+
+@dataclass(frozen=True)
+class Role:
+    """What a Keras path denotes.
+
+    ``what`` is one of ``"layer"`` (``kind`` is the class name),
+    ``"sequential"``, ``"model"``, ``"input"``, ``"merge"`` (``kind`` is the
+    helper's layer kind), one of the data makers: ``"to_categorical"``,
+    ``"pad_sequences"``, ``"timeseries"`` (``kind`` is TimeseriesGenerator or
+    timeseries_dataset_from_array), or ``"object"`` for any other Keras class
+    (a loss, an optimizer...; ``kind`` is its path), or ``"other"``.
+    """
+
+    what: str
+    kind: str = ""
+
+
+_OTHER = Role("other")
+_LAYER_PACKAGES = frozenset({"layers", "models", "engine"})
+
+
+def role_of(path: str) -> Role:
+    """The role of a normalised Keras path such as ``"layers.LSTM"`` or ``"Sequential"``."""
+    parts = path.split(".")
+    last = parts[-1]
+    first = parts[0]
+    if last == "Sequential":
+        return Role("sequential")
+    if last in ("Model", "Functional"):
+        return Role("model")
+    if last == "Input":
+        return Role("input")
+    if last in ("to_categorical", "pad_sequences"):
+        return Role(last)
+    if last in ("TimeseriesGenerator", "timeseries_dataset_from_array"):
+        return Role("timeseries", last)
+    if first == "layers" and last in MERGE_HELPERS:
+        return Role("merge", MERGE_HELPERS[last][0])
+    if not last[:1].isupper():
+        return _OTHER
+    if first in _LAYER_PACKAGES or len(parts) == 1 or first == "applications":
+        return Role("layer", ALIASES.get(last, last))
+    return Role("object", path)
+
+
+def declaring_kwargs(kind: str) -> tuple[str, ...]:
+    """The keywords that declare a Sequential input on a first layer of this kind.
+
+    None for custom layers: their own ``__init__`` may take these names.
+    """
+    if kind in _OWN_INPUT_DIM:
+        return DECLARING_KWARGS[1:]
+    return DECLARING_KWARGS if kind in POSITIONAL or kind in LAYERS_EXPORTS else ()
+
+
+def output_count(kind: str, config: dict[str, Any]) -> int | None:
+    """How many tensors one call of this layer returns, when provably more than one.
+
+    RNNs with ``return_state=True`` return ``output, *states``; Bidirectional
+    takes ``return_state`` from its inner layer and returns two outputs when
+    ``merge_mode=None``, then the forward and the backward states.
+    """
+    if kind == "Bidirectional":
+        inner = config.get("layer")
+        inner_kind = getattr(inner, "kind", None)
+        inner_config = getattr(inner, "config", None)
+        if inner_kind is None or not isinstance(inner_config, dict):
+            return None
+        merge_mode = config.get("merge_mode", "concat")
+        if not isinstance(merge_mode, str) and merge_mode is not None:
+            return None
+        outputs = 2 if merge_mode is None else 1
+        return_state = inner_config.get("return_state", False)
+        if return_state is True and inner_kind in _STATE_COUNTS:
+            return outputs + 2 * _STATE_COUNTS[inner_kind]
+        return outputs if return_state is False and outputs > 1 else None
+    if config.get("return_state") is True and kind in _STATE_COUNTS:
+        return 1 + _STATE_COUNTS[kind]
+    return None

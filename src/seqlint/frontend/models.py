@@ -1,0 +1,390 @@
+"""Building the IR graph: layers, their applications, Sequential and functional models.
+
+Every layer application appends an :class:`~seqlint.ir.Node` (its id is its
+index, and its inputs are earlier nodes).  A Sequential model grows node by
+node as layers are added: its Input node is created when the first layer
+arrives (or at ``build``, or at the end of the walk), from whatever declared
+the input shape.  Anything the graph cannot follow becomes an opaque node of
+kind ``""``: unknown shape, never an error.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import libcst as cst
+
+from seqlint.frontend.arith import MAX_NODES
+from seqlint.frontend.imports import keras_path
+from seqlint.frontend.keras_api import INT_PARAMS, declaring_kwargs, output_count
+from seqlint.frontend.objects import ExtName, Function
+from seqlint.frontend.positions import Positions, source_text
+from seqlint.ir import (
+    Array,
+    Batches,
+    KerasName,
+    KerasObject,
+    Layer,
+    Loc,
+    Model,
+    ModuleIR,
+    Node,
+    ShapeTuple,
+    TensorRef,
+    TrainingCall,
+    UserFunction,
+    Value,
+)
+from seqlint.shapes.dims import UNKNOWN, Sym
+
+# IR values that pass through to the IR as they are.
+_IR_VALUES = (Sym, Layer, TensorRef, Array, ShapeTuple, Batches, KerasObject, KerasName,
+              UserFunction, type(UNKNOWN))
+
+UNKNOWN_LAYERS = "<unknown layers>"
+_UNDECLARED = "<undeclared input>"
+_LABEL_LENGTH = 60
+_QUALIFIER = re.compile(r"\b(?:[A-Za-z_]\w*\.)+(?=[A-Z]\w*\()")
+_INPUT_KEYS = {"input_shape": "shape", "batch_input_shape": "batch_shape"}
+
+
+def label_of(node: cst.CSTNode) -> str:
+    """A short label: the source text without module qualifiers (``layers.LSTM(64)`` ->
+    ``LSTM(64)``), on one line, at most 60 characters."""
+    text = _QUALIFIER.sub("", source_text(node, 4 * _LABEL_LENGTH))
+    if len(text) > _LABEL_LENGTH:
+        text = text[: _LABEL_LENGTH - 3].rstrip() + "..."
+    return text
+
+
+@dataclass
+class _Declaration:
+    """What declared a Sequential model's input shape."""
+
+    config: dict[str, Value]
+    declared_by: str
+    loc: Loc
+    label: str
+
+
+@dataclass(eq=False)
+class SequentialModel:
+    """A Sequential model being built: its IR model and the chain of nodes so far.
+
+    ``entries`` are its layers in order (kind ``""`` for an unknown stretch),
+    kept to apply the model to other tensors; ``level`` is the branch level it was
+    created at (an ``add`` at a deeper level is uncertain).
+    """
+
+    model: Model
+    level: int
+    input_node: Node | None = None
+    last: TensorRef | None = None
+    entries: list[Layer] = field(default_factory=list)
+    as_layer: Layer | None = None
+
+
+@dataclass(eq=False)
+class FunctionalModel:
+    """A ``Model(inputs, outputs)``."""
+
+    model: Model
+    as_layer: Layer | None = None
+
+
+class Graph:
+    """The IR under construction for one module."""
+
+    def __init__(self, positions: Positions) -> None:
+        self.ir = ModuleIR()
+        self.positions = positions
+        self._sequentials: list[SequentialModel] = []
+        self._declarations: dict[int, tuple[Layer, _Declaration]] = {}
+        self._user_functions: dict[int, tuple[cst.FunctionDef, UserFunction]] = {}
+
+    # -- layers and nodes ---------------------------------------------------------------------
+
+    def layer(self, kind: str, config: dict[str, Value], call: cst.Call,
+              keyword_args: dict[str, cst.Arg]) -> Layer:
+        """The layer a constructor call creates; remembers an ``input_shape``-like keyword."""
+        layer = Layer(kind, config, self.positions.loc(call), label_of(call))
+        declaration = self._declaration(kind, config, keyword_args)
+        if declaration is not None:
+            self._declarations[id(layer)] = (layer, declaration)
+        return layer
+
+    def _declaration(self, kind: str, config: dict[str, Value],
+                     keyword_args: dict[str, cst.Arg]) -> _Declaration | None:
+        for key in declaring_kwargs(kind):
+            if key in config and key in keyword_args:
+                value = config[key]
+                declared = {"shape": (value,)} if key == "input_dim" else {_INPUT_KEYS[key]: value}
+                arg = keyword_args[key]
+                return _Declaration(declared, key, self.positions.loc(arg), label_of(arg))
+        return None
+
+    def _node(self, layer: Layer, inputs: tuple[TensorRef, ...], loc: Loc, *,
+              as_list: bool = False, states: tuple[TensorRef, ...] = (),
+              sequential: bool = False, declared_by: str | None = None) -> Node:
+        node = Node(len(self.ir.nodes), layer, inputs, loc, as_list, states, sequential,
+                    declared_by)
+        self.ir.nodes.append(node)
+        return node
+
+    def input(self, config: dict[str, Value], call: cst.Call) -> TensorRef:
+        """``Input(shape=...)``: a new Input node."""
+        loc = self.positions.loc(call)
+        layer = Layer("Input", config, loc, label_of(call))
+        return TensorRef(self._node(layer, (), loc, declared_by="Input").id)
+
+    def opaque(self, expr: cst.CSTNode) -> TensorRef:
+        """A tensor from somewhere we cannot follow: an opaque node without inputs."""
+        loc = self.positions.loc(expr)
+        node = self._node(Layer("", {}, loc, label_of(expr)), (), loc)
+        return TensorRef(node.id, None)
+
+    def apply(self, layer: Layer, inputs: tuple[TensorRef, ...], as_list: bool,
+              states: tuple[TensorRef, ...], call: cst.Call) -> TensorRef:
+        """``layer(inputs, initial_state=states)``."""
+        node = self._node(layer, inputs, self.positions.loc(call), as_list=as_list,
+                          states=states)
+        return TensorRef(node.id, None)
+
+    def output_count(self, ref: TensorRef) -> int | None:
+        """How many outputs the node of ``ref`` provably returns, when more than one."""
+        layer = self.ir.nodes[ref.node_id].layer
+        return output_count(layer.kind, layer.config)
+
+    # -- Sequential models ----------------------------------------------------------------------
+
+    def sequential(self, call: cst.Call, level: int) -> SequentialModel:
+        """An empty ``Sequential(...)``: its layers are added by the caller."""
+        model = Model("sequential", UNKNOWN, UNKNOWN, self.positions.loc(call))
+        self.ir.models.append(model)
+        seq = SequentialModel(model, level)
+        self._sequentials.append(seq)
+        return seq
+
+    def add(self, seq: SequentialModel, value: Value, call: cst.Call) -> None:
+        """``seq.add(value)``, for a layer, an Input tensor, or a nested model."""
+        if isinstance(value, SequentialModel):
+            if value is seq:
+                self.add_unknown(seq, call)
+                return
+            if seq.input_node is None and value.input_node is not None:
+                self._declare_from(seq, value.input_node)
+            for entry in value.entries:
+                self._append(seq, entry)
+            return
+        if isinstance(value, FunctionalModel):
+            self._append(seq, self.model_layer(value))
+            return
+        if isinstance(value, TensorRef) and self._is_input(value):
+            if seq.input_node is None:
+                node = self.ir.nodes[value.node_id]
+                node.sequential = True
+                seq.input_node = node
+                self._link(seq, TensorRef(node.id, None))
+            return
+        if not isinstance(value, Layer):
+            self.add_unknown(seq, call)
+            return
+        if value.kind == "InputLayer":
+            if seq.input_node is None:
+                config = {_INPUT_KEYS.get(k, k): v for k, v in value.config.items()}
+                self._declare(seq, _Declaration(config, "InputLayer", value.loc, value.label))
+            return
+        if seq.input_node is None:
+            found = self._declarations.get(id(value))
+            if found is not None and found[0] is value:
+                self._declare(seq, found[1])
+        self._append(seq, value)
+
+    def add_unknown(self, seq: SequentialModel, expr: cst.CSTNode) -> None:
+        """A change we cannot follow (an add in a loop, ``pop``...): unknown from here on."""
+        self._append(seq, Layer("", {}, self.positions.loc(expr), UNKNOWN_LAYERS))
+
+    def build(self, seq: SequentialModel, shape: Value, call: cst.Call) -> None:
+        """``seq.build(shape)``: declares the input unless something already did."""
+        if seq.input_node is None or seq.input_node.declared_by is None:
+            loc = self.positions.loc(call)
+            self._declare(seq, _Declaration({"batch_shape": shape}, "build", loc, label_of(call)))
+
+    def sequential_output(self, seq: SequentialModel) -> TensorRef:
+        self._ensure_input(seq)
+        assert seq.last is not None
+        return seq.last
+
+    def sequential_input(self, seq: SequentialModel) -> TensorRef:
+        self._ensure_input(seq)
+        assert seq.input_node is not None
+        return TensorRef(seq.input_node.id)
+
+    def apply_sequential(self, seq: SequentialModel, x: TensorRef) -> TensorRef:
+        """``seq(x)``: the model's layers applied to ``x``, one node each."""
+        for layer in seq.entries:
+            x = TensorRef(self._node(layer, (x,), layer.loc, sequential=True).id, None)
+        return x
+
+    def finish(self) -> None:
+        """End of the walk: every Sequential model gets its Input node."""
+        for seq in self._sequentials:
+            self._ensure_input(seq)
+
+    def _declare(self, seq: SequentialModel, declaration: _Declaration) -> None:
+        node = seq.input_node
+        if node is None:
+            self._ensure_input(seq)
+            node = seq.input_node
+            assert node is not None
+        node.layer = Layer("Input", declaration.config, declaration.loc, declaration.label)
+        node.loc = declaration.loc
+        node.declared_by = declaration.declared_by
+
+    def _declare_from(self, seq: SequentialModel, source: Node) -> None:
+        if source.declared_by is not None:
+            layer = source.layer
+            self._declare(seq, _Declaration(dict(layer.config), source.declared_by, source.loc,
+                                            layer.label))
+
+    def _ensure_input(self, seq: SequentialModel) -> None:
+        if seq.input_node is None:
+            loc = seq.model.loc
+            node = self._node(Layer("Input", {}, loc, _UNDECLARED), (), loc, sequential=True)
+            seq.input_node = node
+            self._link(seq, TensorRef(node.id, None))
+
+    def _append(self, seq: SequentialModel, layer: Layer) -> None:
+        self._ensure_input(seq)
+        assert seq.last is not None
+        seq.entries.append(layer)
+        node = self._node(layer, (seq.last,), layer.loc, sequential=True)
+        self._link(seq, TensorRef(node.id, None))
+
+    def _link(self, seq: SequentialModel, last: TensorRef) -> None:
+        seq.last = last
+        assert seq.input_node is not None
+        seq.model.inputs = TensorRef(seq.input_node.id)
+        seq.model.outputs = last
+
+    def _is_input(self, ref: TensorRef) -> bool:
+        node = self.ir.nodes[ref.node_id]
+        return node.layer.kind == "Input" and not node.inputs
+
+    # -- functional models ----------------------------------------------------------------------
+
+    def functional(self, inputs: Value, outputs: Value, call: cst.Call) -> FunctionalModel:
+        """``Model(inputs, outputs)``."""
+        model = Model("functional", _structure(inputs), _structure(outputs),
+                      self.positions.loc(call))
+        self.ir.models.append(model)
+        return FunctionalModel(model)
+
+    def model_layer(self, model: SequentialModel | FunctionalModel) -> Layer:
+        """The model used as a layer: an opaque layer of kind Sequential/Functional."""
+        if model.as_layer is None:
+            kind = "Sequential" if isinstance(model, SequentialModel) else "Functional"
+            label = model.model.name or kind
+            model.as_layer = Layer(kind, {}, model.model.loc, label)
+        return model.as_layer
+
+    # -- values for the IR ----------------------------------------------------------------------
+
+    def export(self, value: Value) -> Value:
+        """An interpreter value as an IR value: anything the IR cannot hold is unknown."""
+        return _rebuild(value, self._export_leaf)
+
+    def _export_leaf(self, value: Value) -> Value:
+        if value is None or isinstance(value, (bool, int, float, str, *_IR_VALUES)):
+            return value
+        if isinstance(value, (SequentialModel, FunctionalModel)):
+            return self.model_layer(value)
+        if isinstance(value, ExtName):
+            path = keras_path(value.qualname)
+            return UNKNOWN if path is None else KerasName(path)
+        if isinstance(value, Function):
+            return self.user_function(value)
+        return UNKNOWN
+
+    def user_function(self, function: Function) -> UserFunction:
+        """A function of the script as a value, with every ``param[constant]`` in its body."""
+        node = function.node
+        found = self._user_functions.get(id(node))
+        if found is None or found[0] is not node:
+            params = tuple(p.name.value for p in (*node.params.posonly_params, *node.params.params))
+            finder = _ConstantSubscripts(set(params))
+            node.body.visit(finder)
+            subscripts = tuple((name, index, self.positions.loc(expr))
+                               for name, index, expr in finder.found)
+            user = UserFunction(node.name.value, params, subscripts, self.positions.loc(node.name))
+            found = (node, user)
+            self._user_functions[id(node)] = found
+        return found[1]
+
+    # -- training ---------------------------------------------------------------------------------
+
+    def training_call(self, method: str, model: SequentialModel | FunctionalModel,
+                      args: dict[str, Value], call: cst.Call) -> None:
+        """``model.<method>(...)`` for compile, fit and their kin."""
+        exported = {name: self.export(value) for name, value in args.items()}
+        self.ir.training.append(TrainingCall(method, model.model, exported,
+                                             self.positions.loc(call)))
+
+    def parameter(self, name: str, value: Value) -> Value:
+        """A constructor argument for a layer config.
+
+        A bare symbol stands for an int: it is kept only where Keras expects
+        an int (``units``...); for a bool or a shape it would mislead.
+        """
+        exported = self.export(value)
+        if isinstance(exported, Sym) and name not in INT_PARAMS:
+            return UNKNOWN
+        return exported
+
+
+class _ConstantSubscripts(cst.CSTVisitor):
+    """Finds ``param[3]`` / ``param[-1]`` for the given parameter names."""
+
+    def __init__(self, params: set[str]) -> None:
+        self.params = params
+        self.found: list[tuple[str, int, cst.Subscript]] = []
+
+    def visit_Subscript(self, node: cst.Subscript) -> None:
+        if not isinstance(node.value, cst.Name) or node.value.value not in self.params:
+            return
+        if len(node.slice) != 1 or not isinstance(node.slice[0].slice, cst.Index):
+            return
+        index = node.slice[0].slice.value
+        sign = 1
+        if isinstance(index, cst.UnaryOperation) and isinstance(index.operator, cst.Minus):
+            index, sign = index.expression, -1
+        if isinstance(index, cst.Integer):
+            self.found.append((node.value.value, sign * int(index.value, 0), node))
+
+
+def _structure(value: Value) -> Value:
+    """Model inputs/outputs: tensors in the structure the source gives, unknown elsewhere."""
+    return _rebuild(value, lambda leaf: leaf if isinstance(leaf, TensorRef) else UNKNOWN)
+
+
+def _rebuild(value: Value, leaf: Callable[[Value], Value]) -> Value:
+    """``value`` with ``leaf`` applied to everything but tuples, lists and dicts.
+
+    Bounded: containers may share items (``x = [x, x]``), so past
+    :data:`~seqlint.frontend.arith.MAX_NODES` values or 16 levels it is unknown.
+    """
+    budget = [MAX_NODES]
+
+    def walk(item: Value, depth: int) -> Value:
+        budget[0] -= 1
+        if budget[0] < 0 or depth > 16:
+            return UNKNOWN
+        if isinstance(item, (tuple, list)):
+            return type(item)(walk(part, depth + 1) for part in item)
+        if isinstance(item, dict):
+            return {key: walk(part, depth + 1) for key, part in item.items()}
+        return leaf(item)
+
+    return walk(value, 0)

@@ -1,0 +1,393 @@
+"""Data arrays: their shapes, and what the script says about their content.
+
+Only what a training script commonly does to build its data: numpy's random
+and constant constructors (legacy ``np.random.*`` and ``default_rng()``
+generators), ``reshape`` (with ``-1`` when computable), ``expand_dims``,
+``astype``, slicing and indexing, arithmetic with scalars, one-hot encoding
+(``to_categorical``, ``tf.one_hot``, ``np.eye(n)[labels]``) and
+``pad_sequences``.  Besides the shape an :class:`~seqlint.ir.Array` records
+its dtype family, the ``[low, high)`` range of random integers, whether its
+last axis is one-hot, and whether it was zero-padded.  An array whose shape
+we cannot follow is ``Array(None)``, never a guess.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from math import ceil
+
+from seqlint.frontend.arith import MAX_NODES
+from seqlint.frontend.objects import Args, ExtName
+from seqlint.ir import Array, Loc, ShapeTuple, Value, value_to_dim
+from seqlint.shapes.dims import UNKNOWN, Dim, Sym, is_known, product
+
+Shape = tuple[Dim, ...] | None
+
+
+def dims_of(value: Value) -> Shape:
+    """The dims of a numpy ``shape`` argument: an int or a sequence of sizes.
+
+    A bare symbol is of unknown rank (it may name a tuple), so it gives None.
+    """
+    if is_known(value):
+        return (value,)
+    if isinstance(value, ShapeTuple):
+        value = value.items
+    if isinstance(value, (tuple, list)):
+        return tuple(value_to_dim(item) for item in value)
+    return None
+
+
+def _sizes(values: list[Value]) -> Shape:
+    """Dims passed one per argument (``rand(a, b)``)."""
+    if not all(is_known(v) or isinstance(v, Sym) for v in values):
+        return None
+    return tuple(values)
+
+
+def dtype_of(value: Value) -> str | None:
+    """The dtype family ("int", "float", "bool") of a dtype argument."""
+    if isinstance(value, ExtName):
+        value = value.qualname
+    elif isinstance(value, Sym):  # the builtins int, float, bool
+        value = value.name
+    if not isinstance(value, str):
+        return None
+    name = value.rsplit(".", 1)[-1].lower()
+    if name.startswith(("int", "uint")):
+        return "int"
+    if name.startswith(("float", "double", "half", "bfloat")):
+        return "float"
+    return "bool" if name in ("bool", "bool_") else None
+
+
+def _derive(source: Array, shape: Shape, loc: Loc, *, one_hot: bool = False) -> Array:
+    """An array computed from ``source``: same content, a new shape."""
+    return replace(source, shape=shape, name=None, loc=loc, one_hot=source.one_hot and one_hot)
+
+
+_FLOAT_SIZE_ARG = {  # float random constructors taking ``size``: its position
+    "random.random": 0, "random.random_sample": 0, "random.sample": 0, "random.ranf": 0,
+    "random.standard_normal": 0, "random.uniform": 2, "random.normal": 2,
+    "random.exponential": 1,
+}
+_GENERATORS = {"random.default_rng", "random.RandomState", "random.Generator"}
+MISSING_DTYPE = object()
+_LIKE = {"zeros_like", "ones_like", "empty_like", "full_like", "copy", "asarray", "array"}
+
+
+def call(name: str, args: Args, loc: Loc) -> Value:
+    """``numpy.<name>(...)``; ``name`` is relative to numpy (``"random.rand"``)."""
+    if name in _GENERATORS:
+        return ExtName("numpy.random")  # generator methods mirror the module's functions
+    if name in ("random.rand", "random.randn"):
+        return Array(_sizes(args.positional), dtype="float", loc=loc)
+    if name in _FLOAT_SIZE_ARG:
+        size = args.get(_FLOAT_SIZE_ARG[name], "size")
+        return UNKNOWN if size is None else Array(dims_of(size), dtype="float", loc=loc)
+    if name in ("random.randint", "random.integers"):
+        return _random_integers(args, loc)
+    if name in ("zeros", "ones", "empty", "full"):
+        dtype = args.get(2 if name == "full" else 1, "dtype", MISSING_DTYPE)
+        fill = args.get(1, "fill_value") if name == "full" else 0.0
+        family = dtype_of(dtype) if dtype is not MISSING_DTYPE else (
+            "int" if isinstance(fill, int) and name == "full" else "float")
+        return Array(dims_of(args.get(0, "shape")), dtype=family, loc=loc)
+    if name == "eye":
+        rows = args.get(0, "N")
+        columns = args.get(1, "M")
+        columns = rows if columns is None else columns
+        return Array(_sizes([rows, columns]), dtype="float", one_hot=True, loc=loc)
+    if name in _LIKE:
+        return _like(args.get(0, "a"), loc)
+    if name == "arange":
+        return _arange(args.positional, loc)
+    if name == "linspace":
+        num = args.get(2, "num", 50)
+        return Array(_sizes([num]), dtype="float", loc=loc)
+    source = args.get(0, "a")
+    if not isinstance(source, Array):
+        return UNKNOWN
+    if name == "reshape":
+        return reshape(source, [args.get(1, "newshape")], loc)
+    if name == "expand_dims":
+        return expand_dims(source, args.get(1, "axis"), loc)
+    if name == "squeeze":
+        return squeeze(source, args.get(1, "axis"), loc)
+    if name == "transpose":
+        return _transpose(source, loc)
+    if name == "random.permutation":
+        return _derive(source, source.shape, loc)
+    return Array(None, loc=loc) if name in ("concatenate", "stack", "vstack", "hstack") else UNKNOWN
+
+
+
+def _random_integers(args: Args, loc: Loc) -> Value:
+    """``randint(low, high, size)`` / ``integers(low, high, size)``: ints in [low, high)."""
+    size = args.get(2, "size")
+    if size is None:
+        return UNKNOWN
+    low, high = args.get(0, "low"), args.get(1, "high")
+    if high is None:
+        low, high = 0, low
+    bounds = (low, high) if all(isinstance(b, int) for b in (low, high)) else None
+    return Array(dims_of(size), dtype="int", value_range=bounds, loc=loc)
+
+
+def _like(value: Value, loc: Loc) -> Array:
+    if isinstance(value, Array):
+        return _derive(value, value.shape, loc, one_hot=True)
+    shape = _literal_shape(value, [MAX_NODES], 0)
+    return Array(shape, dtype=_literal_dtype(value) if shape is not None else None, loc=loc)
+
+
+def _literal_shape(value: Value, budget: list[int], depth: int) -> Shape:
+    """Shape of a regular nested list/tuple of numbers; None when irregular or unknown."""
+    budget[0] -= 1
+    if budget[0] < 0 or depth > 32:
+        return None
+    if isinstance(value, (int, float)):
+        return ()
+    if isinstance(value, Array):
+        return value.shape
+    if not isinstance(value, (list, tuple)):
+        return None
+    shapes = set()
+    for item in value:
+        shapes.add(_literal_shape(item, budget, depth + 1))
+        if len(shapes) > 1 or None in shapes:
+            return None
+    inner = shapes.pop() if shapes else ()
+    return (len(value), *inner)
+
+
+def _literal_dtype(value: Value) -> str:
+    """"float" if a (regular, already checked) nested literal holds a float, else "int"."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, float) or isinstance(item, Array) and item.dtype != "int":
+            return "float"
+        if isinstance(item, (list, tuple)):
+            stack.extend(item)
+    return "int"
+
+
+def _arange(values: list[Value], loc: Loc) -> Value:
+    if not values or not all(isinstance(v, int) for v in values) or len(values) > 3:
+        return UNKNOWN
+    start, stop, step = (0, values[0], 1) if len(values) == 1 else (*values[:2], 1)
+    if len(values) == 3:
+        step = values[2]
+    if step == 0:
+        return UNKNOWN
+    bounds = (min(start, stop), max(start, stop)) if step > 0 else None
+    return Array((max(0, ceil((stop - start) / step)),), dtype="int", value_range=bounds,
+                 loc=loc)
+
+
+def reshape(array: Array, args: list[Value], loc: Loc) -> Array:
+    """``array.reshape(*args)``: the new shape, with ``-1`` inferred when the sizes are known."""
+    target = dims_of(args[0]) if len(args) == 1 else _sizes(args)
+    if target is None:
+        return _derive(array, None, loc)
+    if target.count(-1) == 1:
+        others = product(tuple(d for d in target if d != -1))
+        total = product(array.shape) if array.shape is not None else UNKNOWN
+        inferred: Dim = UNKNOWN
+        if is_known(total) and is_known(others) and others and total % others == 0:
+            inferred = total // others
+        target = tuple(inferred if d == -1 else d for d in target)
+    return _derive(array, target, loc, one_hot=_same_last(array.shape, target))
+
+
+def _same_last(before: Shape, after: Shape) -> bool:
+    return bool(before and after) and is_known(before[-1]) and before[-1] == after[-1]
+
+
+def expand_dims(array: Array, axis: Value, loc: Loc) -> Array:
+    if array.shape is None or not isinstance(axis, int):
+        return _derive(array, None, loc)
+    rank = len(array.shape) + 1
+    if not -rank <= axis < rank:
+        return _derive(array, None, loc)
+    position = axis % rank
+    shape = (*array.shape[:position], 1, *array.shape[position:])
+    return _derive(array, shape, loc, one_hot=position < rank - 1)
+
+
+def squeeze(array: Array, axis: Value, loc: Loc) -> Array:
+    if array.shape is None:
+        return _derive(array, None, loc)
+    if axis is None:
+        if not all(is_known(d) for d in array.shape):
+            return _derive(array, None, loc)
+        shape = tuple(d for d in array.shape if d != 1)
+        return _derive(array, shape, loc, one_hot=_same_last(array.shape, shape))
+    if not isinstance(axis, int) or not -len(array.shape) <= axis < len(array.shape):
+        return _derive(array, None, loc)
+    position = axis % len(array.shape)
+    shape = array.shape[:position] + array.shape[position + 1:]
+    return _derive(array, shape, loc, one_hot=position < len(array.shape) - 1)
+
+
+def _transpose(array: Array, loc: Loc) -> Array:
+    return _derive(array, None if array.shape is None else tuple(reversed(array.shape)), loc)
+
+
+def method(array: Array, name: str, args: Args, loc: Loc) -> Value:
+    """``array.<name>(...)``."""
+    if name == "reshape":
+        return reshape(array, args.positional or [args.keywords.get("shape")], loc)
+    if name == "astype":
+        family = dtype_of(args.get(0, "dtype"))
+        return replace(_derive(array, array.shape, loc, one_hot=True), dtype=family)
+    if name == "copy":
+        return _derive(array, array.shape, loc, one_hot=True)
+    if name in ("flatten", "ravel"):
+        return _derive(array, None if array.shape is None else (product(array.shape),), loc)
+    if name == "squeeze":
+        return squeeze(array, args.get(0, "axis"), loc)
+    if name == "transpose" and not args.positional:
+        return _transpose(array, loc)
+    return UNKNOWN
+
+
+def attribute(array: Array, name: str, origin: str, loc: Loc) -> Value:
+    """``array.<name>``; ``origin`` is the source text, e.g. ``"X.shape"``."""
+    if name == "T":
+        return _transpose(array, loc)
+    if array.shape is None:
+        return UNKNOWN
+    if name == "shape":
+        return ShapeTuple(array.shape, origin)
+    if name == "ndim":
+        return len(array.shape)
+    if name == "size":
+        return product(array.shape)
+    return UNKNOWN
+
+
+def binary(op: str, left: Value, right: Value, loc: Loc) -> Value:
+    """Element-wise arithmetic of an array with a number or an array of the same shape."""
+    if isinstance(left, Array) and isinstance(right, Array):
+        if left.shape is None or left.shape != right.shape or not all(map(is_known, left.shape)):
+            return Array(None, loc=loc)
+        floats = "float" in (left.dtype, right.dtype) or op == "/"
+        return Array(left.shape, dtype="float" if floats else left.dtype, loc=loc)
+    array, number = (left, right) if isinstance(left, Array) else (right, left)
+    if not isinstance(number, (int, float)) or not isinstance(array, Array):
+        return UNKNOWN
+    dtype = "float" if op == "/" or isinstance(number, float) else array.dtype
+    bounds = None
+    if array.value_range is not None and isinstance(number, int):
+        low, high = array.value_range
+        if op == "+":
+            bounds = (low + number, high + number)
+        elif op == "-" and array is left:
+            bounds = (low - number, high - number)
+    return replace(_derive(array, array.shape, loc), dtype=dtype, value_range=bounds)
+
+
+Index = tuple[str, Value, Value, Value]  # ("index", i, _, _) | ("slice", lower, upper, step)
+NEW_AXIS: Index = ("new", None, None, None)
+ELLIPSIS: Index = ("...", None, None, None)
+
+
+def subscript(array: Array, items: list[Index], loc: Loc) -> Array:
+    """``array[items]`` for integer indices, slices, ``None``/``np.newaxis``, ``...`` and an
+    integer index array (``np.eye(n)[labels]``)."""
+    if array.shape is None:
+        return _derive(array, None, loc)
+    if len(items) == 1 and items[0][0] == "index" and isinstance(items[0][1], Array):
+        return _take(array, items[0][1], loc)
+    consuming = sum(1 for item in items if item[0] in ("index", "slice"))
+    if consuming > len(array.shape) or sum(1 for item in items if item is ELLIPSIS) > 1:
+        return _derive(array, None, loc)
+    shape: list[Dim] = []
+    origins: list[int | None] = []  # the input axis each output axis comes from
+    axis = 0
+    for kind, first, second, third in items:
+        if kind == "new":
+            shape.append(1)
+            origins.append(None)
+        elif kind == "...":
+            skipped = len(array.shape) - consuming
+            shape.extend(array.shape[axis:axis + skipped])
+            origins.extend(range(axis, axis + skipped))
+            axis += skipped
+        elif kind == "index":
+            if not isinstance(first, int):
+                return _derive(array, None, loc)
+            axis += 1
+        else:
+            shape.append(_slice_length(array.shape[axis], first, second, third))
+            origins.append(axis)
+            axis += 1
+    shape.extend(array.shape[axis:])
+    origins.extend(range(axis, len(array.shape)))
+    last_kept = bool(origins) and origins[-1] == len(array.shape) - 1
+    return _derive(array, tuple(shape), loc, one_hot=last_kept)
+
+
+def _take(array: Array, index: Array, loc: Loc) -> Array:
+    """``array[index]`` with an integer array: rows picked along the first axis."""
+    if index.dtype != "int" or index.shape is None or array.shape is None:
+        return _derive(array, None, loc)
+    return _derive(array, (*index.shape, *array.shape[1:]), loc, one_hot=len(array.shape) > 1)
+
+
+def _slice_length(dim: Dim, lower: Value, upper: Value, step: Value) -> Dim:
+    if lower is None and upper is None and step is None:
+        return dim
+    bounds = (lower, upper, step)
+    if is_known(dim) and all(b is None or isinstance(b, int) for b in bounds) and step != 0:
+        return len(range(dim)[slice(lower, upper, step)])
+    return UNKNOWN
+
+
+def one_hot(labels: Value, classes: Value, loc: Loc, *, squeeze_last: bool) -> Value:
+    """``to_categorical`` (which replaces a trailing axis of 1) and ``tf.one_hot``."""
+    if not isinstance(labels, Array):
+        return UNKNOWN
+    shape = labels.shape
+    if not (is_known(classes) or isinstance(classes, Sym)):
+        classes = UNKNOWN
+    if shape is not None and squeeze_last and len(shape) > 1:
+        if not is_known(shape[-1]):
+            shape = None
+        elif shape[-1] == 1:
+            shape = shape[:-1]
+    return Array(None if shape is None else (*shape, classes), dtype="float", one_hot=True,
+                 loc=loc)
+
+
+def windows(series: Value, length: Value, loc: Loc) -> Value:
+    """One batch of windows of ``length`` steps cut from ``series`` (rows when None)."""
+    if not isinstance(series, Array):
+        return UNKNOWN
+    if series.shape is None:
+        return _derive(series, None, loc)
+    steps = () if length is None else (length if is_known(length) or isinstance(length, Sym)
+                                      else UNKNOWN,)
+    shape = (UNKNOWN, *steps, *series.shape[1:])
+    return _derive(series, shape, loc, one_hot=len(series.shape) > 1)
+
+
+def pad_sequences(sequences: Value, args: Args, loc: Loc) -> Array:
+    """``pad_sequences(sequences, maxlen, dtype, padding, truncating, value)``.
+
+    Its shape is known when the sequences are an array of known rank (a list of
+    token lists is not enough: sequences of vectors give a 3-D result).
+    """
+    maxlen = args.get(1, "maxlen")
+    dtype = args.get(2, "dtype", "int32")
+    value = args.get(5, "value", 0.0)
+    shape: Shape = None
+    if isinstance(sequences, Array) and sequences.shape is not None and len(sequences.shape) > 1:
+        length = maxlen if is_known(maxlen) or isinstance(maxlen, Sym) else UNKNOWN
+        if maxlen is None:
+            length = sequences.shape[1]
+        shape = (sequences.shape[0], length, *sequences.shape[2:])
+    padded = isinstance(value, (int, float)) and value == 0
+    return Array(shape, dtype=dtype_of(dtype), zero_padded=padded, loc=loc)

@@ -1,0 +1,89 @@
+"""Name bindings: nested scopes, and the undo logs that make branches uncertain."""
+
+from __future__ import annotations
+
+from seqlint.ir import Value
+
+MISSING = object()  # "no binding" in lookups and undo logs
+
+Assignment = tuple["Scope", str, Value]  # a name a branch assigned, and its final value
+
+
+class Scope:
+    """The variables of the module or of one function call; reads fall back to ``parent``."""
+
+    __slots__ = ("parent", "redirect", "vars")
+
+    def __init__(self, parent: Scope | None = None) -> None:
+        self.vars: dict[str, Value] = {}
+        self.parent = parent
+        self.redirect: dict[str, Scope] = {}  # ``global``/``nonlocal`` declarations
+
+    def lookup(self, name: str) -> Value:
+        """The value bound to ``name`` here or in an enclosing scope, else MISSING."""
+        scope: Scope | None = self
+        while scope is not None:
+            value = scope.vars.get(name, MISSING)
+            if value is not MISSING:
+                return value
+            scope = scope.parent
+        return MISSING
+
+    def owner(self, name: str) -> Scope:
+        """The scope an assignment to ``name`` writes to."""
+        return self.redirect.get(name, self)
+
+    def module(self) -> Scope:
+        scope = self
+        while scope.parent is not None:
+            scope = scope.parent
+        return scope
+
+    def enclosing_owner(self, name: str) -> Scope:
+        """The nearest enclosing function scope binding ``name`` (for ``nonlocal``)."""
+        scope = self.parent
+        while scope is not None and scope.parent is not None:
+            if name in scope.vars:
+                return scope
+            scope = scope.parent
+        return self
+
+
+class Branches:
+    """Undo logs of the branch bodies being interpreted.
+
+    Inside a branch body assignments take effect (the body sees them); when
+    the body ends they are undone, and once every alternative has run each
+    name any of them assigned becomes unknown.
+    """
+
+    def __init__(self) -> None:
+        self._logs: list[dict[tuple[int, str], tuple[Scope, str, Value]]] = []
+
+    @property
+    def level(self) -> int:
+        """How many uncertain branch bodies enclose the current statement."""
+        return len(self._logs)
+
+    def record(self, scope: Scope, name: str) -> None:
+        """Remember the binding of ``name`` in ``scope`` before its first change in this body."""
+        if self._logs:
+            log = self._logs[-1]
+            key = (id(scope), name)
+            if key not in log:
+                log[key] = (scope, name, scope.vars.get(name, MISSING))
+
+    def enter(self) -> None:
+        self._logs.append({})
+
+    def leave(self) -> list[Assignment]:
+        """Undo the body's assignments; return what it assigned, with the final values."""
+        log = self._logs.pop()
+        assigned = []
+        for scope, name, old in log.values():
+            assigned.append((scope, name, scope.vars.get(name, MISSING)))
+            if old is MISSING:
+                scope.vars.pop(name, None)
+            else:
+                scope.vars[name] = old
+        return assigned

@@ -1,0 +1,1 @@
+"""Tests of the frontend: source text to IR."""
