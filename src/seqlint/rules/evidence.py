@@ -59,13 +59,18 @@ class Dropper:
 
 
 def time_axis_dropper(node: Node, ctx: RuleContext, via_input: int = 0) -> Dropper | None:
-    """Walk up from input ``via_input`` of ``node`` to the start of its rank-2 stretch.
+    """The layer above input ``via_input`` of ``node`` that turned a sequence into a vector.
 
-    Returns the layer that turned a sequence into a vector (an RNN without
-    return_sequences, Flatten, global pooling...), or None when the stretch
-    starts at the model's input declaration or cannot be explained.
+    Walks up the rank-2 stretch to an RNN without return_sequences, a Flatten,
+    a global pooling...; None when the stretch starts at the model's input
+    declaration or cannot be explained.
     """
-    current = primary_input(node, ctx, via_input)
+    return dropper_at_or_above(primary_input(node, ctx, via_input), ctx)
+
+
+def dropper_at_or_above(node: Node | None, ctx: RuleContext) -> Dropper | None:
+    """Like :func:`time_axis_dropper`, starting the walk at ``node`` itself."""
+    current = node
     while current is not None:
         if output_shape(current, ctx).rank != 2:
             return None
