@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from seqlint.ir import Array, Batches, Model, Node, TensorRef, TrainingCall, Value
+from seqlint.ir import Array, Batches, Model, Node, ShapeTuple, TensorRef, TrainingCall, Value
 from seqlint.rules.base import Finding, RuleContext
 from seqlint.rules.evidence import chain_to, dropper_at_or_above, input_shape, trace, where
 from seqlint.shapes.dims import UNKNOWN, Dim, Shape, differ, same
@@ -92,7 +92,7 @@ def fit_sites(ctx: RuleContext) -> Iterator[FitSite]:
         if call.method not in DATA_METHODS:
             continue
         outputs = model_outputs(call.model)
-        if outputs is None:
+        if outputs is None or not _is_sound([ref for _key, ref in outputs], ctx):
             continue
         compiled = latest.get(id(call.model))
         names = output_names(call.model, ctx) or [None] * len(outputs)
@@ -114,11 +114,26 @@ def fit_sites(ctx: RuleContext) -> Iterator[FitSite]:
         yield FitSite(call, compiled, uses, _batch_size(call))
 
 
-def target_shape(target: Value) -> tuple[Dim, ...] | None:
-    """The shape of a target value when the code states it."""
-    if isinstance(target, Array):
-        return target.shape
-    return None
+def _is_sound(outputs: list[TensorRef], ctx: RuleContext) -> bool:
+    """No node up to ``outputs`` has a shape problem or an input declared as ``X.shape``.
+
+    Keras fails on such a model before any loss sees a target, so the
+    training rules have nothing true to say about it.
+    """
+    seen: set[int] = set()
+    stack = [ref.node_id for ref in outputs]
+    while stack:
+        node_id = stack.pop()
+        if node_id in seen:
+            continue
+        seen.add(node_id)
+        node = ctx.ir.nodes[node_id]
+        if ctx.shapes.at(node).problem is not None:
+            return False
+        if isinstance(node.layer.get("shape"), ShapeTuple):
+            return False
+        stack.extend(ref.node_id for ref in (*node.inputs, *node.state_inputs))
+    return True
 
 
 def _targets(call: TrainingCall) -> Value:
