@@ -11,6 +11,7 @@ import sys
 import click
 
 from seqlint import __version__
+from seqlint.report import FORMATS
 
 CHECK_HELP = """Check Keras sequence models in PATHs for shape errors.
 
@@ -47,10 +48,13 @@ def main() -> None:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(list(FORMATS)),
     default="text",
     show_default=True,
-    help="Report format on stdout; json prints one object {diagnostics, files_checked}.",
+    help=(
+        "Report format on stdout; json prints one object {diagnostics, files_checked}; "
+        "github prints GitHub Actions annotations."
+    ),
 )
 @click.option("--no-color", is_flag=True, help="Never color the text report (also: NO_COLOR).")
 @click.option("--debug", is_flag=True, help="Print the traceback of internal errors on stderr.")
@@ -68,9 +72,31 @@ def check(paths: tuple[str, ...], output_format: str, no_color: bool, debug: boo
         from seqlint.report.json import render_json
 
         click.echo(render_json(result.diagnostics, result.files_checked))
+    elif output_format == "github":
+        from seqlint.report.github import render_github
+
+        if result.diagnostics:
+            click.echo(render_github(result.diagnostics))
     else:
         from seqlint.report.text import render_text, wants_color
 
         color = wants_color(sys.stdout, no_color)
         render_text(result.diagnostics, result.files_checked, sys.stdout, color=color)
     sys.exit(result.exit_code)
+
+
+@main.command(short_help="Explain a rule: what it catches, why, and how to fix it.")
+@click.argument("code", required=False)
+def rule(code: str | None) -> None:
+    """Print the documentation of rule CODE (e.g. SL101), or list every rule."""
+    from seqlint.report.ruledoc import render, render_index
+    from seqlint.rules import ALL_RULES
+
+    if code is None:
+        click.echo(render_index())
+        return
+    for candidate in ALL_RULES:
+        if code.upper() in (candidate.code, candidate.name.upper()):
+            click.echo(render(candidate))
+            return
+    raise click.BadParameter(f"no rule {code!r}; `seqlint rule` lists them", param_hint="CODE")

@@ -1,3 +1,3 @@
 """Output formats. Each module renders a finished run; none of them imports the pipeline."""
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "github")
