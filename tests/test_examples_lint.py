@@ -1,4 +1,4 @@
-"""seqlint on examples/: every bad file is reported exactly at its markers, every good one is clean."""
+"""seqlint on examples/: bad files reported exactly at their markers, good files clean."""
 
 from pathlib import Path
 

@@ -1,4 +1,4 @@
-"""Every rule's own examples: the bad one is reported exactly where marked, the good one is clean."""
+"""Each rule's own examples: the bad one is reported exactly where marked, the good one is clean."""
 
 import pytest
 

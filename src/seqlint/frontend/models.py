@@ -4,8 +4,10 @@ Every layer application appends an :class:`~seqlint.ir.Node` (its id is its
 index, and its inputs are earlier nodes).  A Sequential model grows node by
 node as layers are added: its Input node is created when the first layer
 arrives (or at ``build``, or at the end of the walk), from whatever declared
-the input shape.  Anything the graph cannot follow becomes an opaque node of
-kind ``""``: unknown shape, never an error.
+the input shape; a model nothing declared takes the shape of the data of its
+first ``fit``/``evaluate``/``predict`` (``declared_by="data"``), as Keras builds
+it.  Anything the graph cannot follow becomes an opaque node of kind ``""``:
+unknown shape, never an error.
 """
 
 from __future__ import annotations
@@ -329,8 +331,24 @@ class Graph:
                       args: dict[str, Value], call: cst.Call) -> None:
         """``model.<method>(...)`` for compile, fit and their kin."""
         exported = {name: self.export(value) for name, value in args.items()}
+        if isinstance(model, SequentialModel) and method in _BUILDING_METHODS:
+            self._declare_from_data(model, exported.get("x"), call)
         self.ir.training.append(TrainingCall(method, model.model, exported,
                                              self.positions.loc(call)))
+
+    def _declare_from_data(self, seq: SequentialModel, x: Value, call: cst.Call) -> None:
+        """A Sequential model nothing declared is built by Keras from the first data it
+        gets: its Input takes the shape of ``x`` (batch axis first), ``declared_by="data"``."""
+        if seq.input_node is not None and seq.input_node.declared_by is not None:
+            return
+        if isinstance(x, Batches):
+            x = x.x
+        if not isinstance(x, Array) or x.shape is None or len(x.shape) < 2:
+            return
+        expr = _x_argument(call)
+        label = label_of(expr)
+        self._declare(seq, _Declaration({"batch_shape": (None, *x.shape[1:])}, "data",
+                                        self.positions.loc(expr), label))
 
     def parameter(self, name: str, value: Value) -> Value:
         """A constructor argument for a layer config.
@@ -342,6 +360,22 @@ class Graph:
         if isinstance(exported, Sym) and name not in INT_PARAMS:
             return UNKNOWN
         return exported
+
+
+# Calls that make Keras build an undeclared Sequential model from their data (the Keras 2
+# ``*_generator`` methods do not exist in Keras 3: they raise before any build).
+_BUILDING_METHODS = frozenset({"fit", "evaluate", "predict", "train_on_batch", "test_on_batch",
+                               "predict_on_batch"})
+
+
+def _x_argument(call: cst.Call) -> cst.CSTNode:
+    """The expression passed as ``x`` (first positional or ``x=``); the call if none."""
+    for arg in call.args:
+        if arg.keyword is None and not arg.star:
+            return arg.value
+        if arg.keyword is not None and arg.keyword.value == "x":
+            return arg.value
+    return call
 
 
 class _ConstantSubscripts(cst.CSTVisitor):

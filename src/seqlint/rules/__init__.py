@@ -2,14 +2,24 @@
 
 from seqlint.rules.base import Rule
 from seqlint.rules.classification_target_mismatch import ClassificationTargetMismatch
+from seqlint.rules.custom_loss_indexes_outputs import CustomLossIndexesOutputs
+from seqlint.rules.data_input_mismatch import DataInputMismatch
+from seqlint.rules.degenerate_window import DegenerateWindow
+from seqlint.rules.embedding_index_range import EmbeddingIndexRange
 from seqlint.rules.initial_state_mismatch import InitialStateMismatch
 from seqlint.rules.input_declaration_rank import InputDeclarationRank
+from seqlint.rules.keras3_migration import Keras3Migration
+from seqlint.rules.loss_activation_mismatch import LossActivationMismatch
+from seqlint.rules.loss_outputs_mismatch import LossOutputsMismatch
 from seqlint.rules.merge_shape_mismatch import MergeShapeMismatch
 from seqlint.rules.merge_single_tensor import MergeSingleTensor
 from seqlint.rules.missing_time_axis import MissingTimeAxis
 from seqlint.rules.output_units_vs_classes import OutputUnitsVsClasses
+from seqlint.rules.padding_without_mask import PaddingWithoutMask
 from seqlint.rules.regression_target_mismatch import RegressionTargetMismatch
+from seqlint.rules.removed_generator_method import RemovedGeneratorMethod
 from seqlint.rules.reshape_size_mismatch import ReshapeSizeMismatch
+from seqlint.rules.shared_loss_mixed_outputs import SharedLossMixedOutputs
 from seqlint.rules.silent_target_mismatch import SilentTargetMismatch
 from seqlint.rules.time_distributed_rank import TimeDistributedRank
 
@@ -25,4 +35,14 @@ ALL_RULES: tuple[Rule, ...] = (
     OutputUnitsVsClasses(),
     RegressionTargetMismatch(),
     SilentTargetMismatch(),
+    LossActivationMismatch(),
+    LossOutputsMismatch(),
+    SharedLossMixedOutputs(),
+    CustomLossIndexesOutputs(),
+    DataInputMismatch(),
+    EmbeddingIndexRange(),
+    PaddingWithoutMask(),
+    DegenerateWindow(),
+    Keras3Migration(),
+    RemovedGeneratorMethod(),
 )

@@ -56,7 +56,7 @@ model = keras.Sequential([
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for node in ctx.ir.nodes:
-            if node.layer.kind in INPUT_KINDS and node.declared_by:
+            if node.layer.kind in INPUT_KINDS and _by_user(node):
                 declared = _whole_shape_value(node)
                 if declared is not None:
                     yield self._batch_axis_finding(node, declared, ctx)
@@ -64,7 +64,7 @@ model = keras.Sequential([
             if problem.kind is ProblemKind.RANK:
                 index = problem.input_index or 0
                 declaration = declaration_of(node, ctx, index)
-                if declaration is not None:
+                if declaration is not None and _by_user(declaration):
                     yield self._rank_finding(declaration, node, index, problem, ctx)
 
     def _batch_axis_finding(self, decl: Node, value: ShapeTuple, ctx: RuleContext) -> Finding:
@@ -97,6 +97,11 @@ model = keras.Sequential([
             hint = f"declare {keyword} with the shape of one sample, without the batch axis"
         rows = trace(chain_to(user, ctx, index), ctx, expected=problem.expected)
         return Finding(decl.loc, message, hint, rows)
+
+
+def _by_user(decl: Node) -> bool:
+    """Declared in the source; an input Keras takes from the data is SL209's."""
+    return bool(decl.declared_by) and decl.declared_by != "data"
 
 
 def _whole_shape_value(decl: Node) -> ShapeTuple | None:

@@ -53,14 +53,14 @@ class FitSite:
 
 
 def model_outputs(model: Model) -> list[tuple[str | None, TensorRef]] | None:
-    """The model's outputs in Keras order, with the dict key if given; None if unknown."""
+    """The model's outputs in Keras order (dict outputs by sorted key), with their keys."""
     outputs = model.outputs
     if isinstance(outputs, TensorRef):
         return [(None, outputs)]
     if isinstance(outputs, (list, tuple)) and all(isinstance(o, TensorRef) for o in outputs):
         return [(None, o) for o in outputs]
     if isinstance(outputs, dict) and all(isinstance(o, TensorRef) for o in outputs.values()):
-        return [(str(k), o) for k, o in outputs.items()]
+        return [(str(k), outputs[k]) for k in sorted(outputs, key=str)]  # Keras flattens sorted
     return None
 
 

@@ -1,0 +1,151 @@
+"""SL212: a recurrent layer that only ever sees one time step."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from seqlint.diagnostic import Severity
+from seqlint.ir import Batches, Node
+from seqlint.rules.base import Finding, Rule, RuleContext
+from seqlint.rules.evidence import chain_to, inner_layer, input_shape, is_recurrent, trace, where
+from seqlint.rules.feeding import model_node_ids
+from seqlint.shapes.dims import is_known
+
+# Methods that hand a generator's windows to the model (fit_generator included: the
+# window is as degenerate there, whatever else goes wrong).
+WINDOW_CALLS = frozenset(
+    {"fit", "evaluate", "predict", "fit_generator", "evaluate_generator", "predict_generator"}
+)
+
+
+class DegenerateWindow(Rule):
+    code = "SL212"
+    name = "degenerate-window"
+    summary = "A recurrent layer sees sequences of a single time step."
+    severity = Severity.WARNING
+    explanation = """\
+An LSTM, GRU or SimpleRNN carries a state from one step to the next; with
+one step per sequence there is no next step. It starts from a zero state,
+reads the single step and stops: the recurrent weights are never used, and
+the layer is a feed-forward layer with extra gates. Nothing fails -- the
+model trains like a Dense network, which is why "an LSTM does no better
+than a DNN".
+
+The usual causes: `TimeseriesGenerator(data, targets, length=1)` or
+`timeseries_dataset_from_array(..., sequence_length=1)` cutting windows of
+one step, or `X.reshape((samples, 1, features))` to satisfy the LSTM's rank.
+Give the windows several steps (the look-back you want the model to use);
+for a stateful model that carries its state across batches, one step per
+batch is legitimate (`stateful=True` is not reported)."""
+    bad_example = """\
+import numpy as np
+from tensorflow import keras
+from tensorflow.keras import layers
+
+series = np.random.rand(200, 2)
+windows = keras.utils.timeseries_dataset_from_array(  # expect: SL212
+    series[:-1], series[1:, 0], sequence_length=1, batch_size=16
+)
+model = keras.Sequential([
+    keras.Input(shape=(1, 2)),
+    layers.LSTM(16),
+    layers.Dense(1),
+])
+model.compile(optimizer="adam", loss="mse")
+model.fit(windows, epochs=1, verbose=0)
+"""
+    good_example = """\
+import numpy as np
+from tensorflow import keras
+from tensorflow.keras import layers
+
+series = np.random.rand(200, 2)
+windows = keras.utils.timeseries_dataset_from_array(
+    series, series[10:, 0], sequence_length=10, batch_size=16
+)
+model = keras.Sequential([
+    keras.Input(shape=(10, 2)),
+    layers.LSTM(16),
+    layers.Dense(1),
+])
+model.compile(optimizer="adam", loss="mse")
+model.fit(windows, epochs=1, verbose=0)
+"""
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        covered: set[int] = set()  # recurrent nodes whose single step a generator explains
+        reported: set[int] = set()
+        for batches, recurrent in degenerate_windows(ctx):
+            covered.update(n.id for n in recurrent)
+            if id(batches) not in reported:
+                reported.add(id(batches))
+                yield self._window_finding(batches, recurrent[0], ctx)
+        for node in ctx.ir.nodes:
+            if node.id in covered or not _reads_steps(node):
+                continue
+            seen = input_shape(node, ctx).dims
+            if seen is None or len(seen) != 3 or not is_known(seen[1]) or seen[1] != 1:
+                continue
+            yield self._layer_finding(node, ctx)
+
+    def _window_finding(self, batches: Batches, layer: Node, ctx: RuleContext) -> Finding:
+        keyword = "length" if batches.maker == "TimeseriesGenerator" else "sequence_length"
+        message = (
+            f"{batches.maker}({keyword}=1) cuts windows of a single step: {where(layer)} "
+            f"reads one step from a zero state, so its recurrent weights are never used and "
+            f"it works as a feed-forward layer"
+        )
+        hint = f"give the windows the look-back the model should use, e.g. {keyword}=10"
+        if batches.maker == "TimeseriesGenerator":
+            hint += (
+                "; in Keras 3 prefer keras.utils.timeseries_dataset_from_array "
+                "(its targets are not shifted: pass targets=data[length:])"
+            )
+        return Finding(batches.loc, message, hint, trace(chain_to(layer, ctx), ctx))
+
+    def _layer_finding(self, node: Node, ctx: RuleContext) -> Finding:
+        message = (
+            f"{where(node)} gets sequences of one time step {input_shape(node, ctx)}: it reads "
+            f"one step from a zero state, so its recurrent weights are never used and it "
+            f"works as a feed-forward layer"
+        )
+        hint = (
+            "feed windows of several steps, (samples, timesteps, features); with one step "
+            "per sample a Dense layer does the same"
+        )
+        return Finding(node.loc, message, hint, trace(chain_to(node, ctx), ctx))
+
+
+def degenerate_windows(ctx: RuleContext) -> Iterator[tuple[Batches, list[Node]]]:
+    """Every generator of one-step windows feeding a model, with its recurrent layers."""
+    for call in ctx.ir.training:
+        batches = call.args.get("x")
+        if call.method not in WINDOW_CALLS or not isinstance(batches, Batches):
+            continue
+        if not is_known(batches.window) or batches.window != 1:
+            continue
+        layers = [ctx.ir.nodes[i] for i in sorted(model_node_ids(call.model, ctx))]
+        recurrent = [n for n in layers if _reads_steps(n) and _may_see_one_step(n, ctx)]
+        if recurrent:
+            yield batches, recurrent
+
+
+def _may_see_one_step(node: Node, ctx: RuleContext) -> bool:
+    """The layer's time axis is 1 or not known (not a RepeatVector(10) in between)."""
+    seen = input_shape(node, ctx).dims
+    if seen is None or len(seen) != 3:
+        return seen is None
+    return not is_known(seen[1]) or seen[1] == 1
+
+
+def _reads_steps(node: Node) -> bool:
+    """A recurrent layer that starts every sequence from a zero state."""
+    if not is_recurrent(node.layer) or node.state_inputs:
+        return False
+    inner = inner_layer(node.layer)
+    for layer in (node.layer, inner):
+        if layer.get("stateful", False) is not False:
+            return False
+        if layer.get("return_state", False) is not False:
+            return False
+    return True

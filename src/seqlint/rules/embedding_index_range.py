@@ -1,0 +1,98 @@
+"""SL210: data holding indices beyond an Embedding's vocabulary."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from seqlint.diagnostic import Severity
+from seqlint.rules.base import Finding, Rule, RuleContext
+from seqlint.rules.evidence import trace
+from seqlint.rules.feeding import data_name, feeds, reached_through
+from seqlint.shapes.dims import is_known
+
+# Layers between the Input and the Embedding that leave the indices as they are.
+PASSING = frozenset({"Identity"})
+
+
+class EmbeddingIndexRange(Rule):
+    code = "SL210"
+    name = "embedding-index-range"
+    summary = "The data holds indices beyond the Embedding's input_dim."
+    severity = Severity.ERROR
+    explanation = """\
+`Embedding(input_dim=V, ...)` holds one vector per index in `[0, V)`:
+`input_dim` is the vocabulary size, the largest index + 1. Data made by
+`np.random.randint(0, 8000, ...)` holds indices up to 7999; fed straight into
+`Embedding(4000, 64)` the lookup fails when `fit` runs the first batch
+(TensorFlow on CPU: `InvalidArgumentError: indices[3,7] = 5012 is not in
+[0, 4000)`; on GPU, TensorFlow's gather documents zeros for out-of-range
+indices instead of an error: the model trains on blank vectors).
+
+The fix is `input_dim` = largest index + 1 (e.g. `len(tokenizer.word_index) + 1`
+when index 0 is padding), or data mapped into the vocabulary."""
+    bad_example = """\
+import numpy as np
+from tensorflow import keras
+from tensorflow.keras import layers
+
+X = np.random.randint(0, 8000, size=(64, 20))
+y = np.random.randint(0, 2, size=(64, 1))
+model = keras.Sequential([
+    keras.Input(shape=(20,)),
+    layers.Embedding(4000, 16),  # expect: SL210
+    layers.LSTM(16),
+    layers.Dense(1, activation="sigmoid"),
+])
+model.compile(optimizer="adam", loss="binary_crossentropy")
+model.fit(X, y, epochs=1, verbose=0)
+"""
+    keras_error = r"indices\[\d+,\d+\] = \d+ is not in \[0, 4000\)"
+    good_example = """\
+import numpy as np
+from tensorflow import keras
+from tensorflow.keras import layers
+
+X = np.random.randint(0, 8000, size=(64, 20))
+y = np.random.randint(0, 2, size=(64, 1))
+model = keras.Sequential([
+    keras.Input(shape=(20,)),
+    layers.Embedding(8000, 16),
+    layers.LSTM(16),
+    layers.Dense(1, activation="sigmoid"),
+])
+model.compile(optimizer="adam", loss="binary_crossentropy")
+model.fit(X, y, epochs=1, verbose=0)
+"""
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        reported: set[int] = set()
+        for feed in feeds(ctx):
+            array = feed.data
+            bounds = getattr(array, "value_range", None)
+            if bounds is None:
+                continue
+            low, high = bounds
+            if high <= low:
+                continue
+            for node in reached_through(feed.input, ctx, PASSING):
+                vocabulary = node.layer.get("input_dim")
+                if node.layer.kind != "Embedding" or not is_known(vocabulary):
+                    continue
+                if node.id in reported or (high - 1 < vocabulary and low >= 0):
+                    continue
+                reported.add(node.id)
+                worst = high - 1 if high - 1 >= vocabulary else low
+                message = (
+                    f"{node.layer.label} holds vectors for indices [0, {vocabulary}), but "
+                    f"{data_name(array)} holds indices in [{low}, {high}) and "
+                    f"{feed.call.method} at line {feed.call.loc.line} feeds it to this layer: "
+                    f"index {worst} is out of range"
+                )
+                hint = (
+                    f"set input_dim to the largest index + 1 ({high}), or map the data "
+                    f"into [0, {vocabulary})"
+                )
+                if low < 0:
+                    hint = f"map the data into [0, {vocabulary}): negative indices never fit"
+                rows = trace([feed.input, node], ctx)
+                yield Finding(node.loc, message, hint, rows)

@@ -1,0 +1,142 @@
+"""Evidence for the data rules: which array feeds which model input, and what it reaches.
+
+A *data call* hands arrays to a model (fit, evaluate, predict, train_on_batch...).
+Its ``x`` (or the windows of a TimeseriesGenerator / ``timeseries_dataset_from_array``)
+is matched to the model's Input nodes the way Keras matches a single array or a list.
+From an Input node, :func:`reached_through` follows the graph forward through layers
+that hand their input on unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from seqlint.ir import Array, Batches, Model, Node, TensorRef, TrainingCall, Value
+from seqlint.rules.base import RuleContext
+
+# Calls that run the model on data (Keras 3: the ``*_generator`` methods are gone).
+DATA_CALLS = frozenset(
+    {"fit", "evaluate", "predict", "train_on_batch", "test_on_batch", "predict_on_batch"}
+)
+INPUT_KINDS = frozenset({"Input", "InputLayer"})
+MISSING = object()
+
+
+@dataclass(frozen=True)
+class Feed:
+    """One model input at one data call, with the value the call gives it."""
+
+    call: TrainingCall
+    input: Node
+    data: Value  # an Array when the script states it
+    batches: Batches | None  # the windows maker, when ``x`` is one
+
+
+def data_calls(ctx: RuleContext) -> Iterator[TrainingCall]:
+    for call in ctx.ir.training:
+        if call.method in DATA_CALLS:
+            yield call
+
+
+def given_x(call: TrainingCall) -> tuple[Value, Batches | None]:
+    """The ``x`` of a data call (the windows of a generator), and the generator if any."""
+    x = call.args.get("x", MISSING)
+    if isinstance(x, Batches):
+        return x.x, x
+    return x, None
+
+
+def input_nodes(model: Model, ctx: RuleContext) -> list[Node] | None:
+    """The model's Input nodes in Keras order; None when not a plain tensor or list."""
+    inputs = model.inputs
+    if isinstance(inputs, TensorRef):
+        refs = [inputs]
+    elif isinstance(inputs, (list, tuple)) and all(isinstance(r, TensorRef) for r in inputs):
+        refs = list(inputs)
+    else:
+        return None
+    nodes = [ctx.ir.node(ref) for ref in refs]
+    if not nodes or any(n.layer.kind not in INPUT_KINDS or n.inputs for n in nodes):
+        return None
+    return nodes
+
+
+def feeds(ctx: RuleContext) -> Iterator[Feed]:
+    """Every (data call, model input) whose data the call provably gives it."""
+    for call in data_calls(ctx):
+        nodes = input_nodes(call.model, ctx)
+        x, batches = given_x(call)
+        if nodes is None or x is MISSING:
+            continue
+        if isinstance(x, (list, tuple)) and not isinstance(x, Array):
+            if call.model.kind == "functional" and len(x) == len(nodes):
+                for node, item in zip(nodes, x, strict=True):
+                    yield Feed(call, node, item, batches)
+        elif len(nodes) == 1:
+            yield Feed(call, nodes[0], x, batches)
+
+
+def declaring_call(model: Model, ctx: RuleContext) -> TrainingCall | None:
+    """The data call whose ``x`` declared an undeclared Sequential model's input."""
+    for call in data_calls(ctx):
+        if call.model is not model:
+            continue
+        x, _ = given_x(call)
+        if isinstance(x, Array) and x.shape is not None and len(x.shape) >= 2:
+            return call
+    return None
+
+
+def consumers(ctx: RuleContext) -> dict[int, list[Node]]:
+    """Node id -> the nodes that take its output as an input."""
+    found: dict[int, list[Node]] = {}
+    for node in ctx.ir.nodes:
+        for ref in node.inputs:
+            found.setdefault(ref.node_id, []).append(node)
+    return found
+
+
+def reached_through(start: Node, ctx: RuleContext, passing: frozenset[str]) -> list[Node]:
+    """The nodes fed by ``start`` directly or through layers whose kind is in ``passing``
+    (those layers themselves excluded)."""
+    users = consumers(ctx)
+    reached: list[Node] = []
+    seen = {start.id}
+    frontier = [start]
+    while frontier:
+        current = frontier.pop()
+        for user in users.get(current.id, []):
+            if user.id in seen or len(user.inputs) != 1:
+                continue
+            seen.add(user.id)
+            if user.layer.kind in passing:
+                frontier.append(user)
+            else:
+                reached.append(user)
+    return sorted(reached, key=lambda n: n.id)
+
+
+def model_node_ids(model: Model, ctx: RuleContext) -> set[int]:
+    """Ids of every node the model's outputs depend on."""
+    outputs = model.outputs
+    if isinstance(outputs, dict):
+        outputs = list(outputs.values())
+    refs = [outputs] if isinstance(outputs, TensorRef) else list(outputs or ())
+    stack = [r.node_id for r in refs if isinstance(r, TensorRef)]
+    seen: set[int] = set()
+    while stack:
+        node_id = stack.pop()
+        if node_id in seen:
+            continue
+        seen.add(node_id)
+        node = ctx.ir.nodes[node_id]
+        stack.extend(ref.node_id for ref in (*node.inputs, *node.state_inputs))
+    return seen
+
+
+def data_name(array: Array, fallback: str = "x") -> str:
+    """``X_train (line 6)``: how a message names an array."""
+    name = array.name or fallback
+    return f"{name} (line {array.loc.line})" if array.loc is not None else name
+

@@ -1,0 +1,139 @@
+"""SL213: Keras 2 idioms that Keras 3 ignores or keeps only in its legacy namespace."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from seqlint.diagnostic import Severity
+from seqlint.ir import Batches, Layer
+from seqlint.rules.base import Finding, Rule, RuleContext
+from seqlint.rules.degenerate_window import degenerate_windows
+from seqlint.shapes.dims import is_known
+
+
+class Keras3Migration(Rule):
+    code = "SL213"
+    name = "keras3-migration"
+    summary = "A Keras 2 idiom that Keras 3 ignores or keeps only in the legacy tf.keras namespace."
+    severity = Severity.INFO
+    explanation = """\
+Code written for Keras 2 still runs under Keras 3 (TensorFlow >= 2.16) in
+places, but not as it reads:
+
+- `Embedding(..., input_length=20)`: Keras 3 accepts the argument with a
+  warning ("Argument `input_length` is deprecated. Just remove it.") and
+  ignores it. It no longer declares the sequence length: a Sequential model
+  without an `Input` stays unbuilt (no `summary()`, no shapes) until it sees
+  data. Declare the input instead: `keras.Input(shape=(20,))` as the first
+  layer.
+- `TimeseriesGenerator` survives only in the legacy `tf.keras` namespace
+  (`keras.src.legacy`): `keras.preprocessing.sequence` exports only
+  `pad_sequences`, so with standalone Keras 3
+  `from keras.preprocessing.sequence import TimeseriesGenerator` raises
+  ImportError. Its replacement, `keras.utils.timeseries_dataset_from_array`,
+  aligns targets differently: it pairs the window starting at `i` with
+  `targets[i]`, where TimeseriesGenerator used `targets[i + length]`. Pass
+  `targets=data[length:]` to keep the same pairs.
+
+(`fit_generator` and its kin are gone altogether: SL214.)"""
+    bad_example = """\
+import numpy as np
+from tensorflow import keras
+from tensorflow.keras import layers
+
+X = np.random.randint(1, 1000, size=(32, 20))
+y = np.random.randint(0, 2, size=(32, 1))
+model = keras.Sequential([
+    layers.Embedding(1000, 16, input_length=20),  # expect: SL213
+    layers.LSTM(16),
+    layers.Dense(1, activation="sigmoid"),
+])
+model.compile(optimizer="adam", loss="binary_crossentropy")
+model.fit(X, y, epochs=1, verbose=0)
+
+series = np.random.rand(100, 2)
+windows = keras.preprocessing.sequence.TimeseriesGenerator(  # expect: SL213
+    series, series[:, 0], length=5, batch_size=16
+)
+forecaster = keras.Sequential([
+    keras.Input(shape=(5, 2)),
+    layers.LSTM(8),
+    layers.Dense(1),
+])
+forecaster.compile(optimizer="adam", loss="mse")
+forecaster.fit(windows, epochs=1, verbose=0)
+"""
+    good_example = """\
+import numpy as np
+from tensorflow import keras
+from tensorflow.keras import layers
+
+X = np.random.randint(1, 1000, size=(32, 20))
+y = np.random.randint(0, 2, size=(32, 1))
+model = keras.Sequential([
+    keras.Input(shape=(20,)),
+    layers.Embedding(1000, 16),
+    layers.LSTM(16),
+    layers.Dense(1, activation="sigmoid"),
+])
+model.compile(optimizer="adam", loss="binary_crossentropy")
+model.fit(X, y, epochs=1, verbose=0)
+
+series = np.random.rand(100, 2)
+windows = keras.utils.timeseries_dataset_from_array(
+    series, series[5:, 0], sequence_length=5, batch_size=16
+)
+forecaster = keras.Sequential([
+    keras.Input(shape=(5, 2)),
+    layers.LSTM(8),
+    layers.Dense(1),
+])
+forecaster.compile(optimizer="adam", loss="mse")
+forecaster.fit(windows, epochs=1, verbose=0)
+"""
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        seen: set[int] = set()
+        for node in ctx.ir.nodes:
+            layer = node.layer
+            if id(layer) in seen or layer.kind != "Embedding" or "input_length" not in layer.config:
+                continue
+            seen.add(id(layer))
+            yield _input_length_finding(layer)
+        # A generator of one-step windows is SL212's, whose hint carries the migration.
+        degenerate = {id(batches) for batches, _ in degenerate_windows(ctx)}
+        for call in ctx.ir.training:
+            batches = call.args.get("x")
+            if not isinstance(batches, Batches) or batches.maker != "TimeseriesGenerator":
+                continue
+            if id(batches) in seen or id(batches) in degenerate:
+                continue
+            seen.add(id(batches))
+            yield _generator_finding(batches)
+
+
+def _input_length_finding(layer: Layer) -> Finding:
+    length = layer.get("input_length")
+    steps = str(length) if is_known(length) else "maxlen"
+    message = (
+        f"{layer.label}: Keras 3 ignores input_length (it only warns that the argument is "
+        f"deprecated); it no longer declares the sequence length, and a Sequential model "
+        f"without an Input stays unbuilt until it sees data"
+    )
+    hint = f"remove input_length and declare the input: keras.Input(shape=({steps},))"
+    return Finding(layer.loc, message, hint)
+
+
+def _generator_finding(batches: Batches) -> Finding:
+    window = str(batches.window) if is_known(batches.window) else "length"
+    message = (
+        "TimeseriesGenerator is legacy in Keras 3: only tf.keras keeps it, and "
+        "keras.preprocessing.sequence exports only pad_sequences "
+        "(`from keras.preprocessing.sequence import TimeseriesGenerator` raises ImportError)"
+    )
+    hint = (
+        f"use keras.utils.timeseries_dataset_from_array(data, targets[{window}:], "
+        f"sequence_length={window}): it pairs the window starting at i with targets[i], "
+        f"so shift the targets by the window length to keep TimeseriesGenerator's pairs"
+    )
+    return Finding(batches.loc, message, hint)

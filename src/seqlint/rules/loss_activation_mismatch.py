@@ -1,0 +1,190 @@
+"""SL205: the loss does not fit the activation of the output it trains."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from seqlint.diagnostic import Severity
+from seqlint.rules.base import Finding, Rule, RuleContext
+from seqlint.rules.heads import CompiledHeads, Head, compiled_heads
+from seqlint.rules.training import target_verdicts
+from seqlint.shapes.dims import is_known
+from seqlint.shapes.losses import Loss, Verdict
+
+CROSSENTROPIES = frozenset(
+    {"binary_crossentropy", "categorical_crossentropy", "sparse_categorical_crossentropy"}
+)
+CATEGORICAL = frozenset({"categorical_crossentropy", "sparse_categorical_crossentropy"})
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    head: Head
+    message: str
+    hint: str
+
+
+def mismatches(compiled: CompiledHeads) -> Iterator[Mismatch]:
+    """Every head of a compile call whose loss does not fit its activation."""
+    for head in compiled.heads:
+        found = _mismatch(head)
+        if found is not None:
+            yield found
+
+
+def _mismatch(head: Head) -> Mismatch | None:
+    if head.activation == "softmax" and is_known(head.units) and head.units == 1:
+        return Mismatch(
+            head,
+            f"{head.where} is a softmax over a single unit: it always outputs 1.0, "
+            "whatever the input",
+            f"for one probability use activation=\"sigmoid\" on {head.node.layer.label}; "
+            "for N classes use N units with softmax",
+        )
+    loss = head.loss
+    if loss is None or not loss.valid:
+        return None
+    if head.keeps_logits:
+        found = _read_from_logits(head, loss)
+        if found is not None:
+            return found
+    return _linear_without_logits(head, loss)
+
+
+def _read_from_logits(head: Head, loss: Loss) -> Mismatch | None:
+    """A crossentropy of the other family reads the logits behind a sigmoid/softmax."""
+    units, layer = head.units, head.node.layer.label
+    if head.activation == "softmax" and loss.name == "binary_crossentropy" and is_known(units):
+        return Mismatch(
+            head,
+            f"{loss.label} on the softmax of {head.where} ({units} units): Keras computes "
+            "the loss on independent sigmoids of the softmax's logits, not on the "
+            "distribution the model predicts",
+            "one class per sample: categorical_crossentropy (one-hot targets) or "
+            "sparse_categorical_crossentropy (class indices); several labels per sample: "
+            f"activation=\"sigmoid\" on {layer}",
+        )
+    several = is_known(units) and units > 1  # "crossentropy" is categorical then
+    categorical = loss.name in CATEGORICAL or (loss.family == "auto" and several)
+    if head.activation == "sigmoid" and categorical:
+        return Mismatch(
+            head,
+            f"{loss.label} on the sigmoid of {head.where}: Keras trains a softmax over its "
+            "logits, but the model predicts independent sigmoids that do not sum to 1",
+            f"one class per sample: activation=\"softmax\" on {layer}; several labels per "
+            "sample: binary_crossentropy",
+        )
+    return None
+
+
+def _linear_without_logits(head: Head, loss: Loss) -> Mismatch | None:
+    crossentropy = loss.name in CROSSENTROPIES or loss.family == "auto"
+    if head.activation != "linear" or not crossentropy or loss.from_logits is not False:
+        return None
+    return Mismatch(
+        head,
+        f"{loss.label} expects probabilities, but {head.where} has no activation: "
+        "Keras treats its raw outputs as probabilities and clips them to [1e-7, 1 - 1e-7], "
+        "so outputs outside that range get no gradient",
+        f"add a sigmoid/softmax activation to {head.node.layer.label}, or keep the logits "
+        f"and pass from_logits=True ({_logits_loss(loss.name)})",
+    )
+
+
+def _logits_loss(name: str) -> str:
+    return {
+        "binary_crossentropy": "keras.losses.BinaryCrossentropy(from_logits=True)",
+        "categorical_crossentropy": "keras.losses.CategoricalCrossentropy(from_logits=True)",
+        "sparse_categorical_crossentropy": (
+            "keras.losses.SparseCategoricalCrossentropy(from_logits=True)"
+        ),
+    }.get(name, "e.g. keras.losses.BinaryCrossentropy(from_logits=True)")
+
+
+class LossActivationMismatch(Rule):
+    code = "SL205"
+    name = "loss-activation-mismatch"
+    summary = "The loss does not fit the output's activation (softmax/sigmoid/linear)."
+    severity = Severity.WARNING
+    explanation = """\
+A loss assumes what the output layer produces; Keras does not check it, and
+with the TensorFlow backend a crossentropy even reads the *logits* hidden
+behind a sigmoid or softmax output. None of these raises:
+
+- **softmax over a single unit** (`Dense(1, activation="softmax")`): the
+  softmax of one number is 1.0, so the model always predicts 1.0. With
+  `binary_crossentropy` the reported loss still goes down (Keras trains the
+  logit behind the softmax), which makes the bug hard to see.
+- **binary crossentropy on a softmax of several units**: Keras computes the
+  loss on independent sigmoids of the softmax's logits, not on the
+  distribution the model predicts; the loss you watch is not the loss of
+  the predictions.
+- **categorical (or sparse) crossentropy on a sigmoid output**: Keras
+  trains a softmax over the logits, while `predict` returns independent
+  sigmoids that do not sum to 1.
+- **a crossentropy on a linear output** (`Dense` without activation) without
+  `from_logits=True`: Keras takes the raw outputs for probabilities and clips
+  them to `[1e-7, 1 - 1e-7]`; every output outside that range gets a zero
+  gradient and stops learning.
+
+The two logit cases apply when the activation is the output layer's own
+(`Dense`, `Conv1D`, `Activation`); a `TimeDistributed` wrapper restacks the
+steps into a new tensor, the logits are lost and they are not reported.
+`from_logits=True` on a sigmoid/softmax output is not reported either: Keras
+3 (TensorFlow backend) notices the activation, warns, and uses its logits."""
+    bad_example = """\
+import numpy as np
+from tensorflow import keras
+from tensorflow.keras import layers
+
+X = np.random.rand(32, 10, 3)
+y = np.random.randint(0, 2, size=(32, 1))
+model = keras.Sequential([
+    keras.Input(shape=(10, 3)),
+    layers.LSTM(16),
+    layers.Dense(1, activation="softmax"),
+])
+model.compile(optimizer="adam", loss="binary_crossentropy")  # expect: SL205
+model.fit(X, y, epochs=1, verbose=0)
+"""
+    good_example = """\
+import numpy as np
+from tensorflow import keras
+from tensorflow.keras import layers
+
+X = np.random.rand(32, 10, 3)
+y = np.random.randint(0, 2, size=(32, 1))
+model = keras.Sequential([
+    keras.Input(shape=(10, 3)),
+    layers.LSTM(16),
+    layers.Dense(1, activation="sigmoid"),
+])
+model.compile(optimizer="adam", loss="binary_crossentropy")
+model.fit(X, y, epochs=1, verbose=0)
+"""
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        reported = _one_unit_crossentropies(ctx)
+        for compiled in compiled_heads(ctx):
+            key = id(compiled.call)
+            found = [m for m in mismatches(compiled) if (key, m.head.node.id) not in reported]
+            if found:
+                message = "; ".join(m.message for m in found)
+                hint = "; ".join(dict.fromkeys(m.hint for m in found))
+                yield Finding(compiled.call.loc, message, hint)
+
+
+def _one_unit_crossentropies(ctx: RuleContext) -> set[tuple[int, int]]:
+    """(compile, output node) pairs SL204 reports at the fit call: a categorical
+    crossentropy over one unit, whose loss is always 0."""
+    found = set()
+    for verdict in target_verdicts(ctx):
+        use, compiled = verdict.use, verdict.site.compile
+        if compiled is None or verdict.check.verdict is not Verdict.MEANINGLESS:
+            continue
+        dims = use.shape.dims
+        one_unit = bool(dims) and is_known(dims[-1]) and dims[-1] == 1
+        if one_unit and use.loss is not None and use.loss.name in CATEGORICAL:
+            found.add((id(compiled), use.node.id))
+    return found

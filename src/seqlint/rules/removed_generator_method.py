@@ -1,0 +1,92 @@
+"""SL214: fit_generator and its kin, which Keras 3 removed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from seqlint.diagnostic import Severity
+from seqlint.rules.base import Finding, Rule, RuleContext
+
+REPLACEMENTS = {
+    "fit_generator": "fit",
+    "evaluate_generator": "evaluate",
+    "predict_generator": "predict",
+}
+
+
+class RemovedGeneratorMethod(Rule):
+    code = "SL214"
+    name = "removed-generator-method"
+    summary = "fit_generator / evaluate_generator / predict_generator do not exist in Keras 3."
+    severity = Severity.ERROR
+    explanation = """\
+Keras 2 deprecated `fit_generator`, `evaluate_generator` and
+`predict_generator` when `fit`, `evaluate` and `predict` learned to take
+generators; Keras 3 removed them. The call fails before any training:
+`AttributeError: 'Sequential' object has no attribute 'fit_generator'`.
+
+`fit(generator, steps_per_epoch=..., epochs=...)` takes the same arguments
+(a Python generator, a `keras.utils.PyDataset`, a legacy
+`TimeseriesGenerator` or a `tf.data.Dataset`)."""
+    bad_example = """\
+import numpy as np
+from tensorflow import keras
+from tensorflow.keras import layers
+
+X = np.random.rand(64, 10, 3)
+y = np.random.rand(64, 1)
+
+
+def batches():
+    while True:
+        for start in range(0, 64, 16):
+            yield X[start:start + 16], y[start:start + 16]
+
+
+model = keras.Sequential([
+    keras.Input(shape=(10, 3)),
+    layers.LSTM(8),
+    layers.Dense(1),
+])
+model.compile(optimizer="adam", loss="mse")
+model.fit_generator(batches(), steps_per_epoch=4, epochs=1, verbose=0)  # expect: SL214
+"""
+    keras_error = r"object has no attribute 'fit_generator'"
+    good_example = """\
+import numpy as np
+from tensorflow import keras
+from tensorflow.keras import layers
+
+X = np.random.rand(64, 10, 3)
+y = np.random.rand(64, 1)
+
+
+def batches():
+    while True:
+        for start in range(0, 64, 16):
+            yield X[start:start + 16], y[start:start + 16]
+
+
+model = keras.Sequential([
+    keras.Input(shape=(10, 3)),
+    layers.LSTM(8),
+    layers.Dense(1),
+])
+model.compile(optimizer="adam", loss="mse")
+model.fit(batches(), steps_per_epoch=4, epochs=1, verbose=0)
+"""
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for call in ctx.ir.training:
+            replacement = REPLACEMENTS.get(call.method)
+            if replacement is None:
+                continue
+            message = (
+                f"{call.method} was removed in Keras 3: calling it raises AttributeError "
+                f"before any {'training' if replacement == 'fit' else 'step'} runs"
+            )
+            hint = (
+                f"call {replacement}(...) with the same generator: Keras 3's {replacement} "
+                f"takes generators, PyDataset and tf.data directly"
+            )
+            yield Finding(call.loc, message, hint)

@@ -1,0 +1,291 @@
+"""Proofs for the data rules SL209-SL214 against real Keras.
+
+The warning and info rules (SL211-SL213) run their own bad example (so proof and docs
+cannot drift) and show the silent behaviour they warn about; the error rules' bad
+examples are proven by test_rule_examples_keras.py, and the verdicts seqlint draws from
+Keras's input rules (rank adjustment, Sequential vs functional checks, input order,
+vocabulary range) are checked here snippet by snippet: seqlint reports iff Keras raises.
+"""
+
+from __future__ import annotations
+
+import os
+import textwrap
+import warnings
+
+import numpy as np
+import pytest
+
+from seqlint.analysis import lint_source
+from seqlint.rules.degenerate_window import DegenerateWindow
+from seqlint.rules.keras3_migration import Keras3Migration
+from seqlint.rules.padding_without_mask import PaddingWithoutMask
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+
+pytestmark = pytest.mark.keras
+
+
+def _run(source: str) -> dict:
+    namespace: dict = {"__name__": "__main__"}
+    exec(compile(source, "<rule example>", "exec"), namespace)
+    return namespace
+
+
+@pytest.fixture(autouse=True)
+def _fresh_session():
+    yield
+    import keras
+
+    keras.backend.clear_session()
+
+
+# -- SL209 / SL210: seqlint reports exactly when Keras raises -----------------------------------
+
+HEADER = """\
+import numpy as np
+from tensorflow import keras
+from tensorflow.keras import layers
+
+y = np.random.rand(16, 1)
+"""
+
+# case -> (script body, what Keras raises or None, what seqlint reports)
+VERDICTS = {
+    # Functional models expand a missing trailing axis of 1...
+    "functional_adds_trailing_axis": ("""
+inputs = keras.Input(shape=(20, 1))
+model = keras.Model(inputs, layers.Dense(1)(layers.Flatten()(inputs)))
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.random.rand(16, 20), y, epochs=1, verbose=0)
+""", None, set()),
+    # ...and squeeze an extra one.
+    "functional_drops_trailing_axis": ("""
+inputs = keras.Input(shape=(20,))
+model = keras.Model(inputs, layers.Dense(1)(layers.Dense(4)(inputs)))
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.random.rand(16, 20, 1), y, epochs=1, verbose=0)
+""", None, set()),
+    "functional_rank_off_by_a_real_axis": ("""
+inputs = keras.Input(shape=(20, 8))
+model = keras.Model(inputs, layers.Dense(1)(layers.LSTM(4)(inputs)))
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.random.rand(16, 20), y, epochs=1, verbose=0)
+""", r"Invalid input shape for input", {"SL209"}),
+    "functional_checks_the_time_axis": ("""
+inputs = keras.Input(shape=(20, 8))
+model = keras.Model(inputs, layers.Dense(1)(layers.LSTM(4)(inputs)))
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.random.rand(16, 10, 8), y, epochs=1, verbose=0)
+""", r"expected shape=\(None, 20, 8\), found shape=\(None, 10, 8\)", {"SL209"}),
+    # A Sequential model with an Input does not check the time axis...
+    "sequential_ignores_the_time_axis": ("""
+model = keras.Sequential([keras.Input(shape=(20, 8)), layers.LSTM(4), layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.random.rand(16, 10, 8), y, epochs=1, verbose=0)
+""", None, set()),
+    # ...but its first weighted layer was built for the declared features.
+    "sequential_first_layer_features": ("""
+model = keras.Sequential([keras.Input(shape=(20, 8)), layers.Dropout(0.1), layers.LSTM(4),
+                          layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.random.rand(16, 20, 5), y, epochs=1, verbose=0)
+""", r"Dimensions must be equal, but are 5 and 8", {"SL209"}),
+    # ...it runs its layers on the data's own shape: sizes matter further down.
+    "sequential_longer_data_meets_a_dense": ("""
+model = keras.Sequential([keras.Input(shape=(20, 8)), layers.Flatten(), layers.Dense(4),
+                          layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.random.rand(16, 22, 8), y, epochs=1, verbose=0)
+""", r"expected axis -1 of input shape to have value 160", {"SL209"}),
+    "sequential_short_data_meets_a_kernel": ("""
+model = keras.Sequential([keras.Input(shape=(20, 8)), layers.Conv1D(4, 5), layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.random.rand(16, 2, 8), y, epochs=1, verbose=0)
+""", r"Negative dimension size caused by subtracting 5 from 2", {"SL209"}),
+    "sequential_pooling_rejoins_the_declared_shape": ("""
+model = keras.Sequential([keras.Input(shape=(20, 8)), layers.GlobalAveragePooling1D(),
+                          layers.Dense(4), layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.random.rand(16, 30, 8), y, epochs=1, verbose=0)
+""", None, set()),
+    "sequential_rank": ("""
+model = keras.Sequential([keras.Input(shape=(20, 8)), layers.LSTM(4), layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.evaluate(np.random.rand(16, 8), y, verbose=0)
+""", r"Invalid input shape for input", {"SL209"}),
+    "sequential_built_from_the_data": ("""
+model = keras.Sequential([layers.Dense(8), layers.GRU(4), layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.random.rand(16, 8), y, epochs=1, verbose=0)
+""", r"expected ndim=3, found ndim=2", {"SL209"}),
+    "two_arrays_for_three_inputs": ("""
+a, b, c = keras.Input((10, 3)), keras.Input((5,)), keras.Input((7,))
+merged = layers.Concatenate()([layers.LSTM(4)(a), b, c])
+model = keras.Model([a, b, c], layers.Dense(1)(merged))
+model.compile(optimizer="adam", loss="mse")
+model.fit([np.random.rand(16, 10, 3), np.random.rand(16, 5)], y, epochs=1, verbose=0)
+""", r"expects 3 named input\(s\).*received 2 input tensors", {"SL209"}),
+    "swapped_inputs": ("""
+series, meta = keras.Input((10, 3)), keras.Input((5,))
+merged = layers.Concatenate()([layers.LSTM(4)(series), meta])
+model = keras.Model([series, meta], layers.Dense(1)(merged))
+model.compile(optimizer="adam", loss="mse")
+S, M = np.random.rand(16, 10, 3), np.random.rand(16, 5)
+model.fit([M, S], y, epochs=1, verbose=0)
+""", r"expected shape=\(None, 10, 3\), found shape=\(None, 5\)", {"SL209"}),
+    "embedding_vocabulary_just_fits": ("""
+model = keras.Sequential([keras.Input((6,)), layers.Embedding(50, 4),
+                          layers.GlobalAveragePooling1D(), layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.random.randint(0, 50, size=(16, 6)), y, epochs=1, verbose=0)
+""", None, set()),
+    "embedding_vocabulary_too_small": ("""
+model = keras.Sequential([layers.Embedding(90, 4), layers.GlobalAveragePooling1D(),
+                          layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.arange(96).reshape(16, 6), y, epochs=1, verbose=0)
+""", r"indices\[\d+,\d+\] = 9\d is not in \[0, 90\)", {"SL210"}),
+}
+
+
+@pytest.mark.parametrize("case", sorted(VERDICTS))
+def test_seqlint_errors_match_what_keras_raises(case):
+    body, keras_error, codes = VERDICTS[case]
+    source = HEADER + textwrap.dedent(body)
+    errors = {d.code for d in lint_source(source, "<case>") if d.severity.value == "error"}
+    assert errors == codes
+    if keras_error is None:
+        _run(source)
+    else:
+        with pytest.raises(Exception, match=keras_error):
+            _run(source)
+
+
+def test_generator_methods_are_gone_in_keras_3():
+    from tensorflow import keras
+
+    inputs = keras.Input((3,))
+    for model in (keras.Sequential([inputs, keras.layers.Dense(1)]),
+                  keras.Model(inputs, keras.layers.Dense(1)(inputs))):
+        for name in ("fit_generator", "evaluate_generator", "predict_generator"):
+            assert not hasattr(model, name)
+
+
+# -- SL211: padded steps count in the loss ---------------------------------------------------
+
+
+def test_unmasked_padding_enters_the_loss_and_mask_zero_removes_it():
+    bad = _run(PaddingWithoutMask.bad_example)  # trains without a word
+    model, X, y = bad["model"], bad["X"], bad["y"]
+    pad = X == 0
+    assert pad.mean() == pytest.approx(0.4)  # 8 of 20 steps are padding
+
+    probs = model.predict(X, batch_size=32, verbose=0)
+    ce = -np.log(np.take_along_axis(probs, y[..., None], axis=-1)[..., 0])
+    unmasked = model.evaluate(X, y, batch_size=32, verbose=0)
+    assert unmasked == pytest.approx(ce.mean(), rel=1e-5)  # every step, padding included
+
+    masked_model = _run(PaddingWithoutMask.good_example)["model"]
+    masked_model.set_weights(model.get_weights())  # same weights, only mask_zero differs
+    masked = masked_model.evaluate(X, y, batch_size=32, verbose=0)
+    assert masked == pytest.approx(ce[~pad].mean(), rel=1e-5)  # real steps only
+
+    # Changing only the targets of padded steps moves the unmasked loss, not the masked one.
+    worst = probs.argmin(axis=-1)
+    y_pad = np.where(pad, worst, y)
+    assert model.evaluate(X, y_pad, batch_size=32, verbose=0) > unmasked + 1e-4
+    assert masked_model.evaluate(X, y_pad, batch_size=32, verbose=0) == pytest.approx(
+        masked, rel=1e-6)
+
+
+# -- SL212: a recurrent layer over one step is a feed-forward layer ----------------------------
+
+
+def _sigmoid(z):
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+def test_lstm_over_one_step_never_uses_its_recurrent_weights():
+    bad = _run(DegenerateWindow.bad_example)  # trains
+    model, windows = bad["model"], bad["windows"]
+    x, _ = next(iter(windows))
+    x = np.asarray(x)
+    assert x.shape[1:] == (1, 2)  # windows of a single step
+
+    lstm = model.layers[0]
+    kernel, recurrent, bias = (w.numpy() for w in lstm.weights)
+    expected = lstm(x).numpy()
+
+    # From the zero state the step is a function of x[:, 0] alone: gates = x W + b.
+    z = x[:, 0] @ kernel + bias
+    i, _f, g, o = np.split(z, 4, axis=-1)
+    manual = _sigmoid(o) * np.tanh(_sigmoid(i) * np.tanh(g))
+    np.testing.assert_allclose(expected, manual, rtol=1e-5, atol=1e-6)
+
+    # The recurrent kernel plays no part: replace it and nothing changes.
+    lstm.weights[1].assign(np.random.default_rng(0).normal(size=recurrent.shape) * 5)
+    np.testing.assert_allclose(lstm(x).numpy(), expected, rtol=1e-6)
+
+
+# -- SL213: what Keras 3 does with the Keras 2 idioms -------------------------------------------
+
+
+def test_input_length_is_ignored_with_a_warning():
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        bad = _run(Keras3Migration.bad_example)  # both models train
+    assert any("`input_length` is deprecated" in str(w.message) for w in caught)
+
+    from tensorflow import keras
+
+    undeclared = keras.Sequential([keras.layers.Embedding(1000, 16, input_length=20),
+                                   keras.layers.LSTM(16)])
+    assert not undeclared.built  # input_length declares nothing
+    declared = keras.Sequential([keras.Input(shape=(20,)), keras.layers.Embedding(1000, 16),
+                                 keras.layers.LSTM(16)])
+    assert declared.built and declared.output_shape == (None, 16)
+    assert bad["model"].built  # the bad model was built by fit, from the data
+
+
+def test_timeseries_generator_lives_only_in_the_legacy_namespace():
+    from tensorflow.keras.preprocessing.sequence import TimeseriesGenerator
+
+    assert TimeseriesGenerator.__module__.startswith("keras.src.legacy")
+    import keras.preprocessing.sequence as sequence
+
+    assert [n for n in dir(sequence) if not n.startswith("_")] == ["pad_sequences"]
+    with pytest.raises(ImportError):
+        from keras.preprocessing.sequence import TimeseriesGenerator  # noqa: F401
+    import keras
+
+    with pytest.raises(AttributeError):
+        _ = keras.preprocessing.sequence.TimeseriesGenerator
+
+
+def test_timeseries_dataset_from_array_needs_shifted_targets():
+    from tensorflow import keras
+    from tensorflow.keras.preprocessing.sequence import TimeseriesGenerator
+
+    data = np.arange(30, dtype="float32").reshape(15, 2)
+    targets = np.arange(15, dtype="float32") * 10
+    length = 4
+
+    def pairs(batches):
+        xs, ys = zip(*((np.asarray(x), np.asarray(y)) for x, y in batches), strict=True)
+        return np.concatenate(xs), np.concatenate(ys)
+
+    generator = TimeseriesGenerator(data, targets, length=length, batch_size=5)
+    gx, gy = pairs(generator[i] for i in range(len(generator)))
+    assert gy[0] == targets[length]  # window data[0:4] -> targets[4]
+
+    shifted = keras.utils.timeseries_dataset_from_array(
+        data, targets[length:], sequence_length=length, batch_size=5)
+    sx, sy = pairs(shifted)
+    np.testing.assert_array_equal(sx, gx)
+    np.testing.assert_array_equal(sy, gy)  # the hint's form gives the very same pairs
+
+    unshifted = keras.utils.timeseries_dataset_from_array(
+        data, targets, sequence_length=length, batch_size=5)
+    _, uy = pairs(unshifted)
+    assert uy[0] == targets[0]  # the same call without the shift pairs data[0:4] with targets[0]

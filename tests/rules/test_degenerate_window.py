@@ -1,0 +1,90 @@
+"""SL212 degenerate-window: recurrent layers that only ever see one time step."""
+
+from tests.helpers import lint
+
+HEADER = """
+import numpy as np
+from tensorflow import keras
+from tensorflow.keras import layers
+from tensorflow.keras.preprocessing.sequence import TimeseriesGenerator
+data = np.random.rand(100, 2)
+"""
+
+
+def found(body: str, code: str = "SL212") -> list:
+    return [(d.code, d.line) for d in lint(HEADER + body) if d.code == code]
+
+
+def windows(length: int, model: str) -> str:
+    return f"""
+gen = TimeseriesGenerator(data, data, length={length}, batch_size=16)
+model = keras.Sequential([{model}])
+model.compile(optimizer="adam", loss="mse")
+model.fit(gen)
+"""
+
+
+def test_generator_of_one_step_windows_feeding_an_lstm_is_reported_at_the_generator():
+    assert found(windows(1, "layers.LSTM(8), layers.Dense(2)")) == [("SL212", 8)]
+
+
+def test_one_report_when_the_input_also_declares_one_step():
+    body = windows(1, "keras.Input(shape=(1, 2)), layers.GRU(8), layers.Dense(2)")
+    assert found(body) == [("SL212", 8)]
+
+
+def test_window_of_one_with_a_dense_model_is_clean():
+    assert found(windows(1, "layers.Flatten(), layers.Dense(8), layers.Dense(2)")) == []
+
+
+def test_longer_or_unknown_windows_are_clean():
+    assert found(windows(5, "layers.LSTM(8), layers.Dense(2)")) == []
+    assert found(windows("lookback", "layers.LSTM(8), layers.Dense(2)")) == []
+
+
+def test_recurrent_layer_after_a_repeat_vector_sees_more_steps():
+    body = windows(1, "layers.Flatten(), layers.RepeatVector(10), layers.LSTM(8), "
+                      "layers.Dense(2)")
+    assert found(body) == []
+
+
+def test_one_step_time_axis_is_reported_at_the_layer():
+    body = """
+X = np.random.rand(100, 8)
+model = keras.Sequential([layers.Bidirectional(layers.LSTM(8)), layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(X.reshape((100, 1, 8)), np.random.rand(100, 1))
+"""
+    assert found(body) == [("SL212", 9)]
+    declared = """
+model = keras.Sequential([keras.Input(shape=(1, 8)), layers.SimpleRNN(8), layers.Dense(1)])
+"""
+    assert found(declared) == [("SL212", 8)]
+
+
+def test_stateful_and_state_carrying_layers_are_clean():
+    stateful = """
+model = keras.Sequential([
+    keras.Input(batch_shape=(1, 1, 8)),
+    layers.LSTM(8, stateful=True),
+    layers.Dense(1),
+])
+"""
+    assert found(stateful) == []
+    decoder = """
+step = keras.Input(shape=(1, 8))
+h, c = keras.Input(shape=(16,)), keras.Input(shape=(16,))
+out, h2, c2 = layers.LSTM(16, return_state=True)(step, initial_state=[h, c])
+"""
+    assert found(decoder) == []
+
+
+def test_timeseries_dataset_from_array_of_one_step():
+    body = """
+ds = keras.utils.timeseries_dataset_from_array(data, data[1:], sequence_length=1)
+model = keras.Sequential([layers.LSTM(8), layers.Dense(2)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(ds)
+"""
+    assert found(body) == [("SL212", 8)]
+    assert found(body, "SL213") == []

@@ -1,0 +1,115 @@
+"""SL206 loss-outputs-mismatch: only what Keras raises (tests/keras/test_loss_rules_keras.py
+proves each message against real Keras)."""
+
+import pytest
+
+from tests.helpers import lint
+
+SOURCE = """\
+from tensorflow import keras
+from tensorflow.keras import layers
+
+inputs = keras.Input(shape=(4,))
+h = layers.Dense(8)(inputs)
+a = layers.Dense(1, name="a")(h)
+b = layers.Dense(1, name="b")(h)
+model = keras.Model(inputs, OUTPUTS)
+model.compile(optimizer="sgd", COMPILE)
+"""
+COMPILE_LINE = 9
+
+
+def sl206(compile_args: str, outputs: str = "[a, b]") -> list:
+    source = SOURCE.replace("OUTPUTS", outputs).replace("COMPILE", compile_args)
+    return [d for d in lint(source) if d.code == "SL206"]
+
+
+@pytest.mark.parametrize(
+    ("outputs", "compile_args"),
+    [
+        ("[a, b]", 'loss={"a": "mse", "c": "mse"}'),
+        ("(a, b)", 'loss={"a": "mse"}'),
+        ('{"a": a, "b": b}', 'loss={"a": "mse", "c": "mse"}'),
+        ("[a, b]", 'loss=["mse", "mse", "mse"]'),
+        ("(a, b)", 'loss=("mse", "mse", "mse")'),
+        ('{"a": a, "b": b}', 'loss=["mse"]'),
+        ('{"a": a, "b": b}', 'loss=("mse", "mse", "mse")'),
+        ("[a, b]", 'loss="mse", loss_weights=[1.0, 0.5]'),
+        ("[a, b]", "loss=keras.losses.MeanSquaredError(), loss_weights=[1.0, 0.5]"),
+        ("[a, b]", 'loss=["mse", "mse"], loss_weights=[1.0]'),
+        ("[a, b]", 'loss=["mse", "mse"], loss_weights={"a": 1.0, "b": 1.0, "c": 1.0}'),
+        ("[a, b]", 'loss={"a": "mse", "b": "mse"}, loss_weights=[1.0, 1.0, 1.0]'),
+        ("[a, b]", 'loss={"a": "mse", "b": "mse"}, loss_weights={"a": 1.0}'),
+        ('{"a": a, "b": b}', 'loss="mse", loss_weights={"a": 1.0, "b": 2.0}'),
+        ('{"a": a, "b": b}', 'loss={"a": "mse", "b": "mse"}, loss_weights=[1.0, 1.0, 1.0]'),
+    ],
+)
+def test_reported_at_the_compile_call(outputs, compile_args):
+    assert [d.line for d in sl206(compile_args, outputs)] == [COMPILE_LINE]
+
+
+@pytest.mark.parametrize(
+    ("outputs", "compile_args"),
+    [
+        ("[a, b]", 'loss=["mse", "binary_crossentropy"]'),
+        ("[a, b]", 'loss={"a": "mse", "b": "binary_crossentropy"}'),
+        ("[a, b]", 'loss="mse"'),
+        ("[a, b]", 'loss="mse", loss_weights=[2.0]'),
+        ("[a, b]", 'loss="mse", loss_weights=0.5'),
+        ("[a, b]", 'loss=["mse", "mse"], loss_weights=(1.0, 0.5)'),
+        ("[a, b]", 'loss={"a": "mse", "b": "mse"}, loss_weights={"a": 1.0, "b": 1.0, "c": 2.0}'),
+        ('{"a": a, "b": b}', 'loss=["mse", "mse"]'),
+        ('{"a": a, "b": b}', 'loss={"a": "mse"}'),  # dict outputs: b simply gets no loss
+        ('{"a": a, "b": b}', 'loss={"a": "mse", "b": "mse"}, loss_weights={"a": 1.0, "c": 1.0}'),
+        # runs in Keras (silently wrong, but not an error)
+        ("[a, b]", 'loss=["mse"]'),
+        ("[a, b]", 'loss=("mse", "mse", "mse")'),  # a tuple for list outputs: shared by each
+        ("[a, b]", 'loss=["mse", None]'),
+        # what the code does not say
+        ("[a, b]", "loss=LOSSES"),
+        ("[a, b]", 'loss=["mse", LOSS, "mse"]'),
+        ("OUTS", 'loss=["mse", "mse", "mse"]'),
+        ("[a, b]", "loss=LOSS, loss_weights=[1.0, 0.5]"),
+        ("[a, b]", 'loss="mse", loss_weights=WEIGHTS'),
+        # single output
+        ("a", 'loss=["mse", "mse"]'),
+        ("[a]", 'loss={"x": "mse"}'),
+    ],
+)
+def test_clean(outputs, compile_args):
+    assert sl206(compile_args, outputs) == []
+
+
+def test_dict_keys_are_checked_only_when_every_output_name_is_known():
+    source = """\
+from tensorflow import keras
+from tensorflow.keras import layers
+
+inputs = keras.Input(shape=(4,))
+a = layers.Dense(1)(inputs)
+b = layers.Dense(1, name="b")(inputs)
+model = keras.Model(inputs, [a, b])
+model.compile(optimizer="sgd", loss={"dense": "mse", "b": "mse"})
+"""
+    assert [d.code for d in lint(source)] == []
+
+
+def test_message_names_the_outputs_and_quotes_keras():
+    [diagnostic] = sl206('loss={"a": "mse", "c": "mse"}')
+    assert "'c' is not an output name" in diagnostic.message
+    assert "no loss for 'b'" in diagnostic.message
+    assert "Expected keys ['a', 'b'] in loss dict" in diagnostic.message
+
+
+def test_weights_are_not_judged_when_the_loss_dict_keys_are_unknown():
+    source = """\
+from tensorflow import keras
+from tensorflow.keras import layers
+
+inputs = keras.Input(shape=(4,))
+a = layers.Dense(1)(inputs)
+b = layers.Dense(1)(inputs)
+model = keras.Model(inputs, [a, b])
+model.compile(optimizer="sgd", loss={"dense": "mse", "dense_1": "mse"}, loss_weights=[1.0])
+"""
+    assert lint(source) == []
