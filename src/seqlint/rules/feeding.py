@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from seqlint.ir import Array, Batches, Model, Node, TensorRef, TrainingCall, Value
 from seqlint.rules.base import RuleContext
+from seqlint.shapes.dims import differ
 
 # Calls that run the model on data (Keras 3: the ``*_generator`` methods are gone).
 DATA_CALLS = frozenset(
@@ -65,16 +66,40 @@ def input_nodes(model: Model, ctx: RuleContext) -> list[Node] | None:
 def feeds(ctx: RuleContext) -> Iterator[Feed]:
     """Every (data call, model input) whose data the call provably gives it."""
     for call in data_calls(ctx):
-        nodes = input_nodes(call.model, ctx)
-        x, batches = given_x(call)
-        if nodes is None or x is MISSING:
+        yield from feeds_of(call, ctx)
+
+
+def feeds_of(call: TrainingCall, ctx: RuleContext) -> Iterator[Feed]:
+    """The (model input, data) pairs of one data call."""
+    nodes = input_nodes(call.model, ctx)
+    x, batches = given_x(call)
+    if nodes is None or x is MISSING:
+        return
+    if isinstance(x, (list, tuple)) and not isinstance(x, Array):
+        if call.model.kind == "functional" and len(x) == len(nodes):
+            for node, item in zip(nodes, x, strict=True):
+                yield Feed(call, node, item, batches)
+    elif len(nodes) == 1:
+        yield Feed(call, nodes[0], x, batches)
+
+
+def data_as_declared(call: TrainingCall, ctx: RuleContext) -> bool:
+    """False when some input's data provably differs from the declared input shape.
+
+    Keras then either raises (functional models) or runs the layers on the
+    data's own shape (Sequential models): the outputs seqlint derived from the
+    declaration are not what the loss will see.
+    """
+    for feed in feeds_of(call, ctx):
+        data = feed.data.shape if isinstance(feed.data, Array) else None
+        declared = ctx.shapes.at(feed.input).output(0).dims
+        if data is None or declared is None:
             continue
-        if isinstance(x, (list, tuple)) and not isinstance(x, Array):
-            if call.model.kind == "functional" and len(x) == len(nodes):
-                for node, item in zip(nodes, x, strict=True):
-                    yield Feed(call, node, item, batches)
-        elif len(nodes) == 1:
-            yield Feed(call, nodes[0], x, batches)
+        if len(data) != len(declared):
+            return False
+        if any(differ(a, b) for a, b in zip(data[1:], declared[1:], strict=True)):
+            return False
+    return True
 
 
 def declaring_call(model: Model, ctx: RuleContext) -> TrainingCall | None:

@@ -34,6 +34,8 @@ TIME_AXIS_KINDS = frozenset(
         "GlobalAvgPool1D",
         "GlobalMaxPooling1D",
         "GlobalMaxPool1D",
+        "SpatialDropout1D",
+        "UpSampling1D",
     }
 )
 
@@ -44,8 +46,9 @@ class MissingTimeAxis(Rule):
     summary = "A layer that needs a time axis receives input without one."
     severity = Severity.ERROR
     explanation = """\
-Recurrent layers (LSTM, GRU, SimpleRNN, Bidirectional), Conv1D and the 1-D
-pooling layers read input of shape `(batch, timesteps, features)`. When an
+Recurrent layers (LSTM, GRU, SimpleRNN, Bidirectional), Conv1D, the 1-D
+pooling layers, SpatialDropout1D and UpSampling1D read input of shape
+`(batch, timesteps, features)`. When an
 earlier layer has already collapsed the time axis -- most often an LSTM
 without `return_sequences=True`, or a Flatten -- the next one receives
 `(batch, features)` and Keras raises `Input 0 of layer "lstm_1" is

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from seqlint.ir import Array, Batches, Model, Node, ShapeTuple, TensorRef, TrainingCall, Value
 from seqlint.rules.base import Finding, RuleContext
 from seqlint.rules.evidence import chain_to, dropper_at_or_above, input_shape, trace, where
+from seqlint.rules.feeding import MISSING, data_as_declared
 from seqlint.shapes.dims import UNKNOWN, Dim, Shape, differ, same
 from seqlint.shapes.losses import (
     ClassCount,
@@ -25,10 +26,7 @@ from seqlint.shapes.losses import (
     resolve_loss,
 )
 
-DATA_METHODS = frozenset(
-    {"fit", "evaluate", "train_on_batch", "test_on_batch", "fit_generator", "evaluate_generator"}
-)
-MISSING = object()
+DATA_METHODS = frozenset({"fit", "evaluate", "train_on_batch", "test_on_batch"})
 
 
 @dataclass(frozen=True)
@@ -94,6 +92,8 @@ def fit_sites(ctx: RuleContext) -> Iterator[FitSite]:
         outputs = model_outputs(call.model)
         if outputs is None or not _is_sound([ref for _key, ref in outputs], ctx):
             continue
+        if not data_as_declared(call, ctx):
+            continue  # the loss sees other outputs than declared (or Keras raises first)
         compiled = latest.get(id(call.model))
         names = output_names(call.model, ctx) or [None] * len(outputs)
         loss = compiled.args.get("loss", MISSING) if compiled else MISSING
