@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from seqlint.ir import KerasName, Layer, Model, Node, TensorRef, TrainingCall, Value
 from seqlint.rules.base import RuleContext
-from seqlint.rules.training import MISSING, compiles
+from seqlint.rules.feeding import MISSING
 from seqlint.shapes.dims import UNKNOWN, Dim, is_known
 from seqlint.shapes.losses import Loss, resolve_loss
 
@@ -43,6 +43,7 @@ class Head:
     position: int  # in Keras's output order
     name: str | None  # Keras's output name when the source gives it
     node: Node  # the layer producing the output
+    ref: TensorRef  # the output tensor
     activation: str | None  # "linear", "sigmoid", "softmax"...; None when not known
     units: Dim  # size of the last axis
     loss_value: Value  # as written (MISSING when compile gives this output none)
@@ -140,31 +141,40 @@ def output_count(model: Model) -> int | None:
 
 def compiled_heads(ctx: RuleContext) -> Iterator[CompiledHeads]:
     """Every compile call whose model's outputs are known, with its heads."""
-    for call in compiles(ctx):
-        found = keras_outputs(call.model)
-        if found is None:
-            continue
-        container, outputs = found
-        nodes = [ctx.ir.node(ref) for _key, ref in outputs]
-        names: list[str | None] = []
-        for (key, _ref), node in zip(outputs, nodes, strict=True):
-            name = key if key is not None else node.layer.get("name")
-            names.append(name if isinstance(name, str) else None)
-        known = None not in names and len(set(names)) == len(names)
-        losses = _losses(call.args.get("loss", MISSING), container, names, known)
-        heads = tuple(
-            Head(
-                position=i,
-                name=names[i],
-                node=node,
-                activation=output_activation(node),
-                units=_units(node, ref, ctx),
-                loss_value=losses[i],
-                loss=None if losses[i] is MISSING else resolve_loss(losses[i]),
-            )
-            for i, ((_key, ref), node) in enumerate(zip(outputs, nodes, strict=True))
+    for call in ctx.ir.training:
+        if call.method == "compile":
+            compiled = heads_of(call, ctx)
+            if compiled is not None:
+                yield compiled
+
+
+def heads_of(call: TrainingCall, ctx: RuleContext) -> CompiledHeads | None:
+    """The heads of a compile call's model; None when its outputs are not known."""
+    found = keras_outputs(call.model)
+    if found is None:
+        return None
+    container, outputs = found
+    nodes = [ctx.ir.node(ref) for _key, ref in outputs]
+    names: list[str | None] = []
+    for (key, _ref), node in zip(outputs, nodes, strict=True):
+        name = key if key is not None else node.layer.get("name")
+        names.append(name if isinstance(name, str) else None)
+    known = None not in names and len(set(names)) == len(names)
+    losses = _losses(call.args.get("loss", MISSING), container, names, known)
+    heads = tuple(
+        Head(
+            position=i,
+            name=names[i],
+            node=node,
+            ref=ref,
+            activation=output_activation(node),
+            units=_units(node, ref, ctx),
+            loss_value=losses[i],
+            loss=None if losses[i] is MISSING else resolve_loss(losses[i]),
         )
-        yield CompiledHeads(call, heads, container, known)
+        for i, ((_key, ref), node) in enumerate(zip(outputs, nodes, strict=True))
+    )
+    return CompiledHeads(call, heads, container, known)
 
 
 def _losses(value: Value, container: type, names: list[str | None], known: bool) -> list[Value]:

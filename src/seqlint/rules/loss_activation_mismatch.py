@@ -181,7 +181,7 @@ def _one_unit_crossentropies(ctx: RuleContext) -> set[tuple[int, int]]:
     found = set()
     for verdict in target_verdicts(ctx):
         use, compiled = verdict.use, verdict.site.compile
-        if compiled is None or verdict.check.verdict is not Verdict.MEANINGLESS:
+        if verdict.check.verdict is not Verdict.MEANINGLESS:
             continue
         dims = use.shape.dims
         one_unit = bool(dims) and is_known(dims[-1]) and dims[-1] == 1

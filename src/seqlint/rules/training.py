@@ -2,9 +2,8 @@
 
 A *fit site* is a call that trains or evaluates on data (fit, evaluate,
 train_on_batch...), paired with the latest ``compile`` of the same model
-before it, and split per model output: the output's shape, its loss and its
-target, matched the way Keras matches them (a single value shared by every
-output, a list by position, a dict by output name).
+before it, and split per model output: its head (layer and loss, matched by
+:mod:`seqlint.rules.heads`), its shape and its target.
 """
 
 from __future__ import annotations
@@ -12,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from seqlint.ir import Array, Batches, Model, Node, ShapeTuple, TensorRef, TrainingCall, Value
+from seqlint.ir import Array, Batches, Node, ShapeTuple, TensorRef, TrainingCall, Value
 from seqlint.rules.base import Finding, RuleContext
 from seqlint.rules.evidence import chain_to, dropper_at_or_above, input_shape, trace, where
 from seqlint.rules.feeding import MISSING, data_as_declared
+from seqlint.rules.heads import CompiledHeads, Head, heads_of
 from seqlint.shapes.dims import UNKNOWN, Dim, Shape, differ, same
 from seqlint.shapes.losses import (
     ClassCount,
@@ -23,7 +23,6 @@ from seqlint.shapes.losses import (
     TargetCheck,
     check_labels,
     class_count,
-    resolve_loss,
 )
 
 DATA_METHODS = frozenset({"fit", "evaluate", "train_on_batch", "test_on_batch"})
@@ -31,87 +30,50 @@ DATA_METHODS = frozenset({"fit", "evaluate", "train_on_batch", "test_on_batch"})
 
 @dataclass(frozen=True)
 class OutputUse:
-    """One model output at a fit site: its shape, its loss and its target."""
+    """One model output at a fit site: its head (layer, loss) plus its shape and target."""
 
-    position: int
-    name: str | None  # the output layer's ``name=``, when the source gives one
-    node: Node  # the layer producing the output
+    head: Head
     shape: Shape
-    loss_value: Value  # as written (MISSING when compile gives none for it)
-    loss: Loss | None  # resolved; None when unknown or custom
     target: Value  # the y for this output (MISSING when not given)
+
+    @property
+    def node(self) -> Node:
+        return self.head.node
+
+    @property
+    def loss(self) -> Loss | None:
+        return self.head.loss
 
 
 @dataclass(frozen=True)
 class FitSite:
     call: TrainingCall
-    compile: TrainingCall | None
+    compile: TrainingCall
     outputs: tuple[OutputUse, ...]
     batch_size: Dim
 
 
-def model_outputs(model: Model) -> list[tuple[str | None, TensorRef]] | None:
-    """The model's outputs in Keras order (dict outputs by sorted key), with their keys."""
-    outputs = model.outputs
-    if isinstance(outputs, TensorRef):
-        return [(None, outputs)]
-    if isinstance(outputs, (list, tuple)) and all(isinstance(o, TensorRef) for o in outputs):
-        return [(None, o) for o in outputs]
-    if isinstance(outputs, dict) and all(isinstance(o, TensorRef) for o in outputs.values()):
-        return [(str(k), outputs[k]) for k in sorted(outputs, key=str)]  # Keras flattens sorted
-    return None
-
-
-def output_names(model: Model, ctx: RuleContext) -> list[str | None] | None:
-    """Keras's output names: dict keys, else each output layer's ``name=`` (None if unnamed)."""
-    outputs = model_outputs(model)
-    if outputs is None:
-        return None
-    names = []
-    for key, ref in outputs:
-        name = key if key is not None else ctx.ir.node(ref).layer.get("name")
-        names.append(name if isinstance(name, str) else None)
-    return names
-
-
-def compiles(ctx: RuleContext) -> Iterator[TrainingCall]:
-    for call in ctx.ir.training:
-        if call.method == "compile":
-            yield call
-
-
 def fit_sites(ctx: RuleContext) -> Iterator[FitSite]:
     """Every call that feeds data to a compiled model, split per output."""
-    latest: dict[int, TrainingCall] = {}
+    latest: dict[int, CompiledHeads | None] = {}
     for call in ctx.ir.training:
         if call.method == "compile":
-            latest[id(call.model)] = call
+            latest[id(call.model)] = heads_of(call, ctx)
             continue
-        if call.method not in DATA_METHODS:
+        compiled = latest.get(id(call.model))
+        if call.method not in DATA_METHODS or compiled is None:
             continue
-        outputs = model_outputs(call.model)
-        if outputs is None or not _is_sound([ref for _key, ref in outputs], ctx):
+        if not _is_sound([head.ref for head in compiled.heads], ctx):
             continue
         if not data_as_declared(call, ctx):
             continue  # the loss sees other outputs than declared (or Keras raises first)
-        compiled = latest.get(id(call.model))
-        names = output_names(call.model, ctx) or [None] * len(outputs)
-        loss = compiled.args.get("loss", MISSING) if compiled else MISSING
-        losses = _per_output(loss, names, shared=True)
-        targets = _per_output(_targets(call), names, shared=False)
+        names = [head.name for head in compiled.heads]
+        targets = _targets_per_output(_targets(call), names)
         uses = tuple(
-            OutputUse(
-                position=i,
-                name=names[i],
-                node=ctx.ir.node(ref),
-                shape=ctx.shapes.of(ref),
-                loss_value=losses[i],
-                loss=resolve_loss(losses[i]) if losses[i] is not MISSING else None,
-                target=targets[i],
-            )
-            for i, (_key, ref) in enumerate(outputs)
+            OutputUse(head, ctx.shapes.of(head.ref), target)
+            for head, target in zip(compiled.heads, targets, strict=True)
         )
-        yield FitSite(call, compiled, uses, _batch_size(call))
+        yield FitSite(call, compiled.call, uses, _batch_size(call))
 
 
 def _is_sound(outputs: list[TensorRef], ctx: RuleContext) -> bool:
@@ -150,24 +112,14 @@ def _batch_size(call: TrainingCall) -> Dim:
     return size if isinstance(size, int) and not isinstance(size, bool) else UNKNOWN
 
 
-def _per_output(value: Value, names: list[str | None], *, shared: bool) -> list[Value]:
-    """Spread a compile/fit value over the outputs the way Keras does.
-
-    A single value is ``shared`` by every output (a loss), or belongs to a
-    single-output model only (a target).
-    """
+def _targets_per_output(value: Value, names: list[str | None]) -> list[Value]:
+    """Each output's target: a list by position, a dict by output name, else the only one."""
     count = len(names)
-    if isinstance(value, (list, tuple)) and not isinstance(value, Array):
-        if len(value) == count and count > 1:
-            return list(value)
-        if count == 1 and len(value) == 1:
-            return [value[0]]
-        return [MISSING] * count
+    if isinstance(value, (list, tuple)):
+        return list(value) if len(value) == count else [MISSING] * count
     if isinstance(value, dict):
         return [value.get(name, MISSING) if name is not None else MISSING for name in names]
-    if shared or count == 1:
-        return [value] * count
-    return [MISSING] * count
+    return [value] * count if count == 1 else [MISSING] * count
 
 
 @dataclass(frozen=True)
