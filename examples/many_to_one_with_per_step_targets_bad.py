@@ -16,7 +16,7 @@ y_train = np.random.randint(0, num_classes, size=(32, sequence_length))
 
 # No Input: Keras builds the model from X_train at fit
 model = Sequential()
-model.add(Embedding(vocab_size, embedding_dim, input_length=sequence_length))  # expect: SL213
+model.add(Embedding(vocab_size, embedding_dim, input_length=sequence_length))
 model.add(LSTM(units=lstm_units))  # return_sequences defaults to False
 model.add(Dense(units=num_classes, activation="softmax"))
 model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])

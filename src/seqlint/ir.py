@@ -214,6 +214,7 @@ class ModuleIR:
     nodes: list[Node] = field(default_factory=list)
     models: list[Model] = field(default_factory=list)
     training: list[TrainingCall] = field(default_factory=list)
+    windows: list[Batches] = field(default_factory=list)  # every windows generator made
 
     def node(self, ref: TensorRef) -> Node:
         return self.nodes[ref.node_id]

@@ -1,6 +1,6 @@
 """SL212 degenerate-window: recurrent layers that only ever see one time step."""
 
-from tests.helpers import lint
+from tests.helpers import codes_and_lines, lint
 
 HEADER = """
 import numpy as np
@@ -88,3 +88,16 @@ model.fit(ds)
 """
     assert found(body) == [("SL212", 8)]
     assert found(body, "SL213") == []
+
+
+def test_a_one_step_generator_no_model_takes_is_still_warned_about():
+    # Seed 004: the windows are made for an LSTM that the snippet does not show.
+    source = """\
+    import numpy as np
+    from tensorflow import keras
+
+    data = np.random.rand(100, 2)
+    gen = keras.preprocessing.sequence.TimeseriesGenerator(data, data, length=1, batch_size=16)
+    longer = keras.preprocessing.sequence.TimeseriesGenerator(data, data, length=5, batch_size=16)
+    """
+    assert codes_and_lines(source) == {("SL212", 5)}

@@ -471,7 +471,9 @@ class Evaluator:
         x = numpy_api.windows(args.get(0, "data"), window, loc)
         targets = args.get(1, "targets")
         y = None if targets is None else numpy_api.windows(targets, None, loc)
-        return Batches(x, y, maker, self.graph.export(window), loc)
+        batches = Batches(x, y, maker, self.graph.export(window), loc)
+        self.graph.ir.windows.append(batches)
+        return batches
 
     def _config(self, kind: str, args: Args, names: tuple[str, ...] | None = None) -> dict:
         """Constructor arguments by Keras parameter name."""

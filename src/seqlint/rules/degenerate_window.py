@@ -80,6 +80,10 @@ model.fit(windows, epochs=1, verbose=0)
             if id(batches) not in reported:
                 reported.add(id(batches))
                 yield self._window_finding(batches, recurrent[0], ctx)
+        fed = {id(call.args.get("x")) for call in ctx.ir.training}
+        for batches in ctx.ir.windows:
+            if id(batches) not in fed and is_known(batches.window) and batches.window == 1:
+                yield self._window_finding(batches, None, ctx)
         for node in ctx.ir.nodes:
             if node.id in covered or not _reads_steps(node):
                 continue
@@ -88,10 +92,12 @@ model.fit(windows, epochs=1, verbose=0)
                 continue
             yield self._layer_finding(node, ctx)
 
-    def _window_finding(self, batches: Batches, layer: Node, ctx: RuleContext) -> Finding:
+    def _window_finding(self, batches: Batches, layer: Node | None, ctx: RuleContext) -> Finding:
+        """``layer`` is the recurrent layer fed, None when no model in the file takes them."""
         keyword = "length" if batches.maker == "TimeseriesGenerator" else "sequence_length"
+        reader = "a recurrent layer given them" if layer is None else where(layer)
         message = (
-            f"{batches.maker}({keyword}=1) cuts windows of a single step: {where(layer)} "
+            f"{batches.maker}({keyword}=1) cuts windows of a single step: {reader} "
             f"reads one step from a zero state, so its recurrent weights are never used and "
             f"it works as a feed-forward layer"
         )
@@ -101,7 +107,8 @@ model.fit(windows, epochs=1, verbose=0)
                 "; in Keras 3 prefer keras.utils.timeseries_dataset_from_array "
                 "(its targets are not shifted: pass targets=data[length:])"
             )
-        return Finding(batches.loc, message, hint, trace(chain_to(layer, ctx), ctx))
+        rows = () if layer is None else trace(chain_to(layer, ctx), ctx)
+        return Finding(batches.loc, message, hint, rows)
 
     def _layer_finding(self, node: Node, ctx: RuleContext) -> Finding:
         message = (

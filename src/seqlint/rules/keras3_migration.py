@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from seqlint.diagnostic import Severity
-from seqlint.ir import Batches, Layer
+from seqlint.ir import Batches, Layer, Node
 from seqlint.rules.base import Finding, Rule, RuleContext
 from seqlint.rules.degenerate_window import degenerate_windows
-from seqlint.shapes.dims import is_known
+from seqlint.shapes.dims import is_known, same
 
 
 class Keras3Migration(Rule):
@@ -25,7 +25,8 @@ places, but not as it reads:
   ignores it. It no longer declares the sequence length: a Sequential model
   without an `Input` stays unbuilt (no `summary()`, no shapes) until it sees
   data. Declare the input instead: `keras.Input(shape=(20,))` as the first
-  layer.
+  layer. (Not reported when the script fits the model on data whose length
+  seqlint knows and equals `input_length`: Keras builds it from that data.)
 - `TimeseriesGenerator` survives only in the legacy `tf.keras` namespace
   (`keras.src.legacy`): `keras.preprocessing.sequence` exports only
   `pad_sequences`, so with standalone Keras 3
@@ -41,7 +42,7 @@ import numpy as np
 from tensorflow import keras
 from tensorflow.keras import layers
 
-X = np.random.randint(1, 1000, size=(32, 20))
+X = np.random.randint(1, 1000, size=(32, 30))
 y = np.random.randint(0, 2, size=(32, 1))
 model = keras.Sequential([
     layers.Embedding(1000, 16, input_length=20),  # expect: SL213
@@ -68,10 +69,10 @@ import numpy as np
 from tensorflow import keras
 from tensorflow.keras import layers
 
-X = np.random.randint(1, 1000, size=(32, 20))
+X = np.random.randint(1, 1000, size=(32, 30))
 y = np.random.randint(0, 2, size=(32, 1))
 model = keras.Sequential([
-    keras.Input(shape=(20,)),
+    keras.Input(shape=(30,)),
     layers.Embedding(1000, 16),
     layers.LSTM(16),
     layers.Dense(1, activation="sigmoid"),
@@ -99,6 +100,8 @@ forecaster.fit(windows, epochs=1, verbose=0)
             if id(layer) in seen or layer.kind != "Embedding" or "input_length" not in layer.config:
                 continue
             seen.add(id(layer))
+            if _data_gives_the_length(node, ctx):
+                continue  # Keras builds the model from data of that very length: harmless
             yield _input_length_finding(layer)
         # A generator of one-step windows is SL212's, whose hint carries the migration.
         degenerate = {id(batches) for batches, _ in degenerate_windows(ctx)}
@@ -110,6 +113,18 @@ forecaster.fit(windows, epochs=1, verbose=0)
                 continue
             seen.add(id(batches))
             yield _generator_finding(batches)
+
+
+def _data_gives_the_length(node: Node, ctx: RuleContext) -> bool:
+    """The Embedding's input comes straight from fit data whose length is input_length."""
+    if not node.inputs:
+        return False
+    source = ctx.ir.node(node.inputs[0])
+    if source.declared_by != "data":
+        return False
+    dims = ctx.shapes.at(source).output(0).dims
+    length = node.layer.get("input_length")
+    return dims is not None and len(dims) == 2 and same(dims[1], length) is True
 
 
 def _input_length_finding(layer: Layer) -> Finding:
