@@ -148,7 +148,7 @@ EXPECTED: dict[str, tuple[str, type[BaseException] | None, str, str]] = {
     "padded_tagger_without_mask_bad.py": ("SL211", None, "", "runs"),
     "seq2seq_timeseries_generator_length_one_bad.py": ("SL212", None, "", "runs"),
     "legacy_timeseries_generator_bad.py": ("SL213", None, "", "runs"),
-    "many_to_one_with_per_step_targets_bad.py": (  # and SL213 (info) on the Embedding
+    "many_to_one_with_per_step_targets_bad.py": (
         "SL201",
         ValueError,
         r"must have rank \(ndim\) `target.ndim - 1`",
