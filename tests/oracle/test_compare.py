@@ -1,0 +1,91 @@
+"""The oracle's own logic, without Keras: the generator, broadcast detection, line agreement."""
+
+from __future__ import annotations
+
+import ast
+
+import pytest
+
+from tests.oracle.compare import Row, analyse, statement_range
+from tests.oracle.generate import CATEGORIES, generate
+from tests.oracle.keras_runner import _broadcast
+
+SCRIPT = """\
+import keras
+from keras import layers
+
+model = keras.Sequential([
+    keras.Input(shape=(10, 3)),
+    layers.LSTM(8),
+    layers.LSTM(4),
+])
+model.compile(optimizer="adam", loss="mse")
+model.fit(X, y, epochs=1, batch_size=4, verbose=0)
+"""
+
+
+@pytest.mark.parametrize("seed", range(0, 400, 7))
+def test_generated_scripts_parse_and_say_where_their_bug_is(seed):
+    script = generate(seed)
+    ast.parse(script.text)
+    m = script.meta
+    assert generate(seed).text == script.text
+    assert m.bug is None or m.bug in CATEGORIES
+    if m.bug is not None:
+        n = len(script.text.splitlines())
+        assert m.bug_line is not None and 1 <= m.bug_line <= n
+        assert m.bug_line in m.bug_lines
+
+
+@pytest.mark.parametrize(
+    ("y", "out", "expected"),
+    [
+        ((4, 1), (None, 1), False),
+        ((4,), (None, 1), False),  # expanded by Keras
+        ((4, 10), (None, 10, 1), False),  # output squeezed
+        ((4, 10, 1), (None, 1), True),  # the classic silent bug
+        ((4, 10), (None, 1), True),
+        ((4, 1, 3), (None, 5, 3), True),
+    ],
+)
+def test_broadcast_mirrors_keras_squeeze_or_expand(y, out, expected):
+    assert _broadcast(y, out) is expected
+
+
+def test_statement_range_is_the_innermost_simple_statement():
+    assert statement_range(SCRIPT, 6) == (4, 8)
+    assert statement_range(SCRIPT, 10) == (10, 10)
+
+
+def _row(verdict, diagnostics, **meta):
+    base = {"bug": "missing-return-sequences", "bug_line": 7, "bug_lines": [6, 7]}
+    base.update(meta)
+    row = Row("t", "t.py", SCRIPT, base, verdict, diagnostics)
+    return analyse(row, {"SL101"})
+
+
+def test_line_agreement_inside_the_statement_keras_points_at():
+    row = _row(
+        {"status": "error", "exc_type": "ValueError", "line": 4, "message": "ndim"},
+        [{"code": "SL101", "severity": "error", "line": 7}],
+    )
+    assert row.flagged and row.raised and row.modelled
+    assert row.line_agree and row.line_strict
+    assert row.klass is None
+
+
+def test_line_agreement_at_fit_uses_the_planted_line():
+    row = _row(
+        {"status": "error", "exc_type": "ValueError", "line": 10, "message": "x"},
+        [{"code": "SL101", "severity": "error", "line": 7}],
+    )
+    assert row.line_agree and not row.line_strict
+
+
+def test_false_error_and_miss_classes():
+    false = _row({"status": "ok"}, [{"code": "SL101", "severity": "error", "line": 7}], bug=None)
+    assert false.klass == "false-error"
+    missed = _row({"status": "error", "exc_type": "ValueError", "line": 4, "message": "x"}, [])
+    assert missed.klass == "missed-modelled"
+    warned = _row({"status": "ok"}, [{"code": "SL201", "severity": "warning", "line": 7}])
+    assert warned.klass == "broadcast-false" and not warned.flagged
