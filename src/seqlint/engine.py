@@ -23,8 +23,8 @@ PARALLEL_MIN_FILES = 16
 """Analyse in worker processes only when more files than this need a parse."""
 
 KERAS_MARKER = "keras"
-"""Every way the frontend recognises Keras (keras, tf.keras, tensorflow.keras, from tensorflow
-import keras) contains this substring; a file without it cannot hold a Keras model."""
+"""Every way the frontend recognises Keras contains this substring (keras, tf.keras,
+tensorflow.keras, keras imported from tensorflow): a file without it holds no Keras model."""
 
 SYNTAX_ERROR_CODE, SYNTAX_ERROR_NAME = "SL900", "syntax-error"
 INTERNAL_ERROR_CODE, INTERNAL_ERROR_NAME = "SL901", "internal-error"

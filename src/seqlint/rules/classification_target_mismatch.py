@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from textwrap import dedent
 
 from seqlint.diagnostic import Severity
 from seqlint.rules.base import Finding, Rule, RuleContext
@@ -32,39 +33,43 @@ predicts one class per sequence, the data has one per step, and `fit` raises
 ``Argument `output` must have rank (ndim) `target.ndim - 1` ``. One-hot
 targets with the sparse loss, and integer labels with the categorical loss,
 fail the same way."""
-    bad_example = """\
-import numpy as np
-from tensorflow import keras
-from tensorflow.keras import layers
+    bad_example = dedent(
+        """\
+        import numpy as np
+        from tensorflow import keras
+        from tensorflow.keras import layers
 
-X = np.random.randint(0, 1000, size=(32, 20))
-y = np.random.randint(0, 5, size=(32, 20))
-model = keras.Sequential([
-    keras.Input(shape=(20,)),
-    layers.Embedding(1000, 16),
-    layers.LSTM(32),
-    layers.Dense(5, activation="softmax"),
-])
-model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
-model.fit(X, y, epochs=1, verbose=0)  # expect: SL201
-"""
+        X = np.random.randint(0, 1000, size=(32, 20))
+        y = np.random.randint(0, 5, size=(32, 20))
+        model = keras.Sequential([
+            keras.Input(shape=(20,)),
+            layers.Embedding(1000, 16),
+            layers.LSTM(32),
+            layers.Dense(5, activation="softmax"),
+        ])
+        model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+        model.fit(X, y, epochs=1, verbose=0)  # expect: SL201
+        """
+    )
     keras_error = r"must have rank \(ndim\) `target.ndim - 1`"
-    good_example = """\
-import numpy as np
-from tensorflow import keras
-from tensorflow.keras import layers
+    good_example = dedent(
+        """\
+        import numpy as np
+        from tensorflow import keras
+        from tensorflow.keras import layers
 
-X = np.random.randint(0, 1000, size=(32, 20))
-y = np.random.randint(0, 5, size=(32, 20))
-model = keras.Sequential([
-    keras.Input(shape=(20,)),
-    layers.Embedding(1000, 16),
-    layers.LSTM(32, return_sequences=True),
-    layers.Dense(5, activation="softmax"),
-])
-model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
-model.fit(X, y, epochs=1, verbose=0)
-"""
+        X = np.random.randint(0, 1000, size=(32, 20))
+        y = np.random.randint(0, 5, size=(32, 20))
+        model = keras.Sequential([
+            keras.Input(shape=(20,)),
+            layers.Embedding(1000, 16),
+            layers.LSTM(32, return_sequences=True),
+            layers.Dense(5, activation="softmax"),
+        ])
+        model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+        model.fit(X, y, epochs=1, verbose=0)
+        """
+    )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for verdict in target_verdicts(ctx):

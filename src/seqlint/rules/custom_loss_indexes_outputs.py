@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from textwrap import dedent
 
 from seqlint.diagnostic import Severity
 from seqlint.ir import UserFunction
@@ -29,50 +30,54 @@ loss_weights=[0.7, 0.3]` (or dicts keyed by output name).
 
 A single-output model is not reported: there is no output to mistake
 `y_true[0]` for, and `[0]` may deliberately drop a batch axis of 1."""
-    bad_example = """\
-import numpy as np
-import tensorflow as tf
-from tensorflow import keras
-from tensorflow.keras import layers
+    bad_example = dedent(
+        """\
+        import numpy as np
+        import tensorflow as tf
+        from tensorflow import keras
+        from tensorflow.keras import layers
 
 
-def weighted_loss(y_true, y_pred):
-    mse = tf.reduce_mean(tf.square(y_true[0] - y_pred[0]))  # expect: SL208
-    bce = tf.reduce_mean(keras.losses.binary_crossentropy(y_true[1], y_pred[1]))
-    return 0.7 * mse + 0.3 * bce
+        def weighted_loss(y_true, y_pred):
+            mse = tf.reduce_mean(tf.square(y_true[0] - y_pred[0]))  # expect: SL208
+            bce = tf.reduce_mean(keras.losses.binary_crossentropy(y_true[1], y_pred[1]))
+            return 0.7 * mse + 0.3 * bce
 
 
-X = np.random.rand(32, 10, 3)
-price = np.random.rand(32, 1)
-churn = np.random.randint(0, 2, size=(32, 1))
-inputs = keras.Input(shape=(10, 3))
-h = layers.LSTM(16)(inputs)
-price_out = layers.Dense(1, name="price")(h)
-churn_out = layers.Dense(1, activation="sigmoid", name="churn")(h)
-model = keras.Model(inputs, [price_out, churn_out])
-model.compile(optimizer="adam", loss=weighted_loss)
-model.fit(X, [price, churn], epochs=1, verbose=0)
-"""
-    good_example = """\
-import numpy as np
-from tensorflow import keras
-from tensorflow.keras import layers
+        X = np.random.rand(32, 10, 3)
+        price = np.random.rand(32, 1)
+        churn = np.random.randint(0, 2, size=(32, 1))
+        inputs = keras.Input(shape=(10, 3))
+        h = layers.LSTM(16)(inputs)
+        price_out = layers.Dense(1, name="price")(h)
+        churn_out = layers.Dense(1, activation="sigmoid", name="churn")(h)
+        model = keras.Model(inputs, [price_out, churn_out])
+        model.compile(optimizer="adam", loss=weighted_loss)
+        model.fit(X, [price, churn], epochs=1, verbose=0)
+        """
+    )
+    good_example = dedent(
+        """\
+        import numpy as np
+        from tensorflow import keras
+        from tensorflow.keras import layers
 
-X = np.random.rand(32, 10, 3)
-price = np.random.rand(32, 1)
-churn = np.random.randint(0, 2, size=(32, 1))
-inputs = keras.Input(shape=(10, 3))
-h = layers.LSTM(16)(inputs)
-price_out = layers.Dense(1, name="price")(h)
-churn_out = layers.Dense(1, activation="sigmoid", name="churn")(h)
-model = keras.Model(inputs, [price_out, churn_out])
-model.compile(
-    optimizer="adam",
-    loss={"price": "mse", "churn": "binary_crossentropy"},
-    loss_weights={"price": 0.7, "churn": 0.3},
-)
-model.fit(X, [price, churn], epochs=1, verbose=0)
-"""
+        X = np.random.rand(32, 10, 3)
+        price = np.random.rand(32, 1)
+        churn = np.random.randint(0, 2, size=(32, 1))
+        inputs = keras.Input(shape=(10, 3))
+        h = layers.LSTM(16)(inputs)
+        price_out = layers.Dense(1, name="price")(h)
+        churn_out = layers.Dense(1, activation="sigmoid", name="churn")(h)
+        model = keras.Model(inputs, [price_out, churn_out])
+        model.compile(
+            optimizer="adam",
+            loss={"price": "mse", "churn": "binary_crossentropy"},
+            loss_weights={"price": 0.7, "churn": 0.3},
+        )
+        model.fit(X, [price, churn], epochs=1, verbose=0)
+        """
+    )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for compiled in compiled_heads(ctx):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import permutations
+from textwrap import dedent
 
 from seqlint.diagnostic import Severity
 from seqlint.ir import Array, Batches, Layer, Model, Node, ShapeTuple, TensorRef, TrainingCall
@@ -67,35 +68,39 @@ number of samples):
   data it sees: a 2-D `X` of shape `(samples, features)` reaches an LSTM that
   needs `(samples, timesteps, features)` and `fit` raises
   `expected ndim=3, found ndim=2`."""
-    bad_example = """\
-import numpy as np
-from tensorflow import keras
-from tensorflow.keras import layers
+    bad_example = dedent(
+        """\
+        import numpy as np
+        from tensorflow import keras
+        from tensorflow.keras import layers
 
-X = np.random.rand(64, 8)
-y = np.random.rand(64, 1)
-model = keras.Sequential([
-    layers.LSTM(16),
-    layers.Dense(1),
-])
-model.compile(optimizer="adam", loss="mse")
-model.fit(X, y, epochs=1, verbose=0)  # expect: SL209
-"""
+        X = np.random.rand(64, 8)
+        y = np.random.rand(64, 1)
+        model = keras.Sequential([
+            layers.LSTM(16),
+            layers.Dense(1),
+        ])
+        model.compile(optimizer="adam", loss="mse")
+        model.fit(X, y, epochs=1, verbose=0)  # expect: SL209
+        """
+    )
     keras_error = r"expected ndim=3, found ndim=2"
-    good_example = """\
-import numpy as np
-from tensorflow import keras
-from tensorflow.keras import layers
+    good_example = dedent(
+        """\
+        import numpy as np
+        from tensorflow import keras
+        from tensorflow.keras import layers
 
-X = np.random.rand(64, 10, 8)
-y = np.random.rand(64, 1)
-model = keras.Sequential([
-    layers.LSTM(16),
-    layers.Dense(1),
-])
-model.compile(optimizer="adam", loss="mse")
-model.fit(X, y, epochs=1, verbose=0)
-"""
+        X = np.random.rand(64, 10, 8)
+        y = np.random.rand(64, 1)
+        model = keras.Sequential([
+            layers.LSTM(16),
+            layers.Dense(1),
+        ])
+        model.compile(optimizer="adam", loss="mse")
+        model.fit(X, y, epochs=1, verbose=0)
+        """
+    )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         yield from self._built_from_data(ctx)

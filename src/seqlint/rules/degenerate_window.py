@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from textwrap import dedent
 
 from seqlint.diagnostic import Severity
 from seqlint.ir import Batches, Node
@@ -37,40 +38,44 @@ one step, or `X.reshape((samples, 1, features))` to satisfy the LSTM's rank.
 Give the windows several steps (the look-back you want the model to use);
 for a stateful model that carries its state across batches, one step per
 batch is legitimate (`stateful=True` is not reported)."""
-    bad_example = """\
-import numpy as np
-from tensorflow import keras
-from tensorflow.keras import layers
+    bad_example = dedent(
+        """\
+        import numpy as np
+        from tensorflow import keras
+        from tensorflow.keras import layers
 
-series = np.random.rand(200, 2)
-windows = keras.utils.timeseries_dataset_from_array(  # expect: SL212
-    series[:-1], series[1:, 0], sequence_length=1, batch_size=16
-)
-model = keras.Sequential([
-    keras.Input(shape=(1, 2)),
-    layers.LSTM(16),
-    layers.Dense(1),
-])
-model.compile(optimizer="adam", loss="mse")
-model.fit(windows, epochs=1, verbose=0)
-"""
-    good_example = """\
-import numpy as np
-from tensorflow import keras
-from tensorflow.keras import layers
+        series = np.random.rand(200, 2)
+        windows = keras.utils.timeseries_dataset_from_array(  # expect: SL212
+            series[:-1], series[1:, 0], sequence_length=1, batch_size=16
+        )
+        model = keras.Sequential([
+            keras.Input(shape=(1, 2)),
+            layers.LSTM(16),
+            layers.Dense(1),
+        ])
+        model.compile(optimizer="adam", loss="mse")
+        model.fit(windows, epochs=1, verbose=0)
+        """
+    )
+    good_example = dedent(
+        """\
+        import numpy as np
+        from tensorflow import keras
+        from tensorflow.keras import layers
 
-series = np.random.rand(200, 2)
-windows = keras.utils.timeseries_dataset_from_array(
-    series, series[10:, 0], sequence_length=10, batch_size=16
-)
-model = keras.Sequential([
-    keras.Input(shape=(10, 2)),
-    layers.LSTM(16),
-    layers.Dense(1),
-])
-model.compile(optimizer="adam", loss="mse")
-model.fit(windows, epochs=1, verbose=0)
-"""
+        series = np.random.rand(200, 2)
+        windows = keras.utils.timeseries_dataset_from_array(
+            series, series[10:, 0], sequence_length=10, batch_size=16
+        )
+        model = keras.Sequential([
+            keras.Input(shape=(10, 2)),
+            layers.LSTM(16),
+            layers.Dense(1),
+        ])
+        model.compile(optimizer="adam", loss="mse")
+        model.fit(windows, epochs=1, verbose=0)
+        """
+    )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         covered: set[int] = set()  # recurrent nodes whose single step a generator explains

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from textwrap import dedent
 
 from seqlint.diagnostic import Severity
 from seqlint.rules.base import Finding, Rule, RuleContext
@@ -30,39 +31,43 @@ indices instead of an error: the model trains on blank vectors).
 
 The fix is `input_dim` = largest index + 1 (e.g. `len(tokenizer.word_index) + 1`
 when index 0 is padding), or data mapped into the vocabulary."""
-    bad_example = """\
-import numpy as np
-from tensorflow import keras
-from tensorflow.keras import layers
+    bad_example = dedent(
+        """\
+        import numpy as np
+        from tensorflow import keras
+        from tensorflow.keras import layers
 
-X = np.random.randint(0, 8000, size=(64, 20))
-y = np.random.randint(0, 2, size=(64, 1))
-model = keras.Sequential([
-    keras.Input(shape=(20,)),
-    layers.Embedding(4000, 16),  # expect: SL210
-    layers.LSTM(16),
-    layers.Dense(1, activation="sigmoid"),
-])
-model.compile(optimizer="adam", loss="binary_crossentropy")
-model.fit(X, y, epochs=1, verbose=0)
-"""
+        X = np.random.randint(0, 8000, size=(64, 20))
+        y = np.random.randint(0, 2, size=(64, 1))
+        model = keras.Sequential([
+            keras.Input(shape=(20,)),
+            layers.Embedding(4000, 16),  # expect: SL210
+            layers.LSTM(16),
+            layers.Dense(1, activation="sigmoid"),
+        ])
+        model.compile(optimizer="adam", loss="binary_crossentropy")
+        model.fit(X, y, epochs=1, verbose=0)
+        """
+    )
     keras_error = r"indices\[\d+,\d+\] = \d+ is not in \[0, 4000\)"
-    good_example = """\
-import numpy as np
-from tensorflow import keras
-from tensorflow.keras import layers
+    good_example = dedent(
+        """\
+        import numpy as np
+        from tensorflow import keras
+        from tensorflow.keras import layers
 
-X = np.random.randint(0, 8000, size=(64, 20))
-y = np.random.randint(0, 2, size=(64, 1))
-model = keras.Sequential([
-    keras.Input(shape=(20,)),
-    layers.Embedding(8000, 16),
-    layers.LSTM(16),
-    layers.Dense(1, activation="sigmoid"),
-])
-model.compile(optimizer="adam", loss="binary_crossentropy")
-model.fit(X, y, epochs=1, verbose=0)
-"""
+        X = np.random.randint(0, 8000, size=(64, 20))
+        y = np.random.randint(0, 2, size=(64, 1))
+        model = keras.Sequential([
+            keras.Input(shape=(20,)),
+            layers.Embedding(8000, 16),
+            layers.LSTM(16),
+            layers.Dense(1, activation="sigmoid"),
+        ])
+        model.compile(optimizer="adam", loss="binary_crossentropy")
+        model.fit(X, y, epochs=1, verbose=0)
+        """
+    )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         reported: set[int] = set()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from textwrap import dedent
 
 from seqlint.diagnostic import Severity
 from seqlint.rules.base import Finding, Rule, RuleContext, problem_nodes
@@ -24,32 +25,36 @@ same number of units: a 128-unit encoder cannot seed a 256-unit decoder.
 Keras 3 builds such a model without complaint and raises only when it first
 runs on data (`fit`, `predict`): `Dimensions must be equal, but are 128 and
 256`."""
-    bad_example = """\
-import numpy as np
-from tensorflow import keras
-from tensorflow.keras import layers
+    bad_example = dedent(
+        """\
+        import numpy as np
+        from tensorflow import keras
+        from tensorflow.keras import layers
 
-enc_in = keras.Input(shape=(12, 8))
-_, h, c = layers.LSTM(128, return_state=True)(enc_in)
-dec_in = keras.Input(shape=(9, 8))
-dec = layers.LSTM(256, return_sequences=True)(dec_in, initial_state=[h, c])  # expect: SL107
-model = keras.Model([enc_in, dec_in], layers.Dense(8)(dec))
-model.predict([np.zeros((2, 12, 8)), np.zeros((2, 9, 8))], verbose=0)
-"""
+        enc_in = keras.Input(shape=(12, 8))
+        _, h, c = layers.LSTM(128, return_state=True)(enc_in)
+        dec_in = keras.Input(shape=(9, 8))
+        dec = layers.LSTM(256, return_sequences=True)(dec_in, initial_state=[h, c])  # expect: SL107
+        model = keras.Model([enc_in, dec_in], layers.Dense(8)(dec))
+        model.predict([np.zeros((2, 12, 8)), np.zeros((2, 9, 8))], verbose=0)
+        """
+    )
     keras_error = r"Dimensions must be equal, but are 128 and 256"
-    good_example = """\
-import numpy as np
-import numpy as np
-from tensorflow import keras
-from tensorflow.keras import layers
+    good_example = dedent(
+        """\
+        import numpy as np
+        import numpy as np
+        from tensorflow import keras
+        from tensorflow.keras import layers
 
-enc_in = keras.Input(shape=(12, 8))
-_, h, c = layers.LSTM(128, return_state=True)(enc_in)
-dec_in = keras.Input(shape=(9, 8))
-dec = layers.LSTM(128, return_sequences=True)(dec_in, initial_state=[h, c])
-model = keras.Model([enc_in, dec_in], layers.Dense(8)(dec))
-model.predict([np.zeros((2, 12, 8)), np.zeros((2, 9, 8))], verbose=0)
-"""
+        enc_in = keras.Input(shape=(12, 8))
+        _, h, c = layers.LSTM(128, return_state=True)(enc_in)
+        dec_in = keras.Input(shape=(9, 8))
+        dec = layers.LSTM(128, return_sequences=True)(dec_in, initial_state=[h, c])
+        model = keras.Model([enc_in, dec_in], layers.Dense(8)(dec))
+        model.predict([np.zeros((2, 12, 8)), np.zeros((2, 9, 8))], verbose=0)
+        """
+    )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for node, problem in problem_nodes(ctx):

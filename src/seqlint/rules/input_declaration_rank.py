@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from textwrap import dedent
 
 from seqlint.diagnostic import Severity
 from seqlint.ir import Node, ShapeTuple
@@ -30,29 +31,33 @@ builds the model.
 of samples, so the model expects every sample to hold the whole data set and
 Keras raises (`expected ndim=3, found ndim=4` for an LSTM, or a shape mismatch
 at `fit`). Use `X.shape[1:]`."""
-    bad_example = """\
-import numpy as np
-from tensorflow import keras
-from tensorflow.keras import layers
+    bad_example = dedent(
+        """\
+        import numpy as np
+        from tensorflow import keras
+        from tensorflow.keras import layers
 
-X = np.random.rand(64, 10, 3)
-model = keras.Sequential([
-    layers.LSTM(16, input_shape=X.shape),  # expect: SL102
-    layers.Dense(1),
-])
-"""
+        X = np.random.rand(64, 10, 3)
+        model = keras.Sequential([
+            layers.LSTM(16, input_shape=X.shape),  # expect: SL102
+            layers.Dense(1),
+        ])
+        """
+    )
     keras_error = r"expected ndim=3, found ndim=4"
-    good_example = """\
-import numpy as np
-from tensorflow import keras
-from tensorflow.keras import layers
+    good_example = dedent(
+        """\
+        import numpy as np
+        from tensorflow import keras
+        from tensorflow.keras import layers
 
-X = np.random.rand(64, 10, 3)
-model = keras.Sequential([
-    layers.LSTM(16, input_shape=X.shape[1:]),
-    layers.Dense(1),
-])
-"""
+        X = np.random.rand(64, 10, 3)
+        model = keras.Sequential([
+            layers.LSTM(16, input_shape=X.shape[1:]),
+            layers.Dense(1),
+        ])
+        """
+    )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for node in ctx.ir.nodes:

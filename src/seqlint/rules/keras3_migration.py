@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from textwrap import dedent
 
 from seqlint.diagnostic import Severity
 from seqlint.ir import Batches, Layer, Node
@@ -37,61 +38,65 @@ places, but not as it reads:
   `targets=data[length:]` to keep the same pairs.
 
 (`fit_generator` and its kin are gone altogether: SL214.)"""
-    bad_example = """\
-import numpy as np
-from tensorflow import keras
-from tensorflow.keras import layers
+    bad_example = dedent(
+        """\
+        import numpy as np
+        from tensorflow import keras
+        from tensorflow.keras import layers
 
-X = np.random.randint(1, 1000, size=(32, 30))
-y = np.random.randint(0, 2, size=(32, 1))
-model = keras.Sequential([
-    layers.Embedding(1000, 16, input_length=20),  # expect: SL213
-    layers.LSTM(16),
-    layers.Dense(1, activation="sigmoid"),
-])
-model.compile(optimizer="adam", loss="binary_crossentropy")
-model.fit(X, y, epochs=1, verbose=0)
+        X = np.random.randint(1, 1000, size=(32, 30))
+        y = np.random.randint(0, 2, size=(32, 1))
+        model = keras.Sequential([
+            layers.Embedding(1000, 16, input_length=20),  # expect: SL213
+            layers.LSTM(16),
+            layers.Dense(1, activation="sigmoid"),
+        ])
+        model.compile(optimizer="adam", loss="binary_crossentropy")
+        model.fit(X, y, epochs=1, verbose=0)
 
-series = np.random.rand(100, 2)
-windows = keras.preprocessing.sequence.TimeseriesGenerator(  # expect: SL213
-    series, series[:, 0], length=5, batch_size=16
-)
-forecaster = keras.Sequential([
-    keras.Input(shape=(5, 2)),
-    layers.LSTM(8),
-    layers.Dense(1),
-])
-forecaster.compile(optimizer="adam", loss="mse")
-forecaster.fit(windows, epochs=1, verbose=0)
-"""
-    good_example = """\
-import numpy as np
-from tensorflow import keras
-from tensorflow.keras import layers
+        series = np.random.rand(100, 2)
+        windows = keras.preprocessing.sequence.TimeseriesGenerator(  # expect: SL213
+            series, series[:, 0], length=5, batch_size=16
+        )
+        forecaster = keras.Sequential([
+            keras.Input(shape=(5, 2)),
+            layers.LSTM(8),
+            layers.Dense(1),
+        ])
+        forecaster.compile(optimizer="adam", loss="mse")
+        forecaster.fit(windows, epochs=1, verbose=0)
+        """
+    )
+    good_example = dedent(
+        """\
+        import numpy as np
+        from tensorflow import keras
+        from tensorflow.keras import layers
 
-X = np.random.randint(1, 1000, size=(32, 30))
-y = np.random.randint(0, 2, size=(32, 1))
-model = keras.Sequential([
-    keras.Input(shape=(30,)),
-    layers.Embedding(1000, 16),
-    layers.LSTM(16),
-    layers.Dense(1, activation="sigmoid"),
-])
-model.compile(optimizer="adam", loss="binary_crossentropy")
-model.fit(X, y, epochs=1, verbose=0)
+        X = np.random.randint(1, 1000, size=(32, 30))
+        y = np.random.randint(0, 2, size=(32, 1))
+        model = keras.Sequential([
+            keras.Input(shape=(30,)),
+            layers.Embedding(1000, 16),
+            layers.LSTM(16),
+            layers.Dense(1, activation="sigmoid"),
+        ])
+        model.compile(optimizer="adam", loss="binary_crossentropy")
+        model.fit(X, y, epochs=1, verbose=0)
 
-series = np.random.rand(100, 2)
-windows = keras.utils.timeseries_dataset_from_array(
-    series, series[5:, 0], sequence_length=5, batch_size=16
-)
-forecaster = keras.Sequential([
-    keras.Input(shape=(5, 2)),
-    layers.LSTM(8),
-    layers.Dense(1),
-])
-forecaster.compile(optimizer="adam", loss="mse")
-forecaster.fit(windows, epochs=1, verbose=0)
-"""
+        series = np.random.rand(100, 2)
+        windows = keras.utils.timeseries_dataset_from_array(
+            series, series[5:, 0], sequence_length=5, batch_size=16
+        )
+        forecaster = keras.Sequential([
+            keras.Input(shape=(5, 2)),
+            layers.LSTM(8),
+            layers.Dense(1),
+        ])
+        forecaster.compile(optimizer="adam", loss="mse")
+        forecaster.fit(windows, epochs=1, verbose=0)
+        """
+    )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         seen: set[int] = set()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from textwrap import dedent
 
 from seqlint.diagnostic import Severity
 from seqlint.rules.base import Finding, Rule, RuleContext
@@ -133,36 +134,40 @@ The two logit cases apply when the activation is the output layer's own
 steps into a new tensor, the logits are lost and they are not reported.
 `from_logits=True` on a sigmoid/softmax output is not reported either: Keras
 3 (TensorFlow backend) notices the activation, warns, and uses its logits."""
-    bad_example = """\
-import numpy as np
-from tensorflow import keras
-from tensorflow.keras import layers
+    bad_example = dedent(
+        """\
+        import numpy as np
+        from tensorflow import keras
+        from tensorflow.keras import layers
 
-X = np.random.rand(32, 10, 3)
-y = np.random.randint(0, 2, size=(32, 1))
-model = keras.Sequential([
-    keras.Input(shape=(10, 3)),
-    layers.LSTM(16),
-    layers.Dense(1, activation="softmax"),
-])
-model.compile(optimizer="adam", loss="binary_crossentropy")  # expect: SL205
-model.fit(X, y, epochs=1, verbose=0)
-"""
-    good_example = """\
-import numpy as np
-from tensorflow import keras
-from tensorflow.keras import layers
+        X = np.random.rand(32, 10, 3)
+        y = np.random.randint(0, 2, size=(32, 1))
+        model = keras.Sequential([
+            keras.Input(shape=(10, 3)),
+            layers.LSTM(16),
+            layers.Dense(1, activation="softmax"),
+        ])
+        model.compile(optimizer="adam", loss="binary_crossentropy")  # expect: SL205
+        model.fit(X, y, epochs=1, verbose=0)
+        """
+    )
+    good_example = dedent(
+        """\
+        import numpy as np
+        from tensorflow import keras
+        from tensorflow.keras import layers
 
-X = np.random.rand(32, 10, 3)
-y = np.random.randint(0, 2, size=(32, 1))
-model = keras.Sequential([
-    keras.Input(shape=(10, 3)),
-    layers.LSTM(16),
-    layers.Dense(1, activation="sigmoid"),
-])
-model.compile(optimizer="adam", loss="binary_crossentropy")
-model.fit(X, y, epochs=1, verbose=0)
-"""
+        X = np.random.rand(32, 10, 3)
+        y = np.random.randint(0, 2, size=(32, 1))
+        model = keras.Sequential([
+            keras.Input(shape=(10, 3)),
+            layers.LSTM(16),
+            layers.Dense(1, activation="sigmoid"),
+        ])
+        model.compile(optimizer="adam", loss="binary_crossentropy")
+        model.fit(X, y, epochs=1, verbose=0)
+        """
+    )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         reported = _one_unit_crossentropies(ctx)

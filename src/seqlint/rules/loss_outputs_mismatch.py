@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from textwrap import dedent
 
 from seqlint.diagnostic import Severity
 from seqlint.ir import KerasName, KerasObject, UserFunction, Value
@@ -40,41 +41,45 @@ else each output layer's `name=`). `compile` accepts anything; the first
 (A list with *fewer* losses than outputs does not raise: the outputs past
 its end get no loss and never train, with only a warning about missing
 gradients.)"""
-    bad_example = """\
-import numpy as np
-from tensorflow import keras
-from tensorflow.keras import layers
+    bad_example = dedent(
+        """\
+        import numpy as np
+        from tensorflow import keras
+        from tensorflow.keras import layers
 
-X = np.random.rand(32, 10, 3)
-price = np.random.rand(32, 1)
-churn = np.random.randint(0, 2, size=(32, 1))
-inputs = keras.Input(shape=(10, 3))
-h = layers.LSTM(16)(inputs)
-price_out = layers.Dense(1, name="price")(h)
-churn_out = layers.Dense(1, activation="sigmoid", name="churn")(h)
-model = keras.Model(inputs, [price_out, churn_out])
-losses = {"price": "mse", "chrun": "binary_crossentropy"}
-model.compile(optimizer="adam", loss=losses)  # expect: SL206
-model.fit(X, [price, churn], epochs=1, verbose=0)
-"""
+        X = np.random.rand(32, 10, 3)
+        price = np.random.rand(32, 1)
+        churn = np.random.randint(0, 2, size=(32, 1))
+        inputs = keras.Input(shape=(10, 3))
+        h = layers.LSTM(16)(inputs)
+        price_out = layers.Dense(1, name="price")(h)
+        churn_out = layers.Dense(1, activation="sigmoid", name="churn")(h)
+        model = keras.Model(inputs, [price_out, churn_out])
+        losses = {"price": "mse", "chrun": "binary_crossentropy"}
+        model.compile(optimizer="adam", loss=losses)  # expect: SL206
+        model.fit(X, [price, churn], epochs=1, verbose=0)
+        """
+    )
     keras_error = r"Expected keys \['price', 'churn'\] in loss dict"
-    good_example = """\
-import numpy as np
-from tensorflow import keras
-from tensorflow.keras import layers
+    good_example = dedent(
+        """\
+        import numpy as np
+        from tensorflow import keras
+        from tensorflow.keras import layers
 
-X = np.random.rand(32, 10, 3)
-price = np.random.rand(32, 1)
-churn = np.random.randint(0, 2, size=(32, 1))
-inputs = keras.Input(shape=(10, 3))
-h = layers.LSTM(16)(inputs)
-price_out = layers.Dense(1, name="price")(h)
-churn_out = layers.Dense(1, activation="sigmoid", name="churn")(h)
-model = keras.Model(inputs, [price_out, churn_out])
-losses = {"price": "mse", "churn": "binary_crossentropy"}
-model.compile(optimizer="adam", loss=losses)
-model.fit(X, [price, churn], epochs=1, verbose=0)
-"""
+        X = np.random.rand(32, 10, 3)
+        price = np.random.rand(32, 1)
+        churn = np.random.randint(0, 2, size=(32, 1))
+        inputs = keras.Input(shape=(10, 3))
+        h = layers.LSTM(16)(inputs)
+        price_out = layers.Dense(1, name="price")(h)
+        churn_out = layers.Dense(1, activation="sigmoid", name="churn")(h)
+        model = keras.Model(inputs, [price_out, churn_out])
+        losses = {"price": "mse", "churn": "binary_crossentropy"}
+        model.compile(optimizer="adam", loss=losses)
+        model.fit(X, [price, churn], epochs=1, verbose=0)
+        """
+    )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for compiled in compiled_heads(ctx):

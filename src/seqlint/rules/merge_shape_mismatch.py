@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from textwrap import dedent
 
 from seqlint.diagnostic import Severity
 from seqlint.ir import Node
@@ -31,25 +32,29 @@ Joining along the time axis (`axis=1`) is legal when the feature sizes agree.
 To join a sequence with a vector, repeat the vector over the steps
 (`RepeatVector(T)`) or summarise the sequence first (`GlobalAveragePooling1D`,
 or an LSTM without `return_sequences`)."""
-    bad_example = """\
-from tensorflow import keras
-from tensorflow.keras import layers
+    bad_example = dedent(
+        """\
+        from tensorflow import keras
+        from tensorflow.keras import layers
 
-words = keras.Input(shape=(20, 16))
-chars = keras.Input(shape=(30, 8))
-joined = layers.Concatenate()([words, chars])  # expect: SL104
-model = keras.Model([words, chars], layers.Dense(1)(joined))
-"""
+        words = keras.Input(shape=(20, 16))
+        chars = keras.Input(shape=(30, 8))
+        joined = layers.Concatenate()([words, chars])  # expect: SL104
+        model = keras.Model([words, chars], layers.Dense(1)(joined))
+        """
+    )
     keras_error = r"requires inputs with matching shapes except for the concatenation axis"
-    good_example = """\
-from tensorflow import keras
-from tensorflow.keras import layers
+    good_example = dedent(
+        """\
+        from tensorflow import keras
+        from tensorflow.keras import layers
 
-words = keras.Input(shape=(20, 16))
-chars = keras.Input(shape=(20, 8))
-joined = layers.Concatenate()([words, chars])
-model = keras.Model([words, chars], layers.Dense(1)(joined))
-"""
+        words = keras.Input(shape=(20, 16))
+        chars = keras.Input(shape=(20, 8))
+        joined = layers.Concatenate()([words, chars])
+        model = keras.Model([words, chars], layers.Dense(1)(joined))
+        """
+    )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for node, problem in problem_nodes(ctx):

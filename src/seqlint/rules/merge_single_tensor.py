@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from textwrap import dedent
 
 from seqlint.diagnostic import Severity
 from seqlint.rules.base import Finding, Rule, RuleContext, problem_nodes
@@ -25,30 +26,34 @@ built.
 A Bidirectional layer already joins its forward and backward outputs
 (`merge_mode='concat'` by default); to join different branches, build the
 model with the functional API."""
-    bad_example = """\
-from tensorflow import keras
-from tensorflow.keras import layers
+    bad_example = dedent(
+        """\
+        from tensorflow import keras
+        from tensorflow.keras import layers
 
-model = keras.Sequential([
-    keras.Input(shape=(20,)),
-    layers.Embedding(1000, 64),
-    layers.Bidirectional(layers.LSTM(32, return_sequences=True)),
-    layers.Concatenate(axis=1),  # expect: SL105
-    layers.Dense(5, activation="softmax"),
-])
-"""
+        model = keras.Sequential([
+            keras.Input(shape=(20,)),
+            layers.Embedding(1000, 64),
+            layers.Bidirectional(layers.LSTM(32, return_sequences=True)),
+            layers.Concatenate(axis=1),  # expect: SL105
+            layers.Dense(5, activation="softmax"),
+        ])
+        """
+    )
     keras_error = r"should be called on a list"
-    good_example = """\
-from tensorflow import keras
-from tensorflow.keras import layers
+    good_example = dedent(
+        """\
+        from tensorflow import keras
+        from tensorflow.keras import layers
 
-model = keras.Sequential([
-    keras.Input(shape=(20,)),
-    layers.Embedding(1000, 64),
-    layers.Bidirectional(layers.LSTM(32, return_sequences=True)),
-    layers.Dense(5, activation="softmax"),
-])
-"""
+        model = keras.Sequential([
+            keras.Input(shape=(20,)),
+            layers.Embedding(1000, 64),
+            layers.Bidirectional(layers.LSTM(32, return_sequences=True)),
+            layers.Dense(5, activation="softmax"),
+        ])
+        """
+    )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for node, problem in problem_nodes(ctx):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from textwrap import dedent
 
 from seqlint.diagnostic import Severity
 from seqlint.ir import Node
@@ -59,29 +60,33 @@ Stacked recurrent layers need `return_sequences=True` on every layer but the
 last. In an encoder-decoder, where the encoder is meant to summarise the
 sequence into one vector, repeat that vector over the output steps with
 `RepeatVector(timesteps)` before the decoder."""
-    bad_example = """\
-from tensorflow import keras
-from tensorflow.keras import layers
+    bad_example = dedent(
+        """\
+        from tensorflow import keras
+        from tensorflow.keras import layers
 
-model = keras.Sequential([
-    keras.Input(shape=(20, 8)),
-    layers.LSTM(64),
-    layers.LSTM(32),  # expect: SL101
-    layers.Dense(1),
-])
-"""
+        model = keras.Sequential([
+            keras.Input(shape=(20, 8)),
+            layers.LSTM(64),
+            layers.LSTM(32),  # expect: SL101
+            layers.Dense(1),
+        ])
+        """
+    )
     keras_error = r"expected ndim=3, found ndim=2"
-    good_example = """\
-from tensorflow import keras
-from tensorflow.keras import layers
+    good_example = dedent(
+        """\
+        from tensorflow import keras
+        from tensorflow.keras import layers
 
-model = keras.Sequential([
-    keras.Input(shape=(20, 8)),
-    layers.LSTM(64, return_sequences=True),
-    layers.LSTM(32),
-    layers.Dense(1),
-])
-"""
+        model = keras.Sequential([
+            keras.Input(shape=(20, 8)),
+            layers.LSTM(64, return_sequences=True),
+            layers.LSTM(32),
+            layers.Dense(1),
+        ])
+        """
+    )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for node, problem in problem_nodes(ctx):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from textwrap import dedent
 
 from seqlint.diagnostic import Severity
 from seqlint.rules.base import Finding, Rule, RuleContext
@@ -25,37 +26,41 @@ from `np.random.randint(0, 10, ...)`, `to_categorical(labels, 10)` or
 label value of 9 which is outside the valid range of [0, 5)`); with one-hot
 targets and `categorical_crossentropy`, ``Arguments `target` and `output`
 must have the same shape``."""
-    bad_example = """\
-import numpy as np
-from tensorflow import keras
-from tensorflow.keras import layers
+    bad_example = dedent(
+        """\
+        import numpy as np
+        from tensorflow import keras
+        from tensorflow.keras import layers
 
-X = np.random.rand(32, 12, 4)
-y = np.random.randint(0, 10, size=(32,))
-model = keras.Sequential([
-    keras.Input(shape=(12, 4)),
-    layers.GRU(16),
-    layers.Dense(5, activation="softmax"),  # expect: SL202
-])
-model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
-model.fit(X, y, epochs=1, verbose=0)
-"""
+        X = np.random.rand(32, 12, 4)
+        y = np.random.randint(0, 10, size=(32,))
+        model = keras.Sequential([
+            keras.Input(shape=(12, 4)),
+            layers.GRU(16),
+            layers.Dense(5, activation="softmax"),  # expect: SL202
+        ])
+        model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+        model.fit(X, y, epochs=1, verbose=0)
+        """
+    )
     keras_error = r"outside the valid range of \[0, 5\)"
-    good_example = """\
-import numpy as np
-from tensorflow import keras
-from tensorflow.keras import layers
+    good_example = dedent(
+        """\
+        import numpy as np
+        from tensorflow import keras
+        from tensorflow.keras import layers
 
-X = np.random.rand(32, 12, 4)
-y = np.random.randint(0, 10, size=(32,))
-model = keras.Sequential([
-    keras.Input(shape=(12, 4)),
-    layers.GRU(16),
-    layers.Dense(10, activation="softmax"),
-])
-model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
-model.fit(X, y, epochs=1, verbose=0)
-"""
+        X = np.random.rand(32, 12, 4)
+        y = np.random.randint(0, 10, size=(32,))
+        model = keras.Sequential([
+            keras.Input(shape=(12, 4)),
+            layers.GRU(16),
+            layers.Dense(10, activation="softmax"),
+        ])
+        model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+        model.fit(X, y, epochs=1, verbose=0)
+        """
+    )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for verdict in target_verdicts(ctx):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from textwrap import dedent
 
 from seqlint.diagnostic import Severity
 from seqlint.ir import Array, Node
@@ -44,42 +45,46 @@ With `mask_zero=True` the mask travels through the recurrent layers to the
 output, and Keras leaves the padded steps out of the loss and the metrics.
 Index 0 must then mean padding only (Tokenizer and TextVectorization
 already start real tokens at 1)."""
-    bad_example = """\
-import numpy as np
-from tensorflow import keras
-from tensorflow.keras import layers
-from tensorflow.keras.preprocessing.sequence import pad_sequences
+    bad_example = dedent(
+        """\
+        import numpy as np
+        from tensorflow import keras
+        from tensorflow.keras import layers
+        from tensorflow.keras.preprocessing.sequence import pad_sequences
 
-tokens = np.random.randint(1, 100, size=(32, 12))
-X = pad_sequences(tokens, maxlen=20, padding="post")
-y = np.random.randint(0, 4, size=(32, 20))
-model = keras.Sequential([
-    keras.Input(shape=(20,)),
-    layers.Embedding(100, 16),  # expect: SL211
-    layers.LSTM(16, return_sequences=True),
-    layers.Dense(4, activation="softmax"),
-])
-model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
-model.fit(X, y, epochs=1, verbose=0)
-"""
-    good_example = """\
-import numpy as np
-from tensorflow import keras
-from tensorflow.keras import layers
-from tensorflow.keras.preprocessing.sequence import pad_sequences
+        tokens = np.random.randint(1, 100, size=(32, 12))
+        X = pad_sequences(tokens, maxlen=20, padding="post")
+        y = np.random.randint(0, 4, size=(32, 20))
+        model = keras.Sequential([
+            keras.Input(shape=(20,)),
+            layers.Embedding(100, 16),  # expect: SL211
+            layers.LSTM(16, return_sequences=True),
+            layers.Dense(4, activation="softmax"),
+        ])
+        model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+        model.fit(X, y, epochs=1, verbose=0)
+        """
+    )
+    good_example = dedent(
+        """\
+        import numpy as np
+        from tensorflow import keras
+        from tensorflow.keras import layers
+        from tensorflow.keras.preprocessing.sequence import pad_sequences
 
-tokens = np.random.randint(1, 100, size=(32, 12))
-X = pad_sequences(tokens, maxlen=20, padding="post")
-y = np.random.randint(0, 4, size=(32, 20))
-model = keras.Sequential([
-    keras.Input(shape=(20,)),
-    layers.Embedding(100, 16, mask_zero=True),
-    layers.LSTM(16, return_sequences=True),
-    layers.Dense(4, activation="softmax"),
-])
-model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
-model.fit(X, y, epochs=1, verbose=0)
-"""
+        tokens = np.random.randint(1, 100, size=(32, 12))
+        X = pad_sequences(tokens, maxlen=20, padding="post")
+        y = np.random.randint(0, 4, size=(32, 20))
+        model = keras.Sequential([
+            keras.Input(shape=(20,)),
+            layers.Embedding(100, 16, mask_zero=True),
+            layers.LSTM(16, return_sequences=True),
+            layers.Dense(4, activation="softmax"),
+        ])
+        model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+        model.fit(X, y, epochs=1, verbose=0)
+        """
+    )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         reported: set[int] = set()

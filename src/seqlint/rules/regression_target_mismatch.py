@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from textwrap import dedent
 
 from seqlint.diagnostic import Severity
 from seqlint.rules.base import Finding, Rule, RuleContext
@@ -23,37 +24,41 @@ element by element; Keras adjusts a rank difference of one when the extra
 axis has size 1, and otherwise broadcasts. When the sizes cannot broadcast,
 e.g. 3 target values per sample against a `Dense(2)` output, `fit` raises
 `Dimensions must be equal`."""
-    bad_example = """\
-import numpy as np
-from tensorflow import keras
-from tensorflow.keras import layers
+    bad_example = dedent(
+        """\
+        import numpy as np
+        from tensorflow import keras
+        from tensorflow.keras import layers
 
-X = np.random.rand(32, 10, 4)
-y = np.random.rand(32, 3)
-model = keras.Sequential([
-    keras.Input(shape=(10, 4)),
-    layers.LSTM(16),
-    layers.Dense(2),
-])
-model.compile(optimizer="adam", loss="mse")
-model.fit(X, y, epochs=1, verbose=0)  # expect: SL203
-"""
+        X = np.random.rand(32, 10, 4)
+        y = np.random.rand(32, 3)
+        model = keras.Sequential([
+            keras.Input(shape=(10, 4)),
+            layers.LSTM(16),
+            layers.Dense(2),
+        ])
+        model.compile(optimizer="adam", loss="mse")
+        model.fit(X, y, epochs=1, verbose=0)  # expect: SL203
+        """
+    )
     keras_error = r"Dimensions must be equal"
-    good_example = """\
-import numpy as np
-from tensorflow import keras
-from tensorflow.keras import layers
+    good_example = dedent(
+        """\
+        import numpy as np
+        from tensorflow import keras
+        from tensorflow.keras import layers
 
-X = np.random.rand(32, 10, 4)
-y = np.random.rand(32, 3)
-model = keras.Sequential([
-    keras.Input(shape=(10, 4)),
-    layers.LSTM(16),
-    layers.Dense(3),
-])
-model.compile(optimizer="adam", loss="mse")
-model.fit(X, y, epochs=1, verbose=0)
-"""
+        X = np.random.rand(32, 10, 4)
+        y = np.random.rand(32, 3)
+        model = keras.Sequential([
+            keras.Input(shape=(10, 4)),
+            layers.LSTM(16),
+            layers.Dense(3),
+        ])
+        model.compile(optimizer="adam", loss="mse")
+        model.fit(X, y, epochs=1, verbose=0)
+        """
+    )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for verdict in target_verdicts(ctx):

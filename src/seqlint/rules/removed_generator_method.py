@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from textwrap import dedent
 
 from seqlint.diagnostic import Severity
 from seqlint.rules.base import Finding, Rule, RuleContext
@@ -28,53 +29,57 @@ generators; Keras 3 removed them. The call fails before any training:
 `fit(generator, steps_per_epoch=..., epochs=...)` takes the same arguments
 (a Python generator, a `keras.utils.PyDataset`, a legacy
 `TimeseriesGenerator` or a `tf.data.Dataset`)."""
-    bad_example = """\
-import numpy as np
-from tensorflow import keras
-from tensorflow.keras import layers
+    bad_example = dedent(
+        """\
+        import numpy as np
+        from tensorflow import keras
+        from tensorflow.keras import layers
 
-X = np.random.rand(64, 10, 3)
-y = np.random.rand(64, 1)
-
-
-def batches():
-    while True:
-        for start in range(0, 64, 16):
-            yield X[start:start + 16], y[start:start + 16]
+        X = np.random.rand(64, 10, 3)
+        y = np.random.rand(64, 1)
 
 
-model = keras.Sequential([
-    keras.Input(shape=(10, 3)),
-    layers.LSTM(8),
-    layers.Dense(1),
-])
-model.compile(optimizer="adam", loss="mse")
-model.fit_generator(batches(), steps_per_epoch=4, epochs=1, verbose=0)  # expect: SL214
-"""
+        def batches():
+            while True:
+                for start in range(0, 64, 16):
+                    yield X[start:start + 16], y[start:start + 16]
+
+
+        model = keras.Sequential([
+            keras.Input(shape=(10, 3)),
+            layers.LSTM(8),
+            layers.Dense(1),
+        ])
+        model.compile(optimizer="adam", loss="mse")
+        model.fit_generator(batches(), steps_per_epoch=4, epochs=1, verbose=0)  # expect: SL214
+        """
+    )
     keras_error = r"object has no attribute 'fit_generator'"
-    good_example = """\
-import numpy as np
-from tensorflow import keras
-from tensorflow.keras import layers
+    good_example = dedent(
+        """\
+        import numpy as np
+        from tensorflow import keras
+        from tensorflow.keras import layers
 
-X = np.random.rand(64, 10, 3)
-y = np.random.rand(64, 1)
-
-
-def batches():
-    while True:
-        for start in range(0, 64, 16):
-            yield X[start:start + 16], y[start:start + 16]
+        X = np.random.rand(64, 10, 3)
+        y = np.random.rand(64, 1)
 
 
-model = keras.Sequential([
-    keras.Input(shape=(10, 3)),
-    layers.LSTM(8),
-    layers.Dense(1),
-])
-model.compile(optimizer="adam", loss="mse")
-model.fit(batches(), steps_per_epoch=4, epochs=1, verbose=0)
-"""
+        def batches():
+            while True:
+                for start in range(0, 64, 16):
+                    yield X[start:start + 16], y[start:start + 16]
+
+
+        model = keras.Sequential([
+            keras.Input(shape=(10, 3)),
+            layers.LSTM(8),
+            layers.Dense(1),
+        ])
+        model.compile(optimizer="adam", loss="mse")
+        model.fit(batches(), steps_per_epoch=4, epochs=1, verbose=0)
+        """
+    )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for call in ctx.ir.training:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from textwrap import dedent
 
 from seqlint.diagnostic import Severity
 from seqlint.ir import Node
@@ -24,27 +25,31 @@ frequent slip is forgetting that `Bidirectional` with the default
 return_sequences=True))` returns `(batch, T, 64)`, not `(batch, T, 32)`.
 Keras raises `The total size of the tensor must be unchanged` when the
 model is built."""
-    bad_example = """\
-from tensorflow import keras
-from tensorflow.keras import layers
+    bad_example = dedent(
+        """\
+        from tensorflow import keras
+        from tensorflow.keras import layers
 
-model = keras.Sequential([
-    keras.Input(shape=(10, 4)),
-    layers.Bidirectional(layers.LSTM(32, return_sequences=True)),
-    layers.Reshape((10, 32, 1)),  # expect: SL106
-])
-"""
+        model = keras.Sequential([
+            keras.Input(shape=(10, 4)),
+            layers.Bidirectional(layers.LSTM(32, return_sequences=True)),
+            layers.Reshape((10, 32, 1)),  # expect: SL106
+        ])
+        """
+    )
     keras_error = r"total size of the tensor must be unchanged"
-    good_example = """\
-from tensorflow import keras
-from tensorflow.keras import layers
+    good_example = dedent(
+        """\
+        from tensorflow import keras
+        from tensorflow.keras import layers
 
-model = keras.Sequential([
-    keras.Input(shape=(10, 4)),
-    layers.Bidirectional(layers.LSTM(32, return_sequences=True)),
-    layers.Reshape((10, 64, 1)),
-])
-"""
+        model = keras.Sequential([
+            keras.Input(shape=(10, 4)),
+            layers.Bidirectional(layers.LSTM(32, return_sequences=True)),
+            layers.Reshape((10, 64, 1)),
+        ])
+        """
+    )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for node, problem in problem_nodes(ctx):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from textwrap import dedent
 
 from seqlint.diagnostic import Severity
 from seqlint.ir import KerasName, KerasObject, UserFunction
@@ -45,42 +46,46 @@ loss_weights={"price": 1.0, "churn": 1.0}`. (Keras 3 rejects per-output
 `loss_weights` with a single shared loss.)
 
 Crossentropies shared by heads they do not fit are reported by SL205."""
-    bad_example = """\
-import numpy as np
-from tensorflow import keras
-from tensorflow.keras import layers
+    bad_example = dedent(
+        """\
+        import numpy as np
+        from tensorflow import keras
+        from tensorflow.keras import layers
 
-X = np.random.rand(32, 10, 3)
-price = np.random.rand(32, 1)
-churn = np.random.randint(0, 2, size=(32, 1))
-inputs = keras.Input(shape=(10, 3))
-h = layers.LSTM(16)(inputs)
-price_out = layers.Dense(1, name="price")(h)
-churn_out = layers.Dense(1, activation="sigmoid", name="churn")(h)
-model = keras.Model(inputs, [price_out, churn_out])
-model.compile(optimizer="adam", loss="mse")  # expect: SL207
-model.fit(X, [price, churn], epochs=1, verbose=0)
-"""
-    good_example = """\
-import numpy as np
-from tensorflow import keras
-from tensorflow.keras import layers
+        X = np.random.rand(32, 10, 3)
+        price = np.random.rand(32, 1)
+        churn = np.random.randint(0, 2, size=(32, 1))
+        inputs = keras.Input(shape=(10, 3))
+        h = layers.LSTM(16)(inputs)
+        price_out = layers.Dense(1, name="price")(h)
+        churn_out = layers.Dense(1, activation="sigmoid", name="churn")(h)
+        model = keras.Model(inputs, [price_out, churn_out])
+        model.compile(optimizer="adam", loss="mse")  # expect: SL207
+        model.fit(X, [price, churn], epochs=1, verbose=0)
+        """
+    )
+    good_example = dedent(
+        """\
+        import numpy as np
+        from tensorflow import keras
+        from tensorflow.keras import layers
 
-X = np.random.rand(32, 10, 3)
-price = np.random.rand(32, 1)
-churn = np.random.randint(0, 2, size=(32, 1))
-inputs = keras.Input(shape=(10, 3))
-h = layers.LSTM(16)(inputs)
-price_out = layers.Dense(1, name="price")(h)
-churn_out = layers.Dense(1, activation="sigmoid", name="churn")(h)
-model = keras.Model(inputs, [price_out, churn_out])
-model.compile(
-    optimizer="adam",
-    loss={"price": "mse", "churn": "binary_crossentropy"},
-    loss_weights={"price": 1.0, "churn": 1.0},
-)
-model.fit(X, [price, churn], epochs=1, verbose=0)
-"""
+        X = np.random.rand(32, 10, 3)
+        price = np.random.rand(32, 1)
+        churn = np.random.randint(0, 2, size=(32, 1))
+        inputs = keras.Input(shape=(10, 3))
+        h = layers.LSTM(16)(inputs)
+        price_out = layers.Dense(1, name="price")(h)
+        churn_out = layers.Dense(1, activation="sigmoid", name="churn")(h)
+        model = keras.Model(inputs, [price_out, churn_out])
+        model.compile(
+            optimizer="adam",
+            loss={"price": "mse", "churn": "binary_crossentropy"},
+            loss_weights={"price": 1.0, "churn": 1.0},
+        )
+        model.fit(X, [price, churn], epochs=1, verbose=0)
+        """
+    )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for compiled in compiled_heads(ctx):

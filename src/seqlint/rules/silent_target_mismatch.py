@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from textwrap import dedent
 
 from seqlint.diagnostic import Severity
 from seqlint.rules.base import Finding, Rule, RuleContext
@@ -26,36 +27,40 @@ and binary crossentropy on labels beyond 0/1 computes nonsense.
 Give the targets exactly the output's shape: per-step targets need a
 per-step model (`return_sequences=True`), one target per sequence needs
 `(samples, 1)`."""
-    bad_example = """\
-import numpy as np
-from tensorflow import keras
-from tensorflow.keras import layers
+    bad_example = dedent(
+        """\
+        import numpy as np
+        from tensorflow import keras
+        from tensorflow.keras import layers
 
-X = np.random.rand(32, 10, 3)
-y = np.random.rand(32, 10, 1)
-model = keras.Sequential([
-    keras.Input(shape=(10, 3)),
-    layers.LSTM(16),
-    layers.Dense(1),
-])
-model.compile(optimizer="adam", loss="mse")
-model.fit(X, y, epochs=1, verbose=0)  # expect: SL204
-"""
-    good_example = """\
-import numpy as np
-from tensorflow import keras
-from tensorflow.keras import layers
+        X = np.random.rand(32, 10, 3)
+        y = np.random.rand(32, 10, 1)
+        model = keras.Sequential([
+            keras.Input(shape=(10, 3)),
+            layers.LSTM(16),
+            layers.Dense(1),
+        ])
+        model.compile(optimizer="adam", loss="mse")
+        model.fit(X, y, epochs=1, verbose=0)  # expect: SL204
+        """
+    )
+    good_example = dedent(
+        """\
+        import numpy as np
+        from tensorflow import keras
+        from tensorflow.keras import layers
 
-X = np.random.rand(32, 10, 3)
-y = np.random.rand(32, 10, 1)
-model = keras.Sequential([
-    keras.Input(shape=(10, 3)),
-    layers.LSTM(16, return_sequences=True),
-    layers.Dense(1),
-])
-model.compile(optimizer="adam", loss="mse")
-model.fit(X, y, epochs=1, verbose=0)
-"""
+        X = np.random.rand(32, 10, 3)
+        y = np.random.rand(32, 10, 1)
+        model = keras.Sequential([
+            keras.Input(shape=(10, 3)),
+            layers.LSTM(16, return_sequences=True),
+            layers.Dense(1),
+        ])
+        model.compile(optimizer="adam", loss="mse")
+        model.fit(X, y, epochs=1, verbose=0)
+        """
+    )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for verdict in target_verdicts(ctx):

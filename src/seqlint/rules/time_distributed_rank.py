@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from textwrap import dedent
 
 from seqlint.diagnostic import Severity
 from seqlint.rules.base import Finding, Rule, RuleContext, problem_nodes
@@ -32,27 +33,31 @@ least 3 dimensions`.
 For one prediction per step, keep the time axis (`return_sequences=True`,
 no Flatten). For one prediction per sequence, drop the TimeDistributed
 wrapper: a plain Dense already works on `(batch, features)`."""
-    bad_example = """\
-from tensorflow import keras
-from tensorflow.keras import layers
+    bad_example = dedent(
+        """\
+        from tensorflow import keras
+        from tensorflow.keras import layers
 
-model = keras.Sequential([
-    keras.Input(shape=(20, 8)),
-    layers.LSTM(32),
-    layers.TimeDistributed(layers.Dense(4)),  # expect: SL103
-])
-"""
+        model = keras.Sequential([
+            keras.Input(shape=(20, 8)),
+            layers.LSTM(32),
+            layers.TimeDistributed(layers.Dense(4)),  # expect: SL103
+        ])
+        """
+    )
     keras_error = r"should be passed an `input_shape` with at least 3 dimensions"
-    good_example = """\
-from tensorflow import keras
-from tensorflow.keras import layers
+    good_example = dedent(
+        """\
+        from tensorflow import keras
+        from tensorflow.keras import layers
 
-model = keras.Sequential([
-    keras.Input(shape=(20, 8)),
-    layers.LSTM(32, return_sequences=True),
-    layers.TimeDistributed(layers.Dense(4)),
-])
-"""
+        model = keras.Sequential([
+            keras.Input(shape=(20, 8)),
+            layers.LSTM(32, return_sequences=True),
+            layers.TimeDistributed(layers.Dense(4)),
+        ])
+        """
+    )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for node, problem in problem_nodes(ctx):
