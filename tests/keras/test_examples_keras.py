@@ -122,6 +122,19 @@ EXPECTED: dict[str, tuple[str, type[BaseException] | None, str, str]] = {
         r"LSTMCell(.|\n)*Dimensions must be equal, but are 128 and 256",
         "fit",
     ),
+    "intent_classifier_too_few_units_bad.py": (
+        "SL202",
+        Exception,  # tf.errors.InvalidArgumentError
+        r"outside the valid range of \[0, 5\)",
+        "fit",
+    ),
+    "forecast_horizon_mismatch_bad.py": (
+        "SL203",
+        ValueError,
+        r"Dimensions must be equal, but are 3 and 2",
+        "fit",
+    ),
+    "per_step_regression_on_last_step_bad.py": ("SL204", None, "", "runs"),
     "sentiment_softmax_single_unit_bad.py": ("SL205", None, "", "runs"),
     "tagger_logits_without_from_logits_bad.py": ("SL205", None, "", "runs"),
     "multi_output_loss_dict_typo_bad.py": (
