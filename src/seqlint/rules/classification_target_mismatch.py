@@ -7,8 +7,7 @@ from textwrap import dedent
 
 from seqlint.diagnostic import Severity
 from seqlint.rules.base import Finding, Rule, RuleContext
-from seqlint.rules.training import classes_disagree, target_finding, target_verdicts
-from seqlint.shapes.losses import Verdict
+from seqlint.rules.training import classes_disagree, raising_verdicts, target_finding
 
 FAMILIES = frozenset({"sparse_categorical", "categorical", "binary", "auto"})
 
@@ -72,12 +71,11 @@ fail the same way."""
     )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for verdict in target_verdicts(ctx):
+        for verdict in raising_verdicts(ctx, FAMILIES):
+            if classes_disagree(verdict):
+                continue  # SL202's
             loss = verdict.use.loss
-            if loss is None or loss.family not in FAMILIES:
-                continue
-            if verdict.check.verdict is not Verdict.RAISES or classes_disagree(verdict):
-                continue
+            assert loss is not None
             message = f"{loss.label} cannot train {verdict.use.node.layer.label}: "
             message += verdict.check.reason
             yield target_finding(verdict, ctx, message, _hint(loss.family))

@@ -7,8 +7,7 @@ from textwrap import dedent
 
 from seqlint.diagnostic import Severity
 from seqlint.rules.base import Finding, Rule, RuleContext
-from seqlint.rules.training import target_finding, target_verdicts
-from seqlint.shapes.losses import Verdict
+from seqlint.rules.training import raising_verdicts, target_finding
 
 FAMILIES = frozenset({"regression", "other"})
 
@@ -61,12 +60,9 @@ e.g. 3 target values per sample against a `Dense(2)` output, `fit` raises
     )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for verdict in target_verdicts(ctx):
+        for verdict in raising_verdicts(ctx, FAMILIES):
             loss = verdict.use.loss
-            if loss is None or loss.family not in FAMILIES:
-                continue
-            if verdict.check.verdict is not Verdict.RAISES:
-                continue
+            assert loss is not None
             message = f"{loss.label} cannot train {verdict.use.node.layer.label}: "
             message += verdict.check.reason
             hint = f"make the targets match the output shape {verdict.use.shape}"

@@ -21,6 +21,7 @@ from seqlint.shapes.losses import (
     ClassCount,
     Loss,
     TargetCheck,
+    Verdict,
     check_labels,
     class_count,
 )
@@ -144,6 +145,14 @@ def target_verdicts(ctx: RuleContext) -> Iterator[TargetVerdict]:
             check = check_labels(use.loss, use.target, use.shape, batch_size=site.batch_size)
             classes = class_count(use.loss, use.target, use.shape)
             yield TargetVerdict(site, use, use.target, check, classes)
+
+
+def raising_verdicts(ctx: RuleContext, families: frozenset[str]) -> Iterator[TargetVerdict]:
+    """The verdicts where Keras raises, for losses of ``families``."""
+    for verdict in target_verdicts(ctx):
+        loss = verdict.use.loss
+        if loss is not None and loss.family in families and verdict.check.verdict is Verdict.RAISES:
+            yield verdict
 
 
 def classes_disagree(verdict: TargetVerdict) -> bool:
