@@ -1,23 +1,37 @@
-"""Lint one source text: frontend -> shapes -> rules -> diagnostics."""
+"""Lint one source text: frontend -> shapes -> rules -> diagnostics, and what was not analysed."""
 
 from __future__ import annotations
 
-from seqlint.diagnostic import Diagnostic
+from seqlint.diagnostic import Analysis, Diagnostic, Unanalysed
 from seqlint.frontend import extract
+from seqlint.ir import Array, Batches, Model, ModuleIR, Node, TensorRef, Value
 from seqlint.rules import ALL_RULES
 from seqlint.rules.base import Rule, RuleContext
 from seqlint.shapes.propagate import GraphShapes
+from seqlint.shapes.registry import lookup
 
 
-def lint_source(source: str, path: str, rules: tuple[Rule, ...] = ALL_RULES) -> list[Diagnostic]:
+def lint_source(
+    source: str, path: str, rules: tuple[Rule, ...] = ALL_RULES, target: str = "3"
+) -> list[Diagnostic]:
     """Diagnostics for ``source`` sorted by position.
 
     Raises :class:`seqlint.frontend.ParseFailure` when the source does not parse.
     """
-    ir = extract(source)
-    ctx = RuleContext(ir, GraphShapes(ir))
+    return list(analyse(source, path, target, rules).diagnostics)
+
+
+def analyse(
+    source: str, path: str, target: str = "3", rules: tuple[Rule, ...] = ALL_RULES
+) -> Analysis:
+    """Every rule's diagnostics for Keras ``target`` ("2" turns Keras-3-only rules off), and
+    the models and training calls that could not be analysed."""
+    ir = extract(source, target)
+    ctx = RuleContext(ir, GraphShapes(ir), target)
     found: dict[tuple[str, int, int], Diagnostic] = {}
     for rule in rules:
+        if rule.keras3_only and target == "2":
+            continue
         for finding in rule.check(ctx):
             span = finding.loc.span
             key = (rule.code, span.line, span.column)
@@ -37,4 +51,109 @@ def lint_source(source: str, path: str, rules: tuple[Rule, ...] = ALL_RULES) -> 
                     trace=finding.trace,
                 ),
             )
-    return sorted(found.values(), key=lambda d: (d.line, d.column, d.code))
+    diagnostics = tuple(sorted(found.values(), key=lambda d: (d.line, d.column, d.code)))
+    models, unanalysed = coverage(ctx, path)
+    return Analysis(diagnostics, models, unanalysed)
+
+
+# -- what was not analysed -----------------------------------------------------------------
+
+_DATA_METHODS = frozenset({"fit", "evaluate", "train_on_batch", "test_on_batch"})
+
+
+def coverage(ctx: RuleContext, path: str) -> tuple[int, tuple[Unanalysed, ...]]:
+    """How many models were analysed, and each model or training call that was not.
+
+    A model is analysed when the shapes of its outputs are known, or when a shape problem
+    (reported by a rule) cut them short; otherwise the first node whose inputs are known but
+    whose output is not names the reason. A ``fit``/``evaluate`` call is not analysed when
+    the shape of its data is not known.
+    """
+    missing: list[Unanalysed] = []
+    analysed = 0
+    for model in ctx.ir.models:
+        reason = _model_gap(model, ctx)
+        if reason is None:
+            analysed += 1
+        else:
+            missing.append(Unanalysed(path, model.loc.line, _model_name(model), reason))
+    for call in ctx.ir.training:
+        if call.method in _DATA_METHODS and not _known_data(call.args.get("x")):
+            what = f"{call.method} call of {_model_name(call.model)}"
+            missing.append(Unanalysed(path, call.loc.line, what, "data of unknown shape"))
+    for item in ctx.ir.unmodelled:
+        missing.append(Unanalysed(path, item.loc.line, item.what, item.reason))
+    missing.sort(key=lambda u: u.line)
+    return analysed, tuple(missing)
+
+
+def _model_name(model: Model) -> str:
+    return f"model `{model.name}`" if model.name else f"{model.kind} model"
+
+
+def _model_gap(model: Model, ctx: RuleContext) -> str | None:
+    outputs = _refs(model.outputs)
+    if outputs is None:
+        return "its outputs are not known"
+    graph = _graph_of(outputs, ctx.ir)
+    if any(ctx.shapes.at(node).problem is not None for node in graph):
+        return None  # analysed: a rule reports the problem
+    if all(ctx.shapes.of(ref).dims is not None for ref in outputs):
+        return None
+    for node in graph:
+        shapes = ctx.shapes.at(node)
+        if shapes.outputs is not None or any(s.dims is None for s in shapes.inputs):
+            continue
+        layer = node.layer
+        if layer.kind == "Input":
+            if not layer.config:
+                return "its input shape is not declared (no Input, input_shape or fit data)"
+            return f"the shape declared by {layer.label} (line {node.loc.line}) is not known"
+        if layer.kind == "":
+            return f"code seqlint does not follow: {layer.label} (line {node.loc.line})"
+        if lookup(layer.kind) is None:
+            return f"unknown layer {layer.label} (line {node.loc.line})"
+        return f"the output of {layer.label} (line {node.loc.line}) is not known"
+    return "its output shapes are not known"
+
+
+def _refs(value: Value) -> list[TensorRef] | None:
+    if isinstance(value, TensorRef):
+        return [value]
+    if isinstance(value, dict):
+        value = list(value.values())
+    if not isinstance(value, (list, tuple)) or not value:
+        return None
+    refs: list[TensorRef] = []
+    for item in value:
+        found = _refs(item)
+        if found is None:
+            return None
+        refs.extend(found)
+    return refs
+
+
+def _graph_of(outputs: list[TensorRef], ir: ModuleIR) -> list[Node]:
+    """The nodes the outputs depend on, in creation order."""
+    seen: set[int] = set()
+    stack = [ref.node_id for ref in outputs]
+    while stack:
+        node_id = stack.pop()
+        if node_id in seen:
+            continue
+        seen.add(node_id)
+        node = ir.nodes[node_id]
+        stack.extend(ref.node_id for ref in (*node.inputs, *node.state_inputs))
+    return [ir.nodes[i] for i in sorted(seen)]
+
+
+def _known_data(value: Value) -> bool:
+    if isinstance(value, Batches):
+        return _known_data(value.x)
+    if isinstance(value, Array):
+        return value.shape is not None
+    if isinstance(value, (list, tuple)) and value:
+        return all(_known_data(item) for item in value)
+    if isinstance(value, dict) and value:
+        return all(_known_data(item) for item in value.values())
+    return False

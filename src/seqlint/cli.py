@@ -7,11 +7,17 @@ Kept light to import: click and the stdlib only. The engine imports the analysis
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from seqlint import __version__
+from seqlint.config import Selection, Settings
 from seqlint.report import FORMATS
+
+if TYPE_CHECKING:
+    from seqlint.engine import CheckResult
 
 CHECK_HELP = """Check Keras sequence models in PATHs for shape errors.
 
@@ -43,36 +49,148 @@ def main() -> None:
     """seqlint: static shape checking for Keras sequence models."""
 
 
+@dataclass(frozen=True)
+class CheckOptions:
+    """What ``seqlint check`` was asked to do, gathered in one place."""
+
+    paths: tuple[str, ...]
+    output_format: str = "text"
+    no_color: bool = False
+    debug: bool = False
+    quiet: bool = False
+    verbose: bool = False
+    statistics: bool = False
+    exit_zero: bool = False
+    stdin_filename: str | None = None
+    config: str | None = None
+    isolated: bool = False
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    exclude: tuple[str, ...] | None = None
+    target_keras: str | None = None
+    fail_on: str | None = None
+
+    def overrides(self) -> Settings:
+        """The command line's layer of settings, on top of each file's configuration."""
+        return Settings(
+            selection=Selection(self.select, self.ignore or (), self.extend_select or ()),
+            exclude=self.exclude,
+            target_keras=self.target_keras,
+            fail_on=self.fail_on,
+        )
+
+
+def _codes(option: str):
+    """A click callback: comma-separated (or repeated) rule codes, checked against the rules."""
+
+    def convert(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]):
+        if not values:
+            return None
+        from seqlint.config import ConfigError, check_codes
+
+        items = [item for value in values for item in value.split(",") if item.strip()]
+        try:
+            return check_codes(items, lambda problem: ConfigError(f"{option}: {problem}"))
+        except ConfigError as exc:
+            _fail(str(exc))
+
+    return convert
+
+
+def _patterns(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]):
+    items = tuple(item.strip() for value in values for item in value.split(",") if item.strip())
+    return items or None
+
+
+def _fail(message: str) -> NoReturn:
+    click.echo(f"seqlint: error: {message}", err=True)
+    sys.exit(2)
+
+
 @main.command(help=CHECK_HELP, short_help="Check files and directories for shape errors.")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option(
     "--format",
+    "--output-format",
     "output_format",
     type=click.Choice(list(FORMATS)),
     default="text",
     show_default=True,
     help=(
-        "Report format on stdout; json prints one object {diagnostics, files_checked}; "
+        "Report format on stdout; json prints one object {diagnostics, files_checked, ...}; "
         "github prints GitHub Actions annotations."
     ),
 )
+@click.option("--select", multiple=True, callback=_codes("--select"), metavar="CODES",
+              help="Report only these rule codes or prefixes (comma-separated; e.g. SL1,SL204).")
+@click.option("--ignore", multiple=True, callback=_codes("--ignore"), metavar="CODES",
+              help="Do not report these rule codes or prefixes.")
+@click.option("--extend-select", multiple=True, callback=_codes("--extend-select"),
+              metavar="CODES", help="Report these codes too (e.g. the opt-in SL001).")
+@click.option("--exclude", multiple=True, callback=_patterns, metavar="PATTERNS",
+              help="Skip files and directories matching these globs while walking "
+              "(replaces the configuration's exclude).")
+@click.option("--target-keras", type=click.Choice(["2", "3"]),
+              help="The Keras the code runs on (default: configuration, else installed packages).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
+              help="Lowest severity that makes the exit status 1 [default: warning].")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems are reported.")
+@click.option("--statistics", is_flag=True, help="Print how many times each code is reported.")
+@click.option("-q", "--quiet", is_flag=True, help="Print diagnostics only: no summary, no warnings.")
+@click.option("-v", "--verbose", is_flag=True,
+              help="Say which Keras and configuration were used, and what was not analysed.")
+@click.option("--config", "config", type=click.Path(path_type=str, dir_okay=False),
+              help="Use this configuration file for every path.")
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@click.option("--stdin-filename", metavar="PATH",
+              help="The name of standard input (PATH -) in messages and for its configuration.")
 @click.option("--no-color", is_flag=True, help="Never color the text report (also: NO_COLOR).")
 @click.option("--debug", is_flag=True, help="Print the traceback of internal errors on stderr.")
-def check(paths: tuple[str, ...], output_format: str, no_color: bool, debug: bool) -> None:
+def check(paths: tuple[str, ...], **options: object) -> None:
+    run_check(CheckOptions(paths=paths, **options))  # type: ignore[arg-type]
+
+
+def run_check(options: CheckOptions) -> NoReturn:
+    from seqlint.config import ConfigError, Resolver
     from seqlint.engine import check_paths
 
-    result = check_paths(list(paths))
+    try:
+        resolver = Resolver(options.overrides(), options.config, options.isolated)
+    except ConfigError as exc:
+        _fail(str(exc))
+    result = check_paths(
+        list(options.paths), resolver=resolver, stdin_filename=options.stdin_filename
+    )
     for line in result.errors:
-        click.echo(line, err=True)
-    if debug:
+        if not (options.quiet and line.startswith("seqlint: warning:")):
+            click.echo(line, err=True)
+    if result.config_error:
+        sys.exit(2)
+    if options.debug:
         for path, trace in result.tracebacks.items():
             click.echo(f"seqlint: internal error in {path}:\n{trace.rstrip()}", err=True)
+    if options.verbose:
+        from seqlint.report.verbose import verbose_lines
 
-    if output_format == "json":
+        for line in verbose_lines(result):
+            click.echo(line, err=True)
+    _report(result, options)
+    code = result.exit_code
+    sys.exit(0 if options.exit_zero and code == 1 else code)
+
+
+def _report(result: CheckResult, options: CheckOptions) -> None:
+    if options.statistics:
+        from seqlint.report.statistics import render_statistics
+
+        click.echo(render_statistics(result.diagnostics, json_format=options.output_format
+                                     == "json"))
+    elif options.output_format == "json":
         from seqlint.report.json import render_json
 
-        click.echo(render_json(result.diagnostics, result.files_checked))
-    elif output_format == "github":
+        click.echo(render_json(result.diagnostics, result.files_checked, run_fields(result)))
+    elif options.output_format == "github":
         from seqlint.report.github import render_github
 
         if result.diagnostics:
@@ -80,9 +198,28 @@ def check(paths: tuple[str, ...], output_format: str, no_color: bool, debug: boo
     else:
         from seqlint.report.text import render_text, wants_color
 
-        color = wants_color(sys.stdout, no_color)
-        render_text(result.diagnostics, result.files_checked, sys.stdout, color=color)
-    sys.exit(result.exit_code)
+        color = wants_color(sys.stdout, options.no_color)
+        render_text(
+            result.diagnostics,
+            result.files_checked,
+            sys.stdout,
+            color=color,
+            summary=not options.quiet,
+            models=result.models_analysed,
+            unanalysed=len(result.unanalysed),
+        )
+
+
+def run_fields(result: CheckResult) -> dict[str, object]:
+    """What the JSON document says about the run besides its diagnostics."""
+    from seqlint.engine import run_target
+
+    return {
+        "keras_target": run_target(result).to_json(),
+        "models_analysed": dict(result.models),
+        "not_analysed": [item.to_json() for item in result.unanalysed],
+        "skipped_files": list(result.skipped),
+    }
 
 
 @main.command(short_help="Explain a rule: what it catches, why, and how to fix it.")

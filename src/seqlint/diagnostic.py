@@ -44,3 +44,25 @@ class Diagnostic:
         data["severity"] = self.severity.value
         data["trace"] = [asdict(row) for row in self.trace]
         return data
+
+
+@dataclass(frozen=True)
+class Unanalysed:
+    """A model or training call seqlint could not check, and why (e.g. "unknown layer")."""
+
+    path: str
+    line: int
+    what: str  # e.g. "model `model`", "fit call"
+    reason: str
+
+    def to_json(self) -> dict[str, object]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """One file's outcome: its diagnostics, how many models were analysed, what was not."""
+
+    diagnostics: tuple[Diagnostic, ...] = ()
+    models: int = 0
+    unanalysed: tuple[Unanalysed, ...] = ()

@@ -7,14 +7,18 @@ processes when files are analysed in parallel.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from seqlint.diagnostic import Diagnostic, Severity
+from seqlint.config import ConfigError, FileSettings, Resolver
+from seqlint.diagnostic import Analysis, Diagnostic, Severity, Unanalysed
 from seqlint.discover import discover
+from seqlint.keras_target import KerasTarget, configured, detect
+from seqlint.suppress import Suppressions, scan, suppress
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """Files larger than this are skipped with a warning (generated code, data dumped as Python)."""
@@ -32,6 +36,11 @@ INTERNAL_ERROR_CODE, INTERNAL_ERROR_NAME = "SL901", "internal-error"
 _MAX_MESSAGE = 300
 
 
+_SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+_FAIL_ON_RANK = {"info": 0, "warning": 1, "error": 2}
+STDIN = "-"
+
+
 @dataclass
 class CheckResult:
     """Everything one run found; ``errors`` are the one-line messages meant for stderr."""
@@ -44,51 +53,155 @@ class CheckResult:
     unreadable: list[str] = field(default_factory=list)  # unreadable or undecodable files/dirs
     too_large: list[str] = field(default_factory=list)  # files skipped by MAX_FILE_BYTES
     tracebacks: dict[str, str] = field(default_factory=dict)  # path -> internal error traceback
+    config_error: bool = False  # a configuration file (or option) is wrong: nothing was checked
+    failing: int = 0  # diagnostics at or above their file's fail-on severity
+    models: dict[str, int] = field(default_factory=dict)  # path -> models analysed
+    unanalysed: list[Unanalysed] = field(default_factory=list)  # models/calls not analysed
+    skipped: list[str] = field(default_factory=list)  # files with `# seqlint: skip-file`
+    targets: dict[str, KerasTarget] = field(default_factory=dict)  # path -> Keras target
+    configs: dict[str, str | None] = field(default_factory=dict)  # path -> its config file
+    forced_target: str | None = None  # --target-keras
 
     @property
     def exit_code(self) -> int:
-        """2 if a path is missing or nothing at all could be checked; 1 if anything is
-        reported; 0 otherwise."""
-        if self.missing:
+        """2 if the configuration is wrong, a path is missing or nothing at all could be
+        checked; 1 if a diagnostic reaches its fail-on severity; 0 otherwise."""
+        if self.config_error or self.missing:
             return 2
         if self.files_checked == 0 and (self.unreadable or self.too_large):
             return 2
-        return 1 if self.diagnostics else 0
+        return 1 if self.failing else 0
+
+    @property
+    def models_analysed(self) -> int:
+        return sum(self.models.values())
 
 
-def check_paths(paths: list[str], *, jobs: int | None = None) -> CheckResult:
+def check_paths(
+    paths: list[str],
+    *,
+    jobs: int | None = None,
+    resolver: Resolver | None = None,
+    stdin_filename: str | None = None,
+    stdin: bytes | None = None,
+) -> CheckResult:
     """Check files and directories; diagnostics come in path order, then by position.
 
-    ``jobs`` forces the number of worker processes (1: in-process); by default workers are
-    used only when more than ``PARALLEL_MIN_FILES`` files need a parse and several CPUs exist.
+    ``resolver`` gives each file its settings (default: the closest configuration file).
+    A path ``-`` is standard input (``stdin``, else ``sys.stdin``), named ``stdin_filename``
+    in messages and configured as a file of that name would be. ``jobs`` forces the number
+    of worker processes (1: in-process); by default workers are used only when more than
+    ``PARALLEL_MIN_FILES`` files need a parse and several CPUs exist.
     """
     result = CheckResult()
-    found = discover(list(paths))
+    try:
+        _check(paths, jobs, resolver or Resolver(), stdin_filename, stdin, result)
+    except ConfigError as exc:
+        result.config_error = True
+        result.errors.append(f"seqlint: error: {exc}")
+    return result
+
+
+def _check(
+    paths: list[str],
+    jobs: int | None,
+    resolver: Resolver,
+    stdin_filename: str | None,
+    stdin: bytes | None,
+    result: CheckResult,
+) -> None:
+    result.forced_target = resolver.overrides.target_keras
+    given = [p for p in paths if p != STDIN]
+    found = discover(given)
     for path in found.missing:
         result.errors.append(f"seqlint: error: path not found: {path}")
     result.missing.extend(found.missing)
     result.errors.extend(found.errors)
     result.unreadable.extend(found.unreadable)
-    if not found.files and not found.missing and not found.unreadable:
+    explicit = {os.path.normpath(p) for p in given if not os.path.isdir(p)}
+    files = [f for f in found.files if f in explicit or not resolver.excluded(f)]
+    if not files and not found.missing and not found.unreadable and len(given) == len(paths):
         result.errors.append("seqlint: warning: no Python files found in " + ", ".join(paths))
 
-    pending: list[tuple[str, str]] = []
-    for path in found.files:
+    sources: list[tuple[str, str]] = []
+    if len(given) < len(paths):
+        name = stdin_filename or STDIN
+        source = _read_stdin(name, stdin, result)
+        if source is not None:
+            sources.append((name, source))
+    for path in files:
         source = _read(path, result)
-        if source is None:
-            continue
+        if source is not None:
+            sources.append((path, source))
+
+    pending: list[tuple[str, str, str]] = []
+    plans: list[tuple[str, str, FileSettings, Suppressions]] = []
+    for path, source in sources:
         result.files_checked += 1
+        settings = resolver.settings(path)
+        result.configs[path] = settings.config_path
+        suppressions = scan(source)
+        if suppressions.skip_file:
+            result.skipped.append(path)
+            continue
+        plans.append((path, source, settings, suppressions))
         if KERAS_MARKER in source:
-            pending.append((path, source))
+            target = _target(settings)
+            result.targets[path] = target
+            pending.append((path, source, target.version))
 
     result.files_parsed = len(pending)
-    for path, (diagnostics, trace) in zip(
-        (p for p, _ in pending), _analyse_all(pending, jobs), strict=True
-    ):
-        result.diagnostics.extend(diagnostics)
+    analyses = dict(zip((p for p, _, _ in pending), _analyse_all(pending, jobs), strict=True))
+    for path, _source, settings, suppressions in plans:
+        analysis, trace = analyses.get(path, (Analysis(), None))
         if trace:
             result.tracebacks[path] = trace
-    return result
+        if path in analyses:
+            result.models[path] = analysis.models
+            result.unanalysed.extend(analysis.unanalysed)
+        kept = suppress(path, suppressions, analysis.diagnostics, settings.enabled)
+        threshold = _FAIL_ON_RANK[settings.fail_on]
+        result.failing += sum(_SEVERITY_RANK[d.severity] >= threshold for d in kept)
+        result.diagnostics.extend(kept)
+
+
+def _target(settings: FileSettings) -> KerasTarget:
+    if settings.target_keras is not None:
+        return configured(settings.target_keras, settings.target_source or "the settings")
+    return detected_target()
+
+
+def run_target(result: CheckResult) -> KerasTarget:
+    """The Keras target of the run: the one every analysed file used, else the default."""
+    used = list(dict.fromkeys(result.targets.values()))
+    if len(used) == 1:
+        return used[0]
+    if used:
+        return KerasTarget("mixed", "; ".join(f"{t.version}: {t.reason}" for t in used))
+    if result.forced_target is not None:
+        return configured(result.forced_target, "the command line")
+    return detected_target()
+
+
+@functools.cache
+def detected_target() -> KerasTarget:
+    """The Keras of the installed packages (read once per process)."""
+    return detect()
+
+
+def _read_stdin(name: str, data: bytes | None, result: CheckResult) -> str | None:
+    if data is None:
+        try:
+            data = sys.stdin.buffer.read()
+        except (OSError, AttributeError, ValueError) as exc:
+            result.unreadable.append(name)
+            result.errors.append(f"seqlint: error: cannot read standard input: {exc}")
+            return None
+    source, problem = decode_source(data)
+    if source is None:
+        result.unreadable.append(name)
+        result.errors.append(f"seqlint: error: cannot decode {name}: {problem}")
+    return source
 
 
 # -- reading -------------------------------------------------------------------------------
@@ -156,27 +269,28 @@ def _size(size: int) -> str:
 
 # -- analysis ------------------------------------------------------------------------------
 
-Outcome = tuple[list[Diagnostic], str | None]  # diagnostics, traceback of an internal error
+Outcome = tuple[Analysis, str | None]  # the analysis, traceback of an internal error
 
 
-def load_analysis() -> tuple[Callable[[str, str], list[Diagnostic]], type[BaseException]]:
+def load_analysis() -> tuple[Callable[[str, str, str], Analysis], type[BaseException]]:
     """The pipeline entry point and its parse-failure exception (imports libcst)."""
-    from seqlint.analysis import lint_source
+    from seqlint.analysis import analyse
     from seqlint.frontend import ParseFailure
 
-    return lint_source, ParseFailure
+    return analyse, ParseFailure
 
 
-def analyse_file(path: str, source: str) -> Outcome:
-    """Diagnostics for one file; never raises (syntax errors are SL900, crashes SL901)."""
+def analyse_file(path: str, source: str, target: str = "3") -> Outcome:
+    """Every rule's diagnostics for one file under Keras ``target``; never raises (syntax
+    errors are SL900, crashes SL901)."""
     try:
-        lint_source, parse_failure = load_analysis()
+        analyse, parse_failure = load_analysis()
         try:
-            return list(lint_source(source, path)), None
+            return analyse(source, path, target), None
         except parse_failure as exc:
-            return [syntax_error(path, exc)], None
+            return Analysis((syntax_error(path, exc),)), None
     except Exception as exc:  # noqa: BLE001 - one broken file must not stop the run
-        return [internal_error(path, exc)], _format_traceback()
+        return Analysis((internal_error(path, exc),)), _format_traceback()
 
 
 def syntax_error(path: str, exc: BaseException) -> Diagnostic:
@@ -244,7 +358,7 @@ def worker_count(files: int, jobs: int | None = None) -> int:
     return max(1, min(cpu_count(), files))
 
 
-def _analyse_all(pending: list[tuple[str, str]], jobs: int | None) -> list[Outcome]:
+def _analyse_all(pending: list[tuple[str, str, str]], jobs: int | None) -> list[Outcome]:
     workers = worker_count(len(pending), jobs)
     outcomes: list[Outcome | None] = [None] * len(pending)
     if workers > 1:
@@ -256,7 +370,7 @@ def _analyse_all(pending: list[tuple[str, str]], jobs: int | None) -> list[Outco
 
 
 def _analyse_in_pool(
-    pending: list[tuple[str, str]], workers: int, outcomes: list[Outcome | None]
+    pending: list[tuple[str, str, str]], workers: int, outcomes: list[Outcome | None]
 ) -> None:
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -278,6 +392,6 @@ def _analyse_in_pool(
                 except BrokenProcessPool:
                     continue  # re-run in-process by the caller
                 except Exception as exc:  # noqa: BLE001 - e.g. a result that did not pickle
-                    outcomes[index] = ([internal_error(pending[index][0], exc)], None)
+                    outcomes[index] = (Analysis((internal_error(pending[index][0], exc),)), None)
     except (OSError, BrokenProcessPool):
         return  # no processes on this system: the caller analyses in-process

@@ -207,6 +207,15 @@ class TrainingCall:
     loc: Loc
 
 
+@dataclass(frozen=True)
+class Unmodelled:
+    """Something model-like the frontend met but does not model (e.g. a subclassed Model)."""
+
+    what: str  # e.g. "subclassed model `Forecaster`"
+    reason: str
+    loc: Loc
+
+
 @dataclass
 class ModuleIR:
     """Everything extracted from one source file."""
@@ -215,6 +224,7 @@ class ModuleIR:
     models: list[Model] = field(default_factory=list)
     training: list[TrainingCall] = field(default_factory=list)
     windows: list[Batches] = field(default_factory=list)  # every windows generator made
+    unmodelled: list[Unmodelled] = field(default_factory=list)
 
     def node(self, ref: TensorRef) -> Node:
         return self.nodes[ref.node_id]

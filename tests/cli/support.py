@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from seqlint import engine
-from seqlint.diagnostic import Diagnostic, Severity, TraceRow
+from seqlint.diagnostic import Analysis, Diagnostic, Severity, TraceRow
 
 
 class FakeParseFailure(Exception):
@@ -50,25 +50,29 @@ Behaviour = Callable[[str, str], list[Diagnostic]]
 
 
 class StubPipeline:
-    """Stands in for ``seqlint.analysis.lint_source``: by default a file whose text contains
+    """Stands in for ``seqlint.analysis.analyse``: by default a file whose text contains
     ``BUG`` gets one diagnostic per line holding it, and every other file is clean."""
 
     def __init__(self) -> None:
         self.calls: list[str] = []
         self.sources: dict[str, str] = {}
+        self.targets: dict[str, str] = {}
         self.behaviour: dict[str, Behaviour] = {}
 
-    def lint_source(self, source: str, path: str) -> list[Diagnostic]:
+    def analyse(self, source: str, path: str, target: str = "3") -> Analysis:
         self.calls.append(path)
         self.sources[path] = source
+        self.targets[path] = target
         for suffix, behaviour in self.behaviour.items():
             if path.endswith(suffix):
-                return behaviour(source, path)
-        return [
-            make_diagnostic(path, line=number)
-            for number, text in enumerate(source.splitlines(), start=1)
-            if "BUG" in text
-        ]
+                return Analysis(tuple(behaviour(source, path)))
+        return Analysis(
+            tuple(
+                make_diagnostic(path, line=number)
+                for number, text in enumerate(source.splitlines(), start=1)
+                if "BUG" in text
+            )
+        )
 
     def on(self, suffix: str, behaviour: Behaviour) -> None:
         self.behaviour[suffix] = behaviour
@@ -83,7 +87,7 @@ class StubPipeline:
 @pytest.fixture
 def stub(monkeypatch: pytest.MonkeyPatch) -> StubPipeline:
     pipeline = StubPipeline()
-    monkeypatch.setattr(engine, "load_analysis", lambda: (pipeline.lint_source, FakeParseFailure))
+    monkeypatch.setattr(engine, "load_analysis", lambda: (pipeline.analyse, FakeParseFailure))
     return pipeline
 
 

@@ -52,7 +52,7 @@ def test_clean_model_passes(tmp_path):
     path = _write(tmp_path, "good.py", GOOD)
     result = CliRunner().invoke(main, ["check", path])
     assert result.exit_code == 0, result.output
-    assert result.stdout.strip() == "All checks passed (1 file)."
+    assert result.stdout.strip() == "All checks passed (1 file, 1 model analysed)."
 
 
 def test_dropped_time_axis_is_an_error_with_trace_and_hint(tmp_path):
@@ -98,7 +98,9 @@ def test_syntax_error_is_sl900_at_its_line(tmp_path):
 def test_file_without_keras_is_not_parsed(tmp_path):
     path = _write(tmp_path, "plain.py", "def broken(:\n")
     code, document = _json(path)
-    assert (code, document) == (0, {"diagnostics": [], "files_checked": 1})
+    assert code == 0
+    assert document["diagnostics"] == [] and document["files_checked"] == 1
+    assert document["models_analysed"] == {}  # not parsed: no model was seen
 
 
 def test_workers_report_the_same_as_in_process(tmp_path):

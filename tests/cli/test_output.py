@@ -116,7 +116,7 @@ def test_summary_counts_and_plurals(stub, run, tmp_path):
         return [
             make_diagnostic(path, 3),
             make_diagnostic(path, 4, severity=Severity.WARNING, code="SL201"),
-            make_diagnostic(path, 5, severity=Severity.INFO, code="SL301"),
+            make_diagnostic(path, 5, severity=Severity.INFO, code="SL213"),
         ]
 
     stub.on("a.py", mixed)
@@ -163,7 +163,14 @@ def test_json_document_schema(stub, run, tmp_path):
     result = run("check", "--format", "json", ".")
     assert result.exit_code == 1
     document = json.loads(result.stdout)
-    assert set(document) == {"diagnostics", "files_checked"}
+    assert set(document) == {
+        "diagnostics",
+        "files_checked",
+        "keras_target",
+        "models_analysed",
+        "not_analysed",
+        "skipped_files",
+    }
     assert document["files_checked"] == 2
     (diagnostic,) = document["diagnostics"]
     assert set(diagnostic) == set(EXPECTED_KEYS)
@@ -184,7 +191,8 @@ def test_json_clean_run_and_errors_on_stderr(stub, run, tmp_path):
     write(tmp_path / "bad.py", b"import keras\n\xff\n")
     result = run("check", "--format", "json", ".", "missing.py")
     assert result.exit_code == 2
-    assert json.loads(result.stdout) == {"diagnostics": [], "files_checked": 1}
+    document = json.loads(result.stdout)
+    assert (document["diagnostics"], document["files_checked"]) == ([], 1)
     assert result.stderr.splitlines() == [
         "seqlint: error: path not found: missing.py",
         "seqlint: error: cannot decode bad.py: not valid UTF-8 (byte 0xff at offset 13)",

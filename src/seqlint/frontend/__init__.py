@@ -16,10 +16,11 @@ from seqlint.ir import ModuleIR
 __all__ = ["ParseFailure", "extract"]
 
 
-def extract(source: str) -> ModuleIR:
-    """The IR of ``source``; raises :class:`ParseFailure` when it cannot be parsed."""
+def extract(source: str, target: str = "3") -> ModuleIR:
+    """The IR of ``source`` for Keras ``target`` ("2" or "3"); raises :class:`ParseFailure`
+    when it cannot be parsed."""
     module = parse(source)
-    graph = Graph(Positions(module, source))
+    graph = Graph(Positions(module, source), target)
     try:
         Interpreter(graph).run(module)
     except RecursionError:  # a last resort: every recursion of the interpreter is bounded

@@ -129,7 +129,12 @@ class Interpreter(Evaluator):
 
     def _class_def(self, node: cst.ClassDef) -> Signal:
         name = node.name.value
-        keras = any(_is_keras_class(self.eval(arg.value)) for arg in node.bases)
+        bases = [self.eval(arg.value) for arg in node.bases]
+        keras = any(_is_keras_class(base) for base in bases)
+        if any(_is_keras_model_class(base) for base in bases):
+            self.graph.unmodelled(f"subclassed model `{name}`", "subclassed models are not "
+                                  "modelled yet: its layers and training calls are not checked",
+                                  node.name)
         self.assign(name, KerasClass(_custom_kind(name)) if keras else UNKNOWN)
         return None
 
@@ -427,6 +432,13 @@ def _is_keras_class(value: Value) -> bool:
     if isinstance(value, ExtName):
         path = keras_path(value.qualname)
         return bool(path) and role_of(path).what in ("layer", "model", "sequential")
+    return False
+
+
+def _is_keras_model_class(value: Value) -> bool:
+    if isinstance(value, ExtName):
+        path = keras_path(value.qualname)
+        return bool(path) and role_of(path).what in ("model", "sequential")
     return False
 
 

@@ -36,6 +36,7 @@ from seqlint.ir import (
     ShapeTuple,
     TensorRef,
     TrainingCall,
+    Unmodelled,
     UserFunction,
     Value,
 )
@@ -99,9 +100,10 @@ class FunctionalModel:
 class Graph:
     """The IR under construction for one module."""
 
-    def __init__(self, positions: Positions) -> None:
+    def __init__(self, positions: Positions, target: str = "3") -> None:
         self.ir = ModuleIR()
         self.positions = positions
+        self.target = target  # Keras major version: "2" lets Embedding(input_length=) declare
         self._sequentials: list[SequentialModel] = []
         self._declarations: dict[int, tuple[Layer, _Declaration]] = {}
         self._user_functions: dict[int, tuple[cst.FunctionDef, UserFunction]] = {}
@@ -119,6 +121,11 @@ class Graph:
 
     def _declaration(self, kind: str, config: dict[str, Value],
                      keyword_args: dict[str, cst.Arg]) -> _Declaration | None:
+        if self.target == "2" and kind == "Embedding" and "input_length" in keyword_args:
+            # Keras 2's Embedding turns input_length into input_shape=(input_length,)
+            arg = keyword_args["input_length"]
+            return _Declaration({"shape": (config.get("input_length"),)}, "input_length",
+                                self.positions.loc(arg), label_of(arg))
         for key in declaring_kwargs(kind):
             if key in config and key in keyword_args:
                 value = config[key]
@@ -291,6 +298,10 @@ class Graph:
             label = model.model.name or kind
             model.as_layer = Layer(kind, {}, model.model.loc, label)
         return model.as_layer
+
+    def unmodelled(self, what: str, reason: str, node: cst.CSTNode) -> None:
+        """Record something model-like that is not modelled (reported as not analysed)."""
+        self.ir.unmodelled.append(Unmodelled(what, reason, self.positions.loc(node)))
 
     # -- values for the IR ----------------------------------------------------------------------
 

@@ -37,13 +37,23 @@ def wants_color(stream: TextIO, no_color: bool = False) -> bool:
 
 
 def render_text(
-    diagnostics: Sequence[Diagnostic], files_checked: int, stream: TextIO, *, color: bool = False
+    diagnostics: Sequence[Diagnostic],
+    files_checked: int,
+    stream: TextIO,
+    *,
+    color: bool = False,
+    summary: bool = True,
+    models: int = 0,
+    unanalysed: int = 0,
 ) -> None:
     lines: list[Line] = []
     for diagnostic in diagnostics:
         lines.extend(diagnostic_lines(diagnostic, ascii_only=not _is_utf(stream)))
         lines.append([])
-    lines.append(summary_line(diagnostics, files_checked))
+    if summary:
+        lines.append(summary_line(diagnostics, files_checked, models, unanalysed))
+    elif lines:
+        lines.pop()  # no blank line before a summary that is not printed
     write_lines(lines, stream, color=color)
 
 
@@ -115,9 +125,20 @@ def trace_lines(
     return lines
 
 
-def summary_line(diagnostics: Sequence[Diagnostic], files_checked: int) -> Line:
+def summary_line(
+    diagnostics: Sequence[Diagnostic], files_checked: int, models: int = 0, unanalysed: int = 0
+) -> Line:
+    """``All checks passed (2 files, 3 models analysed).`` or ``Found ...``; what could not
+    be analysed is counted so that a clean run never hides an unread model."""
     files = _plural(files_checked, "file")
+    coverage = ""
+    if models or unanalysed:
+        coverage = f"{_plural(models, 'model')} analysed"
+        if unanalysed:
+            coverage += f"; {unanalysed} not analysed (--verbose says why)"
     if not diagnostics:
+        if coverage:
+            return [(f"All checks passed ({files}, {coverage}).", "bold green")]
         return [(f"All checks passed ({files}).", "bold green")]
     counts = {severity: 0 for severity in Severity}
     for diagnostic in diagnostics:
@@ -131,9 +152,8 @@ def summary_line(diagnostics: Sequence[Diagnostic], files_checked: int) -> Line:
     with_problems = len({diagnostic.path for diagnostic in diagnostics})
     where = files if with_problems == files_checked else f"{with_problems} of {files}"
     style = "bold red" if counts[Severity.ERROR] else "bold yellow"
-    return [
-        (f"Found {_plural(len(diagnostics), 'problem')} ({', '.join(parts)}) in {where}.", style)
-    ]
+    found = f"Found {_plural(len(diagnostics), 'problem')} ({', '.join(parts)}) in {where}"
+    return [(f"{found}; {coverage}." if coverage else f"{found}.", style)]
 
 
 def _plural(count: int, word: str) -> str:

@@ -22,6 +22,7 @@ from seqlint.rules.reshape_size_mismatch import ReshapeSizeMismatch
 from seqlint.rules.shared_loss_mixed_outputs import SharedLossMixedOutputs
 from seqlint.rules.silent_target_mismatch import SilentTargetMismatch
 from seqlint.rules.time_distributed_rank import TimeDistributedRank
+from seqlint.rules.unused_suppression import UnusedSuppression
 
 ALL_RULES: tuple[Rule, ...] = (
     MissingTimeAxis(),
@@ -45,4 +46,5 @@ ALL_RULES: tuple[Rule, ...] = (
     DegenerateWindow(),
     Keras3Migration(),
     RemovedGeneratorMethod(),
+    UnusedSuppression(),
 )

@@ -23,10 +23,11 @@ class Finding:
 
 @dataclass
 class RuleContext:
-    """The annotated graph of one file."""
+    """The annotated graph of one file, and the Keras major version the code targets."""
 
     ir: ModuleIR
     shapes: GraphShapes
+    target: str = "3"  # "2" (tf.keras up to TF 2.15, tf_keras) or "3"
 
 
 class Rule:
@@ -37,6 +38,9 @@ class Rule:
     are run as tests and rendered as the rule's documentation page.  For an
     error rule, ``keras_error`` is a regex of the message real Keras raises on
     the bad example (a test runs it).
+
+    ``keras3_only`` rules report what only Keras 3 rejects: they are off when the code
+    targets Keras 2. ``opt_in`` rules are off unless selected.
     """
 
     code: ClassVar[str]
@@ -47,6 +51,8 @@ class Rule:
     bad_example: ClassVar[str]
     good_example: ClassVar[str]
     keras_error: ClassVar[str] = ""
+    keras3_only: ClassVar[bool] = False
+    opt_in: ClassVar[bool] = False
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         raise NotImplementedError

@@ -16,6 +16,7 @@ class Keras3Migration(Rule):
     code = "SL213"
     name = "keras3-migration"
     summary = "A Keras 2 idiom that Keras 3 ignores or keeps only in the legacy tf.keras namespace."
+    keras3_only = True
     severity = Severity.INFO
     explanation = """\
 Code written for Keras 2 still runs under Keras 3 (TensorFlow >= 2.16) in

@@ -19,6 +19,7 @@ class RemovedGeneratorMethod(Rule):
     code = "SL214"
     name = "removed-generator-method"
     summary = "fit_generator / evaluate_generator / predict_generator do not exist in Keras 3."
+    keras3_only = True
     severity = Severity.ERROR
     explanation = """\
 Keras 2 deprecated `fit_generator`, `evaluate_generator` and

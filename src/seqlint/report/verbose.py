@@ -1,0 +1,38 @@
+"""``--verbose``: which Keras and configuration each file used, what was not analysed.
+
+Written on stderr, so that it never mixes with a machine-readable report on stdout.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from seqlint.engine import CheckResult
+
+
+def verbose_lines(result: CheckResult) -> list[str]:
+    from seqlint.engine import run_target
+
+    target = run_target(result)
+    lines = [f"seqlint: Keras {target.version} ({target.reason})"]
+    by_config: dict[str | None, int] = {}
+    for config in result.configs.values():
+        by_config[config] = by_config.get(config, 0) + 1
+    for config, count in by_config.items():
+        files = f"{count} file" + ("" if count == 1 else "s")
+        where = os.path.relpath(config) if config and os.path.isabs(config) else config
+        lines.append(f"seqlint: configuration: {where or 'none (defaults)'} ({files})")
+    for path in result.skipped:
+        lines.append(f"seqlint: {path}: skipped (# seqlint: skip-file)")
+    missing: dict[str, int] = {}
+    for item in result.unanalysed:
+        missing[item.path] = missing.get(item.path, 0) + 1
+    for path, count in result.models.items():
+        models = f"{count} model" + ("" if count == 1 else "s")
+        not_analysed = f", {missing[path]} not analysed" if path in missing else ""
+        lines.append(f"seqlint: {path}: {models} analysed{not_analysed}")
+    for item in result.unanalysed:
+        lines.append(f"seqlint: {item.path}:{item.line}: not analysed: {item.what}: {item.reason}")
+    return lines
