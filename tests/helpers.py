@@ -7,6 +7,7 @@ import textwrap
 
 from seqlint.analysis import lint_source
 from seqlint.diagnostic import Diagnostic
+from seqlint.suppress import UNUSED_CODE, scan, suppress
 
 MARKER = re.compile(r"#\s*expect:\s*(SL\d{3})")
 
@@ -21,8 +22,12 @@ def expected_markers(source: str) -> set[tuple[str, int]]:
     return found
 
 
-def lint(source: str) -> list[Diagnostic]:
-    return lint_source(textwrap.dedent(source), "<test>")
+def lint(source: str, target: str = "3") -> list[Diagnostic]:
+    """Every rule's diagnostics, after inline suppressions (with SL001 on)."""
+    source = textwrap.dedent(source)
+    found = lint_source(source, "<test>", target=target)
+    everything = {d.code for d in found} | {UNUSED_CODE}
+    return suppress("<test>", scan(source), found, everything)
 
 
 def codes_and_lines(source: str) -> set[tuple[str, int]]:

@@ -64,9 +64,9 @@ _DATA_METHODS = frozenset({"fit", "evaluate", "train_on_batch", "test_on_batch"}
 def coverage(ctx: RuleContext, path: str) -> tuple[int, tuple[Unanalysed, ...]]:
     """How many models were analysed, and each model or training call that was not.
 
-    A model is analysed when the shapes of its outputs are known, or when a shape problem
-    (reported by a rule) cut them short; otherwise the first node whose inputs are known but
-    whose output is not names the reason. A ``fit``/``evaluate`` call is not analysed when
+    A model is analysed when the ranks of its inputs and outputs are known, or when a shape
+    problem (reported by a rule) cut them short; otherwise the first node whose inputs are
+    known but whose output is not names the reason. A ``fit``/``evaluate`` call is not analysed when
     the shape of its data is not known.
     """
     missing: list[Unanalysed] = []
@@ -98,11 +98,13 @@ def _model_gap(model: Model, ctx: RuleContext) -> str | None:
     graph = _graph_of(outputs, ctx.ir)
     if any(ctx.shapes.at(node).problem is not None for node in graph):
         return None  # analysed: a rule reports the problem
-    if all(ctx.shapes.of(ref).dims is not None for ref in outputs):
+    inputs = _refs(model.inputs) or []
+    if all(ctx.shapes.of(ref).dims is not None for ref in (*inputs, *outputs)):
         return None
     for node in graph:
         shapes = ctx.shapes.at(node)
-        if shapes.outputs is not None or any(s.dims is None for s in shapes.inputs):
+        known = shapes.outputs is not None and all(s.dims is not None for s in shapes.outputs)
+        if known or any(s.dims is None for s in shapes.inputs):
             continue
         layer = node.layer
         if layer.kind == "Input":

@@ -122,29 +122,68 @@ def _fail(message: str) -> NoReturn:
         "github prints GitHub Actions annotations."
     ),
 )
-@click.option("--select", multiple=True, callback=_codes("--select"), metavar="CODES",
-              help="Report only these rule codes or prefixes (comma-separated; e.g. SL1,SL204).")
-@click.option("--ignore", multiple=True, callback=_codes("--ignore"), metavar="CODES",
-              help="Do not report these rule codes or prefixes.")
-@click.option("--extend-select", multiple=True, callback=_codes("--extend-select"),
-              metavar="CODES", help="Report these codes too (e.g. the opt-in SL001).")
-@click.option("--exclude", multiple=True, callback=_patterns, metavar="PATTERNS",
-              help="Skip files and directories matching these globs while walking "
-              "(replaces the configuration's exclude).")
-@click.option("--target-keras", type=click.Choice(["2", "3"]),
-              help="The Keras the code runs on (default: configuration, else installed packages).")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
-              help="Lowest severity that makes the exit status 1 [default: warning].")
+@click.option(
+    "--select",
+    multiple=True,
+    callback=_codes("--select"),
+    metavar="CODES",
+    help="Report only these rule codes or prefixes (comma-separated; e.g. SL1,SL204).",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    callback=_codes("--ignore"),
+    metavar="CODES",
+    help="Do not report these rule codes or prefixes.",
+)
+@click.option(
+    "--extend-select",
+    multiple=True,
+    callback=_codes("--extend-select"),
+    metavar="CODES",
+    help="Report these codes too (e.g. the opt-in SL001).",
+)
+@click.option(
+    "--exclude",
+    multiple=True,
+    callback=_patterns,
+    metavar="PATTERNS",
+    help="Skip files and directories matching these globs while walking "
+    "(replaces the configuration's exclude).",
+)
+@click.option(
+    "--target-keras",
+    type=click.Choice(["2", "3"]),
+    help="The Keras the code runs on (default: configuration, else installed packages).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    help="Lowest severity that makes the exit status 1 [default: warning].",
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems are reported.")
 @click.option("--statistics", is_flag=True, help="Print how many times each code is reported.")
-@click.option("-q", "--quiet", is_flag=True, help="Print diagnostics only: no summary, no warnings.")
-@click.option("-v", "--verbose", is_flag=True,
-              help="Say which Keras and configuration were used, and what was not analysed.")
-@click.option("--config", "config", type=click.Path(path_type=str, dir_okay=False),
-              help="Use this configuration file for every path.")
+@click.option(
+    "-q", "--quiet", is_flag=True, help="Print diagnostics only: no summary, no warnings."
+)
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="Say which Keras and configuration were used, and what was not analysed.",
+)
+@click.option(
+    "--config",
+    "config",
+    type=click.Path(path_type=str, dir_okay=False),
+    help="Use this configuration file for every path.",
+)
 @click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
-@click.option("--stdin-filename", metavar="PATH",
-              help="The name of standard input (PATH -) in messages and for its configuration.")
+@click.option(
+    "--stdin-filename",
+    metavar="PATH",
+    help="The name of standard input (PATH -) in messages and for its configuration.",
+)
 @click.option("--no-color", is_flag=True, help="Never color the text report (also: NO_COLOR).")
 @click.option("--debug", is_flag=True, help="Print the traceback of internal errors on stderr.")
 def check(paths: tuple[str, ...], **options: object) -> None:
@@ -184,8 +223,9 @@ def _report(result: CheckResult, options: CheckOptions) -> None:
     if options.statistics:
         from seqlint.report.statistics import render_statistics
 
-        click.echo(render_statistics(result.diagnostics, json_format=options.output_format
-                                     == "json"))
+        click.echo(
+            render_statistics(result.diagnostics, json_format=options.output_format == "json")
+        )
     elif options.output_format == "json":
         from seqlint.report.json import render_json
 

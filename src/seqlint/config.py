@@ -192,7 +192,7 @@ def parse(
     def codes(key: str) -> tuple[str, ...]:
         value = table[key]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise fail(key, "expected a list of rule codes, e.g. [\"SL101\", \"SL2\"]")
+            raise fail(key, 'expected a list of rule codes, e.g. ["SL101", "SL2"]')
         return check_codes(value, lambda problem: fail(key, problem))
 
     def patterns(key: str) -> tuple[str, ...]:
@@ -323,7 +323,8 @@ def matches(relative: str, pattern: str) -> bool:
     candidates = {pattern, pattern.replace("**/", "")}
     name = relative.rsplit("/", 1)[-1]
     return any(
-        fnmatch.fnmatchcase(relative, p) or fnmatch.fnmatchcase(name, p)
+        fnmatch.fnmatchcase(relative, p)
+        or fnmatch.fnmatchcase(name, p)
         or relative.startswith(p.rstrip("/") + "/")
         for p in candidates
     )

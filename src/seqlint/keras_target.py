@@ -59,7 +59,7 @@ def configured(version: str, source: str) -> KerasTarget:
     """A target stated by ``source`` (a configuration file, or the command line)."""
     if source == "the command line":
         return KerasTarget(version, f"--target-keras {version}")
-    return KerasTarget(version, f"target-keras = \"{version}\" in {source}")
+    return KerasTarget(version, f'target-keras = "{version}" in {source}')
 
 
 def installed_version(distribution: str) -> str | None:

@@ -34,7 +34,7 @@ class Directive:
     line: int
     column: int  # 1-based column of the directive in the comment
     codes: tuple[str, ...] | None
-    text: str  # as written, e.g. "# noqa: SL101"
+    text: str  # the directive as written in the comment
 
 
 @dataclass
@@ -182,4 +182,3 @@ def suppress(
         kept.extend(unused_diagnostics(path, unused))
         kept.sort(key=lambda d: (d.line, d.column, d.code))
     return kept
-

@@ -99,6 +99,16 @@ def run() -> Callable[..., Result]:
     return invoke
 
 
+@pytest.fixture
+def run_with_input() -> Callable[..., Result]:
+    """Like ``run``, with standard input."""
+
+    def invoke(stdin: str | bytes, *args: str) -> Result:
+        return CliRunner().invoke(_main(), list(args), input=stdin, catch_exceptions=False)
+
+    return invoke
+
+
 def _main():  # imported late so that the import-cost test sees a fresh interpreter anyway
     from seqlint.cli import main
 

@@ -275,8 +275,12 @@ def _time_axis_hint(x: Array, batches: Batches | None, needs: str, rank: int | N
 
 
 def _misfit(node: Node, x: Array, model: Model, ctx: RuleContext) -> Misfit | None:
-    """What Keras rejects when ``x`` feeds the Input ``node``; None if fine or unknown."""
-    functional = model.kind == "functional"
+    """What Keras rejects when ``x`` feeds the Input ``node``; None if fine or unknown.
+
+    Keras 2 checks a declared Sequential input as strictly as a functional one
+    (``expected shape=(None, 20), found shape=(32, 30)``); Keras 3 runs it on the data.
+    """
+    functional = model.kind == "functional" or ctx.target == "2"
     declared_shape = ctx.shapes.at(node).output(0).dims
     if declared_shape is None or x.shape is None or not x.shape:
         return None

@@ -38,7 +38,9 @@ places, but not as it reads:
   `targets[i]`, where TimeseriesGenerator used `targets[i + length]`. Pass
   `targets=data[length:]` to keep the same pairs.
 
-(`fit_generator` and its kin are gone altogether: SL214.)"""
+(`fit_generator` and its kin are gone altogether: SL214.) Off when the code
+targets Keras 2 (`target-keras = "2"`), where `input_length` declares the
+input."""
     bad_example = dedent(
         """\
         import numpy as np

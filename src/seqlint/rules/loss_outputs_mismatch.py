@@ -40,7 +40,12 @@ else each output layer's `name=`). `compile` accepts anything; the first
 
 (A list with *fewer* losses than outputs does not raise: the outputs past
 its end get no loss and never train, with only a warning about missing
-gradients.)"""
+gradients.)
+
+Keras 2 (`target-keras = "2"`) is more lenient: a loss dict may leave
+outputs out (they get no loss), and surplus losses or weights are dropped;
+it raises only for a dict key that names no output (``Found unexpected
+losses or metrics that do not correspond to any Model output``)."""
     bad_example = dedent(
         """\
         import numpy as np
@@ -84,6 +89,13 @@ gradients.)"""
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for compiled in compiled_heads(ctx):
             if len(compiled.heads) < 2 or compiled.call.model.kind != "functional":
+                continue
+            if ctx.target == "2":
+                # Keras 2 leaves outputs without a loss, drops surplus list entries and
+                # weights: it raises only for a dict key that names no output
+                problem = _keras2_unknown_keys(compiled)
+                if problem is not None:
+                    yield Finding(compiled.call.loc, *problem)
                 continue
             # in the order Keras's CompileLoss.build checks them
             problem = (
@@ -131,6 +143,24 @@ def _dict_keys_problem(compiled: CompiledHeads) -> tuple[str, str] | None:
     return (
         f"loss dict does not match {_outputs(compiled)}: {' and '.join(parts)}; fit "
         f"raises ValueError (\"Expected keys {names} in loss dict\")",
+        f"key the dict by the output names {names}",
+    )
+
+
+def _keras2_unknown_keys(compiled: CompiledHeads) -> tuple[str, str] | None:
+    """Keras 2: a loss dict for list outputs whose keys are not all output names."""
+    loss = compiled.call.args.get("loss", MISSING)
+    if not isinstance(loss, dict) or compiled.container is dict or not compiled.names_known:
+        return None
+    names = [h.name for h in compiled.heads]
+    extra = [k for k in loss if isinstance(k, str) and k not in names]
+    if not extra or not all(isinstance(k, str) for k in loss):
+        return None
+    verb = "is not an output name" if len(extra) == 1 else "are not output names"
+    return (
+        f"loss dict does not match {_outputs(compiled)}: {_quoted(extra)} {verb}; Keras 2's "
+        "fit raises ValueError (\"Found unexpected losses or metrics that do not correspond "
+        "to any Model output\")",
         f"key the dict by the output names {names}",
     )
 

@@ -29,7 +29,8 @@ generators; Keras 3 removed them. The call fails before any training:
 
 `fit(generator, steps_per_epoch=..., epochs=...)` takes the same arguments
 (a Python generator, a `keras.utils.PyDataset`, a legacy
-`TimeseriesGenerator` or a `tf.data.Dataset`)."""
+`TimeseriesGenerator` or a `tf.data.Dataset`). Off when the code targets
+Keras 2 (`target-keras = "2"`), where these methods still train."""
     bad_example = dedent(
         """\
         import numpy as np

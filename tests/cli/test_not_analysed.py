@@ -1,0 +1,103 @@
+"""What was not analysed: a clean run must not hide a model seqlint could not read."""
+
+from __future__ import annotations
+
+import json
+from textwrap import dedent
+
+import pytest
+
+from seqlint.analysis import analyse
+from tests.cli.support import write
+
+SOURCE = dedent(
+    """\
+    import numpy as np
+    from tensorflow import keras
+    from tensorflow.keras import layers
+
+
+    class Forecaster(keras.Model):
+        def call(self, x):
+            return x
+
+
+    X = np.random.rand(32, 10, 3)
+    y = np.random.rand(32, 1)
+    model = keras.Sequential([keras.Input(shape=(10, 3)), layers.LSTM(8), layers.Dense(1)])
+    model.compile(optimizer="adam", loss="mse")
+    model.fit(X, y, epochs=1)
+    other = keras.Sequential([keras.Input(shape=(10, 3)), layers.Lambda(lambda t: t)])
+    other.compile(optimizer="adam", loss="mse")
+    other.fit(load_data(), epochs=1)
+    undeclared = keras.Sequential([layers.Flatten(), layers.Dense(1)])
+    """
+)
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+
+def test_each_unread_model_and_fit_call_has_a_reason():
+    result = analyse(SOURCE, "m.py")
+    assert result.models == 1  # `model`
+    assert [(u.line, u.what, u.reason) for u in result.unanalysed] == [
+        (
+            6,
+            "subclassed model `Forecaster`",
+            "subclassed models are not modelled yet: its layers and training calls are not checked",
+        ),
+        (16, "model `other`", "unknown layer Lambda(lambda t: t) (line 16)"),
+        (18, "fit call of model `other`", "data of unknown shape"),
+        (
+            19,
+            "model `undeclared`",
+            "its input shape is not declared (no Input, input_shape or fit data)",
+        ),
+    ]
+
+
+def test_a_model_with_a_reported_problem_counts_as_analysed():
+    source = dedent(
+        """\
+        from tensorflow import keras
+        from tensorflow.keras import layers
+        m = keras.Sequential([keras.Input((20, 8)), layers.LSTM(4), layers.LSTM(4)])
+        """
+    )
+    result = analyse(source, "m.py")
+    assert (result.models, result.unanalysed) == (1, ())
+    assert [d.code for d in result.diagnostics] == ["SL101"]
+
+
+def test_summary_counts_models_and_verbose_lists_what_was_not_analysed(run, tmp_path):
+    write(tmp_path / "m.py", SOURCE)
+    result = run("check", "m.py")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == (
+        "All checks passed (1 file, 1 model analysed; 4 not analysed (--verbose says why))."
+    )
+    verbose = run("check", "--verbose", "m.py").stderr.splitlines()
+    assert "seqlint: m.py: 1 model analysed, 4 not analysed" in verbose
+    assert (
+        "seqlint: m.py:16: not analysed: model `other`: unknown layer Lambda(lambda t: t) "
+        "(line 16)" in verbose
+    )
+    assert (
+        "seqlint: m.py:18: not analysed: fit call of model `other`: data of unknown shape"
+        in verbose
+    )
+
+
+def test_json_lists_what_was_not_analysed(run, tmp_path):
+    write(tmp_path / "m.py", SOURCE)
+    document = json.loads(run("check", "--format", "json", "m.py").stdout)
+    assert document["models_analysed"] == {"m.py": 1}
+    assert document["not_analysed"][2] == {
+        "path": "m.py",
+        "line": 18,
+        "what": "fit call of model `other`",
+        "reason": "data of unknown shape",
+    }
