@@ -30,12 +30,19 @@ checked whatever their suffix. Files larger than 5 MB are skipped with a warning
 
 \b
 Exit status:
-  0  nothing reported
-  1  at least one diagnostic reported
-  2  usage error: an unknown option, a PATH that does not exist, or no file
-     could be read at all. A missing PATH is reported on stderr, the other
-     PATHs are still checked and their diagnostics printed, and the exit
-     status is 2 even if they are clean or report problems.
+  0  nothing reported at or above the fail-on severity (default: warning;
+     info findings are shown but do not fail)
+  1  at least one error or warning (or what --fail-on says) reported
+  2  usage error: an unknown option, a wrong configuration, a PATH that does
+     not exist, or no file could be read at all. A missing PATH is reported
+     on stderr, the other PATHs are still checked and their diagnostics
+     printed, and the exit status is 2 even if they are clean or report
+     problems.
+
+\b
+Configuration: [tool.seqlint] in pyproject.toml, or seqlint.toml /
+.seqlint.toml; the closest one above each file applies. PATH - reads
+standard input. Suppress a finding with "# noqa: SL101" on its line.
 
 Files that cannot be read or decoded are reported on stderr and skipped; a
 file that does not parse is reported as SL900 (syntax-error), and a crash of

@@ -254,3 +254,23 @@ def test_enabled_codes_layers_command_line_over_file():
     assert "SL201" in both and "SL102" in both and "SL101" not in both
     assert "SL001" not in enabled_codes([Selection()])  # opt-in
     assert "SL001" in enabled_codes([Selection(extend_select=("SL001",))])
+
+
+def test_missing_config_file_is_one_line_exit_2(stub, run, tmp_path):
+    write(tmp_path / "m.py", KERAS_BUGGY)
+    result = run("check", "--config", "nope.toml", "m.py")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "seqlint: error: nope.toml: cannot read: No such file or directory"
+    ]
+
+
+def test_fingerprint_follows_selection_and_target(tmp_path):
+    write(tmp_path / "seqlint.toml", 'ignore = ["SL213"]\n')
+    plain = Resolver(isolated=True).settings(str(tmp_path / "m.py"))
+    configured = Resolver().settings(str(tmp_path / "m.py"))
+    assert plain.fingerprint("3") != plain.fingerprint("2")
+    assert plain.fingerprint("3") != configured.fingerprint("3")
+    assert configured.fingerprint("3") == Resolver().settings(str(tmp_path / "n.py")).fingerprint(
+        "3"
+    )
