@@ -33,11 +33,11 @@ Exit status:
   0  nothing reported at or above the fail-on severity (default: warning;
      info findings are shown but do not fail)
   1  at least one error or warning (or what --fail-on says) reported
-  2  usage error: an unknown option, a wrong configuration, a PATH that does
-     not exist, or no file could be read at all. A missing PATH is reported
-     on stderr, the other PATHs are still checked and their diagnostics
-     printed, and the exit status is 2 even if they are clean or report
-     problems.
+  2  usage error: an unknown option, a wrong configuration, a PATH that
+     does not exist, or no file could be read at all. A missing PATH is
+     reported on stderr, the other PATHs are still checked and their
+     diagnostics printed, and the exit status is 2 even if they are clean or
+     report problems.
 
 \b
 Configuration: [tool.seqlint] in pyproject.toml, or seqlint.toml /
