@@ -10,8 +10,10 @@ from __future__ import annotations
 import fnmatch
 import os
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+
+from seqlint.suppress import UNUSED_CODE
 
 CONFIG_NAMES = (".seqlint.toml", "seqlint.toml", "pyproject.toml")
 """Looked for in each directory, in this order (the first found wins)."""
@@ -55,7 +57,7 @@ class Settings:
 class FileSettings:
     """The resolved settings for one linted file."""
 
-    enabled: frozenset[str]  # codes reported (before inline suppressions)
+    enabled: Codes  # codes reported (before inline suppressions)
     target_keras: str | None  # None: detect from the installed packages
     fail_on: str
     config_path: str | None
@@ -63,7 +65,7 @@ class FileSettings:
 
     def fingerprint(self, target: str) -> str:
         """What the analysis result of a file depends on besides its text (for caches)."""
-        return f"target={target};codes={','.join(sorted(self.enabled))}"
+        return f"target={target};codes={self.enabled.key()}"
 
 
 @dataclass
@@ -92,12 +94,15 @@ class Resolver:
     def settings(self, path: str) -> FileSettings:
         file = self.file_config(path)
         layers = [file, self.overrides] if file is not None else [self.overrides]
-        enabled = enabled_codes([layer.selection for layer in layers])
         relative = _relative(path, file.root if file is not None else os.getcwd())
-        for layer in layers:
-            for pattern, codes in layer.per_file_ignores:
-                if matches(relative, pattern):
-                    enabled = frozenset(c for c in enabled if not _matches_any(c, codes))
+        removed = tuple(
+            code
+            for layer in layers
+            for pattern, codes in layer.per_file_ignores
+            if matches(relative, pattern)
+            for code in codes
+        )
+        enabled = enabled_codes([layer.selection for layer in layers], removed)
         target = next((layer for layer in reversed(layers) if layer.target_keras), None)
         return FileSettings(
             enabled=enabled,
@@ -263,18 +268,16 @@ def _read_toml(path: str) -> dict:
 
 # -- rule codes --------------------------------------------------------------------------------
 
+OPT_IN = frozenset({UNUSED_CODE})
+"""Rules off unless selected (a test keeps this in step with the rules' ``opt_in``)."""
 
-def rule_codes() -> dict[str, bool]:
-    """Every selectable code -> whether it is on by default (opt-in rules are not)."""
+
+def check_codes(codes: Iterable[str], fail: Callable[[str], Exception]) -> tuple[str, ...]:
+    """Normalised codes or prefixes (``SL2`` selects every SL2xx); ``fail(problem)`` builds the
+    error raised for one that names no rule. Imports the rules: only when codes are given."""
     from seqlint.rules import ALL_RULES
 
-    return {rule.code: not rule.opt_in for rule in ALL_RULES}
-
-
-def check_codes(codes: Iterable[str], fail) -> tuple[str, ...]:
-    """Normalised codes or prefixes (``SL2`` selects every SL2xx); ``fail(problem)`` builds the
-    error raised for one that names no rule."""
-    known = [*rule_codes(), *ALWAYS_REPORTED]
+    known = [*(rule.code for rule in ALL_RULES), *ALWAYS_REPORTED]
     result = []
     for raw in codes:
         code = raw.strip().upper()
@@ -284,33 +287,47 @@ def check_codes(codes: Iterable[str], fail) -> tuple[str, ...]:
     return tuple(result)
 
 
-def enabled_codes(layers: Iterable[Selection]) -> frozenset[str]:
-    """The codes left on after applying each layer in turn.
+@dataclass(frozen=True)
+class Codes:
+    """The codes a file reports: the selection layers applied in turn, then the per-file
+    ignores. Membership is decided per code, so no rule needs importing to decide it.
 
-    Within a layer, the most specific matching code wins between ``select``/``extend-select``
+    Within a layer, the most specific matching entry wins between ``select``/``extend-select``
     and ``ignore`` (an equal match: ``ignore`` wins), as in ruff.
     """
-    defaults = rule_codes()
-    enabled = {code for code, on in defaults.items() if on}
-    for layer in layers:
-        chosen = (*(layer.select or ()), *layer.extend_select)
-        result = set()
-        for code in defaults:
-            selected = _longest(code, chosen)
-            if layer.select is None and code in enabled:
+
+    layers: tuple[Selection, ...] = ()
+    removed: tuple[str, ...] = ()
+
+    def __contains__(self, code: object) -> bool:
+        if not isinstance(code, str):
+            return False
+        if code in ALWAYS_REPORTED:
+            return True
+        enabled = code not in OPT_IN
+        for layer in self.layers:
+            selected = _longest(code, (*(layer.select or ()), *layer.extend_select))
+            if layer.select is None and enabled:
                 selected = max(selected, 0)
-            if selected >= 0 and selected > _longest(code, layer.ignore):
-                result.add(code)
-        enabled = result
-    return frozenset(enabled | ALWAYS_REPORTED)
+            enabled = selected >= 0 and selected > _longest(code, layer.ignore)
+        return enabled and _longest(code, self.removed) < 0
+
+    def key(self) -> str:
+        """A canonical text of the selection (for cache fingerprints)."""
+        layers = ";".join(
+            f"{','.join(layer.select) if layer.select is not None else '*'}"
+            f"+{','.join(layer.extend_select)}-{','.join(layer.ignore)}"
+            for layer in self.layers
+        )
+        return f"{layers}|-{','.join(sorted(self.removed))}"
+
+
+def enabled_codes(layers: Iterable[Selection], removed: Iterable[str] = ()) -> Codes:
+    return Codes(tuple(layers), tuple(removed))
 
 
 def _longest(code: str, prefixes: Iterable[str]) -> int:
     return max((len(p) for p in prefixes if code.startswith(p)), default=-1)
-
-
-def _matches_any(code: str, prefixes: Iterable[str]) -> bool:
-    return _longest(code, prefixes) >= 0
 
 
 # -- paths -------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import re
 import tokenize
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 
 from seqlint.diagnostic import Diagnostic, Severity
@@ -95,7 +95,7 @@ def apply(
     diagnostics: Iterable[Diagnostic],
     suppressions: Suppressions,
     *,
-    enabled: Iterable[str] | None = None,
+    enabled: Container[str] | None = None,
 ) -> tuple[list[Diagnostic], list[Unused]]:
     """The diagnostics no directive suppresses, and the directives (or codes) left unused.
 
@@ -110,7 +110,6 @@ def apply(
             kept.append(diagnostic)
         else:
             used.setdefault(id(directive), set()).add(diagnostic.code)
-    on = None if enabled is None else set(enabled)
     unused: list[Unused] = []
     for directives in suppressions.by_line.values():
         for directive in directives:
@@ -122,7 +121,7 @@ def apply(
             codes = dict.fromkeys(directive.codes)
             idle = tuple(c for c in codes if c.startswith("SL") and c not in suppressed)
             if idle:
-                disabled = tuple(c for c in idle if on is not None and c not in on)
+                disabled = tuple(c for c in idle if enabled is not None and c not in enabled)
                 unused.append(Unused(directive, idle, disabled))
     return kept, unused
 
@@ -170,15 +169,14 @@ def suppress(
     path: str,
     suppressions: Suppressions,
     diagnostics: Iterable[Diagnostic],
-    enabled: Iterable[str],
+    enabled: Container[str],
 ) -> list[Diagnostic]:
     """What is left to report of one file's diagnostics: those of ``enabled`` codes that no
     directive (``scan`` of the file's text) suppresses, plus SL001 for unused directives
     when SL001 is enabled."""
-    on = set(enabled)
-    selected = [d for d in diagnostics if d.code in on]
-    kept, unused = apply(selected, suppressions, enabled=on)
-    if UNUSED_CODE in on and unused:
+    selected = [d for d in diagnostics if d.code in enabled]
+    kept, unused = apply(selected, suppressions, enabled=enabled)
+    if UNUSED_CODE in enabled and unused:
         kept.extend(unused_diagnostics(path, unused))
         kept.sort(key=lambda d: (d.line, d.column, d.code))
     return kept

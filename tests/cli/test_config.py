@@ -274,3 +274,25 @@ def test_fingerprint_follows_selection_and_target(tmp_path):
     assert configured.fingerprint("3") == Resolver().settings(str(tmp_path / "n.py")).fingerprint(
         "3"
     )
+
+
+def test_opt_in_codes_follow_the_rules():
+    from seqlint.config import OPT_IN
+    from seqlint.rules import ALL_RULES
+
+    assert {rule.code for rule in ALL_RULES if rule.opt_in} == OPT_IN
+
+
+def test_default_settings_import_no_rule(tmp_path):
+    import subprocess
+    import sys
+
+    write(tmp_path / "plain.py", "print('no model here')  # noqa: SL101\n")
+    code = (
+        "import sys\nfrom seqlint.engine import check_paths\n"
+        f"r = check_paths([{str(tmp_path / 'plain.py')!r}])\n"
+        "assert r.files_checked == 1 and not r.diagnostics\n"
+        "print([m for m in sys.modules if m.startswith('seqlint.rules')])\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.stdout.strip() == "[]", proc.stderr
