@@ -94,3 +94,38 @@ def test_detected_target_is_used_without_configuration(stub, run, in_tmp, monkey
     result = run("check", "--verbose", "m.py")
     assert stub.targets == {"m.py": "2"}
     assert "seqlint: Keras 2 (tf-keras)" in result.stderr
+
+
+KERAS2_SCRIPT = """\
+import numpy as np
+from tensorflow import keras
+from tensorflow.keras import layers
+
+X = np.random.randint(1, 1000, size=(64, 20))
+y = np.random.randint(0, 2, size=(64, 1))
+
+
+def batches():
+    while True:
+        yield X[:16], y[:16]
+
+
+model = keras.Sequential([
+    layers.Embedding(1000, 16, input_length=20),
+    layers.LSTM(16),
+    layers.Dense(1, activation="sigmoid"),
+])
+model.compile(optimizer="adam", loss="binary_crossentropy")
+model.fit_generator(batches(), steps_per_epoch=4, epochs=1)
+"""
+
+
+def test_keras2_code_under_target_2_gets_no_migration_finding(run, in_tmp):
+    write(in_tmp / "train.py", KERAS2_SCRIPT)
+    result = run("check", "--isolated", "--target-keras", "3", "train.py")
+    assert result.exit_code == 1
+    assert "train.py:15:5: SL213 " in result.stdout and "train.py:20:1: SL214 " in result.stdout
+    write(in_tmp / "pyproject.toml", '[tool.seqlint]\ntarget-keras = "2"\n')
+    result = run("check", "train.py")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("All checks passed (1 file, 1 model analysed")
