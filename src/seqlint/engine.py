@@ -135,7 +135,7 @@ def _check(
             sources.append((path, source))
 
     pending: list[tuple[str, str, str]] = []
-    plans: list[tuple[str, str, FileSettings, Suppressions]] = []
+    plans: list[tuple[str, FileSettings, Suppressions]] = []
     for path, source in sources:
         result.files_checked += 1
         settings = resolver.settings(path)
@@ -144,7 +144,7 @@ def _check(
         if suppressions.skip_file:
             result.skipped.append(path)
             continue
-        plans.append((path, source, settings, suppressions))
+        plans.append((path, settings, suppressions))
         if KERAS_MARKER in source:
             target = _target(settings)
             result.targets[path] = target
@@ -152,7 +152,7 @@ def _check(
 
     result.files_parsed = len(pending)
     analyses = dict(zip((p for p, _, _ in pending), _analyse_all(pending, jobs), strict=True))
-    for path, _source, settings, suppressions in plans:
+    for path, settings, suppressions in plans:
         analysis, trace = analyses.get(path, (Analysis(), None))
         if trace:
             result.tracebacks[path] = trace
