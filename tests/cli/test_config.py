@@ -296,3 +296,32 @@ def test_default_settings_import_no_rule(tmp_path):
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.stdout.strip() == "[]", proc.stderr
+
+
+def test_codes_known_without_importing_the_rules_are_rule_codes():
+    from seqlint.config import KNOWN_CODES
+    from seqlint.rules import ALL_RULES
+
+    assert {rule.code for rule in ALL_RULES} >= KNOWN_CODES
+
+
+def test_a_code_missing_from_the_fast_table_is_still_known(monkeypatch):
+    from seqlint import config
+
+    monkeypatch.setattr(config, "KNOWN_CODES", frozenset())
+    assert config.check_codes(["sl214", "SL2"], ValueError) == ("SL214", "SL2")
+    with pytest.raises(ValueError, match="unknown rule code 'SL299'"):
+        config.check_codes(["SL299"], ValueError)
+
+
+def test_listed_codes_import_no_rule(tmp_path):
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nfrom seqlint.config import check_codes\n"
+        "check_codes(['SL1', 'SL204', 'sl001'], ValueError)\n"
+        "print([m for m in sys.modules if m.startswith('seqlint.rules')])\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.stdout.strip() == "[]", proc.stderr
