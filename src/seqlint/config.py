@@ -161,11 +161,21 @@ def _config_in(directory: str) -> Settings | None:
         if not os.path.isfile(candidate):
             continue
         if name == "pyproject.toml":
+            if not _mentions_seqlint(candidate):
+                continue  # no [tool.seqlint] possible: not worth parsing the TOML
             table = _read_toml(candidate).get("tool", {})
             if not isinstance(table, dict) or "seqlint" not in table:
                 continue  # a pyproject.toml without [tool.seqlint] is not seqlint's
         return load(candidate)
     return None
+
+
+def _mentions_seqlint(path: str) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return b"seqlint" in fh.read()
+    except OSError:
+        return True  # let the TOML reader report it
 
 
 def load(path: str) -> Settings:

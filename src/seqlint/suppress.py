@@ -8,9 +8,7 @@ Stdlib only.
 
 from __future__ import annotations
 
-import io
 import re
-import tokenize
 from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 
@@ -52,6 +50,9 @@ def scan(source: str) -> Suppressions:
     lowered = source.lower()
     if "noqa" not in lowered and "seqlint" not in lowered:
         return found
+    import io
+    import tokenize  # only now: importing it costs more than most files take to scan
+
     try:
         for token in tokenize.generate_tokens(io.StringIO(source).readline):
             if token.type == tokenize.COMMENT:
