@@ -84,8 +84,10 @@ def test_dot_seqlint_toml_wins_over_seqlint_toml_and_pyproject(tmp_path):
 def test_pyproject_without_a_seqlint_table_is_passed_over(tmp_path):
     write(tmp_path / "seqlint.toml", 'ignore = ["SL101"]\n')
     write(tmp_path / "pkg" / "pyproject.toml", "[tool.ruff]\nline-length = 100\n")
-    settings = Resolver().settings(str(tmp_path / "pkg" / "m.py"))
-    assert settings.config_path == str(tmp_path / "seqlint.toml")
+    write(tmp_path / "pkg" / "sub" / "pyproject.toml", '[project]\ndependencies = ["seqlint"]\n')
+    for where in ("pkg", "pkg/sub"):
+        settings = Resolver().settings(str(tmp_path / where / "m.py"))
+        assert settings.config_path == str(tmp_path / "seqlint.toml")
 
 
 def test_config_option_forces_one_file_and_isolated_ignores_all(stub, run, tmp_path):
