@@ -85,6 +85,43 @@ def check(paths: tuple[str, ...], output_format: str, no_color: bool, debug: boo
     sys.exit(result.exit_code)
 
 
+@main.command(short_help="Show every model's layers, output shapes and parameter counts.")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: one table per model; json: the same as data.",
+)
+@click.option("--no-color", is_flag=True, help="Never color the output (also: NO_COLOR).")
+def shapes(paths: tuple[str, ...], output_format: str, no_color: bool) -> None:
+    """A static model.summary() of every model in PATHs, computed without TensorFlow.
+
+    Output shapes name sizes by the variable that holds them when the value is not known, and
+    show ? where seqlint cannot know; parameter counts are ? where they depend on such a size
+    or on a layer seqlint does not model. Exit status: 0, or 2 when a PATH is missing or no
+    file could be read; files that do not parse are reported on stderr.
+    """
+    from seqlint.summary import summarize_paths
+
+    found = summarize_paths(list(paths))
+    for line in found.errors:
+        click.echo(line, err=True)
+    if output_format == "json":
+        from seqlint.report.summary import render_summaries_json
+
+        click.echo(render_summaries_json(found.files))
+    else:
+        from seqlint.report.summary import render_summaries_text
+        from seqlint.report.text import wants_color
+
+        color = wants_color(sys.stdout, no_color)
+        render_summaries_text(found.files, sys.stdout, color=color)
+    sys.exit(found.exit_code)
+
+
 @main.command(short_help="Explain a rule: what it catches, why, and how to fix it.")
 @click.argument("code", required=False)
 def rule(code: str | None) -> None:
