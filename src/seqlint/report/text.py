@@ -12,7 +12,7 @@ import os
 from collections.abc import Sequence
 from typing import TextIO
 
-from seqlint.diagnostic import Diagnostic, Severity, TraceRow
+from seqlint.diagnostic import Applicability, Diagnostic, Severity, TraceRow
 
 Span = tuple[str, str]  # text, rich style ("" for none)
 Line = list[Span]
@@ -44,6 +44,7 @@ def render_text(
         lines.extend(diagnostic_lines(diagnostic, ascii_only=not is_utf(stream)))
         lines.append([])
     lines.append(summary_line(diagnostics, files_checked))
+    lines.extend(fixable_lines(diagnostics))
     write_lines(lines, stream, color=color)
 
 
@@ -74,6 +75,7 @@ def diagnostic_lines(diagnostic: Diagnostic, *, ascii_only: bool = False) -> lis
             (" ", ""),
             (diagnostic.code, style),
             (" ", ""),
+            *([("[*]", "bold cyan"), (" ", "")] if _safely_fixable(diagnostic) else []),
             (diagnostic.message, ""),
         ]
     ]
@@ -148,6 +150,23 @@ def summary_line(diagnostics: Sequence[Diagnostic], files_checked: int) -> Line:
     return [
         (f"Found {_plural(len(diagnostics), 'problem')} ({', '.join(parts)}) in {where}.", style)
     ]
+
+
+def fixable_lines(diagnostics: Sequence[Diagnostic]) -> list[Line]:
+    """How many findings ``--fix`` repairs (marked [*]), and how many more need
+    ``--unsafe-fixes``."""
+    safe = sum(_safely_fixable(d) for d in diagnostics)
+    unsafe = sum(d.fix is not None for d in diagnostics) - safe
+    lines: list[Line] = []
+    if safe:
+        lines.append([(f"[*] {safe} fixable with the --fix option.", "bold cyan")])
+    if unsafe:
+        lines.append([(f"{unsafe} more fixable with --fix --unsafe-fixes.", "dim")])
+    return lines
+
+
+def _safely_fixable(diagnostic: Diagnostic) -> bool:
+    return diagnostic.fix is not None and diagnostic.fix.applicability is Applicability.SAFE
 
 
 def _plural(count: int, word: str) -> str:
