@@ -186,18 +186,18 @@ source, problem = read_source({str(path)!r})
 t1 = time.perf_counter()
 try:
     from seqlint.engine import load_analysis
-    analyse, _ = load_analysis()
+    lint_file, _ = load_analysis()
 except Exception as exc:
     print(f"    pipeline not importable yet: {{type(exc).__name__}}: {{exc}}")
     raise SystemExit(0)
 t2 = time.perf_counter()
-diagnostics = analyse(source, {str(path)!r}).diagnostics
+diagnostics = lint_file(source, {str(path)!r}).diagnostics
 t3 = time.perf_counter()
-diagnostics = analyse(source, {str(path)!r}).diagnostics
+diagnostics = lint_file(source, {str(path)!r}).diagnostics
 t4 = time.perf_counter()
 print(f"    read+decode {{(t1 - t0) * 1000:6.1f}} ms")
 print(f"    import pipeline (libcst, frontend, shapes, rules) {{(t2 - t1) * 1000:6.1f}} ms")
-print(f"    analyse, first call {{(t3 - t2) * 1000:6.1f}} ms; second call "
+print(f"    lint_file, first call {{(t3 - t2) * 1000:6.1f}} ms; second call "
       f"{{(t4 - t3) * 1000:6.1f}} ms; {{len(diagnostics)}} diagnostics")
 """
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

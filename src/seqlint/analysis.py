@@ -2,13 +2,64 @@
 
 from __future__ import annotations
 
-from seqlint.diagnostic import Analysis, Diagnostic, Unanalysed
+from dataclasses import dataclass
+
+from seqlint.diagnostic import Diagnostic, FileResult, Unanalysed
+from seqlint.fixes import Fix
 from seqlint.frontend import extract
 from seqlint.ir import Array, Batches, Model, ModuleIR, Node, TensorRef, Value
 from seqlint.rules import ALL_RULES
 from seqlint.rules.base import Rule, RuleContext
 from seqlint.shapes.propagate import GraphShapes
 from seqlint.shapes.registry import lookup
+
+
+@dataclass
+class Analysis:
+    """One source's IR and what the rules found in it, sorted by position, and how much of it
+    could be analysed."""
+
+    ir: ModuleIR
+    diagnostics: list[Diagnostic]
+    fixes: list[Fix | None]  # the fix of each diagnostic, with its edits
+    models: int = 0  # models analysed
+    unanalysed: tuple[Unanalysed, ...] = ()  # models and training calls that were not
+
+
+def analyse(
+    source: str, path: str, rules: tuple[Rule, ...] = ALL_RULES, target: str = "3"
+) -> Analysis:
+    """Run ``rules`` on ``source`` for Keras ``target`` ("2" turns Keras-3-only rules off);
+    raises :class:`seqlint.frontend.ParseFailure` when it does not parse."""
+    ir = extract(source, target)
+    ctx = RuleContext(ir, GraphShapes(ir), target)
+    found: dict[tuple[str, int, int], tuple[Diagnostic, Fix | None]] = {}
+    for rule in rules:
+        if rule.keras3_only and target == "2":
+            continue
+        for finding in rule.check(ctx):
+            span = finding.loc.span
+            key = (rule.code, span.line, span.column)
+            if key in found:
+                continue
+            diagnostic = Diagnostic(
+                path=path,
+                line=span.line,
+                column=span.column,
+                end_line=span.end_line,
+                end_column=span.end_column,
+                code=rule.code,
+                name=rule.name,
+                severity=rule.severity,
+                message=finding.message,
+                hint=finding.hint,
+                trace=finding.trace,
+                fix=None if finding.fix is None else finding.fix.note,
+            )
+            found[key] = (diagnostic, finding.fix)
+    ordered = sorted(found.values(), key=lambda pair: (pair[0].line, pair[0].column, pair[0].code))
+    models, unanalysed = coverage(ctx, path)
+    return Analysis(ir, [d for d, _ in ordered], [f for _, f in ordered], models, unanalysed)
 
 
 def lint_source(
@@ -18,42 +69,13 @@ def lint_source(
 
     Raises :class:`seqlint.frontend.ParseFailure` when the source does not parse.
     """
-    return list(analyse(source, path, target, rules).diagnostics)
+    return analyse(source, path, rules, target).diagnostics
 
 
-def analyse(
-    source: str, path: str, target: str = "3", rules: tuple[Rule, ...] = ALL_RULES
-) -> Analysis:
-    """Every rule's diagnostics for Keras ``target`` ("2" turns Keras-3-only rules off), and
-    the models and training calls that could not be analysed."""
-    ir = extract(source, target)
-    ctx = RuleContext(ir, GraphShapes(ir), target)
-    found: dict[tuple[str, int, int], Diagnostic] = {}
-    for rule in rules:
-        if rule.keras3_only and target == "2":
-            continue
-        for finding in rule.check(ctx):
-            span = finding.loc.span
-            key = (rule.code, span.line, span.column)
-            found.setdefault(
-                key,
-                Diagnostic(
-                    path=path,
-                    line=span.line,
-                    column=span.column,
-                    end_line=span.end_line,
-                    end_column=span.end_column,
-                    code=rule.code,
-                    name=rule.name,
-                    severity=rule.severity,
-                    message=finding.message,
-                    hint=finding.hint,
-                    trace=finding.trace,
-                ),
-            )
-    diagnostics = tuple(sorted(found.values(), key=lambda d: (d.line, d.column, d.code)))
-    models, unanalysed = coverage(ctx, path)
-    return Analysis(diagnostics, models, unanalysed)
+def lint_file(source: str, path: str, target: str = "3") -> FileResult:
+    """What the engine keeps of one file's analysis (no IR: it crosses processes)."""
+    analysis = analyse(source, path, target=target)
+    return FileResult(tuple(analysis.diagnostics), analysis.models, analysis.unanalysed)
 
 
 # -- what was not analysed -----------------------------------------------------------------

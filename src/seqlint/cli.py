@@ -17,6 +17,7 @@ from seqlint.config import Selection, Settings
 from seqlint.report import FORMATS
 
 if TYPE_CHECKING:
+    from seqlint.config import Resolver
     from seqlint.engine import CheckResult
 
 CHECK_HELP = """Check Keras sequence models in PATHs for shape errors.
@@ -77,6 +78,9 @@ class CheckOptions:
     exclude: tuple[str, ...] | None = None
     target_keras: str | None = None
     fail_on: str | None = None
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
 
     def overrides(self) -> Settings:
         """The command line's layer of settings, on top of each file's configuration."""
@@ -193,6 +197,13 @@ def _fail(message: str) -> NoReturn:
 )
 @click.option("--no-color", is_flag=True, help="Never color the text report (also: NO_COLOR).")
 @click.option("--debug", is_flag=True, help="Print the traceback of internal errors on stderr.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes, then report what remains.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
+@click.option(
+    "--diff",
+    is_flag=True,
+    help="Print the diff --fix would apply and write nothing (exit 1 if anything would change).",
+)
 def check(paths: tuple[str, ...], **options: object) -> None:
     run_check(CheckOptions(paths=paths, **options))  # type: ignore[arg-type]
 
@@ -205,6 +216,7 @@ def run_check(options: CheckOptions) -> NoReturn:
         resolver = Resolver(options.overrides(), options.config, options.isolated)
     except ConfigError as exc:
         _fail(str(exc))
+    fixed = _fix(options, resolver) if options.fix or options.diff else 0
     result = check_paths(
         list(options.paths), resolver=resolver, stdin_filename=options.stdin_filename
     )
@@ -222,8 +234,35 @@ def run_check(options: CheckOptions) -> NoReturn:
         for line in verbose_lines(result):
             click.echo(line, err=True)
     _report(result, options)
+    if options.fix:
+        remaining = len(result.diagnostics)
+        click.echo(
+            f"Fixed {fixed} problem{'s' if fixed != 1 else ''}, {remaining} remaining.", err=True
+        )
     code = result.exit_code
     sys.exit(0 if options.exit_zero and code == 1 else code)
+
+
+def _fix(options: CheckOptions, resolver: Resolver) -> int:
+    """``--fix`` / ``--diff`` (only findings that are selected and not suppressed are fixed);
+    ``--diff`` exits here."""
+    from seqlint.fixing import fix_paths
+
+    run = fix_paths(
+        [p for p in options.paths if p != "-"],
+        unsafe=options.unsafe_fixes,
+        write=not options.diff,
+        resolver=resolver,
+    )
+    for line in run.errors:
+        click.echo(line, err=True)
+    if options.diff:
+        for changed in run.files:
+            click.echo(changed.diff(), nl=False)
+        would = f"{run.fixed} fix{'es' if run.fixed != 1 else ''}"
+        click.echo(f"Would apply {would} in {len(run.files)} file(s).", err=True)
+        sys.exit(1 if run.files else 0)
+    return run.fixed
 
 
 def _report(result: CheckResult, options: CheckOptions) -> None:
@@ -267,6 +306,43 @@ def run_fields(result: CheckResult) -> dict[str, object]:
         "not_analysed": [item.to_json() for item in result.unanalysed],
         "skipped_files": list(result.skipped),
     }
+
+
+@main.command(short_help="Show every model's layers, output shapes and parameter counts.")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: one table per model; json: the same as data.",
+)
+@click.option("--no-color", is_flag=True, help="Never color the output (also: NO_COLOR).")
+def shapes(paths: tuple[str, ...], output_format: str, no_color: bool) -> None:
+    """A static model.summary() of every model in PATHs, computed without TensorFlow.
+
+    Output shapes name sizes by the variable that holds them when the value is not known, and
+    show ? where seqlint cannot know; parameter counts are ? where they depend on such a size
+    or on a layer seqlint does not model. Exit status: 0, or 2 when a PATH is missing or no
+    file could be read; files that do not parse are reported on stderr.
+    """
+    from seqlint.summary import summarize_paths
+
+    found = summarize_paths(list(paths))
+    for line in found.errors:
+        click.echo(line, err=True)
+    if output_format == "json":
+        from seqlint.report.summary import render_summaries_json
+
+        click.echo(render_summaries_json(found.files))
+    else:
+        from seqlint.report.summary import render_summaries_text
+        from seqlint.report.text import wants_color
+
+        color = wants_color(sys.stdout, no_color)
+        render_summaries_text(found.files, sys.stdout, color=color)
+    sys.exit(found.exit_code)
 
 
 @main.command(short_help="Explain a rule: what it catches, why, and how to fix it.")

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from seqlint.config import ConfigError, FileSettings, Resolver
-from seqlint.diagnostic import Analysis, Diagnostic, Severity, Unanalysed
+from seqlint.diagnostic import Diagnostic, FileResult, Severity, Unanalysed
 from seqlint.discover import discover
 from seqlint.keras_target import KerasTarget, configured, detect
 from seqlint.suppress import Suppressions, scan, suppress
@@ -153,7 +153,7 @@ def _check(
     result.files_parsed = len(pending)
     analyses = dict(zip((p for p, _, _ in pending), _analyse_all(pending, jobs), strict=True))
     for path, settings, suppressions in plans:
-        analysis, trace = analyses.get(path, (Analysis(), None))
+        analysis, trace = analyses.get(path, (FileResult(), None))
         if trace:
             result.tracebacks[path] = trace
         if path in analyses:
@@ -269,28 +269,28 @@ def _size(size: int) -> str:
 
 # -- analysis ------------------------------------------------------------------------------
 
-Outcome = tuple[Analysis, str | None]  # the analysis, traceback of an internal error
+Outcome = tuple[FileResult, str | None]  # the analysis, traceback of an internal error
 
 
-def load_analysis() -> tuple[Callable[[str, str, str], Analysis], type[BaseException]]:
+def load_analysis() -> tuple[Callable[[str, str, str], FileResult], type[BaseException]]:
     """The pipeline entry point and its parse-failure exception (imports libcst)."""
-    from seqlint.analysis import analyse
+    from seqlint.analysis import lint_file
     from seqlint.frontend import ParseFailure
 
-    return analyse, ParseFailure
+    return lint_file, ParseFailure
 
 
 def analyse_file(path: str, source: str, target: str = "3") -> Outcome:
     """Every rule's diagnostics for one file under Keras ``target``; never raises (syntax
     errors are SL900, crashes SL901)."""
     try:
-        analyse, parse_failure = load_analysis()
+        lint_file, parse_failure = load_analysis()
         try:
-            return analyse(source, path, target), None
+            return lint_file(source, path, target), None
         except parse_failure as exc:
-            return Analysis((syntax_error(path, exc),)), None
+            return FileResult((syntax_error(path, exc),)), None
     except Exception as exc:  # noqa: BLE001 - one broken file must not stop the run
-        return Analysis((internal_error(path, exc),)), _format_traceback()
+        return FileResult((internal_error(path, exc),)), _format_traceback()
 
 
 def syntax_error(path: str, exc: BaseException) -> Diagnostic:
@@ -392,6 +392,6 @@ def _analyse_in_pool(
                 except BrokenProcessPool:
                     continue  # re-run in-process by the caller
                 except Exception as exc:  # noqa: BLE001 - e.g. a result that did not pickle
-                    outcomes[index] = (Analysis((internal_error(pending[index][0], exc),)), None)
+                    outcomes[index] = (FileResult((internal_error(pending[index][0], exc),)), None)
     except (OSError, BrokenProcessPool):
         return  # no processes on this system: the caller analyses in-process

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from seqlint import engine
-from seqlint.diagnostic import Analysis, Diagnostic, Severity, TraceRow
+from seqlint.diagnostic import Diagnostic, FileResult, Severity, TraceRow
 
 
 class FakeParseFailure(Exception):
@@ -59,14 +59,14 @@ class StubPipeline:
         self.targets: dict[str, str] = {}
         self.behaviour: dict[str, Behaviour] = {}
 
-    def analyse(self, source: str, path: str, target: str = "3") -> Analysis:
+    def analyse(self, source: str, path: str, target: str = "3") -> FileResult:
         self.calls.append(path)
         self.sources[path] = source
         self.targets[path] = target
         for suffix, behaviour in self.behaviour.items():
             if path.endswith(suffix):
-                return Analysis(tuple(behaviour(source, path)))
-        return Analysis(
+                return FileResult(tuple(behaviour(source, path)))
+        return FileResult(
             tuple(
                 make_diagnostic(path, line=number)
                 for number, text in enumerate(source.splitlines(), start=1)

@@ -126,3 +126,18 @@ def test_unused_suppression_details():
         ),
         ("SL001", 4, "unused suppression of SL102 in `# noqa: SL102`: not enabled"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("comment", "options"),
+    [("  # noqa: SL101", ()), ("", ("--ignore", "SL1")), ("", ("--select", "SL2"))],
+)
+def test_fix_leaves_suppressed_and_unselected_findings_alone(run, tmp_path, comment, options):
+    source = BAD.format(comment=comment)
+    write(tmp_path / "m.py", source)
+    result = run("check", "--fix", *options, "m.py")
+    assert result.exit_code == 0
+    assert (tmp_path / "m.py").read_text() == source
+    write(tmp_path / "m.py", BAD.format(comment=""))
+    run("check", "--fix", "m.py")  # without them, the fix applies
+    assert "LSTM(64, return_sequences=True)" in (tmp_path / "m.py").read_text()

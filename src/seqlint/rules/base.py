@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from seqlint.diagnostic import Severity, TraceRow
+from seqlint.fixes import Fix
 from seqlint.ir import Loc, ModuleIR, Node
 from seqlint.shapes.propagate import GraphShapes
 
@@ -19,6 +20,7 @@ class Finding:
     message: str
     hint: str = ""
     trace: tuple[TraceRow, ...] = ()
+    fix: Fix | None = None
 
 
 @dataclass
@@ -53,6 +55,7 @@ class Rule:
     keras_error: ClassVar[str] = ""
     keras3_only: ClassVar[bool] = False
     opt_in: ClassVar[bool] = False
+    fixable: ClassVar[str] = ""  # what ``--fix`` does for this rule's findings, when it can
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         raise NotImplementedError
