@@ -2,7 +2,7 @@
 # Source: https://github.com/google-parfait/tensorflow-federated/issues/3920
 # Reported: Incompatible shapes: [32,12] vs. [32,998,12]
 # Fix (the reporter's own): return_sequences=True on lstm_layer2.
-# keras: raises InvalidArgumentError
+# keras: raises ValueError
 # status: caught
 import numpy as np
 from keras.layers import LSTM, Dense
