@@ -63,6 +63,6 @@ def test_no_internal_error_and_only_expected_errors(entry: dict):
 
 def test_corpus_size():
     """The corpus stays a real sample: enough files, lines and sources."""
-    assert len(ENTRIES) >= 50
-    assert sum(e["lines"] for e in ENTRIES) >= 10_000
-    assert len({e["package"] for e in ENTRIES}) >= 8
+    assert len(ENTRIES) >= 90
+    assert sum(e["lines"] for e in ENTRIES) >= 16_000
+    assert len({e["package"] for e in ENTRIES}) >= 14

@@ -33,3 +33,10 @@ def test_keras_agrees_with_every_repro_header():
         elif r.bad and not v.get("line"):
             wrong.append((r.path.name, "raised outside the script", v.get("message", "")[:300]))
     assert not wrong, wrong
+
+
+def test_keras3_rejects_batch_size_on_a_layer():
+    """Backs docs/accuracy.md: keras-2.*/examples/lstm_stateful.py cannot run in Keras 3."""
+    keras = pytest.importorskip("keras")
+    with pytest.raises(ValueError, match=r"Unrecognized keyword arguments passed to LSTM"):
+        keras.layers.LSTM(20, input_shape=(1, 1), batch_size=1, stateful=True)
