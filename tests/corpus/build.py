@@ -49,10 +49,11 @@ def _member(archive: Path, member: str) -> bytes:
         return f.read()
 
 
-def check() -> list[str]:
+def check(manifest: Path = MANIFEST, target: Path = REAL) -> list[str]:
+    """What in ``target`` differs from ``manifest``: missing or changed files."""
     problems = []
-    for entry in json.loads(MANIFEST.read_text())["files"]:
-        path = REAL / entry["path"]
+    for entry in json.loads(manifest.read_text())["files"]:
+        path = target / entry["path"]
         if not path.exists():
             problems.append(f"missing: {entry['path']}")
         elif _sha256(path.read_bytes()) != entry["sha256"]:
@@ -60,8 +61,9 @@ def check() -> list[str]:
     return problems
 
 
-def build(links: str | None = None) -> None:
-    entries = json.loads(MANIFEST.read_text())["files"]
+def build(links: str | None = None, manifest: Path = MANIFEST, target: Path = REAL) -> None:
+    """Download every archive of ``manifest`` and write its listed members under ``target``."""
+    entries = json.loads(manifest.read_text())["files"]
     with tempfile.TemporaryDirectory() as tmp:
         archives: dict[str, Path] = {}
         for entry in entries:
@@ -75,10 +77,10 @@ def build(links: str | None = None) -> None:
             data = _member(archives[name], entry["member"])
             if _sha256(data) != entry["sha256"]:
                 raise SystemExit(f"{entry['member']}: sha256 differs from the manifest")
-            target = REAL / entry["path"]
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-    print(f"wrote {len(entries)} files under {REAL}")
+            out = target / entry["path"]
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_bytes(data)
+    print(f"wrote {len(entries)} files under {target}")
 
 
 def main(argv: list[str] | None = None) -> int:
