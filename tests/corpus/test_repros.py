@@ -2,8 +2,9 @@
 
 Each ``*_bad.py`` is caught when seqlint reports an error on its ``# expect:`` line (the code
 in the marker is the rule meant to report it; for a rule that does not exist yet it is a
-provisional code in the range its issue reserves, and the test does not compare codes).  Repros seqlint does not catch yet say ``# status: missed: REASON`` and run as
-strict xfails, so the feature that catches them turns them red until the header says caught.
+provisional code in the range its issue reserves, and the test does not compare codes).
+Repros seqlint does not catch yet say ``# status: missed: REASON`` and run as strict xfails,
+so the feature that catches them turns them red until the header says caught.
 Every ``*_good.py`` (the fix the thread gives) must get no error.  The recall over all bad
 repros may not drop below ``RECALL_FLOOR``.  What real Keras 3 does with each file is proven
 in test_repros_keras.py.
