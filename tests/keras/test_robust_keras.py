@@ -8,6 +8,8 @@ import textwrap
 import pytest
 
 from tests.helpers import codes_and_lines
+from tests.rules.test_degenerate_window import ZIPPED
+from tests.rules.test_loss_outputs_mismatch import REPLACED
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
@@ -157,6 +159,8 @@ RUNS = {
         model = keras.Model(inputs, layers.Dense(1)(x))
         model.predict(np.zeros((2, 5, 8)), verbose=0)
         """,
+    "issue 7: one-step windows of the targets, zipped with ten-step inputs": ZIPPED,
+    "issue 7: a wrong loss dict replaced by a later compile before fit": REPLACED,
     "issue 7: outputs reassigned in a loop": """\
         import numpy as np, keras
         from keras import layers

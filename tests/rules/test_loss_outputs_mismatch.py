@@ -3,7 +3,7 @@ proves each message against real Keras)."""
 
 import pytest
 
-from tests.helpers import lint
+from tests.helpers import codes_and_lines, lint
 
 SOURCE = """\
 from tensorflow import keras
@@ -113,3 +113,46 @@ model = keras.Model(inputs, [a, b])
 model.compile(optimizer="sgd", loss={"dense": "mse", "dense_1": "mse"}, loss_weights=[1.0])
 """
     assert lint(source) == []
+
+
+REPLACED = """\
+import numpy as np
+from tensorflow import keras
+from tensorflow.keras import layers
+
+X = np.random.rand(32, 10, 3)
+inputs = keras.Input(shape=(10, 3))
+h = layers.LSTM(16)(inputs)
+price = layers.Dense(1, name="price")(h)
+churn = layers.Dense(1, activation="sigmoid", name="churn")(h)
+model = keras.Model(inputs, [price, churn])
+model.compile(optimizer="adam", loss={"price": "mse", "chrun": "binary_crossentropy"})
+model.predict(X, verbose=0)
+model.compile(optimizer="adam", loss={"price": "mse", "churn": "binary_crossentropy"})
+model.fit(X, [np.random.rand(32, 1), np.random.rand(32, 1)], epochs=1, verbose=0)
+"""
+
+
+def test_a_compile_replaced_before_any_training_is_not_reported():
+    """Issue 7: Keras builds the losses at fit, from the latest compile (proven in
+    tests/keras/test_robust_keras.py)."""
+    assert codes_and_lines(REPLACED) == set()
+
+
+def test_a_compile_trained_before_it_is_replaced_is_reported():
+    source = REPLACED.replace("model.predict(X, verbose=0)", "model.evaluate(X, [X, X])")
+    assert ("SL206", 11) in codes_and_lines(source)
+
+
+def test_a_compile_of_another_model_does_not_replace_it():
+    source = REPLACED.replace(
+        'model.compile(optimizer="adam", loss={"price": "mse", "churn"',
+        "other = keras.Model(inputs, price)\n"
+        'other.compile(optimizer="adam", loss={"price": "mse", "churn"',
+    )
+    assert ("SL206", 11) in codes_and_lines(source)
+
+
+def test_the_last_compile_is_reported_even_without_any_fit():
+    source = REPLACED.rsplit("model.compile", 1)[0]
+    assert codes_and_lines(source) == {("SL206", 11)}
