@@ -3,7 +3,7 @@
 Mutations are textual, like the slips people make while editing: delete, duplicate or
 swap lines; change a number; swap a layer class for another; change a keyword argument's
 value; replace a name by another name of the same script; put a line under a loop or an
-``if``; graft a line of another script in.  A mutant may no longer parse
+``if``; graft in a line of another script or one of :data:`SNIPPETS`.  A mutant may no longer parse
 (seqlint then reports SL900, which is fine); what must never happen is SL901.
 """
 
@@ -92,6 +92,45 @@ KEYWORD_VALUES = (
     "lambda t: t",
     "[None]",
 )
+# Lines grafted in besides those of other seeds: less common constructs.
+SNIPPETS = (
+    "x = model(x)",
+    "outputs = model.outputs",
+    "model = keras.Model(inputs=model.inputs, outputs=model.layers[-2].output)",
+    "x, *states = layers.LSTM(4, return_state=True)(x)",
+    "x = layers.Concatenate()([x] * 3)",
+    "x = [layers.Dense(1)(t) for t in x]",
+    "x = layers.LSTM(**kwargs)(x)",
+    "model.fit(*args)",
+    "model.compile(**config)",
+    "x = x[:, -1, :]",
+    "x = layers.Lambda(lambda t: t)(x)",
+    "model.fit(X, {'out': y})",
+    "outputs = {'a': outputs, 'b': outputs}",
+    "del model",
+    "inputs = keras.Input(shape=X.shape[1:])",
+    "inputs = keras.Input(shape=(X.shape[1], X.shape[2]))",
+    "X = X.reshape(X.shape[0], X.shape[1], 1)",
+    "model = keras.models.load_model('m.keras')",
+    "y = keras.utils.to_categorical(y)",
+    "model.fit(X, y, validation_data=(X, y))",
+    "model.layers[0].trainable = False",
+    "model = keras.Sequential(model.layers[:-1])",
+    "model.add(keras.Input(shape=(None, 3)))",
+    "model.build((None, 10, 3))",
+    "x = layers.Bidirectional(layers.LSTM(4, return_sequences=True), merge_mode=None)(x)",
+    "x = layers.TimeDistributed(model)(x)",
+    "model = keras.Model(inputs, [outputs, outputs])",
+    "model.compile(optimizer='adam', loss=['mse', 'mse'], loss_weights={'a': 1})",
+    "gen = keras.preprocessing.sequence.TimeseriesGenerator(X, y, length=1)",
+    "model.fit(gen)",
+    "x = layers.Embedding(10, 4, weights=[np.zeros((11, 4))])(x)",
+    "x = layers.Reshape((-1, -1))(x)",
+    "x = layers.Dense(units=None)(x)",
+    "x = layers.Conv1D(4, 100)(x)",
+    "x += 1",
+    "inputs, outputs = outputs, inputs",
+)
 _KEYWORD_ARG = re.compile(r"\b([A-Za-z_]\w*)\s*=\s*(?!=)")
 
 
@@ -174,9 +213,9 @@ def mutate_once(
         indent = _indent(lines[row])
         lines[row] = f"{indent}{head}\n{indent}    {lines[row].lstrip()}"
         return "".join(lines), f"put line {row + 1} under {head}"
-    if kind == "graft" and donors:
-        donor = rng.choice(donors).splitlines(keepends=True)
-        graft = rng.choice(donor) if donor else "\n"
+    if kind == "graft":
+        donor = rng.choice(donors).splitlines(keepends=True) if donors else []
+        graft = rng.choice(donor) if donor and rng.random() < 0.5 else rng.choice(SNIPPETS)
         lines.insert(row, _indent(lines[row]) + graft.lstrip())
         return "".join(lines), f"graft {graft.strip()!r} before line {row + 1}"
     if kind == "delete":

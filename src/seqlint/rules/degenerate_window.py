@@ -6,10 +6,10 @@ from collections.abc import Iterator
 from textwrap import dedent
 
 from seqlint.diagnostic import Severity
-from seqlint.ir import Array, Batches, Node, Value
+from seqlint.ir import Batches, Node
 from seqlint.rules.base import Finding, Rule, RuleContext
 from seqlint.rules.evidence import chain_to, inner_layer, input_shape, is_recurrent, trace, where
-from seqlint.rules.feeding import MISSING, model_node_ids
+from seqlint.rules.feeding import model_node_ids
 from seqlint.shapes.dims import is_known
 
 # Methods that hand a generator's windows to the model (fit_generator included: the
@@ -95,22 +95,18 @@ batch is legitimate (`stateful=True` is not reported)."""
             yield self._layer_finding(node, ctx)
 
     def _unfed_windows(self, ctx: RuleContext) -> Iterator[Finding]:
-        """One-step generators no data call takes as ``x``; not when they may be the targets
-        of a pair the script zips (``fit(tf.data.Dataset.zip((inputs, targets)))``): they
-        have no targets of their own, and some data call's ``x`` cannot be followed."""
+        """One-step generators no data call takes as ``x``.  Not one without targets of its
+        own while the file feeds a model other data: it may be the targets half of a pair
+        (``fit(tf.data.Dataset.zip((inputs, targets)))``), where one step is no window."""
         fed = {id(call.args.get("x")) for call in ctx.ir.training}
-        hidden = any(
-            not _followed(call.args.get("x", MISSING))
-            for call in ctx.ir.training
-            if call.method in WINDOW_CALLS
-        )
+        feeding = any(call.method in WINDOW_CALLS for call in ctx.ir.training)
         for batches in ctx.ir.windows:
             if id(batches) in fed:
                 continue
             if not is_known(batches.window) or batches.window != 1:
                 continue
-            if batches.y is None and hidden:
-                continue  # perhaps the targets half of a pair the script zips
+            if batches.y is None and feeding:
+                continue
             yield self._window_finding(batches, None, ctx)
 
     def _window_finding(self, batches: Batches, layer: Node | None, ctx: RuleContext) -> Finding:
@@ -156,17 +152,6 @@ def degenerate_windows(ctx: RuleContext) -> Iterator[tuple[Batches, list[Node]]]
         recurrent = [n for n in layers if _reads_steps(n) and _may_see_one_step(n, ctx)]
         if recurrent:
             yield batches, recurrent
-
-
-def _followed(x: Value) -> bool:
-    """seqlint sees what the data call's ``x`` is (arrays, generators, or none at all)."""
-    if x is MISSING or isinstance(x, (Array, Batches)):
-        return True
-    if isinstance(x, (list, tuple)):
-        return all(isinstance(item, (Array, Batches)) for item in x)
-    if isinstance(x, dict):
-        return all(isinstance(item, (Array, Batches)) for item in x.values())
-    return False
 
 
 def _may_see_one_step(node: Node, ctx: RuleContext) -> bool:
