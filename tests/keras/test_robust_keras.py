@@ -87,6 +87,20 @@ RAISES = {
         {("SL110", 7)},
         UNDEFINED,
     ),
+    "Sequential declared by input_shape=(None,) on the Embedding": (
+        """\
+        from tensorflow import keras
+        from tensorflow.keras import layers
+
+        model = keras.Sequential([
+            layers.Embedding(100, 8, input_shape=(None,)),
+            layers.Flatten(),
+            layers.Dense(1),
+        ])
+        """,
+        {("SL110", 7)},
+        UNDEFINED,
+    ),
     "Dense on a last axis declared None": (
         """\
         from tensorflow import keras
