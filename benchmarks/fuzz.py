@@ -1,4 +1,7 @@
-"""Hunt internal errors (SL901): lint many mutants of the examples, print what happened.
+"""Hunt internal errors: run many mutants of the examples through seqlint, print counts.
+
+Each mutant goes through what ``check`` (SL901 on a crash), ``shapes`` and ``check --fix
+--unsafe-fixes`` run per file.
 
 Prints counts; asserts nothing (CI runs a small fixed sample in tests/fuzz/). Run from the
 repository root: ``python benchmarks/fuzz.py [--n 5000] [--seed 1] [--steps 3] [--strict]

@@ -286,15 +286,35 @@ class Outcome:
 
     mutant: Mutant
     codes: tuple[str, ...]
-    traceback: str | None  # set when seqlint ended in an internal error (SL901)
+    traceback: str | None  # set when some command ended in an internal error
 
 
 def check(mutant: Mutant) -> Outcome:
-    """Run seqlint's per-file analysis on a mutant, as ``seqlint check`` does."""
-    from seqlint.engine import analyse_file
+    """Run on a mutant what each command runs per file: the analysis of ``check`` (where
+    an exception is SL901), the summaries of ``shapes`` and the fixes of ``check --fix
+    --unsafe-fixes``.  A source that does not parse is SL900, no crash."""
+    import traceback
 
-    diagnostics, trace = analyse_file("<mutant>", mutant.source)
-    return Outcome(mutant, tuple(d.code for d in diagnostics), trace)
+    from seqlint import analysis
+    from seqlint.fixing import fix_source
+    from seqlint.frontend import ParseFailure
+    from seqlint.shapes.propagate import GraphShapes
+    from seqlint.summary import summarize
+
+    try:
+        found = analysis.analyse(mutant.source, "<mutant>")
+    except ParseFailure:
+        return Outcome(mutant, ("SL900",), None)
+    except Exception:  # noqa: BLE001 - the failure is the finding
+        return Outcome(mutant, ("SL901",), traceback.format_exc())
+    codes = tuple(d.code for d in found.diagnostics)
+    try:
+        summarize(found.ir, GraphShapes(found.ir))
+        if any(fix is not None for fix in found.fixes):
+            fix_source(mutant.source, "<mutant>", unsafe=True)
+    except Exception:  # noqa: BLE001 - the failure is the finding
+        return Outcome(mutant, codes, traceback.format_exc())
+    return Outcome(mutant, codes, None)
 
 
 def describe(outcome: Outcome) -> str:

@@ -58,7 +58,7 @@ def test_a_crash_is_reported_with_the_mutant_source(monkeypatch):
     def explode(source, path):
         raise TypeError("boom")
 
-    monkeypatch.setattr("seqlint.analysis.lint_source", explode)
+    monkeypatch.setattr("seqlint.analysis.analyse", explode)
     outcome = check(Mutant("examples/x.py", ("delete line 3",), "import keras\nx = 1\n"))
     assert outcome.traceback is not None and "TypeError: boom" in outcome.traceback
     text = describe(outcome)

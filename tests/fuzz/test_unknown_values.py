@@ -1,4 +1,4 @@
-"""No rule may crash on unknown or ill-typed values, wherever it reads the IR.
+"""No rule (nor the shapes summary) may crash on unknown or ill-typed values in the IR.
 
 Each rule example's IR is perturbed one slot at a time (see ``ir_junk``); the shapes are
 recomputed and every rule runs, its findings rendered (message, position, trace).  CI
@@ -17,6 +17,7 @@ from seqlint.frontend import extract
 from seqlint.rules import ALL_RULES
 from seqlint.rules.base import RuleContext
 from seqlint.shapes.propagate import GraphShapes
+from seqlint.summary import summarize
 from tests.fuzz.ir_junk import perturbations
 
 SOURCES = {
@@ -28,8 +29,10 @@ SAMPLE = 250  # perturbations tried per example in CI
 
 
 def run_rules(ir) -> None:
-    """Every rule on ``ir``, each finding rendered as a report would."""
+    """Every rule on ``ir``, each finding rendered as a report would; then the summary
+    ``seqlint shapes`` prints."""
     ctx = RuleContext(ir, GraphShapes(ir))
+    summarize(ir, ctx.shapes)
     for rule in ALL_RULES:
         for finding in rule.check(ctx):
             assert finding.loc.span.line >= 1
