@@ -11,7 +11,7 @@ from seqlint.shapes.layers import common
 from tests.fuzz.mutator import Mutant, check, describe, mutants, mutate_once, seed_sources
 
 SEED = 20261201
-COUNT = 400
+COUNT = 600
 
 
 @pytest.fixture(autouse=True)

@@ -44,6 +44,8 @@ def test_matrix_of_another_shape_is_reported(matrix, layer):
         ("load_vectors()", "layers.Embedding(100, 8, weights=[matrix])"),  # unknown matrix
         ("np.zeros((101, 8))", "layers.Embedding(100, 8, weights=[matrix, matrix])"),
         ("np.zeros((101, 8))", "layers.Embedding(0, 8, weights=[matrix])"),  # Keras: input_dim
+        ("np.zeros((101, 8))", "layers.Embedding(100.0, 8, weights=[matrix])"),  # Keras: input_dim
+        ("np.zeros((100, 9))", "layers.Embedding(100, weights=[matrix])"),  # no output_dim
         ("np.zeros((101, 8))", "layers.Embedding(100, 8, weights=weights)"),  # unknown name
         ("np.zeros((101, 8))", "layers.Embedding(100, 8, weights=(matrix,))"),  # Keras: no list
     ],

@@ -156,3 +156,12 @@ def test_a_compile_of_another_model_does_not_replace_it():
 def test_the_last_compile_is_reported_even_without_any_fit():
     source = REPLACED.rsplit("model.compile", 1)[0]
     assert codes_and_lines(source) == {("SL206", 11)}
+
+
+def test_other_compile_rules_skip_a_replaced_compile_too():
+    """SL207 would report one mse shared by a value and a probability head."""
+    shared = REPLACED.replace(
+        'loss={"price": "mse", "chrun": "binary_crossentropy"})', 'loss="mse")'
+    )
+    assert codes_and_lines(shared) == set()
+    assert codes_and_lines(shared.rsplit("model.compile", 1)[0]) == {("SL207", 11)}

@@ -9,7 +9,7 @@ from seqlint.diagnostic import Severity
 from seqlint.ir import Array, Value
 from seqlint.rules.base import Finding, Rule, RuleContext
 from seqlint.rules.feeding import data_name
-from seqlint.shapes.dims import Dim, Shape, Sym, differ, is_known
+from seqlint.shapes.dims import UNKNOWN, Dim, Shape, Sym, differ, is_known
 
 
 class EmbeddingWeightsShape(Rule):
@@ -86,7 +86,7 @@ matrix.shape[1], weights=[matrix])`."""
                 f"{Shape(matrix.shape)}, but the layer's embeddings have the shape "
                 f"(input_dim, output_dim) = ({wanted}); Keras raises when it copies the weights"
             )
-            hint = _hint(matrix, expected)
+            hint = _hint(matrix)
             yield Finding(layer.loc, message, hint)
 
 
@@ -100,15 +100,20 @@ def _matrix(weights: Value) -> Array | None:
 
 
 def _proven_mismatch(shape: tuple[Dim, ...], expected: tuple[Value, Value]) -> bool:
-    """The matrix provably differs from the embeddings, whose sizes Keras accepts."""
-    if any(is_known(d) and d <= 0 for d in expected):
+    """The matrix provably differs from the embeddings, whose sizes Keras may accept."""
+    if not all(_may_be_a_size(d) for d in expected):
         return False  # Keras rejects input_dim / output_dim first
     if len(shape) != 2:
         return True
     return any(differ(a, b) for a, b in zip(shape, expected, strict=True))
 
 
-def _hint(matrix: Array, expected: tuple[Value, Value]) -> str:
+def _may_be_a_size(value: Value) -> bool:
+    """A positive int, or a value seqlint does not know (Keras checks it at construction)."""
+    return (is_known(value) and value > 0) or isinstance(value, Sym) or value is UNKNOWN
+
+
+def _hint(matrix: Array) -> str:
     name = matrix.name or "the matrix"
     if len(matrix.shape or ()) != 2:
         return f"give {name} one row per index and one column per component (input_dim, output_dim)"
