@@ -57,8 +57,8 @@ def fuzz_sources(n: int, seed: int, steps: int) -> int:
         f"{1000 * elapsed / max(n, 1):.1f} ms each"
     )
     print(
-        f"mutants with SL901: {sum(crashes.values())}; SL900 (no longer parses): "
-        f"{codes['SL900']}; with any rule finding: "
+        f"mutants crashing seqlint (check, shapes or --fix): {sum(crashes.values())}; "
+        f"SL900 (no longer parses): {codes['SL900']}; with a rule finding: "
         f"{sum(c for code, c in codes.items() if code not in ('SL900', 'SL901'))}"
     )
     print("files reporting each code: " + ", ".join(f"{c} {k}" for k, c in sorted(codes.items())))
