@@ -135,6 +135,9 @@ RUNS = {
         "layers.MaxPooling1D(5, padding='same')"
     ),
     "AveragePooling1D(3) over exactly 3 steps": _pooled("layers.AveragePooling1D(3)"),
+    "AveragePooling1D(4, padding='same') over 3 steps": _pooled(
+        "layers.AveragePooling1D(4, padding='same')"
+    ),
     "Conv1D(4, 5, padding='causal') over 3 steps": _pooled("layers.Conv1D(4, 5, padding='causal')"),
     "Embedding(weights=[matrix]) of the right shape, not trainable": """\
         import numpy as np
