@@ -210,3 +210,22 @@ def test_silent_and_keras_runs(name):
     source = textwrap.dedent(RUNS[name])
     assert codes_and_lines(source) == set()
     _run(source)
+
+
+def test_known_false_alarm_sl107_on_a_layer_that_never_runs():
+    """docs/accuracy.md, wrappers_test.py of Keras 2.3.1: Keras 3 does not check initial_state
+    when it builds the layer, and nothing runs it; SL107 still reports it (a known issue)."""
+    source = textwrap.dedent(
+        """\
+        from tensorflow import keras
+        from tensorflow.keras import layers
+
+        input1 = keras.Input((3, 5))
+        pair = layers.Bidirectional(layers.LSTM(3, return_state=True, return_sequences=True))
+        state = pair(input1)[1:]
+        input2 = keras.Input((3, 5))
+        output = layers.Bidirectional(layers.LSTM(3))(input2, initial_state=state[0])
+        """
+    )
+    assert codes_and_lines(source) == {("SL107", 8)}
+    _run(source)
