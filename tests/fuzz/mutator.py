@@ -216,7 +216,7 @@ def mutate_once(
     if kind == "graft":
         donor = rng.choice(donors).splitlines(keepends=True) if donors else []
         graft = rng.choice(donor) if donor and rng.random() < 0.5 else rng.choice(SNIPPETS)
-        lines.insert(row, _indent(lines[row]) + graft.lstrip())
+        lines.insert(row, _indent(lines[row]) + graft.strip() + "\n")
         return "".join(lines), f"graft {graft.strip()!r} before line {row + 1}"
     if kind == "delete":
         del lines[row]
