@@ -10,7 +10,7 @@ repository root: ``python benchmarks/fuzz.py [--n 5000] [--seed 1] [--steps 3] [
 * ``--strict``: a crash inside a shape function propagates instead of becoming an unknown
   shape (the guard seqlint runs with hides it), so those are counted too.
 * ``--ir``: also put every junk value into every value slot of every rule example's IR
-  (what ``tests/fuzz/test_unknown_values.py`` samples) and count crashing rules.
+  (what ``tests/fuzz/test_ir_junk.py`` samples) and count crashing rules.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from seqlint.frontend import extract  # noqa: E402
 from seqlint.shapes.layers import common  # noqa: E402
 from tests.fuzz.ir_junk import perturbations  # noqa: E402
 from tests.fuzz.mutator import check, describe, mutants  # noqa: E402
-from tests.fuzz.test_unknown_values import SOURCES, run_rules  # noqa: E402
+from tests.fuzz.test_ir_junk import SOURCES, run_rules  # noqa: E402
 
 
 def _crash_key(trace: str) -> str:
