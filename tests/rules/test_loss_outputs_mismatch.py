@@ -165,3 +165,12 @@ def test_other_compile_rules_skip_a_replaced_compile_too():
     )
     assert codes_and_lines(shared) == set()
     assert codes_and_lines(shared.rsplit("model.compile", 1)[0]) == {("SL207", 11)}
+
+
+def test_compiles_in_the_two_arms_of_an_if_count_as_replaced():
+    """docs/limits.md: a miss, never a false alarm."""
+    lines = REPLACED.replace("model.predict(X, verbose=0)\n", "").splitlines(keepends=True)
+    first, second = lines[10], lines[11]
+    assert first.startswith("model.compile") and second.startswith("model.compile")
+    lines[10:12] = ["if flag:\n", "    " + first, "else:\n", "    " + second]
+    assert codes_and_lines("".join(lines)) == set()
