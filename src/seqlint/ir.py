@@ -185,7 +185,7 @@ class Node:
 class Model:
     """A model: its input and output tensors, in the structure the source gives."""
 
-    kind: str  # "sequential" | "functional"
+    kind: str  # "sequential" | "functional" | "subclassed"
     inputs: Value  # TensorRef, or a list/tuple/dict of them; UNKNOWN if not known
     outputs: Value
     loc: Loc

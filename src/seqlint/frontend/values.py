@@ -27,7 +27,16 @@ from seqlint.frontend.keras_api import (
     role_of,
 )
 from seqlint.frontend.models import FunctionalModel, Graph, SequentialModel, label_of
-from seqlint.frontend.objects import Args, ExtName, Function, KerasClass
+from seqlint.frontend.objects import (
+    Args,
+    BoundMethod,
+    ExtName,
+    Function,
+    Instance,
+    KerasClass,
+    Super,
+    UserClass,
+)
 from seqlint.frontend.positions import source_text
 from seqlint.frontend.scopes import MISSING, Branches, Scope
 from seqlint.ir import Array, Batches, KerasObject, Layer, Loc, ShapeTuple, TensorRef, Value
@@ -74,6 +83,18 @@ class Evaluator:
 
     def call_function(self, function: Function, args: Args, call: cst.CSTNode) -> Value:
         """Run a function of the module on ``args`` (the interpreter does it)."""
+        raise NotImplementedError
+
+    def call_object(self, callee: Value, args: Args, node: cst.Call) -> Value:
+        """Call a class of the module, an instance of one, or a bound method."""
+        raise NotImplementedError
+
+    def object_attribute(self, base: Value, attr: str) -> Value:
+        """``base.attr`` for a class of the module, an instance of one, or ``super()``."""
+        raise NotImplementedError
+
+    def object_method(self, receiver: Value, name: str, args: Args, node: cst.Call) -> Value:
+        """``receiver.name(...)`` for an instance of a class of the module."""
         raise NotImplementedError
 
     def assign(self, name: str, value: Value) -> None:
@@ -253,6 +274,8 @@ class Evaluator:
         attr = node.attr.value
         if isinstance(base, ExtName):
             return base.attr(attr)
+        if isinstance(base, _OBJECTS):
+            return self.object_attribute(base, attr)
         if isinstance(base, Array):
             return numpy_api.attribute(base, attr, source_text(node), self._loc(node))
         if isinstance(base, SequentialModel):
@@ -402,9 +425,15 @@ class Evaluator:
             x_ref = self._tensor(x, args.expr(0, "inputs"), node)
             return self.graph.apply_sequential(callee, x_ref)
         if isinstance(callee, FunctionalModel):
+            plain = len(args.positional) <= 1 and set(args.keywords) <= {"inputs", "training"}
+            outputs = self.graph.apply_functional(callee, args.get(0, "inputs"))
+            if outputs is not None and plain and args.complete:
+                return outputs
             return self._apply(self.graph.model_layer(callee), args, node)
         if isinstance(callee, Function):
             return self.call_function(callee, args, node)
+        if isinstance(callee, (*_OBJECTS, BoundMethod)):
+            return self.call_object(callee, args, node)
         if isinstance(callee, KerasClass):
             return self._construct(callee.kind, args, node)
         self.escape(args, node)
@@ -552,6 +581,8 @@ class Evaluator:
             named = dict(zip(params, args.positional, strict=False))
             self.graph.training_call(name, receiver, {**named, **args.keywords}, node)
             return UNKNOWN
+        if isinstance(receiver, _OBJECTS):
+            return self.object_method(receiver, name, args, node)
         if isinstance(receiver, SequentialModel):
             return self._sequential_method(receiver, name, args, node)
         if isinstance(receiver, (FunctionalModel, Layer)):
@@ -612,6 +643,9 @@ class Evaluator:
                 self.branches.record(scope, name)
                 scope.vars[name] = replacement
             scope = scope.parent
+
+
+_OBJECTS = (Instance, UserClass, Super)  # the module's classes, their instances, ``super()``
 
 
 def _hashable(value: Value) -> bool:
