@@ -49,12 +49,18 @@ class Objects(Evaluator):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.subclassed: list[SubclassedModel] = []
+        self.instances: list[Instance] = []
         self.in_method = 0  # depth of method calls being run: loops unroll there
 
     # -- class definitions ------------------------------------------------------------------
 
-    def class_value(self, node: cst.ClassDef, bases: Sequence[Value], kind: str,
-                    body: Sequence[cst.BaseStatement]) -> Value:
+    def class_value(
+        self,
+        node: cst.ClassDef,
+        bases: Sequence[Value],
+        kind: str,
+        body: Sequence[cst.BaseStatement],
+    ) -> Value:
         """The value a ``class`` statement binds: a :class:`UserClass` when its bases are
         understood, else a :class:`KerasClass` (opaque layer kind) or unknown."""
         keras: str | None = None
@@ -81,11 +87,19 @@ class Objects(Evaluator):
         if not understood:
             return KerasClass(kind) if opaque_keras or keras else UNKNOWN
         attrs, static, properties = self._class_body(body)
-        return UserClass(node.name.value, kind, keras, tuple(parents), attrs,
-                         frozenset(static), frozenset(properties))
+        return UserClass(
+            node.name.value,
+            kind,
+            keras,
+            tuple(parents),
+            attrs,
+            frozenset(static),
+            frozenset(properties),
+        )
 
-    def _class_body(self, body: Sequence[cst.BaseStatement]
-                    ) -> tuple[dict[str, Value], set[str], set[str]]:
+    def _class_body(
+        self, body: Sequence[cst.BaseStatement]
+    ) -> tuple[dict[str, Value], set[str], set[str]]:
         """Run a class body in a scope of its own; its functions become methods that see
         the enclosing scope (as in Python), not the class's."""
         enclosing = self.scope
@@ -126,8 +140,9 @@ class Objects(Evaluator):
             return value
         return self._bind_found(base.cls.lookup(attr), base, attr)
 
-    def _bind_found(self, found: tuple[Value, UserClass] | None, instance: Instance,
-                    attr: str) -> Value:
+    def _bind_found(
+        self, found: tuple[Value, UserClass] | None, instance: Instance, attr: str
+    ) -> Value:
         if found is None:
             return UNKNOWN
         value, owner = found
@@ -142,6 +157,15 @@ class Objects(Evaluator):
         """``instance.attr = value`` (logged when inside an uncertain branch)."""
         self.branches.record(instance.attrs, attr)
         instance.attrs.vars[attr] = value
+
+    def replace(self, container: list | dict, replacement: Value) -> None:
+        """Containers are values: ``self.blocks.append(layer)`` rebinds the attribute too."""
+        super().replace(container, replacement)
+        for instance in self.instances:
+            attrs = instance.attrs
+            for name in [name for name, v in attrs.vars.items() if v is container]:
+                self.branches.record(attrs, name)
+                attrs.vars[name] = replacement
 
     # -- calls ------------------------------------------------------------------------------
 
@@ -160,6 +184,7 @@ class Objects(Evaluator):
 
     def _construct_instance(self, cls: UserClass, args: Args, node: cst.Call) -> Instance:
         instance = Instance(cls, Scope(), node)
+        self.instances.append(instance)
         if cls.keras == "model":
             sub = self.graph.subclassed(instance, node)
             instance.model = sub
@@ -178,15 +203,19 @@ class Objects(Evaluator):
         sub = instance.model
         if _arrays(x) is not None:
             if isinstance(sub, SubclassedModel):
-                self.build_model(sub, x, "call", args.expr(0, "inputs") or node)
+                self.build_model(sub, x, "data", args.expr(0, "inputs") or node)
             return UNKNOWN
         if x is MISSING or not args.complete:
             self.escape(args, node)
             return UNKNOWN
         if not _tensors(x):  # something we cannot follow, used as a tensor
             x = self._tensor(x, args.expr(0, "inputs"), node)
-            args = Args([x, *args.positional[1:]], dict(args.keywords),
-                        list(args.positional_exprs), dict(args.keyword_args))
+            args = Args(
+                [x, *args.positional[1:]],
+                dict(args.keywords),
+                list(args.positional_exprs),
+                dict(args.keyword_args),
+            )
         result = self._run_call(instance, args, node)
         if _tensors(result):
             return result
@@ -198,13 +227,23 @@ class Objects(Evaluator):
             return UNKNOWN
         names = {p.name.value for p in method.function.node.params.params}
         if "training" in names and "training" not in args.keywords:
-            args = Args(list(args.positional), {**args.keywords, "training": UNKNOWN},
-                        list(args.positional_exprs), dict(args.keyword_args), args.complete)
+            args = Args(
+                list(args.positional),
+                {**args.keywords, "training": UNKNOWN},
+                list(args.positional_exprs),
+                dict(args.keyword_args),
+                args.complete,
+            )
         return self._run_method(method, args, node)
 
     def _run_method(self, method: BoundMethod, args: Args, node: cst.CSTNode) -> Value:
-        bound = Args([method.instance, *args.positional], dict(args.keywords),
-                     [None, *args.positional_exprs], dict(args.keyword_args), args.complete)
+        bound = Args(
+            [method.instance, *args.positional],
+            dict(args.keywords),
+            [None, *args.positional_exprs],
+            dict(args.keyword_args),
+            args.complete,
+        )
         self.in_method += 1
         saved = self.scope
         # ``super()`` inside the method: a scope between the function's and its own
@@ -221,13 +260,15 @@ class Objects(Evaluator):
 
     def object_method(self, receiver: Value, name: str, args: Args, node: cst.Call) -> Value:
         sub = receiver.model if isinstance(receiver, Instance) else None
-        if isinstance(sub, SubclassedModel) and (
-                name in TRAINING_METHODS or name == "build") and not _defines(receiver, name):
+        if (
+            isinstance(sub, SubclassedModel)
+            and (name in TRAINING_METHODS or name == "build")
+            and not _defines(receiver, name)
+        ):
             return self._model_method(sub, name, args, node)
         return self.call_value(self.object_attribute(receiver, name), args, node)
 
-    def _model_method(self, sub: SubclassedModel, name: str, args: Args,
-                      node: cst.Call) -> Value:
+    def _model_method(self, sub: SubclassedModel, name: str, args: Args, node: cst.Call) -> Value:
         if name == "build":
             shape = args.get(0, "input_shape", MISSING)
             if sub.build_shape is None and shape is not MISSING and args.complete:
@@ -242,8 +283,9 @@ class Objects(Evaluator):
         self.graph.training_call(name, sub, named, node)
         return UNKNOWN
 
-    def build_model(self, sub: SubclassedModel, x: Value, declared_by: str,
-                    expr: cst.CSTNode) -> None:
+    def build_model(
+        self, sub: SubclassedModel, x: Value, declared_by: str, expr: cst.CSTNode
+    ) -> None:
         """Build a subclassed model's graph once: ``call`` on Input nodes shaped like the
         data ``x`` (one per array of a list), else like ``build(shape)``, else undeclared."""
         if sub.built:
@@ -252,12 +294,13 @@ class Objects(Evaluator):
         arrays = _arrays(x)
         shapes = _build_shapes(sub.build_shape) if sub.build_call is not None else None
         if arrays is not None:
-            refs = [self.graph.declared_input((None, *(a.shape or ())[1:]), declared_by, expr)
-                    for a in arrays]
+            refs = [
+                self.graph.declared_input((None, *(a.shape or ())[1:]), declared_by, expr)
+                for a in arrays
+            ]
             several = isinstance(x, (list, tuple))
         elif shapes is not None and sub.build_call is not None:
-            refs = [self.graph.declared_input(shape, "build", sub.build_call)
-                    for shape in shapes]
+            refs = [self.graph.declared_input(shape, "build", sub.build_call) for shape in shapes]
             several = len(shapes) > 1
         else:
             refs = [self.graph.declared_input(None, None, expr)]
@@ -327,15 +370,19 @@ def _tensors(value: Value) -> bool:
     """Whether ``value`` is a tensor or a non-empty list/tuple of tensors."""
     if isinstance(value, TensorRef):
         return True
-    return isinstance(value, (list, tuple)) and bool(value) and all(
-        isinstance(v, TensorRef) for v in value)
+    return (
+        isinstance(value, (list, tuple))
+        and bool(value)
+        and all(isinstance(v, TensorRef) for v in value)
+    )
 
 
 def _arrays(x: Value) -> list[Array] | None:
     """The data arrays of ``x`` (an array or a list/tuple of them) with known ranks >= 2."""
     items = [x] if isinstance(x, Array) else x if isinstance(x, (list, tuple)) and x else None
-    if items is None or not all(isinstance(a, Array) and a.shape and len(a.shape) >= 2
-                                for a in items):
+    if items is None or not all(
+        isinstance(a, Array) and a.shape and len(a.shape) >= 2 for a in items
+    ):
         return None
     return items  # type: ignore[return-value]
 

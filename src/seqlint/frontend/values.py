@@ -719,10 +719,22 @@ def _none(args: Args) -> Value:
     return None
 
 
+def _range(args: Args) -> Value:
+    """``range(...)`` of ints, as a tuple of at most 1000 items."""
+    bounds = args.positional
+    if not bounds or len(bounds) > 3 or args.keywords or not all(
+            isinstance(b, int) and not isinstance(b, bool) for b in bounds):
+        return UNKNOWN
+    if len(bounds) == 3 and bounds[2] == 0:
+        return UNKNOWN
+    items = range(*bounds)
+    return tuple(items) if len(items) <= 1000 else UNKNOWN
+
+
 _BUILTINS: dict[str, Callable[[Args], Value]] = {
     "len": _len, "int": _int, "float": _float, "tuple": _container(tuple),
     "list": _container(list), "max": _extremum(max), "min": _extremum(min), "abs": _abs,
-    "dict": _dict_builtin, "print": _none,
+    "dict": _dict_builtin, "print": _none, "range": _range,
 }
 
 _HANDLERS: dict[type, Callable[[Evaluator, cst.BaseExpression], Value]] = {
