@@ -306,16 +306,40 @@ class Graph:
         return FunctionalModel(model)
 
     def model_layer(self, model: AnyModel) -> Layer:
-        """The model used as a layer: an opaque layer of kind Sequential/Functional (a
-        subclassed model: its class's kind)."""
-        if model.as_layer is None:
-            if isinstance(model, SubclassedModel):
+        """The model used as a layer object: kind Sequential/Functional with its layers in
+        order when they form one chain (``layers``) and its Input layer (``declared``); a
+        subclassed model is an opaque layer of its class's kind."""
+        if isinstance(model, SubclassedModel):
+            if model.as_layer is None:
                 kind = model.instance.cls.kind
-            else:
-                kind = "Sequential" if isinstance(model, SequentialModel) else "Functional"
-            label = model.model.name or kind
-            model.as_layer = Layer(kind, {}, model.model.loc, label)
+                model.as_layer = Layer(kind, {}, model.model.loc, model.model.name or kind)
+            return model.as_layer
+        if isinstance(model, SequentialModel):
+            chain: tuple[Layer, ...] | None = tuple(model.entries)
+            entry = model.input_node
+        else:
+            chain, entry = self._chain(model.model)
+        cached = model.as_layer
+        if cached is None or cached.config.get("layers") != chain:
+            kind = "Sequential" if isinstance(model, SequentialModel) else "Functional"
+            declared = entry.layer if entry is not None and entry.declared_by else None
+            config = {} if chain is None else {"layers": chain, "declared": declared}
+            model.as_layer = Layer(kind, config, model.model.loc, model.model.name or kind)
         return model.as_layer
+
+    def _chain(self, model: Model) -> tuple[tuple[Layer, ...] | None, Node | None]:
+        """The layers of a functional model whose graph is one chain from its single Input
+        to its single output, and that Input node; (None, None) otherwise."""
+        if not isinstance(model.inputs, TensorRef) or not isinstance(model.outputs, TensorRef):
+            return None, None
+        found: list[Layer] = []
+        node = self.ir.nodes[model.outputs.node_id]
+        while node.id != model.inputs.node_id:
+            if len(node.inputs) != 1 or node.state_inputs or node.as_list or len(found) > 64:
+                return None, None
+            found.append(node.layer)
+            node = self.ir.nodes[node.inputs[0].node_id]
+        return tuple(reversed(found)), node
 
     def apply_functional(self, model: FunctionalModel, inputs: Value) -> Value:
         """``model(inputs)`` on tensors: the model's own nodes again, on ``inputs``.

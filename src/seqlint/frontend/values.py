@@ -18,10 +18,13 @@ import libcst as cst
 from seqlint.frontend import arith, numpy_api
 from seqlint.frontend.imports import dotted_name, keras_path
 from seqlint.frontend.keras_api import (
+    ATTENTION_LAYERS,
     LAYERS_EXPORTS,
     MERGE_HELPERS,
     MODELS_EXPORTS,
     POSITIONAL,
+    QUERY_VALUE,
+    QUERY_VALUE_LAYERS,
     ROOT_EXPORTS,
     TRAINING_METHODS,
     role_of,
@@ -540,6 +543,18 @@ class Evaluator:
 
     def _apply(self, layer: Layer, args: Args, node: cst.Call) -> Value:
         """``layer(inputs, initial_state=...)``: a new node."""
+        if "return_attention_scores" in args.keywords and layer.kind in ATTENTION_LAYERS:
+            flag = self.graph.parameter("return_attention_scores",
+                                        args.keywords["return_attention_scores"])
+            layer = replace(layer, config={**layer.config, "return_attention_scores": flag})
+        if layer.kind in QUERY_VALUE_LAYERS:  # mha(query, value, key)
+            tensors = [args.get(i, name, MISSING) for i, name in enumerate(QUERY_VALUE)]
+            count = tensors.index(MISSING) if MISSING in tensors else len(tensors)
+            if count < 2 or any(t is not MISSING for t in tensors[count:]):
+                return UNKNOWN
+            refs = tuple(self._tensor(t, args.expr(i, QUERY_VALUE[i]), node)
+                         for i, t in enumerate(tensors[:count]))
+            return self.graph.apply(layer, refs, False, (), node)
         inputs = args.get(0, "inputs", MISSING)
         if inputs is MISSING:
             return UNKNOWN
