@@ -21,6 +21,7 @@ from seqlint.rules.removed_generator_method import RemovedGeneratorMethod
 from seqlint.rules.reshape_size_mismatch import ReshapeSizeMismatch
 from seqlint.rules.shared_loss_mixed_outputs import SharedLossMixedOutputs
 from seqlint.rules.silent_target_mismatch import SilentTargetMismatch
+from seqlint.rules.stateful_batch_mismatch import StatefulBatchMismatch
 from seqlint.rules.time_distributed_rank import TimeDistributedRank
 
 ALL_RULES: tuple[Rule, ...] = (
@@ -45,4 +46,5 @@ ALL_RULES: tuple[Rule, ...] = (
     DegenerateWindow(),
     Keras3Migration(),
     RemovedGeneratorMethod(),
+    StatefulBatchMismatch(),
 )
