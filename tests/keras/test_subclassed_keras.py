@@ -22,3 +22,14 @@ def test_keras_agrees(name):
     else:
         with pytest.raises(Exception, match=error):
             exec(compile(source, "<case>", "exec"), namespace)
+
+
+def _bug_free_wrapped(count: int) -> list[tuple[int, str]]:
+    from tests.oracle.test_subclass_wrapping import wrapped_scripts
+
+    return [(seed, text) for seed, bug, _o, text in wrapped_scripts() if not bug][:count]
+
+
+@pytest.mark.parametrize("seed, text", _bug_free_wrapped(4), ids=lambda v: str(v)[:6])
+def test_wrapped_bug_free_generated_scripts_train(seed, text):
+    exec(compile(text, f"<wrapped {seed}>", "exec"), {"__name__": "__main__"})
