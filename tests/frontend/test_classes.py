@@ -298,3 +298,47 @@ model.build((None, 3))
     output = ir.node(model.outputs)
     assert (output.layer.kind, output.inputs) == ("", ())  # call returned unknown: opaque
     assert model.outputs != UNKNOWN
+
+
+def test_a_build_method_runs_before_the_first_call_with_the_input_shape() -> None:
+    ir = ir_of(
+        HEADER
+        + """
+class Head(keras.Model):
+    def build(self, input_shape):
+        self.rnn = layers.LSTM(input_shape[-1] * 2)
+        self.out = layers.Dense(1)
+
+    def call(self, x):
+        return self.out(self.rnn(x))
+
+model = Head()
+model.fit(np.zeros((4, 6, 3)), np.zeros((4, 1)))
+"""
+    )
+    nodes = output_chain(ir)
+    assert [n.layer.kind for n in nodes] == ["Input", "LSTM", "Dense"]
+    assert nodes[1].layer.config == {"units": 6}
+
+
+def test_super_init_with_inputs_and_outputs_makes_a_functional_model() -> None:
+    ir = ir_of(
+        HEADER
+        + """
+class Classifier(keras.Model):
+    def __init__(self, steps, classes):
+        inputs = keras.Input(shape=(steps, 4))
+        x = layers.LSTM(8)(inputs)
+        super().__init__(inputs=inputs, outputs=layers.Dense(classes)(x))
+
+model = Classifier(12, 3)
+model.compile(loss="mse")
+inp = keras.Input(shape=(12, 4))
+again = Classifier(12, 3)(inp)
+"""
+    )
+    model = ir.models[0]
+    assert (model.kind, model.name, len(ir.models)) == ("functional", "model", 2)
+    assert chain(ir, ir.node(model.outputs)) == ["Input", "LSTM", "Dense"]
+    assert ir.node(model.inputs).layer.config == {"shape": (12, 4)}
+    assert chain(ir, ir.nodes[-1]) == ["Input", "ModelInput", "LSTM", "Dense"]

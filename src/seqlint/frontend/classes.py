@@ -22,7 +22,7 @@ import libcst as cst
 
 from seqlint.frontend.imports import keras_path
 from seqlint.frontend.keras_api import TRAINING_METHODS, role_of
-from seqlint.frontend.models import BUILDING_METHODS, SubclassedModel
+from seqlint.frontend.models import BUILDING_METHODS, FunctionalModel, SubclassedModel
 from seqlint.frontend.objects import (
     Args,
     BoundMethod,
@@ -30,6 +30,7 @@ from seqlint.frontend.objects import (
     Function,
     Instance,
     KerasClass,
+    KerasInit,
     Super,
     UserClass,
 )
@@ -50,6 +51,7 @@ class Objects(Evaluator):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.subclassed: list[SubclassedModel] = []
         self.instances: list[Instance] = []
+        self._built_layers: set[int] = set()  # instances whose own build() has run
         self.in_method = 0  # depth of method calls being run: loops unroll there
 
     # -- class definitions ------------------------------------------------------------------
@@ -130,6 +132,8 @@ class Objects(Evaluator):
     def object_attribute(self, base: Value, attr: str) -> Value:
         if isinstance(base, Super):
             found = base.instance.cls.lookup(attr, after=base.owner)
+            if found is None and attr == "__init__" and base.instance.model is not None:
+                return KerasInit(base.instance)
             return self._bind_found(found, base.instance, attr)
         if isinstance(base, UserClass):
             found = base.lookup(attr)
@@ -174,6 +178,8 @@ class Objects(Evaluator):
             return self._run_method(callee, args, node)
         if isinstance(callee, Super):
             return callee  # ``super()``: the name is bound to it inside methods
+        if isinstance(callee, KerasInit):
+            return self._functional_init(callee.instance, args, node)
         if isinstance(callee, UserClass):
             return self._construct_instance(callee, args, node)
         assert isinstance(callee, Instance)
@@ -196,6 +202,20 @@ class Objects(Evaluator):
             self.escape(args, node)
         return instance
 
+    def _functional_init(self, instance: Instance, args: Args, node: cst.Call) -> Value:
+        """``super().__init__(inputs, outputs)``: the model is the functional graph given."""
+        sub = instance.model
+        inputs = args.get(0, "inputs", MISSING)
+        outputs = args.get(1, "outputs", MISSING)
+        if isinstance(sub, SubclassedModel) and inputs is not MISSING and outputs is not MISSING:
+            made = self.graph.functional(inputs, outputs, node)
+            self.graph.ir.models.remove(made.model)
+            sub.model.kind = "functional"
+            sub.model.inputs, sub.model.outputs = made.model.inputs, made.model.outputs
+            sub.built = True
+        self.escape(args, node)
+        return None
+
     def _call_instance(self, instance: Instance, args: Args, node: cst.Call) -> Value:
         """``layer(x)`` / ``model(x)``: on tensors its ``call`` runs there; on data a model
         is built from the data's shape (the result is data: unknown)."""
@@ -208,6 +228,12 @@ class Objects(Evaluator):
         if x is MISSING or not args.complete:
             self.escape(args, node)
             return UNKNOWN
+        if (
+            isinstance(sub, SubclassedModel)
+            and sub.model.kind == "functional"
+            and (instance.cls.lookup("call") is None)
+        ):
+            return self.call_value(FunctionalModel(sub.model), args, node)
         if not _tensors(x):  # something we cannot follow, used as a tensor
             x = self._tensor(x, args.expr(0, "inputs"), node)
             args = Args(
@@ -221,7 +247,15 @@ class Objects(Evaluator):
             return result
         return self._apply(self.graph.instance_layer(instance), args, node)
 
-    def _run_call(self, instance: Instance, args: Args, node: cst.CSTNode) -> Value:
+    def _run_call(
+        self, instance: Instance, args: Args, node: cst.CSTNode, input_shape: Value = UNKNOWN
+    ) -> Value:
+        """Run ``call``; before the first one, a ``build(input_shape)`` of the class."""
+        if id(instance) not in self._built_layers:
+            self._built_layers.add(id(instance))
+            build = self._bind_found(instance.cls.lookup("build"), instance, "build")
+            if isinstance(build, BoundMethod):
+                self._run_method(build, Args([input_shape]), node)
         method = self._bind_found(instance.cls.lookup("call"), instance, "call")
         if not isinstance(method, BoundMethod):
             return UNKNOWN
@@ -260,10 +294,8 @@ class Objects(Evaluator):
 
     def object_method(self, receiver: Value, name: str, args: Args, node: cst.Call) -> Value:
         sub = receiver.model if isinstance(receiver, Instance) else None
-        if (
-            isinstance(sub, SubclassedModel)
-            and (name in TRAINING_METHODS or name == "build")
-            and not _defines(receiver, name)
+        if isinstance(sub, SubclassedModel) and (
+            name == "build" or name in TRAINING_METHODS and not _defines(receiver, name)
         ):
             return self._model_method(sub, name, args, node)
         return self.call_value(self.object_attribute(receiver, name), args, node)
@@ -274,6 +306,10 @@ class Objects(Evaluator):
             if sub.build_shape is None and shape is not MISSING and args.complete:
                 sub.build_shape = self.graph.export(shape)
                 sub.build_call = node
+            own = self._bind_found(sub.instance.cls.lookup("build"), sub.instance, "build")
+            if isinstance(own, BoundMethod) and id(sub.instance) not in self._built_layers:
+                self._built_layers.add(id(sub.instance))
+                self._run_method(own, args, node)
             return None
         params = TRAINING_METHODS[name]
         named = {**dict(zip(params, args.positional, strict=False)), **args.keywords}
@@ -306,7 +342,14 @@ class Objects(Evaluator):
             refs = [self.graph.declared_input(None, None, expr)]
             several = False
         inputs: Value = refs if several else refs[0]
-        outputs = self._run_call(sub.instance, Args([inputs]), expr)
+        input_shape = UNKNOWN
+        if arrays is not None:
+            input_shape = [(None, *(a.shape or ())[1:]) for a in arrays]
+        elif shapes is not None:
+            input_shape = shapes
+        if isinstance(input_shape, list) and not several:
+            input_shape = input_shape[0]
+        outputs = self._run_call(sub.instance, Args([inputs]), expr, input_shape)
         self.graph.close_subclassed(sub, inputs, outputs, expr)
 
     def build_remaining(self) -> None:

@@ -110,6 +110,14 @@ class BoundMethod:
 
 
 @dataclass(frozen=True)
+class KerasInit:
+    """``super().__init__`` of a ``keras.Model`` subclass reaching Keras's own ``__init__``:
+    with ``inputs`` and ``outputs`` it makes the instance a functional model."""
+
+    instance: Instance
+
+
+@dataclass(frozen=True)
 class Super:
     """``super()`` inside a method of ``owner`` called on ``instance``."""
 

@@ -37,6 +37,7 @@ from seqlint.frontend.objects import (
     Function,
     Instance,
     KerasClass,
+    KerasInit,
     Super,
     UserClass,
 )
@@ -435,7 +436,7 @@ class Evaluator:
             return self._apply(self.graph.model_layer(callee), args, node)
         if isinstance(callee, Function):
             return self.call_function(callee, args, node)
-        if isinstance(callee, (*_OBJECTS, BoundMethod)):
+        if isinstance(callee, (*_OBJECTS, BoundMethod, KerasInit)):
             return self.call_object(callee, args, node)
         if isinstance(callee, KerasClass):
             return self._construct(callee.kind, args, node)
