@@ -342,3 +342,38 @@ again = Classifier(12, 3)(inp)
     assert chain(ir, ir.node(model.outputs)) == ["Input", "LSTM", "Dense"]
     assert ir.node(model.inputs).layer.config == {"shape": (12, 4)}
     assert chain(ir, ir.nodes[-1]) == ["Input", "ModelInput", "LSTM", "Dense"]
+
+
+def test_keras_registration_keeps_the_class_other_decorators_make_it_opaque() -> None:
+    ir = ir_of(
+        HEADER
+        + """
+@keras.saving.register_keras_serializable(package="demo")
+class Registered(layers.Layer):
+    def call(self, x):
+        return x
+
+@some_decorator
+class Decorated(layers.Layer):
+    def call(self, x):
+        return x
+
+inp = keras.Input(shape=(3, 2))
+a = Registered()(inp)
+b = Decorated()(inp)
+"""
+    )
+    assert [n.layer.kind for n in ir.nodes] == ["Input", "Decorated"]
+
+
+def test_windows_datasets_build_a_subclassed_model_from_one_batch() -> None:
+    ir = ir_of(
+        STACK
+        + """
+series = np.zeros((100, 4))
+ds = keras.utils.timeseries_dataset_from_array(series, None, sequence_length=12)
+model = Tagger()
+model.fit(ds)
+"""
+    )
+    assert output_chain(ir)[0].layer.config["batch_shape"][1:] == (12, 4)

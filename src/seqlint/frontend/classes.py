@@ -36,7 +36,7 @@ from seqlint.frontend.objects import (
 )
 from seqlint.frontend.scopes import MISSING, Scope
 from seqlint.frontend.values import Evaluator, sequence_items
-from seqlint.ir import Array, TensorRef, Value
+from seqlint.ir import Array, Batches, TensorRef, Value
 from seqlint.shapes.dims import UNKNOWN, Sym
 
 MAX_UNROLL = 16  # items of a loop or comprehension run one by one inside methods
@@ -315,6 +315,7 @@ class Objects(Evaluator):
         named = {**dict(zip(params, args.positional, strict=False)), **args.keywords}
         if name in BUILDING_METHODS:
             x = named.get("x", MISSING)
+            x = x.x if isinstance(x, Batches) else x
             self.build_model(sub, x, "data", args.expr(0, "x") or node)
         self.graph.training_call(name, sub, named, node)
         return UNKNOWN

@@ -133,12 +133,19 @@ class Interpreter(Objects):
         name = node.name.value
         bases = [self.eval(arg.value) for arg in node.bases if arg.keyword is None]
         keywords = [arg for arg in node.bases if arg.keyword is not None] + list(node.keywords)
-        if keywords or node.decorators:
+        if keywords or not all(self._keeps_class(d.decorator) for d in node.decorators):
             keras = any(_is_keras_class(base) for base in bases)
             self.assign(name, KerasClass(_custom_kind(name)) if keras else UNKNOWN)
             return None
         self.assign(name, self.class_value(node, bases, _custom_kind(name), _body(node)))
         return None
+
+    def _keeps_class(self, decorator: cst.BaseExpression) -> bool:
+        """A class decorator that returns the class as it is: Keras's registration."""
+        func = decorator.func if isinstance(decorator, cst.Call) else decorator
+        value = self.eval(func)
+        return isinstance(value, ExtName) and value.qualname.endswith(
+            "register_keras_serializable")
 
     def _return(self, node: cst.Return) -> Signal:
         value = self.eval(node.value) if node.value is not None else None
