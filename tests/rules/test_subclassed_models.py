@@ -117,6 +117,37 @@ CASES = {
         {("SL101", 16)},
         r"expected ndim=3, found ndim=2",
     ),
+    "functional model made by super().__init__ with an LSTM stack": (
+        """\
+        class Classifier(keras.Model):
+            def __init__(self, steps, classes):
+                inputs = keras.Input(shape=(steps, 4))
+                x = layers.LSTM(8)(inputs)
+                x = layers.LSTM(8)(x)
+                super().__init__(inputs=inputs, outputs=layers.Dense(classes)(x))
+
+        model = Classifier(12, 3)
+        """,
+        {("SL101", 10)},
+        r"expected ndim=3, found ndim=2",
+    ),
+    "layers made in build() from the input shape": (
+        """\
+        class Stack(keras.Model):
+            def build(self, input_shape):
+                self.first = layers.GRU(input_shape[-1] * 4)
+                self.second = layers.GRU(8)
+
+            def call(self, x):
+                return self.second(self.first(x))
+
+        model = Stack()
+        model.compile(optimizer="adam", loss="mse")
+        model.fit(np.zeros((4, 6, 2)), np.zeros((4, 8)), epochs=1, verbose=0)
+        """,
+        {("SL101", 12)},
+        r"expected ndim=3, found ndim=2",
+    ),
     "custom layer doing something seqlint does not follow": (
         """\
         class Scale(layers.Layer):
