@@ -377,3 +377,28 @@ model.fit(ds)
 """
     )
     assert output_chain(ir)[0].layer.config["batch_shape"][1:] == (12, 4)
+
+
+def test_enumerate_and_zip_over_lists_of_layers_in_call() -> None:
+    ir = ir_of(
+        HEADER
+        + """
+class Stack(keras.Model):
+    def __init__(self, sizes=(6, 5)):
+        super().__init__()
+        self.rnns = [layers.GRU(u, return_sequences=True) for u in sizes]
+        self.norms = [layers.LayerNormalization() for _ in sizes]
+
+    def call(self, x):
+        for i, rnn in enumerate(self.rnns):
+            x = rnn(x)
+        for rnn, norm in zip(self.rnns, self.norms):
+            x = norm(x)
+        return x
+
+model = Stack()
+model.build((None, 7, 2))
+"""
+    )
+    kinds = [n.layer.kind for n in output_chain(ir)]
+    assert kinds == ["Input", "GRU", "GRU", "LayerNormalization", "LayerNormalization"]

@@ -735,6 +735,23 @@ def _none(args: Args) -> Value:
     return None
 
 
+def _enumerate(args: Args) -> Value:
+    """``enumerate(items, start=0)`` of a known sequence, as a tuple of pairs."""
+    items = sequence_items(args.get(0, "iterable"))
+    start = args.get(1, "start", 0)
+    if items is None or not isinstance(start, int):
+        return UNKNOWN
+    return tuple((start + i, item) for i, item in enumerate(items))
+
+
+def _zip(args: Args) -> Value:
+    """``zip(a, b, ...)`` of known sequences, as a tuple of tuples."""
+    sequences = [sequence_items(value) for value in args.positional]
+    if not sequences or args.keywords or any(items is None for items in sequences):
+        return UNKNOWN
+    return tuple(zip(*sequences, strict=False))  # type: ignore[arg-type]
+
+
 def _range(args: Args) -> Value:
     """``range(...)`` of ints, as a tuple of at most 1000 items."""
     bounds = args.positional
@@ -750,7 +767,8 @@ def _range(args: Args) -> Value:
 _BUILTINS: dict[str, Callable[[Args], Value]] = {
     "len": _len, "int": _int, "float": _float, "tuple": _container(tuple),
     "list": _container(list), "max": _extremum(max), "min": _extremum(min), "abs": _abs,
-    "dict": _dict_builtin, "print": _none, "range": _range,
+    "dict": _dict_builtin, "print": _none, "range": _range, "enumerate": _enumerate,
+    "zip": _zip,
 }
 
 _HANDLERS: dict[type, Callable[[Evaluator, cst.BaseExpression], Value]] = {
