@@ -33,3 +33,19 @@ def _bug_free_wrapped(count: int) -> list[tuple[int, str]]:
 @pytest.mark.parametrize("seed, text", _bug_free_wrapped(4), ids=lambda v: str(v)[:6])
 def test_wrapped_bug_free_generated_scripts_train(seed, text):
     exec(compile(text, f"<wrapped {seed}>", "exec"), {"__name__": "__main__"})
+
+
+def test_the_silent_broadcast_on_a_subclassed_model_trains_on_mismatched_targets():
+    import numpy as np
+
+    name = "subclassed model: one target per sequence for a per-step output (silent broadcast)"
+    namespace = {"__name__": "__main__"}
+    exec(compile(source_of(name), "<case>", "exec"), namespace)
+    model = namespace["model"]
+    rng = np.random.default_rng(0)
+    X, y = rng.normal(size=(8, 10, 3)), rng.normal(size=(8, 1))
+    reported = model.evaluate(X, y, batch_size=8, verbose=0)
+    prediction = model.predict(X, batch_size=8, verbose=0)  # (8, 10, 1): one value per step
+    assert prediction.shape == (8, 10, 1)
+    broadcast = np.mean((y - prediction[..., 0]) ** 2)  # every step against the one target
+    assert reported == pytest.approx(broadcast, rel=1e-4)

@@ -59,6 +59,24 @@ CASES = {
         set(),
         None,
     ),
+    "subclassed model: one target per sequence for a per-step output (silent broadcast)": (
+        """\
+        class Smoother(keras.Model):
+            def __init__(self):
+                super().__init__()
+                self.rnn = layers.GRU(8, return_sequences=True)
+                self.head = layers.Dense(1)
+
+            def call(self, inputs):
+                return self.head(self.rnn(inputs))
+
+        model = Smoother()
+        model.compile(optimizer="adam", loss="mse")
+        model.fit(np.zeros((8, 10, 3)), np.zeros((8, 1)), epochs=1, verbose=0)
+        """,
+        {("SL204", 17)},
+        None,  # Keras trains: the silent broadcast SL204 warns about
+    ),
     "subclassed model: per-step labels for a many-to-one tagger": (
         """\
         class Tagger(keras.Model):

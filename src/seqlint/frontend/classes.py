@@ -259,7 +259,8 @@ class Objects(Evaluator):
         method = self._bind_found(instance.cls.lookup("call"), instance, "call")
         if not isinstance(method, BoundMethod):
             return UNKNOWN
-        names = {p.name.value for p in method.function.node.params.params}
+        params = method.function.node.params
+        names = {p.name.value for p in (*params.params, *params.kwonly_params)}
         if "training" in names and "training" not in args.keywords:
             args = Args(
                 list(args.positional),
