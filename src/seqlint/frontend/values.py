@@ -471,7 +471,10 @@ class Evaluator:
         if role.what == "layer":
             return self._construct(role.kind, args, node)
         if role.what == "input":
-            return self.graph.input(self._config("Input", args), node)
+            config = self._config("Input", args)
+            if not args.complete:  # ``**options`` may hold the batch size
+                config.setdefault("batch_size", UNKNOWN)
+            return self.graph.input(config, node)
         if role.what == "sequential":
             return self._sequential(args, node)
         if role.what == "model":

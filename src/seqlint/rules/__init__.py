@@ -22,6 +22,7 @@ from seqlint.rules.reshape_size_mismatch import ReshapeSizeMismatch
 from seqlint.rules.shared_loss_mixed_outputs import SharedLossMixedOutputs
 from seqlint.rules.silent_target_mismatch import SilentTargetMismatch
 from seqlint.rules.stateful_batch_mismatch import StatefulBatchMismatch
+from seqlint.rules.stateful_without_batch import StatefulWithoutBatch
 from seqlint.rules.time_distributed_rank import TimeDistributedRank
 
 ALL_RULES: tuple[Rule, ...] = (
@@ -47,4 +48,5 @@ ALL_RULES: tuple[Rule, ...] = (
     Keras3Migration(),
     RemovedGeneratorMethod(),
     StatefulBatchMismatch(),
+    StatefulWithoutBatch(),
 )

@@ -7,13 +7,12 @@ from collections.abc import Iterator
 from textwrap import dedent
 
 from seqlint.diagnostic import Severity
-from seqlint.ir import Array, Layer, Model, Node, TrainingCall, Value
+from seqlint.ir import Array, Model, Node, TrainingCall
 from seqlint.rules.base import Finding, Rule, RuleContext
-from seqlint.rules.evidence import inner_layer, where
+from seqlint.rules.evidence import where
 from seqlint.rules.feeding import MISSING, data_name, input_nodes, model_node_ids
-from seqlint.shapes.dims import is_known
+from seqlint.rules.stateful import declared_batch, is_stateful, positive_int
 
-STATEFUL_KINDS = frozenset({"LSTM", "GRU", "SimpleRNN"})
 # Calls checked, with the parameter that would make the batch count something else.
 CHECKED = {"fit": "steps_per_epoch", "evaluate": "steps", "predict": "steps"}
 DEFAULT_BATCH = 32
@@ -103,27 +102,15 @@ def _fixed_batch(model: Model, ctx: RuleContext) -> tuple[int, Node, Node] | Non
     entries = input_nodes(model, ctx)
     if not entries:
         return None
-    sizes = {_declared_batch(node.layer) for node in entries}
-    if len(sizes) != 1:
-        return None
-    (batch,) = sizes
-    if batch is None:
+    sizes = [declared_batch(node.layer) for node in entries]
+    batch = sizes[0]
+    if not positive_int(batch) or any(size != batch for size in sizes):
         return None
     for node_id in sorted(model_node_ids(model, ctx)):
         node = ctx.ir.nodes[node_id]
-        inner = inner_layer(node.layer)
-        if inner.kind in STATEFUL_KINDS and inner.get("stateful", False) is True:
+        if is_stateful(node.layer):
             return batch, entries[0], node
     return None
-
-
-def _declared_batch(layer: Layer) -> int | None:
-    batch_shape = layer.get("batch_shape")
-    if isinstance(batch_shape, (tuple, list)) and batch_shape:
-        first = batch_shape[0]
-    else:
-        first = layer.get("batch_size")
-    return first if _positive_int(first) else None
 
 
 def _mismatch(call: TrainingCall, batch: int) -> str | None:
@@ -132,7 +119,7 @@ def _mismatch(call: TrainingCall, batch: int) -> str | None:
     size = call.args.get("batch_size", None)
     label = "batch_size=32, the default" if size is None else f"batch_size={size}"
     size = DEFAULT_BATCH if size is None else size
-    if not _positive_int(size):
+    if not positive_int(size):
         return None
     x = call.args.get("x", MISSING)
     if not isinstance(x, Array):
@@ -147,7 +134,7 @@ def _mismatch(call: TrainingCall, batch: int) -> str | None:
         if found is not None:
             return found
         validation_size = call.args.get("validation_batch_size", None) or size
-        if not _positive_int(validation_size):
+        if not positive_int(validation_size):
             return None
         rest = f"the last {samples - train} samples of {data_name(x)} (validation_split)"
         return _batches(
@@ -164,7 +151,7 @@ def _validation_data(call: TrainingCall, size: int, batch: int) -> str | None:
     if not isinstance(data, (tuple, list)) or not data or not isinstance(data[0], Array):
         return None
     validation_size = call.args.get("validation_batch_size", None) or size
-    if not _positive_int(validation_size):
+    if not positive_int(validation_size):
         return None
     x = data[0]
     return _batches(
@@ -199,10 +186,4 @@ def _samples(x: Array) -> int | None:
     if not x.shape:
         return None
     first = x.shape[0]
-    return first if _positive_int(first) else None
-
-
-def _positive_int(value: Value) -> bool:
-    return (
-        is_known(value) and isinstance(value, int) and not isinstance(value, bool) and (value > 0)
-    )
+    return first if positive_int(first) else None
