@@ -207,6 +207,17 @@ class TrainingCall:
     loc: Loc
 
 
+@dataclass(frozen=True)
+class Unpacking:
+    """``a, b, c = layer(x)`` where the call provably returns ``outputs`` tensors and the
+    target names ``targets`` (without a starred name): Python raises at that line."""
+
+    ref: TensorRef
+    outputs: int
+    targets: int
+    loc: Loc
+
+
 @dataclass
 class ModuleIR:
     """Everything extracted from one source file."""
@@ -215,6 +226,7 @@ class ModuleIR:
     models: list[Model] = field(default_factory=list)
     training: list[TrainingCall] = field(default_factory=list)
     windows: list[Batches] = field(default_factory=list)  # every windows generator made
+    unpackings: list[Unpacking] = field(default_factory=list)  # of a wrong number of tensors
 
     def node(self, ref: TensorRef) -> Node:
         return self.nodes[ref.node_id]

@@ -5,6 +5,7 @@ import os
 
 import pytest
 
+from tests.rules.test_return_state_unpacking import CASES as UNPACKING
 from tests.rules.test_subclassed_models import CASES, source_of
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
@@ -49,3 +50,16 @@ def test_the_silent_broadcast_on_a_subclassed_model_trains_on_mismatched_targets
     assert prediction.shape == (8, 10, 1)
     broadcast = np.mean((y - prediction[..., 0]) ** 2)  # every step against the one target
     assert reported == pytest.approx(broadcast, rel=1e-4)
+
+
+@pytest.mark.parametrize("name", sorted(UNPACKING))
+def test_python_raises_exactly_where_sl232_reports(name):
+    from tests.rules.test_return_state_unpacking import HEADER
+
+    line, reported, error = UNPACKING[name]
+    namespace = {"__name__": "__main__"}
+    if reported:
+        with pytest.raises(ValueError, match=error):
+            exec(compile(HEADER + line, "<case>", "exec"), namespace)
+    else:
+        exec(compile(HEADER + line, "<case>", "exec"), namespace)

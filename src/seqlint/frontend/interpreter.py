@@ -260,6 +260,7 @@ class Interpreter(Objects):
             self.assign(target.value, _named(value, target.value))
         elif isinstance(target, (cst.Tuple, cst.List)):
             elements = list(target.elements)
+            self._check_count(target, value, elements)
             for element, item in zip(elements, self._unpack(value, elements), strict=True):
                 self.assign_target(element.value, item)
         elif isinstance(target, cst.Subscript):
@@ -269,6 +270,17 @@ class Interpreter(Objects):
             self.set_attribute(owner, target.attr.value, value)
         elif isinstance(value, SequentialModel):
             self.graph.add_unknown(value, target)  # stored where we cannot follow it
+
+    def _check_count(self, target: cst.BaseExpression, value: Value,
+                     elements: list[cst.BaseElement]) -> None:
+        """Record an unpacking of a layer call's outputs into the wrong number of names."""
+        if not isinstance(value, TensorRef) or value.index is not None:
+            return
+        if any(isinstance(e, cst.StarredElement) for e in elements):
+            return
+        total = self.graph.output_count(value)
+        if total is not None and total != len(elements):
+            self.graph.unpacking(value, total, len(elements), target)
 
     def _unpack(self, value: Value, elements: list[cst.BaseElement]) -> list[Value]:
         """The values ``a, *b, c = value`` binds, one per element."""

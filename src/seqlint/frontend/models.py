@@ -36,6 +36,7 @@ from seqlint.ir import (
     ShapeTuple,
     TensorRef,
     TrainingCall,
+    Unpacking,
     UserFunction,
     Value,
 )
@@ -174,6 +175,10 @@ class Graph:
         node = self._node(layer, inputs, self.positions.loc(call), as_list=as_list,
                           states=states)
         return TensorRef(node.id, None)
+
+    def unpacking(self, ref: TensorRef, outputs: int, targets: int, expr: cst.CSTNode) -> None:
+        """``a, b = layer(x)`` with a number of names other than the call's outputs."""
+        self.ir.unpackings.append(Unpacking(ref, outputs, targets, self.positions.loc(expr)))
 
     def output_count(self, ref: TensorRef) -> int | None:
         """How many outputs the node of ``ref`` provably returns, when more than one."""

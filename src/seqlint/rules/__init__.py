@@ -19,6 +19,7 @@ from seqlint.rules.padding_without_mask import PaddingWithoutMask
 from seqlint.rules.regression_target_mismatch import RegressionTargetMismatch
 from seqlint.rules.removed_generator_method import RemovedGeneratorMethod
 from seqlint.rules.reshape_size_mismatch import ReshapeSizeMismatch
+from seqlint.rules.return_state_unpacking import ReturnStateUnpacking
 from seqlint.rules.shared_loss_mixed_outputs import SharedLossMixedOutputs
 from seqlint.rules.silent_target_mismatch import SilentTargetMismatch
 from seqlint.rules.stateful_batch_mismatch import StatefulBatchMismatch
@@ -49,4 +50,5 @@ ALL_RULES: tuple[Rule, ...] = (
     RemovedGeneratorMethod(),
     StatefulBatchMismatch(),
     StatefulWithoutBatch(),
+    ReturnStateUnpacking(),
 )
