@@ -430,9 +430,10 @@ class Evaluator:
             return self.graph.apply_sequential(callee, x_ref)
         if isinstance(callee, FunctionalModel):
             plain = len(args.positional) <= 1 and set(args.keywords) <= {"inputs", "training"}
-            outputs = self.graph.apply_functional(callee, args.get(0, "inputs"))
-            if outputs is not None and plain and args.complete:
-                return outputs
+            if plain and args.complete:
+                outputs = self.graph.apply_functional(callee, args.get(0, "inputs"))
+                if outputs is not None:
+                    return outputs
             return self._apply(self.graph.model_layer(callee), args, node)
         if isinstance(callee, Function):
             return self.call_function(callee, args, node)
