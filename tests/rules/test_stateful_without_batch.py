@@ -102,3 +102,13 @@ z = layers.LSTM(8, stateful=True)(c)
 w = layers.LSTM(8, stateful=True)(opaque)
 """
     assert codes_and_lines(unreadable) == set()
+
+
+def test_a_keras2_batch_size_keyword_on_the_layer_is_left_to_the_keyword_rules():
+    source = """\
+from tensorflow import keras
+from tensorflow.keras import layers
+model = keras.Sequential()
+model.add(layers.LSTM(20, input_shape=(10, 1), batch_size=25, stateful=True))
+"""
+    assert {c for c in codes_and_lines(source) if c[0] == "SL231"} == set()

@@ -12,6 +12,7 @@ from seqlint.rules.evidence import output_shape, trace, where
 from seqlint.rules.stateful import declared_batch, is_stateful
 
 INPUT_KINDS = frozenset({"Input", "InputLayer"})
+KERAS2_BATCH = ("batch_size", "batch_input_shape")  # layer keywords Keras 3 rejects
 
 
 class StatefulWithoutBatch(Rule):
@@ -63,6 +64,8 @@ Declare the batch size the model will be fed: `keras.Input(batch_shape=(32, 10,
             entry = chain[0]
             if entry.id in built_later or declared_batch(entry.layer) is not None:
                 continue
+            if any(key in n.layer.config for n in chain[1:] for key in KERAS2_BATCH):
+                continue  # a Keras 2 batch declaration: Keras 3 refuses the keyword itself
             message = (
                 f"{where(node)} is stateful, but its input, {where(entry)}, declares no batch "
                 f"size, {output_shape(entry, ctx)}: Keras 3 needs a static batch size to "
