@@ -271,7 +271,8 @@ class Role:
     ``what`` is one of ``"layer"`` (``kind`` is the class name),
     ``"sequential"``, ``"model"``, ``"input"``, ``"merge"`` (``kind`` is the
     helper's layer kind), one of the data makers: ``"to_categorical"``,
-    ``"pad_sequences"``, ``"timeseries"`` (``kind`` is TimeseriesGenerator or
+    ``"pad_sequences"``, ``"tokenizer"`` (Keras 2's text ``Tokenizer``),
+    ``"timeseries"`` (``kind`` is TimeseriesGenerator or
     timeseries_dataset_from_array), or ``"object"`` for any other Keras class
     (a loss, an optimizer...; ``kind`` is its path), or ``"other"``.
     """
@@ -297,6 +298,8 @@ def role_of(path: str) -> Role:
         return Role("input")
     if last in ("to_categorical", "pad_sequences"):
         return Role(last)
+    if last == "Tokenizer" and first == "preprocessing":
+        return Role("tokenizer")
     if last in ("TimeseriesGenerator", "timeseries_dataset_from_array"):
         return Role("timeseries", last)
     if first == "layers" and last in MERGE_HELPERS:

@@ -2,13 +2,14 @@
 
 Only what a training script commonly does to build its data: numpy's random
 and constant constructors (legacy ``np.random.*`` and ``default_rng()``
-generators), ``reshape`` (with ``-1`` when computable), ``expand_dims``,
-``astype``, slicing and indexing, arithmetic with scalars, one-hot encoding
-(``to_categorical``, ``tf.one_hot``, ``np.eye(n)[labels]``) and
-``pad_sequences``.  Besides the shape an :class:`~seqlint.ir.Array` records
-its dtype family, the ``[low, high)`` range of random integers, whether its
-last axis is one-hot, and whether it was zero-padded.  An array whose shape
-we cannot follow is ``Array(None)``, never a guess.
+generators), ``np.array``/``np.asarray`` (with ``dtype``), ``np.stack``,
+``reshape`` (with ``-1`` when computable), ``expand_dims``, ``astype``, slicing
+and indexing, arithmetic with scalars, one-hot encoding (``to_categorical``,
+``tf.one_hot``, ``np.eye(n)[labels]``).  Besides the shape an
+:class:`~seqlint.ir.Array` records its dtype family, the ``[low, high)`` range
+of random integers, whether its last axis is one-hot, and whether it was
+zero-padded (:mod:`seqlint.frontend.text_api`).  An array whose shape we cannot
+follow is ``Array(None)``, never a guess.
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ from dataclasses import replace
 from math import ceil
 
 from seqlint.frontend.arith import MAX_NODES
-from seqlint.frontend.objects import Args, ExtName
+from seqlint.frontend.objects import Args, ExtName, Items
 from seqlint.ir import Array, Loc, ShapeTuple, Value, value_to_dim
-from seqlint.shapes.dims import UNKNOWN, Dim, Sym, is_known, product
+from seqlint.shapes.dims import UNKNOWN, Dim, Sym, is_known, product, same
 
 Shape = tuple[Dim, ...] | None
 
@@ -99,7 +100,13 @@ def call(name: str, args: Args, loc: Loc) -> Value:
         columns = rows if columns is None else columns
         return Array(_sizes([rows, columns]), dtype="float", one_hot=True, loc=loc)
     if name in _LIKE:
-        return _like(args.get(0, "a"), loc)
+        made = _like(args.get(0, "a" if name != "array" else "object"), loc)
+        dtype = args.get(1, "dtype", MISSING_DTYPE) if name in ("array", "asarray") else None
+        if isinstance(made, Array) and dtype is not None and dtype is not MISSING_DTYPE:
+            made = replace(made, dtype=dtype_of(dtype))
+        return made
+    if name == "stack":
+        return stack(args.get(0, "arrays"), args.get(1, "axis", 0), loc)
     if name == "arange":
         return _arange(args.positional, loc)
     if name == "linspace":
@@ -118,7 +125,7 @@ def call(name: str, args: Args, loc: Loc) -> Value:
         return _transpose(source, loc)
     if name == "random.permutation":
         return _derive(source, source.shape, loc)
-    return Array(None, loc=loc) if name in ("concatenate", "stack", "vstack", "hstack") else UNKNOWN
+    return Array(None, loc=loc) if name in ("concatenate", "vstack", "hstack") else UNKNOWN
 
 
 
@@ -137,6 +144,8 @@ def _random_integers(args: Args, loc: Loc) -> Value:
 def _like(value: Value, loc: Loc) -> Array:
     if isinstance(value, Array):
         return _derive(value, value.shape, loc, one_hot=True)
+    if isinstance(value, Items):
+        return _of_items(value, loc)
     shape = _literal_shape(value, [MAX_NODES], 0)
     return Array(shape, dtype=_literal_dtype(value) if shape is not None else None, loc=loc)
 
@@ -159,6 +168,45 @@ def _literal_shape(value: Value, budget: list[int], depth: int) -> Shape:
             return None
     inner = shapes.pop() if shapes else ()
     return (len(value), *inner)
+
+
+def _of_items(items: Items, loc: Loc) -> Array:
+    """``np.array([...comprehension...])``: known when every item has the same known shape."""
+    item = items.item
+    shape: Shape = None
+    if isinstance(item, (int, float)) and not isinstance(item, bool):
+        shape = (items.count,)
+    elif isinstance(item, Array) and item.shape is not None and all(map(is_known, item.shape)):
+        shape = (items.count, *item.shape)
+    dtype = item.dtype if isinstance(item, Array) else "float" if isinstance(item, float) else (
+        "int" if shape is not None else None)
+    return Array(shape, dtype=dtype, loc=loc)
+
+
+def stack(arrays: Value, axis: Value, loc: Loc) -> Value:
+    """``np.stack(arrays, axis)``: the arrays share one shape (numpy raises otherwise),
+    and a new axis of their count is inserted at ``axis``."""
+    if isinstance(arrays, Items):
+        count, first = arrays.count, arrays.item
+        shapes = [first.shape] if isinstance(first, Array) else [None]
+    else:
+        items = list(arrays) if isinstance(arrays, (list, tuple)) else None
+        if not items or not all(isinstance(a, Array) for a in items):
+            return Array(None, loc=loc)
+        count, first = len(items), items[0]
+        shapes = [a.shape for a in items]
+    shape = shapes[0]
+    if shape is None or any(s is None or len(s) != len(shape) for s in shapes):
+        return Array(None, loc=loc)
+    rank = len(shape) + 1
+    if not isinstance(axis, int) or isinstance(axis, bool) or not -rank <= axis < rank:
+        return Array(None, loc=loc)
+    dims = list(shape)
+    for other in shapes[1:]:
+        dims = [d if same(d, o) else UNKNOWN for d, o in zip(dims, other, strict=True)]
+    dims.insert(axis % rank, count if is_known(count) or isinstance(count, Sym) else UNKNOWN)
+    dtype = first.dtype if isinstance(first, Array) else None
+    return Array(tuple(dims), dtype=dtype, loc=loc)
 
 
 def _literal_dtype(value: Value) -> str:
@@ -372,22 +420,3 @@ def windows(series: Value, length: Value, loc: Loc) -> Value:
                                       else UNKNOWN,)
     shape = (UNKNOWN, *steps, *series.shape[1:])
     return _derive(series, shape, loc, one_hot=len(series.shape) > 1)
-
-
-def pad_sequences(sequences: Value, args: Args, loc: Loc) -> Array:
-    """``pad_sequences(sequences, maxlen, dtype, padding, truncating, value)``.
-
-    Its shape is known when the sequences are an array of known rank (a list of
-    token lists is not enough: sequences of vectors give a 3-D result).
-    """
-    maxlen = args.get(1, "maxlen")
-    dtype = args.get(2, "dtype", "int32")
-    value = args.get(5, "value", 0.0)
-    shape: Shape = None
-    if isinstance(sequences, Array) and sequences.shape is not None and len(sequences.shape) > 1:
-        length = maxlen if is_known(maxlen) or isinstance(maxlen, Sym) else UNKNOWN
-        if maxlen is None:
-            length = sequences.shape[1]
-        shape = (sequences.shape[0], length, *sequences.shape[2:])
-    padded = isinstance(value, (int, float)) and value == 0
-    return Array(shape, dtype=dtype_of(dtype), zero_padded=padded, loc=loc)

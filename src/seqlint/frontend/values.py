@@ -15,7 +15,7 @@ from dataclasses import replace
 
 import libcst as cst
 
-from seqlint.frontend import arith, numpy_api
+from seqlint.frontend import arith, numpy_api, sklearn_api, text_api, tfdata_api
 from seqlint.frontend.imports import dotted_name, keras_path
 from seqlint.frontend.keras_api import (
     LAYERS_EXPORTS,
@@ -27,11 +27,11 @@ from seqlint.frontend.keras_api import (
     role_of,
 )
 from seqlint.frontend.models import FunctionalModel, Graph, SequentialModel, label_of
-from seqlint.frontend.objects import Args, ExtName, Function, KerasClass
+from seqlint.frontend.objects import Args, ExtName, Function, Items, KerasClass, LambdaFunction
 from seqlint.frontend.positions import source_text
 from seqlint.frontend.scopes import MISSING, Branches, Scope
 from seqlint.ir import Array, Batches, KerasObject, Layer, Loc, ShapeTuple, TensorRef, Value
-from seqlint.shapes.dims import UNKNOWN, Sym
+from seqlint.shapes.dims import UNKNOWN, Sym, is_known
 
 MAX_DEPTH = 150  # nesting of expressions, statements and calls together; deeper is unknown
 
@@ -172,6 +172,43 @@ class Evaluator:
         self._elements(list(node.elements))
         return UNKNOWN
 
+    def _list_comp(self, node: cst.ListComp) -> Value:
+        """``[elt for target in iterable if ...]``: Items like ``elt`` evaluated once, with
+        each target bound to an item of its iterable (a loop body: it runs as a branch)."""
+        saved, self.scope = self.scope, Scope(self.scope)
+        self.branches.enter()
+        try:
+            count: Value = 1
+            clause: cst.CompFor | None = node.for_in
+            while clause is not None:
+                iterable = self.eval(clause.iter)
+                self._bind_item(clause.target, _item_of(iterable))
+                for condition in clause.ifs:
+                    self.eval(condition.test)
+                size = text_api.count(iterable)
+                count = count * size if is_known(size) and is_known(count) and not clause.ifs \
+                    else UNKNOWN
+                clause = clause.inner_for_in
+            return Items(self.eval(node.elt), count)
+        finally:
+            self.branches.leave()
+            self.scope = saved
+
+    def _bind_item(self, target: cst.BaseExpression, value: Value) -> None:
+        """Bind a comprehension target (a name or an unpacking) in the comprehension's scope."""
+        if isinstance(target, cst.Name):
+            self.scope.vars[target.value] = value
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            items = sequence_items(value)
+            elements = list(target.elements)
+            if items is None or len(items) != len(elements):
+                items = [UNKNOWN] * len(elements)
+            for element, item in zip(elements, items, strict=True):
+                self._bind_item(element.value, item)
+
+    def _lambda(self, node: cst.Lambda) -> Value:
+        return LambdaFunction(node, self.scope)
+
     def _dict(self, node: cst.Dict) -> Value:
         result: dict[object, Value] = {}
         complete = True
@@ -259,6 +296,10 @@ class Evaluator:
             return self._sequential_attribute(base, attr)
         if isinstance(base, FunctionalModel):
             return self._functional_attribute(base, attr)
+        if isinstance(base, text_api.Tokenizer):
+            return text_api.attribute(base, attr, source_text(node))
+        if attr == "values" and (isinstance(base, Sym) or base is UNKNOWN):
+            return Array(None, loc=self._loc(node))  # a pandas frame's array, shape unknown
         if isinstance(base, Sym) and attr != "shape" and _SYMBOL_NAME.fullmatch(base.name):
             return Sym(f"{base.name}.{attr}") if len(base.name) < 60 else UNKNOWN
         return UNKNOWN
@@ -405,10 +446,28 @@ class Evaluator:
             return self._apply(self.graph.model_layer(callee), args, node)
         if isinstance(callee, Function):
             return self.call_function(callee, args, node)
+        if isinstance(callee, LambdaFunction):
+            return self._call_lambda(callee, args)
         if isinstance(callee, KerasClass):
             return self._construct(callee.kind, args, node)
         self.escape(args, node)
         return UNKNOWN
+
+    def _call_lambda(self, function: LambdaFunction, args: Args) -> Value:
+        """A lambda's body evaluated with its parameters bound (plain positional ones)."""
+        params = function.node.params
+        if isinstance(params.star_arg, (cst.Param, cst.ParamStar)) or (
+                params.star_kwarg is not None or not args.complete):
+            return UNKNOWN
+        names = [p.name.value for p in (*params.posonly_params, *params.params)]
+        scope = Scope(function.scope)
+        for index, name in enumerate(names):
+            scope.vars[name] = args.get(index, name, UNKNOWN)
+        saved, self.scope = self.scope, scope
+        try:
+            return self.eval(function.node.body)
+        finally:
+            self.scope = saved
 
     def escape(self, args: Args, node: cst.CSTNode) -> None:
         """Sequential models passed where we cannot follow them may change: unknown from now."""
@@ -423,6 +482,8 @@ class Evaluator:
                 return numpy_api.call(qualname[len("numpy."):], args, self._loc(node))
             if qualname.startswith("tensorflow."):
                 return self._tensorflow(qualname[len("tensorflow."):], args, node)
+            if qualname.startswith("sklearn."):
+                return sklearn_api.call(qualname[len("sklearn."):], args, self._loc(node))
             return UNKNOWN
         role = role_of(path) if path else None
         if role is None or role.what == "other":
@@ -432,7 +493,9 @@ class Evaluator:
             config.update((k, self.graph.export(v)) for k, v in args.keywords.items())
             return KerasObject(role.kind, config, self._loc(node), label_of(node))
         if role.what == "pad_sequences":
-            return numpy_api.pad_sequences(args.get(0, "sequences"), args, self._loc(node))
+            return text_api.pad_sequences(args.get(0, "sequences"), args, self._loc(node))
+        if role.what == "tokenizer":
+            return text_api.tokenizer(args)
         if role.what == "timeseries":
             return self._batches(role.kind, args, node)
         if role.what == "layer":
@@ -453,14 +516,29 @@ class Evaluator:
         return numpy_api.one_hot(labels, classes, self._loc(node), squeeze_last=True)
 
     def _tensorflow(self, name: str, args: Args, node: cst.Call) -> Value:
-        """The few TensorFlow functions that make data: ``tf.one_hot``, ``tf.constant``..."""
-        value = args.get(0, "indices" if name == "one_hot" else "value")
+        """The TensorFlow functions that make data: ``tf.one_hot``, ``tf.constant``,
+        ``tf.reshape``, ``tf.expand_dims``, ``tf.stack``, ``tf.data``..."""
+        loc = self._loc(node)
+        if name.startswith("data."):
+            return tfdata_api.call(name[len("data."):], args, loc)
+        value = args.get(0, _TF_FIRST.get(name, "input"))
         if name == "one_hot":
-            return numpy_api.one_hot(value, args.get(1, "depth"), self._loc(node),
-                                     squeeze_last=False)
-        if name in ("constant", "convert_to_tensor", "cast") and isinstance(value, Array):
+            return numpy_api.one_hot(value, args.get(1, "depth"), loc, squeeze_last=False)
+        if name == "stack":
+            return numpy_api.stack(args.get(0, "values"), args.get(1, "axis", 0), loc)
+        if name in ("constant", "convert_to_tensor") and isinstance(value, (list, Items)):
+            value = numpy_api.call("asarray", Args([value]), loc)
+        if not isinstance(value, Array):
+            return UNKNOWN
+        if name in ("constant", "convert_to_tensor", "cast"):
             dtype = numpy_api.dtype_of(args.get(1, "dtype")) or value.dtype
-            return replace(value, name=None, dtype=dtype, loc=self._loc(node))
+            return replace(value, name=None, dtype=dtype, loc=loc)
+        if name == "reshape":
+            return numpy_api.reshape(value, [args.get(1, "shape")], loc)
+        if name == "expand_dims":
+            return numpy_api.expand_dims(value, args.get(1, "axis"), loc)
+        if name == "squeeze":
+            return numpy_api.squeeze(value, args.get(1, "axis"), loc)
         return UNKNOWN
 
     def _batches(self, maker: str, args: Args, node: cst.Call) -> Batches:
@@ -514,6 +592,8 @@ class Evaluator:
         inputs = args.get(0, "inputs", MISSING)
         if inputs is MISSING:
             return UNKNOWN
+        if layer.kind == "TextVectorization" and not _holds_tensors(inputs):
+            return text_api.vectorize(layer, inputs, self._loc(node))  # run on data
         expr = args.expr(0, "inputs")
         if isinstance(inputs, (list, tuple)):
             exprs: list[cst.BaseExpression | None] = [None] * len(inputs)
@@ -549,9 +629,14 @@ class Evaluator:
     def _method(self, receiver: Value, name: str, args: Args, node: cst.Call) -> Value:
         if isinstance(receiver, (SequentialModel, FunctionalModel)) and name in TRAINING_METHODS:
             params = TRAINING_METHODS[name]
-            named = dict(zip(params, args.positional, strict=False))
-            self.graph.training_call(name, receiver, {**named, **args.keywords}, node)
+            named = {**dict(zip(params, args.positional, strict=False)), **args.keywords}
+            if isinstance(named.get("x"), tfdata_api.Dataset):
+                named["x"] = tfdata_api.as_batches(named["x"])
+            self.graph.training_call(name, receiver, named, node)
             return UNKNOWN
+        data = self._data_method(receiver, name, args, node)
+        if data is not MISSING:
+            return data
         if isinstance(receiver, SequentialModel):
             return self._sequential_method(receiver, name, args, node)
         if isinstance(receiver, (FunctionalModel, Layer)):
@@ -566,6 +651,31 @@ class Evaluator:
             return self._mutate(receiver, name, args, node)
         self.escape(args, node)
         return UNKNOWN
+
+    def _data_method(self, receiver: Value, name: str, args: Args, node: cst.Call) -> Value:
+        """Methods of data-preparation objects (scalers, tokenizers, datasets); MISSING
+        for another receiver."""
+        loc = self._loc(node)
+        if isinstance(receiver, sklearn_api.Transformer):
+            return sklearn_api.method(receiver, name, args, loc)
+        if isinstance(receiver, text_api.Tokenizer):
+            return text_api.method(receiver, name, args, loc)
+        if isinstance(receiver, tfdata_api.Dataset):
+            return tfdata_api.method(receiver, name, args, loc, self._call_on(node))
+        if isinstance(receiver, Batches):  # a windows dataset passed through the pipeline
+            return receiver if name in ("prefetch", "cache", "shuffle", "repeat") else UNKNOWN
+        if name == "to_numpy" and (isinstance(receiver, Sym) or receiver is UNKNOWN):
+            return Array(None, loc=loc)  # a pandas frame's array, shape unknown
+        return MISSING
+
+    def _call_on(self, node: cst.Call) -> tfdata_api.Caller:
+        def call(fn: Value, positional: list[Value]) -> Value:
+            if not isinstance(fn, (Function, LambdaFunction)):
+                return UNKNOWN
+            return self.call_value(fn, Args(list(positional), positional_exprs=[None] * len(
+                positional)), node)
+
+        return call
 
     def _sequential_method(self, seq: SequentialModel, name: str, args: Args,
                            node: cst.Call) -> Value:
@@ -614,6 +724,27 @@ class Evaluator:
             scope = scope.parent
 
 
+_TF_FIRST = {"one_hot": "indices", "cast": "x", "reshape": "tensor", "constant": "value",
+             "convert_to_tensor": "value"}  # else "input"
+
+
+def _item_of(iterable: Value) -> Value:
+    """What one iteration over ``iterable`` binds, as far as all its items agree."""
+    if isinstance(iterable, Items):
+        return iterable.item
+    if isinstance(iterable, Array):
+        shape = iterable.shape
+        return replace(iterable, shape=None if not shape else shape[1:], name=None)
+    return UNKNOWN
+
+
+def _holds_tensors(value: Value) -> bool:
+    """A tensor, or a list/tuple of them."""
+    if isinstance(value, (list, tuple)):
+        return bool(value) and all(isinstance(v, TensorRef) for v in value)
+    return isinstance(value, TensorRef)
+
+
 def _hashable(value: Value) -> bool:
     return arith.is_constant(value) and not isinstance(value, (list, dict))
 
@@ -625,6 +756,10 @@ def _len(args: Args) -> Value:
     value = args.get(0, "obj")
     if isinstance(value, Array):
         return value.shape[0] if value.shape else UNKNOWN
+    if isinstance(value, Items):
+        return value.count
+    if isinstance(value, Sym) and _SYMBOL_NAME.fullmatch(value.name) and len(value.name) < 55:
+        return Sym(f"len({value.name})")  # a named size: len(chars), len(tokenizer.word_index)
     items = sequence_items(value)
     if items is not None:
         return len(items)
@@ -711,4 +846,6 @@ _HANDLERS: dict[type, Callable[[Evaluator, cst.BaseExpression], Value]] = {
     cst.Attribute: Evaluator._attribute,
     cst.Subscript: Evaluator._subscript,
     cst.Call: Evaluator._call,
+    cst.ListComp: Evaluator._list_comp,
+    cst.Lambda: Evaluator._lambda,
 }

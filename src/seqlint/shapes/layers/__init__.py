@@ -8,6 +8,7 @@ from seqlint.shapes.layers import (  # noqa: F401
     inputs,
     merging,
     pooling,
+    preprocessing,
     recurrent,
     reshaping,
     wrappers,
