@@ -155,7 +155,7 @@ def _literal_shape(value: Value, budget: list[int], depth: int) -> Shape:
     budget[0] -= 1
     if budget[0] < 0 or depth > 32:
         return None
-    if isinstance(value, (int, float)):
+    if isinstance(value, (int, float, str)):
         return ()
     if isinstance(value, Array):
         return value.shape
@@ -209,16 +209,20 @@ def stack(arrays: Value, axis: Value, loc: Loc) -> Value:
     return Array(tuple(dims), dtype=dtype, loc=loc)
 
 
-def _literal_dtype(value: Value) -> str:
-    """"float" if a (regular, already checked) nested literal holds a float, else "int"."""
+def _literal_dtype(value: Value) -> str | None:
+    """"float" if a (regular, already checked) nested literal holds a float, None if it
+    holds a string, else "int"."""
     stack = [value]
+    family: str | None = "int"
     while stack:
         item = stack.pop()
+        if isinstance(item, str):
+            return None
         if isinstance(item, float) or isinstance(item, Array) and item.dtype != "int":
-            return "float"
+            family = "float"
         if isinstance(item, (list, tuple)):
             stack.extend(item)
-    return "int"
+    return family
 
 
 def _arange(values: list[Value], loc: Loc) -> Value:

@@ -144,6 +144,8 @@ def _split_counts(n: Dim, test_size: Value, train_size: Value) -> tuple[Dim, Dim
     sizes = (test_size, train_size)
     if not is_known(n) or not all(s is None or _is_size(s) for s in sizes):
         return UNKNOWN, UNKNOWN
+    if all(isinstance(s, float) for s in sizes) and test_size + train_size > 1:
+        return UNKNOWN, UNKNOWN
     n_test = _count(test_size, n, ceil)
     n_train = _count(train_size, n, floor)
     if n_test is None or n_train is None:

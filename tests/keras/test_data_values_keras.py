@@ -1,0 +1,159 @@
+"""The data shapes seqlint follows, against the real libraries: numpy, TensorFlow, tf.data,
+scikit-learn and TextVectorization compute the same shapes (an unknown dim matches any size,
+never a different rank)."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+
+import pytest
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+tf = pytest.importorskip("tensorflow")
+keras = pytest.importorskip("keras")
+np = pytest.importorskip("numpy")
+
+from seqlint.ir import Array, Batches  # noqa: E402
+from seqlint.shapes.dims import UNKNOWN  # noqa: E402
+from tests.frontend.test_training import training  # noqa: E402
+from tests.frontend.test_values import evaluate  # noqa: E402
+
+pytestmark = pytest.mark.keras
+
+
+def run_real(setup: str, expression: str) -> object:
+    namespace: dict[str, object] = {}
+    source = f"""
+import numpy as np
+import tensorflow as tf
+import keras
+from keras.utils import to_categorical, pad_sequences
+{setup}
+__result__ = {expression}
+"""
+    exec(textwrap.dedent(source), namespace)  # noqa: S102 (the test's own snippets)
+    return namespace["__result__"]
+
+
+def agrees(ours: tuple | None, real: tuple) -> bool:
+    """Our shape is the real one, with unknown dims standing for any size."""
+    if ours is None:
+        return False
+    return len(ours) == len(real) and all(
+        o is UNKNOWN or o == r for o, r in zip(ours, real, strict=True)
+    )
+
+
+def known_dims(shape: tuple) -> tuple:
+    return tuple(None if d is UNKNOWN else d for d in shape)
+
+
+CHAINS = [
+    ("X = np.zeros((10, 6))", "np.array(X, dtype='float32')"),
+    ("X = np.zeros((10, 6))", "np.reshape(X, (-1, 6, 1))"),
+    ("import tensorflow as tf\nX = np.zeros((10, 6))", "tf.reshape(X, [-1, 3, 2])"),
+    ("import tensorflow as tf\nX = np.zeros((10, 6))", "tf.expand_dims(X, axis=-1)"),
+    ("import tensorflow as tf\nX = np.zeros((10, 6))", "tf.convert_to_tensor(X)"),
+    ("import tensorflow as tf\ny = np.zeros((10,), 'int32')", "tf.one_hot(y, depth=4)"),
+    ("X = np.zeros((10, 6))", "X.astype('float32')[:, :, None]"),
+    ("X = np.zeros((10, 6))", "np.asarray(X)[..., np.newaxis]"),
+    ("a = np.zeros((5, 3))", "np.stack([a, a, a])"),
+    ("a = np.zeros((5, 3))", "np.stack((a, a), axis=-1)"),
+    ("a = np.zeros((5, 3))\nitems = range(4)", "np.stack([a for i in items], axis=1)"),
+    ("rows = range(7)", "np.array([np.zeros((4, 2)) for row in rows])"),
+    ("", "pad_sequences([[1, 2, 3], [4]])"),
+    ("X = np.zeros((40, 7), 'int32')", "pad_sequences([x[:3] for x in X], maxlen=5)"),
+    ("X = np.zeros((40, 7, 2))", "pad_sequences([x for x in X], maxlen=5, dtype='float32')"),
+    ("docs = range(6)", "pad_sequences([np.zeros(4) for s in docs], maxlen=9)"),
+    (
+        "from sklearn.model_selection import train_test_split\n"
+        "X = np.zeros((100, 20, 3)); y = np.zeros(100)\n"
+        "X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2)",
+        "(X_train, X_test, y_train, y_test)",
+    ),
+    (
+        "from sklearn.model_selection import train_test_split\n"
+        "X = np.zeros((33, 4)); y = np.zeros((33, 1))\n"
+        "parts = train_test_split(X, y, train_size=0.7, test_size=5)",
+        "tuple(parts)",
+    ),
+    (
+        "from sklearn.preprocessing import MinMaxScaler, StandardScaler\n"
+        "X = np.random.rand(50, 4)\nscaler = MinMaxScaler().fit(X)",
+        "(scaler.transform(X), StandardScaler().fit_transform(X))",
+    ),
+    (
+        "from sklearn.preprocessing import LabelEncoder\ny = np.array([[3], [1], [3]])",
+        "LabelEncoder().fit_transform(y)",
+    ),
+    (
+        "from sklearn.datasets import make_classification, make_regression",
+        "(*make_classification(n_samples=200, n_features=8, n_informative=4, n_classes=3), "
+        "*make_regression(100, 5, n_targets=2), *make_regression())",
+    ),
+    (
+        "vectorizer = keras.layers.TextVectorization(max_tokens=50, output_sequence_length=6)\n"
+        "vectorizer.adapt(['a b c', 'd e'])",
+        "(vectorizer(['a b', 'c', 'd e f']), vectorizer(np.array([['a b'], ['c']])))",
+    ),
+]
+
+
+@pytest.mark.parametrize(("setup", "expression"), CHAINS)
+def test_shapes_agree_with_the_real_libraries(setup: str, expression: str) -> None:
+    real = run_real(setup, expression)
+    ours = evaluate(setup, expression)
+    reals = real if isinstance(real, tuple) else (real,)
+    ourss = ours if isinstance(ours, tuple) else (ours,)
+    assert len(ourss) == len(reals)
+    for mine, theirs in zip(ourss, reals, strict=True):
+        assert isinstance(mine, Array)
+        assert agrees(mine.shape, tuple(theirs.shape)), (mine.shape, theirs.shape)
+
+
+DATA = """
+X = np.random.rand(100, 20, 3).astype("float32")
+y = np.random.randint(0, 5, size=(100,))
+ids = np.random.randint(0, 65, size=(1000,))
+def split_input_target(chunk):
+    return chunk[:-1], chunk[1:]
+"""
+
+PIPELINES = [
+    "tf.data.Dataset.from_tensor_slices((X, y))",
+    "tf.data.Dataset.from_tensor_slices((X, y)).batch(32)",
+    "tf.data.Dataset.from_tensor_slices((X, y)).shuffle(100).batch(16, drop_remainder=True)"
+    ".cache().prefetch(tf.data.AUTOTUNE).repeat()",
+    "tf.data.Dataset.zip((tf.data.Dataset.from_tensor_slices(X), "
+    "tf.data.Dataset.from_tensor_slices(y))).batch(8)",
+    "tf.data.Dataset.from_tensor_slices((X, y)).map(lambda a, b: (a[:, :2], tf.one_hot(b, 5)))"
+    ".batch(4)",
+    "tf.data.Dataset.from_tensors((X, y))",
+    "tf.data.Dataset.from_tensor_slices((X, y)).batch(4).unbatch()",
+    "tf.data.Dataset.from_tensor_slices(ids).batch(101, drop_remainder=True)"
+    ".map(split_input_target).batch(8, drop_remainder=True)",
+    "tf.data.Dataset.from_tensor_slices((X, y)).padded_batch(4, drop_remainder=True).take(2)",
+]
+
+
+@pytest.mark.parametrize("pipeline", PIPELINES)
+def test_dataset_elements_agree_with_tf_data(pipeline: str) -> None:
+    spec = run_real(DATA, pipeline).element_spec
+    model = (
+        "from tensorflow import keras\n"
+        "model = keras.Sequential([keras.Input((20, 3)), keras.layers.LSTM(4)])\n"
+    )
+    (call,) = training(f"{model}{DATA}ds = {pipeline}\nmodel.fit(ds)")
+    batches = call.args["x"]
+    assert isinstance(batches, Batches)
+    for mine, theirs in zip((batches.x, batches.y), spec, strict=True):
+        assert known_dims(mine.shape) == tuple(theirs.shape), (mine.shape, theirs.shape)
+
+
+def test_text_vectorization_symbolic_outputs_agree() -> None:
+    for shape in ((), (1,)):
+        for length in (7, None):
+            layer = keras.layers.TextVectorization(output_sequence_length=length)
+            output = layer(keras.Input(shape=shape, dtype="string"))
+            assert tuple(output.shape) == (None, length)
