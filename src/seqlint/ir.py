@@ -99,6 +99,7 @@ class Batches:
     maker: str  # "TimeseriesGenerator" | "timeseries_dataset_from_array" | "tf.data.Dataset"
     window: Value  # length / sequence_length; None for a tf.data.Dataset
     loc: Loc
+    batched: bool = True  # False: a dataset never batched hands fit one sample as a batch
 
 
 @dataclass(frozen=True)

@@ -313,3 +313,27 @@ def test_unknown_datasets_give_unknown_batches() -> None:
         x = fitted(f"{DATA}ds = {pipeline}\nmodel.fit(ds)")
         shape = getattr(getattr(x, "x", None), "shape", None)
         assert shape is None, pipeline
+
+
+def test_windows_cut_in_a_comprehension_over_a_range() -> None:
+    setup = """
+data = np.random.rand(500, 3)
+look_back = 10
+X = np.array([data[i:(i + look_back)] for i in range(len(data) - look_back)])
+W = np.stack([data[i:i + steps] for i in range(n)])
+"""
+    assert shape_of(setup, "X") == (490, 10, 3)
+    assert shape_of(setup, "W") == (Sym("n"), Sym("steps"), 3)
+    assert shape_of(setup, "data[i:i + 600]") == (UNKNOWN, 3)  # longer than the data
+    assert evaluate("", "len(range(3, 10, 2)), len(range(n))") == (4, Sym("n"))
+
+
+def test_a_dataset_knows_whether_it_is_batched() -> None:
+    pipelines = {
+        "tf.data.Dataset.from_tensor_slices((X, y)).shuffle(8)": False,
+        "tf.data.Dataset.from_tensor_slices((X, y)).batch(8).map(lambda a, b: (a, b))": True,
+        "tf.data.Dataset.from_tensors((X, y))": True,
+        "tf.data.Dataset.from_tensor_slices((X, y)).batch(8).unbatch()": False,
+    }
+    for pipeline, batched in pipelines.items():
+        assert fitted(f"{DATA}ds = {pipeline}\nmodel.fit(ds)").batched is batched, pipeline

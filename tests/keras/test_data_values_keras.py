@@ -15,7 +15,7 @@ keras = pytest.importorskip("keras")
 np = pytest.importorskip("numpy")
 
 from seqlint.ir import Array, Batches  # noqa: E402
-from seqlint.shapes.dims import UNKNOWN  # noqa: E402
+from seqlint.shapes.dims import UNKNOWN, Sym  # noqa: E402
 from tests.frontend.test_training import training  # noqa: E402
 from tests.frontend.test_values import evaluate  # noqa: E402
 
@@ -157,3 +157,66 @@ def test_text_vectorization_symbolic_outputs_agree() -> None:
             layer = keras.layers.TextVectorization(output_sequence_length=length)
             output = layer(keras.Input(shape=shape, dtype="string"))
             assert tuple(output.shape) == (None, length)
+
+
+UNBATCHED = """
+import numpy as np
+import tensorflow as tf
+from tensorflow import keras
+from tensorflow.keras import layers
+X = np.random.rand(16, 10, 3).astype("float32")
+y = np.random.rand(16, 1).astype("float32")
+ds = tf.data.Dataset.from_tensor_slices((X, y)).shuffle(16)
+"""
+
+
+@pytest.mark.parametrize(
+    ("model", "raised"),
+    [
+        ("model = keras.Sequential([layers.LSTM(4), layers.Dense(1)])", "expected ndim=3"),
+        (
+            "inputs = keras.Input((10, 3))\n"
+            "model = keras.Model(inputs, layers.Dense(1)(layers.LSTM(4)(inputs)))",
+            r"expected shape=\(None, 10, 3\), found shape=\(10, 3\)",
+        ),
+    ],
+)
+def test_an_unbatched_dataset_raises_where_seqlint_reports(model: str, raised: str) -> None:
+    from seqlint.analysis import lint_source
+
+    source = f"{UNBATCHED}{model}\nmodel.compile(optimizer='adam', loss='mse')\n"
+    fit = "model.fit(ds, epochs=1, verbose=0)\n"
+    found = [(d.code, d.line) for d in lint_source(source + fit, "unbatched.py")]
+    assert found == [("SL209", len(source.splitlines()) + 1)]
+    with pytest.raises(ValueError, match=raised):
+        exec(source + fit, {})  # noqa: S102
+    exec(source + fit.replace("ds,", "ds.batch(4),"), {})  # noqa: S102
+    assert not lint_source(source + fit.replace("ds,", "ds.batch(4),"), "batched.py")
+
+
+def test_keras2_tokenizer_shapes_agree() -> None:
+    """Keras 3 has no ``Tokenizer``: its Keras 2 twin (tf_keras) makes the data."""
+    pytest.importorskip("tf_keras")
+    tokenizer_module = "tf_keras.preprocessing.text"
+    setup = """
+texts = ["a good movie", "bad", "not bad at all", "good good good fun"]
+tokenizer = Tokenizer(num_words=6, oov_token="<unk>")
+tokenizer.fit_on_texts(texts)
+sequences = tokenizer.texts_to_sequences(texts)
+"""
+    expressions = (
+        "pad_sequences(sequences, maxlen=7)",
+        "pad_sequences(sequences)",
+        "tokenizer.texts_to_matrix(texts, mode='binary')",
+        "pad_sequences([np.array(s) for s in sequences], maxlen=3)",
+    )
+    for expression in expressions:
+        real = run_real(f"from {tokenizer_module} import Tokenizer\n{setup}", expression)
+        ours = evaluate(
+            f"from tensorflow.keras.preprocessing.text import Tokenizer\n{setup}", expression
+        )
+        assert agrees(ours.shape, real.shape), (expression, ours.shape, real.shape)
+    size = "len(tokenizer.word_index) + 1"  # the words found at run time, plus padding
+    assert run_real(f"from {tokenizer_module} import Tokenizer\n{setup}", size) == 10
+    ours = evaluate(f"from tensorflow.keras.preprocessing.text import Tokenizer\n{setup}", size)
+    assert ours == Sym("(len(tokenizer.word_index))+1")

@@ -395,7 +395,21 @@ def _slice_length(dim: Dim, lower: Value, upper: Value, step: Value) -> Dim:
     bounds = (lower, upper, step)
     if is_known(dim) and all(b is None or isinstance(b, int) for b in bounds) and step != 0:
         return len(range(dim)[slice(lower, upper, step)])
+    if isinstance(lower, Sym) and isinstance(upper, Sym) and step in (None, 1):
+        return _window_length(dim, lower, upper)
     return UNKNOWN
+
+
+def _window_length(dim: Dim, lower: Sym, upper: Sym) -> Dim:
+    """``x[i:i + k]``: ``k`` steps (a window; one past the end numpy would cut short)."""
+    start = lower.name if lower.name.isidentifier() else f"({lower.name})"
+    if not upper.name.startswith(start + "+"):
+        return UNKNOWN
+    rest = upper.name[len(start) + 1:]
+    if rest.isdigit():
+        length = int(rest)
+        return length if not is_known(dim) or length <= dim else UNKNOWN
+    return Sym(rest) if rest.isidentifier() else UNKNOWN
 
 
 def one_hot(labels: Value, classes: Value, loc: Loc, *, squeeze_last: bool) -> Value:

@@ -42,10 +42,12 @@ _MAX_DEPTH = 8
 @dataclass(frozen=True)
 class Dataset:
     """A ``tf.data.Dataset``: ``element`` is the structure of one element (Arrays in
-    tuples, lists and dicts; UNKNOWN where not known); ``loc`` is where it was made."""
+    tuples, lists and dicts; UNKNOWN where not known); ``loc`` is where it was made;
+    ``batched`` whether its elements are batches (``from_tensors`` yields one batch)."""
 
     element: Value
     loc: Loc
+    batched: bool = False
 
 
 Caller = Callable[[Value, list[Value]], Value]
@@ -60,11 +62,12 @@ def call(name: str, args: Args, loc: Loc) -> Value:
     if last == "from_tensor_slices":
         return Dataset(_structure(args.get(0, "tensors"), _slice), loc)
     if last == "from_tensors":
-        return Dataset(_structure(args.get(0, "tensors"), _tensor), loc)
+        return Dataset(_structure(args.get(0, "tensors"), _tensor), loc, batched=True)
     if last == "zip":
         datasets = args.get(0, "datasets") if len(args.positional) < 2 else args.positional
         if isinstance(datasets, (tuple, list)) and all(isinstance(d, Dataset) for d in datasets):
-            return Dataset(tuple(d.element for d in datasets), loc)
+            batched = all(d.batched for d in datasets)
+            return Dataset(tuple(d.element for d in datasets), loc, batched)
     return UNKNOWN
 
 
@@ -77,15 +80,15 @@ def method(dataset: Dataset, name: str, args: Args, loc: Loc, caller: Caller) ->
         drop = args.get(1 if name == "batch" else 3, "drop_remainder", False)
         known = drop is True and (is_known(size) or isinstance(size, Sym))
         dim = size if known else UNKNOWN
-        return Dataset(_structure(dataset.element, lambda a: _batched(a, dim)), loc)
+        return Dataset(_structure(dataset.element, lambda a: _batched(a, dim)), loc, True)
     if name == "unbatch":
-        return Dataset(_structure(dataset.element, _slice), loc)
+        return Dataset(_structure(dataset.element, _slice), loc, False)
     if name == "map":
         fn = args.get(0, "map_func")
         element = dataset.element
         parts = list(element) if isinstance(element, tuple) else [element]
         result = caller(fn, parts) if element is not UNKNOWN else UNKNOWN
-        return Dataset(_structure(result, _result), loc)
+        return Dataset(_structure(result, _result), loc, dataset.batched)
     return UNKNOWN
 
 
@@ -98,7 +101,7 @@ def as_batches(dataset: Dataset) -> Batches:
         x, y = element[0], element[1]
     elif isinstance(element, Array):
         x, y = element, None
-    return Batches(x, y, MAKER, None, dataset.loc)
+    return Batches(x, y, MAKER, None, dataset.loc, dataset.batched)
 
 
 def _structure(value: Value, leaf: Callable[[Value], Value], depth: int = 0) -> Value:

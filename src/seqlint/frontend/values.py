@@ -178,16 +178,18 @@ class Evaluator:
         saved, self.scope = self.scope, Scope(self.scope)
         self.branches.enter()
         try:
-            count: Value = 1
+            count: Value = None
             clause: cst.CompFor | None = node.for_in
             while clause is not None:
                 iterable = self.eval(clause.iter)
                 self._bind_item(clause.target, _item_of(iterable))
                 for condition in clause.ifs:
                     self.eval(condition.test)
-                size = text_api.count(iterable)
-                count = count * size if is_known(size) and is_known(count) and not clause.ifs \
-                    else UNKNOWN
+                size = text_api.count(iterable) if not clause.ifs else UNKNOWN
+                if count is None:
+                    count = size
+                else:
+                    count = count * size if is_known(size) and is_known(count) else UNKNOWN
                 clause = clause.inner_for_in
             return Items(self.eval(node.elt), count)
         finally:
@@ -810,6 +812,20 @@ def _abs(args: Args) -> Value:
     return abs(value) if arith.is_number(value) else UNKNOWN
 
 
+def _range(args: Args) -> Value:
+    """``range(...)`` as the items a loop over it binds: ints, of a known count."""
+    values = args.positional
+    if not args.complete or args.keywords or not 1 <= len(values) <= 3:
+        return UNKNOWN
+    if all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+        if len(values) == 3 and values[2] == 0:
+            return UNKNOWN
+        return Items(UNKNOWN, len(range(*values)))
+    if len(values) == 1 and isinstance(values[0], Sym):
+        return Items(UNKNOWN, values[0])
+    return Items(UNKNOWN, UNKNOWN)
+
+
 def _dict_builtin(args: Args) -> Value:
     if not args.positional and args.complete:
         return dict(args.keywords)
@@ -823,7 +839,7 @@ def _none(args: Args) -> Value:
 _BUILTINS: dict[str, Callable[[Args], Value]] = {
     "len": _len, "int": _int, "float": _float, "tuple": _container(tuple),
     "list": _container(list), "max": _extremum(max), "min": _extremum(min), "abs": _abs,
-    "dict": _dict_builtin, "print": _none,
+    "dict": _dict_builtin, "print": _none, "range": _range,
 }
 
 _HANDLERS: dict[type, Callable[[Evaluator, cst.BaseExpression], Value]] = {

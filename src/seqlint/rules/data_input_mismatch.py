@@ -185,11 +185,8 @@ number of samples):
             f"of shape {_declared(node, ctx)}: {misfit.reason}"
         )
         hint = f"give the data samples of shape {_declared(node, ctx)}"
-        if batches is not None and batches.maker == "tf.data.Dataset" and _one_sample(x, node, ctx):
-            hint = (
-                "batch the dataset (e.g. .batch(32)) before fit: each element it yields is "
-                "one sample, and fit takes each element as a whole batch"
-            )
+        if batches is not None and not batches.batched:
+            hint = _BATCH_THE_DATASET
         elif misfit.same_rank:
             sample = _shape((x.shape or ())[1:])
             hint += f", or declare the input with the shape of one sample: shape={sample}"
@@ -218,14 +215,6 @@ number of samples):
         else:
             hint = "give each input an array of its declared sample shape, in the model's order"
         return Finding(call.loc, message, hint)
-
-
-def _one_sample(x: Array, node: Node, ctx: RuleContext) -> bool:
-    """``x`` has the declared shape of one sample (an unbatched dataset's element)."""
-    dims = ctx.shapes.at(node).output(0).dims
-    if dims is None or x.shape is None or len(x.shape) != len(dims) - 1:
-        return False
-    return not any(differ(a, b) for a, b in zip(x.shape, dims[1:], strict=True))
 
 
 def _input_id(model: Model) -> int | None:
@@ -263,8 +252,16 @@ def _data(dims: tuple[Dim, ...] | None) -> str:
     return _shape(dims)
 
 
+_BATCH_THE_DATASET = (
+    "batch the dataset (e.g. .batch(32)) before fit: each element it yields is one sample, "
+    "and fit takes each element as a whole batch"
+)
+
+
 def _time_axis_hint(x: Array, batches: Batches | None, needs: str, rank: int | None) -> str:
     assert x.shape is not None
+    if batches is not None and not batches.batched:
+        return _BATCH_THE_DATASET
     if rank != 3 or len(x.shape) != 2:
         return f"give the data the shape {needs}"
     if batches is not None:
