@@ -120,6 +120,15 @@ labels = LabelEncoder().fit_transform(np.zeros((50, 1)))
     assert shape_of(setup, "B") == (50, 4)
     assert shape_of(setup, "C") == (10, 4)
     assert shape_of(setup, "D") is None  # scikit-learn raises on 3-D data
+    for scaler in (
+        "MaxAbsScaler()",
+        "RobustScaler()",
+        "Normalizer()",
+        "PowerTransformer()",
+        "QuantileTransformer(n_quantiles=10)",
+    ):
+        other = f"from sklearn.preprocessing import {scaler.split('(')[0]}\n{setup}"
+        assert shape_of(other, f"{scaler}.fit_transform(X)") == (50, 4), scaler
     labels = evaluate(setup, "labels")
     assert (labels.shape, labels.dtype) == ((50,), "int")
 
@@ -278,6 +287,12 @@ y = np.random.randint(0, 5, size=(100,))
             (UNKNOWN, 5),
         ),
         ("tf.data.Dataset.from_tensors((X, y))", (100, 20, 3), (100,)),
+        (
+            "tf.data.Dataset.from_tensor_slices((X, y)).skip(10).filter(lambda a, b: b > 0)"
+            ".take(50).padded_batch(5, drop_remainder=True)",
+            (5, 20, 3),
+            (5,),
+        ),
         ("tf.data.Dataset.from_tensor_slices((X, y)).batch(4).unbatch()", (20, 3), ()),
     ],
 )

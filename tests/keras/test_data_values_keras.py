@@ -84,6 +84,13 @@ CHAINS = [
         "(scaler.transform(X), StandardScaler().fit_transform(X))",
     ),
     (
+        "from sklearn.preprocessing import MaxAbsScaler, Normalizer, PowerTransformer, "
+        "QuantileTransformer, RobustScaler\nX = np.random.rand(50, 4)",
+        "(MaxAbsScaler().fit_transform(X), RobustScaler().fit_transform(X), "
+        "Normalizer().fit_transform(X), PowerTransformer().fit_transform(X), "
+        "QuantileTransformer(n_quantiles=10).fit_transform(X))",
+    ),
+    (
         "from sklearn.preprocessing import LabelEncoder\ny = np.array([[3], [1], [3]])",
         "LabelEncoder().fit_transform(y)",
     ),
