@@ -60,6 +60,8 @@ CHAINS = [
     ("X = np.zeros((10, 6))", "np.asarray(X)[..., np.newaxis]"),
     ("a = np.zeros((5, 3))", "np.stack([a, a, a])"),
     ("a = np.zeros((5, 3))", "np.stack((a, a), axis=-1)"),
+    ("a = np.zeros((5, 3))\nb = np.zeros((2, 3))", "np.concatenate([a, b])"),
+    ("a = np.zeros((5, 3))", "np.concatenate((a, a[:, :1]), axis=-1)"),
     ("a = np.zeros((5, 3))\nitems = range(4)", "np.stack([a for i in items], axis=1)"),
     ("rows = range(7)", "np.array([np.zeros((4, 2)) for row in rows])"),
     ("", "pad_sequences([[1, 2, 3], [4]])"),

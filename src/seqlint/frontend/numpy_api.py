@@ -2,7 +2,7 @@
 
 Only what a training script commonly does to build its data: numpy's random
 and constant constructors (legacy ``np.random.*`` and ``default_rng()``
-generators), ``np.array``/``np.asarray`` (with ``dtype``), ``np.stack``,
+generators), ``np.array``/``np.asarray`` (with ``dtype``), ``np.stack``, ``np.concatenate``,
 ``reshape`` (with ``-1`` when computable), ``expand_dims``, ``astype``, slicing
 and indexing, arithmetic with scalars, one-hot encoding (``to_categorical``,
 ``tf.one_hot``, ``np.eye(n)[labels]``).  Besides the shape an
@@ -107,6 +107,8 @@ def call(name: str, args: Args, loc: Loc) -> Value:
         return made
     if name == "stack":
         return stack(args.get(0, "arrays"), args.get(1, "axis", 0), loc)
+    if name == "concatenate":
+        return concatenate(args.get(0, "arrays"), args.get(1, "axis", 0), loc)
     if name == "arange":
         return _arange(args.positional, loc)
     if name == "linspace":
@@ -125,7 +127,7 @@ def call(name: str, args: Args, loc: Loc) -> Value:
         return _transpose(source, loc)
     if name == "random.permutation":
         return _derive(source, source.shape, loc)
-    return Array(None, loc=loc) if name in ("concatenate", "vstack", "hstack") else UNKNOWN
+    return Array(None, loc=loc) if name in ("vstack", "hstack") else UNKNOWN
 
 
 
@@ -207,6 +209,27 @@ def stack(arrays: Value, axis: Value, loc: Loc) -> Value:
     dims.insert(axis % rank, count if is_known(count) or isinstance(count, Sym) else UNKNOWN)
     dtype = first.dtype if isinstance(first, Array) else None
     return Array(tuple(dims), dtype=dtype, loc=loc)
+
+
+def concatenate(arrays: Value, axis: Value, loc: Loc) -> Array:
+    """``np.concatenate(arrays, axis)``: same rank, sizes added along ``axis``."""
+    items = list(arrays) if isinstance(arrays, (list, tuple)) else None
+    if not items or not all(isinstance(a, Array) and a.shape is not None for a in items):
+        return Array(None, loc=loc)
+    shapes = [a.shape for a in items]
+    rank = len(shapes[0])
+    if rank == 0 or any(len(s) != rank for s in shapes) or not isinstance(axis, int) or (
+            isinstance(axis, bool) or not -rank <= axis < rank):
+        return Array(None, loc=loc)
+    axis %= rank
+    dims: list[Dim] = []
+    for i, column in enumerate(zip(*shapes, strict=True)):
+        if i == axis:
+            dims.append(sum(column) if all(map(is_known, column)) else UNKNOWN)
+        else:
+            dims.append(column[0] if all(same(d, column[0]) for d in column) else UNKNOWN)
+    dtypes = {a.dtype for a in items}
+    return Array(tuple(dims), dtype=dtypes.pop() if len(dtypes) == 1 else None, loc=loc)
 
 
 def _literal_dtype(value: Value) -> str | None:
