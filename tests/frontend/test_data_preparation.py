@@ -356,3 +356,33 @@ def test_a_dataset_knows_whether_it_is_batched() -> None:
     }
     for pipeline, batched in pipelines.items():
         assert fitted(f"{DATA}ds = {pipeline}\nmodel.fit(ds)").batched is batched, pipeline
+
+
+def test_a_list_a_loop_appends_to_holds_alike_items() -> None:
+    setup = """
+data = np.random.rand(300, 4)
+rows, targets, mixed = [], [], []
+for i in range(len(data) - 12):
+    rows.append(data[i:i + 12])
+    targets.append(data[i + 12:i + 13, 0])
+    mixed.append(data[i:i + 12] if i % 2 else data[i])
+X = np.array(rows)
+"""
+    assert shape_of(setup, "X") == (UNKNOWN, 12, 4)
+    assert shape_of(setup, "np.array(targets)") == (UNKNOWN, 1)  # one step of feature 0
+    assert shape_of(setup, "np.array(mixed)") is None
+    assert shape_of(setup, "rows[0]") == (12, 4)
+    assert evaluate("s = [1]\nfor i in range(3):\n    s.append(i)", "s") == Sym("s")
+
+
+def test_n_gram_token_lists_built_in_a_loop_pad_to_rank_2() -> None:
+    setup = f"""{TEXT}
+grams = []
+for line in texts:
+    tokens = tokenizer.texts_to_sequences([line])[0]
+    for i in range(1, len(tokens)):
+        grams.append(tokens[:i + 1])
+padded = pad_sequences(grams, maxlen=12)
+"""
+    assert shape_of(setup, "padded") == (UNKNOWN, 12)
+    assert shape_of(setup, "padded[:, :-1]") == (UNKNOWN, 11)

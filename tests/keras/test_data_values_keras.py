@@ -65,6 +65,17 @@ CHAINS = [
     ("a = np.zeros((5, 3))\nitems = range(4)", "np.stack([a for i in items], axis=1)"),
     ("rows = range(7)", "np.array([np.zeros((4, 2)) for row in rows])"),
     ("", "pad_sequences([[1, 2, 3], [4]])"),
+    (
+        "data = np.random.rand(500, 3)\nlook_back = 10",
+        "np.array([data[i:(i + look_back)] for i in range(len(data) - look_back)])",
+    ),
+    (
+        "data = np.random.rand(300, 4)\nrows, targets = [], []\n"
+        "for i in range(len(data) - 12):\n"
+        "    rows.append(data[i:i + 12])\n"
+        "    targets.append(data[i + 12:i + 13, 0])",
+        "(np.array(rows), np.array(targets))",
+    ),
     ("X = np.zeros((40, 7), 'int32')", "pad_sequences([x[:3] for x in X], maxlen=5)"),
     ("X = np.zeros((40, 7, 2))", "pad_sequences([x for x in X], maxlen=5, dtype='float32')"),
     ("docs = range(6)", "pad_sequences([np.zeros(4) for s in docs], maxlen=9)"),
@@ -212,12 +223,18 @@ texts = ["a good movie", "bad", "not bad at all", "good good good fun"]
 tokenizer = Tokenizer(num_words=6, oov_token="<unk>")
 tokenizer.fit_on_texts(texts)
 sequences = tokenizer.texts_to_sequences(texts)
+grams = []
+for line in texts:
+    tokens = tokenizer.texts_to_sequences([line])[0]
+    for i in range(1, len(tokens)):
+        grams.append(tokens[:i + 1])
 """
     expressions = (
         "pad_sequences(sequences, maxlen=7)",
         "pad_sequences(sequences)",
         "tokenizer.texts_to_matrix(texts, mode='binary')",
         "pad_sequences([np.array(s) for s in sequences], maxlen=3)",
+        "pad_sequences(grams, maxlen=5)",
     )
     for expression in expressions:
         real = run_real(f"from {tokenizer_module} import Tokenizer\n{setup}", expression)

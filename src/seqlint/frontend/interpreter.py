@@ -22,7 +22,7 @@ from seqlint.frontend.keras_api import ALIASES, LAYERS_EXPORTS, POSITIONAL, role
 from seqlint.frontend.models import FunctionalModel, Graph, SequentialModel
 from seqlint.frontend.objects import Args, ExtName, Function, KerasClass
 from seqlint.frontend.scopes import MISSING, Assignment, Scope
-from seqlint.frontend.values import MAX_DEPTH, Evaluator, sequence_items
+from seqlint.frontend.values import MAX_DEPTH, Evaluator, joined_list, sequence_items
 from seqlint.ir import Array, TensorRef, Value
 from seqlint.shapes.dims import UNKNOWN
 
@@ -410,7 +410,11 @@ def _named(value: Value, name: str) -> Value:
 
 
 def _join(values: list[Value]) -> Value:
-    """The value every path agrees on: the same Keras/numpy module; else unknown."""
+    """The value every path agrees on: the same Keras/numpy module, or a list of alike
+    items (a loop appending to it); else unknown."""
+    items = joined_list(values)
+    if items is not None:
+        return items
     first = values[0]
     if not isinstance(first, ExtName) or not all(isinstance(v, ExtName) for v in values):
         return UNKNOWN

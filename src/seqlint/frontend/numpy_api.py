@@ -424,14 +424,35 @@ def _slice_length(dim: Dim, lower: Value, upper: Value, step: Value) -> Dim:
 
 
 def _window_length(dim: Dim, lower: Sym, upper: Sym) -> Dim:
-    """``x[i:i + k]``: ``k`` steps (a window; one past the end numpy would cut short)."""
-    start = lower.name if lower.name.isidentifier() else f"({lower.name})"
-    if not upper.name.startswith(start + "+"):
+    """``x[i:i + k]``, ``x[i + 2:i + 5]``: a window of ``k`` steps (a window running past
+    the end, which numpy would cut short, is not followed)."""
+    low_base, low_offset = _offset(lower.name)
+    up_base, up_offset = _offset(upper.name)
+    if low_base != up_base:
+        return _offset_symbol(lower, upper)
+    length = up_offset - low_offset
+    if length < 0 or is_known(dim) and length > dim:
         return UNKNOWN
-    rest = upper.name[len(start) + 1:]
-    if rest.isdigit():
-        length = int(rest)
-        return length if not is_known(dim) or length <= dim else UNKNOWN
+    return length
+
+
+def _offset(name: str) -> tuple[str, int]:
+    """``"(i+12)+1"`` -> ``("i", 13)``: a symbol as a base plus a constant."""
+    offset = 0
+    while True:
+        head, plus, tail = name.rpartition("+")
+        if plus and tail.isdigit() and head:
+            name, offset = head, offset + int(tail)
+        elif name.startswith("(") and name.endswith(")"):
+            name = name[1:-1]
+        else:
+            return name, offset
+
+
+def _offset_symbol(lower: Sym, upper: Sym) -> Dim:
+    """``x[i:i + steps]``: ``steps`` steps."""
+    start = lower.name if lower.name.isidentifier() else f"({lower.name})"
+    rest = upper.name[len(start) + 1:] if upper.name.startswith(start + "+") else ""
     return Sym(rest) if rest.isidentifier() else UNKNOWN
 
 

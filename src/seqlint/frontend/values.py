@@ -53,6 +53,35 @@ _LIST_MUTATORS = frozenset({"append", "extend", "insert", "pop", "remove", "clea
 _DICT_MUTATORS = frozenset({"update", "setdefault", "pop", "popitem", "clear"})
 
 
+def joined_list(values: list[Value]) -> Items | None:
+    """Lists (or Items) bound on different paths, whose items all look alike: Items of an
+    unknown count (``rows.append(window)`` in a loop); None when they are not that."""
+    items: list[Value] = []
+    for value in values:
+        if isinstance(value, Items):
+            items.append(value.item)
+        elif isinstance(value, list):
+            items.extend(value)
+        else:
+            return None
+    if not items or len(items) > arith.MAX_NODES:
+        return None
+    first = items[0]
+    if not all(_alike(item, first) for item in items[1:]):
+        return None
+    return Items(replace(first, name=None) if isinstance(first, Array) else first, UNKNOWN)
+
+
+def _alike(a: Value, b: Value) -> bool:
+    """Arrays of one shape and content, or equal constants."""
+    if isinstance(a, Array) and isinstance(b, Array):
+        fields = ("shape", "dtype", "value_range", "one_hot", "zero_padded")
+        return all(getattr(a, f) == getattr(b, f) for f in fields)
+    if isinstance(a, Items) and isinstance(b, Items):
+        return _alike(a.item, b.item)
+    return arith.is_constant(a) and arith.is_constant(b) and type(a) is type(b) and a == b
+
+
 def sequence_items(value: Value) -> list[Value] | None:
     """The items of a tuple, list or ShapeTuple value."""
     if isinstance(value, ShapeTuple):
@@ -335,6 +364,8 @@ class Evaluator:
             return numpy_api.subscript(base, items, self._loc(node))
         if len(items) != 1:
             return UNKNOWN
+        if isinstance(base, Items):
+            return _item_at(base, items[0])
         kind, first, second, third = items[0]
         if isinstance(base, TensorRef):
             return self._output_subscript(base, items[0])
@@ -728,6 +759,15 @@ class Evaluator:
 
 _TF_FIRST = {"one_hot": "indices", "cast": "x", "reshape": "tensor", "constant": "value",
              "convert_to_tensor": "value"}  # else "input"
+
+
+def _item_at(items: Items, index: numpy_api.Index) -> Value:
+    """``items[i]`` (any item looks like the others) and ``items[a:b]``."""
+    kind, first, _, _ = index
+    if kind == "index" and isinstance(first, int) and not isinstance(first, bool):
+        count = items.count
+        return items.item if not is_known(count) or -count <= first < count else UNKNOWN
+    return Items(items.item, UNKNOWN) if kind == "slice" else UNKNOWN
 
 
 def _item_of(iterable: Value) -> Value:
