@@ -120,6 +120,8 @@ labels = LabelEncoder().fit_transform(np.zeros((50, 1)))
     assert shape_of(setup, "B") == (50, 4)
     assert shape_of(setup, "C") == (10, 4)
     assert shape_of(setup, "D") is None  # scikit-learn raises on 3-D data
+    encoded = "from sklearn.preprocessing import OneHotEncoder\nX = np.zeros((50, 1))"
+    assert evaluate(encoded, "OneHotEncoder().fit_transform(X)") is UNKNOWN  # not modelled
     for scaler in (
         "MaxAbsScaler()",
         "RobustScaler()",
@@ -328,6 +330,9 @@ def test_unknown_datasets_give_unknown_batches() -> None:
         "tf.data.Dataset.from_tensor_slices((X, y)).map(augment)",
         "tf.data.Dataset.from_tensor_slices((X, y)).window(5)",
         "tf.data.Dataset.from_tensor_slices({'a': X}).batch(2)",
+        "tf.data.Dataset.from_tensor_slices((X, y)).flat_map(split).batch(2)",
+        "tf.data.Dataset.from_tensor_slices((X, y)).interleave(read).batch(2)",
+        "tf.data.Dataset.from_generator(gen, output_signature=spec).batch(2)",
     ):
         x = fitted(f"{DATA}ds = {pipeline}\nmodel.fit(ds)")
         shape = getattr(getattr(x, "x", None), "shape", None)
