@@ -180,6 +180,8 @@ D, d = make_regression()
         ("", "df['close'].to_numpy().reshape(-1, 30, 1)", (UNKNOWN, 30, 1)),
         ("", "np.array(df[cols]).reshape(-1, 5, 2)", (UNKNOWN, 5, 2)),
         ("", "np.stack([a, b])", None),
+        ("", "np.sin(np.arange(300) / 10.0)", (300,)),
+        ("a = np.zeros((5, 3))", "np.clip(np.log1p(a), 0, 1)", (5, 3)),
         ("a = np.zeros((5, 3))\nb = np.zeros((2, 3))", "np.concatenate([a, b])", (7, 3)),
         ("a = np.zeros((5, 3))", "np.concatenate((a, a[:, :1]), axis=-1)", (5, 4)),
         ("a = np.zeros((5, 3))", "np.concatenate([a, np.zeros((4, n))])", (9, UNKNOWN)),

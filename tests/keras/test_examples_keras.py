@@ -199,6 +199,12 @@ EXPECTED: dict[str, tuple[str, type[BaseException] | None, str, str]] = {
         r"`target` and `output` must have the same rank \(ndim\)",
         "fit",
     ),
+    "loop_windows_without_feature_axis_bad.py": (
+        "SL209",
+        ValueError,
+        r"expected ndim=3, found ndim=2\. Full shape received: \(None, 10\)",
+        "fit",
+    ),
     "fit_generator_removed_bad.py": (
         "SL214",
         AttributeError,

@@ -3,6 +3,7 @@
 Only what a training script commonly does to build its data: numpy's random
 and constant constructors (legacy ``np.random.*`` and ``default_rng()``
 generators), ``np.array``/``np.asarray`` (with ``dtype``), ``np.stack``, ``np.concatenate``,
+elementwise functions (``np.sin``, ``np.log``, ``np.clip``...),
 ``reshape`` (with ``-1`` when computable), ``expand_dims``, ``astype``, slicing
 and indexing, arithmetic with scalars, one-hot encoding (``to_categorical``,
 ``tf.one_hot``, ``np.eye(n)[labels]``).  Besides the shape an
@@ -73,6 +74,8 @@ _FLOAT_SIZE_ARG = {  # float random constructors taking ``size``: its position
     "random.exponential": 1,
 }
 _GENERATORS = {"random.default_rng", "random.RandomState", "random.Generator"}
+_ELEMENTWISE = frozenset({"sin", "cos", "tan", "tanh", "exp", "log", "log1p", "log2", "log10",
+                          "sqrt", "square", "clip", "nan_to_num"})  # float results, same shape
 MISSING_DTYPE = object()
 _LIKE = {"zeros_like", "ones_like", "empty_like", "full_like", "copy", "asarray", "array"}
 
@@ -127,6 +130,8 @@ def call(name: str, args: Args, loc: Loc) -> Value:
         return _transpose(source, loc)
     if name == "random.permutation":
         return _derive(source, source.shape, loc)
+    if name in _ELEMENTWISE:
+        return replace(_derive(source, source.shape, loc), dtype="float", value_range=None)
     return Array(None, loc=loc) if name in ("vstack", "hstack") else UNKNOWN
 
 
