@@ -393,3 +393,28 @@ padded = pad_sequences(grams, maxlen=12)
 """
     assert shape_of(setup, "padded") == (UNKNOWN, 12)
     assert shape_of(setup, "padded[:, :-1]") == (UNKNOWN, 11)
+
+
+def test_text_vectorization_mapped_over_a_dataset() -> None:
+    setup = """
+texts = ["good film", "bad film", "great", "awful plot"]
+labels = np.array([1, 0, 1, 0])
+vectorizer = layers.TextVectorization(max_tokens=100, output_sequence_length=8)
+vectorizer.adapt(texts)
+"""
+    batched = fitted(
+        setup
+        + """
+ds = tf.data.Dataset.from_tensor_slices((texts, labels)).batch(2)
+model.fit(ds.map(lambda x, y: (vectorizer(tf.expand_dims(x, -1)), y)))
+"""
+    )
+    assert (batched.x.shape, batched.x.dtype, batched.y.shape) == ((UNKNOWN, 8), "int", (UNKNOWN,))
+    single = fitted(
+        setup
+        + """
+ds = tf.data.Dataset.from_tensor_slices((texts, labels))
+model.fit(ds.map(lambda x, y: (vectorizer(x), y)))
+"""
+    )
+    assert (single.x.shape, single.y.shape, single.batched) == ((8,), (), False)

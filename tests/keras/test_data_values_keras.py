@@ -138,6 +138,10 @@ y = np.random.randint(0, 5, size=(100,))
 ids = np.random.randint(0, 65, size=(1000,))
 def split_input_target(chunk):
     return chunk[:-1], chunk[1:]
+texts = ["good film", "bad film", "great", "awful plot"]
+labels = np.array([1, 0, 1, 0])
+vectorizer = keras.layers.TextVectorization(max_tokens=100, output_sequence_length=8)
+vectorizer.adapt(texts)
 """
 
 PIPELINES = [
@@ -154,6 +158,9 @@ PIPELINES = [
     "tf.data.Dataset.from_tensor_slices(ids).batch(101, drop_remainder=True)"
     ".map(split_input_target).batch(8, drop_remainder=True)",
     "tf.data.Dataset.from_tensor_slices((X, y)).padded_batch(4, drop_remainder=True).take(2)",
+    "tf.data.Dataset.from_tensor_slices((texts, labels)).batch(2)"
+    ".map(lambda a, b: (vectorizer(tf.expand_dims(a, -1)), b))",
+    "tf.data.Dataset.from_tensor_slices((texts, labels)).map(lambda a, b: (vectorizer(a), b))",
 ]
 
 
