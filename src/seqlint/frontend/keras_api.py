@@ -257,6 +257,11 @@ TRAINING_METHODS: dict[str, tuple[str, ...]] = {
     "predict_generator": ("x", "steps", "callbacks"),
 }
 
+# Attributes of Keras 2's text ``Tokenizer`` holding its vocabulary (sized at run time).
+TOKENIZER_VOCABULARIES: frozenset[str] = frozenset(
+    {"word_index", "index_word", "word_counts", "word_docs", "index_docs"}
+)
+
 # Layers that return ``output, *states`` with ``return_state=True``, and their state count.
 _STATE_COUNTS: dict[str, int] = {
     "LSTM": 2, "GRU": 1, "SimpleRNN": 1, "CuDNNLSTM": 2, "CuDNNGRU": 1,

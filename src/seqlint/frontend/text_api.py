@@ -14,14 +14,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from seqlint.frontend.keras_api import TOKENIZER_VOCABULARIES
 from seqlint.frontend.numpy_api import dtype_of
 from seqlint.frontend.objects import Args, Items
 from seqlint.ir import Array, Layer, Loc, Value
 from seqlint.shapes.dims import UNKNOWN, Dim, Sym, is_known
 
 Shape = tuple[Dim, ...] | None
-
-_VOCABULARIES = frozenset({"word_index", "index_word", "word_counts", "word_docs", "index_docs"})
 
 
 @dataclass(frozen=True)
@@ -51,7 +50,7 @@ def method(tok: Tokenizer, name: str, args: Args, loc: Loc) -> Value:
 
 def attribute(tok: Tokenizer, name: str, origin: str) -> Value:
     """``tokenizer.word_index`` is the symbol of its source text (``len()`` names it)."""
-    if name in _VOCABULARIES and len(origin) < 60:
+    if name in TOKENIZER_VOCABULARIES and len(origin) < 60:
         return Sym(origin)
     if name == "num_words":
         return tok.num_words
