@@ -218,7 +218,8 @@ class Evaluator:
                 if count is None:
                     count = size
                 else:
-                    count = count * size if is_known(size) and is_known(count) else UNKNOWN
+                    known = is_known(size) and is_known(count) and count * size < _MAX_COUNT
+                    count = count * size if known else UNKNOWN
                 clause = clause.inner_for_in
             return Items(self.eval(node.elt), count)
         finally:
@@ -757,6 +758,8 @@ class Evaluator:
             scope = scope.parent
 
 
+_MAX_COUNT = 2**40  # more items than any data set: unknown
+
 _TF_FIRST = {"one_hot": "indices", "cast": "x", "reshape": "tensor", "constant": "value",
              "convert_to_tensor": "value"}  # else "input"
 
@@ -860,7 +863,8 @@ def _range(args: Args) -> Value:
     if all(isinstance(v, int) and not isinstance(v, bool) for v in values):
         if len(values) == 3 and values[2] == 0:
             return UNKNOWN
-        return Items(UNKNOWN, len(range(*values)))
+        count = len(range(*values))
+        return Items(UNKNOWN, count if count < _MAX_COUNT else UNKNOWN)
     if len(values) == 1 and isinstance(values[0], Sym):
         return Items(UNKNOWN, values[0])
     return Items(UNKNOWN, UNKNOWN)
