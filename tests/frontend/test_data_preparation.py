@@ -256,6 +256,7 @@ vectorizer.adapt(texts)
 """
     assert shape_of(setup, "vectorizer(['a b', 'c', 'd e f'])") == (3, 64)
     assert shape_of(setup, "vectorizer(np.zeros((10, 1)))") == (10, 64)
+    assert shape_of(setup, "vectorizer(['a', 'b']).numpy()") == (2, 64)
     assert shape_of(setup, "vectorizer(texts)") is None  # rank of texts unknown
     ids = evaluate(setup, "vectorizer([s for s in texts])")
     assert (ids.shape, ids.dtype) == ((UNKNOWN, 64), "int")

@@ -115,7 +115,7 @@ CHAINS = [
     (
         "vectorizer = keras.layers.TextVectorization(max_tokens=50, output_sequence_length=6)\n"
         "vectorizer.adapt(['a b c', 'd e'])",
-        "(vectorizer(['a b', 'c', 'd e f']), vectorizer(np.array([['a b'], ['c']])))",
+        "(vectorizer(['a b', 'c', 'd e f']), vectorizer(np.array([['a b'], ['c']])).numpy())",
     ),
 ]
 

@@ -322,7 +322,7 @@ def method(array: Array, name: str, args: Args, loc: Loc) -> Value:
     if name == "astype":
         family = dtype_of(args.get(0, "dtype"))
         return replace(_derive(array, array.shape, loc, one_hot=True), dtype=family)
-    if name == "copy":
+    if name in ("copy", "numpy"):  # ``tensor.numpy()``: the same values as an array
         return _derive(array, array.shape, loc, one_hot=True)
     if name in ("flatten", "ravel"):
         return _derive(array, None if array.shape is None else (product(array.shape),), loc)
