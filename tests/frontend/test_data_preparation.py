@@ -381,6 +381,14 @@ X = np.array(rows)
     assert shape_of(setup, "np.array(mixed)") is None
     assert shape_of(setup, "rows[0]") == (12, 4)
     assert evaluate("s = [1]\nfor i in range(3):\n    s.append(i)", "s") == Sym("s")
+    grown = """
+x = keras.Input((64, 8))
+features = []
+for i in range(3):
+    x = keras.layers.MaxPooling1D(2)(x)
+    features.append(x)
+"""
+    assert evaluate(grown, "features") == Sym("features")  # each iteration's shape differs
 
 
 def test_n_gram_token_lists_built_in_a_loop_pad_to_rank_2() -> None:

@@ -67,9 +67,17 @@ def joined_list(values: list[Value]) -> Items | None:
     if not items or len(items) > arith.MAX_NODES:
         return None
     first = items[0]
-    if not all(_alike(item, first) for item in items[1:]):
+    if not _data_like(first) or not all(_alike(item, first) for item in items[1:]):
         return None
     return Items(replace(first, name=None) if isinstance(first, Array) else first, UNKNOWN)
+
+
+def _data_like(value: Value) -> bool:
+    """Data whose shape one loop iteration shows for all: arrays, constants, lists of them.
+    (Not tensors: a loop may grow a model, each iteration's output shaped differently.)"""
+    if isinstance(value, Items):
+        return _data_like(value.item)
+    return isinstance(value, Array) or arith.is_constant(value)
 
 
 def _alike(a: Value, b: Value) -> bool:
