@@ -120,6 +120,11 @@ labels = LabelEncoder().fit_transform(np.zeros((50, 1)))
     assert shape_of(setup, "B") == (50, 4)
     assert shape_of(setup, "C") == (10, 4)
     assert shape_of(setup, "D") is None  # scikit-learn raises on 3-D data
+    frames = "from sklearn.preprocessing import StandardScaler, LabelEncoder"
+    assert shape_of(frames, "StandardScaler().fit_transform(df[['a', 'b']])") == (UNKNOWN, UNKNOWN)
+    assert shape_of(frames, "LabelEncoder().fit_transform(df['label'])") == (UNKNOWN,)
+    scaled = f"{frames}\nX = StandardScaler().fit_transform(df)"
+    assert evaluate(scaled, "X.shape[1], X.shape[-1]") == (Sym("X.shape[1]"), Sym("X.shape[-1]"))
     encoded = "from sklearn.preprocessing import OneHotEncoder\nX = np.zeros((50, 1))"
     assert evaluate(encoded, "OneHotEncoder().fit_transform(X)") is UNKNOWN  # not modelled
     for scaler in (

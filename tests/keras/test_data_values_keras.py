@@ -104,6 +104,11 @@ CHAINS = [
         "QuantileTransformer(n_quantiles=10).fit_transform(X))",
     ),
     (
+        "from sklearn.preprocessing import LabelEncoder, StandardScaler",
+        "(StandardScaler().fit_transform([[1, 2], [3, 4], [5, 6]]), "
+        "LabelEncoder().fit_transform(['b', 'a', 'b']))",
+    ),
+    (
         "from sklearn.preprocessing import LabelEncoder\ny = np.array([[3], [1], [3]])",
         "LabelEncoder().fit_transform(y)",
     ),
@@ -253,3 +258,13 @@ for line in texts:
     assert run_real(f"from {tokenizer_module} import Tokenizer\n{setup}", size) == 10
     ours = evaluate(f"from tensorflow.keras.preprocessing.text import Tokenizer\n{setup}", size)
     assert ours == Sym("(len(tokenizer.word_index))+1")
+
+
+def test_scalers_and_label_encoders_reject_other_ranks() -> None:
+    """Why a scaled frame is 2-D and encoded labels 1-D: scikit-learn raises otherwise."""
+    preprocessing = pytest.importorskip("sklearn.preprocessing")
+    for data in (np.zeros(5), np.zeros((5, 3, 2))):
+        with pytest.raises(ValueError):
+            preprocessing.StandardScaler().fit_transform(data)
+    with pytest.raises(ValueError):
+        preprocessing.LabelEncoder().fit_transform(np.zeros((5, 2)))

@@ -4,7 +4,8 @@
 rank and computes the sample counts as scikit-learn does (a fraction of the
 samples, rounded up for the test part and down for the train part, or a count;
 a quarter for the test part by default).  A scaler's ``fit_transform`` and
-``transform`` keep the shape of a 2-D array; ``LabelEncoder().fit_transform(y)``
+``transform`` keep the shape of a 2-D array, and give a 2-D array of any data
+(a frame: scikit-learn rejects other ranks); ``LabelEncoder().fit_transform(y)``
 gives one integer label per sample.  ``make_regression``/``make_classification``
 return ``(X, y)`` of the sizes asked for.  Anything else is unknown.
 """
@@ -31,6 +32,7 @@ _SCALERS = frozenset(
 )
 _ENCODERS = frozenset({"LabelEncoder"})
 _DEFAULT_TEST_SIZE = 0.25
+MISSING = object()
 
 
 @dataclass(frozen=True)
@@ -61,22 +63,29 @@ def method(transformer: Transformer, name: str, args: Args, loc: Loc) -> Value:
         return transformer
     if name not in ("fit_transform", "transform", "inverse_transform"):
         return UNKNOWN
-    data = args.get(0, "X" if transformer.kind in _SCALERS else "y")
-    if not isinstance(data, Array):
+    data = args.get(0, "X" if transformer.kind in _SCALERS else "y", MISSING)
+    if data is MISSING or not args.complete:
         return UNKNOWN
+    if not isinstance(data, Array):  # a frame, a list...: scikit-learn's checks fix the rank
+        data = Array(None)
     if transformer.kind in _ENCODERS:
         return _labels(data, name, loc)
-    if data.shape is not None and len(data.shape) == 2:  # scalers take 2-D arrays only
+    if data.shape is None:
+        return Array((UNKNOWN, UNKNOWN), dtype="float", loc=loc)
+    if len(data.shape) == 2:  # scalers take 2-D arrays only
         return Array(data.shape, dtype="float", loc=loc)
     return Array(None, dtype="float", loc=loc)
 
 
 def _labels(data: Array, name: str, loc: Loc) -> Array:
-    """LabelEncoder: 1-D labels (a column ``(n, 1)`` is raveled) to integers, and back."""
+    """LabelEncoder: 1-D labels (a column ``(n, 1)`` is raveled) to integers, and back;
+    scikit-learn raises on anything else, so the result is 1-D."""
     shape = data.shape
-    if shape is not None and len(shape) == 2 and shape[1] == 1:
+    if shape is None:
+        shape = (UNKNOWN,)
+    if len(shape) == 2 and shape[1] == 1:
         shape = shape[:1]
-    if shape is None or len(shape) != 1:
+    if len(shape) != 1:
         return Array(None, loc=loc)
     return Array(shape, dtype="int" if name != "inverse_transform" else None, loc=loc)
 

@@ -386,7 +386,10 @@ class Evaluator:
         if sequence is None:
             return self._shape_symbol(node, base, items[0])
         if kind == "index" and isinstance(first, int) and -len(sequence) <= first < len(sequence):
-            return sequence[first]
+            found = sequence[first]
+            if found is UNKNOWN and isinstance(base, ShapeTuple):  # X.shape[1], size unknown
+                return self._shape_symbol(node, found, items[0])
+            return found
         bounds = (first, second, third)
         if kind == "slice" and all(b is None or isinstance(b, int) for b in bounds) and third != 0:
             part = sequence[slice(first, second, third)]
