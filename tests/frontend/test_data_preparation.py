@@ -432,3 +432,9 @@ model.fit(ds.map(lambda x, y: (vectorizer(x), y)))
 """
     )
     assert (single.x.shape, single.y.shape, single.batched) == ((8,), (), False)
+
+
+def test_a_comprehension_binds_only_its_walrus_targets_outside() -> None:
+    assert evaluate("y = 5\nz = [i for i in range(3)]", "y") == 5
+    assert evaluate("y = 5\nz = [(y := i) for i in range(3)]", "y") == Sym("y")
+    assert evaluate("i = 7\nz = [i for i in range(3)]", "i") == 7

@@ -231,8 +231,10 @@ class Evaluator:
                 clause = clause.inner_for_in
             return Items(self.eval(node.elt), count)
         finally:
-            self.branches.leave()
+            assigned = self.branches.leave()
             self.scope = saved
+            for _, name, _ in assigned:  # ``:=`` binds in the enclosing scope, any number
+                self.assign(name, UNKNOWN)  # of times: unknown afterwards
 
     def _bind_item(self, target: cst.BaseExpression, value: Value) -> None:
         """Bind a comprehension target (a name or an unpacking) in the comprehension's scope."""
