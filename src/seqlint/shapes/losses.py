@@ -443,18 +443,28 @@ def _check(
     return _judge(loss, target, output, ya, pa, adjusted, batch_size)
 
 
-def _either_way(maybe: _MaybeOne, loss: Loss, target: tuple[Dim, ...], output: Shape,
-                y: tuple, p: tuple, batch_size: Dim) -> TargetCheck:
+def _either_way(
+    maybe: _MaybeOne,
+    loss: Loss,
+    target: tuple[Dim, ...],
+    output: Shape,
+    y: tuple,
+    p: tuple,
+    batch_size: Dim,
+) -> TargetCheck:
     """The rank adjustment hinges on an axis of unknown size being 1: Keras raises if it
     raises both when that axis is 1 (squeezed) and when it is not (left as it is)."""
     axis = (y if maybe.in_targets else p)[maybe.index]
 
     def as_one(dims: tuple, own: bool) -> tuple:
-        return tuple(1 if (d == axis and isinstance(d, Sym)) or (own and i == maybe.index)
-                     else d for i, d in enumerate(dims))
+        return tuple(
+            1 if (d == axis and isinstance(d, Sym)) or (own and i == maybe.index) else d
+            for i, d in enumerate(dims)
+        )
 
-    ys, ps, adjusted = _squeeze_or_expand(as_one(y, maybe.in_targets),
-                                          as_one(p, not maybe.in_targets))
+    ys, ps, adjusted = _squeeze_or_expand(
+        as_one(y, maybe.in_targets), as_one(p, not maybe.in_targets)
+    )
     if_one = _judge(loss, target, output, ys, ps, adjusted, batch_size)
     otherwise = _judge(loss, target, output, y, p, "", batch_size)
     if if_one.verdict is Verdict.RAISES and otherwise.verdict is Verdict.RAISES:
@@ -462,8 +472,15 @@ def _either_way(maybe: _MaybeOne, loss: Loss, target: tuple[Dim, ...], output: S
     raise maybe
 
 
-def _judge(loss: Loss, target: tuple[Dim, ...], output: Shape, ya: tuple, pa: tuple,
-           adjusted: str, batch_size: Dim) -> TargetCheck:
+def _judge(
+    loss: Loss,
+    target: tuple[Dim, ...],
+    output: Shape,
+    ya: tuple,
+    pa: tuple,
+    adjusted: str,
+    batch_size: Dim,
+) -> TargetCheck:
     """The verdict on targets ``ya`` against outputs ``pa`` after the rank adjustment."""
     handling = loss.handling
     t, o = _fmt(target), str(output)
