@@ -438,3 +438,22 @@ def test_a_comprehension_binds_only_its_walrus_targets_outside() -> None:
     assert evaluate("y = 5\nz = [i for i in range(3)]", "y") == 5
     assert evaluate("y = 5\nz = [(y := i) for i in range(3)]", "y") == Sym("y")
     assert evaluate("i = 7\nz = [i for i in range(3)]", "i") == 7
+
+
+def test_loop_counters_index_one_sample() -> None:
+    setup = """
+data = np.random.rand(300, 4)
+look_back = 12
+rows, targets = [], []
+for i in range(len(data) - look_back):
+    rows.append(data[i:i + look_back])
+    targets.append(data[i + look_back, 0])
+X, y = np.array(rows), np.array(targets)
+Y = np.array([data[i + look_back] for i in range(len(data) - look_back)])
+"""
+    assert shape_of(setup, "X") == (UNKNOWN, 12, 4)
+    assert shape_of(setup, "y") == (UNKNOWN,)
+    assert shape_of(setup, "Y") == (288, 4)
+    # outside its loop, or combined with an unknown name, a name indexes as it may
+    assert shape_of(setup, "data[i]") is None
+    assert shape_of(setup, "np.array([data[i + k] for i in range(5)])") is None

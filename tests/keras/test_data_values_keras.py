@@ -70,11 +70,13 @@ CHAINS = [
         "np.array([data[i:(i + look_back)] for i in range(len(data) - look_back)])",
     ),
     (
-        "data = np.random.rand(300, 4)\nrows, targets = [], []\n"
+        "data = np.random.rand(300, 4)\nrows, targets, labels = [], [], []\n"
         "for i in range(len(data) - 12):\n"
         "    rows.append(data[i:i + 12])\n"
-        "    targets.append(data[i + 12:i + 13, 0])",
-        "(np.array(rows), np.array(targets))",
+        "    targets.append(data[i + 12:i + 13, 0])\n"
+        "    labels.append(data[i + 12, 0])",
+        "(np.array(rows), np.array(targets), np.array(labels), "
+        "np.array([data[i + 12] for i in range(len(data) - 12)]))",
     ),
     ("X = np.zeros((40, 7), 'int32')", "pad_sequences([x[:3] for x in X], maxlen=5)"),
     ("X = np.zeros((40, 7, 2))", "pad_sequences([x for x in X], maxlen=5, dtype='float32')"),

@@ -182,8 +182,10 @@ class Interpreter(Evaluator):
         return None
 
     def _for(self, node: cst.For) -> Signal:
-        self._escape_models(self.eval(node.iter), node)
-        body = self._branch(_body(node), node.target)
+        iterable = self.eval(node.iter)
+        self._escape_models(iterable, node)
+        with self.counting(node.target, iterable):
+            body = self._branch(_body(node), node.target)
         self._after_branches([body, self._branch(_else_body(node.orelse))], exhaustive=False)
         return None
 

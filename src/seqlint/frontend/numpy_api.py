@@ -370,6 +370,7 @@ def binary(op: str, left: Value, right: Value, loc: Loc) -> Value:
 
 
 Index = tuple[str, Value, Value, Value]  # ("index", i, _, _) | ("slice", lower, upper, step)
+ANY_INDEX = object()  # an integer index of unknown value: a loop counter (``data[i + 10, 0]``)
 NEW_AXIS: Index = ("new", None, None, None)
 ELLIPSIS: Index = ("...", None, None, None)
 
@@ -397,7 +398,7 @@ def subscript(array: Array, items: list[Index], loc: Loc) -> Array:
             origins.extend(range(axis, axis + skipped))
             axis += skipped
         elif kind == "index":
-            if not isinstance(first, int):
+            if not isinstance(first, int) and first is not ANY_INDEX:
                 return _derive(array, None, loc)
             axis += 1
         else:

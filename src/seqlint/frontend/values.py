@@ -10,7 +10,8 @@ other expression we cannot follow is ``UNKNOWN``: never a guess.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 
 import libcst as cst
@@ -108,6 +109,18 @@ class Evaluator:
         self.branches = Branches()
         self.depth = 0
         self.star_keras: str | None = None  # Keras path of a ``from keras.X import *``
+        self.counters: frozenset[str] = frozenset()  # loop variables running over a range()
+
+    @contextmanager
+    def counting(self, target: cst.BaseExpression, iterable: Value) -> Iterator[None]:
+        """While a loop over ``range(...)`` runs, its variable is a counter: an int."""
+        saved = self.counters
+        if isinstance(target, cst.Name) and iterable_counts(iterable):
+            self.counters = saved | {target.value}
+        try:
+            yield
+        finally:
+            self.counters = saved
 
     def call_function(self, function: Function, args: Args, call: cst.CSTNode) -> Value:
         """Run a function of the module on ``args`` (the interpreter does it)."""
@@ -213,6 +226,7 @@ class Evaluator:
         """``[elt for target in iterable if ...]``: Items like ``elt`` evaluated once, with
         each target bound to an item of its iterable (a loop body: it runs as a branch)."""
         saved, self.scope = self.scope, Scope(self.scope)
+        counters = self.counters
         self.branches.enter()
         try:
             count: Value = None
@@ -220,6 +234,8 @@ class Evaluator:
             while clause is not None:
                 iterable = self.eval(clause.iter)
                 self._bind_item(clause.target, _item_of(iterable))
+                if isinstance(clause.target, cst.Name) and iterable_counts(iterable):
+                    self.counters = self.counters | {clause.target.value}
                 for condition in clause.ifs:
                     self.eval(condition.test)
                 size = text_api.count(iterable) if not clause.ifs else UNKNOWN
@@ -232,7 +248,7 @@ class Evaluator:
             return Items(self.eval(node.elt), count)
         finally:
             assigned = self.branches.leave()
-            self.scope = saved
+            self.scope, self.counters = saved, counters
             for _, name, _ in assigned:  # ``:=`` binds in the enclosing scope, any number
                 self.assign(name, UNKNOWN)  # of times: unknown afterwards
 
@@ -372,6 +388,7 @@ class Evaluator:
         base = self.eval(node.value)
         items = [self._index_item(element) for element in node.slice]
         if isinstance(base, Array):
+            items = [self._counter_index(item) for item in items]
             return numpy_api.subscript(base, items, self._loc(node))
         if len(items) != 1:
             return UNKNOWN
@@ -413,6 +430,15 @@ class Evaluator:
         if value is Ellipsis:
             return numpy_api.ELLIPSIS
         return ("index", value, None, None)
+
+    def _counter_index(self, item: numpy_api.Index) -> numpy_api.Index:
+        """``data[i + 10]`` with ``i`` a loop counter: an integer index of unknown value."""
+        kind, value, _, _ = item
+        if kind == "index" and isinstance(value, Sym) and self.counters:
+            names = set(re.findall(r"[A-Za-z_]\w*", value.name))
+            if names and names <= self.counters:
+                return ("index", numpy_api.ANY_INDEX, None, None)
+        return item
 
     def _output_subscript(self, ref: TensorRef, item: numpy_api.Index) -> Value:
         """``outputs[1]`` / ``outputs[1:]`` of a layer call returning several tensors."""
@@ -772,6 +798,7 @@ class Evaluator:
 
 
 _MAX_COUNT = 2**40  # more items than any data set: unknown
+_COUNTER = object()  # the items of a range(): ints of unknown value
 
 _TF_FIRST = {"one_hot": "indices", "cast": "x", "reshape": "tensor", "constant": "value",
              "convert_to_tensor": "value"}  # else "input"
@@ -780,6 +807,8 @@ _TF_FIRST = {"one_hot": "indices", "cast": "x", "reshape": "tensor", "constant":
 def _item_at(items: Items, index: numpy_api.Index) -> Value:
     """``items[i]`` (any item looks like the others) and ``items[a:b]``."""
     kind, first, _, _ = index
+    if items.item is _COUNTER:
+        return UNKNOWN
     if kind == "index" and isinstance(first, int) and not isinstance(first, bool):
         count = items.count
         return items.item if not is_known(count) or -count <= first < count else UNKNOWN
@@ -788,7 +817,7 @@ def _item_at(items: Items, index: numpy_api.Index) -> Value:
 
 def _item_of(iterable: Value) -> Value:
     """What one iteration over ``iterable`` binds, as far as all its items agree."""
-    if isinstance(iterable, Items):
+    if isinstance(iterable, Items) and iterable.item is not _COUNTER:
         return iterable.item
     if isinstance(iterable, Array):
         shape = iterable.shape
@@ -877,10 +906,15 @@ def _range(args: Args) -> Value:
         if len(values) == 3 and values[2] == 0:
             return UNKNOWN
         count = len(range(*values))
-        return Items(UNKNOWN, count if count < _MAX_COUNT else UNKNOWN)
+        return Items(_COUNTER, count if count < _MAX_COUNT else UNKNOWN)
     if len(values) == 1 and isinstance(values[0], Sym):
-        return Items(UNKNOWN, values[0])
-    return Items(UNKNOWN, UNKNOWN)
+        return Items(_COUNTER, values[0])
+    return Items(_COUNTER, UNKNOWN)
+
+
+def iterable_counts(iterable: Value) -> bool:
+    """``range(...)``: its items are ints of unknown value."""
+    return isinstance(iterable, Items) and iterable.item is _COUNTER
 
 
 def _dict_builtin(args: Args) -> Value:
