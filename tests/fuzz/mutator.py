@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+REPROS = ROOT / "tests" / "corpus" / "repros"
 
 LAYER_NAMES = (
     "LSTM",
@@ -130,6 +131,32 @@ SNIPPETS = (
     "x = layers.Conv1D(4, 100)(x)",
     "x += 1",
     "inputs, outputs = outputs, inputs",
+    "X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2)",
+    "X = StandardScaler().fit_transform(X)",
+    "y = LabelEncoder().fit_transform(y)",
+    "ds = tf.data.Dataset.from_tensor_slices((X, y)).shuffle(100).batch(32)",
+    "ds = tf.data.Dataset.zip((ds, ds))",
+    "ds = ds.map(lambda b: (b[:-1], b[1:]))",
+    "model.fit(ds, epochs=1)",
+    "tokenizer = Tokenizer(num_words=100)",
+    "X = pad_sequences(tokenizer.texts_to_sequences(texts), maxlen=20)",
+    "vocab_size = len(tokenizer.word_index) + 1",
+    "X = X[..., np.newaxis]",
+    "X = np.expand_dims(X, -1).astype('float32')",
+    "X = tf.reshape(X, (-1, 10, 1))",
+    "class Net(keras.Model):\n"
+    "    def __init__(self, units=8):\n"
+    "        super().__init__()\n"
+    "        self.rnn = layers.LSTM(units, return_sequences=True)\n"
+    "        self.heads = [layers.Dense(1) for _ in range(2)]\n"
+    "    def call(self, inputs, training=None):\n"
+    "        x = self.rnn(inputs)\n"
+    "        return [head(x) for head in self.heads]",
+    "model = Net(4)",
+    "model.build((None, 10, 3))",
+    "x = model(X)",
+    "h, state = layers.GRU(8, return_state=True)(x)",
+    "x = layers.MultiHeadAttention(2, 4)(x, x)",
 )
 _KEYWORD_ARG = re.compile(r"\b([A-Za-z_]\w*)\s*=\s*(?!=)")
 
@@ -144,12 +171,13 @@ class Mutant:
 
 
 def seed_sources() -> list[tuple[str, str]]:
-    """(origin, source) of every example script and every rule's bad/good example."""
+    """(origin, source) of every example script, every rule's bad/good example and every
+    reproduced user report of the corpus."""
     from seqlint.rules import ALL_RULES
 
+    paths = [*sorted((ROOT / "examples").glob("*.py")), *sorted(REPROS.glob("*.py"))]
     sources = [
-        (f"examples/{path.name}", path.read_text(encoding="utf-8"))
-        for path in sorted((ROOT / "examples").glob("*.py"))
+        (path.relative_to(ROOT).as_posix(), path.read_text(encoding="utf-8")) for path in paths
     ]
     for rule in ALL_RULES:
         sources.append((f"{rule.code}.bad_example", rule.bad_example))

@@ -45,11 +45,12 @@ def test_mutants_are_seeded_and_varied():
     }
 
 
-def test_seeds_cover_examples_and_every_rule():
+def test_seeds_cover_examples_repros_and_every_rule():
     from seqlint.rules import ALL_RULES
 
     origins = {origin for origin, _ in seed_sources()}
     assert any(o.startswith("examples/") for o in origins)
+    assert any(o.startswith("tests/corpus/repros/") for o in origins)
     for rule in ALL_RULES:
         assert {f"{rule.code}.bad_example", f"{rule.code}.good_example"} <= origins
 
