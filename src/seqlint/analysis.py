@@ -80,6 +80,7 @@ def lint_file(source: str, path: str, target: str = "3") -> FileResult:
 
 # -- what was not analysed -----------------------------------------------------------------
 
+_UNDECLARED = "its input shape is not declared (no Input, input_shape, build() or fit data)"
 _DATA_METHODS = frozenset({"fit", "evaluate", "train_on_batch", "test_on_batch"})
 
 
@@ -103,8 +104,6 @@ def coverage(ctx: RuleContext, path: str) -> tuple[int, tuple[Unanalysed, ...]]:
         if call.method in _DATA_METHODS and not _known_data(call.args.get("x")):
             what = f"{call.method} call of {_model_name(call.model)}"
             missing.append(Unanalysed(path, call.loc.line, what, "data of unknown shape"))
-    for item in ctx.ir.unmodelled:
-        missing.append(Unanalysed(path, item.loc.line, item.what, item.reason))
     missing.sort(key=lambda u: u.line)
     return analysed, tuple(missing)
 
@@ -116,6 +115,8 @@ def _model_name(model: Model) -> str:
 def _model_gap(model: Model, ctx: RuleContext) -> str | None:
     outputs = _refs(model.outputs)
     if outputs is None:
+        if model.kind == "subclassed":
+            return "seqlint could not follow its call() to known outputs"
         return "its outputs are not known"
     graph = _graph_of(outputs, ctx.ir)
     if any(ctx.shapes.at(node).problem is not None for node in graph):
@@ -131,7 +132,7 @@ def _model_gap(model: Model, ctx: RuleContext) -> str | None:
         layer = node.layer
         if layer.kind == "Input":
             if not layer.config:
-                return "its input shape is not declared (no Input, input_shape or fit data)"
+                return _UNDECLARED
             return f"the shape declared by {layer.label} (line {node.loc.line}) is not known"
         if layer.kind == "":
             return f"code seqlint does not follow: {layer.label} (line {node.loc.line})"

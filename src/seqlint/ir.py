@@ -95,14 +95,16 @@ class Array:
 
 @dataclass(frozen=True)
 class Batches:
-    """Windows of a series delivered batch by batch (TimeseriesGenerator,
-    ``timeseries_dataset_from_array``): ``x``/``y`` describe one batch."""
+    """Data delivered batch by batch: windows of a series (TimeseriesGenerator,
+    ``timeseries_dataset_from_array``) or the elements of a ``tf.data`` pipeline;
+    ``x``/``y`` describe one batch (``y`` None when it yields no targets)."""
 
     x: Value
     y: Value
-    maker: str  # "TimeseriesGenerator" | "timeseries_dataset_from_array"
-    window: Value  # length / sequence_length
+    maker: str  # "TimeseriesGenerator" | "timeseries_dataset_from_array" | "tf.data.Dataset"
+    window: Value  # length / sequence_length; None for a tf.data.Dataset
     loc: Loc
+    batched: bool = True  # False: a dataset never batched hands fit one sample as a batch
 
 
 @dataclass(frozen=True)
@@ -190,7 +192,7 @@ class Node:
 class Model:
     """A model: its input and output tensors, in the structure the source gives."""
 
-    kind: str  # "sequential" | "functional"
+    kind: str  # "sequential" | "functional" | "subclassed"
     inputs: Value  # TensorRef, or a list/tuple/dict of them; UNKNOWN if not known
     outputs: Value
     loc: Loc
@@ -213,11 +215,13 @@ class TrainingCall:
 
 
 @dataclass(frozen=True)
-class Unmodelled:
-    """Something model-like the frontend met but does not model (e.g. a subclassed Model)."""
+class Unpacking:
+    """``a, b, c = layer(x)`` where the call provably returns ``outputs`` tensors and the
+    target names ``targets`` (without a starred name): Python raises at that line."""
 
-    what: str  # e.g. "subclassed model `Forecaster`"
-    reason: str
+    ref: TensorRef
+    outputs: int
+    targets: int
     loc: Loc
 
 
@@ -229,11 +233,36 @@ class ModuleIR:
     models: list[Model] = field(default_factory=list)
     training: list[TrainingCall] = field(default_factory=list)
     windows: list[Batches] = field(default_factory=list)  # every windows generator made
-    unmodelled: list[Unmodelled] = field(default_factory=list)
+    unpackings: list[Unpacking] = field(default_factory=list)  # of a wrong number of tensors
     tree: object = None  # the parsed module, opaque outside the frontend (fixes edit it)
 
     def node(self, ref: TensorRef) -> Node:
         return self.nodes[ref.node_id]
+
+
+def tensor_refs(value: Value) -> list[TensorRef]:
+    """Every :class:`TensorRef` in a structure of lists, tuples and dicts, in order.
+
+    Model inputs and outputs may be only partly known (an unknown leaf, or
+    :data:`~seqlint.shapes.dims.UNKNOWN` for the whole): what is not a tensor
+    is skipped.  Bounded, as shared containers can nest deeply.
+    """
+    found: list[TensorRef] = []
+    stack: list[tuple[Value, int]] = [(value, 0)]
+    budget = _MAX_VISITS
+    while stack and budget:
+        budget -= 1
+        item, depth = stack.pop()
+        if isinstance(item, TensorRef):
+            found.append(item)
+        elif depth < _MAX_DEPTH and isinstance(item, (list, tuple, dict)):
+            parts = list(item.values()) if isinstance(item, dict) else list(item)
+            stack.extend((part, depth + 1) for part in reversed(parts))
+    return found
+
+
+_MAX_VISITS = 10_000
+_MAX_DEPTH = 16
 
 
 def value_to_dim(value: Value) -> Dim:
