@@ -284,8 +284,10 @@ OPT_IN = frozenset({UNUSED_CODE})
 
 KNOWN_CODES = frozenset(
     {
-        *("SL001", "SL101", "SL102", "SL103", "SL104", "SL105", "SL106", "SL107"),
+        "SL001",
+        *(f"SL1{n:02d}" for n in range(1, 11)),
         *(f"SL2{n:02d}" for n in range(1, 15)),
+        *(f"SL2{n:02d}" for n in range(30, 33)),
     }
 )
 """Codes known without importing the rules (about 0.1 s): a code or prefix that matches none of
