@@ -6,12 +6,17 @@ Kept light to import: click and the stdlib only. The engine imports the analysis
 
 from __future__ import annotations
 
+import os
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from seqlint import __version__
 from seqlint.report import FORMATS
+
+if TYPE_CHECKING:
+    from seqlint.engine import CheckResult
 
 CHECK_HELP = """Check Keras sequence models in PATHs for shape errors.
 
@@ -44,7 +49,7 @@ def main() -> None:
 
 
 @main.command(help=CHECK_HELP, short_help="Check files and directories for shape errors.")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str, readable=False))
 @click.option(
     "--format",
     "output_format",
@@ -58,16 +63,51 @@ def main() -> None:
 )
 @click.option("--no-color", is_flag=True, help="Never color the text report (also: NO_COLOR).")
 @click.option("--debug", is_flag=True, help="Print the traceback of internal errors on stderr.")
-def check(paths: tuple[str, ...], output_format: str, no_color: bool, debug: bool) -> None:
-    from seqlint.engine import check_paths
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes for the analysis [default: the available cores, used only "
+    "when there is enough to parse].",
+)
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=str),
+    default=None,
+    help="Where to keep the result cache [default: $SEQLINT_CACHE_DIR, else .seqlint_cache].",
+)
+def check(
+    paths: tuple[str, ...],
+    output_format: str,
+    no_color: bool,
+    debug: bool,
+    jobs: int | None,
+    no_cache: bool,
+    cache_dir: str | None,
+) -> None:
+    from seqlint.engine import CacheSettings, check_paths
+    from seqlint.report.text import printable
 
-    result = check_paths(list(paths))
+    settings = CacheSettings(enabled=not no_cache, directory=cache_dir)
+    result = check_paths(list(paths), jobs=jobs, cache=settings)
     for line in result.errors:
-        click.echo(line, err=True)
+        click.echo(printable(line), err=True)
     if debug:
         for path, trace in result.tracebacks.items():
-            click.echo(f"seqlint: internal error in {path}:\n{trace.rstrip()}", err=True)
+            click.echo(f"seqlint: internal error in {printable(path)}:\n{trace.rstrip()}", err=True)
+    try:
+        _report(result, output_format, no_color)
+    except OSError as exc:  # a closed pipe (`| head -0`) or a full disk: end quietly
+        _silence_stdout()
+        if not isinstance(exc, BrokenPipeError):
+            click.echo(f"seqlint: error: cannot write the report: {exc.strerror or exc}", err=True)
+        sys.exit(2)
+    sys.exit(result.exit_code)
 
+
+def _report(result: CheckResult, output_format: str, no_color: bool) -> None:
     if output_format == "json":
         from seqlint.report.json import render_json
 
@@ -82,7 +122,17 @@ def check(paths: tuple[str, ...], output_format: str, no_color: bool, debug: boo
 
         color = wants_color(sys.stdout, no_color)
         render_text(result.diagnostics, result.files_checked, sys.stdout, color=color)
-    sys.exit(result.exit_code)
+    sys.stdout.flush()
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's last flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # not a real file (e.g. under a test runner)
+        pass
 
 
 @main.command(short_help="Explain a rule: what it catches, why, and how to fix it.")

@@ -5,6 +5,7 @@ Stdlib only and cheap to import: this runs before anything heavy is loaded.
 
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass, field
 
@@ -45,7 +46,9 @@ def discover(paths: list[str]) -> Discovery:
 
     Explicitly named files are kept whatever their suffix; directories are walked for
     ``*.py`` files, skipping hidden entries, virtualenvs and build folders below the root.
-    Symlinked directories are not followed.
+    Symlinked directories are not followed. Special files are kept (reading refuses them
+    without opening them); a path that cannot be looked up for another reason than its
+    absence (a directory without search permission) is reported as unreadable.
     """
     found = Discovery()
     seen: set[str] = set()
@@ -58,13 +61,20 @@ def discover(paths: list[str]) -> Discovery:
             collected.append(path)
 
     for raw in paths:
+        try:
+            os.lstat(raw)
+        except OSError as exc:
+            if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+                found.missing.append(raw)
+            else:  # e.g. inside a directory without search permission
+                found.unreadable.append(raw)
+                found.errors.append(f"seqlint: error: cannot read {raw}: {_reason(exc)}")
+            continue
         if os.path.isdir(raw):
             for path in _walk(raw, found):
                 add(path)
-        elif os.path.lexists(raw):
-            add(raw)  # a file, a broken link or a special file: reading it reports the problem
         else:
-            found.missing.append(raw)
+            add(raw)  # a file, a broken link or a special file: reading it reports the problem
     collected.sort(key=_sort_key)
     found.files = collected
     return found
@@ -97,7 +107,9 @@ def _walk(root: str, found: Discovery) -> list[str]:
                 elif (
                     entry.name.endswith(".py")
                     and not entry.name.startswith(".")
-                    and entry.is_file()
+                    # regular files, and special files (FIFO, socket, device) so that reading
+                    # refuses them with a message; links to nowhere are left out
+                    and (entry.is_file() or not entry.is_symlink())
                 ):
                     files.append(os.path.normpath(entry.path))
             except OSError:

@@ -61,8 +61,9 @@ def _without_scalars(call: Call) -> Call:
 
 
 def as_dim(value: Any) -> Dim:
-    """A dimension from a config value: ints (not bools) and symbols carry over."""
-    if is_known(value) or isinstance(value, Sym):
+    """A dimension from a config value: positive ints (not bools) and symbols carry over;
+    zero or negative sizes (``LSTM(-3)``) are unknown."""
+    if is_known(value) and value > 0 or isinstance(value, Sym):
         return value
     return UNKNOWN
 
