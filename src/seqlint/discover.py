@@ -109,7 +109,7 @@ def _walk(root: str, found: Discovery) -> list[str]:
                     and not entry.name.startswith(".")
                     # regular files, and special files (FIFO, socket, device) so that reading
                     # refuses them with a message; links to nowhere are left out
-                    and (entry.is_file() or not entry.is_symlink())
+                    and (entry.is_file() or os.path.exists(entry.path))
                 ):
                     files.append(os.path.normpath(entry.path))
             except OSError:

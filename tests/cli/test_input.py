@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from seqlint import engine, sources
+from seqlint import sources
 from seqlint.engine import check_paths
 from seqlint.sources import decode_source
 from tests.cli.support import KERAS_BUGGY, KERAS_CLEAN, write
@@ -31,7 +31,8 @@ def test_non_utf8_is_one_line_and_the_others_are_checked(stub, run, tmp_path):
 
 
 def test_latin1_coding_cookie_decodes(stub, run, tmp_path):
-    write(tmp_path / "m.py", b"# -*- coding: latin-1 -*-\nimport keras\nname = keras.Input('\xe9t\xe9')\n")
+    source = b"# -*- coding: latin-1 -*-\nimport keras\nname = keras.Input('\xe9t\xe9')\n"
+    write(tmp_path / "m.py", source)
     result = run("check", "m.py")
     assert result.exit_code == 0, result.output
     assert "name = keras.Input('été')" in stub.sources["m.py"]
