@@ -11,15 +11,18 @@ quietly.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Sequence
 from contextlib import suppress
 
 from seqlint import __version__
 from seqlint.diagnostic import Diagnostic, Severity, TraceRow
+
+try:
+    from _blake2 import blake2b  # what hashlib serves, without loading OpenSSL (~12 ms)
+except ImportError:  # pragma: no cover - other interpreters
+    from hashlib import blake2b
 
 DEFAULT_DIR = ".seqlint_cache"
 ENV_VAR = "SEQLINT_CACHE_DIR"
@@ -44,7 +47,7 @@ class Cache:
 
     def key(self, path: str, source: str) -> str:
         """The entry for ``source`` read from ``path`` (its suffix decides how it is read)."""
-        digest = hashlib.sha256()
+        digest = blake2b(digest_size=20)
         for part in (__version__, self.fingerprint, os.path.splitext(path)[1]):
             digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
         digest.update(source.encode("utf-8", "surrogatepass"))
@@ -70,6 +73,8 @@ class Cache:
             item = diagnostic.to_json()
             del item["path"]
             items.append(item)
+        import tempfile
+
         target = self._file(key)
         try:
             self._prepare(os.path.dirname(target))

@@ -25,20 +25,27 @@ PATHs are files and directories. Directories are searched recursively for
 *.py files, skipping hidden directories, virtualenvs (venv, .venv, env, any
 directory holding a pyvenv.cfg, site-packages), __pycache__, node_modules and
 build output (build, dist, *.egg-info, .tox, .nox). Files named explicitly are
-checked whatever their suffix. Files larger than 5 MB are skipped with a warning.
+checked whatever their suffix. Only files that may build, train or define a
+Keras model are parsed. Files larger than 5 MB are skipped with a warning.
 
 \b
 Exit status:
   0  nothing reported
   1  at least one diagnostic reported
-  2  usage error: an unknown option, a PATH that does not exist, or no file
-     could be read at all. A missing PATH is reported on stderr, the other
-     PATHs are still checked and their diagnostics printed, and the exit
-     status is 2 even if they are clean or report problems.
+  2  usage error: an unknown option, a PATH that does not exist, no file
+     could be read at all, or the report could not be written. A missing
+     PATH is reported on stderr, the other PATHs are still checked and their
+     diagnostics printed, and the exit status is 2 even if they are clean or
+     report problems.
 
-Files that cannot be read or decoded are reported on stderr and skipped; a
-file that does not parse is reported as SL900 (syntax-error), and a crash of
-seqlint on one file as SL901 (internal-error) while the other files go on.
+Files that cannot be read or decoded, and special files (FIFOs, devices,
+sockets: never opened), are reported on stderr and skipped; a file that does
+not parse is reported as SL900 (syntax-error), valid Python seqlint cannot
+analyse (too deeply nested, over 256 KB) as SL902 (not-analysed), and a crash
+of seqlint on one file as SL901 (internal-error) while the other files go on.
+
+Results are cached by file content, seqlint version and configuration in
+.seqlint_cache (or --cache-dir, or $SEQLINT_CACHE_DIR).
 """
 
 

@@ -3,9 +3,12 @@
 Every finding of seqlint starts from a model, its input, a training call, a subclassed
 model or layer, or a windows generator; the frontend recognises Keras only through names
 containing ``keras``. A source with none of these cannot produce a diagnostic, so it is
-not parsed. The scan is plain text (strings and comments included): it may let a file
-through needlessly, never keep one out that the analysis would report on
-(``tests/cli/test_prefilter.py`` checks that on every example the project has).
+not parsed. The bodies of unittest-style test classes (``class T(...TestCase):``) are left
+out of the scan: the analysis never reads the methods of a class that is not a Keras model
+or layer (a test there fails if that changes). The scan is otherwise plain text, strings
+and comments included: it may let a file through needlessly, never keep one out that the
+analysis would report on (``tests/cli/test_prefilter.py`` checks that on every example the
+project has).
 """
 
 from __future__ import annotations
@@ -29,6 +32,27 @@ _MODEL_CODE = re.compile(
 )
 
 
+# A top-level class and its body: the indented, blank and comment lines after its header.
+# A line at column 0 inside a multi-line string ends the body early, which only lets more
+# text through the scan.
+_TOP_LEVEL_CLASS = re.compile(
+    r"^class[ \t]+\w+[ \t]*\(([^()]*)\)[ \t]*:[^\n]*\n(?:(?:[ \t]+[^\n]*|[ \t]*#[^\n]*|[ \t]*)\n)*",
+    re.MULTILINE,
+)
+_TEST_BASE = re.compile(r"\s*[\w.]*TestCase\s*")
+
+
 def may_define_model(source: str) -> bool:
-    """False only when ``source`` certainly holds no Keras model code."""
-    return KERAS_MARKER in source and _MODEL_CODE.search(source) is not None
+    """False only when ``source`` certainly holds no Keras model code the analysis reads."""
+    if KERAS_MARKER not in source or _MODEL_CODE.search(source) is None:
+        return False
+    if "TestCase" not in source:
+        return True
+    return _MODEL_CODE.search(_TOP_LEVEL_CLASS.sub(_without_test_bodies, source)) is not None
+
+
+def _without_test_bodies(match: re.Match[str]) -> str:
+    bases = [base for base in match[1].split(",") if base.strip() and "=" not in base]
+    if bases and all(_TEST_BASE.fullmatch(base) for base in bases):
+        return ""
+    return match[0]

@@ -95,3 +95,34 @@ def test_files_without_model_code_are_turned_away(source):
 )
 def test_model_code_passes(source):
     assert may_define_model(source)
+
+
+BUGGY_MODEL = (
+    "model = keras.Sequential([keras.Input(shape=(20, 8)), layers.LSTM(8), layers.LSTM(4)])\n"
+)
+IMPORTS = "from tensorflow import keras\nfrom tensorflow.keras import layers\n"
+
+
+def _in_method(base: str) -> str:
+    body = "".join("        " + line + "\n" for line in BUGGY_MODEL.splitlines())
+    return f"{IMPORTS}\n\nclass ModelTest({base}):\n    def test_it(self):\n{body}"
+
+
+@pytest.mark.parametrize("base", ["testing.TestCase", "unittest.TestCase, parameterized.TestCase"])
+def test_models_in_test_classes_are_not_analysed_so_not_parsed(base):
+    """The pre-filter skips test-class bodies because the analysis never reads them: if it
+    ever does, this test fails and the pre-filter must change with it."""
+    source = _in_method(base)
+    assert lint_source(source, "m.py") == []
+    assert not may_define_model(source)
+    assert may_define_model(source + "\n" + BUGGY_MODEL)  # model code outside still counts
+
+
+def test_keras_classes_and_other_classes_are_scanned():
+    assert may_define_model(_in_method("keras.Model"))
+    assert may_define_model(_in_method("Helper"))
+    assert may_define_model(_in_method("testing.TestCase, Mixin"))
+    text = '{}    """Docstring\nwith a line at column 0."""\n{}'.format(
+        _in_method("testing.TestCase").split("    def")[0], BUGGY_MODEL
+    )
+    assert may_define_model(text)
