@@ -41,7 +41,7 @@ Exit status:
 Files that cannot be read or decoded, and special files (FIFOs, devices,
 sockets: never opened), are reported on stderr and skipped; a file that does
 not parse is reported as SL900 (syntax-error), valid Python seqlint cannot
-analyse (too deeply nested, over 256 KB) as SL902 (not-analysed), and a crash
+analyse (too deeply nested, over 128 KB) as SL902 (not-analysed), and a crash
 of seqlint on one file as SL901 (internal-error) while the other files go on.
 
 Results are cached by file content, seqlint version and configuration in

@@ -107,7 +107,7 @@ def test_file_too_large_to_analyse_is_named_with_the_limit(tmp_path):
     assert proc.returncode == 1
     lines = proc.stdout.splitlines()
     assert re.fullmatch(
-        r"big\.py:1:1: SL902 not analysed: 256\.\d KB is over the analysis limit of 256 KB",
+        r"big\.py:1:1: SL902 not analysed: 128\.\d KB is over the analysis limit of 128 KB",
         lines[0],
     )
     assert any(line.startswith(f"small.py:3:71: {FINDING}") for line in lines)
