@@ -46,7 +46,8 @@ def discover(paths: list[str]) -> Discovery:
 
     Explicitly named files are kept whatever their suffix; directories are walked for
     ``*.py`` files, skipping hidden entries, virtualenvs and build folders below the root.
-    Symlinked directories are not followed. Special files are kept (reading refuses them
+    Symlinked directories are not followed. Absolute paths below the working directory are
+    reported relative to it. Special files are kept (reading refuses them
     without opening them); a path that cannot be looked up for another reason than its
     absence (a directory without search permission) is reported as unreadable.
     """
@@ -54,11 +55,13 @@ def discover(paths: list[str]) -> Discovery:
     seen: set[str] = set()
     collected: list[str] = []
 
+    cwd = os.getcwd()
+
     def add(path: str) -> None:
         key = os.path.realpath(path)
         if key not in seen:
             seen.add(key)
-            collected.append(path)
+            collected.append(_relative(path, cwd))
 
     for raw in paths:
         try:
@@ -78,6 +81,16 @@ def discover(paths: list[str]) -> Discovery:
     collected.sort(key=_sort_key)
     found.files = collected
     return found
+
+
+def _relative(path: str, cwd: str) -> str:
+    """An absolute path below the working directory as a relative one, so that output and
+    cache sharing do not depend on where a checkout lives (CI shards, containers)."""
+    if os.path.isabs(path):
+        relative = os.path.relpath(path, cwd)
+        if not relative.startswith(os.pardir):
+            return relative
+    return path
 
 
 def _sort_key(path: str) -> tuple[str, ...]:

@@ -253,13 +253,28 @@ def cpu_count() -> int:
     return os.cpu_count() or 1
 
 
+def idle_cpus() -> float:
+    """Cores nobody else is using, from the 1-minute load average (all cores if unknown)."""
+    try:
+        return cpu_count() - os.getloadavg()[0]
+    except (OSError, AttributeError):
+        return float(cpu_count())
+
+
 def worker_count(pending_bytes: int, files: int, jobs: int | None = None) -> int:
-    """Processes to analyse ``files`` files of ``pending_bytes`` in total."""
+    """Processes to analyse ``files`` files of ``pending_bytes`` in total.
+
+    By default: one process for little work; else one per core that is free (this process
+    counts in the load, so an idle 2-core machine gives 2); on a machine already busy, extra
+    processes only compete for the same cores, and one process is faster (measured,
+    docs/performance.md).
+    """
     if jobs is not None:
         return max(1, min(jobs, files))
     if pending_bytes <= PARALLEL_MIN_BYTES:
         return 1
-    return max(1, min(cpu_count(), files))
+    spare = round(idle_cpus())  # the load may already count this process: one more
+    return max(1, min(cpu_count(), 1 + spare, files))
 
 
 def _analyse_all(

@@ -133,15 +133,21 @@ def test_parallel_results_match_in_process_in_path_order(stub, tmp_path):
     assert len(serial.diagnostics) == 13
 
 
-def test_default_uses_workers_only_for_enough_work(stub, tmp_path, monkeypatch):
+def test_default_uses_workers_only_for_enough_work_and_free_cores(stub, monkeypatch):
     from seqlint import engine
 
     monkeypatch.setattr(engine, "cpu_count", lambda: 2)
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.0, 1.0, 1.0))  # idle but for us
     assert engine.worker_count(engine.PARALLEL_MIN_BYTES, 100) == 1
     assert engine.worker_count(engine.PARALLEL_MIN_BYTES + 1, 100) == 2
+    assert engine.worker_count(10**9, 1) == 1
     assert engine.worker_count(10, 3, jobs=8) == 3
     assert engine.worker_count(10**9, 100, jobs=1) == 1
+    monkeypatch.setattr(os, "getloadavg", lambda: (7.5, 7.0, 6.0))  # cores already busy
+    assert engine.worker_count(10**9, 100) == 1
+    assert engine.worker_count(10**9, 100, jobs=2) == 2
     monkeypatch.setattr(engine, "cpu_count", lambda: 1)
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))
     assert engine.worker_count(10**9, 500) == 1
 
 
