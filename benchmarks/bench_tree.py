@@ -78,7 +78,8 @@ files = discover([sys.argv[1]]).files
 texts = [t for t in (read_source(p).text for p in files) if t is not None]
 chosen = [t for t in texts if may_define_model(t)]
 parsed = [t for t in chosen if len(t) <= MAX_ANALYSED_BYTES]
-print(len(files), sum(map(len, texts)), len(parsed), sum(map(len, parsed)), len(chosen) - len(parsed))
+over = len(chosen) - len(parsed)
+print(len(files), sum(map(len, texts)), len(parsed), sum(map(len, parsed)), over)
 """
 
 
@@ -103,17 +104,18 @@ def best(cmd: list[str], env: dict[str, str], runs: int, before=None) -> dict[st
 
 
 def row(label: str, result: dict[str, float], reference: dict[str, float] | None = None) -> None:
-    ratio = f"{result['wall'] / reference['wall']:6.1f}x" if reference else "       "
+    wall = f"{result['wall'] / reference['wall']:6.1f}x" if reference else " " * 7
+    cpu = f"{result['cpu'] / reference['cpu']:6.1f}x" if reference else " " * 7
     print(
-        f"  {label:<38} wall {result['wall']:7.2f} s  {ratio}  cpu {result['cpu']:7.2f} s  "
-        f"peak {result['peak_mb']:6.0f} MB"
+        f"  {label:<34} wall {result['wall']:7.2f} s {wall}  cpu {result['cpu']:7.2f} s {cpu}"
+        f"  peak {result['peak_mb']:5.0f} MB"
     )
 
 
-def verdict(name: str, value: float, unit: str = "x") -> str:
+def verdict(name: str, value: float, unit: str = "x", what: str = "") -> str:
     target = TARGETS[name]
     status = "met" if value <= target else f"NOT met (by {value / target:.1f}x)"
-    return f"{name}: {value:.2f}{unit} (target <= {target:g}{unit}) {status}"
+    return f"{name}{what}: {value:.2f}{unit} (target <= {target:g}{unit}) {status}"
 
 
 def keras_tree() -> str:
@@ -192,8 +194,9 @@ def main() -> None:
 
     print("ratios, in this run:")
     if reference:
-        print("  " + verdict("cold", cold["wall"] / reference["wall"]))
-        print("  " + verdict("warm", warm["wall"] / reference["wall"]))
+        for name, result in (("cold", cold), ("warm", warm)):
+            for what in ("wall", "cpu"):
+                print("  " + verdict(name, result[what] / reference[what], what=f" ({what})"))
     print(
         "  " + verdict("one-file", statistics.median(one_file) / statistics.median(libcst_import))
     )
