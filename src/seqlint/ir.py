@@ -221,9 +221,8 @@ class ModuleIR:
 
 
 def value_to_dim(value: Value) -> Dim:
-    """A dimension from an evaluated value: positive ints and symbols carry over; ``None``,
-    zero and negative sizes are unknown (never shown as a size in a message or hint)."""
-    if is_known(value) and value > 0 or isinstance(value, Sym):
+    """A dimension from an evaluated value: ints and symbols carry over, ``None`` is unknown."""
+    if is_known(value) or isinstance(value, Sym):
         return value
     return UNKNOWN
 
@@ -234,6 +233,6 @@ def value_to_dims(value: Value) -> tuple[Dim, ...] | None:
         value = value.items
     if isinstance(value, (tuple, list)):
         return tuple(value_to_dim(v) for v in value)
-    if is_known(value) and value > 0 or isinstance(value, Sym):
+    if is_known(value) or isinstance(value, Sym):
         return (value,)
     return None
