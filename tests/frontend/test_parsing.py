@@ -245,3 +245,13 @@ def test_nesting_estimate_reads_f_string_fields_as_code() -> None:
     assert nesting_depth("x = f'{{((((}}'") == 1
     assert too_deep("x = rf'{" + "(" * 300 + ")" * 300 + "}'")
     assert not too_deep("x = f'{d[\"(((\"]}'")
+
+
+def test_without_room_for_a_large_stack_the_parse_runs_here(monkeypatch) -> None:
+    def refuse(*args: object) -> None:
+        raise RuntimeError("can't start new thread")
+
+    monkeypatch.setattr(threading.Thread, "start", refuse)
+    assert run_with_large_stack(lambda text: threading.current_thread().name + text, "!") == (
+        "MainThread!"
+    )
