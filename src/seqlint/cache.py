@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from contextlib import suppress
 
 from seqlint import __version__
-from seqlint.diagnostic import Diagnostic, Severity, TraceRow
+from seqlint.diagnostic import Applicability, Diagnostic, FixNote, Severity, TraceRow
 
 try:
     from _blake2 import blake2b  # what hashlib serves, without loading OpenSSL (~12 ms)
@@ -110,4 +110,7 @@ def _diagnostic(item: dict[str, object], path: str) -> Diagnostic:
     values = {name: item[name] for name in _DIAGNOSTIC_FIELDS}
     values["severity"] = Severity(values["severity"])
     values["trace"] = tuple(TraceRow(**row) for row in values["trace"])  # type: ignore[union-attr]
+    fix = values.get("fix")
+    if fix is not None:
+        values["fix"] = FixNote(Applicability(fix["applicability"]), fix["message"])  # type: ignore[index]
     return Diagnostic(path=path, **values)  # type: ignore[arg-type]
