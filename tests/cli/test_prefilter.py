@@ -44,6 +44,8 @@ def test_the_sample_is_what_it_claims():
     assert sum(name.startswith("examples/") for name in SOURCES) >= 40
     assert sum(name.endswith("bad example") for name in SOURCES) == len(ALL_RULES)
     assert sum(name.startswith("oracle") for name in SOURCES) == len(ORACLE_SEEDS)
+    if (ROOT / "tests" / "corpus").is_dir():
+        assert sum(name.startswith("tests/corpus/") for name in SOURCES) >= 100
 
 
 def test_every_source_with_a_finding_passes_the_prefilter():
