@@ -75,8 +75,8 @@ def main() -> None:
     "-j",
     type=click.IntRange(min=1),
     default=None,
-    help="Worker processes for the analysis [default: the available cores, used only "
-    "when there is enough to parse].",
+    help="Worker processes for the analysis [default: one per idle core, when there is "
+    "enough to parse; else one process].",
 )
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
 @click.option(
