@@ -177,7 +177,7 @@ def import_breakdown(cmd: list[str], env: dict[str, str], top: int = 12) -> None
         print(f"    {us / 1000:7.1f} ms  {name}")
 
 
-def in_process_split(path: Path) -> None:
+def in_process_split(path: Path, env: dict[str, str]) -> None:
     code = f"""
 import time
 t0 = time.perf_counter()
@@ -200,7 +200,7 @@ print(f"    import pipeline (libcst, frontend, shapes, rules) {{(t2 - t1) * 1000
 print(f"    lint_source, first call {{(t3 - t2) * 1000:6.1f}} ms; second call "
       f"{{(t4 - t3) * 1000:6.1f}} ms; {{len(diagnostics)}} diagnostics")
 """
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     print("  in-process split of the full check:")
     print(proc.stdout.rstrip() or f"    failed: {proc.stderr.strip()[-300:]}")
 
@@ -210,6 +210,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
     env = dict(os.environ, NO_COLOR="1")
+    src = str(Path(__file__).resolve().parents[1] / "src")  # this checkout, not an install
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (src, env.get("PYTHONPATH")) if p)
     py = sys.executable
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -245,7 +247,7 @@ def main() -> None:
             )
         print()
         import_breakdown(full, env)
-        in_process_split(model)
+        in_process_split(model, env)
 
 
 if __name__ == "__main__":
