@@ -190,7 +190,7 @@ class Node:
 class Model:
     """A model: its input and output tensors, in the structure the source gives."""
 
-    kind: str  # "sequential" | "functional"
+    kind: str  # "sequential" | "functional" | "subclassed"
     inputs: Value  # TensorRef, or a list/tuple/dict of them; UNKNOWN if not known
     outputs: Value
     loc: Loc
@@ -212,6 +212,17 @@ class TrainingCall:
     loc: Loc
 
 
+@dataclass(frozen=True)
+class Unpacking:
+    """``a, b, c = layer(x)`` where the call provably returns ``outputs`` tensors and the
+    target names ``targets`` (without a starred name): Python raises at that line."""
+
+    ref: TensorRef
+    outputs: int
+    targets: int
+    loc: Loc
+
+
 @dataclass
 class ModuleIR:
     """Everything extracted from one source file."""
@@ -220,6 +231,7 @@ class ModuleIR:
     models: list[Model] = field(default_factory=list)
     training: list[TrainingCall] = field(default_factory=list)
     windows: list[Batches] = field(default_factory=list)  # every windows generator made
+    unpackings: list[Unpacking] = field(default_factory=list)  # of a wrong number of tensors
     tree: object = None  # the parsed module, opaque outside the frontend (fixes edit it)
 
     def node(self, ref: TensorRef) -> Node:

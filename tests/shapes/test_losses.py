@@ -484,10 +484,10 @@ def test_shape_errors_come_first() -> None:
 
 
 def test_class_count() -> None:
-    assert class_count(resolve_loss(SCCE), ints((4,), 9), out(5)) == ClassCount(9, 5)
+    assert class_count(resolve_loss(SCCE), ints((4,), 9), out(5)) == ClassCount(9, 5, indices=True)
     assert class_count(resolve_loss(CCE), onehot((4, 10)), out(5)) == ClassCount(10, 5)
     assert class_count(resolve_loss(BCE), onehot((4, 10)), out(1)) == ClassCount(10, 1)
-    assert class_count(resolve_loss("ce"), ints((4,), 9), out(5)) == ClassCount(9, 5)
+    assert class_count(resolve_loss("ce"), ints((4,), 9), out(5)) == ClassCount(9, 5, indices=True)
     assert class_count(resolve_loss("mse"), ints((4,), 9), out(5)) is None
     assert class_count(resolve_loss(SCCE), Array((4,)), out(5)) is None
     assert class_count(resolve_loss(SCCE), ints((4,), 9), Shape.unknown()) is None

@@ -257,6 +257,14 @@ TRAINING_METHODS: dict[str, tuple[str, ...]] = {
     "predict_generator": ("x", "steps", "callbacks"),
 }
 
+# Attention layers: ``return_attention_scores=True`` (a call argument) adds the scores as a
+# second output; the MultiHeadAttention family takes ``(query, value, key)`` as arguments.
+ATTENTION_LAYERS = frozenset(
+    {"Attention", "AdditiveAttention", "MultiHeadAttention", "GroupedQueryAttention"}
+)
+QUERY_VALUE_LAYERS = frozenset({"MultiHeadAttention", "GroupedQueryAttention"})
+QUERY_VALUE = ("query", "value", "key")
+
 # Layers that return ``output, *states`` with ``return_state=True``, and their state count.
 _STATE_COUNTS: dict[str, int] = {
     "LSTM": 2, "GRU": 1, "SimpleRNN": 1, "CuDNNLSTM": 2, "CuDNNGRU": 1,
@@ -339,6 +347,8 @@ def output_count(kind: str, config: dict[str, Any]) -> int | None:
         if return_state is True and inner_kind in _STATE_COUNTS:
             return outputs + 2 * _STATE_COUNTS[inner_kind]
         return outputs if return_state is False and outputs > 1 else None
+    if kind in ATTENTION_LAYERS and config.get("return_attention_scores") is True:
+        return 2
     if config.get("return_state") is True and kind in _STATE_COUNTS:
         return 1 + _STATE_COUNTS[kind]
     return None

@@ -18,16 +18,29 @@ import libcst as cst
 from seqlint.frontend import arith, numpy_api
 from seqlint.frontend.imports import dotted_name, keras_path
 from seqlint.frontend.keras_api import (
+    ATTENTION_LAYERS,
     LAYERS_EXPORTS,
     MERGE_HELPERS,
     MODELS_EXPORTS,
     POSITIONAL,
+    QUERY_VALUE,
+    QUERY_VALUE_LAYERS,
     ROOT_EXPORTS,
     TRAINING_METHODS,
     role_of,
 )
 from seqlint.frontend.models import FunctionalModel, Graph, SequentialModel, label_of
-from seqlint.frontend.objects import Args, ExtName, Function, KerasClass
+from seqlint.frontend.objects import (
+    Args,
+    BoundMethod,
+    ExtName,
+    Function,
+    Instance,
+    KerasClass,
+    KerasInit,
+    Super,
+    UserClass,
+)
 from seqlint.frontend.positions import source_text
 from seqlint.frontend.scopes import MISSING, Branches, Scope
 from seqlint.ir import Array, Batches, KerasObject, Layer, Loc, ShapeTuple, TensorRef, Value
@@ -74,6 +87,18 @@ class Evaluator:
 
     def call_function(self, function: Function, args: Args, call: cst.CSTNode) -> Value:
         """Run a function of the module on ``args`` (the interpreter does it)."""
+        raise NotImplementedError
+
+    def call_object(self, callee: Value, args: Args, node: cst.Call) -> Value:
+        """Call a class of the module, an instance of one, or a bound method."""
+        raise NotImplementedError
+
+    def object_attribute(self, base: Value, attr: str) -> Value:
+        """``base.attr`` for a class of the module, an instance of one, or ``super()``."""
+        raise NotImplementedError
+
+    def object_method(self, receiver: Value, name: str, args: Args, node: cst.Call) -> Value:
+        """``receiver.name(...)`` for an instance of a class of the module."""
         raise NotImplementedError
 
     def assign(self, name: str, value: Value) -> None:
@@ -253,6 +278,8 @@ class Evaluator:
         attr = node.attr.value
         if isinstance(base, ExtName):
             return base.attr(attr)
+        if isinstance(base, _OBJECTS):
+            return self.object_attribute(base, attr)
         if isinstance(base, Array):
             return numpy_api.attribute(base, attr, source_text(node), self._loc(node))
         if isinstance(base, SequentialModel):
@@ -402,9 +429,16 @@ class Evaluator:
             x_ref = self._tensor(x, args.expr(0, "inputs"), node)
             return self.graph.apply_sequential(callee, x_ref)
         if isinstance(callee, FunctionalModel):
+            plain = len(args.positional) <= 1 and set(args.keywords) <= {"inputs", "training"}
+            if plain and args.complete:
+                outputs = self.graph.apply_functional(callee, args.get(0, "inputs"))
+                if outputs is not None:
+                    return outputs
             return self._apply(self.graph.model_layer(callee), args, node)
         if isinstance(callee, Function):
             return self.call_function(callee, args, node)
+        if isinstance(callee, (*_OBJECTS, BoundMethod, KerasInit)):
+            return self.call_object(callee, args, node)
         if isinstance(callee, KerasClass):
             return self._construct(callee.kind, args, node)
         self.escape(args, node)
@@ -438,7 +472,10 @@ class Evaluator:
         if role.what == "layer":
             return self._construct(role.kind, args, node)
         if role.what == "input":
-            return self.graph.input(self._config("Input", args), node)
+            config = self._config("Input", args)
+            if not args.complete:  # ``**options`` may hold the batch size
+                config.setdefault("batch_size", UNKNOWN)
+            return self.graph.input(config, node)
         if role.what == "sequential":
             return self._sequential(args, node)
         if role.what == "model":
@@ -511,6 +548,18 @@ class Evaluator:
 
     def _apply(self, layer: Layer, args: Args, node: cst.Call) -> Value:
         """``layer(inputs, initial_state=...)``: a new node."""
+        if "return_attention_scores" in args.keywords and layer.kind in ATTENTION_LAYERS:
+            flag = self.graph.parameter("return_attention_scores",
+                                        args.keywords["return_attention_scores"])
+            layer = replace(layer, config={**layer.config, "return_attention_scores": flag})
+        if layer.kind in QUERY_VALUE_LAYERS:  # mha(query, value, key)
+            tensors = [args.get(i, name, MISSING) for i, name in enumerate(QUERY_VALUE)]
+            count = tensors.index(MISSING) if MISSING in tensors else len(tensors)
+            if count < 2 or any(t is not MISSING for t in tensors[count:]):
+                return UNKNOWN
+            refs = tuple(self._tensor(t, args.expr(i, QUERY_VALUE[i]), node)
+                         for i, t in enumerate(tensors[:count]))
+            return self.graph.apply(layer, refs, False, (), node)
         inputs = args.get(0, "inputs", MISSING)
         if inputs is MISSING:
             return UNKNOWN
@@ -552,6 +601,8 @@ class Evaluator:
             named = dict(zip(params, args.positional, strict=False))
             self.graph.training_call(name, receiver, {**named, **args.keywords}, node)
             return UNKNOWN
+        if isinstance(receiver, _OBJECTS):
+            return self.object_method(receiver, name, args, node)
         if isinstance(receiver, SequentialModel):
             return self._sequential_method(receiver, name, args, node)
         if isinstance(receiver, (FunctionalModel, Layer)):
@@ -612,6 +663,9 @@ class Evaluator:
                 self.branches.record(scope, name)
                 scope.vars[name] = replacement
             scope = scope.parent
+
+
+_OBJECTS = (Instance, UserClass, Super)  # the module's classes, their instances, ``super()``
 
 
 def _hashable(value: Value) -> bool:
@@ -685,10 +739,40 @@ def _none(args: Args) -> Value:
     return None
 
 
+def _enumerate(args: Args) -> Value:
+    """``enumerate(items, start=0)`` of a known sequence, as a tuple of pairs."""
+    items = sequence_items(args.get(0, "iterable"))
+    start = args.get(1, "start", 0)
+    if items is None or not isinstance(start, int):
+        return UNKNOWN
+    return tuple((start + i, item) for i, item in enumerate(items))
+
+
+def _zip(args: Args) -> Value:
+    """``zip(a, b, ...)`` of known sequences, as a tuple of tuples."""
+    sequences = [sequence_items(value) for value in args.positional]
+    if not sequences or args.keywords or any(items is None for items in sequences):
+        return UNKNOWN
+    return tuple(zip(*sequences, strict=False))  # type: ignore[arg-type]
+
+
+def _range(args: Args) -> Value:
+    """``range(...)`` of ints, as a tuple of at most 1000 items."""
+    bounds = args.positional
+    if not bounds or len(bounds) > 3 or args.keywords or not all(
+            isinstance(b, int) and not isinstance(b, bool) for b in bounds):
+        return UNKNOWN
+    if len(bounds) == 3 and bounds[2] == 0:
+        return UNKNOWN
+    items = range(*bounds)
+    return tuple(items) if len(items) <= 1000 else UNKNOWN
+
+
 _BUILTINS: dict[str, Callable[[Args], Value]] = {
     "len": _len, "int": _int, "float": _float, "tuple": _container(tuple),
     "list": _container(list), "max": _extremum(max), "min": _extremum(min), "abs": _abs,
-    "dict": _dict_builtin, "print": _none,
+    "dict": _dict_builtin, "print": _none, "range": _range, "enumerate": _enumerate,
+    "zip": _zip,
 }
 
 _HANDLERS: dict[type, Callable[[Evaluator, cst.BaseExpression], Value]] = {

@@ -137,6 +137,8 @@ number of samples):
     # -- declared inputs -----------------------------------------------------------------------
 
     def _check_call(self, call: TrainingCall, ctx: RuleContext) -> Finding | None:
+        if call.model.kind == "subclassed":
+            return None  # no input spec: Keras builds its layers from the data at fit
         nodes = input_nodes(call.model, ctx)
         x, batches = given_x(call)
         if nodes is None or x is MISSING or any(not _user_declared(n) for n in nodes):

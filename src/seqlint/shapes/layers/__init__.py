@@ -7,6 +7,7 @@ from seqlint.shapes.layers import (  # noqa: F401
     embedding,
     inputs,
     merging,
+    models,
     pooling,
     recurrent,
     reshaping,
