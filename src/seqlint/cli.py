@@ -191,11 +191,12 @@ def shapes(paths: tuple[str, ...], output_format: str, no_color: bool) -> None:
     or on a layer seqlint does not model. Exit status: 0, or 2 when a PATH is missing or no
     file could be read; files that do not parse are reported on stderr.
     """
+    from seqlint.report.text import printable
     from seqlint.summary import summarize_paths
 
     found = summarize_paths(list(paths))
     for line in found.errors:
-        click.echo(line, err=True)
+        click.echo(printable(line), err=True)
     if output_format == "json":
         from seqlint.report.summary import render_summaries_json
 

@@ -347,3 +347,20 @@ def test_zero_and_negative_sizes_never_reach_a_hint(tmp_path):
         assert bad not in proc.stdout.replace("LSTM(-3)", "").replace("LSTM(0)", "").replace(
             "shape=(-5, 8)", ""
         )
+
+
+def test_shapes_output_escapes_control_characters_too(tmp_path):
+    (tmp_path / "m\x1b[31m.py").write_text(HOSTILE_LABEL, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "NO_COLOR": "1"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "seqlint", "shapes", "."],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert proc.stdout.startswith("m\\x1b[31m.py:3: ")
+    for stream in (proc.stdout, proc.stderr):
+        assert "\x1b" not in stream and "\r" not in stream and "\x07" not in stream
+        assert not any(line.startswith("::") for line in stream.splitlines())

@@ -55,15 +55,17 @@ def printable_diagnostic(diagnostic: Diagnostic) -> Diagnostic:
         path=printable(diagnostic.path),
         message=printable(diagnostic.message),
         hint=printable(diagnostic.hint),
-        trace=tuple(
-            replace(
-                row,
-                layer=printable(row.layer),
-                shape=printable(row.shape),
-                note=printable(row.note),
-            )
-            for row in diagnostic.trace
-        ),
+        trace=printable_rows(diagnostic.trace),
+    )
+
+
+def printable_rows(rows: Sequence[TraceRow]) -> tuple[TraceRow, ...]:
+    """Trace rows with the text they quote from the code made printable."""
+    return tuple(
+        replace(
+            row, layer=printable(row.layer), shape=printable(row.shape), note=printable(row.note)
+        )
+        for row in rows
     )
 
 
