@@ -152,3 +152,16 @@ def test_concurrent_runs_share_the_cache_safely(tree):
     assert all(stderr == "" for _, stderr in outputs)
     assert not list((tree / "cache").rglob("*.tmp"))
     assert len(_entries(tree / "cache")) == 42
+
+
+def test_workers_write_the_cache_and_a_second_run_reads_it(tree):
+    for index in range(12):
+        (tree / "pkg" / f"m{index:02d}.py").write_text(MODEL + f"# {index}\n", encoding="utf-8")
+    settings = CacheSettings(directory="cache")
+    first = check_paths(["pkg"], jobs=2, cache=settings)
+    assert (first.files_parsed, first.files_cached) == (14, 0)
+    assert len(_entries(tree / "cache")) == 14
+    second = check_paths(["pkg"], jobs=2, cache=settings)
+    assert (second.files_parsed, second.files_cached) == (0, 14)
+    assert second.diagnostics == first.diagnostics
+    assert [d.path for d in second.diagnostics] == sorted(d.path for d in second.diagnostics)
