@@ -95,14 +95,16 @@ class Array:
 
 @dataclass(frozen=True)
 class Batches:
-    """Windows of a series delivered batch by batch (TimeseriesGenerator,
-    ``timeseries_dataset_from_array``): ``x``/``y`` describe one batch."""
+    """Data delivered batch by batch: windows of a series (TimeseriesGenerator,
+    ``timeseries_dataset_from_array``) or the elements of a ``tf.data`` pipeline;
+    ``x``/``y`` describe one batch (``y`` None when it yields no targets)."""
 
     x: Value
     y: Value
-    maker: str  # "TimeseriesGenerator" | "timeseries_dataset_from_array"
-    window: Value  # length / sequence_length
+    maker: str  # "TimeseriesGenerator" | "timeseries_dataset_from_array" | "tf.data.Dataset"
+    window: Value  # length / sequence_length; None for a tf.data.Dataset
     loc: Loc
+    batched: bool = True  # False: a dataset never batched hands fit one sample as a batch
 
 
 @dataclass(frozen=True)

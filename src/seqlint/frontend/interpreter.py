@@ -23,7 +23,7 @@ from seqlint.frontend.keras_api import ALIASES, LAYERS_EXPORTS, POSITIONAL, role
 from seqlint.frontend.models import FunctionalModel, Graph, SequentialModel, SubclassedModel
 from seqlint.frontend.objects import Args, ExtName, Function, Instance, KerasClass
 from seqlint.frontend.scopes import MISSING, Assignment, Scope
-from seqlint.frontend.values import MAX_DEPTH, sequence_items
+from seqlint.frontend.values import MAX_DEPTH, joined_list, sequence_items
 from seqlint.ir import Array, TensorRef, Value
 from seqlint.shapes.dims import UNKNOWN
 
@@ -206,7 +206,8 @@ class Interpreter(Objects):
                     return signal
             return self.exec_block(_else_body(node.orelse))
         self._escape_models(iterable, node)
-        body = self._branch(_body(node), node.target)
+        with self.counting(node.target, iterable):
+            body = self._branch(_body(node), node.target)
         self._after_branches([body, self._branch(_else_body(node.orelse))], exhaustive=False)
         return None
 
@@ -451,7 +452,11 @@ def _named(value: Value, name: str) -> Value:
 
 
 def _join(values: list[Value]) -> Value:
-    """The value every path agrees on: the same Keras/numpy module; else unknown."""
+    """The value every path agrees on: the same Keras/numpy module, or a list of alike
+    items (a loop appending to it); else unknown."""
+    items = joined_list(values)
+    if items is not None:
+        return items
     first = values[0]
     if not isinstance(first, ExtName) or not all(isinstance(v, ExtName) for v in values):
         return UNKNOWN

@@ -264,6 +264,10 @@ ATTENTION_LAYERS = frozenset(
 )
 QUERY_VALUE_LAYERS = frozenset({"MultiHeadAttention", "GroupedQueryAttention"})
 QUERY_VALUE = ("query", "value", "key")
+# Attributes of Keras 2's text ``Tokenizer`` holding its vocabulary (sized at run time).
+TOKENIZER_VOCABULARIES: frozenset[str] = frozenset(
+    {"word_index", "index_word", "word_counts", "word_docs", "index_docs"}
+)
 
 # Layers that return ``output, *states`` with ``return_state=True``, and their state count.
 _STATE_COUNTS: dict[str, int] = {
@@ -279,7 +283,8 @@ class Role:
     ``what`` is one of ``"layer"`` (``kind`` is the class name),
     ``"sequential"``, ``"model"``, ``"input"``, ``"merge"`` (``kind`` is the
     helper's layer kind), one of the data makers: ``"to_categorical"``,
-    ``"pad_sequences"``, ``"timeseries"`` (``kind`` is TimeseriesGenerator or
+    ``"pad_sequences"``, ``"tokenizer"`` (Keras 2's text ``Tokenizer``),
+    ``"timeseries"`` (``kind`` is TimeseriesGenerator or
     timeseries_dataset_from_array), or ``"object"`` for any other Keras class
     (a loss, an optimizer...; ``kind`` is its path), or ``"other"``.
     """
@@ -305,6 +310,8 @@ def role_of(path: str) -> Role:
         return Role("input")
     if last in ("to_categorical", "pad_sequences"):
         return Role(last)
+    if last == "Tokenizer" and first == "preprocessing":
+        return Role("tokenizer")
     if last in ("TimeseriesGenerator", "timeseries_dataset_from_array"):
         return Role("timeseries", last)
     if first == "layers" and last in MERGE_HELPERS:

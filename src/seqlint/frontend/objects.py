@@ -154,3 +154,22 @@ class Args:
 
     def values(self) -> list[Value]:
         return [*self.positional, *self.keywords.values()]
+
+
+@dataclass(frozen=True)
+class Items:
+    """A list whose items all look alike, of ``count`` items (an int, a Sym or unknown):
+    a list comprehension, or the token lists of ``texts_to_sequences``. ``values`` lists the
+    items when they are known too (a short ``range()``)."""
+
+    item: Value
+    count: Value
+    values: tuple[Value, ...] | None = None
+
+
+@dataclass(eq=False)
+class LambdaFunction:
+    """A ``lambda`` of the linted module, with its defining scope."""
+
+    node: cst.Lambda
+    scope: Scope

@@ -187,7 +187,9 @@ number of samples):
             f"of shape {_declared(node, ctx)}: {misfit.reason}"
         )
         hint = f"give the data samples of shape {_declared(node, ctx)}"
-        if misfit.same_rank:
+        if batches is not None and not batches.batched:
+            hint = _BATCH_THE_DATASET
+        elif misfit.same_rank:
             sample = _shape((x.shape or ())[1:])
             hint += f", or declare the input with the shape of one sample: shape={sample}"
         return Finding(call.loc, message, hint)
@@ -252,8 +254,16 @@ def _data(dims: tuple[Dim, ...] | None) -> str:
     return _shape(dims)
 
 
+_BATCH_THE_DATASET = (
+    "batch the dataset (e.g. .batch(32)) before fit: each element it yields is one sample, "
+    "and fit takes each element as a whole batch"
+)
+
+
 def _time_axis_hint(x: Array, batches: Batches | None, needs: str, rank: int | None) -> str:
     assert x.shape is not None
+    if batches is not None and not batches.batched:
+        return _BATCH_THE_DATASET
     if rank != 3 or len(x.shape) != 2:
         return f"give the data the shape {needs}"
     if batches is not None:

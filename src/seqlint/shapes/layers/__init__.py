@@ -9,6 +9,7 @@ from seqlint.shapes.layers import (  # noqa: F401
     merging,
     models,
     pooling,
+    preprocessing,
     recurrent,
     reshaping,
     wrappers,
