@@ -79,8 +79,9 @@ def check_paths(
 ) -> CheckResult:
     """Check files and directories; diagnostics come in path order, then by position.
 
-    ``jobs`` caps the worker processes (1: in-process; default: the available cores, used
-    only when there is enough to parse). ``cache`` defaults to the on-disk cache.
+    ``jobs`` sets the worker processes (1: in-process; default: see :func:`worker_count`).
+    ``cache`` defaults to the on-disk cache with an empty fingerprint; callers with a
+    configuration pass ``CacheSettings(fingerprint=...)`` so that it is part of the key.
     """
     result = CheckResult()
     found = discover(list(paths))
