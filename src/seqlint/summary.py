@@ -95,17 +95,17 @@ class SummaryRun:
 def summarize_paths(paths: list[str]) -> SummaryRun:
     """Summaries of every model in the files under ``paths``, in path order."""
     from seqlint.discover import discover
-    from seqlint.engine import read_source
     from seqlint.frontend import ParseFailure
+    from seqlint.sources import read_source
 
     run = SummaryRun()
     found = discover(paths)
     run.errors.extend(f"seqlint: error: path not found: {path}" for path in found.missing)
     run.errors.extend(found.errors)
     for path in found.files:
-        source, problem = read_source(path)
+        source, problem, action = read_source(path)
         if source is None:
-            run.errors.append(f"seqlint: error: cannot read {path}: {problem}")
+            run.errors.append(f"seqlint: error: cannot {action or 'read'} {path}: {problem}")
             continue
         try:
             run.files.append((path, summarize_source(source)))
