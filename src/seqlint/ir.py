@@ -207,6 +207,30 @@ class TrainingCall:
     loc: Loc
 
 
+@dataclass(frozen=True)
+class LegacyUse:
+    """A use of Keras 2 API that Keras 3 removed, where the source makes it.
+
+    ``what`` says which kind of API: ``"import"`` (a removed class imported:
+    ``name="CuDNNLSTM"``, ``owner`` its module path ``"layers"``), ``"attribute"`` (reached
+    as an attribute; ``owner`` is its path), ``"layer-keyword"`` (``owner`` is the
+    layer class, ``name="batch_input_shape"``), ``"optimizer-keyword"`` (``owner="Adam"``,
+    ``name="lr"``), ``"method"`` (a removed model method: ``name="predict_classes"``,
+    ``owner`` the receiver's text) or ``"method-keyword"`` (``owner="fit"``,
+    ``name="nb_epoch"``).  ``replacement`` is Keras 3's counterpart ("" if none);
+    ``value`` the source text of a keyword's value; ``caught`` names the exceptions an
+    enclosing ``try`` handles (``"*"`` for a bare ``except:``).
+    """
+
+    what: str
+    name: str
+    owner: str
+    replacement: str
+    loc: Loc
+    value: str = ""
+    caught: frozenset[str] = frozenset()
+
+
 @dataclass
 class ModuleIR:
     """Everything extracted from one source file."""
@@ -215,6 +239,7 @@ class ModuleIR:
     models: list[Model] = field(default_factory=list)
     training: list[TrainingCall] = field(default_factory=list)
     windows: list[Batches] = field(default_factory=list)  # every windows generator made
+    legacy: list[LegacyUse] = field(default_factory=list)  # Keras 2 API Keras 3 removed
 
     def node(self, ref: TensorRef) -> Node:
         return self.nodes[ref.node_id]

@@ -8,6 +8,7 @@ applications and the models it builds as a :class:`~seqlint.ir.ModuleIR`.
 from __future__ import annotations
 
 from seqlint.frontend.interpreter import Interpreter
+from seqlint.frontend.legacy_api import find_legacy_uses
 from seqlint.frontend.models import Graph
 from seqlint.frontend.parsing import TOO_DEEP, ParseFailure, parse
 from seqlint.frontend.positions import Positions
@@ -22,6 +23,7 @@ def extract(source: str) -> ModuleIR:
     graph = Graph(Positions(module, source))
     try:
         Interpreter(graph).run(module)
+        find_legacy_uses(module, graph)
     except RecursionError:  # a last resort: every recursion of the interpreter is bounded
         raise ParseFailure(1, 1, TOO_DEEP) from None
     return graph.ir

@@ -7,12 +7,7 @@ from textwrap import dedent
 
 from seqlint.diagnostic import Severity
 from seqlint.rules.base import Finding, Rule, RuleContext
-
-REPLACEMENTS = {
-    "fit_generator": "fit",
-    "evaluate_generator": "evaluate",
-    "predict_generator": "predict",
-}
+from seqlint.rules.legacy import legacy_uses
 
 
 class RemovedGeneratorMethod(Rule):
@@ -20,6 +15,7 @@ class RemovedGeneratorMethod(Rule):
     name = "removed-generator-method"
     summary = "fit_generator / evaluate_generator / predict_generator do not exist in Keras 3."
     severity = Severity.ERROR
+    keras3_only = True
     explanation = """\
 Keras 2 deprecated `fit_generator`, `evaluate_generator` and
 `predict_generator` when `fit`, `evaluate` and `predict` learned to take
@@ -28,7 +24,12 @@ generators; Keras 3 removed them. The call fails before any training:
 
 `fit(generator, steps_per_epoch=..., epochs=...)` takes the same arguments
 (a Python generator, a `keras.utils.PyDataset`, a legacy
-`TimeseriesGenerator` or a `tf.data.Dataset`)."""
+`TimeseriesGenerator` or a `tf.data.Dataset`).
+
+Reported on names and attributes that provably hold a Keras model (a
+`Sequential`/`Model`/`load_model` result, also `self.model` set in a class,
+or a model passed to a function); other objects with a method of that name
+are not judged."""
     bad_example = dedent(
         """\
         import numpy as np
@@ -82,16 +83,16 @@ generators; Keras 3 removed them. The call fails before any training:
     )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for call in ctx.ir.training:
-            replacement = REPLACEMENTS.get(call.method)
-            if replacement is None:
+        for use in legacy_uses(ctx, "method", "AttributeError"):
+            if not use.name.endswith("_generator"):
                 continue
+            step = "training" if use.replacement == "fit" else "step"
             message = (
-                f"{call.method} was removed in Keras 3: calling it raises AttributeError "
-                f"before any {'training' if replacement == 'fit' else 'step'} runs"
+                f"{use.name} was removed in Keras 3: calling it raises AttributeError "
+                f"before any {step} runs"
             )
             hint = (
-                f"call {replacement}(...) with the same generator: Keras 3's {replacement} "
-                f"takes generators, PyDataset and tf.data directly"
+                f"call {use.replacement}(...) with the same generator: Keras 3's "
+                f"{use.replacement} takes generators, PyDataset and tf.data directly"
             )
-            yield Finding(call.loc, message, hint)
+            yield Finding(use.loc, message, hint)

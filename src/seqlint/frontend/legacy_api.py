@@ -1,0 +1,441 @@
+"""Keras 2 API that Keras 3 removed, found by reading the whole module.
+
+The interpreter runs the module and the functions it calls, but not class
+bodies, and old training scripts keep their models in classes
+(``self.model = Sequential()`` ... ``self.model.fit_generator(...)``).  This pass
+reads every statement, resolves names through the imports that bind them, and
+records each use of removed API (the tables are in
+:mod:`seqlint.frontend.keras_api`) as a :class:`~seqlint.ir.LegacyUse`:
+
+- a removed layer class imported (``from keras.layers import CuDNNLSTM``) or
+  reached as an attribute (``layers.CuDNNLSTM``);
+- ``batch_input_shape=`` on a Keras layer, ``lr=`` on a Keras optimizer;
+- a removed model method or training keyword on a receiver that provably holds
+  a Keras model: a name or attribute chain (``self.model`` across the methods
+  of a class) that every assignment in its scope binds to a model, that is a
+  ``Sequential``/``Model``/``load_model`` call, another such holder, or a call
+  of a function or method of the module whose every ``return`` gives one.
+
+A name bound by anything but imports (an assignment, a parameter, a ``def``)
+is not resolved: a local ``Adam`` is not Keras's.  The interpreter records the
+training calls it follows through :func:`note_model_call` as well, for models
+passed around as arguments; a use found both ways is recorded once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import libcst as cst
+
+from seqlint.frontend.imports import (
+    dotted_name,
+    from_import_bindings,
+    import_bindings,
+    keras_path,
+)
+from seqlint.frontend.keras_api import (
+    LAYERS_EXPORTS,
+    MODEL_FACTORIES,
+    OPTIMIZERS,
+    POSITIONAL,
+    REMOVED_LAYER_KEYWORDS,
+    REMOVED_LAYERS,
+    REMOVED_MODEL_METHODS,
+    REMOVED_OPTIMIZER_KEYWORDS,
+    REMOVED_TRAINING_KEYWORDS,
+    role_of,
+)
+from seqlint.frontend.objects import ExtName
+from seqlint.frontend.positions import source_text
+
+if TYPE_CHECKING:
+    from seqlint.frontend.models import Graph
+
+_MAX_DEPTH = 6  # holders and factories followed through one another
+_FLAGGED_KEYWORDS = frozenset({*REMOVED_LAYER_KEYWORDS, *REMOVED_OPTIMIZER_KEYWORDS})
+_NOT_OPTIMIZERS = frozenset({"legacy", "experimental", "schedules"})
+
+Caught = frozenset[str]
+
+
+def note_model_call(
+    graph: Graph, method: str, call: cst.Call, caught: Caught = frozenset()
+) -> None:
+    """``<model>.<method>(...)``: record a removed method or removed keywords."""
+    replacement = REMOVED_MODEL_METHODS.get(method)
+    if replacement is not None:
+        receiver = call.func.value if isinstance(call.func, cst.Attribute) else call.func
+        graph.legacy_use("method", method, source_text(receiver), replacement, call, caught)
+    removed = REMOVED_TRAINING_KEYWORDS.get(method, {})
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value in removed:
+            name = arg.keyword.value
+            graph.legacy_use("method-keyword", name, method, removed[name], arg, caught)
+
+
+def find_legacy_uses(module: cst.Module, graph: Graph) -> None:
+    """Record every use of removed Keras 2 API in ``module`` into ``graph``."""
+    reader = _Reader()
+    module.visit(reader)
+    _Judge(reader, graph).run()
+
+
+@dataclass(eq=False)
+class _Scope:
+    """The module, a function or a class: what it binds, and how."""
+
+    kind: str  # "module" | "function" | "class"
+    parent: _Scope | None
+    imports: dict[str, set[str]] = field(default_factory=dict)  # name -> qualnames
+    others: set[str] = field(default_factory=set)  # parameters, defs, classes, other imports
+    # chain ("model", "self.model") -> assigned values, each with the scope it is read in
+    assigned: dict[str, list[tuple[cst.BaseExpression | None, _Scope]]] = field(
+        default_factory=dict
+    )
+    functions: dict[str, _Scope] = field(default_factory=dict)  # defs (methods) by name
+    returns: list[cst.BaseExpression | None] = field(default_factory=list)
+    self_name: str | None = None  # a method's first parameter
+    owner: _Scope | None = None  # a method's class
+
+    def assign(self, chain: str, value: cst.BaseExpression | None, reader: _Scope) -> None:
+        self.assigned.setdefault(chain, []).append((value, reader))
+
+    def binds(self, name: str) -> bool:
+        return name in self.imports or name in self.others or name in self.assigned
+
+    def only_imports(self, name: str) -> bool:
+        return name in self.imports and name not in self.others and name not in self.assigned
+
+    def only_assigns(self, name: str) -> bool:
+        return name in self.assigned and name not in self.others and name not in self.imports
+
+
+@dataclass
+class _Call:
+    node: cst.Call
+    scope: _Scope
+    caught: Caught
+
+
+@dataclass
+class _Reference:
+    node: cst.Attribute
+    scope: _Scope
+    caught: Caught
+
+
+class _Reader(cst.CSTVisitor):
+    """Collects scopes and bindings, and the calls and attributes worth judging."""
+
+    def __init__(self) -> None:
+        self.module = _Scope("module", None)
+        self.scope = self.module
+        self.caught: list[Caught] = [frozenset()]
+        self.imports: list[tuple[cst.ImportAlias, str, Caught]] = []  # (alias, qualname)
+        self.calls: list[_Call] = []
+        self.references: list[_Reference] = []
+
+    # -- scopes -----------------------------------------------------------------------------
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        outer = self.scope
+        outer.others.add(node.name.value)
+        scope = _Scope("function", outer)
+        outer.functions[node.name.value] = scope
+        params = node.params
+        positional = [*params.posonly_params, *params.params]
+        if outer.kind == "class" and positional and not node.decorators:
+            scope.self_name = positional[0].name.value
+            scope.owner = outer
+        for param in (*positional, *params.kwonly_params):
+            scope.others.add(param.name.value)
+        for star in (params.star_arg, params.star_kwarg):
+            if isinstance(star, cst.Param):
+                scope.others.add(star.name.value)
+        self.scope = scope
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+        assert self.scope.parent is not None
+        self.scope = self.scope.parent
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.scope.others.add(node.name.value)
+        self.scope = _Scope("class", self.scope)
+
+    def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
+        assert self.scope.parent is not None
+        self.scope = self.scope.parent
+
+    def visit_Try(self, node: cst.Try) -> bool:
+        caught = self.caught[-1] | _handled(node.handlers)
+        self.caught.append(caught)
+        node.body.visit(self)
+        self.caught.pop()
+        for part in (*node.handlers, node.orelse, node.finalbody):
+            if part is not None:
+                part.visit(self)
+        return False
+
+    # -- bindings ---------------------------------------------------------------------------
+
+    def visit_Import(self, node: cst.Import) -> None:
+        for name, value in import_bindings(node):
+            self._bind_import(name, value)
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+        for name, value in from_import_bindings(node):
+            self._bind_import(name, value)
+        if isinstance(node.names, cst.ImportStar) or node.relative or node.module is None:
+            return
+        module = dotted_name(node.module)
+        for alias in node.names:
+            if module is not None and isinstance(alias.name, cst.Name):
+                self.imports.append((alias, f"{module}.{alias.name.value}", self.caught[-1]))
+
+    def _bind_import(self, name: str, value: object) -> None:
+        if isinstance(value, ExtName):
+            self.scope.imports.setdefault(name, set()).add(value.qualname)
+        else:
+            self.scope.others.add(name)
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        for target in node.targets:
+            self._target(target.target, node.value)
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        self._target(node.target, node.value)
+
+    def visit_AugAssign(self, node: cst.AugAssign) -> None:
+        self._target(node.target, None)
+
+    def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
+        self._target(node.target, node.value)
+
+    def visit_For(self, node: cst.For) -> None:
+        self._target(node.target, None)
+
+    def visit_CompFor(self, node: cst.CompFor) -> None:
+        self._target(node.target, None)
+
+    def visit_WithItem(self, node: cst.WithItem) -> None:
+        if node.asname is not None:
+            self._target(node.asname.name, None)
+
+    def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
+        if node.name is not None:
+            self._target(node.name.name, None)
+
+    def visit_Del(self, node: cst.Del) -> None:
+        self._target(node.target, None)
+
+    def visit_Global(self, node: cst.Global) -> None:
+        for item in node.names:
+            self._target(item.name, None)
+
+    def visit_Nonlocal(self, node: cst.Nonlocal) -> None:
+        for item in node.names:
+            self._target(item.name, None)
+
+    def visit_Lambda(self, node: cst.Lambda) -> None:
+        for param in node.params.params:
+            self.scope.others.add(param.name.value)
+
+    def _target(self, target: cst.BaseExpression, value: cst.BaseExpression | None) -> None:
+        if isinstance(target, (cst.Tuple, cst.List)):
+            for element in target.elements:
+                self._target(element.value, None)
+            return
+        if isinstance(target, cst.StarredElement):
+            self._target(target.value, None)
+            return
+        chain = dotted_name(target)
+        if chain is None:
+            return
+        head, _, rest = chain.partition(".")
+        scope = self.scope
+        if rest and head == scope.self_name and scope.owner is not None:
+            scope.owner.assign(f"self.{rest}", value, scope)
+            return
+        scope.assign(chain, value, scope)
+
+    # -- what is judged ---------------------------------------------------------------------
+
+    def visit_Return(self, node: cst.Return) -> None:
+        self.scope.returns.append(node.value)
+
+    def visit_Yield(self, node: cst.Yield) -> None:
+        self.scope.returns.append(None)  # a generator is not a model factory
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        method = func.attr.value if isinstance(func, cst.Attribute) else None
+        keywords = {arg.keyword.value for arg in node.args if arg.keyword is not None}
+        removed = REMOVED_TRAINING_KEYWORDS.get(method or "", {})
+        if method in REMOVED_MODEL_METHODS or keywords & (_FLAGGED_KEYWORDS | removed.keys()):
+            self.calls.append(_Call(node, self.scope, self.caught[-1]))
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        if node.attr.value in REMOVED_LAYERS:
+            self.references.append(_Reference(node, self.scope, self.caught[-1]))
+
+
+class _Judge:
+    """Resolves what the reader collected and records the uses of removed API."""
+
+    def __init__(self, reader: _Reader, graph: Graph) -> None:
+        self.reader = reader
+        self.graph = graph
+
+    def run(self) -> None:
+        for alias, qualname, caught in self.reader.imports:
+            path = keras_path(qualname)
+            name = qualname.rsplit(".", 1)[-1]
+            if path is not None and name in REMOVED_LAYERS:
+                module = path.rpartition(".")[0]
+                self.graph.legacy_use("import", name, module, REMOVED_LAYERS[name], alias, caught)
+        for reference in self.reader.references:
+            path = self._keras_path(reference.node, reference.scope)
+            name = reference.node.attr.value
+            if path is not None:
+                self.graph.legacy_use(
+                    "attribute", name, path, REMOVED_LAYERS[name], reference.node, reference.caught
+                )
+        for call in self.reader.calls:
+            self._judge_call(call)
+
+    def _judge_call(self, call: _Call) -> None:
+        node = call.node
+        path = self._keras_path(node.func, call.scope)
+        if path is not None:
+            self._keras_call(path, call)
+            return
+        func = node.func
+        if isinstance(func, cst.Attribute) and self._is_model(func.value, call.scope, 0):
+            note_model_call(self.graph, func.attr.value, node, call.caught)
+
+    def _keras_call(self, path: str, call: _Call) -> None:
+        role = role_of(path)
+        parts = path.split(".")
+        if role.what == "layer" and _is_keras_layer(role.kind):
+            table, what, owner = REMOVED_LAYER_KEYWORDS, "layer-keyword", role.kind
+        elif (
+            parts[0] == "optimizers"
+            and parts[-1] in OPTIMIZERS
+            and not (_NOT_OPTIMIZERS & set(parts))
+        ):
+            table, what, owner = REMOVED_OPTIMIZER_KEYWORDS, "optimizer-keyword", parts[-1]
+        else:
+            return
+        for arg in call.node.args:
+            if arg.keyword is not None and arg.keyword.value in table:
+                name = arg.keyword.value
+                self.graph.legacy_use(what, name, owner, table[name], arg, call.caught)
+
+    # -- names ------------------------------------------------------------------------------
+
+    def _keras_path(self, expr: cst.BaseExpression, scope: _Scope) -> str | None:
+        """The Keras path a dotted expression denotes through the imports, else None."""
+        chain = dotted_name(expr)
+        if chain is None:
+            return None
+        head, _, rest = chain.partition(".")
+        qualname = self._imported(head, scope)
+        if qualname is None:
+            return None
+        return keras_path(f"{qualname}.{rest}" if rest else qualname)
+
+    def _imported(self, name: str, scope: _Scope) -> str | None:
+        """The qualified name ``name`` is imported as, where Python looks it up."""
+        found = _binding_scope(name, scope)
+        if found is None or not found.only_imports(name):
+            return None
+        qualnames = found.imports[name]
+        paths = {keras_path(q) for q in qualnames}
+        if len(qualnames) == 1 or (len(paths) == 1 and None not in paths):
+            return min(qualnames)
+        return None
+
+    # -- models -----------------------------------------------------------------------------
+
+    def _is_model(self, expr: cst.BaseExpression | None, scope: _Scope, depth: int) -> bool:
+        """Does ``expr`` (read in ``scope``) provably evaluate to a Keras model?"""
+        if expr is None or depth > _MAX_DEPTH:
+            return False
+        if isinstance(expr, cst.Call):
+            path = self._keras_path(expr.func, scope)
+            if path is not None:
+                last = path.rsplit(".", 1)[-1]
+                return role_of(path).what in ("sequential", "model") or last in MODEL_FACTORIES
+            function = self._function(expr.func, scope)
+            return function is not None and self._returns_model(function, depth + 1)
+        chain = dotted_name(expr)
+        return chain is not None and self._holds_model(chain, scope, depth + 1)
+
+    def _holds_model(self, chain: str, scope: _Scope, depth: int) -> bool:
+        """Every assignment of ``chain`` where it is read binds a model."""
+        head, _, rest = chain.partition(".")
+        if rest and head == scope.self_name and scope.owner is not None:
+            values = scope.owner.assigned.get(f"self.{rest}", [])
+        else:
+            home = _binding_scope(head, scope)
+            if home is None or (rest and home is not scope):
+                return False  # an attribute of an object from elsewhere
+            if not rest and not home.only_assigns(head):
+                return False  # also a parameter, a def, an import...
+            values = home.assigned.get(chain, [])
+        return bool(values) and all(
+            self._is_model(value, reader, depth) for value, reader in values
+        )
+
+    def _function(self, func: cst.BaseExpression, scope: _Scope) -> _Scope | None:
+        """The function of the module (or method of the class) a call calls, if certain."""
+        chain = dotted_name(func)
+        if chain is None:
+            return None
+        head, _, rest = chain.partition(".")
+        if rest and "." not in rest and head == scope.self_name and scope.owner is not None:
+            return scope.owner.functions.get(rest)
+        if rest:
+            return None
+        home = _binding_scope(head, scope)
+        if home is None or head in home.imports or head in home.assigned:
+            return None
+        return home.functions.get(head)
+
+    def _returns_model(self, function: _Scope, depth: int) -> bool:
+        returns = function.returns
+        return bool(returns) and all(self._is_model(value, function, depth) for value in returns)
+
+
+def _binding_scope(name: str, scope: _Scope) -> _Scope | None:
+    """Where Python finds ``name`` from ``scope``: enclosing functions, then the module
+    (class bodies are skipped, as Python skips them)."""
+    current: _Scope | None = scope
+    while current is not None:
+        if current.binds(name) and (current is scope or current.kind != "class"):
+            return current
+        current = current.parent
+    return None
+
+
+def _is_keras_layer(kind: str) -> bool:
+    """A layer class Keras itself defines (InputLayer still takes ``batch_input_shape``)."""
+    return (kind in POSITIONAL or kind in LAYERS_EXPORTS) and kind != "InputLayer"
+
+
+def _handled(handlers: tuple[cst.ExceptHandler, ...] | list[cst.ExceptHandler]) -> Caught:
+    """The exception names ``except`` clauses name (``"*"`` for a bare ``except:``)."""
+    names: set[str] = set()
+    for handler in handlers:
+        kinds = handler.type
+        if kinds is None:
+            names.add("*")
+            continue
+        items = [e.value for e in kinds.elements] if isinstance(kinds, cst.Tuple) else [kinds]
+        for item in items:
+            chain = dotted_name(item)
+            if chain is not None:
+                names.add(chain.rsplit(".", 1)[-1])
+    return frozenset(names)
