@@ -23,7 +23,7 @@ def extract(source: str) -> ModuleIR:
     graph = Graph(Positions(module, source))
     try:
         Interpreter(graph).run(module)
-        find_legacy_uses(module, graph)
+        find_legacy_uses(module, source, graph)
     except RecursionError:  # a last resort: every recursion of the interpreter is bounded
         raise ParseFailure(1, 1, TOO_DEEP) from None
     return graph.ir

@@ -24,8 +24,11 @@ passed around as arguments; a use found both ways is recorded once.
 
 from __future__ import annotations
 
+import dataclasses
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import libcst as cst
 
@@ -56,6 +59,15 @@ if TYPE_CHECKING:
 _MAX_DEPTH = 6  # holders and factories followed through one another
 _FLAGGED_KEYWORDS = frozenset({*REMOVED_LAYER_KEYWORDS, *REMOVED_OPTIMIZER_KEYWORDS})
 _NOT_OPTIMIZERS = frozenset({"legacy", "experimental", "schedules"})
+_REMOVED_NAMES = sorted(
+    {
+        *REMOVED_LAYERS,
+        *_FLAGGED_KEYWORDS,
+        *REMOVED_MODEL_METHODS,
+        *(keyword for table in REMOVED_TRAINING_KEYWORDS.values() for keyword in table),
+    }
+)
+_MENTIONS = re.compile(rf"\b(?:{'|'.join(_REMOVED_NAMES)})\b")
 
 Caught = frozenset[str]
 
@@ -75,10 +87,15 @@ def note_model_call(
             graph.legacy_use("method-keyword", name, method, removed[name], arg, caught)
 
 
-def find_legacy_uses(module: cst.Module, graph: Graph) -> None:
-    """Record every use of removed Keras 2 API in ``module`` into ``graph``."""
+def find_legacy_uses(module: cst.Module, source: str, graph: Graph) -> None:
+    """Record every use of removed Keras 2 API in ``module`` into ``graph``.
+
+    A source that never spells a removed name needs no walk.
+    """
+    if _MENTIONS.search(source) is None:
+        return
     reader = _Reader()
-    module.visit(reader)
+    reader.read(module)
     _Judge(reader, graph).run()
 
 
@@ -126,21 +143,60 @@ class _Reference:
     caught: Caught
 
 
-class _Reader(cst.CSTVisitor):
-    """Collects scopes and bindings, and the calls and attributes worth judging."""
+@dataclass(frozen=True)
+class _State:
+    """On the walk's stack: the scope and handled exceptions to return to."""
+
+    scope: _Scope
+    caught: Caught
+
+
+class _Reader:
+    """Collects scopes and bindings, and the calls and attributes worth judging.
+
+    The walk goes over each node's fields (not through ``CSTVisitor``, which rebuilds
+    every node it visits and costs as much as the parse); whitespace and punctuation
+    fields are skipped.
+    """
 
     def __init__(self) -> None:
         self.module = _Scope("module", None)
         self.scope = self.module
-        self.caught: list[Caught] = [frozenset()]
+        self.caught: Caught = frozenset()
         self.imports: list[tuple[cst.ImportAlias, str, Caught]] = []  # (alias, qualname)
         self.calls: list[_Call] = []
         self.references: list[_Reference] = []
+        self._stack: list[cst.CSTNode | _State] = []
+
+    def read(self, module: cst.Module) -> None:
+        stack = self._stack
+        stack.append(module)
+        while stack:
+            item = stack.pop()
+            if isinstance(item, _State):
+                self.scope, self.caught = item.scope, item.caught
+                continue
+            handler = _HANDLERS.get(type(item))
+            if handler is not None and handler(self, item) is False:
+                continue
+            self._push_children(item)
+
+    def _push_children(self, node: cst.CSTNode) -> None:
+        """Push the node's children so that they pop in source order."""
+        children: list[cst.CSTNode] = []
+        for name in _fields(type(node)):
+            value = getattr(node, name)
+            if isinstance(value, cst.CSTNode):
+                children.append(value)
+            elif isinstance(value, (tuple, list)):
+                children.extend(v for v in value if isinstance(v, cst.CSTNode))
+        self._stack.extend(reversed(children))
 
     # -- scopes -----------------------------------------------------------------------------
 
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+    def _function_def(self, node: cst.FunctionDef) -> None:
         outer = self.scope
+        self._stack.append(_State(outer, self.caught))
         outer.others.add(node.name.value)
         scope = _Scope("function", outer)
         outer.functions[node.name.value] = scope
@@ -156,35 +212,28 @@ class _Reader(cst.CSTVisitor):
                 scope.others.add(star.name.value)
         self.scope = scope
 
-    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
-        assert self.scope.parent is not None
-        self.scope = self.scope.parent
-
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+    def _class_def(self, node: cst.ClassDef) -> None:
+        self._stack.append(_State(self.scope, self.caught))
         self.scope.others.add(node.name.value)
         self.scope = _Scope("class", self.scope)
 
-    def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
-        assert self.scope.parent is not None
-        self.scope = self.scope.parent
-
-    def visit_Try(self, node: cst.Try) -> bool:
-        caught = self.caught[-1] | _handled(node.handlers)
-        self.caught.append(caught)
-        node.body.visit(self)
-        self.caught.pop()
-        for part in (*node.handlers, node.orelse, node.finalbody):
-            if part is not None:
-                part.visit(self)
+    def _try(self, node: cst.Try) -> bool:
+        stack = self._stack
+        stack.append(_State(self.scope, self.caught))
+        parts = (*node.handlers, node.orelse, node.finalbody)
+        stack.extend(part for part in reversed(parts) if part is not None)
+        stack.append(_State(self.scope, self.caught))
+        stack.append(node.body)
+        self.caught = self.caught | _handled(node.handlers)
         return False
 
     # -- bindings ---------------------------------------------------------------------------
 
-    def visit_Import(self, node: cst.Import) -> None:
+    def _import(self, node: cst.Import) -> None:
         for name, value in import_bindings(node):
             self._bind_import(name, value)
 
-    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+    def _import_from(self, node: cst.ImportFrom) -> None:
         for name, value in from_import_bindings(node):
             self._bind_import(name, value)
         if isinstance(node.names, cst.ImportStar) or node.relative or node.module is None:
@@ -192,7 +241,7 @@ class _Reader(cst.CSTVisitor):
         module = dotted_name(node.module)
         for alias in node.names:
             if module is not None and isinstance(alias.name, cst.Name):
-                self.imports.append((alias, f"{module}.{alias.name.value}", self.caught[-1]))
+                self.imports.append((alias, f"{module}.{alias.name.value}", self.caught))
 
     def _bind_import(self, name: str, value: object) -> None:
         if isinstance(value, ExtName):
@@ -200,45 +249,45 @@ class _Reader(cst.CSTVisitor):
         else:
             self.scope.others.add(name)
 
-    def visit_Assign(self, node: cst.Assign) -> None:
+    def _assign(self, node: cst.Assign) -> None:
         for target in node.targets:
             self._target(target.target, node.value)
 
-    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+    def _ann_assign(self, node: cst.AnnAssign) -> None:
         self._target(node.target, node.value)
 
-    def visit_AugAssign(self, node: cst.AugAssign) -> None:
+    def _aug_assign(self, node: cst.AugAssign) -> None:
         self._target(node.target, None)
 
-    def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
+    def _named_expr(self, node: cst.NamedExpr) -> None:
         self._target(node.target, node.value)
 
-    def visit_For(self, node: cst.For) -> None:
+    def _for(self, node: cst.For) -> None:
         self._target(node.target, None)
 
-    def visit_CompFor(self, node: cst.CompFor) -> None:
+    def _comp_for(self, node: cst.CompFor) -> None:
         self._target(node.target, None)
 
-    def visit_WithItem(self, node: cst.WithItem) -> None:
+    def _with_item(self, node: cst.WithItem) -> None:
         if node.asname is not None:
             self._target(node.asname.name, None)
 
-    def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
+    def _except_handler(self, node: cst.ExceptHandler) -> None:
         if node.name is not None:
             self._target(node.name.name, None)
 
-    def visit_Del(self, node: cst.Del) -> None:
+    def _del(self, node: cst.Del) -> None:
         self._target(node.target, None)
 
-    def visit_Global(self, node: cst.Global) -> None:
+    def _global(self, node: cst.Global) -> None:
         for item in node.names:
             self._target(item.name, None)
 
-    def visit_Nonlocal(self, node: cst.Nonlocal) -> None:
+    def _nonlocal(self, node: cst.Nonlocal) -> None:
         for item in node.names:
             self._target(item.name, None)
 
-    def visit_Lambda(self, node: cst.Lambda) -> None:
+    def _lambda(self, node: cst.Lambda) -> None:
         for param in node.params.params:
             self.scope.others.add(param.name.value)
 
@@ -262,23 +311,23 @@ class _Reader(cst.CSTVisitor):
 
     # -- what is judged ---------------------------------------------------------------------
 
-    def visit_Return(self, node: cst.Return) -> None:
+    def _return(self, node: cst.Return) -> None:
         self.scope.returns.append(node.value)
 
-    def visit_Yield(self, node: cst.Yield) -> None:
+    def _yield(self, node: cst.Yield) -> None:
         self.scope.returns.append(None)  # a generator is not a model factory
 
-    def visit_Call(self, node: cst.Call) -> None:
+    def _call(self, node: cst.Call) -> None:
         func = node.func
         method = func.attr.value if isinstance(func, cst.Attribute) else None
         keywords = {arg.keyword.value for arg in node.args if arg.keyword is not None}
         removed = REMOVED_TRAINING_KEYWORDS.get(method or "", {})
         if method in REMOVED_MODEL_METHODS or keywords & (_FLAGGED_KEYWORDS | removed.keys()):
-            self.calls.append(_Call(node, self.scope, self.caught[-1]))
+            self.calls.append(_Call(node, self.scope, self.caught))
 
-    def visit_Attribute(self, node: cst.Attribute) -> None:
+    def _attribute(self, node: cst.Attribute) -> None:
         if node.attr.value in REMOVED_LAYERS:
-            self.references.append(_Reference(node, self.scope, self.caught[-1]))
+            self.references.append(_Reference(node, self.scope, self.caught))
 
 
 class _Judge:
@@ -439,3 +488,69 @@ def _handled(handlers: tuple[cst.ExceptHandler, ...] | list[cst.ExceptHandler]) 
             if chain is not None:
                 names.add(chain.rsplit(".", 1)[-1])
     return frozenset(names)
+
+
+_HANDLERS: dict[type, Callable[[_Reader, Any], bool | None]] = {
+    cst.FunctionDef: _Reader._function_def,
+    cst.ClassDef: _Reader._class_def,
+    cst.Try: _Reader._try,
+    cst.Import: _Reader._import,
+    cst.ImportFrom: _Reader._import_from,
+    cst.Assign: _Reader._assign,
+    cst.AnnAssign: _Reader._ann_assign,
+    cst.AugAssign: _Reader._aug_assign,
+    cst.NamedExpr: _Reader._named_expr,
+    cst.For: _Reader._for,
+    cst.CompFor: _Reader._comp_for,
+    cst.WithItem: _Reader._with_item,
+    cst.ExceptHandler: _Reader._except_handler,
+    cst.Del: _Reader._del,
+    cst.Global: _Reader._global,
+    cst.Nonlocal: _Reader._nonlocal,
+    cst.Lambda: _Reader._lambda,
+    cst.Return: _Reader._return,
+    cst.Yield: _Reader._yield,
+    cst.Call: _Reader._call,
+    cst.Attribute: _Reader._attribute,
+}
+
+# Fields that hold only whitespace, comments or punctuation: the walk skips them.
+_LAYOUT_FIELDS = frozenset(
+    {
+        "lpar",
+        "rpar",
+        "comma",
+        "leading_lines",
+        "trailing_whitespace",
+        "header",
+        "footer",
+        "semicolon",
+        "newline",
+        "lines_after_decorators",
+        "equal",
+        "dot",
+        "colon",
+        "star",
+        "operator",
+        "asynchronous",
+        "empty_lines",
+        "lbracket",
+        "rbracket",
+        "lbrace",
+        "rbrace",
+    }
+)
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _fields(kind: type) -> tuple[str, ...]:
+    """The fields of a node type that may hold code."""
+    names = _FIELDS.get(kind)
+    if names is None:
+        names = tuple(
+            f.name
+            for f in dataclasses.fields(kind)
+            if f.name not in _LAYOUT_FIELDS and not f.name.startswith("whitespace")
+        )
+        _FIELDS[kind] = names
+    return names
