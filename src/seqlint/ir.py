@@ -59,6 +59,11 @@ class Loc:
     def line(self) -> int:
         return self.span.line
 
+    @property
+    def key(self) -> object:
+        """What the frontend made this Loc for (a syntax node): opaque outside the frontend."""
+        return self._key
+
 
 @dataclass(frozen=True)
 class ShapeTuple:
@@ -218,8 +223,10 @@ class LegacyUse:
     ``name="lr"``), ``"method"`` (a removed model method: ``name="predict_classes"``,
     ``owner`` the receiver's text) or ``"method-keyword"`` (``owner="fit"``,
     ``name="nb_epoch"``).  ``replacement`` is Keras 3's counterpart ("" if none);
-    ``value`` the source text of a keyword's value; ``caught`` names the exceptions an
-    enclosing ``try`` handles (``"*"`` for a bare ``except:``).
+    ``value`` the source text of a keyword's value; ``arguments`` the parameters a removed
+    method's call passes (positional ones by Keras 2 name, ``"*"``/``"**"`` for unpacking);
+    ``caught`` names the exceptions an enclosing ``try`` handles (``"*"`` for a bare
+    ``except:``).
     """
 
     what: str
@@ -228,6 +235,7 @@ class LegacyUse:
     replacement: str
     loc: Loc
     value: str = ""
+    arguments: tuple[str, ...] = ()
     caught: frozenset[str] = frozenset()
 
 
@@ -240,6 +248,7 @@ class ModuleIR:
     training: list[TrainingCall] = field(default_factory=list)
     windows: list[Batches] = field(default_factory=list)  # every windows generator made
     legacy: list[LegacyUse] = field(default_factory=list)  # Keras 2 API Keras 3 removed
+    tree: object = None  # the parsed module, opaque outside the frontend (fixes edit it)
 
     def node(self, ref: TensorRef) -> Node:
         return self.nodes[ref.node_id]

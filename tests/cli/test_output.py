@@ -153,6 +153,7 @@ EXPECTED_KEYS = {
     "message": str,
     "hint": str,
     "trace": list,
+    "fix": type(None),  # {"applicability": "safe" | "unsafe", "message": ...} when fixable
 }
 TRACE_KEYS = {"layer": str, "line": int, "shape": str, "note": str, "marked": bool}
 

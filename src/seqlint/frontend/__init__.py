@@ -7,6 +7,9 @@ applications and the models it builds as a :class:`~seqlint.ir.ModuleIR`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from seqlint.fixes import Edit
 from seqlint.frontend.interpreter import Interpreter
 from seqlint.frontend.legacy_api import find_legacy_uses
 from seqlint.frontend.models import Graph
@@ -14,7 +17,7 @@ from seqlint.frontend.parsing import TOO_DEEP, ParseFailure, parse
 from seqlint.frontend.positions import Positions
 from seqlint.ir import ModuleIR
 
-__all__ = ["ParseFailure", "extract"]
+__all__ = ["ParseFailure", "apply_fix_edits", "extract"]
 
 
 def extract(source: str) -> ModuleIR:
@@ -26,4 +29,13 @@ def extract(source: str) -> ModuleIR:
         find_legacy_uses(module, source, graph)
     except RecursionError:  # a last resort: every recursion of the interpreter is bounded
         raise ParseFailure(1, 1, TOO_DEEP) from None
+    graph.ir.tree = module
     return graph.ir
+
+
+def apply_fix_edits(ir: ModuleIR, edits: Sequence[Edit]) -> tuple[str, set[int]]:
+    """The source of ``ir`` with ``edits`` (made on its Locs) applied, and the indices of the
+    edits that did not fit the code they target."""
+    from seqlint.frontend.fixer import apply_edits
+
+    return apply_edits(ir.tree, edits)

@@ -48,6 +48,7 @@ from seqlint.frontend.keras_api import (
     REMOVED_MODEL_METHODS,
     REMOVED_OPTIMIZER_KEYWORDS,
     REMOVED_TRAINING_KEYWORDS,
+    TRAINING_METHODS,
     role_of,
 )
 from seqlint.frontend.objects import ExtName
@@ -79,12 +80,29 @@ def note_model_call(
     replacement = REMOVED_MODEL_METHODS.get(method)
     if replacement is not None:
         receiver = call.func.value if isinstance(call.func, cst.Attribute) else call.func
-        graph.legacy_use("method", method, source_text(receiver), replacement, call, caught)
+        arguments = _argument_names(call, TRAINING_METHODS.get(method, ()))
+        graph.legacy_use(
+            "method", method, source_text(receiver), replacement, call, caught, arguments
+        )
     removed = REMOVED_TRAINING_KEYWORDS.get(method, {})
     for arg in call.args:
         if arg.keyword is not None and arg.keyword.value in removed:
             name = arg.keyword.value
             graph.legacy_use("method-keyword", name, method, removed[name], arg, caught)
+
+
+def _argument_names(call: cst.Call, positional: tuple[str, ...]) -> tuple[str, ...]:
+    """The parameters ``call`` passes: keywords, positional ones by name, ``*``/``**``."""
+    names = []
+    for arg in call.args:
+        if arg.star:
+            names.append(arg.star)
+        elif arg.keyword is not None:
+            names.append(arg.keyword.value)
+        else:
+            index = sum(1 for name in names if name in positional)
+            names.append(positional[index] if index < len(positional) else "*")
+    return tuple(names)
 
 
 def find_legacy_uses(module: cst.Module, source: str, graph: Graph) -> None:

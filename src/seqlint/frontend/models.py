@@ -331,7 +331,8 @@ class Graph:
     # -- training ---------------------------------------------------------------------------------
 
     def legacy_use(self, what: str, name: str, owner: str, replacement: str,
-                   node: cst.CSTNode, caught: frozenset[str] = frozenset()) -> None:
+                   node: cst.CSTNode, caught: frozenset[str] = frozenset(),
+                   arguments: tuple[str, ...] = ()) -> None:
         """A use of removed Keras 2 API at ``node`` (a keyword's ``cst.Arg`` for keyword
         uses), recorded once however often it is found; the exceptions handled around it
         accumulate."""
@@ -341,7 +342,7 @@ class Graph:
             value = source_text(node.value) if isinstance(node, cst.Arg) else ""
             self._legacy[key] = len(self.ir.legacy)
             self.ir.legacy.append(LegacyUse(what, name, owner, replacement,
-                                            self.positions.loc(node), value, caught))
+                                            self.positions.loc(node), value, arguments, caught))
         else:
             found = self.ir.legacy[index]
             self.ir.legacy[index] = replace(found, caught=found.caught | caught)

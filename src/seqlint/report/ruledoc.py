@@ -12,10 +12,13 @@ from seqlint.rules.base import Rule
 def render(rule: Rule) -> str:
     """Markdown page: what it does, why it is wrong, a bad and a good example."""
     proof = f"\nReal Keras raises: `{rule.keras_error}`.\n" if rule.keras_error else ""
+    fix = f"`seqlint check --fix` repairs it ({rule.fixable})." if rule.fixable else "none"
     return f"""\
 # {rule.code} {rule.name}
 
 **Severity:** {rule.severity.value}
+
+**Fix:** {fix}
 
 ## What it does
 

@@ -5,9 +5,22 @@ from __future__ import annotations
 from collections.abc import Iterator
 from textwrap import dedent
 
-from seqlint.diagnostic import Severity
+from seqlint.diagnostic import Applicability, Severity
+from seqlint.fixes import Fix, RenameCallee, RenameKeyword
+from seqlint.ir import LegacyUse
 from seqlint.rules.base import Finding, Rule, RuleContext
 from seqlint.rules.legacy import legacy_uses
+
+# Arguments of the generator methods that the replacement takes by keyword with the same
+# meaning ("generator" becomes "x"); any other (workers, use_multiprocessing, max_queue_size)
+# would make the replacement raise TypeError, so the call is not fixed.
+CARRIED_OVER = frozenset(
+    {
+        "generator", "x", "steps_per_epoch", "steps", "epochs", "verbose", "callbacks",
+        "validation_data", "validation_steps", "validation_freq", "class_weight",
+        "initial_epoch", "shuffle",
+    }
+)  # fmt: skip
 
 
 class RemovedGeneratorMethod(Rule):
@@ -16,6 +29,10 @@ class RemovedGeneratorMethod(Rule):
     summary = "fit_generator / evaluate_generator / predict_generator do not exist in Keras 3."
     severity = Severity.ERROR
     keras3_only = True
+    fixable = (
+        "safe: fit_generator/evaluate_generator/predict_generator become fit/evaluate/predict "
+        "when the call passes only the generator by position and arguments the new method takes"
+    )
     explanation = """\
 Keras 2 deprecated `fit_generator`, `evaluate_generator` and
 `predict_generator` when `fit`, `evaluate` and `predict` learned to take
@@ -95,4 +112,14 @@ are not judged."""
                 f"call {use.replacement}(...) with the same generator: Keras 3's "
                 f"{use.replacement} takes generators, PyDataset and tf.data directly"
             )
-            yield Finding(use.loc, message, hint)
+            yield Finding(use.loc, message, hint, fix=_fix(use))
+
+
+def _fix(use: LegacyUse) -> Fix | None:
+    if not set(use.arguments) <= CARRIED_OVER:
+        return None
+    edits = (
+        RenameCallee(use.loc, use.replacement, max_positional=1),
+        RenameKeyword(use.loc, "generator", "x"),
+    )
+    return Fix(Applicability.SAFE, f"call {use.replacement}(...) instead", edits)
