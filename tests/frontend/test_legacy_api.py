@@ -206,3 +206,27 @@ def test_compile_keywords_keras_3_removed():
         ("method-keyword", "use_multiprocessing", "evaluate", 5),
         ("method-keyword", "max_queue_size", "predict", 6),
     ]
+
+
+def test_none_placeholders_neither_prove_nor_disprove_a_model():
+    source = """
+    from tensorflow import keras
+
+    def build(units):
+        if units < 1:
+            return None
+        return keras.Sequential([keras.layers.Dense(units)])
+
+    class Trainer:
+        def __init__(self):
+            self.model = None
+            self.spare = None
+
+        def setup(self):
+            self.model = build(4)
+
+        def train(self, gen):
+            self.model.fit_generator(gen)
+            self.spare.fit_generator(gen)
+    """
+    assert uses(source) == [("method", "fit_generator", "self.model", 18)]

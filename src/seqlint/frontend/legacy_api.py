@@ -14,7 +14,8 @@ records each use of removed API (the tables are in
   a Keras model: a name or attribute chain (``self.model`` across the methods
   of a class) that every assignment in its scope binds to a model, that is a
   ``Sequential``/``Model``/``load_model`` call, another such holder, or a call
-  of a function or method of the module whose every ``return`` gives one.
+  of a function or method of the module whose every ``return`` gives one
+  (``None`` placeholders aside: a removed method fails on them too).
 
 A name bound by anything but imports (an assignment, a parameter, a ``def``)
 is not resolved: a local ``Adam`` is not Keras's.  The interpreter records the
@@ -60,6 +61,7 @@ if TYPE_CHECKING:
 _MAX_DEPTH = 6  # holders and factories followed through one another
 _FLAGGED_KEYWORDS = frozenset({*REMOVED_LAYER_KEYWORDS, *REMOVED_OPTIMIZER_KEYWORDS})
 _NOT_OPTIMIZERS = frozenset({"legacy", "experimental", "schedules"})
+_NONE = cst.Name("None")
 _REMOVED_NAMES = sorted(
     {
         *REMOVED_LAYERS,
@@ -330,7 +332,7 @@ class _Reader:
     # -- what is judged ---------------------------------------------------------------------
 
     def _return(self, node: cst.Return) -> None:
-        self.scope.returns.append(node.value)
+        self.scope.returns.append(node.value or _NONE)
 
     def _yield(self, node: cst.Yield) -> None:
         self.scope.returns.append(None)  # a generator is not a model factory
@@ -441,7 +443,7 @@ class _Judge:
         return chain is not None and self._holds_model(chain, scope, depth + 1)
 
     def _holds_model(self, chain: str, scope: _Scope, depth: int) -> bool:
-        """Every assignment of ``chain`` where it is read binds a model."""
+        """Every assignment of ``chain`` where it is read binds a model (or ``None``)."""
         head, _, rest = chain.partition(".")
         if rest and head == scope.self_name and scope.owner is not None:
             values = scope.owner.assigned.get(f"self.{rest}", [])
@@ -452,6 +454,7 @@ class _Judge:
             if not rest and not home.only_assigns(head):
                 return False  # also a parameter, a def, an import...
             values = home.assigned.get(chain, [])
+        values = [(value, reader) for value, reader in values if not _is_none(value)]
         return bool(values) and all(
             self._is_model(value, reader, depth) for value, reader in values
         )
@@ -472,8 +475,14 @@ class _Judge:
         return home.functions.get(head)
 
     def _returns_model(self, function: _Scope, depth: int) -> bool:
-        returns = function.returns
+        returns = [value for value in function.returns if not _is_none(value)]
         return bool(returns) and all(self._is_model(value, function, depth) for value in returns)
+
+
+def _is_none(value: cst.BaseExpression | None) -> bool:
+    """``None`` (a placeholder until the model is built, or a bare ``return``): calling a
+    removed method on it fails too, so it neither proves nor disproves a model."""
+    return isinstance(value, cst.Name) and value.value == "None"
 
 
 def _binding_scope(name: str, scope: _Scope) -> _Scope | None:
