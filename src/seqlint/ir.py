@@ -223,8 +223,9 @@ class LegacyUse:
     ``name="lr"``), ``"method"`` (a removed model method: ``name="predict_classes"``,
     ``owner`` the receiver's text) or ``"method-keyword"`` (``owner="fit"``,
     ``name="nb_epoch"``).  ``replacement`` is Keras 3's counterpart ("" if none);
-    ``value`` the source text of a keyword's value; ``arguments`` the parameters a removed
-    method's call passes (positional ones by Keras 2 name, ``"*"``/``"**"`` for unpacking);
+    ``value`` the source text of a keyword's value; ``call`` the call a keyword is passed to
+    (``loc`` is the call itself for a removed method); ``arguments`` the parameters that call
+    passes (positional ones by Keras name when known, else ``"*"``; ``"**"`` for unpacking);
     ``caught`` names the exceptions an enclosing ``try`` handles (``"*"`` for a bare
     ``except:``).
     """
@@ -235,6 +236,7 @@ class LegacyUse:
     replacement: str
     loc: Loc
     value: str = ""
+    call: Loc | None = None
     arguments: tuple[str, ...] = ()
     caught: frozenset[str] = frozenset()
 

@@ -230,3 +230,24 @@ def test_none_placeholders_neither_prove_nor_disprove_a_model():
             self.spare.fit_generator(gen)
     """
     assert uses(source) == [("method", "fit_generator", "self.model", 18)]
+
+
+def test_attributes_assigned_from_a_local_model_or_a_loaded_one():
+    source = """
+    from tensorflow import keras
+    from tensorflow.keras.models import load_model
+
+    class Seq2Seq:
+        def __init__(self, steps):
+            inputs = keras.Input((steps, 3))
+            encoder = keras.Model(inputs=inputs, outputs=keras.layers.LSTM(4)(inputs))
+            self.encoder = encoder
+            self.decoder = load_model("decoder.h5")
+
+        def run(self, x):
+            return self.encoder.predict_proba(x), self.decoder.predict_classes(x)
+    """
+    assert uses(source) == [
+        ("method", "predict_proba", "self.encoder", 13),
+        ("method", "predict_classes", "self.decoder", 13),
+    ]

@@ -90,20 +90,26 @@ def note_model_call(
     for arg in call.args:
         if arg.keyword is not None and arg.keyword.value in removed:
             name = arg.keyword.value
-            graph.legacy_use("method-keyword", name, method, removed[name], arg, caught)
+            arguments = _argument_names(call, TRAINING_METHODS.get(method, ()))
+            graph.legacy_use(
+                "method-keyword", name, method, removed[name], arg, caught, arguments, call
+            )
 
 
 def _argument_names(call: cst.Call, positional: tuple[str, ...]) -> tuple[str, ...]:
-    """The parameters ``call`` passes: keywords, positional ones by name, ``*``/``**``."""
+    """The parameters ``call`` passes: keywords, positional ones by name (``*`` past the
+    known names or after an unpacking), ``*``/``**`` for unpackings."""
     names = []
+    position = 0
     for arg in call.args:
         if arg.star:
             names.append(arg.star)
+            position = len(positional)  # where later positional arguments land is unknown
         elif arg.keyword is not None:
             names.append(arg.keyword.value)
         else:
-            index = sum(1 for name in names if name in positional)
-            names.append(positional[index] if index < len(positional) else "*")
+            names.append(positional[position] if position < len(positional) else "*")
+            position += 1
     return tuple(names)
 
 
@@ -400,7 +406,10 @@ class _Judge:
         for arg in call.node.args:
             if arg.keyword is not None and arg.keyword.value in table:
                 name = arg.keyword.value
-                self.graph.legacy_use(what, name, owner, table[name], arg, call.caught)
+                arguments = _argument_names(call.node, ())
+                self.graph.legacy_use(
+                    what, name, owner, table[name], arg, call.caught, arguments, call.node
+                )
 
     # -- names ------------------------------------------------------------------------------
 

@@ -332,17 +332,19 @@ class Graph:
 
     def legacy_use(self, what: str, name: str, owner: str, replacement: str,
                    node: cst.CSTNode, caught: frozenset[str] = frozenset(),
-                   arguments: tuple[str, ...] = ()) -> None:
-        """A use of removed Keras 2 API at ``node`` (a keyword's ``cst.Arg`` for keyword
-        uses), recorded once however often it is found; the exceptions handled around it
-        accumulate."""
+                   arguments: tuple[str, ...] = (), call: cst.Call | None = None) -> None:
+        """A use of removed Keras 2 API at ``node`` (a keyword's ``cst.Arg``, passed to
+        ``call``, for keyword uses), recorded once however often it is found; the exceptions
+        handled around it accumulate."""
         key = (what, name, id(node))
         index = self._legacy.get(key)
         if index is None:
             value = source_text(node.value) if isinstance(node, cst.Arg) else ""
             self._legacy[key] = len(self.ir.legacy)
+            call_loc = None if call is None else self.positions.loc(call)
             self.ir.legacy.append(LegacyUse(what, name, owner, replacement,
-                                            self.positions.loc(node), value, arguments, caught))
+                                            self.positions.loc(node), value, call_loc, arguments,
+                                            caught))
         else:
             found = self.ir.legacy[index]
             self.ir.legacy[index] = replace(found, caught=found.caught | caught)

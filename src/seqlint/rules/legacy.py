@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from seqlint.diagnostic import Applicability
+from seqlint.fixes import Fix, RenameKeyword
 from seqlint.ir import LegacyUse
 from seqlint.rules.base import RuleContext
 
@@ -23,3 +25,13 @@ def legacy_uses(ctx: RuleContext, what: str, raises: str) -> Iterator[LegacyUse]
     for use in ctx.ir.legacy:
         if use.what == what and not use.caught & catchers:
             yield use
+
+
+def rename_keyword_fix(use: LegacyUse) -> Fix | None:
+    """A keyword use's fix: the removed keyword renamed to its replacement, unless the call
+    may pass the replacement too (by name, by position or through an unpacking)."""
+    passed = set(use.arguments)
+    if use.call is None or not use.replacement or passed & {use.replacement, "*", "**"}:
+        return None
+    edit = RenameKeyword(use.call, use.name, use.replacement)
+    return Fix(Applicability.SAFE, f"write {use.replacement}= instead of {use.name}=", (edit,))

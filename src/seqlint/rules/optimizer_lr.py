@@ -7,7 +7,7 @@ from textwrap import dedent
 
 from seqlint.diagnostic import Severity
 from seqlint.rules.base import Finding, Rule, RuleContext
-from seqlint.rules.legacy import legacy_uses
+from seqlint.rules.legacy import legacy_uses, rename_keyword_fix
 
 
 class OptimizerLr(Rule):
@@ -16,6 +16,7 @@ class OptimizerLr(Rule):
     summary = "lr= on a Keras optimizer: Keras 3 takes only learning_rate=."
     severity = Severity.ERROR
     keras3_only = True
+    fixable = "safe: lr= becomes learning_rate= when the call passes no learning rate otherwise"
     explanation = """\
 Keras 2 optimizers accepted `lr` as an alias of `learning_rate` (with a
 deprecation warning from 2.3 on); published code is full of
@@ -67,4 +68,4 @@ and every other optimizer of `keras.optimizers`. Write
                 f"ValueError (Argument(s) not recognized: {{'{use.name}': {use.value}}})"
             )
             hint = f"write {use.replacement}={use.value} instead of {use.name}={use.value}"
-            yield Finding(use.loc, message, hint)
+            yield Finding(use.loc, message, hint, fix=rename_keyword_fix(use))

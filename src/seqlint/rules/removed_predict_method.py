@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from textwrap import dedent
 
-from seqlint.diagnostic import Severity
+from seqlint.diagnostic import Applicability, Severity
+from seqlint.fixes import Fix, RenameCallee
 from seqlint.rules.base import Finding, Rule, RuleContext
 from seqlint.rules.legacy import legacy_uses
 
@@ -18,6 +19,7 @@ class RemovedPredictMethod(Rule):
     summary = "predict_classes / predict_proba do not exist in Keras 3."
     severity = Severity.ERROR
     keras3_only = True
+    fixable = "safe: predict_proba(...) becomes predict(...)"
     explanation = """\
 Keras 2's Sequential models had `predict_classes` and `predict_proba`
 (deprecated in TensorFlow 2.3, removed in 2.6); Keras 3 models have neither:
@@ -81,6 +83,12 @@ judged."""
                     f"use np.argmax({use.owner}.predict(x), axis=-1) for a softmax output, "
                     f"({use.owner}.predict(x) > 0.5).astype('int32') for one sigmoid unit"
                 )
-            else:
-                hint = f"use {use.owner}.predict(x): it returns the output's probabilities"
-            yield Finding(use.loc, message, hint)
+                yield Finding(use.loc, message, hint)
+                continue
+            hint = f"use {use.owner}.predict(x): it returns the output's probabilities"
+            fix = Fix(
+                Applicability.SAFE,
+                "call predict(...) instead",
+                (RenameCallee(use.loc, use.replacement),),
+            )
+            yield Finding(use.loc, message, hint, fix=fix)

@@ -7,7 +7,7 @@ from textwrap import dedent
 
 from seqlint.diagnostic import Severity
 from seqlint.rules.base import Finding, Rule, RuleContext
-from seqlint.rules.legacy import legacy_uses
+from seqlint.rules.legacy import legacy_uses, rename_keyword_fix
 
 # What to do about a removed argument that has no Keras 3 namesake.
 _ADVICE = {
@@ -19,6 +19,8 @@ _ADVICE = {
     "target_tensors": "remove it and pass the targets to fit",
 }
 _ADVICE["use_multiprocessing"] = _ADVICE["max_queue_size"] = _ADVICE["workers"]
+# Removed arguments whose replacement means the same (the others count samples, not batches).
+_RENAMED = frozenset({"nb_epoch"})
 # Keras 2 arguments counted samples where their replacements count batches.
 _COUNTS_BATCHES = frozenset({"steps_per_epoch", "validation_steps"})
 
@@ -29,6 +31,7 @@ class RemovedTrainingArgument(Rule):
     summary = "A keyword argument of Keras 2's fit/evaluate/predict/compile that Keras 3 removed."
     severity = Severity.ERROR
     keras3_only = True
+    fixable = "safe: nb_epoch= becomes epochs= when the call does not pass epochs otherwise"
     explanation = """\
 Keras 3's `fit`, `evaluate`, `predict` and `compile` have fixed signatures
 without Keras 2's leftovers, so the call fails before anything runs:
@@ -92,7 +95,9 @@ recognized`. The removed arguments and their replacements:
                     f"{use.owner}() has no argument {use.name} in Keras 3: the call raises "
                     f"{raises} before anything runs"
                 )
-                yield Finding(use.loc, message, _hint(use.name, use.replacement, use.value))
+                fix = rename_keyword_fix(use) if use.name in _RENAMED else None
+                hint = _hint(use.name, use.replacement, use.value)
+                yield Finding(use.loc, message, hint, fix=fix)
 
 
 def _hint(name: str, replacement: str, value: str) -> str:
