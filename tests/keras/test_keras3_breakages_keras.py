@@ -232,3 +232,24 @@ def test_seqlint_and_keras_agree_on_scripts(keras, name):
     else:
         with pytest.raises(Exception, match=error):
             run()
+
+
+def test_predict_proba_fixed_to_predict_runs(keras):
+    from seqlint.fixing import fix_source
+
+    source = textwrap.dedent(
+        """\
+        import numpy as np
+        from tensorflow import keras
+
+        model = keras.Sequential([keras.Input((5, 3)), keras.layers.LSTM(4),
+                                  keras.layers.Dense(2, activation="softmax")])
+        probabilities = model.predict_proba(np.zeros((3, 5, 3)), 2)
+        assert probabilities.shape == (3, 2)
+        """
+    )
+    assert codes_and_lines(source) == {("SL219", 6)}
+    fixed = fix_source(source, "<script>").source
+    assert "model.predict(np.zeros((3, 5, 3)), 2)" in fixed
+    assert codes_and_lines(fixed) == set()
+    exec(compile(fixed, "<fixed>", "exec"), {"__name__": "__main__"})
