@@ -80,17 +80,18 @@ def note_model_call(
 ) -> None:
     """``<model>.<method>(...)``: record a removed method or removed keywords."""
     replacement = REMOVED_MODEL_METHODS.get(method)
+    removed = REMOVED_TRAINING_KEYWORDS.get(method, {})
+    if replacement is None and not removed:
+        return
+    arguments = _argument_names(call, TRAINING_METHODS.get(method, ()))
     if replacement is not None:
         receiver = call.func.value if isinstance(call.func, cst.Attribute) else call.func
-        arguments = _argument_names(call, TRAINING_METHODS.get(method, ()))
         graph.legacy_use(
             "method", method, source_text(receiver), replacement, call, caught, arguments
         )
-    removed = REMOVED_TRAINING_KEYWORDS.get(method, {})
     for arg in call.args:
         if arg.keyword is not None and arg.keyword.value in removed:
             name = arg.keyword.value
-            arguments = _argument_names(call, TRAINING_METHODS.get(method, ()))
             graph.legacy_use(
                 "method-keyword", name, method, removed[name], arg, caught, arguments, call
             )
@@ -244,8 +245,8 @@ class _Reader:
         self.scope = _Scope("class", self.scope)
 
     def _try(self, node: cst.Try) -> bool:
+        """The body is read with the exceptions its handlers catch; the rest without."""
         stack = self._stack
-        stack.append(_State(self.scope, self.caught))
         parts = (*node.handlers, node.orelse, node.finalbody)
         stack.extend(part for part in reversed(parts) if part is not None)
         stack.append(_State(self.scope, self.caught))
