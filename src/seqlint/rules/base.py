@@ -38,8 +38,7 @@ class Rule:
     ``# expect: CODE`` comment; ``good_example`` must produce nothing.  Both
     are run as tests and rendered as the rule's documentation page.  For an
     error rule, ``keras_error`` is a regex of the message real Keras raises on
-    the bad example (a test runs it).  ``keras3_only`` marks a rule about what
-    Keras 3 removed: under a Keras 2 target it does not apply.
+    the bad example (a test runs it).
     """
 
     code: ClassVar[str]
@@ -51,7 +50,7 @@ class Rule:
     good_example: ClassVar[str]
     keras_error: ClassVar[str] = ""
     fixable: ClassVar[str] = ""  # what ``--fix`` does for this rule's findings, when it can
-    keras3_only: ClassVar[bool] = False
+    keras3_only: ClassVar[bool] = False  # about what Keras 3 removed: off for a Keras 2 target
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         raise NotImplementedError
