@@ -50,7 +50,7 @@ class Rule:
     good_example: ClassVar[str]
     keras_error: ClassVar[str] = ""
     fixable: ClassVar[str] = ""  # what ``--fix`` does for this rule's findings, when it can
-    keras3_only: ClassVar[bool] = False  # about what Keras 3 removed: off for a Keras 2 target
+    keras3_only: ClassVar[bool] = False
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         raise NotImplementedError
