@@ -49,8 +49,8 @@ class Rule:
     bad_example: ClassVar[str]
     good_example: ClassVar[str]
     keras_error: ClassVar[str] = ""
-    fixable: ClassVar[str] = ""  # what ``--fix`` does for this rule's findings, when it can
     keras3_only: ClassVar[bool] = False
+    fixable: ClassVar[str] = ""  # what ``--fix`` does for this rule's findings, when it can
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         raise NotImplementedError
