@@ -251,3 +251,34 @@ def test_attributes_assigned_from_a_local_model_or_a_loaded_one():
         ("method", "predict_proba", "self.encoder", 13),
         ("method", "predict_classes", "self.decoder", 13),
     ]
+
+
+def test_instances_of_the_modules_keras_model_subclasses():
+    source = """
+    import tensorflow as tf
+    from tensorflow import keras
+
+    class Encoder(keras.Model):
+        def call(self, x):
+            return x
+
+    class Tagger(Encoder):
+        pass
+
+    class Legacy(tf.keras.Model):
+        def fit_generator(self, gen):
+            return self.fit(gen)
+
+    class Mixed(Encoder, SomeMixin):
+        pass
+
+    Tagger().fit_generator(gen)
+    Legacy().fit_generator(gen)
+    Mixed().fit_generator(gen)
+    legacy = Legacy()
+    legacy.predict_classes(x)
+    """
+    assert uses(source) == [
+        ("method", "fit_generator", "Tagger()", 19),
+        ("method", "predict_classes", "legacy", 23),
+    ]

@@ -13,9 +13,11 @@ records each use of removed API (the tables are in
 - a removed model method or training keyword on a receiver that provably holds
   a Keras model: a name or attribute chain (``self.model`` across the methods
   of a class) that every assignment in its scope binds to a model, that is a
-  ``Sequential``/``Model``/``load_model`` call, another such holder, or a call
-  of a function or method of the module whose every ``return`` gives one
-  (``None`` placeholders aside: a removed method fails on them too).
+  ``Sequential``/``Model``/``load_model`` call, an instance of a ``keras.Model``
+  subclass of the module (not judged for a method the class defines), another
+  such holder, or a call of a function or method of the module whose every
+  ``return`` gives one (``None`` placeholders aside: a removed method fails on
+  them too).
 
 A name bound by anything but imports (an assignment, a parameter, a ``def``)
 is not resolved: a local ``Adam`` is not Keras's.  The interpreter records the
@@ -139,6 +141,8 @@ class _Scope:
         default_factory=dict
     )
     functions: dict[str, _Scope] = field(default_factory=dict)  # defs (methods) by name
+    classes: dict[str, _Scope] = field(default_factory=dict)  # class bodies by name
+    bases: tuple[cst.BaseExpression, ...] = ()  # a class's bases, read in its parent scope
     returns: list[cst.BaseExpression | None] = field(default_factory=list)
     self_name: str | None = None  # a method's first parameter
     owner: _Scope | None = None  # a method's class
@@ -154,6 +158,11 @@ class _Scope:
 
     def only_assigns(self, name: str) -> bool:
         return name in self.assigned and name not in self.others and name not in self.imports
+
+
+# A provable Keras model: the module's classes it may be an instance of (empty for Keras's own
+# models); None when not provably a model.
+Models = frozenset[_Scope] | None
 
 
 @dataclass
@@ -240,9 +249,12 @@ class _Reader:
         self.scope = scope
 
     def _class_def(self, node: cst.ClassDef) -> None:
-        self._stack.append(_State(self.scope, self.caught))
-        self.scope.others.add(node.name.value)
-        self.scope = _Scope("class", self.scope)
+        outer = self.scope
+        self._stack.append(_State(outer, self.caught))
+        outer.others.add(node.name.value)
+        scope = _Scope("class", outer, bases=tuple(arg.value for arg in node.bases))
+        outer.classes[node.name.value] = scope
+        self.scope = scope
 
     def _try(self, node: cst.Try) -> bool:
         """The body is read with the exceptions its handlers catch; the rest without."""
@@ -388,8 +400,12 @@ class _Judge:
             self._keras_call(path, call)
             return
         func = node.func
-        if isinstance(func, cst.Attribute) and self._is_model(func.value, call.scope, 0):
-            note_model_call(self.graph, func.attr.value, node, call.caught)
+        if not isinstance(func, cst.Attribute):
+            return
+        classes = self._is_model(func.value, call.scope, 0)
+        method = func.attr.value
+        if classes is not None and not any(_defines(cls, method) for cls in classes):
+            note_model_call(self.graph, method, node, call.caught)
 
     def _keras_call(self, path: str, call: _Call) -> None:
         role = role_of(path)
@@ -438,21 +454,43 @@ class _Judge:
 
     # -- models -----------------------------------------------------------------------------
 
-    def _is_model(self, expr: cst.BaseExpression | None, scope: _Scope, depth: int) -> bool:
-        """Does ``expr`` (read in ``scope``) provably evaluate to a Keras model?"""
+    def _is_model(self, expr: cst.BaseExpression | None, scope: _Scope, depth: int) -> Models:
+        """Does ``expr`` (read in ``scope``) provably evaluate to a Keras model?  The classes
+        of the module it may be an instance of (empty for Keras's own); None if unproven."""
         if expr is None or depth > _MAX_DEPTH:
-            return False
+            return None
         if isinstance(expr, cst.Call):
             path = self._keras_path(expr.func, scope)
             if path is not None:
                 last = path.rsplit(".", 1)[-1]
-                return role_of(path).what in ("sequential", "model") or last in MODEL_FACTORIES
-            function = self._function(expr.func, scope)
-            return function is not None and self._returns_model(function, depth + 1)
+                keras_model = role_of(path).what in ("sequential", "model")
+                return frozenset() if keras_model or last in MODEL_FACTORIES else None
+            cls = self._local(expr.func, scope, "classes")
+            if cls is not None:
+                return self._model_class(cls, depth + 1)
+            function = self._local(expr.func, scope, "functions")
+            return None if function is None else self._returns_model(function, depth + 1)
         chain = dotted_name(expr)
-        return chain is not None and self._holds_model(chain, scope, depth + 1)
+        return None if chain is None else self._holds_model(chain, scope, depth + 1)
 
-    def _holds_model(self, chain: str, scope: _Scope, depth: int) -> bool:
+    def _model_class(self, cls: _Scope, depth: int) -> Models:
+        """A class of the module whose every base is a Keras model class or such a class:
+        itself and the module's classes it derives from."""
+        if not cls.bases or depth > _MAX_DEPTH or cls.parent is None:
+            return None
+        found = {cls}
+        for base in cls.bases:
+            path = self._keras_path(base, cls.parent)
+            if path is not None and role_of(path).what in ("sequential", "model"):
+                continue
+            local = self._local(base, cls.parent, "classes")
+            inherited = None if local is None else self._model_class(local, depth + 1)
+            if inherited is None:
+                return None
+            found |= inherited
+        return frozenset(found)
+
+    def _holds_model(self, chain: str, scope: _Scope, depth: int) -> Models:
         """Every assignment of ``chain`` where it is read binds a model (or ``None``)."""
         head, _, rest = chain.partition(".")
         if rest and head == scope.self_name and scope.owner is not None:
@@ -460,33 +498,47 @@ class _Judge:
         else:
             home = _binding_scope(head, scope)
             if home is None or (rest and home is not scope):
-                return False  # an attribute of an object from elsewhere
+                return None  # an attribute of an object from elsewhere
             if not rest and not home.only_assigns(head):
-                return False  # also a parameter, a def, an import...
+                return None  # also a parameter, a def, an import...
             values = home.assigned.get(chain, [])
         values = [(value, reader) for value, reader in values if not _is_none(value)]
-        return bool(values) and all(
-            self._is_model(value, reader, depth) for value, reader in values
-        )
+        return self._all_models([self._is_model(value, reader, depth) for value, reader in values])
 
-    def _function(self, func: cst.BaseExpression, scope: _Scope) -> _Scope | None:
-        """The function of the module (or method of the class) a call calls, if certain."""
+    def _local(self, func: cst.BaseExpression, scope: _Scope, kind: str) -> _Scope | None:
+        """The function or class (``kind``) of the module a name denotes, if certain; for
+        functions also ``self.method`` in a method of its class."""
         chain = dotted_name(func)
         if chain is None:
             return None
         head, _, rest = chain.partition(".")
-        if rest and "." not in rest and head == scope.self_name and scope.owner is not None:
-            return scope.owner.functions.get(rest)
+        if kind == "functions" and rest and "." not in rest and head == scope.self_name:
+            return scope.owner.functions.get(rest) if scope.owner is not None else None
         if rest:
             return None
         home = _binding_scope(head, scope)
         if home is None or head in home.imports or head in home.assigned:
             return None
-        return home.functions.get(head)
+        return getattr(home, kind).get(head)
 
-    def _returns_model(self, function: _Scope, depth: int) -> bool:
+    def _returns_model(self, function: _Scope, depth: int) -> Models:
         returns = [value for value in function.returns if not _is_none(value)]
-        return bool(returns) and all(self._is_model(value, function, depth) for value in returns)
+        return self._all_models([self._is_model(value, function, depth) for value in returns])
+
+    @staticmethod
+    def _all_models(found: list[Models]) -> Models:
+        """Models when every one of ``found`` is (and there is one), with all their classes."""
+        classes: set[_Scope] = set()
+        for one in found:
+            if one is None:
+                return None
+            classes |= one
+        return frozenset(classes) if found else None
+
+
+def _defines(cls: _Scope, name: str) -> bool:
+    """Does a class body define ``name`` (a method or an attribute)?"""
+    return name in cls.functions or name in cls.assigned
 
 
 def _is_none(value: cst.BaseExpression | None) -> bool:
