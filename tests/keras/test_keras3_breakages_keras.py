@@ -187,6 +187,30 @@ SCRIPTS = {
         {("SL214", 16)},
         r"has no attribute 'fit_generator'",
     ),
+    "predict_proba on an instance of the script's keras.Model subclass": (
+        """\
+        import numpy as np
+        from tensorflow import keras
+
+
+        class Classifier(keras.Model):
+            def __init__(self):
+                super().__init__()
+                self.rnn = keras.layers.GRU(4)
+                self.out = keras.layers.Dense(2, activation="softmax")
+
+            def call(self, x):
+                return self.out(self.rnn(x))
+
+
+        model = Classifier()
+        model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+        model.fit(np.zeros((4, 5, 3)), np.zeros((4,)), verbose=0)
+        probabilities = model.predict_proba(np.zeros((2, 5, 3)))
+        """,
+        {("SL219", 18)},
+        r"has no attribute 'predict_proba'",
+    ),
     "guarded CuDNN import falls back to LSTM": (
         """\
         import numpy as np

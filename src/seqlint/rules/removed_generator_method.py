@@ -44,7 +44,8 @@ generators; Keras 3 removed them. The call fails before any training:
 `TimeseriesGenerator` or a `tf.data.Dataset`).
 
 Reported on names and attributes that provably hold a Keras model (a
-`Sequential`/`Model`/`load_model` result, also `self.model` set in a class,
+`Sequential`/`Model`/`load_model` result, an instance of the script's own
+`keras.Model` subclass, also `self.model` set in a class,
 or a model passed to a function); other objects with a method of that name
 are not judged."""
     bad_example = dedent(

@@ -32,7 +32,8 @@ Keras 2's Sequential models had `predict_classes` and `predict_proba`
   sigmoid unit.
 
 Reported on names and attributes that provably hold a Keras model (a
-`Sequential`/`Model`/`load_model` result, also `self.model` set in a class);
+`Sequential`/`Model`/`load_model` result, an instance of the script's own
+`keras.Model` subclass, also `self.model` set in a class);
 other objects with a method of that name (scikit-learn wrappers) are not
 judged."""
     bad_example = dedent(
