@@ -6,6 +6,7 @@ Kept light to import: click and the stdlib only. The engine imports the analysis
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NoReturn
@@ -27,7 +28,9 @@ PATHs are files and directories. Directories are searched recursively for
 *.py files, skipping hidden directories, virtualenvs (venv, .venv, env, any
 directory holding a pyvenv.cfg, site-packages), __pycache__, node_modules and
 build output (build, dist, *.egg-info, .tox, .nox). Files named explicitly are
-checked whatever their suffix. Files larger than 5 MB are skipped with a warning.
+checked whatever their suffix. Only files that may build, train or define a
+Keras model are parsed. Files larger than 5 MB are skipped with a warning.
+PATH - reads standard input.
 
 \b
 Exit status:
@@ -35,19 +38,24 @@ Exit status:
      info findings are shown but do not fail)
   1  at least one error or warning (or what --fail-on says) reported
   2  usage error: an unknown option, a wrong configuration, a PATH that
-     does not exist, or no file could be read at all. A missing PATH is
-     reported on stderr, the other PATHs are still checked and their
-     diagnostics printed, and the exit status is 2 even if they are clean or
-     report problems.
+     does not exist, no file could be read at all, or the report could not
+     be written. A missing PATH is reported on stderr, the other PATHs are
+     still checked and their diagnostics printed, and the exit status is 2
+     even if they are clean or report problems.
 
 \b
 Configuration: [tool.seqlint] in pyproject.toml, or seqlint.toml /
-.seqlint.toml; the closest one above each file applies. PATH - reads
-standard input. Suppress a finding with "# noqa: SL101" on its line.
+.seqlint.toml; the closest one above each file applies. Suppress a finding
+with "# noqa: SL101" on its line.
 
-Files that cannot be read or decoded are reported on stderr and skipped; a
-file that does not parse is reported as SL900 (syntax-error), and a crash of
-seqlint on one file as SL901 (internal-error) while the other files go on.
+Files that cannot be read or decoded, and special files (FIFOs, devices,
+sockets: never opened), are reported on stderr and skipped; a file that does
+not parse is reported as SL900 (syntax-error), valid Python seqlint cannot
+analyse (too deeply nested, over 128 KB) as SL902 (not-analysed), and a crash
+of seqlint on one file as SL901 (internal-error) while the other files go on.
+
+Results are cached by file content, seqlint version and configuration in
+.seqlint_cache (or --cache-dir, or $SEQLINT_CACHE_DIR).
 """
 
 
@@ -81,6 +89,9 @@ class CheckOptions:
     fix: bool = False
     unsafe_fixes: bool = False
     diff: bool = False
+    jobs: int | None = None
+    no_cache: bool = False
+    cache_dir: str | None = None
 
     def overrides(self) -> Settings:
         """The command line's layer of settings, on top of each file's configuration."""
@@ -120,7 +131,7 @@ def _fail(message: str) -> NoReturn:
 
 
 @main.command(help=CHECK_HELP, short_help="Check files and directories for shape errors.")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str, readable=False))
 @click.option(
     "--format",
     "--output-format",
@@ -197,6 +208,21 @@ def _fail(message: str) -> NoReturn:
 )
 @click.option("--no-color", is_flag=True, help="Never color the text report (also: NO_COLOR).")
 @click.option("--debug", is_flag=True, help="Print the traceback of internal errors on stderr.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes for the analysis [default: one per idle core, when there is "
+    "enough to parse; else one process].",
+)
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=str),
+    default=None,
+    help="Where to keep the result cache [default: $SEQLINT_CACHE_DIR, else .seqlint_cache].",
+)
 @click.option("--fix", is_flag=True, help="Apply safe fixes, then report what remains.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
 @click.option(
@@ -210,7 +236,8 @@ def check(paths: tuple[str, ...], **options: object) -> None:
 
 def run_check(options: CheckOptions) -> NoReturn:
     from seqlint.config import ConfigError, Resolver
-    from seqlint.engine import check_paths
+    from seqlint.engine import CacheSettings, check_paths
+    from seqlint.report.text import printable
 
     try:
         resolver = Resolver(options.overrides(), options.config, options.isolated)
@@ -218,22 +245,32 @@ def run_check(options: CheckOptions) -> NoReturn:
         _fail(str(exc))
     fixed = _fix(options, resolver) if options.fix or options.diff else 0
     result = check_paths(
-        list(options.paths), resolver=resolver, stdin_filename=options.stdin_filename
+        list(options.paths),
+        jobs=options.jobs,
+        cache=CacheSettings(enabled=not options.no_cache, directory=options.cache_dir),
+        resolver=resolver,
+        stdin_filename=options.stdin_filename,
     )
     for line in result.errors:
         if not (options.quiet and line.startswith("seqlint: warning:")):
-            click.echo(line, err=True)
+            click.echo(printable(line), err=True)
     if result.config_error:
         sys.exit(2)
     if options.debug:
         for path, trace in result.tracebacks.items():
-            click.echo(f"seqlint: internal error in {path}:\n{trace.rstrip()}", err=True)
+            click.echo(f"seqlint: internal error in {printable(path)}:\n{trace.rstrip()}", err=True)
     if options.verbose:
         from seqlint.report.verbose import verbose_lines
 
         for line in verbose_lines(result):
-            click.echo(line, err=True)
-    _report(result, options)
+            click.echo(printable(line), err=True)
+    try:
+        _report(result, options)
+    except OSError as exc:  # a closed pipe (`| head -0`) or a full disk: end quietly
+        _silence_stdout()
+        if not isinstance(exc, BrokenPipeError):
+            click.echo(f"seqlint: error: cannot write the report: {exc.strerror or exc}", err=True)
+        sys.exit(2)
     if options.fix:
         remaining = len(result.diagnostics)
         click.echo(
@@ -247,6 +284,7 @@ def _fix(options: CheckOptions, resolver: Resolver) -> int:
     """``--fix`` / ``--diff`` (only findings that are selected and not suppressed are fixed);
     ``--diff`` exits here."""
     from seqlint.fixing import fix_paths
+    from seqlint.report.text import printable
 
     run = fix_paths(
         [p for p in options.paths if p != "-"],
@@ -255,7 +293,7 @@ def _fix(options: CheckOptions, resolver: Resolver) -> int:
         resolver=resolver,
     )
     for line in run.errors:
-        click.echo(line, err=True)
+        click.echo(printable(line), err=True)
     if options.diff:
         for changed in run.files:
             click.echo(changed.diff(), nl=False)
@@ -294,6 +332,17 @@ def _report(result: CheckResult, options: CheckOptions) -> None:
             models=result.models_analysed,
             unanalysed=len(result.unanalysed),
         )
+    sys.stdout.flush()
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's last flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # not a real file (e.g. under a test runner)
+        pass
 
 
 def run_fields(result: CheckResult) -> dict[str, object]:
@@ -327,11 +376,12 @@ def shapes(paths: tuple[str, ...], output_format: str, no_color: bool) -> None:
     or on a layer seqlint does not model. Exit status: 0, or 2 when a PATH is missing or no
     file could be read; files that do not parse are reported on stderr.
     """
+    from seqlint.report.text import printable
     from seqlint.summary import summarize_paths
 
     found = summarize_paths(list(paths))
     for line in found.errors:
-        click.echo(line, err=True)
+        click.echo(printable(line), err=True)
     if output_format == "json":
         from seqlint.report.summary import render_summaries_json
 

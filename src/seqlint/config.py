@@ -20,7 +20,7 @@ CONFIG_NAMES = (".seqlint.toml", "seqlint.toml", "pyproject.toml")
 
 TARGETS = ("2", "3")
 FAIL_ON = ("error", "warning", "info")
-ALWAYS_REPORTED = frozenset({"SL900", "SL901"})  # syntax and internal errors
+ALWAYS_REPORTED = frozenset({"SL900", "SL901", "SL902"})  # syntax, internal, not analysed
 
 
 class ConfigError(Exception):
@@ -286,7 +286,7 @@ KNOWN_CODES = frozenset(
     {
         "SL001",
         *(f"SL1{n:02d}" for n in range(1, 11)),
-        *(f"SL2{n:02d}" for n in range(1, 15)),
+        *(f"SL2{n:02d}" for n in range(1, 21)),
         *(f"SL2{n:02d}" for n in range(30, 33)),
     }
 )

@@ -1,8 +1,8 @@
-"""Orchestration: find files, read and decode them, pre-filter, analyse, collect diagnostics.
+"""Orchestration: find files, read them, pre-filter, look up the cache, analyse, collect.
 
 Importing this module is cheap (stdlib only). The analysis pipeline (libcst, frontend, shapes,
 rules) is imported lazily, only when at least one file needs a parse, and in the worker
-processes when files are analysed in parallel.
+processes when files are analysed in parallel. A cache hit imports none of it.
 """
 
 from __future__ import annotations
@@ -11,31 +11,33 @@ import functools
 import os
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from seqlint.cache import Cache, cache_dir
 from seqlint.config import ConfigError, FileSettings, Resolver
 from seqlint.diagnostic import Diagnostic, FileResult, Severity, Unanalysed
 from seqlint.discover import discover
 from seqlint.keras_target import KerasTarget, configured, detect
+from seqlint.prefilter import may_define_model
+from seqlint.sources import Read, decode_source, read_source, size_text
 from seqlint.suppress import Suppressions, scan, suppress
 
-MAX_FILE_BYTES = 5 * 1024 * 1024
-"""Files larger than this are skipped with a warning (generated code, data dumped as Python)."""
+MAX_ANALYSED_BYTES = 128 * 1024
+"""Larger files that may hold a model are not analysed (SL902). libcst keeps about 0.5-0.9 KB
+of syntax tree per byte of source: a 205 KB file peaks at 144 MB, so this limit keeps one file
+under the 150 MB target, and its analysis under a second on a free core
+(docs/performance.md)."""
 
-PARALLEL_MIN_FILES = 16
-"""Analyse in worker processes only when more files than this need a parse."""
-
-KERAS_MARKER = "keras"
-"""Every way the frontend recognises Keras contains this substring (keras, tf.keras,
-tensorflow.keras, keras imported from tensorflow): a file without it holds no Keras model."""
+PARALLEL_MIN_BYTES = 512 * 1024
+"""Analyse in worker processes only when the files to parse add up to more than this:
+below it, starting the workers costs more than they save (measured, docs/performance.md)."""
 
 SYNTAX_ERROR_CODE, SYNTAX_ERROR_NAME = "SL900", "syntax-error"
 INTERNAL_ERROR_CODE, INTERNAL_ERROR_NAME = "SL901", "internal-error"
+NOT_ANALYSED_CODE, NOT_ANALYSED_NAME = "SL902", "not-analysed"
 
 _MAX_MESSAGE = 300
-
-
 _SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 _FAIL_ON_RANK = {"info": 0, "warning": 1, "error": 2}
 STDIN = "-"
@@ -49,6 +51,7 @@ class CheckResult:
     files_checked: int = 0  # files read and decoded, including those the pre-filter skipped
     errors: list[str] = field(default_factory=list)
     files_parsed: int = 0  # files that went through the analysis pipeline
+    files_cached: int = 0  # files whose diagnostics came from the cache
     missing: list[str] = field(default_factory=list)  # given paths that do not exist
     unreadable: list[str] = field(default_factory=list)  # unreadable or undecodable files/dirs
     too_large: list[str] = field(default_factory=list)  # files skipped by MAX_FILE_BYTES
@@ -77,34 +80,59 @@ class CheckResult:
         return sum(self.models.values())
 
 
+@dataclass(frozen=True)
+class CacheSettings:
+    """Where results are cached, and the caller's fingerprint of everything besides the
+    file's content and seqlint's version that changes them (configuration, Keras target)."""
+
+    enabled: bool = True
+    directory: str | None = None  # None: $SEQLINT_CACHE_DIR, else .seqlint_cache
+    fingerprint: str = ""
+
+    def open(self) -> Cache | None:
+        return Cache(cache_dir(self.directory), self.fingerprint) if self.enabled else None
+
+
 def check_paths(
-    paths: list[str],
+    paths: Sequence[str],
     *,
     jobs: int | None = None,
+    cache: CacheSettings | None = None,
     resolver: Resolver | None = None,
     stdin_filename: str | None = None,
     stdin: bytes | None = None,
 ) -> CheckResult:
     """Check files and directories; diagnostics come in path order, then by position.
 
-    ``resolver`` gives each file its settings (default: the closest configuration file).
-    A path ``-`` is standard input (``stdin``, else ``sys.stdin``), named ``stdin_filename``
-    in messages and configured as a file of that name would be. ``jobs`` forces the number
-    of worker processes (1: in-process); by default workers are used only when more than
-    ``PARALLEL_MIN_FILES`` files need a parse and several CPUs exist.
+    ``jobs`` sets the worker processes (1: in-process; default: see :func:`worker_count`).
+    ``cache`` defaults to the on-disk cache; each file's entry is also keyed by its settings'
+    fingerprint (selection and Keras target). ``resolver`` gives each file its settings
+    (default: the closest configuration file). A path ``-`` is standard input (``stdin``,
+    else ``sys.stdin``), named ``stdin_filename`` in messages and configured as a file of
+    that name would be.
     """
     result = CheckResult()
     try:
-        _check(paths, jobs, resolver or Resolver(), stdin_filename, stdin, result)
+        _check(list(paths), jobs, cache, resolver or Resolver(), stdin_filename, stdin, result)
     except ConfigError as exc:
         result.config_error = True
         result.errors.append(f"seqlint: error: {exc}")
     return result
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """One read file: its settings and suppressions, and its outcome once known."""
+
+    path: str
+    settings: FileSettings
+    suppressions: Suppressions
+
+
 def _check(
     paths: list[str],
     jobs: int | None,
+    cache: CacheSettings | None,
     resolver: Resolver,
     stdin_filename: str | None,
     stdin: bytes | None,
@@ -134,8 +162,10 @@ def _check(
         if source is not None:
             sources.append((path, source))
 
-    pending: list[tuple[str, str, str]] = []
-    plans: list[tuple[str, FileSettings, Suppressions]] = []
+    store = (cache or CacheSettings()).open()
+    per_file: dict[str, FileResult] = {}
+    plans: list[_Plan] = []
+    pending: list[tuple[str, str, str, str]] = []  # path, source, target, fingerprint
     for path, source in sources:
         result.files_checked += 1
         settings = resolver.settings(path)
@@ -144,23 +174,36 @@ def _check(
         if suppressions.skip_file:
             result.skipped.append(path)
             continue
-        plans.append((path, settings, suppressions))
-        if KERAS_MARKER in source:
-            target = _target(settings)
-            result.targets[path] = target
-            pending.append((path, source, target.version))
+        plans.append(_Plan(path, settings, suppressions))
+        if not may_define_model(source):
+            continue
+        if len(source) > MAX_ANALYSED_BYTES:
+            per_file[path] = FileResult((too_large_to_analyse(path, len(source.encode())),))
+            continue
+        target = _target(settings)
+        result.targets[path] = target
+        fingerprint = settings.fingerprint(target.version)
+        cached = store.get(store.key(path, source, fingerprint), path) if store else None
+        if cached is not None:
+            result.files_cached += 1
+            per_file[path] = cached
+        else:
+            pending.append((path, source, target.version, fingerprint))
 
     result.files_parsed = len(pending)
-    analyses = dict(zip((p for p, _, _ in pending), _analyse_all(pending, jobs), strict=True))
-    for path, settings, suppressions in plans:
-        analysis, trace = analyses.get(path, (FileResult(), None))
+    for (path, *_), (outcome, trace) in zip(
+        pending, _analyse_all(pending, jobs, store), strict=True
+    ):
+        per_file[path] = outcome
         if trace:
             result.tracebacks[path] = trace
-        if path in analyses:
-            result.models[path] = analysis.models
-            result.unanalysed.extend(analysis.unanalysed)
-        kept = suppress(path, suppressions, analysis.diagnostics, settings.enabled)
-        threshold = _FAIL_ON_RANK[settings.fail_on]
+    for plan in plans:
+        outcome = per_file.get(plan.path, FileResult())
+        if plan.path in result.targets:
+            result.models[plan.path] = outcome.models
+            result.unanalysed.extend(outcome.unanalysed)
+        kept = suppress(plan.path, plan.suppressions, outcome.diagnostics, plan.settings.enabled)
+        threshold = _FAIL_ON_RANK[plan.settings.fail_on]
         result.failing += sum(_SEVERITY_RANK[d.severity] >= threshold for d in kept)
         result.diagnostics.extend(kept)
 
@@ -204,67 +247,17 @@ def _read_stdin(name: str, data: bytes | None, result: CheckResult) -> str | Non
     return source
 
 
-# -- reading -------------------------------------------------------------------------------
-
-
-def read_source(path: str, max_bytes: int | None = None) -> tuple[str | None, str]:
-    """``(text, "")`` or ``(None, problem)``; a problem starting with "too large" is a skip."""
-    if max_bytes is None:
-        max_bytes = MAX_FILE_BYTES
-    try:
-        size = os.stat(path).st_size
-        if size > max_bytes:
-            return None, f"too large ({_size(size)}, limit {_size(max_bytes)})"
-        with open(path, "rb") as fh:
-            data = fh.read(max_bytes + 1)
-    except OSError as exc:
-        return None, exc.strerror or exc.__class__.__name__
-    if len(data) > max_bytes:
-        return None, f"too large (over {_size(max_bytes)})"
-    return decode_source(data)
-
-
-def decode_source(data: bytes) -> tuple[str | None, str]:
-    """Decode like Python does: a BOM or a PEP 263 coding cookie, else UTF-8."""
-    import io
-    import tokenize
-
-    try:
-        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
-    except SyntaxError as exc:
-        if "invalid or missing encoding declaration" in str(exc):
-            encoding = "utf-8"  # the first lines are not UTF-8; decoding below says where
-        else:
-            return None, str(exc)
-    try:
-        return data.decode(encoding), ""
-    except UnicodeDecodeError as exc:
-        name = "UTF-8" if encoding.startswith("utf-8") else encoding
-        offset = exc.start + (3 if encoding == "utf-8-sig" else 0)
-        return None, f"not valid {name} (byte 0x{data[offset]:02x} at offset {offset})"
-    except LookupError as exc:
-        return None, str(exc)
-
-
 def _read(path: str, result: CheckResult) -> str | None:
-    source, problem = read_source(path)
-    if source is not None:
-        return source
-    if problem.startswith("too large"):
+    read: Read = read_source(path)
+    if read.text is not None:
+        return read.text
+    if read.action == "skip":
         result.too_large.append(path)
-        result.errors.append(f"seqlint: warning: skipping {path}: file {problem}")
+        result.errors.append(f"seqlint: warning: skipping {path}: {read.problem}")
     else:
-        verb = "decode" if problem.startswith("not valid") or "encoding" in problem else "read"
         result.unreadable.append(path)
-        result.errors.append(f"seqlint: error: cannot {verb} {path}: {problem}")
+        result.errors.append(f"seqlint: error: cannot {read.action} {path}: {read.problem}")
     return None
-
-
-def _size(size: int) -> str:
-    for unit, scale in (("MB", 1024 * 1024), ("KB", 1024)):
-        if size >= scale:
-            return f"{size / scale:.1f} {unit}".replace(f".0 {unit}", f" {unit}")
-    return f"{size} bytes"
 
 
 # -- analysis ------------------------------------------------------------------------------
@@ -282,27 +275,32 @@ def load_analysis() -> tuple[Callable[[str, str, str], FileResult], type[BaseExc
 
 def analyse_file(path: str, source: str, target: str = "3") -> Outcome:
     """Every rule's diagnostics for one file under Keras ``target``; never raises (syntax
-    errors are SL900, crashes SL901)."""
+    errors are SL900, valid code that cannot be analysed SL902, crashes SL901)."""
     try:
         lint_file, parse_failure = load_analysis()
         try:
             return lint_file(source, path, target), None
         except parse_failure as exc:
-            return FileResult((syntax_error(path, exc),)), None
+            if getattr(exc, "syntax", True):
+                return FileResult((syntax_error(path, exc),)), None
+            return FileResult((not_analysed(path, exc),)), None
     except Exception as exc:  # noqa: BLE001 - one broken file must not stop the run
         return FileResult((internal_error(path, exc),)), _format_traceback()
 
 
-def syntax_error(path: str, exc: BaseException) -> Diagnostic:
+def _diagnostic(path: str, exc: BaseException | None, **fields: object) -> Diagnostic:
     line = _positive(getattr(exc, "line", 1))
     column = _positive(getattr(exc, "column", 1))
-    message = _one_line(str(getattr(exc, "message", "") or exc)) or "invalid syntax"
     return Diagnostic(
-        path=path,
-        line=line,
-        column=column,
-        end_line=line,
-        end_column=column,
+        path=path, line=line, column=column, end_line=line, end_column=column, **fields
+    )  # type: ignore[arg-type]
+
+
+def syntax_error(path: str, exc: BaseException) -> Diagnostic:
+    message = _one_line(str(getattr(exc, "message", "") or exc)) or "invalid syntax"
+    return _diagnostic(
+        path,
+        exc,
         code=SYNTAX_ERROR_CODE,
         name=SYNTAX_ERROR_NAME,
         severity=Severity.ERROR,
@@ -311,15 +309,40 @@ def syntax_error(path: str, exc: BaseException) -> Diagnostic:
     )
 
 
+def not_analysed(path: str, exc: BaseException) -> Diagnostic:
+    reason = _one_line(str(getattr(exc, "message", "") or exc)) or "too complex"
+    return _diagnostic(
+        path,
+        exc,
+        code=NOT_ANALYSED_CODE,
+        name=NOT_ANALYSED_NAME,
+        severity=Severity.WARNING,
+        message=f"not analysed: {reason}",
+        hint="the file is valid Python; seqlint checked nothing in it",
+    )
+
+
+def too_large_to_analyse(path: str, size: int) -> Diagnostic:
+    return _diagnostic(
+        path,
+        None,
+        code=NOT_ANALYSED_CODE,
+        name=NOT_ANALYSED_NAME,
+        severity=Severity.WARNING,
+        message=(
+            f"not analysed: {size_text(size)} is over the analysis limit of "
+            f"{size_text(MAX_ANALYSED_BYTES)}"
+        ),
+        hint="move the model code into a smaller module to have it checked",
+    )
+
+
 def internal_error(path: str, exc: BaseException) -> Diagnostic:
     detail = _one_line(str(exc))
     what = f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
-    return Diagnostic(
-        path=path,
-        line=1,
-        column=1,
-        end_line=1,
-        end_column=1,
+    return _diagnostic(
+        path,
+        None,
         code=INTERNAL_ERROR_CODE,
         name=INTERNAL_ERROR_NAME,
         severity=Severity.ERROR,
@@ -344,33 +367,93 @@ def _format_traceback() -> str:
         return "(traceback unavailable)\n"
 
 
+# -- parallelism ---------------------------------------------------------------------------
+
+
 def cpu_count() -> int:
     if hasattr(os, "sched_getaffinity"):
         return len(os.sched_getaffinity(0)) or 1
     return os.cpu_count() or 1
 
 
-def worker_count(files: int, jobs: int | None = None) -> int:
+def idle_cpus() -> float:
+    """Cores nobody else is using, from the 1-minute load average (all cores if unknown)."""
+    try:
+        return cpu_count() - os.getloadavg()[0]
+    except (OSError, AttributeError):
+        return float(cpu_count())
+
+
+def worker_count(pending_bytes: int, files: int, jobs: int | None = None) -> int:
+    """Processes to analyse ``files`` files of ``pending_bytes`` in total.
+
+    By default: one process for little work; else one per core that is free (this process
+    counts in the load, so an idle 2-core machine gives 2); on a machine already busy, extra
+    processes only compete for the same cores, and one process is faster (measured,
+    docs/performance.md).
+    """
     if jobs is not None:
         return max(1, min(jobs, files))
-    if files <= PARALLEL_MIN_FILES:
+    if pending_bytes <= PARALLEL_MIN_BYTES:
         return 1
-    return max(1, min(cpu_count(), files))
+    spare = round(idle_cpus())  # the load may already count this process: one more
+    return max(1, min(cpu_count(), 1 + spare, files))
 
 
-def _analyse_all(pending: list[tuple[str, str, str]], jobs: int | None) -> list[Outcome]:
-    workers = worker_count(len(pending), jobs)
+Pending = list[tuple[str, str, str, str]]  # path, source, Keras target, cache fingerprint
+
+
+def _analyse_all(pending: Pending, jobs: int | None, store: Cache | None) -> list[Outcome]:
+    workers = worker_count(sum(len(item[1]) for item in pending), len(pending), jobs)
     outcomes: list[Outcome | None] = [None] * len(pending)
     if workers > 1:
-        _analyse_in_pool(pending, workers, outcomes)
+        _analyse_in_pool(pending, workers, store, outcomes)
     for index, outcome in enumerate(outcomes):
         if outcome is None:  # in-process, or left over by a pool that broke down
-            outcomes[index] = analyse_file(*pending[index])
+            outcomes[index] = _analyse_and_store(*pending[index], store)
     return outcomes  # type: ignore[return-value]
 
 
+def _analyse_and_store(
+    path: str, source: str, target: str, fingerprint: str, store: Cache | None
+) -> Outcome:
+    outcome = analyse_file(path, source, target)
+    if store is not None and outcome[1] is None:
+        store.put(store.key(path, source, fingerprint), outcome[0])
+    return outcome
+
+
+def _analyse_batch(files: list[tuple[str, str, str]], store: Cache | None) -> list[Outcome | None]:
+    """In a worker: read, analyse and cache each (path, target, fingerprint); None: the file
+    could not be read again."""
+    outcomes: list[Outcome | None] = []
+    for path, target, fingerprint in files:
+        source = read_source(path).text
+        outcomes.append(
+            None if source is None else _analyse_and_store(path, source, target, fingerprint, store)
+        )
+    return outcomes
+
+
+def _batches(pending: Pending, workers: int) -> list[list[int]]:
+    """Indexes of ``pending`` in batches of similar size, biggest files first, a few per
+    worker so that the workers finish together."""
+    order = sorted(range(len(pending)), key=lambda i: -len(pending[i][1]))
+    count = min(len(pending), workers * 4)
+    batches: list[list[int]] = [[] for _ in range(count)]
+    sizes = [0] * count
+    for index in order:
+        smallest = sizes.index(min(sizes))
+        batches[smallest].append(index)
+        sizes[smallest] += len(pending[index][1])
+    return sorted((b for b in batches if b), key=lambda b: -sum(len(pending[i][1]) for i in b))
+
+
 def _analyse_in_pool(
-    pending: list[tuple[str, str, str]], workers: int, outcomes: list[Outcome | None]
+    pending: Pending,
+    workers: int,
+    store: Cache | None,
+    outcomes: list[Outcome | None],
 ) -> None:
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -381,17 +464,30 @@ def _analyse_in_pool(
 
         # fork: workers start without re-importing seqlint, click or the caller's modules
         context = multiprocessing.get_context("fork")
-    # biggest files first so that the workers finish together
-    order = sorted(range(len(pending)), key=lambda i: -len(pending[i][1]))
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            futures = [(i, pool.submit(analyse_file, *pending[i])) for i in order]
-            for index, future in futures:
+            futures = [
+                (
+                    batch,
+                    pool.submit(_analyse_batch, [_worker_item(pending[i]) for i in batch], store),
+                )
+                for batch in _batches(pending, workers)
+            ]
+            for batch, future in futures:
                 try:
-                    outcomes[index] = future.result()
+                    results = future.result()
                 except BrokenProcessPool:
                     continue  # re-run in-process by the caller
                 except Exception as exc:  # noqa: BLE001 - e.g. a result that did not pickle
-                    outcomes[index] = (FileResult((internal_error(pending[index][0], exc),)), None)
+                    results = [
+                        (FileResult((internal_error(pending[i][0], exc),)), None) for i in batch
+                    ]
+                for index, outcome in zip(batch, results, strict=True):
+                    outcomes[index] = outcome
     except (OSError, BrokenProcessPool):
         return  # no processes on this system: the caller analyses in-process
+
+
+def _worker_item(item: tuple[str, str, str, str]) -> tuple[str, str, str]:
+    path, _source, target, fingerprint = item
+    return path, target, fingerprint

@@ -8,7 +8,7 @@ import pytest
 
 from seqlint.config import Resolver, Selection, enabled_codes
 from seqlint.diagnostic import Severity
-from tests.cli.support import KERAS_BUGGY, make_diagnostic, write
+from tests.cli.support import KERAS_BUGGY, KERAS_CLEAN, make_diagnostic, write
 
 
 @pytest.fixture(autouse=True)
@@ -42,14 +42,14 @@ def test_pyproject_ignore_silences_a_code_and_the_exit_status_follows(stub, run,
 
 def test_prefix_selects_a_family(stub, run, tmp_path):
     stub.on(".py", mixed)
-    write(tmp_path / "m.py", "import keras\n")
+    write(tmp_path / "m.py", KERAS_CLEAN)
     write(tmp_path / "seqlint.toml", 'select = ["SL2"]\n')
     assert reported(run("check", "--format", "json", "m.py")) == ["SL204", "SL213"]
 
 
 def test_more_specific_code_wins_between_select_and_ignore(stub, run, tmp_path):
     stub.on(".py", mixed)
-    write(tmp_path / "m.py", "import keras\n")
+    write(tmp_path / "m.py", KERAS_CLEAN)
     write(tmp_path / "seqlint.toml", 'select = ["SL213"]\nignore = ["SL2"]\n')
     assert reported(run("check", "--format", "json", "m.py")) == ["SL213"]
     write(tmp_path / "seqlint.toml", 'select = ["SL2"]\nignore = ["SL213"]\n')
@@ -59,8 +59,8 @@ def test_more_specific_code_wins_between_select_and_ignore(stub, run, tmp_path):
 def test_closest_configuration_applies_per_file(stub, run, tmp_path):
     stub.on(".py", mixed)
     write(tmp_path / "pyproject.toml", '[tool.seqlint]\nignore = ["SL213"]\n')
-    write(tmp_path / "a.py", "import keras\n")
-    write(tmp_path / "sub" / "b.py", "import keras\n")
+    write(tmp_path / "a.py", KERAS_CLEAN)
+    write(tmp_path / "sub" / "b.py", KERAS_CLEAN)
     write(tmp_path / "sub" / ".seqlint.toml", 'ignore = ["SL101"]\n')
     document = json.loads(run("check", "--format", "json", ".").stdout)
     found = [(d["path"], d["code"]) for d in document["diagnostics"]]
@@ -92,7 +92,7 @@ def test_pyproject_without_a_seqlint_table_is_passed_over(tmp_path):
 
 def test_config_option_forces_one_file_and_isolated_ignores_all(stub, run, tmp_path):
     stub.on(".py", mixed)
-    write(tmp_path / "m.py", "import keras\n")
+    write(tmp_path / "m.py", KERAS_CLEAN)
     write(tmp_path / "seqlint.toml", 'ignore = ["SL101"]\n')
     write(tmp_path / "other.toml", 'select = ["SL213"]\n')
     assert reported(run("check", "--format", "json", "m.py")) == ["SL204", "SL213"]
@@ -141,8 +141,8 @@ def test_pyproject_mistake_names_the_table(stub, run, tmp_path):
 
 def test_per_file_ignores_by_glob(stub, run, tmp_path):
     stub.on(".py", mixed)
-    write(tmp_path / "tests" / "test_a.py", "import keras\n")
-    write(tmp_path / "src" / "a.py", "import keras\n")
+    write(tmp_path / "tests" / "test_a.py", KERAS_CLEAN)
+    write(tmp_path / "src" / "a.py", KERAS_CLEAN)
     write(
         tmp_path / "pyproject.toml",
         '[tool.seqlint.per-file-ignores]\n"tests/*" = ["SL1", "SL204"]\n',
@@ -162,19 +162,20 @@ def test_exclude_and_extend_exclude_skip_walked_files_not_named_ones(stub, run, 
     write(tmp_path / "legacy" / "b.py", KERAS_BUGGY)
     write(tmp_path / "ok.py", KERAS_BUGGY)
     write(tmp_path / "seqlint.toml", 'exclude = ["gen"]\nextend-exclude = ["legacy/*.py"]\n')
-    run("check", ".")
+    run("check", "--no-cache", ".")
     assert stub.calls == ["ok.py"]
     stub.calls.clear()
-    run("check", "gen/a.py")  # named explicitly: checked
+    run("check", "--no-cache", "gen/a.py")  # named explicitly: checked
     assert stub.calls == ["gen/a.py"]
     stub.calls.clear()
-    run("check", "--exclude", "ok.py", ".")  # replaces exclude; extend-exclude still applies
+    # --exclude replaces exclude; extend-exclude still applies
+    run("check", "--no-cache", "--exclude", "ok.py", ".")
     assert stub.calls == ["gen/a.py"]
 
 
 def test_select_ignore_and_extend_select_flags(stub, run, tmp_path):
     stub.on(".py", mixed)
-    write(tmp_path / "m.py", "import keras\n")
+    write(tmp_path / "m.py", KERAS_CLEAN)
     write(tmp_path / "seqlint.toml", 'ignore = ["SL204"]\n')
     assert reported(run("check", "--format", "json", "--select", "SL1,SL213", "m.py")) == [
         "SL101",
@@ -195,7 +196,7 @@ def test_unknown_code_in_a_flag_is_one_line_exit_2(stub, run, tmp_path):
 
 def test_info_findings_do_not_fail_by_default(stub, run, tmp_path):
     stub.on(".py", lambda source, path: mixed(source, path)[2:])
-    write(tmp_path / "m.py", "import keras\n")
+    write(tmp_path / "m.py", KERAS_CLEAN)
     result = run("check", "m.py")
     assert result.exit_code == 0
     assert "m.py:3:5: SL213 " in result.stdout
@@ -204,7 +205,7 @@ def test_info_findings_do_not_fail_by_default(stub, run, tmp_path):
 
 def test_fail_on_threshold_from_config_and_flag(stub, run, tmp_path):
     stub.on(".py", lambda source, path: mixed(source, path)[1:])  # a warning and an info
-    write(tmp_path / "m.py", "import keras\n")
+    write(tmp_path / "m.py", KERAS_CLEAN)
     assert run("check", "m.py").exit_code == 1
     write(tmp_path / "seqlint.toml", 'fail-on = "error"\n')
     assert run("check", "m.py").exit_code == 0
@@ -220,8 +221,8 @@ def test_exit_zero_keeps_usage_errors(stub, run, tmp_path):
 
 def test_statistics_counts_per_code(stub, run, tmp_path):
     stub.on(".py", mixed)
-    write(tmp_path / "a.py", "import keras\n")
-    write(tmp_path / "b.py", "import keras\n")
+    write(tmp_path / "a.py", KERAS_CLEAN)
+    write(tmp_path / "b.py", KERAS_CLEAN)
     result = run("check", "--statistics", "--ignore", "SL213", ".")
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [

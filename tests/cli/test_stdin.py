@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.cli.support import KERAS_BUGGY, write
+from tests.cli.support import KERAS_BUGGY, KERAS_CLEAN, write
 
 
 @pytest.fixture(autouse=True)
@@ -31,7 +31,7 @@ def test_stdin_filename_names_it_and_chooses_its_configuration(stub, run_with_in
 
 def test_stdin_with_other_paths(stub, run_with_input, tmp_path):
     write(tmp_path / "a.py", KERAS_BUGGY)
-    result = run_with_input("import keras\n", "check", "a.py", "-")
+    result = run_with_input(KERAS_CLEAN, "check", "a.py", "-")
     assert sorted(stub.calls) == ["-", "a.py"]
     assert "All checks passed" not in result.stdout
 

@@ -72,7 +72,9 @@ def test_directive_inside_a_string_is_not_a_comment():
 
 
 def test_skip_file_anywhere_skips_the_file(stub, run, tmp_path):
-    write(tmp_path / "m.py", "import keras\nx = 1  # BUG\n\n# seqlint: skip-file\n")
+    write(
+        tmp_path / "m.py", "import keras\nm = keras.Sequential()  # BUG\n\n# seqlint: skip-file\n"
+    )
     result = run("check", "--verbose", "m.py")
     assert result.exit_code == 0
     assert stub.calls == []  # never parsed
@@ -95,12 +97,12 @@ def test_syntax_errors_cannot_be_suppressed():
 
 
 def test_unused_suppression_is_off_unless_selected(stub, run, tmp_path):
-    write(tmp_path / "m.py", "import keras\nx = 1  # noqa: SL101\n")
+    write(tmp_path / "m.py", "import keras\nm = keras.Sequential()\nx = 1  # noqa: SL101\n")
     assert run("check", "m.py").exit_code == 0
     result = run("check", "--extend-select", "SL001", "--format", "json", "m.py")
     assert result.exit_code == 1
     (found,) = json.loads(result.stdout)["diagnostics"]
-    assert (found["code"], found["line"], found["column"]) == ("SL001", 2, 8)
+    assert (found["code"], found["line"], found["column"]) == ("SL001", 3, 8)
     assert found["message"] == (
         "unused suppression of SL101 in `# noqa: SL101`: not reported on this line"
     )
