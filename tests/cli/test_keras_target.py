@@ -129,3 +129,11 @@ def test_keras2_code_under_target_2_gets_no_migration_finding(run, in_tmp):
     result = run("check", "train.py")
     assert result.exit_code == 0
     assert result.stdout.startswith("All checks passed (1 file, 1 model analysed")
+
+
+def test_cache_is_keyed_by_the_target(stub, run, in_tmp):
+    write(in_tmp / "m.py", KERAS_CLEAN)
+    run("check", "--target-keras", "3", "m.py")
+    run("check", "--target-keras", "3", "m.py")  # from the cache
+    run("check", "--target-keras", "2", "m.py")  # another target: analysed again
+    assert stub.calls == ["m.py", "m.py"]

@@ -99,3 +99,14 @@ def test_json_lists_what_was_not_analysed(run, tmp_path):
         "what": "fit call of model `other`",
         "reason": "data of unknown shape",
     }
+
+
+def test_a_cached_result_keeps_what_was_not_analysed(run, tmp_path):
+    write(tmp_path / "m.py", SOURCE)
+    first = run("check", "--format", "json", "m.py").stdout
+    second = json.loads(run("check", "--format", "json", "m.py").stdout)
+    assert second == json.loads(first)
+    assert second["models_analysed"] == {"m.py": 1} and len(second["not_analysed"]) == 4
+    from seqlint.engine import check_paths
+
+    assert check_paths(["m.py"]).files_cached == 1  # the second run read the cache too
