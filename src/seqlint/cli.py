@@ -17,10 +17,17 @@ CHECK_HELP = """Check Keras sequence models in PATHs for shape errors.
 
 \b
 PATHs are files and directories. Directories are searched recursively for
-*.py files, skipping hidden directories, virtualenvs (venv, .venv, env, any
-directory holding a pyvenv.cfg, site-packages), __pycache__, node_modules and
-build output (build, dist, *.egg-info, .tox, .nox). Files named explicitly are
-checked whatever their suffix. Files larger than 5 MB are skipped with a warning.
+*.py files and Jupyter notebooks (*.ipynb), skipping hidden directories,
+virtualenvs (venv, .venv, env, any directory holding a pyvenv.cfg,
+site-packages), __pycache__, node_modules and build output (build, dist,
+*.egg-info, .tox, .nox). A file named explicitly is checked if it is Python
+source (.py, .pyi, or a python shebang line) or a notebook; any other file is
+reported and skipped. Files larger than 5 MB are skipped with a warning.
+
+\b
+In a notebook, code cells are checked as one script (IPython magics, shell
+lines and non-Python cell magics such as %%bash are skipped) and findings
+name the cell: nb.ipynb:cell 3:12:5 is line 12, column 5 of the third cell.
 
 \b
 Exit status:
@@ -52,8 +59,10 @@ def main() -> None:
     default="text",
     show_default=True,
     help=(
-        "Report format on stdout; json prints one object {diagnostics, files_checked}; "
-        "github prints GitHub Actions annotations."
+        "Report format on stdout: text, concise (one line per finding), json (one object "
+        "{diagnostics, files_checked}), json-lines, sarif (SARIF 2.1.0), github (GitHub "
+        "Actions annotations), gitlab (GitLab Code Quality), junit (JUnit XML). "
+        "See docs/output-formats.md."
     ),
 )
 @click.option("--no-color", is_flag=True, help="Never color the text report (also: NO_COLOR).")
@@ -68,20 +77,17 @@ def check(paths: tuple[str, ...], output_format: str, no_color: bool, debug: boo
         for path, trace in result.tracebacks.items():
             click.echo(f"seqlint: internal error in {path}:\n{trace.rstrip()}", err=True)
 
-    if output_format == "json":
-        from seqlint.report.json import render_json
-
-        click.echo(render_json(result.diagnostics, result.files_checked))
-    elif output_format == "github":
-        from seqlint.report.github import render_github
-
-        if result.diagnostics:
-            click.echo(render_github(result.diagnostics))
-    else:
+    if output_format == "text":
         from seqlint.report.text import render_text, wants_color
 
         color = wants_color(sys.stdout, no_color)
         render_text(result.diagnostics, result.files_checked, sys.stdout, color=color)
+    else:
+        from seqlint.report import renderer
+
+        output = renderer(output_format)(result.diagnostics, result.files_checked)
+        if output:
+            click.echo(output)
     sys.exit(result.exit_code)
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from seqlint.diagnostic import Diagnostic, Severity
 from seqlint.discover import discover
+from seqlint.sources import Source, SourceError, to_source
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """Files larger than this are skipped with a warning (generated code, data dumped as Python)."""
@@ -42,6 +43,7 @@ class CheckResult:
     files_parsed: int = 0  # files that went through the analysis pipeline
     missing: list[str] = field(default_factory=list)  # given paths that do not exist
     unreadable: list[str] = field(default_factory=list)  # unreadable or undecodable files/dirs
+    not_source: list[str] = field(default_factory=list)  # neither Python source nor a notebook
     too_large: list[str] = field(default_factory=list)  # files skipped by MAX_FILE_BYTES
     tracebacks: dict[str, str] = field(default_factory=dict)  # path -> internal error traceback
 
@@ -51,7 +53,7 @@ class CheckResult:
         reported; 0 otherwise."""
         if self.missing:
             return 2
-        if self.files_checked == 0 and (self.unreadable or self.too_large):
+        if self.files_checked == 0 and (self.unreadable or self.too_large or self.not_source):
             return 2
         return 1 if self.diagnostics else 0
 
@@ -72,22 +74,21 @@ def check_paths(paths: list[str], *, jobs: int | None = None) -> CheckResult:
     if not found.files and not found.missing and not found.unreadable:
         result.errors.append("seqlint: warning: no Python files found in " + ", ".join(paths))
 
-    pending: list[tuple[str, str]] = []
+    pending: list[Source] = []
     for path in found.files:
-        source = _read(path, result)
+        source = load_source(path, result)
         if source is None:
             continue
         result.files_checked += 1
-        if KERAS_MARKER in source:
-            pending.append((path, source))
+        if KERAS_MARKER in source.text:
+            pending.append(source)
 
     result.files_parsed = len(pending)
-    for path, (diagnostics, trace) in zip(
-        (p for p, _ in pending), _analyse_all(pending, jobs), strict=True
-    ):
-        result.diagnostics.extend(diagnostics)
+    outcomes = _analyse_all([(source.path, source.text) for source in pending], jobs)
+    for source, (diagnostics, trace) in zip(pending, outcomes, strict=True):
+        result.diagnostics.extend(source.place(diagnostic) for diagnostic in diagnostics)
         if trace:
-            result.tracebacks[path] = trace
+            result.tracebacks[source.path] = trace
     return result
 
 
@@ -133,10 +134,17 @@ def decode_source(data: bytes) -> tuple[str | None, str]:
         return None, str(exc)
 
 
-def _read(path: str, result: CheckResult) -> str | None:
-    source, problem = read_source(path)
-    if source is not None:
-        return source
+def load_source(path: str, result: CheckResult) -> Source | None:
+    """Read ``path`` into the source the analysis sees (a notebook's code cells joined, with
+    their line map), or record on ``result`` why it cannot be checked."""
+    text, problem = read_source(path)
+    if text is not None:
+        try:
+            return to_source(path, text)
+        except SourceError as exc:
+            result.not_source.append(path)
+            result.errors.append(f"seqlint: error: {exc}")
+            return None
     if problem.startswith("too large"):
         result.too_large.append(path)
         result.errors.append(f"seqlint: warning: skipping {path}: file {problem}")

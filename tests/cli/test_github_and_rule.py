@@ -6,7 +6,8 @@ from click.testing import CliRunner
 
 from seqlint.cli import main
 from seqlint.diagnostic import Severity
-from seqlint.report.github import render_github
+from seqlint.report.github import render as render_github
+from seqlint.report.shared import rule_url
 from tests.cli.support import make_diagnostic
 
 
@@ -15,8 +16,14 @@ def test_github_annotation_carries_location_level_and_escaped_text():
     line = render_github([diagnostic])
     assert line.startswith("::warning file=a%2Cb.py,line=7,col=5,endLine=7,endColumn=30,")
     assert "title=seqlint SL101 rank-mismatch::SL101 " in line
-    assert line.endswith("%0Ahint: do x")
+    assert line.endswith("%0Ahint: do x%0A" + rule_url("SL101"))
     assert "\n" not in line
+
+
+def test_github_annotation_of_a_notebook_names_the_file_and_the_cell():
+    line = render_github([make_diagnostic("nb.ipynb", line=2, cell=4)])
+    assert line.startswith("::error file=nb.ipynb,title=seqlint SL101 rank-mismatch::")
+    assert "::SL101 cell 4, line 2, column 5: TimeDistributed needs" in line
 
 
 def test_check_with_github_format_prints_one_annotation_per_diagnostic(tmp_path):

@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from seqlint.diagnostic import Diagnostic
+from seqlint.report.shared import rule_url
+
+
+def diagnostic_object(diagnostic: Diagnostic) -> dict[str, object]:
+    """``Diagnostic.to_json()`` (with ``cell``: a notebook's 1-based cell, else null) and
+    ``url``, the page of the rule."""
+    return {**diagnostic.to_json(), "url": rule_url(diagnostic.code)}
 
 
 def to_document(diagnostics: Iterable[Diagnostic], files_checked: int) -> dict[str, object]:
-    """``{"diagnostics": [Diagnostic.to_json(), ...], "files_checked": N}``."""
+    """``{"diagnostics": [diagnostic_object(), ...], "files_checked": N}``."""
     return {
-        "diagnostics": [diagnostic.to_json() for diagnostic in diagnostics],
+        "diagnostics": [diagnostic_object(diagnostic) for diagnostic in diagnostics],
         "files_checked": files_checked,
     }
 
 
-def render_json(diagnostics: Iterable[Diagnostic], files_checked: int) -> str:
+def render(diagnostics: Sequence[Diagnostic], files_checked: int) -> str:
     return json.dumps(to_document(diagnostics, files_checked), indent=2)

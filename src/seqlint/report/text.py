@@ -70,7 +70,7 @@ def diagnostic_lines(diagnostic: Diagnostic, *, ascii_only: bool = False) -> lis
     style = SEVERITY_STYLE.get(diagnostic.severity, "bold")
     lines: list[Line] = [
         [
-            (f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}:", "bold"),
+            (f"{diagnostic.location}:", "bold"),
             (" ", ""),
             (diagnostic.code, style),
             (" ", ""),
@@ -90,13 +90,17 @@ def trace_lines(
     """The shape chain as aligned columns (layer, line, output shape, note), one row per
     layer, the row the diagnostic is about marked with ``>``. No wrapping inside cells and no
     trailing blanks, so it reads the same in a terminal, a CI log and a pasted issue."""
+    places = [_place(row) for row in rows]
+    line_header = "cell:line" if any(row.cell is not None for row in rows) else "line"
     layer_width = max(len("layer"), *(len(row.layer) for row in rows))
-    line_width = max(len("line"), *(len(str(row.line)) for row in rows))
+    line_width = max(len(line_header), *(len(place) for place in places))
     shape_width = max(len("output shape"), *(len(row.shape) for row in rows))
-    header = f"{INDENT}  {'layer'.ljust(layer_width)}  {'line'.rjust(line_width)}  output shape"
+    header = (
+        f"{INDENT}  {'layer'.ljust(layer_width)}  {line_header.rjust(line_width)}  output shape"
+    )
     rule = ("-" if ascii_only else "\u2500") * (6 + layer_width + line_width + shape_width)
     lines: list[Line] = [[(header, "dim")], [(INDENT + rule, "dim")]]
-    for row in rows:
+    for row, place in zip(rows, places, strict=True):
         row_style = marker_style if row.marked else ""
         shape = row.shape.ljust(shape_width) if row.note else row.shape
         line: Line = [
@@ -105,7 +109,7 @@ def trace_lines(
             (" ", ""),
             (row.layer.ljust(layer_width), "bold" if row.marked else ""),
             ("  ", ""),
-            (str(row.line).rjust(line_width), "dim"),
+            (place.rjust(line_width), "dim"),
             ("  ", ""),
             (shape, row_style or "green"),
         ]
@@ -113,6 +117,10 @@ def trace_lines(
             line += [("  ", ""), (row.note, row_style or "dim")]
         lines.append(line)
     return lines
+
+
+def _place(row: TraceRow) -> str:
+    return f"{row.cell}:{row.line}" if row.cell is not None else str(row.line)
 
 
 def summary_line(diagnostics: Sequence[Diagnostic], files_checked: int) -> Line:

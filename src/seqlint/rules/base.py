@@ -36,7 +36,8 @@ class Rule:
     ``# expect: CODE`` comment; ``good_example`` must produce nothing.  Both
     are run as tests and rendered as the rule's documentation page.  For an
     error rule, ``keras_error`` is a regex of the message real Keras raises on
-    the bad example (a test runs it).
+    the bad example (a test runs it). ``fixable`` says whether ``seqlint`` can fix what the
+    rule reports (no rule can yet).
     """
 
     code: ClassVar[str]
@@ -47,6 +48,7 @@ class Rule:
     bad_example: ClassVar[str]
     good_example: ClassVar[str]
     keras_error: ClassVar[str] = ""
+    fixable: ClassVar[bool] = False
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         raise NotImplementedError
