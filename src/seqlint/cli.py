@@ -94,15 +94,33 @@ def check(paths: tuple[str, ...], output_format: str, no_color: bool, debug: boo
 @main.command(short_help="Explain a rule: what it catches, why, and how to fix it.")
 @click.argument("code", required=False)
 def rule(code: str | None) -> None:
-    """Print the documentation of rule CODE (e.g. SL101), or list every rule."""
-    from seqlint.report.ruledoc import render, render_index
+    """Print the documentation of rule CODE (e.g. SL101 or missing-time-axis), or list every
+    rule."""
+    from seqlint.report.ruledoc import render_listing, render_terminal
     from seqlint.rules import ALL_RULES
 
     if code is None:
-        click.echo(render_index())
+        click.echo(render_listing())
         return
     for candidate in ALL_RULES:
         if code.upper() in (candidate.code, candidate.name.upper()):
-            click.echo(render(candidate))
+            click.echo(render_terminal(candidate), nl=False)
             return
-    raise click.BadParameter(f"no rule {code!r}; `seqlint rule` lists them", param_hint="CODE")
+    raise click.BadParameter(f"no rule {code!r}; `seqlint rules` lists them", param_hint="CODE")
+
+
+@main.command(name="rules", short_help="List every rule: code, name, severity, fixable.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: one aligned row per rule; json: a list of objects (with each rule's url).",
+)
+def rules_command(output_format: str) -> None:
+    """List every code seqlint reports: code, name, severity, whether seqlint can fix it, and
+    what it catches."""
+    from seqlint.report.ruledoc import render_listing
+
+    click.echo(render_listing(output_format))

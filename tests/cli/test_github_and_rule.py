@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import json
+
+import pytest
 from click.testing import CliRunner
 
 from seqlint.cli import main
 from seqlint.diagnostic import Severity
 from seqlint.report.github import render as render_github
+from seqlint.report.ruledoc import _plain
 from seqlint.report.shared import rule_url
+from seqlint.rules import ALL_RULES
 from tests.cli.support import make_diagnostic
 
 
@@ -48,13 +53,60 @@ def test_check_with_github_format_prints_one_annotation_per_diagnostic(tmp_path)
 def test_rule_prints_the_rule_page_by_code_or_name():
     by_code = CliRunner().invoke(main, ["rule", "sl105"])
     by_name = CliRunner().invoke(main, ["rule", "merge-single-tensor"])
-    assert by_code.exit_code == 0 and by_code.output.startswith("# SL105 merge-single-tensor")
+    assert by_code.exit_code == 0 and by_code.output.startswith(
+        "SL105 merge-single-tensor\nSeverity: error    Fixable: no\n" + rule_url("SL105") + "\n"
+    )
     assert by_name.output == by_code.output
 
 
-def test_rule_without_code_lists_rules_and_unknown_code_is_a_usage_error():
-    listing = CliRunner().invoke(main, ["rule"])
-    assert "| [SL101](SL101.md) | missing-time-axis |" in listing.output
+@pytest.mark.parametrize("rule", ALL_RULES, ids=lambda rule: rule.code)
+def test_rule_page_in_a_terminal_has_no_markdown_and_no_test_regex(rule):
+    page = CliRunner().invoke(main, ["rule", rule.code]).output
+    for markdown in ("](", "```", "**", "`", "# expect:", "\n#"):
+        assert markdown not in page, markdown
+    assert "Real Keras raises" not in page
+    if "\\" in rule.keras_error:  # a regular expression for the Keras proof tests
+        assert rule.keras_error not in page
+    assert f"# <- seqlint reports {rule.code} here" in page
+    assert "\nWhat it does\n  " in page and "\nUse instead\n    " in page
+
+
+def test_rule_page_turns_links_into_text():
+    assert _plain("see [the docs](https://x.org/a) and `code`") == (
+        "see the docs (https://x.org/a) and code"
+    )
+
+
+def test_rules_lists_every_code_with_severity_and_fixable():
+    listing = CliRunner().invoke(main, ["rules"])
+    assert listing.exit_code == 0
+    lines = listing.output.splitlines()
+    assert lines[0].split() == ["code", "name", "severity", "fixable", "summary"]
+    assert [line.split()[0] for line in lines[1:]] == [r.code for r in ALL_RULES] + [
+        "SL900",
+        "SL901",
+    ]
+    assert lines[1].split()[:4] == ["SL101", "missing-time-axis", "error", "no"]
+    assert CliRunner().invoke(main, ["rule"]).output == listing.output
+
+
+def test_rules_as_json():
+    listing = json.loads(CliRunner().invoke(main, ["rules", "--format", "json"]).output)
+    assert listing[0] == {
+        "code": "SL101",
+        "name": "missing-time-axis",
+        "severity": "error",
+        "fixable": False,
+        "summary": ALL_RULES[0].summary,
+        "url": rule_url("SL101"),
+    }
+    by_code = {entry["code"]: entry for entry in listing}
+    assert by_code["SL204"]["severity"] == "warning"
+    assert by_code["SL213"]["severity"] == "info"
+    assert all(entry["fixable"] is False for entry in listing)  # no rule can be fixed yet
+
+
+def test_unknown_rule_is_a_usage_error():
     unknown = CliRunner().invoke(main, ["rule", "SL999"])
     assert unknown.exit_code == 2
-    assert "no rule 'SL999'" in unknown.output
+    assert "no rule 'SL999'; `seqlint rules` lists them" in unknown.output

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from seqlint.diagnostic import Diagnostic
 from seqlint.report.shared import file_region
+from seqlint.report.text import summary_line
 
 
 def render(diagnostics: Sequence[Diagnostic], files_checked: int) -> str:
@@ -20,7 +21,8 @@ def render(diagnostics: Sequence[Diagnostic], files_checked: int) -> str:
     )
     if not diagnostics:
         suite = ET.SubElement(root, "testsuite", name="seqlint", tests="1", failures="0")
-        ET.SubElement(suite, "testcase", name=f"All checks passed ({files_checked} files)")
+        summary = "".join(text for text, _ in summary_line(diagnostics, files_checked))
+        ET.SubElement(suite, "testcase", name=summary)
     by_path: dict[str, list[Diagnostic]] = {}
     for diagnostic in diagnostics:
         by_path.setdefault(diagnostic.path, []).append(diagnostic)
