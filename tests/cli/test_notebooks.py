@@ -238,3 +238,14 @@ def test_stacked_lstm_bug_is_reported_at_its_cell_and_line(tmp_path):
     (diagnostic,) = result.diagnostics
     assert diagnostic.column == 11
     assert "LSTM(32) at cell 6, line 3 returns (batch, 32)" in diagnostic.message
+
+
+@pytest.mark.parametrize("kind", ["bad", "good"])
+def test_example_notebooks_hold_the_example_scripts(kind):
+    name = f"stacked_lstm_missing_return_sequences_{kind}"
+    script = (ROOT / "examples" / f"{name}.py").read_text(encoding="utf-8")
+    notebook = ROOT / "examples" / "notebooks" / f"{name}.ipynb"
+    expected, markers = notebook_from_script(script)
+    assert json.loads(notebook.read_text(encoding="utf-8")) == expected
+    found = check_paths([str(notebook)]).diagnostics
+    assert [(d.code, d.cell, d.line) for d in found] == [("SL101", c, n) for c, n in markers]
