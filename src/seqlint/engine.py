@@ -86,6 +86,8 @@ def check_paths(paths: list[str], *, jobs: int | None = None) -> CheckResult:
     result.files_parsed = len(pending)
     outcomes = _analyse_all([(source.path, source.text) for source in pending], jobs)
     for source, (diagnostics, trace) in zip(pending, outcomes, strict=True):
+        # last step: anything that reads the analysed text by line (suppression comments)
+        # must see the diagnostics before a notebook's are placed in their cells
         result.diagnostics.extend(source.place(diagnostic) for diagnostic in diagnostics)
         if trace:
             result.tracebacks[source.path] = trace
