@@ -249,3 +249,12 @@ def test_example_notebooks_hold_the_example_scripts(kind):
     assert json.loads(notebook.read_text(encoding="utf-8")) == expected
     found = check_paths([str(notebook)]).diagnostics
     assert [(d.code, d.cell, d.line) for d in found] == [("SL101", c, n) for c, n in markers]
+
+
+def test_syntax_error_in_a_notebook_is_placed_in_its_cell(tmp_path):
+    path = write(
+        tmp_path / "nb.ipynb",
+        _notebook(("markdown", "# x"), ("code", "import keras\n"), ("code", "!ls\nx = (\n")),
+    )
+    (diagnostic,) = check_paths([str(path)]).diagnostics
+    assert (diagnostic.code, diagnostic.cell, diagnostic.line) == ("SL900", 3, 2)
