@@ -22,7 +22,8 @@ virtualenvs (venv, .venv, env, any directory holding a pyvenv.cfg,
 site-packages), __pycache__, node_modules and build output (build, dist,
 *.egg-info, .tox, .nox). A file named explicitly is checked if it is Python
 source (.py, .pyi, or a python shebang line) or a notebook; any other file is
-reported and skipped. Files larger than 5 MB are skipped with a warning.
+reported and skipped. Files larger than 5 MB (notebooks: 50 MB, or 5 MB of
+code) are skipped with a warning.
 
 \b
 In a notebook, code cells are checked as one script (IPython magics, shell

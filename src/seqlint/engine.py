@@ -15,10 +15,15 @@ from dataclasses import dataclass, field
 
 from seqlint.diagnostic import Diagnostic, Severity
 from seqlint.discover import discover
+from seqlint.notebooks import NOTEBOOK_SUFFIX
 from seqlint.sources import Source, SourceError, to_source
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """Files larger than this are skipped with a warning (generated code, data dumped as Python)."""
+
+MAX_NOTEBOOK_BYTES = 50 * 1024 * 1024
+"""Notebooks carry their outputs (plots as base64 images): their file may be this large as long
+as their code, once joined, stays under ``MAX_FILE_BYTES``."""
 
 PARALLEL_MIN_FILES = 16
 """Analyse in worker processes only when more files than this need a parse."""
@@ -139,14 +144,19 @@ def decode_source(data: bytes) -> tuple[str | None, str]:
 def load_source(path: str, result: CheckResult) -> Source | None:
     """Read ``path`` into the source the analysis sees (a notebook's code cells joined, with
     their line map), or record on ``result`` why it cannot be checked."""
-    text, problem = read_source(path)
+    notebook = path.endswith(NOTEBOOK_SUFFIX)
+    text, problem = read_source(path, MAX_NOTEBOOK_BYTES if notebook else None)
     if text is not None:
         try:
-            return to_source(path, text)
+            source = to_source(path, text)
         except SourceError as exc:
             result.not_source.append(path)
             result.errors.append(f"seqlint: error: {exc}")
             return None
+        code_bytes = len(source.text.encode("utf-8")) if notebook else 0
+        if code_bytes <= MAX_FILE_BYTES:
+            return source
+        problem = f"too large ({_size(code_bytes)} of code, limit {_size(MAX_FILE_BYTES)})"
     if problem.startswith("too large"):
         result.too_large.append(path)
         result.errors.append(f"seqlint: warning: skipping {path}: file {problem}")
