@@ -92,18 +92,18 @@ def python_lines(cell: str) -> list[str]:
             return [""] * len(lines)
         lines[0] = ""
     result: list[str] = []
-    statement = ""  # the Python logical line under way: IPython syntax only starts one
+    statement = ""  # the Python text since the last known statement boundary
     in_magic = False  # the previous IPython line ended with a backslash
     for line in lines:
-        if in_magic or (not statement and _is_ipython(line.strip())):
+        # IPython syntax only starts a statement: never inside brackets or a string
+        if in_magic or (_is_ipython(line.strip()) and not _open(statement)):
             indent = line[: len(line) - len(line.lstrip())]
             result.append(indent + "pass" if indent and not in_magic else "")
             in_magic = line.rstrip().endswith("\\")
+            statement = ""
             continue
         result.append(line)
         statement += line + "\n"
-        if not _open(statement):
-            statement = ""
     return result
 
 
