@@ -68,8 +68,38 @@ def main() -> None:
 )
 @click.option("--no-color", is_flag=True, help="Never color the text report (also: NO_COLOR).")
 @click.option("--debug", is_flag=True, help="Print the traceback of internal errors on stderr.")
-def check(paths: tuple[str, ...], output_format: str, no_color: bool, debug: bool) -> None:
+@click.option("--fix", is_flag=True, help="Apply safe fixes, then report what remains.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
+@click.option(
+    "--diff",
+    is_flag=True,
+    help="Print the diff --fix would apply and write nothing (exit 1 if anything would change).",
+)
+def check(
+    paths: tuple[str, ...],
+    output_format: str,
+    no_color: bool,
+    debug: bool,
+    fix: bool,
+    unsafe_fixes: bool,
+    diff: bool,
+) -> None:
     from seqlint.engine import check_paths
+
+    fixed = 0
+    if fix or diff:
+        from seqlint.fixing import fix_paths
+
+        run = fix_paths(list(paths), unsafe=unsafe_fixes, write=not diff)
+        for line in run.errors:
+            click.echo(line, err=True)
+        if diff:
+            for changed in run.files:
+                click.echo(changed.diff(), nl=False)
+            would = f"{run.fixed} fix{'es' if run.fixed != 1 else ''}"
+            click.echo(f"Would apply {would} in {len(run.files)} file(s).", err=True)
+            sys.exit(1 if run.files else 0)
+        fixed = run.fixed
 
     result = check_paths(list(paths))
     for line in result.errors:
@@ -89,7 +119,49 @@ def check(paths: tuple[str, ...], output_format: str, no_color: bool, debug: boo
         output = renderer(output_format)(result.diagnostics, result.files_checked)
         if output:
             click.echo(output)
+    if fix:
+        remaining = len(result.diagnostics)
+        click.echo(
+            f"Fixed {fixed} problem{'s' if fixed != 1 else ''}, {remaining} remaining.", err=True
+        )
     sys.exit(result.exit_code)
+
+
+@main.command(short_help="Show every model's layers, output shapes and parameter counts.")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: one table per model; json: the same as data.",
+)
+@click.option("--no-color", is_flag=True, help="Never color the output (also: NO_COLOR).")
+def shapes(paths: tuple[str, ...], output_format: str, no_color: bool) -> None:
+    """A static model.summary() of every model in PATHs, computed without TensorFlow.
+
+    Output shapes name sizes by the variable that holds them when the value is not known, and
+    show ? where seqlint cannot know; parameter counts are ? where they depend on such a size
+    or on a layer seqlint does not model. Exit status: 0, or 2 when a PATH is missing or no
+    file could be read; files that do not parse are reported on stderr.
+    """
+    from seqlint.summary import summarize_paths
+
+    found = summarize_paths(list(paths))
+    for line in found.errors:
+        click.echo(line, err=True)
+    if output_format == "json":
+        from seqlint.report.summary import render_summaries_json
+
+        click.echo(render_summaries_json(found.files))
+    else:
+        from seqlint.report.summary import render_summaries_text
+        from seqlint.report.text import wants_color
+
+        color = wants_color(sys.stdout, no_color)
+        render_summaries_text(found.files, sys.stdout, color=color)
+    sys.exit(found.exit_code)
 
 
 @main.command(short_help="Explain a rule: what it catches, why, and how to fix it.")

@@ -12,6 +12,22 @@ class Severity(str, Enum):
     INFO = "info"  # style or migration advice
 
 
+class Applicability(str, Enum):
+    """As ruff defines them: a safe fix keeps the program's intent, an unsafe one may change
+    what the model learns, so it is applied only with ``--unsafe-fixes``."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+
+
+@dataclass(frozen=True)
+class FixNote:
+    """What a diagnostic says of the fix ``--fix`` can apply (the edits stay in the analysis)."""
+
+    applicability: Applicability
+    message: str
+
+
 @dataclass(frozen=True)
 class TraceRow:
     """One row of the static ``model.summary()`` that explains a diagnostic."""
@@ -40,6 +56,7 @@ class Diagnostic:
     message: str
     hint: str = ""
     trace: tuple[TraceRow, ...] = field(default=())
+    fix: FixNote | None = None  # the fix ``--fix`` can apply, if any
     cell: int | None = None
 
     @property
@@ -52,4 +69,9 @@ class Diagnostic:
         data = asdict(self)
         data["severity"] = self.severity.value
         data["trace"] = [asdict(row) for row in self.trace]
+        if self.fix is not None:
+            data["fix"] = {
+                "applicability": self.fix.applicability.value,
+                "message": self.fix.message,
+            }
         return data

@@ -59,6 +59,11 @@ class Loc:
     def line(self) -> int:
         return self.span.line
 
+    @property
+    def key(self) -> object:
+        """What the frontend made this Loc for (a syntax node): opaque outside the frontend."""
+        return self._key
+
 
 @dataclass(frozen=True)
 class ShapeTuple:
@@ -215,6 +220,7 @@ class ModuleIR:
     models: list[Model] = field(default_factory=list)
     training: list[TrainingCall] = field(default_factory=list)
     windows: list[Batches] = field(default_factory=list)  # every windows generator made
+    tree: object = None  # the parsed module, opaque outside the frontend (fixes edit it)
 
     def node(self, ref: TensorRef) -> Node:
         return self.nodes[ref.node_id]

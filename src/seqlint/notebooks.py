@@ -152,7 +152,8 @@ def _language(data: dict[str, object]) -> str:
 
 def locate(diagnostic: Diagnostic, cells: CellMap) -> Diagnostic:
     """``diagnostic`` (lines of the joined source) placed in its cell: ``cell``, ``line`` and
-    ``end_line`` inside the cell, trace rows and ``line N`` in the message and hint likewise."""
+    ``end_line`` inside the cell, trace rows and ``line N`` in the message and hint likewise.
+    ``--fix`` never rewrites a notebook, so the finding offers no fix."""
     cell, line = _place(diagnostic.line, cells)
     end_cell, end_line = _place(diagnostic.end_line, cells)
     end_column = diagnostic.end_column
@@ -167,6 +168,7 @@ def locate(diagnostic: Diagnostic, cells: CellMap) -> Diagnostic:
         message=_relabel(diagnostic.message, cells),
         hint=_relabel(diagnostic.hint, cells),
         trace=tuple(_locate_row(row, cells) for row in diagnostic.trace),
+        fix=None,
     )
 
 

@@ -40,12 +40,17 @@ def to_source(path: str, text: str) -> Source:
         except NotebookError as exc:
             raise SourceError(f"cannot read {path} as a notebook: {exc}") from None
         return Source(path, notebook.text, notebook.cells)
-    if path.endswith(PYTHON_SUFFIXES) or is_python_script(text):
+    if is_python_source(path, text):
         return Source(path, text)
     raise SourceError(
         f"skipping {path}: not Python source or a notebook "
         "(expected .py, .pyi, .ipynb, or a python shebang line)"
     )
+
+
+def is_python_source(path: str, text: str) -> bool:
+    """A ``.py``/``.pyi`` file, or a script whose first line is a python shebang."""
+    return path.endswith(PYTHON_SUFFIXES) or is_python_script(text)
 
 
 def is_python_script(text: str) -> bool:

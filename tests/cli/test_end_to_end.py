@@ -80,7 +80,9 @@ def test_text_report_through_python_dash_m(tmp_path):
     assert "SL900" not in proc.stdout and "SL901" not in proc.stdout
     assert re.match(rf"{re.escape(path)}:\d+:\d+: SL\d{{3}} \S", proc.stdout)
     assert "hint: " in proc.stdout
-    assert proc.stdout.splitlines()[-1].startswith("Found ")
+    summary, fixable = proc.stdout.splitlines()[-2:]
+    assert summary.startswith("Found ")
+    assert fixable == "[*] 1 fixable with the --fix option."
 
 
 def test_syntax_error_is_sl900_at_its_line(tmp_path):

@@ -56,6 +56,9 @@ def test_rule_prints_the_rule_page_by_code_or_name():
     assert by_code.exit_code == 0 and by_code.output.startswith(
         "SL105 merge-single-tensor\nSeverity: error    Fixable: no\n" + rule_url("SL105") + "\n"
     )
+    fixable = CliRunner().invoke(main, ["rule", "SL101"]).output
+    assert "Fixable: yes" in fixable
+    assert "\nFix (seqlint check --fix)\n  safe: sets return_sequences=True" in fixable
     assert by_name.output == by_code.output
 
 
@@ -86,7 +89,9 @@ def test_rules_lists_every_code_with_severity_and_fixable():
         "SL900",
         "SL901",
     ]
-    assert lines[1].split()[:4] == ["SL101", "missing-time-axis", "error", "no"]
+    assert lines[1].split()[:4] == ["SL101", "missing-time-axis", "error", "safe"]
+    by_code = {line.split()[0]: line.split()[3] for line in lines[1:]}
+    assert by_code["SL104"] == "unsafe" and by_code["SL105"] == "no"
     assert CliRunner().invoke(main, ["rule"]).output == listing.output
 
 
@@ -96,14 +101,17 @@ def test_rules_as_json():
         "code": "SL101",
         "name": "missing-time-axis",
         "severity": "error",
-        "fixable": False,
+        "fixable": True,
+        "fix": " ".join(ALL_RULES[0].fixable.split()),
         "summary": ALL_RULES[0].summary,
         "url": rule_url("SL101"),
     }
     by_code = {entry["code"]: entry for entry in listing}
     assert by_code["SL204"]["severity"] == "warning"
     assert by_code["SL213"]["severity"] == "info"
-    assert all(entry["fixable"] is False for entry in listing)  # no rule can be fixed yet
+    for rule in ALL_RULES:
+        assert by_code[rule.code]["fixable"] is bool(rule.fixable)
+    assert by_code["SL105"]["fix"] is None
 
 
 def test_unknown_rule_is_a_usage_error():

@@ -153,6 +153,7 @@ EXPECTED_KEYS = {
     "message": str,
     "hint": str,
     "trace": list,
+    "fix": type(None),  # {"applicability": "safe" | "unsafe", "message": ...} when fixable
     "cell": type(None),  # a notebook's cell; tests/cli/test_notebooks.py
     "url": str,
 }

@@ -7,13 +7,16 @@ applications and the models it builds as a :class:`~seqlint.ir.ModuleIR`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from seqlint.fixes import Edit
 from seqlint.frontend.interpreter import Interpreter
 from seqlint.frontend.models import Graph
 from seqlint.frontend.parsing import TOO_DEEP, ParseFailure, parse
 from seqlint.frontend.positions import Positions
 from seqlint.ir import ModuleIR
 
-__all__ = ["ParseFailure", "extract"]
+__all__ = ["ParseFailure", "apply_fix_edits", "extract"]
 
 
 def extract(source: str) -> ModuleIR:
@@ -24,4 +27,13 @@ def extract(source: str) -> ModuleIR:
         Interpreter(graph).run(module)
     except RecursionError:  # a last resort: every recursion of the interpreter is bounded
         raise ParseFailure(1, 1, TOO_DEEP) from None
+    graph.ir.tree = module
     return graph.ir
+
+
+def apply_fix_edits(ir: ModuleIR, edits: Sequence[Edit]) -> tuple[str, set[int]]:
+    """The source of ``ir`` with ``edits`` (made on its Locs) applied, and the indices of the
+    edits that did not fit the code they target."""
+    from seqlint.frontend.fixer import apply_edits
+
+    return apply_edits(ir.tree, edits)

@@ -21,10 +21,13 @@ _REPORTED_HERE = r"# <- seqlint reports \1 here"
 def render(rule: Rule) -> str:
     """Markdown page: what it does, why it is wrong, a bad and a good example."""
     proof = f"\nReal Keras raises: `{rule.keras_error}`.\n" if rule.keras_error else ""
+    fix = f"`seqlint check --fix` repairs it ({rule.fixable})." if rule.fixable else "none"
     return f"""\
 # {rule.code} {rule.name}
 
 **Severity:** {rule.severity.value}
+
+**Fix:** {fix}
 
 ## What it does
 
@@ -51,6 +54,7 @@ def render(rule: Rule) -> str:
 def render_terminal(rule: Rule) -> str:
     """The page as plain text: no Markdown syntax, examples indented, markers spelled out."""
     fixable = "yes" if rule.fixable else "no"
+    fix = f"Fix (seqlint check --fix)\n{_indent(_plain(rule.fixable))}\n\n" if rule.fixable else ""
     examples = {
         title: "\n".join(
             ("    " + _MARKER.sub(_REPORTED_HERE, line)).rstrip()
@@ -64,6 +68,7 @@ def render_terminal(rule: Rule) -> str:
         f"{rule_url(rule.code)}\n\n"
         f"What it does\n{_indent(_plain(rule.summary))}\n\n"
         f"Why is this bad?\n{_indent(_plain(rule.explanation))}\n\n"
+        f"{fix}"
         f"Example\n{examples['Example']}\n\n"
         f"Use instead\n{examples['Use instead']}\n"
     )
@@ -80,7 +85,7 @@ def _indent(text: str) -> str:
 
 def render_listing(output_format: str = "text") -> str:
     """Every code seqlint reports: code, name, severity, whether it can be fixed, summary;
-    ``json``: a list of objects with those keys and ``url``."""
+    ``json``: a list of objects with those keys, ``fix`` (what ``--fix`` does) and ``url``."""
     rules = all_rules()
     if output_format == "json":
         return json.dumps(
@@ -90,6 +95,7 @@ def render_listing(output_format: str = "text") -> str:
                     "name": r.name,
                     "severity": r.severity.value,
                     "fixable": r.fixable,
+                    "fix": r.fix or None,
                     "summary": r.summary,
                     "url": r.url,
                 }
@@ -101,10 +107,18 @@ def render_listing(output_format: str = "text") -> str:
     header = f"{'code':<5}  {'name':<{name_width}}  severity  fixable  summary"
     rows = [
         f"{r.code:<5}  {r.name:<{name_width}}  {r.severity.value:<8}  "
-        f"{'yes' if r.fixable else 'no':<7}  {r.summary}"
+        f"{_fix_kind(r.fix):<7}  {r.summary}"
         for r in rules
     ]
     return "\n".join([header, *rows])
+
+
+def _fix_kind(fix: str) -> str:
+    """The kind of the rule's fix (safe, unsafe), or no."""
+    if not fix:
+        return "no"
+    kind = fix.split(":", 1)[0]
+    return kind if kind in ("safe", "unsafe") else "yes"
 
 
 def render_index() -> str:

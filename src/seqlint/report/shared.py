@@ -35,7 +35,11 @@ class RuleInfo:
     severity: Severity
     summary: str
     explanation: str
-    fixable: bool
+    fix: str  # what ``--fix`` does for its findings, "" when it cannot fix them
+
+    @property
+    def fixable(self) -> bool:
+        return bool(self.fix)
 
     @property
     def url(self) -> str:
@@ -49,7 +53,7 @@ ENGINE_RULES = (
         Severity.ERROR,
         "The file does not parse.",
         "seqlint checks only files that parse as Python; fix the syntax error first.",
-        False,
+        "",
     ),
     RuleInfo(
         INTERNAL_ERROR_CODE,
@@ -58,7 +62,7 @@ ENGINE_RULES = (
         "seqlint failed on this file.",
         "An internal error of seqlint, not a problem of your code: please report it with "
         "the traceback that `seqlint check --debug` prints.",
-        False,
+        "",
     ),
 )
 
@@ -74,7 +78,7 @@ def all_rules() -> tuple[RuleInfo, ...]:
             rule.severity,
             rule.summary,
             unwrap(rule.explanation),
-            rule.fixable,
+            unwrap(rule.fixable),
         )
         for rule in ALL_RULES
     )

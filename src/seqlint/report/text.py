@@ -12,7 +12,7 @@ import os
 from collections.abc import Sequence
 from typing import TextIO
 
-from seqlint.diagnostic import Diagnostic, Severity, TraceRow
+from seqlint.diagnostic import Applicability, Diagnostic, Severity, TraceRow
 
 Span = tuple[str, str]  # text, rich style ("" for none)
 Line = list[Span]
@@ -41,9 +41,10 @@ def render_text(
 ) -> None:
     lines: list[Line] = []
     for diagnostic in diagnostics:
-        lines.extend(diagnostic_lines(diagnostic, ascii_only=not _is_utf(stream)))
+        lines.extend(diagnostic_lines(diagnostic, ascii_only=not is_utf(stream)))
         lines.append([])
     lines.append(summary_line(diagnostics, files_checked))
+    lines.extend(fixable_lines(diagnostics))
     write_lines(lines, stream, color=color)
 
 
@@ -74,6 +75,7 @@ def diagnostic_lines(diagnostic: Diagnostic, *, ascii_only: bool = False) -> lis
             (" ", ""),
             (diagnostic.code, style),
             (" ", ""),
+            *([("[*]", "bold cyan"), (" ", "")] if _safely_fixable(diagnostic) else []),
             (diagnostic.message, ""),
         ]
     ]
@@ -85,24 +87,37 @@ def diagnostic_lines(diagnostic: Diagnostic, *, ascii_only: bool = False) -> lis
 
 
 def trace_lines(
-    rows: Sequence[TraceRow], marker_style: str = "bold red", *, ascii_only: bool = False
+    rows: Sequence[TraceRow],
+    marker_style: str = "bold red",
+    *,
+    ascii_only: bool = False,
+    params: Sequence[str] = (),
 ) -> list[Line]:
-    """The shape chain as aligned columns (layer, line, output shape, note), one row per
-    layer, the row the diagnostic is about marked with ``>``. No wrapping inside cells and no
-    trailing blanks, so it reads the same in a terminal, a CI log and a pasted issue."""
+    """The shape chain as aligned columns (layer, line, output shape, ``params`` when given:
+    one per row, then the note), one row per layer, the row a diagnostic is about marked with
+    ``>``. No wrapping inside cells and no trailing blanks, so it reads the same in a terminal,
+    a CI log and a pasted issue. ``seqlint shapes`` renders its tables with this too. In a
+    notebook the line column is ``cell:line``."""
     places = [_place(row) for row in rows]
     line_header = "cell:line" if any(row.cell is not None for row in rows) else "line"
     layer_width = max(len("layer"), *(len(row.layer) for row in rows))
     line_width = max(len(line_header), *(len(place) for place in places))
     shape_width = max(len("output shape"), *(len(row.shape) for row in rows))
+    with_params = bool(params)
+    params_width = max(len("params"), *(len(p) for p in params)) if with_params else 0
     header = (
         f"{INDENT}  {'layer'.ljust(layer_width)}  {line_header.rjust(line_width)}  output shape"
     )
-    rule = ("-" if ascii_only else "\u2500") * (6 + layer_width + line_width + shape_width)
+    if with_params:
+        header = header.ljust(len(header) + shape_width - len("output shape"))
+        header += "  " + "params".rjust(params_width)
+    width = 6 + layer_width + line_width + shape_width + (params_width + 2 if with_params else 0)
+    rule = ("-" if ascii_only else "\u2500") * width
     lines: list[Line] = [[(header, "dim")], [(INDENT + rule, "dim")]]
-    for row, place in zip(rows, places, strict=True):
+    for index, (row, place) in enumerate(zip(rows, places, strict=True)):
         row_style = marker_style if row.marked else ""
-        shape = row.shape.ljust(shape_width) if row.note else row.shape
+        padded = row.note or with_params
+        shape = row.shape.ljust(shape_width) if padded else row.shape
         line: Line = [
             (INDENT, ""),
             (MARKER if row.marked else " ", marker_style),
@@ -113,6 +128,8 @@ def trace_lines(
             ("  ", ""),
             (shape, row_style or "green"),
         ]
+        if with_params:
+            line += [("  ", ""), (params[index].rjust(params_width), "")]
         if row.note:
             line += [("  ", ""), (row.note, row_style or "dim")]
         lines.append(line)
@@ -144,11 +161,28 @@ def summary_line(diagnostics: Sequence[Diagnostic], files_checked: int) -> Line:
     ]
 
 
+def fixable_lines(diagnostics: Sequence[Diagnostic]) -> list[Line]:
+    """How many findings ``--fix`` repairs (marked [*]), and how many more need
+    ``--unsafe-fixes``."""
+    safe = sum(_safely_fixable(d) for d in diagnostics)
+    unsafe = sum(d.fix is not None for d in diagnostics) - safe
+    lines: list[Line] = []
+    if safe:
+        lines.append([(f"[*] {safe} fixable with the --fix option.", "bold cyan")])
+    if unsafe:
+        lines.append([(f"{unsafe} more fixable with --fix --unsafe-fixes.", "dim")])
+    return lines
+
+
+def _safely_fixable(diagnostic: Diagnostic) -> bool:
+    return diagnostic.fix is not None and diagnostic.fix.applicability is Applicability.SAFE
+
+
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
-def _is_utf(stream: TextIO) -> bool:
+def is_utf(stream: TextIO) -> bool:
     return (
         (getattr(stream, "encoding", None) or "utf-8").lower().replace("_", "-").startswith("utf")
     )

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from seqlint.diagnostic import Severity, TraceRow
+from seqlint.fixes import Fix
 from seqlint.ir import Loc, ModuleIR, Node
 from seqlint.shapes.propagate import GraphShapes
 
@@ -19,6 +20,7 @@ class Finding:
     message: str
     hint: str = ""
     trace: tuple[TraceRow, ...] = ()
+    fix: Fix | None = None
 
 
 @dataclass
@@ -48,7 +50,7 @@ class Rule:
     bad_example: ClassVar[str]
     good_example: ClassVar[str]
     keras_error: ClassVar[str] = ""
-    fixable: ClassVar[bool] = False
+    fixable: ClassVar[str] = ""  # what ``--fix`` does for this rule's findings, when it can
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         raise NotImplementedError

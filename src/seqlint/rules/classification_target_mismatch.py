@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from textwrap import dedent
 
-from seqlint.diagnostic import Severity
+from seqlint.diagnostic import Applicability, Severity
+from seqlint.fixes import Fix
 from seqlint.rules.base import Finding, Rule, RuleContext
-from seqlint.rules.training import classes_disagree, raising_verdicts, target_finding
+from seqlint.rules.repairs import loss_swap_fix, return_sequences_fix
+from seqlint.rules.training import (
+    TargetVerdict,
+    classes_disagree,
+    raising_verdicts,
+    steps_dropper,
+    target_finding,
+)
 
 FAMILIES = frozenset({"sparse_categorical", "categorical", "binary", "auto"})
 
@@ -17,6 +26,12 @@ class ClassificationTargetMismatch(Rule):
     name = "classification-target-mismatch"
     summary = "A classification loss receives targets of the wrong rank or encoding."
     severity = Severity.ERROR
+    fixable = (
+        "safe: categorical_crossentropy with integer class labels becomes "
+        "sparse_categorical_crossentropy, and the reverse for one-hot targets; unsafe: "
+        "per-step targets for a model that drops the time axis set return_sequences=True on "
+        "that layer"
+    )
     explanation = """\
 Each crossentropy wants its own kind of target:
 
@@ -78,7 +93,16 @@ fail the same way."""
             assert loss is not None
             message = f"{loss.label} cannot train {verdict.use.node.layer.label}: "
             message += verdict.check.reason
-            yield target_finding(verdict, ctx, message, _hint(loss.family))
+            finding = target_finding(verdict, ctx, message, _hint(loss.family))
+            yield replace(finding, fix=_fix(verdict, ctx))
+
+
+def _fix(verdict: TargetVerdict, ctx: RuleContext) -> Fix | None:
+    swap = loss_swap_fix(verdict)
+    if swap is not None:
+        return swap
+    dropper = steps_dropper(verdict, ctx)
+    return None if dropper is None else return_sequences_fix(dropper, ctx, Applicability.UNSAFE)
 
 
 def _hint(family: str) -> str:

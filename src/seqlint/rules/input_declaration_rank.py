@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from textwrap import dedent
 
-from seqlint.diagnostic import Severity
+from seqlint.diagnostic import Applicability, Severity
+from seqlint.fixes import Fix, WrapValue
 from seqlint.ir import Node, ShapeTuple
 from seqlint.rules.base import Finding, Rule, RuleContext, problem_nodes
 from seqlint.rules.evidence import chain_to, declaration_of, output_shape, trace, where
@@ -20,6 +21,7 @@ class InputDeclarationRank(Rule):
     name = "input-declaration-rank"
     summary = "The model's input is declared with the wrong rank."
     severity = Severity.ERROR
+    fixable = "safe: input_shape=X.shape (or Input(shape=X.shape)) becomes X.shape[1:]"
     explanation = """\
 `input_shape`, `Input(shape=...)` and `InputLayer` describe one sample, without
 the batch axis. A recurrent first layer needs samples of shape
@@ -79,7 +81,7 @@ at `fit`). Use `X.shape[1:]`."""
             f"sample to have shape {_sample(output_shape(decl, ctx))}"
         )
         hint = f"use {keyword}={value.origin}[1:] (one sample, without the batch axis)"
-        return Finding(decl.loc, message, hint, trace([decl], ctx))
+        return Finding(decl.loc, message, hint, trace([decl], ctx), _sample_shape_fix(decl))
 
     def _rank_finding(
         self, decl: Node, user: Node, index: int, problem: ShapeProblem, ctx: RuleContext
@@ -102,6 +104,18 @@ at `fit`). Use `X.shape[1:]`."""
             hint = f"declare {keyword} with the shape of one sample, without the batch axis"
         rows = trace(chain_to(user, ctx, index), ctx, expected=problem.expected)
         return Finding(decl.loc, message, hint, rows)
+
+
+def _sample_shape_fix(decl: Node) -> Fix | None:
+    """``input_shape=X.shape`` -> ``X.shape[1:]`` (``shape=`` of ``keras.Input`` alike)."""
+    if decl.declared_by == "input_shape":  # the Loc is the keyword argument itself
+        edit = WrapValue(decl.loc, "{}[1:]")
+    elif decl.declared_by == "Input":  # the Loc is the Input call
+        edit = WrapValue(decl.loc, "{}[1:]", name="shape")
+    else:
+        return None
+    keyword = _keyword(decl)
+    return Fix(Applicability.SAFE, f"drop the batch axis: {keyword}=...[1:]", (edit,))
 
 
 def _by_user(decl: Node) -> bool:

@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from textwrap import dedent
 
-from seqlint.diagnostic import Severity
-from seqlint.ir import Node
+from seqlint.diagnostic import Applicability, Severity
+from seqlint.fixes import Fix, SetKeyword
+from seqlint.ir import Layer, Node
 from seqlint.rules.base import Finding, Rule, RuleContext, problem_nodes
 from seqlint.rules.evidence import trace
+from seqlint.shapes.dims import BATCH, Shape, is_known
 from seqlint.shapes.problems import ProblemKind, ShapeProblem
+from seqlint.shapes.registry import Call, output_shapes
 
 KINDS = (ProblemKind.MERGE_DIMS, ProblemKind.MERGE_RANK, ProblemKind.MERGE_AXIS)
 
@@ -19,6 +22,10 @@ class MergeShapeMismatch(Rule):
     name = "merge-shape-mismatch"
     summary = "A merge layer's inputs cannot be joined: ranks, sizes or axis disagree."
     severity = Severity.ERROR
+    fixable = (
+        "unsafe: sets the Concatenate axis when the input shapes are fully known and exactly "
+        "one axis can join them"
+    )
     explanation = """\
 `Concatenate(axis=a)` joins tensors that agree on every axis except `a`;
 `Add`, `Multiply`, `Average` and the other element-wise merges need the same
@@ -70,7 +77,38 @@ or an LSTM without `return_sequences`)."""
         if problem.input_index is not None and problem.input_index < len(producers):
             notes[producers[problem.input_index].id] = "disagrees with the first input"
         rows = trace([*producers, node], ctx, notes=notes, expected=problem.expected)
-        return Finding(node.loc, message, _hint(problem, shapes), rows)
+        joining = _only_joining_axis(node, shapes, ctx)
+        if joining is None:
+            return Finding(node.loc, message, _hint(problem, shapes), rows)
+        axis, joined = joining
+        edit = f"use axis={axis}: joins {' and '.join(str(s) for s in shapes)} into {joined}"
+        fix = Fix(Applicability.UNSAFE, edit, (SetKeyword(node.layer.loc, "axis", str(axis)),))
+        return Finding(node.loc, message, edit, rows, fix)
+
+
+def _only_joining_axis(
+    node: Node, shapes: tuple[Shape, ...], ctx: RuleContext
+) -> tuple[int, Shape] | None:
+    """The one axis (negative, as users write it) on which Concatenate can join inputs whose
+    every size is known, and the joined shape; None when there are several or none."""
+    layer = node.layer
+    if layer.kind != "Concatenate" or sum(n.layer is layer for n in ctx.ir.nodes) != 1:
+        return None
+    if any(s.dims is None or not all(is_known(d) or d is BATCH for d in s.dims) for s in shapes):
+        return None
+    rank = shapes[0].rank
+    if rank is None or any(s.rank != rank for s in shapes):
+        return None
+    found = []
+    for axis in range(-rank + 1, 0):
+        candidate = Layer(layer.kind, {**layer.config, "axis": axis}, layer.loc, layer.label)
+        try:
+            joined = output_shapes(Call(candidate, shapes, as_list=True))
+        except ShapeProblem:
+            continue
+        if joined:
+            found.append((axis, joined[0]))
+    return found[0] if len(found) == 1 else None
 
 
 def _hint(problem: ShapeProblem, shapes: tuple) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from textwrap import dedent
 
-from seqlint.diagnostic import Severity
+from seqlint.diagnostic import Applicability, Severity
 from seqlint.ir import Node
 from seqlint.rules.base import Finding, Rule, RuleContext, problem_nodes
 from seqlint.rules.evidence import (
@@ -17,6 +17,7 @@ from seqlint.rules.evidence import (
     trace,
     where,
 )
+from seqlint.rules.repairs import return_sequences_fix
 from seqlint.shapes.problems import ProblemKind
 
 TIME_AXIS_KINDS = frozenset(
@@ -46,6 +47,10 @@ class MissingTimeAxis(Rule):
     name = "missing-time-axis"
     summary = "A layer that needs a time axis receives input without one."
     severity = Severity.ERROR
+    fixable = (
+        "safe: sets return_sequences=True on the recurrent layer that drops the time axis, "
+        "when a recurrent layer follows it and nothing else uses it"
+    )
     explanation = """\
 Recurrent layers (LSTM, GRU, SimpleRNN, Bidirectional), Conv1D, the 1-D
 pooling layers, SpatialDropout1D and UpSampling1D read input of shape
@@ -107,6 +112,9 @@ sequence into one vector, repeat that vector over the output steps with
         )
         dropper = time_axis_dropper(node, ctx, index)
         notes = {}
+        fix = None
+        if dropper is not None and is_recurrent(node.layer):
+            fix = return_sequences_fix(dropper, ctx, Applicability.SAFE)
         if dropper is None:
             hint = "feed this layer a sequence (batch, timesteps, features)"
         else:
@@ -119,7 +127,7 @@ sequence into one vector, repeat that vector over the output steps with
             notes=notes,
             expected="(batch, timesteps, features)",
         )
-        return Finding(node.loc, message, hint, rows)
+        return Finding(node.loc, message, hint, rows, fix)
 
 
 def _hint(receiver: Node, dropper: Node, reason: str, ctx: RuleContext) -> str:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from textwrap import dedent
 
-from seqlint.diagnostic import Severity
+from seqlint.diagnostic import Applicability, Severity
+from seqlint.fixes import Fix, RenameCallee, RenameKeyword
+from seqlint.ir import TrainingCall
 from seqlint.rules.base import Finding, Rule, RuleContext
 
 REPLACEMENTS = {
@@ -13,6 +15,16 @@ REPLACEMENTS = {
     "evaluate_generator": "evaluate",
     "predict_generator": "predict",
 }
+# Arguments of the generator methods that the replacement takes by keyword with the same
+# meaning ("generator" becomes "x"); any other (workers, use_multiprocessing, max_queue_size)
+# would make the replacement raise TypeError, so the call is not fixed.
+CARRIED_OVER = frozenset(
+    {
+        "generator", "x", "steps_per_epoch", "steps", "epochs", "verbose", "callbacks",
+        "validation_data", "validation_steps", "validation_freq", "class_weight",
+        "initial_epoch", "shuffle",
+    }
+)  # fmt: skip
 
 
 class RemovedGeneratorMethod(Rule):
@@ -20,6 +32,10 @@ class RemovedGeneratorMethod(Rule):
     name = "removed-generator-method"
     summary = "fit_generator / evaluate_generator / predict_generator do not exist in Keras 3."
     severity = Severity.ERROR
+    fixable = (
+        "safe: fit_generator/evaluate_generator/predict_generator become fit/evaluate/predict "
+        "when the call passes only the generator by position and arguments the new method takes"
+    )
     explanation = """\
 Keras 2 deprecated `fit_generator`, `evaluate_generator` and
 `predict_generator` when `fit`, `evaluate` and `predict` learned to take
@@ -94,4 +110,14 @@ generators; Keras 3 removed them. The call fails before any training:
                 f"call {replacement}(...) with the same generator: Keras 3's {replacement} "
                 f"takes generators, PyDataset and tf.data directly"
             )
-            yield Finding(call.loc, message, hint)
+            yield Finding(call.loc, message, hint, fix=_fix(call, replacement))
+
+
+def _fix(call: TrainingCall, replacement: str) -> Fix | None:
+    if not set(call.args) <= CARRIED_OVER:
+        return None
+    edits = (
+        RenameCallee(call.loc, replacement, max_positional=1),
+        RenameKeyword(call.loc, "generator", "x"),
+    )
+    return Fix(Applicability.SAFE, f"call {replacement}(...) instead", edits)

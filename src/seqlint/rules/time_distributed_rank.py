@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from textwrap import dedent
 
-from seqlint.diagnostic import Severity
+from seqlint.diagnostic import Applicability, Severity
 from seqlint.rules.base import Finding, Rule, RuleContext, problem_nodes
 from seqlint.rules.evidence import (
     chain_to,
@@ -15,6 +15,7 @@ from seqlint.rules.evidence import (
     trace,
     where,
 )
+from seqlint.rules.repairs import return_sequences_fix
 from seqlint.shapes.problems import ProblemKind
 
 
@@ -23,6 +24,10 @@ class TimeDistributedRank(Rule):
     name = "time-distributed-rank"
     summary = "TimeDistributed is applied to input without a time axis."
     severity = Severity.ERROR
+    fixable = (
+        "safe: sets return_sequences=True on the recurrent layer that drops the time axis, "
+        "when nothing else uses it"
+    )
     explanation = """\
 `TimeDistributed(layer)` applies `layer` to every step of a sequence, so its
 input must be at least `(batch, timesteps, ...)`. After a Flatten, or after a
@@ -72,6 +77,9 @@ wrapper: a plain Dense already works on `(batch, features)`."""
             )
             dropper = time_axis_dropper(node, ctx)
             notes = {}
+            fix = (
+                None if dropper is None else return_sequences_fix(dropper, ctx, Applicability.SAFE)
+            )
             if dropper is None:
                 hint = "remove TimeDistributed: the wrapped layer can take this input directly"
             else:
@@ -87,4 +95,4 @@ wrapper: a plain Dense already works on `(batch, features)`."""
                     "drop the TimeDistributed wrapper"
                 )
             rows = trace(chain_to(node, ctx), ctx, notes=notes, expected="(batch, timesteps, ...)")
-            yield Finding(node.loc, message, hint, rows)
+            yield Finding(node.loc, message, hint, rows, fix)

@@ -13,7 +13,14 @@ from dataclasses import dataclass
 
 from seqlint.ir import Array, Batches, Node, ShapeTuple, TensorRef, TrainingCall, Value
 from seqlint.rules.base import Finding, RuleContext
-from seqlint.rules.evidence import chain_to, dropper_at_or_above, input_shape, trace, where
+from seqlint.rules.evidence import (
+    Dropper,
+    chain_to,
+    dropper_at_or_above,
+    input_shape,
+    trace,
+    where,
+)
 from seqlint.rules.feeding import MISSING, data_as_declared
 from seqlint.rules.heads import CompiledHeads, Head, heads_of
 from seqlint.shapes.dims import UNKNOWN, Dim, Shape, differ, same
@@ -169,9 +176,7 @@ def time_axis_note(verdict: TargetVerdict, ctx: RuleContext) -> tuple[str, str, 
     when that is not the story.  The trace is the output's chain either way.
     """
     node = verdict.use.node
-    dropper = dropper_at_or_above(node, ctx) if verdict.use.shape.rank == 2 else None
-    if dropper is not None and not _targets_have_steps(verdict, dropper.node, ctx):
-        dropper = None
+    dropper = steps_dropper(verdict, ctx)
     notes = {} if dropper is None else {dropper.node.id: f"drops the time axis: {dropper.reason}"}
     rows = trace(chain_to(node, ctx), ctx, notes=notes)
     if dropper is None:
@@ -185,6 +190,15 @@ def time_axis_note(verdict: TargetVerdict, ctx: RuleContext) -> tuple[str, str, 
     else:
         hint = f"for one prediction per step, keep the time axis: remove {where(dropper.node)}"
     return note, hint, rows
+
+
+def steps_dropper(verdict: TargetVerdict, ctx: RuleContext) -> Dropper | None:
+    """The layer that dropped the time axis the targets still have, if that is the story."""
+    node = verdict.use.node
+    dropper = dropper_at_or_above(node, ctx) if verdict.use.shape.rank == 2 else None
+    if dropper is not None and not _targets_have_steps(verdict, dropper.node, ctx):
+        return None
+    return dropper
 
 
 def _targets_have_steps(verdict: TargetVerdict, dropper: Node, ctx: RuleContext) -> bool:

@@ -1,0 +1,85 @@
+"""What a fix is: edits a rule describes on the nodes the frontend handed it.
+
+Rules never touch libcst: an edit names its target by the :class:`~seqlint.ir.Loc` of a call or
+keyword argument from the IR and says what to change there; ``seqlint.frontend.fixer`` applies
+edits to the parsed module, keeping comments and formatting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from seqlint.diagnostic import Applicability, FixNote
+from seqlint.ir import Loc
+
+
+@dataclass(frozen=True)
+class SetKeyword:
+    """Give the call ``name=code``, replacing the keyword's value if it is already passed (not
+    applied to a call with ``**kwargs``, which may hold it too)."""
+
+    call: Loc
+    name: str
+    code: str
+
+
+@dataclass(frozen=True)
+class RenameKeyword:
+    """Rename the call's keyword argument ``old`` to ``new`` (nothing to do if not passed)."""
+
+    call: Loc
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class WrapValue:
+    """Rewrite a keyword argument's value with ``template`` (``{}`` is the old value's code);
+    ``target`` is the keyword argument itself, or a call and ``name`` the keyword (not
+    applied when the call does not pass it by keyword)."""
+
+    target: Loc
+    template: str
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class RenameCallee:
+    """Call ``new`` instead: ``model.fit_generator(...)`` -> ``model.fit(...)``,
+    ``layers.CuDNNLSTM(...)`` -> ``layers.LSTM(...)``; not applied when the call passes more
+    than ``max_positional`` arguments by position (they would bind to other parameters)."""
+
+    call: Loc
+    new: str
+    max_positional: int | None = None
+
+
+@dataclass(frozen=True)
+class ReplaceString:
+    """Replace the string argument ``old`` of the call by ``new``, in the same quotes (not
+    applied when no argument of the call is that string literal)."""
+
+    call: Loc
+    old: str
+    new: str
+
+
+Edit = SetKeyword | RenameKeyword | WrapValue | RenameCallee | ReplaceString
+
+
+def target_of(edit: Edit) -> Loc:
+    """Where ``edit`` applies: a call, or (for :class:`WrapValue`) possibly a keyword argument."""
+    return edit.target if isinstance(edit, WrapValue) else edit.call
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A rule's repair for one finding: ``message`` says the edit, as the hint does."""
+
+    applicability: Applicability
+    message: str
+    edits: tuple[Edit, ...]
+
+    @property
+    def note(self) -> FixNote:
+        return FixNote(self.applicability, self.message)

@@ -1,0 +1,172 @@
+"""``--fix`` and ``--diff``: apply the rules' fixes to files, and never leave one half-written.
+
+A source is fixed in rounds: lint, take every fix that is allowed (safe, or unsafe too with
+``--unsafe-fixes``) and does not touch a node another fix of the round touches, apply them,
+re-parse the result, and lint again, until nothing changes (at most ``MAX_ROUNDS``). A file is
+written only when its text changed, through a temporary file in the same folder renamed over
+it (keeping its permissions), and only if the file on disk is still what was read.
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+import os
+import stat
+import tempfile
+import tokenize
+from dataclasses import dataclass, field
+
+from seqlint.diagnostic import Applicability
+from seqlint.fixes import Fix, target_of
+from seqlint.sources import is_python_source
+
+MAX_ROUNDS = 8
+KERAS_MARKER = "keras"  # a file without it has no model, so nothing to fix
+
+
+@dataclass(frozen=True)
+class FixedSource:
+    source: str
+    fixed: int  # fixes applied
+
+
+@dataclass(frozen=True)
+class FileFix:
+    path: str
+    before: str
+    after: str
+    fixed: int
+
+    def diff(self) -> str:
+        lines = difflib.unified_diff(
+            self.before.splitlines(keepends=True),
+            self.after.splitlines(keepends=True),
+            fromfile=self.path,
+            tofile=self.path,
+        )
+        return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+
+
+@dataclass
+class FixRun:
+    files: list[FileFix] = field(default_factory=list)  # files whose text the fixes change
+    errors: list[str] = field(default_factory=list)  # one-line messages for stderr
+
+    @property
+    def fixed(self) -> int:
+        return sum(f.fixed for f in self.files)
+
+
+def fix_source(source: str, path: str, *, unsafe: bool = False) -> FixedSource:
+    """``source`` with every allowed fix applied; raises ``ParseFailure`` if it does not parse."""
+    from seqlint.analysis import analyse
+    from seqlint.frontend import ParseFailure, apply_fix_edits
+    from seqlint.frontend.parsing import parse
+
+    fixed = 0
+    for _ in range(MAX_ROUNDS):
+        analysis = analyse(source, path)
+        fixes = _compatible(analysis.fixes, unsafe)
+        while fixes:
+            code, failed = apply_fix_edits(analysis.ir, [e for f in fixes for e in f.edits])
+            if not failed:
+                break
+            fixes = _without_failed(fixes, failed)  # and apply the others again
+        if not fixes or code == source:
+            break
+        try:
+            parse(code)
+        except ParseFailure:  # never hand back code that does not parse
+            break
+        source, fixed = code, fixed + len(fixes)
+    return FixedSource(source, fixed)
+
+
+def _compatible(fixes: list[Fix | None], unsafe: bool) -> list[Fix]:
+    """The allowed fixes, in position order, leaving out any that edits a node taken already."""
+    chosen: list[Fix] = []
+    taken: set[int] = set()
+    for fix in fixes:
+        if fix is None or (fix.applicability is Applicability.UNSAFE and not unsafe):
+            continue
+        targets = {id(target_of(edit).key) for edit in fix.edits}
+        if targets.isdisjoint(taken):
+            chosen.append(fix)
+            taken |= targets
+    return chosen
+
+
+def _without_failed(fixes: list[Fix], failed: set[int]) -> list[Fix]:
+    kept, start = [], 0
+    for fix in fixes:
+        indices = set(range(start, start + len(fix.edits)))
+        start += len(fix.edits)
+        if indices.isdisjoint(failed):
+            kept.append(fix)
+    return kept
+
+
+def fix_paths(paths: list[str], *, unsafe: bool = False, write: bool = True) -> FixRun:
+    """Fix the files under ``paths``; with ``write=False`` only compute what would change."""
+    from seqlint.discover import discover
+    from seqlint.frontend import ParseFailure
+
+    run = FixRun()
+    for path in discover(paths).files:
+        read = _read(path, run)
+        if read is None:
+            continue
+        data, text, encoding = read
+        if KERAS_MARKER not in text or not is_python_source(path, text):
+            continue  # notebooks and other files are never rewritten
+        try:
+            result = fix_source(text, path, unsafe=unsafe)
+        except ParseFailure:
+            continue  # the check that follows reports it
+        except Exception as exc:  # noqa: BLE001 - one file's failure leaves the others fixed
+            run.errors.append(f"seqlint: error: cannot fix {path}: {type(exc).__name__}: {exc}")
+            continue
+        if result.source == text:
+            continue
+        if write and not _write(path, data, result.source.encode(encoding), run):
+            continue
+        run.files.append(FileFix(path, text, result.source, result.fixed))
+    return run
+
+
+def _read(path: str, run: FixRun) -> tuple[bytes, str, str] | None:
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        return data, data.decode(encoding), encoding
+    except (OSError, SyntaxError, UnicodeError, LookupError):
+        return None  # the check that follows reports why it cannot be read
+
+
+def _write(path: str, expected: bytes, data: bytes, run: FixRun) -> bool:
+    """Replace ``path`` by ``data`` atomically, if it still holds ``expected``."""
+    target = os.path.realpath(path)
+    folder = os.path.dirname(target)
+    temporary = None
+    try:
+        with open(target, "rb") as fh:
+            if fh.read() != expected:
+                run.errors.append(f"seqlint: error: {path} changed while fixing; left as it was")
+                return False
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+        fd, temporary = tempfile.mkstemp(dir=folder, prefix=".seqlint-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+        return True
+    except OSError as exc:
+        if temporary is not None and os.path.exists(temporary):
+            os.unlink(temporary)
+        reason = exc.strerror or type(exc).__name__
+        run.errors.append(f"seqlint: error: cannot write {path}: {reason}; left as it was")
+        return False

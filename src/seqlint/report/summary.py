@@ -1,0 +1,41 @@
+"""``seqlint shapes`` output: one static ``model.summary()`` table per model."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import TextIO
+
+from seqlint.report.text import Line, is_utf, trace_lines, write_lines
+from seqlint.summary import ModelSummary
+
+FileSummaries = tuple[str, Sequence[ModelSummary]]  # path, its models
+
+
+def render_summaries_text(
+    files: Sequence[FileSummaries], stream: TextIO, *, color: bool = False
+) -> None:
+    lines: list[Line] = []
+    for path, models in files:
+        for model in models:
+            title = f"{path}:{model.line}: {model.name} ({model.kind})"
+            lines.append([(title, "bold")])
+            if model.rows:
+                params = [layer.params_text for layer in model.layers]
+                rows = trace_lines(model.rows, ascii_only=not is_utf(stream), params=params)
+                lines.extend(rows)
+            else:
+                lines.append([("  no layers found", "dim")])
+            total = "?" if model.total is None else f"{model.total:,}"
+            lines.append([(f"  total params: {total}", "bold")])
+            lines.append([])
+    if not lines:
+        lines.append([("No models found.", "bold")])
+    write_lines(lines, stream, color=color)
+
+
+def render_summaries_json(files: Sequence[FileSummaries]) -> str:
+    return json.dumps(
+        {"models": [dict(path=path, **m.to_json()) for path, models in files for m in models]},
+        indent=2,
+    )

@@ -1,0 +1,63 @@
+"""Fixes shared by rules: the edits that repair a finding, described on the IR's Locs."""
+
+from __future__ import annotations
+
+import ast
+
+from seqlint.diagnostic import Applicability
+from seqlint.fixes import Fix, ReplaceString, SetKeyword
+from seqlint.rules.base import RuleContext
+from seqlint.rules.evidence import Dropper, inner_layer, where
+from seqlint.rules.training import TargetVerdict
+from seqlint.shapes.losses import Verdict, check_labels, resolve_loss
+
+# the crossentropy to use instead, by the labels' encoding
+SWAPPED_LOSS = {
+    "categorical_crossentropy": "sparse_categorical_crossentropy",
+    "sparse_categorical_crossentropy": "categorical_crossentropy",
+}
+
+
+def return_sequences_fix(
+    dropper: Dropper, ctx: RuleContext, applicability: Applicability
+) -> Fix | None:
+    """Set ``return_sequences=True`` on the recurrent layer that dropped the time axis, when
+    nothing else uses that layer or its output (then no other path can change)."""
+    if dropper.reason != "return_sequences is False":
+        return None
+    node = dropper.node
+    applications = [n for n in ctx.ir.nodes if n.layer is node.layer]
+    consumers = [
+        n
+        for n in ctx.ir.nodes
+        if any(ref.node_id == node.id for ref in (*n.inputs, *n.state_inputs))
+    ]
+    if len(applications) != 1 or len(consumers) != 1:
+        return None
+    edit = SetKeyword(inner_layer(node.layer).loc, "return_sequences", "True")
+    return Fix(applicability, f"set return_sequences=True on {where(node)}", (edit,))
+
+
+def loss_swap_fix(verdict: TargetVerdict) -> Fix | None:
+    """The other crossentropy, when the labels' encoding is known and Keras accepts the
+    targets with it: integer class indices -> sparse, one-hot -> categorical."""
+    loss = verdict.use.loss
+    if loss is None or loss.name not in SWAPPED_LOSS or loss.label[:1] not in ("'", '"'):
+        return None
+    if len(verdict.site.outputs) != 1:
+        return None  # one loss string for several outputs: the others would change too
+    target = verdict.target
+    if loss.name == "categorical_crossentropy":
+        encoding_known = target.dtype == "int" and not target.one_hot  # class indices
+    else:
+        encoding_known = target.one_hot
+    if not encoding_known:
+        return None
+    swapped = resolve_loss(SWAPPED_LOSS[loss.name])
+    assert swapped is not None
+    check = check_labels(swapped, target, verdict.use.shape, batch_size=verdict.site.batch_size)
+    if check.verdict is not Verdict.OK:
+        return None
+    old = ast.literal_eval(loss.label)
+    edit = ReplaceString(verdict.site.compile.loc, old, swapped.name)
+    return Fix(Applicability.SAFE, f'use loss="{swapped.name}"', (edit,))

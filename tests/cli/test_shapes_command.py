@@ -1,0 +1,79 @@
+"""``seqlint shapes``: a static model.summary() of every model in the files given."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from seqlint.cli import main
+
+SCRIPT = """\
+from tensorflow import keras
+from tensorflow.keras import layers
+
+maxlen = 20
+model = keras.Sequential([
+    keras.Input(shape=(maxlen, 4)),
+    layers.LSTM(32, return_sequences=True),
+    layers.TimeDistributed(layers.Dense(3)),
+])
+
+def build(units):
+    inputs = keras.Input(shape=(None, 4))
+    x = layers.GRU(units)(inputs)
+    return keras.Model(inputs, layers.Lambda(lambda t: t)(x))
+
+other = build(8)
+"""
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["shapes", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_text_table_per_model(tmp_path: Path) -> None:
+    path = tmp_path / "train.py"
+    path.write_text(SCRIPT)
+    code, out, _ = run("--no-color", str(path))
+    assert code == 0
+    assert f"{path}:5: model (sequential)" in out
+    assert "    LSTM(32, return_sequences=True)     7  (batch, 20, 32)   4,736\n" in out
+    assert "    TimeDistributed(Dense(3))           8  (batch, 20, 3)       99\n" in out
+    assert "  total params: 4,835\n" in out
+    # a model built by a function; unknown steps are ?, the Lambda is not modelled
+    assert f"{path}:14: other (functional)" in out
+    assert "    GRU(units)                13  (batch, 8)        336\n" in out
+    assert "    Lambda(lambda t: t)       14  ?                   ?\n" in out
+    assert out.endswith("  total params: ?\n\n")
+
+
+def test_json(tmp_path: Path) -> None:
+    path = tmp_path / "train.py"
+    path.write_text(SCRIPT)
+    code, out, _ = run("--format", "json", str(path))
+    assert code == 0
+    models = json.loads(out)["models"]
+    assert [(m["name"], m["kind"], m["total_params"]) for m in models] == [
+        ("model", "sequential", 4835),
+        ("other", "functional", None),
+    ]
+    lstm = models[0]["layers"][1]
+    assert lstm == {
+        "layer": "LSTM(32, return_sequences=True)",
+        "kind": "LSTM",
+        "line": 7,
+        "output_shape": "(batch, 20, 32)",
+        "params": 4736,
+    }
+
+
+def test_syntax_error_and_missing_path(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.py"
+    broken.write_text("import keras\nx = (\n")
+    code, out, err = run(str(broken), str(tmp_path / "nope.py"))
+    assert code == 2
+    assert "path not found" in err and f"{broken}:" in err
+    assert "No models found." in out
