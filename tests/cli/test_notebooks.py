@@ -278,3 +278,29 @@ def test_notebook_size_limit_counts_its_code_not_its_outputs(stub, run, tmp_path
     ]
     monkeypatch.setattr(engine, "MAX_NOTEBOOK_BYTES", 2048)
     assert "skipping plots.ipynb: file too large (4.2 KB, limit 2 KB)" in run("check", ".").stderr
+
+
+def test_fix_never_rewrites_a_notebook_or_a_file_that_is_not_python(run, tmp_path):
+    script = STACKED_LSTM.read_text(encoding="utf-8")  # SL101 has a safe fix here
+    notebook = json.dumps(notebook_from_script(script)[0], indent=1)
+    write(tmp_path / "nb.ipynb", notebook)
+    write(tmp_path / "notes.txt", script)
+    write(tmp_path / "train.py", script)
+    result = run("check", "--fix", "--no-color", "nb.ipynb", "notes.txt", "train.py")
+    assert (tmp_path / "nb.ipynb").read_text(encoding="utf-8") == notebook
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == script
+    assert (tmp_path / "train.py").read_text(encoding="utf-8") != script  # fixed
+    assert result.stdout.startswith("nb.ipynb:cell 6:4:11: SL101 LSTM(16")  # no [*] offered
+    assert "Fixed 1 problem, 1 remaining." in result.stderr
+
+
+def test_shapes_skips_notebooks_and_files_that_are_not_python(run, tmp_path):
+    script = STACKED_LSTM.read_text(encoding="utf-8")
+    write(tmp_path / "nb.ipynb", json.dumps(notebook_from_script(script)[0]))
+    write(tmp_path / "notes.txt", script)
+    result = run("shapes", "nb.ipynb", "notes.txt")
+    assert result.stderr.splitlines() == [
+        "seqlint: warning: skipping nb.ipynb: shapes does not read notebooks",
+        "seqlint: error: skipping notes.txt: not Python source or a notebook "
+        "(expected .py, .pyi, .ipynb, or a python shebang line)",
+    ]
