@@ -23,7 +23,7 @@ from seqlint.rules.evidence import (
 )
 from seqlint.rules.feeding import MISSING, data_as_declared
 from seqlint.rules.heads import CompiledHeads, Head, heads_of
-from seqlint.shapes.dims import UNKNOWN, Dim, Shape, differ, same
+from seqlint.shapes.dims import UNKNOWN, Dim, Shape, same
 from seqlint.shapes.losses import (
     ClassCount,
     Loss,
@@ -163,9 +163,8 @@ def raising_verdicts(ctx: RuleContext, families: frozenset[str]) -> Iterator[Tar
 
 
 def classes_disagree(verdict: TargetVerdict) -> bool:
-    """The labels imply a known number of classes that differs from the output units."""
-    classes = verdict.classes
-    return classes is not None and differ(classes.labels, classes.units)
+    """The labels imply a known number of classes the output units cannot hold."""
+    return verdict.classes is not None and verdict.classes.disagree
 
 
 def time_axis_note(verdict: TargetVerdict, ctx: RuleContext) -> tuple[str, str, tuple]:

@@ -652,10 +652,22 @@ def _check_broadcast(
 
 @dataclass(frozen=True)
 class ClassCount:
-    """Classes the labels imply (``labels``) and classes the output has (``units``)."""
+    """Classes the labels imply (``labels``) and classes the output has (``units``).
+
+    ``indices``: the labels are class indices (sparse crossentropy), which fit any output with
+    at least that many units; one-hot labels need exactly as many.
+    """
 
     labels: Dim
     units: Dim
+    indices: bool = False
+
+    @property
+    def disagree(self) -> bool:
+        """Known counts the output cannot train on."""
+        if not (is_known(self.labels) and is_known(self.units)):
+            return False
+        return self.labels > self.units if self.indices else self.labels != self.units
 
 
 def class_count(loss: Loss, target: Array, output: Shape) -> ClassCount | None:
@@ -672,7 +684,7 @@ def class_count(loss: Loss, target: Array, output: Shape) -> ClassCount | None:
     if loss.family == "sparse_categorical":
         if target.value_range is None:
             return None
-        return ClassCount(target.value_range[1], units)
+        return ClassCount(target.value_range[1], units, indices=True)
     if loss.family in ("categorical", "binary") and target.one_hot and target.shape:
         return ClassCount(target.shape[-1], units)
     return None

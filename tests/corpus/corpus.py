@@ -1,0 +1,94 @@
+"""Reading the real-world corpus: the manifest of vendored files and the repro headers.
+
+``real/`` holds published Keras code, byte-identical to PyPI release archives and listed in
+``manifest.json``.  ``repros/`` holds minimal reproductions of shape bugs that users reported,
+as ``NAME_bad.py`` / ``NAME_good.py`` pairs whose header comments say where the report is,
+what Keras 3 does (``# keras: raises ExcType`` or ``# keras: runs``) and whether seqlint
+catches the bug yet (``# status: caught`` or ``# status: missed: REASON``; a good twin that
+seqlint wrongly flags says ``# status: false-alarm: REASON``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REAL = HERE / "real"
+REPROS = HERE / "repros"
+MANIFEST = HERE / "manifest.json"
+
+_KERAS = re.compile(r"^# keras: (?:raises (\w+)|(runs))\s*$", re.M)
+_STATUS = re.compile(r"^# status: (caught|missed|false-alarm)(?::\s*(.+))?$", re.M)
+_SOURCE = re.compile(r"^# Source: (https?://\S+)", re.M)
+_MARKER = re.compile(r"#\s*expect:\s*(SL\d{3})\s*$")
+
+
+@dataclass(frozen=True)
+class Repro:
+    path: Path
+    bad: bool
+    keras_raises: str | None  # exception class name, None when Keras runs it
+    status: str  # caught | missed | false-alarm
+    reason: str  # why seqlint misses it (or flags it), empty when caught
+    source: str
+    markers: tuple[tuple[int, str], ...]  # (line, code) of each `# expect:` comment
+
+    @property
+    def name(self) -> str:
+        return self.path.name.removesuffix(".py")
+
+    @property
+    def twin(self) -> Path:
+        old, new = ("_bad.py", "_good.py") if self.bad else ("_good.py", "_bad.py")
+        return self.path.with_name(self.path.name.replace(old, new))
+
+
+def read_repro(path: Path) -> Repro:
+    text = path.read_text(encoding="utf-8")
+    keras = _KERAS.search(text)
+    source = _SOURCE.search(text)
+    if keras is None or source is None:
+        raise ValueError(f"{path.name}: needs '# Source: URL' and '# keras: ...' header lines")
+    status = _STATUS.search(text)
+    markers = tuple(
+        (number, m.group(1))
+        for number, line in enumerate(text.splitlines(), start=1)
+        if (m := _MARKER.search(line))
+    )
+    return Repro(
+        path=path,
+        bad=path.name.endswith("_bad.py"),
+        keras_raises=keras.group(1),
+        status=status.group(1) if status else "caught",
+        reason=(status.group(2) or "").strip() if status else "",
+        source=source.group(1),
+        markers=markers,
+    )
+
+
+def repros() -> list[Repro]:
+    return [read_repro(p) for p in sorted(REPROS.glob("*.py"))]
+
+
+def manifest() -> list[dict]:
+    return json.loads(MANIFEST.read_text(encoding="utf-8"))["files"]
+
+
+@cache
+def lint_tree(root: Path) -> dict[str, list]:
+    """seqlint's diagnostics for every file under ``root``, keyed by path relative to it."""
+    from seqlint.engine import check_paths
+
+    result = check_paths([str(root)], jobs=1)
+    found: dict[str, list] = {}
+    for d in result.diagnostics:
+        found.setdefault(Path(d.path).resolve().relative_to(root).as_posix(), []).append(d)
+    return found
+
+
+def errors(diagnostics: list) -> list:
+    return [d for d in diagnostics if d.severity.value == "error"]

@@ -1,0 +1,27 @@
+# Fixed twin of inference_decoder_state_size_bad.py: the state inputs have the decoder's 2 * n_units.
+# Source: http://pullrequest.ru/12233318/dvunapravlennyi-dekoder-seq2seq-keras
+# keras: runs
+import numpy as np
+from keras.layers import LSTM, Bidirectional, Concatenate, Dense, Input
+from keras.models import Model
+
+n_units, n_input, n_output = 8, 1, 1
+encoder_inputs = Input(shape=(None, n_input))
+encoder = Bidirectional(LSTM(n_units, return_state=True))
+encoder_outputs, forward_h, forward_c, backward_h, backward_c = encoder(encoder_inputs)
+state_h = Concatenate()([forward_h, backward_h])
+state_c = Concatenate()([forward_c, backward_c])
+decoder_inputs = Input(shape=(None, n_output))
+decoder_lstm = LSTM(n_units * 2, return_sequences=True, return_state=True)
+decoder_outputs, _, _ = decoder_lstm(decoder_inputs, initial_state=[state_h, state_c])
+decoder_dense = Dense(n_output, activation="softmax")
+model = Model([encoder_inputs, decoder_inputs], decoder_dense(decoder_outputs))
+
+decoder_state_input_h = Input(shape=(n_units * 2,))
+decoder_state_input_c = Input(shape=(n_units * 2,))
+decoder_states_inputs = [decoder_state_input_h, decoder_state_input_c]
+decoder_outputs, state_h, state_c = decoder_lstm(decoder_inputs, initial_state=decoder_states_inputs)
+decoder_model = Model([decoder_inputs] + decoder_states_inputs, [decoder_dense(decoder_outputs), state_h, state_c])
+
+h = np.zeros((1, n_units * 2))
+decoder_model.predict([np.zeros((1, 1, n_output)), h, h], verbose=0)

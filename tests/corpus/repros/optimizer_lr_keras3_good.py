@@ -1,0 +1,18 @@
+# Fixed twin of optimizer_lr_keras3_bad.py: learning_rate= instead of lr=.
+# Source: https://github.com/keras-team/keras/issues/19025
+# keras: runs
+import keras
+import numpy as np
+from keras.layers import LSTM, Dense
+from keras.models import Sequential
+
+n_steps, n_features = 3, 1
+X = np.random.rand(8, n_steps, n_features)
+y = np.random.rand(8, 1)
+
+model = Sequential()
+model.add(LSTM(50, activation="relu", input_shape=(n_steps, n_features)))
+model.add(Dense(1))
+optimizer = keras.optimizers.Adam(learning_rate=1e-5)
+model.compile(optimizer=optimizer, loss="mse")
+model.fit(X, y, epochs=1, validation_split=0.2, verbose=0)

@@ -1,0 +1,76 @@
+"""seqlint on reproductions of shape bugs that users reported (tests/corpus/repros).
+
+Each ``*_bad.py`` is caught when seqlint reports an error on its ``# expect:`` line (the code
+in the marker is the rule meant to report it; for a rule that does not exist yet it is a
+provisional code in the range its issue reserves, and the test does not compare codes).
+Repros seqlint does not catch yet say ``# status: missed: REASON`` and run as strict xfails,
+so the feature that catches them turns them red until the header says caught.
+Every ``*_good.py`` (the fix the thread gives) must get no error.  The recall over all bad
+repros may not drop below ``RECALL_FLOOR``.  What real Keras 3 does with each file is proven
+in test_repros_keras.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.corpus.corpus import REPROS, Repro, errors, lint_tree, repros
+
+ALL = repros()
+BAD = [r for r in ALL if r.bad]
+GOOD = [r for r in ALL if not r.bad]
+
+# caught / total over every bad repro, measured when the corpus was last updated
+# (docs/accuracy.md, "Real-world code"). Raise it as features land; never lower it.
+RECALL_FLOOR = 28 / 40
+
+
+def _errors_of(repro: Repro) -> list:
+    return errors(lint_tree(REPROS).get(repro.path.name, []))
+
+
+def _caught(repro: Repro) -> bool:
+    lines = {d.line for d in _errors_of(repro)}
+    return any(line in lines for line, _code in repro.markers)
+
+
+def _param(repro: Repro, flagged_status: str):
+    marks = []
+    if repro.status == flagged_status:
+        marks.append(pytest.mark.xfail(strict=True, reason=repro.reason))
+    return pytest.param(repro, id=repro.name, marks=marks)
+
+
+def test_repros_are_paired_and_headed():
+    assert len(BAD) >= 30
+    for repro in ALL:
+        assert repro.twin.exists(), f"{repro.path.name} has no twin"
+        if repro.bad:
+            assert len(repro.markers) == 1, f"{repro.path.name}: one '# expect:' marker"
+            assert repro.keras_raises, f"{repro.path.name}: a bad repro must raise in Keras"
+            assert repro.status in ("caught", "missed"), repro.path.name
+        else:
+            assert not repro.markers, f"{repro.path.name}: markers belong to bad files"
+            assert repro.keras_raises is None, f"{repro.path.name}: a fixed repro must run"
+            assert repro.status in ("caught", "false-alarm"), repro.path.name
+        if repro.status != "caught":
+            assert repro.reason, f"{repro.path.name}: say why"
+
+
+@pytest.mark.parametrize("repro", [_param(r, "missed") for r in BAD])
+def test_bad_repro_reported_at_its_marker(repro: Repro):
+    found = [(d.code, d.line) for d in _errors_of(repro)]
+    assert _caught(repro), f"errors {found}, expected one on line {repro.markers[0][0]}"
+
+
+@pytest.mark.parametrize("repro", [_param(r, "false-alarm") for r in GOOD])
+def test_fixed_repro_gets_no_error(repro: Repro):
+    found = [(d.code, d.line, d.message) for d in _errors_of(repro)]
+    assert not found, f"false alarm: {found}"
+
+
+def test_recall_on_reported_bugs_does_not_drop():
+    caught = [r for r in BAD if _caught(r)]
+    recall = len(caught) / len(BAD)
+    print(f"recall on reproduced user reports: {len(caught)}/{len(BAD)} = {recall:.1%}")
+    assert recall >= RECALL_FLOOR - 1e-9
