@@ -95,14 +95,16 @@ class Array:
 
 @dataclass(frozen=True)
 class Batches:
-    """Windows of a series delivered batch by batch (TimeseriesGenerator,
-    ``timeseries_dataset_from_array``): ``x``/``y`` describe one batch."""
+    """Data delivered batch by batch: windows of a series (TimeseriesGenerator,
+    ``timeseries_dataset_from_array``) or the elements of a ``tf.data`` pipeline;
+    ``x``/``y`` describe one batch (``y`` None when it yields no targets)."""
 
     x: Value
     y: Value
-    maker: str  # "TimeseriesGenerator" | "timeseries_dataset_from_array"
-    window: Value  # length / sequence_length
+    maker: str  # "TimeseriesGenerator" | "timeseries_dataset_from_array" | "tf.data.Dataset"
+    window: Value  # length / sequence_length; None for a tf.data.Dataset
     loc: Loc
+    batched: bool = True  # False: a dataset never batched hands fit one sample as a batch
 
 
 @dataclass(frozen=True)
@@ -190,7 +192,7 @@ class Node:
 class Model:
     """A model: its input and output tensors, in the structure the source gives."""
 
-    kind: str  # "sequential" | "functional"
+    kind: str  # "sequential" | "functional" | "subclassed"
     inputs: Value  # TensorRef, or a list/tuple/dict of them; UNKNOWN if not known
     outputs: Value
     loc: Loc
@@ -212,6 +214,17 @@ class TrainingCall:
     loc: Loc
 
 
+@dataclass(frozen=True)
+class Unpacking:
+    """``a, b, c = layer(x)`` where the call provably returns ``outputs`` tensors and the
+    target names ``targets`` (without a starred name): Python raises at that line."""
+
+    ref: TensorRef
+    outputs: int
+    targets: int
+    loc: Loc
+
+
 @dataclass
 class ModuleIR:
     """Everything extracted from one source file."""
@@ -220,6 +233,7 @@ class ModuleIR:
     models: list[Model] = field(default_factory=list)
     training: list[TrainingCall] = field(default_factory=list)
     windows: list[Batches] = field(default_factory=list)  # every windows generator made
+    unpackings: list[Unpacking] = field(default_factory=list)  # of a wrong number of tensors
     tree: object = None  # the parsed module, opaque outside the frontend (fixes edit it)
 
     def node(self, ref: TensorRef) -> Node:

@@ -157,12 +157,27 @@ z = layers.Bidirectional(LSTM(5, return_sequences=True), merge_mode="sum")(y)
     assert bidirectional.label == "Bidirectional(LSTM(5, return_sequences=True), merge_mode=..."
 
 
-def test_functional_model_used_as_a_layer_is_opaque() -> None:
+def test_functional_model_used_as_a_layer_applies_its_own_nodes_again() -> None:
     ir = ir_of(HEADER + """
 i = Input(shape=(3,))
 encoder = Model(i, Dense(2)(i))
 j = Input(shape=(3,))
 k = encoder(j)
+""")
+    entry, dense = ir.nodes[3], ir.nodes[4]
+    assert (entry.layer.kind, entry.inputs) == ("ModelInput", (TensorRef(2),))
+    assert entry.layer.config["declared"] is ir.nodes[0].layer
+    assert dense.layer is ir.nodes[1].layer  # the same layer object, applied again
+    assert dense.inputs == (TensorRef(3, 0),)
+    assert len(ir.nodes) == 5
+
+
+def test_functional_model_called_with_other_arguments_is_opaque() -> None:
+    ir = ir_of(HEADER + """
+i = Input(shape=(3,))
+encoder = Model(i, Dense(2)(i))
+j = Input(shape=(3,))
+k = encoder(j, mask=m)
 """)
     call = ir.nodes[-1]
     assert (call.layer.kind, call.layer.label) == ("Functional", "encoder")

@@ -167,6 +167,44 @@ EXPECTED: dict[str, tuple[str, type[BaseException] | None, str, str]] = {
         r"must have rank \(ndim\) `target.ndim - 1`",
         "fit",
     ),
+    "sklearn_scaled_rows_into_lstm_bad.py": (
+        "SL209",
+        ValueError,
+        r"expected ndim=3, found ndim=2\. Full shape received: \(None, 24\)",
+        "fit",
+    ),
+    "dataset_never_batched_bad.py": (
+        "SL209",
+        ValueError,
+        r"expected shape=\(None, 30, 4\), found shape=\(30, 4\)",
+        "fit",
+    ),
+    "char_rnn_dataset_last_step_only_bad.py": (
+        "SL201",
+        ValueError,
+        r"must have rank \(ndim\) `target.ndim - 1`\. "
+        r"Received: target.shape=\(16, 50\), output.shape=\(16, 40\)",
+        "fit",
+    ),
+    "text_vectorization_classifier_per_step_bad.py": (
+        "SL201",
+        ValueError,
+        r"must have rank \(ndim\) `target.ndim - 1`\. "
+        r"Received: target.shape=\(32,\), output.shape=\(32, 20, 2\)",
+        "fit",
+    ),
+    "char_model_vocabulary_size_last_step_bad.py": (
+        "SL201",
+        ValueError,
+        r"`target` and `output` must have the same rank \(ndim\)",
+        "fit",
+    ),
+    "loop_windows_without_feature_axis_bad.py": (
+        "SL209",
+        ValueError,
+        r"expected ndim=3, found ndim=2\. Full shape received: \(None, 10\)",
+        "fit",
+    ),
     "fit_generator_removed_bad.py": (
         "SL214",
         AttributeError,

@@ -368,3 +368,28 @@ def test_loss_verdict_matches_keras(row: Row) -> None:
         return
     model.fit(x, y, batch_size=row.batch_size, epochs=1, verbose=0)
     PROOFS[row.verdict](model, x, y, row)
+
+
+SIZE_FREE = [  # "V" is a size known only by name, e.g. len(chars)
+    ("categorical_crossentropy", (4, 5, "V"), ("V",)),
+    ("binary_crossentropy", (4, 5, "V"), ("V",)),
+    ("categorical_crossentropy", (4, "V"), (5, "V")),
+]
+
+
+@pytest.mark.parametrize(("loss", "target", "out"), SIZE_FREE, ids=str)
+def test_a_rank_verdict_needs_no_size(loss: str, target: tuple, out: tuple) -> None:
+    """seqlint raises with the size unknown; Keras raises whatever the size, 1 included."""
+    from seqlint.shapes.dims import Sym
+    from seqlint.shapes.losses import check_target
+
+    def sized(dims: tuple, size: object) -> tuple:
+        return tuple(size if d == "V" else d for d in dims)
+
+    symbol = Sym("len(chars)")
+    check = check_target(
+        resolve_loss(loss), sized(target, symbol), Shape.batched(*sized(out, symbol))
+    )
+    assert check.verdict is RAISES, check.reason
+    for size in (1, 3):
+        test_loss_verdict_matches_keras(Row(loss, sized(target, size), sized(out, size), RAISES))

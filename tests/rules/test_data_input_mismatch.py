@@ -231,3 +231,30 @@ model.compile(optimizer="adam", loss="mse")
 model.fit(X, y)
 """
     assert codes(body) == {"SL102"}
+
+
+# -- tf.data pipelines ------------------------------------------------------------------------
+
+DATASET = "X = np.random.rand(16, 10, 3)\nds = tf.data.Dataset.from_tensor_slices((X, y))"
+
+
+def test_an_unbatched_dataset_hands_fit_one_sample_per_batch():
+    declared = sl209(DATASET + functional("(10, 3)", "ds"))
+    undeclared = sl209(DATASET + """
+model = keras.Sequential([layers.LSTM(4), layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(ds.shuffle(16), epochs=1)
+""")
+    for (finding,) in (declared, undeclared):
+        assert finding.message.startswith(
+            "each batch of tf.data.Dataset (line 8) has shape (10, 3)"
+        )
+        assert finding.hint.startswith("batch the dataset (e.g. .batch(32)) before fit")
+
+
+def test_a_batched_dataset_fits():
+    assert not sl209(DATASET + functional("(10, 3)", "ds.batch(4).prefetch(1)"))
+    assert not sl209(DATASET + functional("(10, 3)", "ds.map(lambda a, b: (a, b)).batch(4)"))
+    wrong = sl209(DATASET + functional("(10, 3)", "ds.map(lambda a, b: (a[:, :2], b)).batch(4)"))
+    assert [d.line for d in wrong] == [12]
+    assert "has shape (batch, 10, 2)" in wrong[0].message

@@ -484,10 +484,10 @@ def test_shape_errors_come_first() -> None:
 
 
 def test_class_count() -> None:
-    assert class_count(resolve_loss(SCCE), ints((4,), 9), out(5)) == ClassCount(9, 5)
+    assert class_count(resolve_loss(SCCE), ints((4,), 9), out(5)) == ClassCount(9, 5, indices=True)
     assert class_count(resolve_loss(CCE), onehot((4, 10)), out(5)) == ClassCount(10, 5)
     assert class_count(resolve_loss(BCE), onehot((4, 10)), out(1)) == ClassCount(10, 1)
-    assert class_count(resolve_loss("ce"), ints((4,), 9), out(5)) == ClassCount(9, 5)
+    assert class_count(resolve_loss("ce"), ints((4,), 9), out(5)) == ClassCount(9, 5, indices=True)
     assert class_count(resolve_loss("mse"), ints((4,), 9), out(5)) is None
     assert class_count(resolve_loss(SCCE), Array((4,)), out(5)) is None
     assert class_count(resolve_loss(SCCE), ints((4,), 9), Shape.unknown()) is None
@@ -502,3 +502,29 @@ def test_effective_loss() -> None:
     assert effective_loss(ce, (4,), out(C)) is None
     mse = resolve_loss("mse")
     assert effective_loss(mse, None, Shape.unknown()) is mse
+
+
+V = Sym("len(chars)")
+
+
+@pytest.mark.parametrize(
+    ("loss", "target", "output", "verdict"),
+    [
+        # raises whether or not the vocabulary size is 1: a rank verdict needs no size
+        ("categorical_crossentropy", (100, 40, V), (V,), RAISES),
+        (BCE, (100, 40, V), (V,), RAISES),
+        ("categorical_crossentropy", (100, V), (40, V), RAISES),
+        # unknown sizes that are not the same symbol decide nothing
+        ("categorical_crossentropy", (100, 40, UNKNOWN), (UNKNOWN,), UNK),
+        # with a size of 1 mse would broadcast instead: undecided
+        ("mse", (100, 40, V), (V,), UNK),
+        ("categorical_crossentropy", (100, 40, V), (40, V), OK),
+    ],
+    ids=str,
+)
+def test_rank_verdicts_need_no_unknown_size(loss, target, output, verdict) -> None:
+    check = check_target(resolve_loss(loss), target, out(*output))
+    assert check.verdict is verdict, check.reason
+    if verdict is RAISES:
+        assert check.exception == "ValueError"
+        assert str(V) in check.reason and "?" not in check.reason

@@ -1,6 +1,7 @@
 """Import statements: which local names denote Keras, TensorFlow or numpy objects.
 
-A name imported from one of :data:`KNOWN_ROOTS` is bound to an
+A name imported from one of :data:`KNOWN_ROOTS` (Keras, TensorFlow, numpy,
+scikit-learn) is bound to an
 :class:`~seqlint.frontend.objects.ExtName` carrying its fully qualified name
 (``from tensorflow.keras.layers import LSTM as L`` binds ``L`` to
 ``ExtName("tensorflow.keras.layers.LSTM")``); attribute access extends it
@@ -18,7 +19,7 @@ from seqlint.frontend.objects import ExtName
 from seqlint.ir import Value
 from seqlint.shapes.dims import UNKNOWN
 
-KNOWN_ROOTS = frozenset({"keras", "tensorflow", "tf_keras", "numpy"})
+KNOWN_ROOTS = frozenset({"keras", "tensorflow", "tf_keras", "numpy", "sklearn"})
 
 # Longest first: "keras.src" before "keras".
 _KERAS_PREFIXES = (

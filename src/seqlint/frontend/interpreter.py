@@ -17,12 +17,13 @@ from dataclasses import dataclass, replace
 import libcst as cst
 
 from seqlint.frontend import arith
+from seqlint.frontend.classes import Objects
 from seqlint.frontend.imports import from_import_bindings, import_bindings, keras_path, star_module
 from seqlint.frontend.keras_api import ALIASES, LAYERS_EXPORTS, POSITIONAL, role_of
-from seqlint.frontend.models import FunctionalModel, Graph, SequentialModel
-from seqlint.frontend.objects import Args, ExtName, Function, KerasClass
+from seqlint.frontend.models import FunctionalModel, Graph, SequentialModel, SubclassedModel
+from seqlint.frontend.objects import Args, ExtName, Function, Instance, KerasClass
 from seqlint.frontend.scopes import MISSING, Assignment, Scope
-from seqlint.frontend.values import MAX_DEPTH, Evaluator, sequence_items
+from seqlint.frontend.values import MAX_DEPTH, joined_list, sequence_items
 from seqlint.ir import Array, TensorRef, Value
 from seqlint.shapes.dims import UNKNOWN
 
@@ -43,7 +44,7 @@ class _Frame:
     uncertain: bool = False  # a return inside a branch may have happened
 
 
-class Interpreter(Evaluator):
+class Interpreter(Objects):
     """Runs a module's statements, building the graph as it goes."""
 
     def __init__(self, graph: Graph) -> None:
@@ -75,6 +76,7 @@ class Interpreter(Evaluator):
                         self.call_function(function, Args(), function.node)
                     finally:
                         self._after_branches([self.branches.leave()], exhaustive=False)
+        self.build_remaining()
         self.graph.finish()
 
     def exec_block(self, statements: Sequence[Statement]) -> Signal:
@@ -129,9 +131,21 @@ class Interpreter(Evaluator):
 
     def _class_def(self, node: cst.ClassDef) -> Signal:
         name = node.name.value
-        keras = any(_is_keras_class(self.eval(arg.value)) for arg in node.bases)
-        self.assign(name, KerasClass(_custom_kind(name)) if keras else UNKNOWN)
+        bases = [self.eval(arg.value) for arg in node.bases if arg.keyword is None]
+        keywords = [arg for arg in node.bases if arg.keyword is not None] + list(node.keywords)
+        if keywords or not all(self._keeps_class(d.decorator) for d in node.decorators):
+            keras = any(_is_keras_class(base) for base in bases)
+            self.assign(name, KerasClass(_custom_kind(name)) if keras else UNKNOWN)
+            return None
+        self.assign(name, self.class_value(node, bases, _custom_kind(name), _body(node)))
         return None
+
+    def _keeps_class(self, decorator: cst.BaseExpression) -> bool:
+        """A class decorator that returns the class as it is: Keras's registration."""
+        func = decorator.func if isinstance(decorator, cst.Call) else decorator
+        value = self.eval(func)
+        return isinstance(value, ExtName) and value.qualname.endswith(
+            "register_keras_serializable")
 
     def _return(self, node: cst.Return) -> Signal:
         value = self.eval(node.value) if node.value is not None else None
@@ -182,8 +196,18 @@ class Interpreter(Evaluator):
         return None
 
     def _for(self, node: cst.For) -> Signal:
-        self._escape_models(self.eval(node.iter), node)
-        body = self._branch(_body(node), node.target)
+        iterable = self.eval(node.iter)
+        items = self.unrolled_items(iterable, node.body)
+        if items is not None:
+            for item in items:
+                self.assign_target(node.target, item)
+                signal = self.exec_block(_body(node))
+                if signal is not None:
+                    return signal
+            return self.exec_block(_else_body(node.orelse))
+        self._escape_models(iterable, node)
+        with self.counting(node.target, iterable):
+            body = self._branch(_body(node), node.target)
         self._after_branches([body, self._branch(_else_body(node.orelse))], exhaustive=False)
         return None
 
@@ -237,12 +261,27 @@ class Interpreter(Evaluator):
             self.assign(target.value, _named(value, target.value))
         elif isinstance(target, (cst.Tuple, cst.List)):
             elements = list(target.elements)
+            self._check_count(target, value, elements)
             for element, item in zip(elements, self._unpack(value, elements), strict=True):
                 self.assign_target(element.value, item)
         elif isinstance(target, cst.Subscript):
             self._store_item(target, value)
+        elif isinstance(target, cst.Attribute) and isinstance(
+                owner := self.eval(target.value), Instance):
+            self.set_attribute(owner, target.attr.value, value)
         elif isinstance(value, SequentialModel):
             self.graph.add_unknown(value, target)  # stored where we cannot follow it
+
+    def _check_count(self, target: cst.BaseExpression, value: Value,
+                     elements: list[cst.BaseElement]) -> None:
+        """Record an unpacking of a layer call's outputs into the wrong number of names."""
+        if not isinstance(value, TensorRef) or value.index is not None:
+            return
+        if any(isinstance(e, cst.StarredElement) for e in elements):
+            return
+        total = self.graph.output_count(value)
+        if total is not None and total != len(elements):
+            self.graph.unpacking(value, total, len(elements), target)
 
     def _unpack(self, value: Value, elements: list[cst.BaseElement]) -> list[Value]:
         """The values ``a, *b, c = value`` binds, one per element."""
@@ -406,11 +445,18 @@ def _named(value: Value, name: str) -> Value:
         return replace(value, name=name)
     if isinstance(value, (SequentialModel, FunctionalModel)) and value.model.name is None:
         value.model.name = name
+    if isinstance(value, Instance) and isinstance(value.model, SubclassedModel) and (
+            value.model.model.name is None):
+        value.model.model.name = name
     return value
 
 
 def _join(values: list[Value]) -> Value:
-    """The value every path agrees on: the same Keras/numpy module; else unknown."""
+    """The value every path agrees on: the same Keras/numpy module, or a list of alike
+    items (a loop appending to it); else unknown."""
+    items = joined_list(values)
+    if items is not None:
+        return items
     first = values[0]
     if not isinstance(first, ExtName) or not all(isinstance(v, ExtName) for v in values):
         return UNKNOWN

@@ -257,6 +257,18 @@ TRAINING_METHODS: dict[str, tuple[str, ...]] = {
     "predict_generator": ("x", "steps", "callbacks"),
 }
 
+# Attention layers: ``return_attention_scores=True`` (a call argument) adds the scores as a
+# second output; the MultiHeadAttention family takes ``(query, value, key)`` as arguments.
+ATTENTION_LAYERS = frozenset(
+    {"Attention", "AdditiveAttention", "MultiHeadAttention", "GroupedQueryAttention"}
+)
+QUERY_VALUE_LAYERS = frozenset({"MultiHeadAttention", "GroupedQueryAttention"})
+QUERY_VALUE = ("query", "value", "key")
+# Attributes of Keras 2's text ``Tokenizer`` holding its vocabulary (sized at run time).
+TOKENIZER_VOCABULARIES: frozenset[str] = frozenset(
+    {"word_index", "index_word", "word_counts", "word_docs", "index_docs"}
+)
+
 # Layers that return ``output, *states`` with ``return_state=True``, and their state count.
 _STATE_COUNTS: dict[str, int] = {
     "LSTM": 2, "GRU": 1, "SimpleRNN": 1, "CuDNNLSTM": 2, "CuDNNGRU": 1,
@@ -271,7 +283,8 @@ class Role:
     ``what`` is one of ``"layer"`` (``kind`` is the class name),
     ``"sequential"``, ``"model"``, ``"input"``, ``"merge"`` (``kind`` is the
     helper's layer kind), one of the data makers: ``"to_categorical"``,
-    ``"pad_sequences"``, ``"timeseries"`` (``kind`` is TimeseriesGenerator or
+    ``"pad_sequences"``, ``"tokenizer"`` (Keras 2's text ``Tokenizer``),
+    ``"timeseries"`` (``kind`` is TimeseriesGenerator or
     timeseries_dataset_from_array), or ``"object"`` for any other Keras class
     (a loss, an optimizer...; ``kind`` is its path), or ``"other"``.
     """
@@ -297,6 +310,8 @@ def role_of(path: str) -> Role:
         return Role("input")
     if last in ("to_categorical", "pad_sequences"):
         return Role(last)
+    if last == "Tokenizer" and first == "preprocessing":
+        return Role("tokenizer")
     if last in ("TimeseriesGenerator", "timeseries_dataset_from_array"):
         return Role("timeseries", last)
     if first == "layers" and last in MERGE_HELPERS:
@@ -339,6 +354,8 @@ def output_count(kind: str, config: dict[str, Any]) -> int | None:
         if return_state is True and inner_kind in _STATE_COUNTS:
             return outputs + 2 * _STATE_COUNTS[inner_kind]
         return outputs if return_state is False and outputs > 1 else None
+    if kind in ATTENTION_LAYERS and config.get("return_attention_scores") is True:
+        return 2
     if config.get("return_state") is True and kind in _STATE_COUNTS:
         return 1 + _STATE_COUNTS[kind]
     return None

@@ -21,7 +21,7 @@ import libcst as cst
 from seqlint.frontend.arith import MAX_NODES
 from seqlint.frontend.imports import keras_path
 from seqlint.frontend.keras_api import INT_PARAMS, declaring_kwargs, output_count
-from seqlint.frontend.objects import ExtName, Function
+from seqlint.frontend.objects import ExtName, Function, Instance
 from seqlint.frontend.positions import Positions, source_text
 from seqlint.ir import (
     Array,
@@ -36,6 +36,7 @@ from seqlint.ir import (
     ShapeTuple,
     TensorRef,
     TrainingCall,
+    Unpacking,
     UserFunction,
     Value,
 )
@@ -96,6 +97,27 @@ class FunctionalModel:
     as_layer: Layer | None = None
 
 
+@dataclass(eq=False)
+class SubclassedModel:
+    """An instance of a ``keras.Model`` subclass of the module.
+
+    Its graph is what its ``call`` builds on Input nodes made once the input is
+    known (:meth:`Graph.declared_input`): from the data of its first
+    ``fit``/``evaluate``/``predict``, a first eager ``model(x)``, the shape of
+    ``build(shape)`` (kept in ``build_shape`` until then), or nothing.
+    """
+
+    model: Model
+    instance: Instance
+    build_shape: Value = None
+    build_call: cst.Call | None = None
+    built: bool = False
+    as_layer: Layer | None = None
+
+
+AnyModel = SequentialModel | FunctionalModel | SubclassedModel
+
+
 class Graph:
     """The IR under construction for one module."""
 
@@ -153,6 +175,10 @@ class Graph:
         node = self._node(layer, inputs, self.positions.loc(call), as_list=as_list,
                           states=states)
         return TensorRef(node.id, None)
+
+    def unpacking(self, ref: TensorRef, outputs: int, targets: int, expr: cst.CSTNode) -> None:
+        """``a, b = layer(x)`` with a number of names other than the call's outputs."""
+        self.ir.unpackings.append(Unpacking(ref, outputs, targets, self.positions.loc(expr)))
 
     def output_count(self, ref: TensorRef) -> int | None:
         """How many outputs the node of ``ref`` provably returns, when more than one."""
@@ -275,7 +301,7 @@ class Graph:
         node = self.ir.nodes[ref.node_id]
         return node.layer.kind == "Input" and not node.inputs
 
-    # -- functional models ----------------------------------------------------------------------
+    # -- functional and subclassed models -------------------------------------------------------
 
     def functional(self, inputs: Value, outputs: Value, call: cst.Call) -> FunctionalModel:
         """``Model(inputs, outputs)``."""
@@ -284,13 +310,96 @@ class Graph:
         self.ir.models.append(model)
         return FunctionalModel(model)
 
-    def model_layer(self, model: SequentialModel | FunctionalModel) -> Layer:
-        """The model used as a layer: an opaque layer of kind Sequential/Functional."""
-        if model.as_layer is None:
+    def model_layer(self, model: AnyModel) -> Layer:
+        """The model used as a layer object: kind Sequential/Functional with its layers in
+        order when they form one chain (``layers``) and its Input layer (``declared``); a
+        subclassed model is an opaque layer of its class's kind."""
+        if isinstance(model, SubclassedModel):
+            if model.as_layer is None:
+                kind = model.instance.cls.kind
+                model.as_layer = Layer(kind, {}, model.model.loc, model.model.name or kind)
+            return model.as_layer
+        if isinstance(model, SequentialModel):
+            chain: tuple[Layer, ...] | None = tuple(model.entries)
+            entry = model.input_node
+        else:
+            chain, entry = self._chain(model.model)
+        cached = model.as_layer
+        if cached is None or cached.config.get("layers") != chain:
             kind = "Sequential" if isinstance(model, SequentialModel) else "Functional"
-            label = model.model.name or kind
-            model.as_layer = Layer(kind, {}, model.model.loc, label)
+            declared = entry.layer if entry is not None and entry.declared_by else None
+            config = {} if chain is None else {"layers": chain, "declared": declared}
+            model.as_layer = Layer(kind, config, model.model.loc, model.model.name or kind)
         return model.as_layer
+
+    def _chain(self, model: Model) -> tuple[tuple[Layer, ...] | None, Node | None]:
+        """The layers of a functional model whose graph is one chain from its single Input
+        to its single output, and that Input node; (None, None) otherwise."""
+        if not isinstance(model.inputs, TensorRef) or not isinstance(model.outputs, TensorRef):
+            return None, None
+        found: list[Layer] = []
+        node = self.ir.nodes[model.outputs.node_id]
+        while node.id != model.inputs.node_id:
+            if len(node.inputs) != 1 or node.state_inputs or node.as_list or len(found) > 64:
+                return None, None
+            found.append(node.layer)
+            node = self.ir.nodes[node.inputs[0].node_id]
+        return tuple(reversed(found)), node
+
+    def apply_functional(self, model: FunctionalModel, inputs: Value) -> Value:
+        """``model(inputs)`` on tensors: the model's own nodes again, on ``inputs``.
+
+        Each tensor enters through a ``ModelInput`` node (Keras adjusts its rank to
+        the declared input); the result has the structure of the model's outputs.
+        None when the inputs do not match the model's inputs one for one.
+        """
+        declared = _leaves(model.model.inputs)
+        given = _leaves(inputs)
+        if declared is None or given is None or len(declared) != len(given):
+            return None
+        copies: dict[int, TensorRef] = {}
+        for ref, tensor in zip(declared, given, strict=True):
+            entry = self.ir.nodes[ref.node_id]
+            layer = Layer("ModelInput", {"declared": entry.layer}, entry.loc, entry.layer.label)
+            copies[ref.node_id] = TensorRef(self._node(layer, (tensor,), entry.loc).id)
+        ids = sorted(_ancestors(self.ir, model.model.outputs) - set(copies))
+        for node_id in ids:
+            node = self.ir.nodes[node_id]
+            if not node.inputs and not node.state_inputs:
+                continue  # a constant or opaque tensor: shared as it is
+            clone = self._node(node.layer, tuple(_moved(r, copies) for r in node.inputs),
+                               node.loc, as_list=node.as_list,
+                               states=tuple(_moved(r, copies) for r in node.state_inputs))
+            copies[node_id] = TensorRef(clone.id, None)
+        return _rebuild(model.model.outputs,
+                        lambda leaf: _moved(leaf, copies) if isinstance(leaf, TensorRef)
+                        else UNKNOWN)
+
+    def subclassed(self, instance: Instance, call: cst.Call) -> SubclassedModel:
+        """A new instance of a ``keras.Model`` subclass: its graph is built later."""
+        model = Model("subclassed", UNKNOWN, UNKNOWN, self.positions.loc(call))
+        self.ir.models.append(model)
+        return SubclassedModel(model, instance)
+
+    def declared_input(self, batch_shape: Value, declared_by: str | None,
+                       expr: cst.CSTNode) -> TensorRef:
+        """An Input node of a subclassed model's graph; ``batch_shape`` None: undeclared."""
+        loc = self.positions.loc(expr)
+        config = {} if batch_shape is None else {"batch_shape": batch_shape}
+        label = _UNDECLARED if batch_shape is None else label_of(expr)
+        layer = Layer("Input", config, loc, label)
+        return TensorRef(self._node(layer, (), loc, declared_by=declared_by).id)
+
+    def close_subclassed(self, sub: SubclassedModel, inputs: Value, outputs: Value,
+                         expr: cst.CSTNode) -> None:
+        """The graph of a subclassed model: what its ``call`` returned on ``inputs``;
+        anything but tensors is one opaque tensor."""
+        structure = _structure(outputs)
+        if _leaves(structure) is None:
+            structure = self.opaque(expr)
+        sub.model.inputs = inputs
+        sub.model.outputs = structure
+        sub.built = True
 
     # -- values for the IR ----------------------------------------------------------------------
 
@@ -301,14 +410,26 @@ class Graph:
     def _export_leaf(self, value: Value) -> Value:
         if value is None or isinstance(value, (bool, int, float, str, *_IR_VALUES)):
             return value
-        if isinstance(value, (SequentialModel, FunctionalModel)):
+        if isinstance(value, (SequentialModel, FunctionalModel, SubclassedModel)):
             return self.model_layer(value)
+        if isinstance(value, Instance):
+            return self.instance_layer(value)
         if isinstance(value, ExtName):
             path = keras_path(value.qualname)
             return UNKNOWN if path is None else KerasName(path)
         if isinstance(value, Function):
             return self.user_function(value)
         return UNKNOWN
+
+    def instance_layer(self, instance: Instance) -> Layer:
+        """A custom layer instance where a layer object is expected (``TimeDistributed(
+        Block())``): an opaque layer of its class's kind."""
+        if instance.model is not None:
+            return self.model_layer(instance.model)  # type: ignore[arg-type]
+        if instance.as_layer is None:
+            loc = self.positions.loc(instance.call)
+            instance.as_layer = Layer(instance.cls.kind, {}, loc, label_of(instance.call))
+        return instance.as_layer
 
     def user_function(self, function: Function) -> UserFunction:
         """A function of the script as a value, with every ``param[constant]`` in its body."""
@@ -327,11 +448,11 @@ class Graph:
 
     # -- training ---------------------------------------------------------------------------------
 
-    def training_call(self, method: str, model: SequentialModel | FunctionalModel,
+    def training_call(self, method: str, model: AnyModel,
                       args: dict[str, Value], call: cst.Call) -> None:
         """``model.<method>(...)`` for compile, fit and their kin."""
         exported = {name: self.export(value) for name, value in args.items()}
-        if isinstance(model, SequentialModel) and method in _BUILDING_METHODS:
+        if isinstance(model, SequentialModel) and method in BUILDING_METHODS:
             self._declare_from_data(model, exported.get("x"), call)
         self.ir.training.append(TrainingCall(method, model.model, exported,
                                              self.positions.loc(call)))
@@ -364,7 +485,7 @@ class Graph:
 
 # Calls that make Keras build an undeclared Sequential model from their data (the Keras 2
 # ``*_generator`` methods do not exist in Keras 3: they raise before any build).
-_BUILDING_METHODS = frozenset({"fit", "evaluate", "predict", "train_on_batch", "test_on_batch",
+BUILDING_METHODS = frozenset({"fit", "evaluate", "predict", "train_on_batch", "test_on_batch",
                                "predict_on_batch"})
 
 
@@ -396,6 +517,37 @@ class _ConstantSubscripts(cst.CSTVisitor):
             index, sign = index.expression, -1
         if isinstance(index, cst.Integer):
             self.found.append((node.value.value, sign * int(index.value, 0), node))
+
+
+def _leaves(value: Value) -> list[TensorRef] | None:
+    """The tensors of a tensor or a list/tuple of tensors, in order; None otherwise."""
+    if isinstance(value, TensorRef):
+        return [value]
+    if isinstance(value, (list, tuple)) and value and all(
+            isinstance(v, TensorRef) for v in value):
+        return list(value)
+    return None
+
+
+def _ancestors(ir: ModuleIR, outputs: Value) -> set[int]:
+    """Ids of the nodes the tensors of ``outputs`` depend on (bounded like ``_rebuild``)."""
+    stack: list[int] = []
+    _rebuild(outputs, lambda leaf: stack.append(leaf.node_id)
+             if isinstance(leaf, TensorRef) else None)
+    seen: set[int] = set()
+    while stack:
+        node_id = stack.pop()
+        if node_id not in seen:
+            seen.add(node_id)
+            node = ir.nodes[node_id]
+            stack.extend(ref.node_id for ref in (*node.inputs, *node.state_inputs))
+    return seen
+
+
+def _moved(ref: TensorRef, copies: dict[int, TensorRef]) -> TensorRef:
+    """``ref`` in the copy of a graph: the same output of the copied node."""
+    copy = copies.get(ref.node_id)
+    return ref if copy is None else TensorRef(copy.node_id, ref.index)
 
 
 def _structure(value: Value) -> Value:

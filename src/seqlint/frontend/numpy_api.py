@@ -2,13 +2,15 @@
 
 Only what a training script commonly does to build its data: numpy's random
 and constant constructors (legacy ``np.random.*`` and ``default_rng()``
-generators), ``reshape`` (with ``-1`` when computable), ``expand_dims``,
-``astype``, slicing and indexing, arithmetic with scalars, one-hot encoding
-(``to_categorical``, ``tf.one_hot``, ``np.eye(n)[labels]``) and
-``pad_sequences``.  Besides the shape an :class:`~seqlint.ir.Array` records
-its dtype family, the ``[low, high)`` range of random integers, whether its
-last axis is one-hot, and whether it was zero-padded.  An array whose shape
-we cannot follow is ``Array(None)``, never a guess.
+generators), ``np.array``/``np.asarray`` (with ``dtype``), ``np.stack``, ``np.concatenate``,
+elementwise functions (``np.sin``, ``np.log``, ``np.clip``...),
+``reshape`` (with ``-1`` when computable), ``expand_dims``, ``astype``, slicing
+and indexing, arithmetic with scalars, one-hot encoding (``to_categorical``,
+``tf.one_hot``, ``np.eye(n)[labels]``).  Besides the shape an
+:class:`~seqlint.ir.Array` records its dtype family, the ``[low, high)`` range
+of random integers, whether its last axis is one-hot, and whether it was
+zero-padded (:mod:`seqlint.frontend.text_api`).  An array whose shape we cannot
+follow is ``Array(None)``, never a guess.
 """
 
 from __future__ import annotations
@@ -17,9 +19,9 @@ from dataclasses import replace
 from math import ceil
 
 from seqlint.frontend.arith import MAX_NODES
-from seqlint.frontend.objects import Args, ExtName
+from seqlint.frontend.objects import Args, ExtName, Items
 from seqlint.ir import Array, Loc, ShapeTuple, Value, value_to_dim
-from seqlint.shapes.dims import UNKNOWN, Dim, Sym, is_known, product
+from seqlint.shapes.dims import UNKNOWN, Dim, Sym, is_known, product, same
 
 Shape = tuple[Dim, ...] | None
 
@@ -72,6 +74,8 @@ _FLOAT_SIZE_ARG = {  # float random constructors taking ``size``: its position
     "random.exponential": 1,
 }
 _GENERATORS = {"random.default_rng", "random.RandomState", "random.Generator"}
+_ELEMENTWISE = frozenset({"sin", "cos", "tan", "tanh", "exp", "log", "log1p", "log2", "log10",
+                          "sqrt", "square", "clip", "nan_to_num"})  # float results, same shape
 MISSING_DTYPE = object()
 _LIKE = {"zeros_like", "ones_like", "empty_like", "full_like", "copy", "asarray", "array"}
 
@@ -99,7 +103,15 @@ def call(name: str, args: Args, loc: Loc) -> Value:
         columns = rows if columns is None else columns
         return Array(_sizes([rows, columns]), dtype="float", one_hot=True, loc=loc)
     if name in _LIKE:
-        return _like(args.get(0, "a"), loc)
+        made = _like(args.get(0, "a" if name != "array" else "object"), loc)
+        dtype = args.get(1, "dtype", MISSING_DTYPE) if name in ("array", "asarray") else None
+        if isinstance(made, Array) and dtype is not None and dtype is not MISSING_DTYPE:
+            made = replace(made, dtype=dtype_of(dtype))
+        return made
+    if name == "stack":
+        return stack(args.get(0, "arrays"), args.get(1, "axis", 0), loc)
+    if name == "concatenate":
+        return concatenate(args.get(0, "arrays"), args.get(1, "axis", 0), loc)
     if name == "arange":
         return _arange(args.positional, loc)
     if name == "linspace":
@@ -118,7 +130,9 @@ def call(name: str, args: Args, loc: Loc) -> Value:
         return _transpose(source, loc)
     if name == "random.permutation":
         return _derive(source, source.shape, loc)
-    return Array(None, loc=loc) if name in ("concatenate", "stack", "vstack", "hstack") else UNKNOWN
+    if name in _ELEMENTWISE:
+        return replace(_derive(source, source.shape, loc), dtype="float", value_range=None)
+    return Array(None, loc=loc) if name in ("vstack", "hstack") else UNKNOWN
 
 
 
@@ -137,6 +151,8 @@ def _random_integers(args: Args, loc: Loc) -> Value:
 def _like(value: Value, loc: Loc) -> Array:
     if isinstance(value, Array):
         return _derive(value, value.shape, loc, one_hot=True)
+    if isinstance(value, Items):
+        return _of_items(value, loc)
     shape = _literal_shape(value, [MAX_NODES], 0)
     return Array(shape, dtype=_literal_dtype(value) if shape is not None else None, loc=loc)
 
@@ -146,7 +162,7 @@ def _literal_shape(value: Value, budget: list[int], depth: int) -> Shape:
     budget[0] -= 1
     if budget[0] < 0 or depth > 32:
         return None
-    if isinstance(value, (int, float)):
+    if isinstance(value, (int, float, str)):
         return ()
     if isinstance(value, Array):
         return value.shape
@@ -161,16 +177,80 @@ def _literal_shape(value: Value, budget: list[int], depth: int) -> Shape:
     return (len(value), *inner)
 
 
-def _literal_dtype(value: Value) -> str:
-    """"float" if a (regular, already checked) nested literal holds a float, else "int"."""
+def _of_items(items: Items, loc: Loc) -> Array:
+    """``np.array([...comprehension...])``: known when every item has the same known shape."""
+    item = items.item
+    shape: Shape = None
+    if isinstance(item, (int, float)) and not isinstance(item, bool):
+        shape = (items.count,)
+    elif isinstance(item, Array) and item.shape is not None and all(map(is_known, item.shape)):
+        shape = (items.count, *item.shape)
+    dtype = item.dtype if isinstance(item, Array) else "float" if isinstance(item, float) else (
+        "int" if shape is not None else None)
+    return Array(shape, dtype=dtype, loc=loc)
+
+
+def stack(arrays: Value, axis: Value, loc: Loc) -> Value:
+    """``np.stack(arrays, axis)``: the arrays share one shape (numpy raises otherwise),
+    and a new axis of their count is inserted at ``axis``."""
+    if isinstance(arrays, Items):
+        count, first = arrays.count, arrays.item
+        shapes = [first.shape] if isinstance(first, Array) else [None]
+    else:
+        items = list(arrays) if isinstance(arrays, (list, tuple)) else None
+        if not items or not all(isinstance(a, Array) for a in items):
+            return Array(None, loc=loc)
+        count, first = len(items), items[0]
+        shapes = [a.shape for a in items]
+    shape = shapes[0]
+    if shape is None or any(s is None or len(s) != len(shape) for s in shapes):
+        return Array(None, loc=loc)
+    rank = len(shape) + 1
+    if not isinstance(axis, int) or isinstance(axis, bool) or not -rank <= axis < rank:
+        return Array(None, loc=loc)
+    dims = list(shape)
+    for other in shapes[1:]:
+        dims = [d if same(d, o) else UNKNOWN for d, o in zip(dims, other, strict=True)]
+    dims.insert(axis % rank, count if is_known(count) or isinstance(count, Sym) else UNKNOWN)
+    dtype = first.dtype if isinstance(first, Array) else None
+    return Array(tuple(dims), dtype=dtype, loc=loc)
+
+
+def concatenate(arrays: Value, axis: Value, loc: Loc) -> Array:
+    """``np.concatenate(arrays, axis)``: same rank, sizes added along ``axis``."""
+    items = list(arrays) if isinstance(arrays, (list, tuple)) else None
+    if not items or not all(isinstance(a, Array) and a.shape is not None for a in items):
+        return Array(None, loc=loc)
+    shapes = [a.shape for a in items]
+    rank = len(shapes[0])
+    if rank == 0 or any(len(s) != rank for s in shapes) or not isinstance(axis, int) or (
+            isinstance(axis, bool) or not -rank <= axis < rank):
+        return Array(None, loc=loc)
+    axis %= rank
+    dims: list[Dim] = []
+    for i, column in enumerate(zip(*shapes, strict=True)):
+        if i == axis:
+            dims.append(sum(column) if all(map(is_known, column)) else UNKNOWN)
+        else:
+            dims.append(column[0] if all(same(d, column[0]) for d in column) else UNKNOWN)
+    dtypes = {a.dtype for a in items}
+    return Array(tuple(dims), dtype=dtypes.pop() if len(dtypes) == 1 else None, loc=loc)
+
+
+def _literal_dtype(value: Value) -> str | None:
+    """"float" if a (regular, already checked) nested literal holds a float, None if it
+    holds a string, else "int"."""
     stack = [value]
+    family: str | None = "int"
     while stack:
         item = stack.pop()
+        if isinstance(item, str):
+            return None
         if isinstance(item, float) or isinstance(item, Array) and item.dtype != "int":
-            return "float"
+            family = "float"
         if isinstance(item, (list, tuple)):
             stack.extend(item)
-    return "int"
+    return family
 
 
 def _arange(values: list[Value], loc: Loc) -> Value:
@@ -242,7 +322,7 @@ def method(array: Array, name: str, args: Args, loc: Loc) -> Value:
     if name == "astype":
         family = dtype_of(args.get(0, "dtype"))
         return replace(_derive(array, array.shape, loc, one_hot=True), dtype=family)
-    if name == "copy":
+    if name in ("copy", "numpy"):  # ``tensor.numpy()``: the same values as an array
         return _derive(array, array.shape, loc, one_hot=True)
     if name in ("flatten", "ravel"):
         return _derive(array, None if array.shape is None else (product(array.shape),), loc)
@@ -290,6 +370,7 @@ def binary(op: str, left: Value, right: Value, loc: Loc) -> Value:
 
 
 Index = tuple[str, Value, Value, Value]  # ("index", i, _, _) | ("slice", lower, upper, step)
+ANY_INDEX = object()  # an integer index of unknown value: a loop counter (``data[i + 10, 0]``)
 NEW_AXIS: Index = ("new", None, None, None)
 ELLIPSIS: Index = ("...", None, None, None)
 
@@ -317,7 +398,7 @@ def subscript(array: Array, items: list[Index], loc: Loc) -> Array:
             origins.extend(range(axis, axis + skipped))
             axis += skipped
         elif kind == "index":
-            if not isinstance(first, int):
+            if not isinstance(first, int) and first is not ANY_INDEX:
                 return _derive(array, None, loc)
             axis += 1
         else:
@@ -343,7 +424,42 @@ def _slice_length(dim: Dim, lower: Value, upper: Value, step: Value) -> Dim:
     bounds = (lower, upper, step)
     if is_known(dim) and all(b is None or isinstance(b, int) for b in bounds) and step != 0:
         return len(range(dim)[slice(lower, upper, step)])
+    if isinstance(lower, Sym) and isinstance(upper, Sym) and step in (None, 1):
+        return _window_length(dim, lower, upper)
     return UNKNOWN
+
+
+def _window_length(dim: Dim, lower: Sym, upper: Sym) -> Dim:
+    """``x[i:i + k]``, ``x[i + 2:i + 5]``: a window of ``k`` steps (a window running past
+    the end, which numpy would cut short, is not followed)."""
+    low_base, low_offset = _offset(lower.name)
+    up_base, up_offset = _offset(upper.name)
+    if low_base != up_base:
+        return _offset_symbol(lower, upper)
+    length = up_offset - low_offset
+    if length < 0 or is_known(dim) and length > dim:
+        return UNKNOWN
+    return length
+
+
+def _offset(name: str) -> tuple[str, int]:
+    """``"(i+12)+1"`` -> ``("i", 13)``: a symbol as a base plus a constant."""
+    offset = 0
+    while True:
+        head, plus, tail = name.rpartition("+")
+        if plus and tail.isdigit() and head:
+            name, offset = head, offset + int(tail)
+        elif name.startswith("(") and name.endswith(")"):
+            name = name[1:-1]
+        else:
+            return name, offset
+
+
+def _offset_symbol(lower: Sym, upper: Sym) -> Dim:
+    """``x[i:i + steps]``: ``steps`` steps."""
+    start = lower.name if lower.name.isidentifier() else f"({lower.name})"
+    rest = upper.name[len(start) + 1:] if upper.name.startswith(start + "+") else ""
+    return Sym(rest) if rest.isidentifier() else UNKNOWN
 
 
 def one_hot(labels: Value, classes: Value, loc: Loc, *, squeeze_last: bool) -> Value:
@@ -372,22 +488,3 @@ def windows(series: Value, length: Value, loc: Loc) -> Value:
                                       else UNKNOWN,)
     shape = (UNKNOWN, *steps, *series.shape[1:])
     return _derive(series, shape, loc, one_hot=len(series.shape) > 1)
-
-
-def pad_sequences(sequences: Value, args: Args, loc: Loc) -> Array:
-    """``pad_sequences(sequences, maxlen, dtype, padding, truncating, value)``.
-
-    Its shape is known when the sequences are an array of known rank (a list of
-    token lists is not enough: sequences of vectors give a 3-D result).
-    """
-    maxlen = args.get(1, "maxlen")
-    dtype = args.get(2, "dtype", "int32")
-    value = args.get(5, "value", 0.0)
-    shape: Shape = None
-    if isinstance(sequences, Array) and sequences.shape is not None and len(sequences.shape) > 1:
-        length = maxlen if is_known(maxlen) or isinstance(maxlen, Sym) else UNKNOWN
-        if maxlen is None:
-            length = sequences.shape[1]
-        shape = (sequences.shape[0], length, *sequences.shape[2:])
-    padded = isinstance(value, (int, float)) and value == 0
-    return Array(shape, dtype=dtype_of(dtype), zero_padded=padded, loc=loc)

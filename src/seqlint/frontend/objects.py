@@ -49,6 +49,82 @@ class KerasClass:
     kind: str
 
 
+@dataclass(eq=False)
+class UserClass:
+    """A ``class`` of the linted module whose methods seqlint interprets.
+
+    ``keras`` is ``"model"`` for a ``keras.Model`` subclass, ``"layer"`` for a
+    ``keras.layers.Layer`` subclass, None for a plain class; ``bases`` are the
+    module's own classes it derives from (nearest first), ``attrs`` its class
+    attributes and methods (:class:`Function` values), ``kind`` the layer kind
+    its instances report.
+    """
+
+    name: str
+    kind: str
+    keras: str | None
+    bases: tuple[UserClass, ...]
+    attrs: dict[str, Value]
+    static: frozenset[str] = frozenset()  # @staticmethod
+    properties: frozenset[str] = frozenset()  # @property
+
+    def lookup(self, name: str, after: UserClass | None = None) -> tuple[Value, UserClass] | None:
+        """An attribute by Python's lookup order (after class ``after`` for ``super()``)."""
+        order = self.mro()
+        if after is not None:
+            order = order[order.index(after) + 1:] if after in order else []
+        for cls in order:
+            if name in cls.attrs:
+                return cls.attrs[name], cls
+        return None
+
+    def mro(self) -> list[UserClass]:
+        order: list[UserClass] = [self]
+        for base in self.bases:
+            order.extend(cls for cls in base.mro() if cls not in order)
+        return order
+
+
+class Instance:
+    """An instance of a :class:`UserClass`: its attributes live in a scope of their own,
+    so that assignments in uncertain branches are undone like variables."""
+
+    __slots__ = ("as_layer", "attrs", "call", "cls", "model")
+
+    def __init__(self, cls: UserClass, attrs: Scope, call: cst.Call) -> None:
+        self.cls = cls
+        self.attrs = attrs
+        self.call = call  # where it was made
+        self.model: object = None  # the SubclassedModel of a keras.Model instance
+        self.as_layer: object = None  # its opaque Layer, once used as a layer object
+
+
+@dataclass(frozen=True)
+class BoundMethod:
+    """``instance.method``: a method of a user class with its ``self`` (``owner`` is the
+    class that defines it, for ``super()``)."""
+
+    function: Function
+    instance: Instance
+    owner: UserClass
+
+
+@dataclass(frozen=True)
+class KerasInit:
+    """``super().__init__`` of a ``keras.Model`` subclass reaching Keras's own ``__init__``:
+    with ``inputs`` and ``outputs`` it makes the instance a functional model."""
+
+    instance: Instance
+
+
+@dataclass(frozen=True)
+class Super:
+    """``super()`` inside a method of ``owner`` called on ``instance``."""
+
+    instance: Instance
+    owner: UserClass
+
+
 @dataclass
 class Args:
     """Evaluated call arguments, with the expressions they came from.
@@ -78,3 +154,22 @@ class Args:
 
     def values(self) -> list[Value]:
         return [*self.positional, *self.keywords.values()]
+
+
+@dataclass(frozen=True)
+class Items:
+    """A list whose items all look alike, of ``count`` items (an int, a Sym or unknown):
+    a list comprehension, or the token lists of ``texts_to_sequences``. ``values`` lists the
+    items when they are known too (a short ``range()``)."""
+
+    item: Value
+    count: Value
+    values: tuple[Value, ...] | None = None
+
+
+@dataclass(eq=False)
+class LambdaFunction:
+    """A ``lambda`` of the linted module, with its defining scope."""
+
+    node: cst.Lambda
+    scope: Scope

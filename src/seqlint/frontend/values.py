@@ -10,28 +10,44 @@ other expression we cannot follow is ``UNKNOWN``: never a guess.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 
 import libcst as cst
 
-from seqlint.frontend import arith, numpy_api
+from seqlint.frontend import arith, numpy_api, sklearn_api, text_api, tfdata_api
 from seqlint.frontend.imports import dotted_name, keras_path
 from seqlint.frontend.keras_api import (
+    ATTENTION_LAYERS,
     LAYERS_EXPORTS,
     MERGE_HELPERS,
     MODELS_EXPORTS,
     POSITIONAL,
+    QUERY_VALUE,
+    QUERY_VALUE_LAYERS,
     ROOT_EXPORTS,
     TRAINING_METHODS,
     role_of,
 )
 from seqlint.frontend.models import FunctionalModel, Graph, SequentialModel, label_of
-from seqlint.frontend.objects import Args, ExtName, Function, KerasClass
+from seqlint.frontend.objects import (
+    Args,
+    BoundMethod,
+    ExtName,
+    Function,
+    Instance,
+    Items,
+    KerasClass,
+    KerasInit,
+    LambdaFunction,
+    Super,
+    UserClass,
+)
 from seqlint.frontend.positions import source_text
 from seqlint.frontend.scopes import MISSING, Branches, Scope
 from seqlint.ir import Array, Batches, KerasObject, Layer, Loc, ShapeTuple, TensorRef, Value
-from seqlint.shapes.dims import UNKNOWN, Sym
+from seqlint.shapes.dims import UNKNOWN, Sym, is_known
 
 MAX_DEPTH = 150  # nesting of expressions, statements and calls together; deeper is unknown
 
@@ -53,10 +69,49 @@ _LIST_MUTATORS = frozenset({"append", "extend", "insert", "pop", "remove", "clea
 _DICT_MUTATORS = frozenset({"update", "setdefault", "pop", "popitem", "clear"})
 
 
+def joined_list(values: list[Value]) -> Items | None:
+    """Lists (or Items) bound on different paths, whose items all look alike: Items of an
+    unknown count (``rows.append(window)`` in a loop); None when they are not that."""
+    items: list[Value] = []
+    for value in values:
+        if isinstance(value, Items):
+            items.append(value.item)
+        elif isinstance(value, list):
+            items.extend(value)
+        else:
+            return None
+    if not items or len(items) > arith.MAX_NODES:
+        return None
+    first = items[0]
+    if not _data_like(first) or not all(_alike(item, first) for item in items[1:]):
+        return None
+    return Items(replace(first, name=None) if isinstance(first, Array) else first, UNKNOWN)
+
+
+def _data_like(value: Value) -> bool:
+    """Data whose shape one loop iteration shows for all: arrays, constants, lists of them.
+    (Not tensors: a loop may grow a model, each iteration's output shaped differently.)"""
+    if isinstance(value, Items):
+        return _data_like(value.item)
+    return isinstance(value, Array) or arith.is_constant(value)
+
+
+def _alike(a: Value, b: Value) -> bool:
+    """Arrays of one shape and content, or equal constants."""
+    if isinstance(a, Array) and isinstance(b, Array):
+        fields = ("shape", "dtype", "value_range", "one_hot", "zero_padded")
+        return all(getattr(a, f) == getattr(b, f) for f in fields)
+    if isinstance(a, Items) and isinstance(b, Items):
+        return _alike(a.item, b.item)
+    return arith.is_constant(a) and arith.is_constant(b) and type(a) is type(b) and a == b
+
+
 def sequence_items(value: Value) -> list[Value] | None:
-    """The items of a tuple, list or ShapeTuple value."""
+    """The items of a tuple, list or ShapeTuple value, or of a short ``range()``."""
     if isinstance(value, ShapeTuple):
         return list(value.items)
+    if isinstance(value, Items) and value.values is not None:
+        return list(value.values)
     if isinstance(value, (tuple, list)):
         return list(value)
     return None
@@ -71,9 +126,33 @@ class Evaluator:
         self.branches = Branches()
         self.depth = 0
         self.star_keras: str | None = None  # Keras path of a ``from keras.X import *``
+        self.counters: frozenset[str] = frozenset()  # loop variables running over a range()
+
+    @contextmanager
+    def counting(self, target: cst.BaseExpression, iterable: Value) -> Iterator[None]:
+        """While a loop over ``range(...)`` runs, its variable is a counter: an int."""
+        saved = self.counters
+        if isinstance(target, cst.Name) and iterable_counts(iterable):
+            self.counters = saved | {target.value}
+        try:
+            yield
+        finally:
+            self.counters = saved
 
     def call_function(self, function: Function, args: Args, call: cst.CSTNode) -> Value:
         """Run a function of the module on ``args`` (the interpreter does it)."""
+        raise NotImplementedError
+
+    def call_object(self, callee: Value, args: Args, node: cst.Call) -> Value:
+        """Call a class of the module, an instance of one, or a bound method."""
+        raise NotImplementedError
+
+    def object_attribute(self, base: Value, attr: str) -> Value:
+        """``base.attr`` for a class of the module, an instance of one, or ``super()``."""
+        raise NotImplementedError
+
+    def object_method(self, receiver: Value, name: str, args: Args, node: cst.Call) -> Value:
+        """``receiver.name(...)`` for an instance of a class of the module."""
         raise NotImplementedError
 
     def assign(self, name: str, value: Value) -> None:
@@ -172,6 +251,51 @@ class Evaluator:
         self._elements(list(node.elements))
         return UNKNOWN
 
+    def _list_comp(self, node: cst.ListComp) -> Value:
+        """``[elt for target in iterable if ...]``: Items like ``elt`` evaluated once, with
+        each target bound to an item of its iterable (a loop body: it runs as a branch)."""
+        saved, self.scope = self.scope, Scope(self.scope)
+        counters = self.counters
+        self.branches.enter()
+        try:
+            count: Value = None
+            clause: cst.CompFor | None = node.for_in
+            while clause is not None:
+                iterable = self.eval(clause.iter)
+                self._bind_item(clause.target, _item_of(iterable))
+                if isinstance(clause.target, cst.Name) and iterable_counts(iterable):
+                    self.counters = self.counters | {clause.target.value}
+                for condition in clause.ifs:
+                    self.eval(condition.test)
+                size = text_api.count(iterable) if not clause.ifs else UNKNOWN
+                if count is None:
+                    count = size
+                else:
+                    known = is_known(size) and is_known(count) and count * size < _MAX_COUNT
+                    count = count * size if known else UNKNOWN
+                clause = clause.inner_for_in
+            return Items(self.eval(node.elt), count)
+        finally:
+            assigned = self.branches.leave()
+            self.scope, self.counters = saved, counters
+            for _, name, _ in assigned:  # ``:=`` binds in the enclosing scope, any number
+                self.assign(name, UNKNOWN)  # of times: unknown afterwards
+
+    def _bind_item(self, target: cst.BaseExpression, value: Value) -> None:
+        """Bind a comprehension target (a name or an unpacking) in the comprehension's scope."""
+        if isinstance(target, cst.Name):
+            self.scope.vars[target.value] = value
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            items = sequence_items(value)
+            elements = list(target.elements)
+            if items is None or len(items) != len(elements):
+                items = [UNKNOWN] * len(elements)
+            for element, item in zip(elements, items, strict=True):
+                self._bind_item(element.value, item)
+
+    def _lambda(self, node: cst.Lambda) -> Value:
+        return LambdaFunction(node, self.scope)
+
     def _dict(self, node: cst.Dict) -> Value:
         result: dict[object, Value] = {}
         complete = True
@@ -253,12 +377,18 @@ class Evaluator:
         attr = node.attr.value
         if isinstance(base, ExtName):
             return base.attr(attr)
+        if isinstance(base, _OBJECTS):
+            return self.object_attribute(base, attr)
         if isinstance(base, Array):
             return numpy_api.attribute(base, attr, source_text(node), self._loc(node))
         if isinstance(base, SequentialModel):
             return self._sequential_attribute(base, attr)
         if isinstance(base, FunctionalModel):
             return self._functional_attribute(base, attr)
+        if isinstance(base, text_api.Tokenizer):
+            return text_api.attribute(base, attr, source_text(node))
+        if attr == "values" and (isinstance(base, Sym) or base is UNKNOWN):
+            return Array(None, loc=self._loc(node))  # a pandas frame's array, shape unknown
         if isinstance(base, Sym) and attr != "shape" and _SYMBOL_NAME.fullmatch(base.name):
             return Sym(f"{base.name}.{attr}") if len(base.name) < 60 else UNKNOWN
         return UNKNOWN
@@ -289,9 +419,12 @@ class Evaluator:
         base = self.eval(node.value)
         items = [self._index_item(element) for element in node.slice]
         if isinstance(base, Array):
+            items = [self._counter_index(item) for item in items]
             return numpy_api.subscript(base, items, self._loc(node))
         if len(items) != 1:
             return UNKNOWN
+        if isinstance(base, Items):
+            return _item_at(base, items[0])
         kind, first, second, third = items[0]
         if isinstance(base, TensorRef):
             return self._output_subscript(base, items[0])
@@ -303,7 +436,10 @@ class Evaluator:
         if sequence is None:
             return self._shape_symbol(node, base, items[0])
         if kind == "index" and isinstance(first, int) and -len(sequence) <= first < len(sequence):
-            return sequence[first]
+            found = sequence[first]
+            if found is UNKNOWN and isinstance(base, ShapeTuple):  # X.shape[1], size unknown
+                return self._shape_symbol(node, found, items[0])
+            return found
         bounds = (first, second, third)
         if kind == "slice" and all(b is None or isinstance(b, int) for b in bounds) and third != 0:
             part = sequence[slice(first, second, third)]
@@ -325,6 +461,15 @@ class Evaluator:
         if value is Ellipsis:
             return numpy_api.ELLIPSIS
         return ("index", value, None, None)
+
+    def _counter_index(self, item: numpy_api.Index) -> numpy_api.Index:
+        """``data[i + 10]`` with ``i`` a loop counter: an integer index of unknown value."""
+        kind, value, _, _ = item
+        if kind == "index" and isinstance(value, Sym) and self.counters:
+            names = set(re.findall(r"[A-Za-z_]\w*", value.name))
+            if names and names <= self.counters:
+                return ("index", numpy_api.ANY_INDEX, None, None)
+        return item
 
     def _output_subscript(self, ref: TensorRef, item: numpy_api.Index) -> Value:
         """``outputs[1]`` / ``outputs[1:]`` of a layer call returning several tensors."""
@@ -402,13 +547,38 @@ class Evaluator:
             x_ref = self._tensor(x, args.expr(0, "inputs"), node)
             return self.graph.apply_sequential(callee, x_ref)
         if isinstance(callee, FunctionalModel):
+            plain = len(args.positional) <= 1 and set(args.keywords) <= {"inputs", "training"}
+            if plain and args.complete:
+                outputs = self.graph.apply_functional(callee, args.get(0, "inputs"))
+                if outputs is not None:
+                    return outputs
             return self._apply(self.graph.model_layer(callee), args, node)
         if isinstance(callee, Function):
             return self.call_function(callee, args, node)
+        if isinstance(callee, (*_OBJECTS, BoundMethod, KerasInit)):
+            return self.call_object(callee, args, node)
+        if isinstance(callee, LambdaFunction):
+            return self._call_lambda(callee, args)
         if isinstance(callee, KerasClass):
             return self._construct(callee.kind, args, node)
         self.escape(args, node)
         return UNKNOWN
+
+    def _call_lambda(self, function: LambdaFunction, args: Args) -> Value:
+        """A lambda's body evaluated with its parameters bound (plain positional ones)."""
+        params = function.node.params
+        if isinstance(params.star_arg, (cst.Param, cst.ParamStar)) or (
+                params.star_kwarg is not None or not args.complete):
+            return UNKNOWN
+        names = [p.name.value for p in (*params.posonly_params, *params.params)]
+        scope = Scope(function.scope)
+        for index, name in enumerate(names):
+            scope.vars[name] = args.get(index, name, UNKNOWN)
+        saved, self.scope = self.scope, scope
+        try:
+            return self.eval(function.node.body)
+        finally:
+            self.scope = saved
 
     def escape(self, args: Args, node: cst.CSTNode) -> None:
         """Sequential models passed where we cannot follow them may change: unknown from now."""
@@ -423,6 +593,8 @@ class Evaluator:
                 return numpy_api.call(qualname[len("numpy."):], args, self._loc(node))
             if qualname.startswith("tensorflow."):
                 return self._tensorflow(qualname[len("tensorflow."):], args, node)
+            if qualname.startswith("sklearn."):
+                return sklearn_api.call(qualname[len("sklearn."):], args, self._loc(node))
             return UNKNOWN
         role = role_of(path) if path else None
         if role is None or role.what == "other":
@@ -432,13 +604,18 @@ class Evaluator:
             config.update((k, self.graph.export(v)) for k, v in args.keywords.items())
             return KerasObject(role.kind, config, self._loc(node), label_of(node))
         if role.what == "pad_sequences":
-            return numpy_api.pad_sequences(args.get(0, "sequences"), args, self._loc(node))
+            return text_api.pad_sequences(args.get(0, "sequences"), args, self._loc(node))
+        if role.what == "tokenizer":
+            return text_api.tokenizer(args)
         if role.what == "timeseries":
             return self._batches(role.kind, args, node)
         if role.what == "layer":
             return self._construct(role.kind, args, node)
         if role.what == "input":
-            return self.graph.input(self._config("Input", args), node)
+            config = self._config("Input", args)
+            if not args.complete:  # ``**options`` may hold the batch size
+                config.setdefault("batch_size", UNKNOWN)
+            return self.graph.input(config, node)
         if role.what == "sequential":
             return self._sequential(args, node)
         if role.what == "model":
@@ -453,14 +630,29 @@ class Evaluator:
         return numpy_api.one_hot(labels, classes, self._loc(node), squeeze_last=True)
 
     def _tensorflow(self, name: str, args: Args, node: cst.Call) -> Value:
-        """The few TensorFlow functions that make data: ``tf.one_hot``, ``tf.constant``..."""
-        value = args.get(0, "indices" if name == "one_hot" else "value")
+        """The TensorFlow functions that make data: ``tf.one_hot``, ``tf.constant``,
+        ``tf.reshape``, ``tf.expand_dims``, ``tf.stack``, ``tf.data``..."""
+        loc = self._loc(node)
+        if name.startswith("data."):
+            return tfdata_api.call(name[len("data."):], args, loc)
+        value = args.get(0, _TF_FIRST.get(name, "input"))
         if name == "one_hot":
-            return numpy_api.one_hot(value, args.get(1, "depth"), self._loc(node),
-                                     squeeze_last=False)
-        if name in ("constant", "convert_to_tensor", "cast") and isinstance(value, Array):
+            return numpy_api.one_hot(value, args.get(1, "depth"), loc, squeeze_last=False)
+        if name == "stack":
+            return numpy_api.stack(args.get(0, "values"), args.get(1, "axis", 0), loc)
+        if name in ("constant", "convert_to_tensor") and isinstance(value, (list, Items)):
+            value = numpy_api.call("asarray", Args([value]), loc)
+        if not isinstance(value, Array):
+            return UNKNOWN
+        if name in ("constant", "convert_to_tensor", "cast"):
             dtype = numpy_api.dtype_of(args.get(1, "dtype")) or value.dtype
-            return replace(value, name=None, dtype=dtype, loc=self._loc(node))
+            return replace(value, name=None, dtype=dtype, loc=loc)
+        if name == "reshape":
+            return numpy_api.reshape(value, [args.get(1, "shape")], loc)
+        if name == "expand_dims":
+            return numpy_api.expand_dims(value, args.get(1, "axis"), loc)
+        if name == "squeeze":
+            return numpy_api.squeeze(value, args.get(1, "axis"), loc)
         return UNKNOWN
 
     def _batches(self, maker: str, args: Args, node: cst.Call) -> Batches:
@@ -511,9 +703,23 @@ class Evaluator:
 
     def _apply(self, layer: Layer, args: Args, node: cst.Call) -> Value:
         """``layer(inputs, initial_state=...)``: a new node."""
+        if "return_attention_scores" in args.keywords and layer.kind in ATTENTION_LAYERS:
+            flag = self.graph.parameter("return_attention_scores",
+                                        args.keywords["return_attention_scores"])
+            layer = replace(layer, config={**layer.config, "return_attention_scores": flag})
+        if layer.kind in QUERY_VALUE_LAYERS:  # mha(query, value, key)
+            tensors = [args.get(i, name, MISSING) for i, name in enumerate(QUERY_VALUE)]
+            count = tensors.index(MISSING) if MISSING in tensors else len(tensors)
+            if count < 2 or any(t is not MISSING for t in tensors[count:]):
+                return UNKNOWN
+            refs = tuple(self._tensor(t, args.expr(i, QUERY_VALUE[i]), node)
+                         for i, t in enumerate(tensors[:count]))
+            return self.graph.apply(layer, refs, False, (), node)
         inputs = args.get(0, "inputs", MISSING)
         if inputs is MISSING:
             return UNKNOWN
+        if layer.kind == "TextVectorization" and not _holds_tensors(inputs):
+            return text_api.vectorize(layer, inputs, self._loc(node))  # run on data
         expr = args.expr(0, "inputs")
         if isinstance(inputs, (list, tuple)):
             exprs: list[cst.BaseExpression | None] = [None] * len(inputs)
@@ -549,9 +755,16 @@ class Evaluator:
     def _method(self, receiver: Value, name: str, args: Args, node: cst.Call) -> Value:
         if isinstance(receiver, (SequentialModel, FunctionalModel)) and name in TRAINING_METHODS:
             params = TRAINING_METHODS[name]
-            named = dict(zip(params, args.positional, strict=False))
-            self.graph.training_call(name, receiver, {**named, **args.keywords}, node)
+            named = {**dict(zip(params, args.positional, strict=False)), **args.keywords}
+            if isinstance(named.get("x"), tfdata_api.Dataset):
+                named["x"] = tfdata_api.as_batches(named["x"])
+            self.graph.training_call(name, receiver, named, node)
             return UNKNOWN
+        if isinstance(receiver, _OBJECTS):
+            return self.object_method(receiver, name, args, node)
+        data = self._data_method(receiver, name, args, node)
+        if data is not MISSING:
+            return data
         if isinstance(receiver, SequentialModel):
             return self._sequential_method(receiver, name, args, node)
         if isinstance(receiver, (FunctionalModel, Layer)):
@@ -566,6 +779,31 @@ class Evaluator:
             return self._mutate(receiver, name, args, node)
         self.escape(args, node)
         return UNKNOWN
+
+    def _data_method(self, receiver: Value, name: str, args: Args, node: cst.Call) -> Value:
+        """Methods of data-preparation objects (scalers, tokenizers, datasets); MISSING
+        for another receiver."""
+        loc = self._loc(node)
+        if isinstance(receiver, sklearn_api.Transformer):
+            return sklearn_api.method(receiver, name, args, loc)
+        if isinstance(receiver, text_api.Tokenizer):
+            return text_api.method(receiver, name, args, loc)
+        if isinstance(receiver, tfdata_api.Dataset):
+            return tfdata_api.method(receiver, name, args, loc, self._call_on(node))
+        if isinstance(receiver, Batches):  # a windows dataset passed through the pipeline
+            return receiver if name in ("prefetch", "cache", "shuffle", "repeat") else UNKNOWN
+        if name == "to_numpy" and (isinstance(receiver, Sym) or receiver is UNKNOWN):
+            return Array(None, loc=loc)  # a pandas frame's array, shape unknown
+        return MISSING
+
+    def _call_on(self, node: cst.Call) -> tfdata_api.Caller:
+        def call(fn: Value, positional: list[Value]) -> Value:
+            if not isinstance(fn, (Function, LambdaFunction)):
+                return UNKNOWN
+            return self.call_value(fn, Args(list(positional), positional_exprs=[None] * len(
+                positional)), node)
+
+        return call
 
     def _sequential_method(self, seq: SequentialModel, name: str, args: Args,
                            node: cst.Call) -> Value:
@@ -614,6 +852,43 @@ class Evaluator:
             scope = scope.parent
 
 
+_OBJECTS = (Instance, UserClass, Super)  # the module's classes, their instances, ``super()``
+_MAX_COUNT = 2**40  # more items than any data set: unknown
+_MAX_LISTED = 1000  # a range() of at most this many ints also lists them (loops unroll them)
+_COUNTER = object()  # the items of a range(): ints of unknown value
+
+_TF_FIRST = {"one_hot": "indices", "cast": "x", "reshape": "tensor", "constant": "value",
+             "convert_to_tensor": "value"}  # else "input"
+
+
+def _item_at(items: Items, index: numpy_api.Index) -> Value:
+    """``items[i]`` (any item looks like the others) and ``items[a:b]``."""
+    kind, first, _, _ = index
+    if items.item is _COUNTER:
+        return UNKNOWN
+    if kind == "index" and isinstance(first, int) and not isinstance(first, bool):
+        count = items.count
+        return items.item if not is_known(count) or -count <= first < count else UNKNOWN
+    return Items(items.item, UNKNOWN) if kind == "slice" else UNKNOWN
+
+
+def _item_of(iterable: Value) -> Value:
+    """What one iteration over ``iterable`` binds, as far as all its items agree."""
+    if isinstance(iterable, Items) and iterable.item is not _COUNTER:
+        return iterable.item
+    if isinstance(iterable, Array):
+        shape = iterable.shape
+        return replace(iterable, shape=None if not shape else shape[1:], name=None)
+    return UNKNOWN
+
+
+def _holds_tensors(value: Value) -> bool:
+    """A tensor, or a list/tuple of them."""
+    if isinstance(value, (list, tuple)):
+        return bool(value) and all(isinstance(v, TensorRef) for v in value)
+    return isinstance(value, TensorRef)
+
+
 def _hashable(value: Value) -> bool:
     return arith.is_constant(value) and not isinstance(value, (list, dict))
 
@@ -625,6 +900,10 @@ def _len(args: Args) -> Value:
     value = args.get(0, "obj")
     if isinstance(value, Array):
         return value.shape[0] if value.shape else UNKNOWN
+    if isinstance(value, Items):
+        return value.count
+    if isinstance(value, Sym) and _SYMBOL_NAME.fullmatch(value.name) and len(value.name) < 55:
+        return Sym(f"len({value.name})")  # a named size: len(chars), len(tokenizer.word_index)
     items = sequence_items(value)
     if items is not None:
         return len(items)
@@ -675,6 +954,29 @@ def _abs(args: Args) -> Value:
     return abs(value) if arith.is_number(value) else UNKNOWN
 
 
+def _range(args: Args) -> Value:
+    """``range(...)`` as the items a loop over it binds: ints, of a known count."""
+    values = args.positional
+    if not args.complete or args.keywords or not 1 <= len(values) <= 3:
+        return UNKNOWN
+    if all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+        if len(values) == 3 and values[2] == 0:
+            return UNKNOWN
+        numbers = range(*values)
+        count = len(numbers)
+        if count <= _MAX_LISTED:
+            return Items(_COUNTER, count, values=tuple(numbers))
+        return Items(_COUNTER, count if count < _MAX_COUNT else UNKNOWN)
+    if len(values) == 1 and isinstance(values[0], Sym):
+        return Items(_COUNTER, values[0])
+    return Items(_COUNTER, UNKNOWN)
+
+
+def iterable_counts(iterable: Value) -> bool:
+    """``range(...)``: its items are ints of unknown value."""
+    return isinstance(iterable, Items) and iterable.item is _COUNTER
+
+
 def _dict_builtin(args: Args) -> Value:
     if not args.positional and args.complete:
         return dict(args.keywords)
@@ -685,10 +987,28 @@ def _none(args: Args) -> Value:
     return None
 
 
+def _enumerate(args: Args) -> Value:
+    """``enumerate(items, start=0)`` of a known sequence, as a tuple of pairs."""
+    items = sequence_items(args.get(0, "iterable"))
+    start = args.get(1, "start", 0)
+    if items is None or not isinstance(start, int):
+        return UNKNOWN
+    return tuple((start + i, item) for i, item in enumerate(items))
+
+
+def _zip(args: Args) -> Value:
+    """``zip(a, b, ...)`` of known sequences, as a tuple of tuples."""
+    sequences = [sequence_items(value) for value in args.positional]
+    if not sequences or args.keywords or any(items is None for items in sequences):
+        return UNKNOWN
+    return tuple(zip(*sequences, strict=False))  # type: ignore[arg-type]
+
+
 _BUILTINS: dict[str, Callable[[Args], Value]] = {
     "len": _len, "int": _int, "float": _float, "tuple": _container(tuple),
     "list": _container(list), "max": _extremum(max), "min": _extremum(min), "abs": _abs,
-    "dict": _dict_builtin, "print": _none,
+    "dict": _dict_builtin, "print": _none, "range": _range, "enumerate": _enumerate,
+    "zip": _zip,
 }
 
 _HANDLERS: dict[type, Callable[[Evaluator, cst.BaseExpression], Value]] = {
@@ -711,4 +1031,6 @@ _HANDLERS: dict[type, Callable[[Evaluator, cst.BaseExpression], Value]] = {
     cst.Attribute: Evaluator._attribute,
     cst.Subscript: Evaluator._subscript,
     cst.Call: Evaluator._call,
+    cst.ListComp: Evaluator._list_comp,
+    cst.Lambda: Evaluator._lambda,
 }

@@ -19,8 +19,11 @@ from seqlint.rules.padding_without_mask import PaddingWithoutMask
 from seqlint.rules.regression_target_mismatch import RegressionTargetMismatch
 from seqlint.rules.removed_generator_method import RemovedGeneratorMethod
 from seqlint.rules.reshape_size_mismatch import ReshapeSizeMismatch
+from seqlint.rules.return_state_unpacking import ReturnStateUnpacking
 from seqlint.rules.shared_loss_mixed_outputs import SharedLossMixedOutputs
 from seqlint.rules.silent_target_mismatch import SilentTargetMismatch
+from seqlint.rules.stateful_batch_mismatch import StatefulBatchMismatch
+from seqlint.rules.stateful_without_batch import StatefulWithoutBatch
 from seqlint.rules.time_distributed_rank import TimeDistributedRank
 
 ALL_RULES: tuple[Rule, ...] = (
@@ -45,4 +48,7 @@ ALL_RULES: tuple[Rule, ...] = (
     DegenerateWindow(),
     Keras3Migration(),
     RemovedGeneratorMethod(),
+    StatefulBatchMismatch(),
+    StatefulWithoutBatch(),
+    ReturnStateUnpacking(),
 )

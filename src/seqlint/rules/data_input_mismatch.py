@@ -137,6 +137,8 @@ number of samples):
     # -- declared inputs -----------------------------------------------------------------------
 
     def _check_call(self, call: TrainingCall, ctx: RuleContext) -> Finding | None:
+        if call.model.kind == "subclassed":
+            return None  # no input spec: Keras builds its layers from the data at fit
         nodes = input_nodes(call.model, ctx)
         x, batches = given_x(call)
         if nodes is None or x is MISSING or any(not _user_declared(n) for n in nodes):
@@ -185,7 +187,9 @@ number of samples):
             f"of shape {_declared(node, ctx)}: {misfit.reason}"
         )
         hint = f"give the data samples of shape {_declared(node, ctx)}"
-        if misfit.same_rank:
+        if batches is not None and not batches.batched:
+            hint = _BATCH_THE_DATASET
+        elif misfit.same_rank:
             sample = _shape((x.shape or ())[1:])
             hint += f", or declare the input with the shape of one sample: shape={sample}"
         return Finding(call.loc, message, hint)
@@ -250,8 +254,16 @@ def _data(dims: tuple[Dim, ...] | None) -> str:
     return _shape(dims)
 
 
+_BATCH_THE_DATASET = (
+    "batch the dataset (e.g. .batch(32)) before fit: each element it yields is one sample, "
+    "and fit takes each element as a whole batch"
+)
+
+
 def _time_axis_hint(x: Array, batches: Batches | None, needs: str, rank: int | None) -> str:
     assert x.shape is not None
+    if batches is not None and not batches.batched:
+        return _BATCH_THE_DATASET
     if rank != 3 or len(x.shape) != 2:
         return f"give the data the shape {needs}"
     if batches is not None:

@@ -43,7 +43,7 @@ from enum import Enum
 from typing import Any
 
 from seqlint.ir import Array, KerasName, KerasObject
-from seqlint.shapes.dims import BATCH, UNKNOWN, Dim, Shape, is_known, same
+from seqlint.shapes.dims import BATCH, UNKNOWN, Dim, Shape, Sym, is_known, same
 
 # -- loss identity ---------------------------------------------------------------------
 
@@ -303,13 +303,23 @@ class _Undecided(Exception):
         self.why = why
 
 
+class _MaybeOne(_Undecided):
+    """The rank adjustment depends on whether axis ``index`` of the targets (or of the
+    output) is 1."""
+
+    def __init__(self, why: str, in_targets: bool, index: int) -> None:
+        super().__init__(why)
+        self.in_targets = in_targets
+        self.index = index
+
+
 def _squeeze_or_expand(y: tuple[Dim, ...], p: tuple[Dim, ...]) -> tuple[tuple, tuple, str]:
     """keras.src.losses.loss.squeeze_or_expand_to_same_rank(y, p), with what it did."""
     ry, rp = len(y), len(p)
     if ry == rp + 1:
         one = _is_one(y[-1])
         if one is None:
-            raise _Undecided(f"whether the last target axis ({y[-1]}) is 1")
+            raise _MaybeOne(f"whether the last target axis ({y[-1]}) is 1", True, ry - 1)
         if one:
             if rp == 1:
                 return y, (*p, 1), "expands the output to rank 2"
@@ -317,7 +327,7 @@ def _squeeze_or_expand(y: tuple[Dim, ...], p: tuple[Dim, ...]) -> tuple[tuple, t
     if rp == ry + 1:
         one = _is_one(p[-1])
         if one is None:
-            raise _Undecided(f"whether the last output axis ({p[-1]}) is 1")
+            raise _MaybeOne(f"whether the last output axis ({p[-1]}) is 1", False, rp - 1)
         if one:
             if ry == 1:
                 return (*y, 1), p, "expands the targets to rank 2"
@@ -424,10 +434,55 @@ def _check(
     batch_size: Dim,
 ) -> TargetCheck:
     loss = _effective(loss, y, p)
-    handling = loss.handling
-    if handling == "opaque":
+    if loss.handling == "opaque":
         return _unknown(f"{loss.name} pairs samples across the batch; not modelled")
-    ya, pa, adjusted = _squeeze_or_expand(y, p)
+    try:
+        ya, pa, adjusted = _squeeze_or_expand(y, p)
+    except _MaybeOne as maybe:
+        return _either_way(maybe, loss, target, output, y, p, batch_size)
+    return _judge(loss, target, output, ya, pa, adjusted, batch_size)
+
+
+def _either_way(
+    maybe: _MaybeOne,
+    loss: Loss,
+    target: tuple[Dim, ...],
+    output: Shape,
+    y: tuple,
+    p: tuple,
+    batch_size: Dim,
+) -> TargetCheck:
+    """The rank adjustment hinges on an axis of unknown size being 1: Keras raises if it
+    raises both when that axis is 1 (squeezed) and when it is not (left as it is)."""
+    axis = (y if maybe.in_targets else p)[maybe.index]
+
+    def as_one(dims: tuple, own: bool) -> tuple:
+        return tuple(
+            1 if (d == axis and isinstance(d, Sym)) or (own and i == maybe.index) else d
+            for i, d in enumerate(dims)
+        )
+
+    ys, ps, adjusted = _squeeze_or_expand(
+        as_one(y, maybe.in_targets), as_one(p, not maybe.in_targets)
+    )
+    if_one = _judge(loss, target, output, ys, ps, adjusted, batch_size)
+    otherwise = _judge(loss, target, output, y, p, "", batch_size)
+    if if_one.verdict is Verdict.RAISES and otherwise.verdict is Verdict.RAISES:
+        return otherwise
+    raise maybe
+
+
+def _judge(
+    loss: Loss,
+    target: tuple[Dim, ...],
+    output: Shape,
+    ya: tuple,
+    pa: tuple,
+    adjusted: str,
+    batch_size: Dim,
+) -> TargetCheck:
+    """The verdict on targets ``ya`` against outputs ``pa`` after the rank adjustment."""
+    handling = loss.handling
     t, o = _fmt(target), str(output)
     done = f"Keras {adjusted}, then " if adjusted else ""
     if handling == "sparse":

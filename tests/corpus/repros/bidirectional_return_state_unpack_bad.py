@@ -3,7 +3,7 @@
 # Reported: TypeError: can't multiply sequence by non-int of type 'list' (Keras 2); Keras 3 returns 5 tensors: too many values to unpack
 # Fix: unpack output, forward h and c, backward h and c.
 # keras: raises ValueError
-# status: missed: the number of names a return_state result is unpacked into is not checked against what the layer returns
+# status: caught
 import numpy as np
 from keras.layers import LSTM, Bidirectional, Dense, Input
 from keras.models import Model
@@ -11,7 +11,7 @@ from keras.models import Model
 num_encoder_tokens, latent_dim = 12, 16
 encoder_inputs = Input(shape=(None, num_encoder_tokens))
 encoder = Bidirectional(LSTM(latent_dim, return_state=True), merge_mode="mul")
-encoder_outputs, state_h, state_c = encoder(encoder_inputs)  # expect: SL107
+encoder_outputs, state_h, state_c = encoder(encoder_inputs)  # expect: SL232
 outputs = Dense(1)(encoder_outputs)
 model = Model(encoder_inputs, outputs)
 model.compile(optimizer="adam", loss="mse")

@@ -3,7 +3,7 @@
 # Reported: a stateful LSTM fails unless every batch has the declared size (here: Incompatible shapes in the loss of the last, short batch)
 # Fix: a number of samples that is a multiple of the batch size (96).
 # keras: raises InvalidArgumentError
-# status: missed: a stateful layer's fixed batch is not compared with fit's batches yet (issue 7 section 3)
+# status: caught
 import numpy as np
 import tensorflow as tf
 

@@ -3,7 +3,7 @@
 # Reported: ValueError: Input 0 of layer sequential is incompatible with the layer: expected ndim=3, found ndim=2
 # Fix: give each row a time axis before building the dataset (x.reshape(samples, 1, features)).
 # keras: raises ValueError
-# status: missed: fit(dataset) does not read element shapes from tf.data pipelines yet (issue 7 section 2)
+# status: caught
 import numpy as np
 import tensorflow as tf
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from seqlint.ir import value_to_dims
-from seqlint.shapes.dims import BATCH, Shape
+from seqlint.ir import Layer, value_to_dims
+from seqlint.shapes.dims import BATCH, Shape, is_known
 from seqlint.shapes.layers.common import MISSING, register
 from seqlint.shapes.registry import Call
 
@@ -29,4 +29,26 @@ def input_layer(call: Call) -> list[Shape]:
         if not dims:
             return [Shape.unknown()]
         return [Shape((BATCH, *dims[1:]))]
+    return [Shape.unknown()]
+
+
+@register("ModelInput")
+def model_input(call: Call) -> list[Shape]:
+    """A tensor entering a functional model used as a layer: Keras's ``_adjust_input_rank``
+    adds or drops a trailing axis of size 1 to reach the declared rank (anything else
+    raises there: unknown here)."""
+    declared = call.layer.get("declared")
+    shape = call.input
+    if not isinstance(declared, Layer) or shape.dims is None:
+        return [Shape.unknown()]
+    reference = input_layer(Call(declared, ()))[0].dims
+    if reference is None:
+        return [Shape.unknown()]
+    dims, rank = shape.dims, len(reference)
+    if len(dims) == rank:
+        return [shape]
+    if len(dims) == rank + 1 and is_known(dims[-1]) and dims[-1] == 1:
+        return [Shape(dims[:-1])]
+    if len(dims) == rank - 1 and is_known(reference[-1]) and reference[-1] == 1:
+        return [Shape((*dims, 1))]
     return [Shape.unknown()]

@@ -1,0 +1,82 @@
+"""SL232: the outputs of a return_state call unpacked into the wrong number of names."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from textwrap import dedent
+
+from seqlint.diagnostic import Severity
+from seqlint.ir import Layer
+from seqlint.rules.base import Finding, Rule, RuleContext
+
+STATES = {
+    "LSTM": "h, c",
+    "GRU": "h",
+    "SimpleRNN": "h",
+    "ConvLSTM1D": "h, c",
+    "ConvLSTM2D": "h, c",
+    "ConvLSTM3D": "h, c",
+}
+
+
+class ReturnStateUnpacking(Rule):
+    code = "SL232"
+    name = "return-state-unpacking"
+    summary = (
+        "The outputs of return_state or attention scores unpacked into the wrong number of names."
+    )
+    severity = Severity.ERROR
+    explanation = """\
+With `return_state=True` a recurrent layer returns its output followed by its
+final states: three tensors for an LSTM (`output, h, c`), two for a GRU or a
+SimpleRNN (`output, h`); a Bidirectional layer returns the output(s), then the
+forward states, then the backward states. `return_attention_scores=True` adds
+the scores to an attention layer's output. Code switched from LSTM to GRU
+often keeps `out, h, c = ...`: Python raises `ValueError: not enough values to
+unpack` when the model is built (and `too many values to unpack` the other
+way round)."""
+    bad_example = dedent(
+        """\
+        from tensorflow import keras
+        from tensorflow.keras import layers
+
+        enc_in = keras.Input(shape=(12, 8))
+        enc_out, h, c = layers.GRU(32, return_state=True)(enc_in)  # expect: SL232
+        """
+    )
+    keras_error = r"not enough values to unpack \(expected 3, got 2\)"
+    good_example = dedent(
+        """\
+        from tensorflow import keras
+        from tensorflow.keras import layers
+
+        enc_in = keras.Input(shape=(12, 8))
+        enc_out, h = layers.GRU(32, return_state=True)(enc_in)
+        """
+    )
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for unpacking in ctx.ir.unpackings:
+            layer = ctx.ir.node(unpacking.ref).layer
+            message = (
+                f"{layer.label} returns {unpacking.outputs} tensors ({_returns(layer)}), "
+                f"unpacked into {unpacking.targets} names"
+            )
+            hint = f"unpack {unpacking.outputs} names: {_returns(layer)}"
+            yield Finding(unpacking.loc, message, hint)
+
+
+def _returns(layer: Layer) -> str:
+    """What a call of ``layer`` returns, by name."""
+    if layer.kind in STATES:
+        return f"output, {STATES[layer.kind]}"
+    inner = layer.get("layer")
+    if layer.kind == "Bidirectional" and isinstance(inner, Layer) and inner.kind in STATES:
+        outputs = "output" if layer.get("merge_mode", "concat") is not None else "forward, backward"
+        if inner.get("return_state", False) is not True:
+            return outputs
+        states = STATES[inner.kind]
+        forward = ", ".join(f"forward_{s}" for s in states.split(", "))
+        backward = ", ".join(f"backward_{s}" for s in states.split(", "))
+        return f"{outputs}, {forward}, {backward}"
+    return "output, scores"

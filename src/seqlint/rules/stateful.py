@@ -1,0 +1,40 @@
+"""Evidence shared by the stateful-RNN rules: which layers keep states across batches, and
+the batch size an input declaration fixes."""
+
+from __future__ import annotations
+
+from seqlint.ir import Layer, Value
+from seqlint.rules.evidence import inner_layer
+from seqlint.shapes.dims import UNKNOWN, is_known
+
+RECURRENT_KINDS = frozenset({"LSTM", "GRU", "SimpleRNN"})
+
+
+def is_stateful(layer: Layer) -> bool:
+    """An LSTM/GRU/SimpleRNN (alone or in Bidirectional) with ``stateful=True``."""
+    inner = inner_layer(layer)
+    return inner.kind in RECURRENT_KINDS and inner.get("stateful", False) is True
+
+
+def declared_batch(layer: Layer) -> Value:
+    """The batch size an Input layer's config fixes: a positive int, None when it leaves the
+    batch free (``shape=``, ``batch_shape=(None, ...)``), UNKNOWN when it cannot be read."""
+    config = layer.config
+    if "batch_shape" in config:
+        batch_shape = config["batch_shape"]
+        if not isinstance(batch_shape, (tuple, list)) or not batch_shape:
+            return UNKNOWN
+        first = batch_shape[0]
+    elif "shape" in config:
+        first = config.get("batch_size")
+    else:
+        return UNKNOWN  # nothing readable declared
+    if first is None:
+        return None
+    return first if positive_int(first) else UNKNOWN
+
+
+def positive_int(value: Value) -> bool:
+    return (
+        is_known(value) and isinstance(value, int) and not isinstance(value, bool) and (value > 0)
+    )
