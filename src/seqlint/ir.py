@@ -240,6 +240,31 @@ class ModuleIR:
         return self.nodes[ref.node_id]
 
 
+def tensor_refs(value: Value) -> list[TensorRef]:
+    """Every :class:`TensorRef` in a structure of lists, tuples and dicts, in order.
+
+    Model inputs and outputs may be only partly known (an unknown leaf, or
+    :data:`~seqlint.shapes.dims.UNKNOWN` for the whole): what is not a tensor
+    is skipped.  Bounded, as shared containers can nest deeply.
+    """
+    found: list[TensorRef] = []
+    stack: list[tuple[Value, int]] = [(value, 0)]
+    budget = _MAX_VISITS
+    while stack and budget:
+        budget -= 1
+        item, depth = stack.pop()
+        if isinstance(item, TensorRef):
+            found.append(item)
+        elif depth < _MAX_DEPTH and isinstance(item, (list, tuple, dict)):
+            parts = list(item.values()) if isinstance(item, dict) else list(item)
+            stack.extend((part, depth + 1) for part in reversed(parts))
+    return found
+
+
+_MAX_VISITS = 10_000
+_MAX_DEPTH = 16
+
+
 def value_to_dim(value: Value) -> Dim:
     """A dimension from an evaluated value: ints and symbols carry over, ``None`` is unknown."""
     if is_known(value) or isinstance(value, Sym):

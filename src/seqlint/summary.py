@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from seqlint.diagnostic import TraceRow
-from seqlint.ir import Model, ModuleIR, Node, TensorRef, Value
+from seqlint.ir import Model, ModuleIR, Node, tensor_refs
 from seqlint.shapes.dims import Shape
 from seqlint.shapes.params import count_params
 from seqlint.shapes.propagate import GraphShapes
@@ -155,7 +155,7 @@ def _summary(model: Model, ir: ModuleIR, shapes: GraphShapes) -> ModelSummary:
 def _model_nodes(model: Model, ir: ModuleIR) -> list[Node]:
     """The nodes between the model's inputs and outputs, in the order they were applied."""
     seen: set[int] = set()
-    stack = [ref.node_id for ref in _refs(model.outputs)]
+    stack = [ref.node_id for ref in tensor_refs(model.outputs)]
     while stack:
         node_id = stack.pop()
         if node_id in seen:
@@ -164,13 +164,3 @@ def _model_nodes(model: Model, ir: ModuleIR) -> list[Node]:
         node = ir.nodes[node_id]
         stack.extend(ref.node_id for ref in (*node.inputs, *node.state_inputs))
     return [ir.nodes[i] for i in sorted(seen)]
-
-
-def _refs(value: Value) -> list[TensorRef]:
-    if isinstance(value, TensorRef):
-        return [value]
-    if isinstance(value, (list, tuple)):
-        return [ref for item in value for ref in _refs(item)]
-    if isinstance(value, dict):
-        return [ref for item in value.values() for ref in _refs(item)]
-    return []

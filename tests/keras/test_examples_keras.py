@@ -211,6 +211,24 @@ EXPECTED: dict[str, tuple[str, type[BaseException] | None, str, str]] = {
         r"object has no attribute 'fit_generator'",
         "marker",
     ),
+    "cnn_forecaster_window_too_long_bad.py": (
+        "SL108",
+        ValueError,
+        r"Computed output size would be zero or negative",
+        "build",
+    ),
+    "pretrained_embedding_matrix_rows_bad.py": (
+        "SL109",
+        ValueError,
+        r"weight shape \(2000, 100\) is not compatible with provided weight shape \(2001, 100\)",
+        "marker",
+    ),
+    "review_classifier_flatten_any_length_bad.py": (
+        "SL110",
+        ValueError,
+        r"Shapes used to initialize variables must be fully-defined",
+        "marker",
+    ),
 }
 
 

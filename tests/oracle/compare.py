@@ -43,7 +43,7 @@ CATEGORY_RULES: dict[str, tuple[str, ...]] = {
     "reshape-size": ("SL106",),
     "state-size": ("SL107",),
     "state-count": ("SL107",),
-    "conv-length": (),
+    "conv-length": ("SL108",),
     "input-data": ("SL209",),
     "embedding-index": ("SL210",),
     "loss-target": ("SL201", "SL202", "SL203"),

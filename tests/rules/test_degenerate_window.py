@@ -43,8 +43,7 @@ def test_longer_or_unknown_windows_are_clean():
 
 
 def test_recurrent_layer_after_a_repeat_vector_sees_more_steps():
-    body = windows(1, "layers.Flatten(), layers.RepeatVector(10), layers.LSTM(8), "
-                      "layers.Dense(2)")
+    body = windows(1, "layers.Flatten(), layers.RepeatVector(10), layers.LSTM(8), layers.Dense(2)")
     assert found(body) == []
 
 
@@ -101,3 +100,48 @@ def test_a_one_step_generator_no_model_takes_is_still_warned_about():
     longer = keras.preprocessing.sequence.TimeseriesGenerator(data, data, length=5, batch_size=16)
     """
     assert codes_and_lines(source) == {("SL212", 5)}
+
+
+ZIPPED = """\
+import numpy as np
+import tensorflow as tf
+from tensorflow import keras
+from tensorflow.keras import layers
+
+series = np.random.rand(200, 3)
+target = np.random.rand(200, 1)
+inputs = keras.utils.timeseries_dataset_from_array(series, None, sequence_length=10)
+targets = keras.utils.timeseries_dataset_from_array(target[9:], None, sequence_length=1)
+dataset = tf.data.Dataset.zip((inputs, targets))
+model = keras.Sequential([keras.Input(shape=(10, 3)), layers.LSTM(8), layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(dataset, epochs=1, verbose=0)
+"""
+
+
+def test_one_step_windows_that_may_be_the_zipped_targets_are_clean():
+    """Issue 7: the targets dataset cuts windows of one step; the LSTM sees 10 (Keras
+    trains it: tests/keras/test_robust_keras.py)."""
+    assert codes_and_lines(ZIPPED) == set()
+
+
+def test_one_step_inputs_fed_directly_are_still_reported():
+    source = (
+        ZIPPED.replace("sequence_length=10", "sequence_length=1")
+        .replace("shape=(10, 3)", "shape=(1, 3)")
+        .replace("model.fit(dataset,", "model.fit(inputs,")
+    )
+    assert codes_and_lines(source) == {("SL212", 8)}
+
+
+def test_one_step_windows_with_their_own_targets_are_reported_even_if_not_fed():
+    source = ZIPPED.replace(
+        "targets = keras.utils.timeseries_dataset_from_array(target[9:], None,",
+        "targets = keras.utils.timeseries_dataset_from_array(target[9:], target[9:],",
+    )
+    assert codes_and_lines(source) == {("SL212", 9)}
+
+
+def test_one_step_windows_without_targets_in_a_file_that_feeds_no_model_are_reported():
+    source = ZIPPED.split("dataset = ")[0]
+    assert codes_and_lines(source) == {("SL212", 9)}

@@ -3,7 +3,7 @@ proves each message against real Keras)."""
 
 import pytest
 
-from tests.helpers import lint
+from tests.helpers import codes_and_lines, lint
 
 SOURCE = """\
 from tensorflow import keras
@@ -113,3 +113,64 @@ model = keras.Model(inputs, [a, b])
 model.compile(optimizer="sgd", loss={"dense": "mse", "dense_1": "mse"}, loss_weights=[1.0])
 """
     assert lint(source) == []
+
+
+REPLACED = """\
+import numpy as np
+from tensorflow import keras
+from tensorflow.keras import layers
+
+X = np.random.rand(32, 10, 3)
+inputs = keras.Input(shape=(10, 3))
+h = layers.LSTM(16)(inputs)
+price = layers.Dense(1, name="price")(h)
+churn = layers.Dense(1, activation="sigmoid", name="churn")(h)
+model = keras.Model(inputs, [price, churn])
+model.compile(optimizer="adam", loss={"price": "mse", "chrun": "binary_crossentropy"})
+model.predict(X, verbose=0)
+model.compile(optimizer="adam", loss={"price": "mse", "churn": "binary_crossentropy"})
+model.fit(X, [np.random.rand(32, 1), np.random.rand(32, 1)], epochs=1, verbose=0)
+"""
+
+
+def test_a_compile_replaced_before_any_training_is_not_reported():
+    """Issue 7: Keras builds the losses at fit, from the latest compile (proven in
+    tests/keras/test_robust_keras.py)."""
+    assert codes_and_lines(REPLACED) == set()
+
+
+def test_a_compile_trained_before_it_is_replaced_is_reported():
+    source = REPLACED.replace("model.predict(X, verbose=0)", "model.evaluate(X, [X, X])")
+    assert ("SL206", 11) in codes_and_lines(source)
+
+
+def test_a_compile_of_another_model_does_not_replace_it():
+    source = REPLACED.replace(
+        'model.compile(optimizer="adam", loss={"price": "mse", "churn"',
+        "other = keras.Model(inputs, price)\n"
+        'other.compile(optimizer="adam", loss={"price": "mse", "churn"',
+    )
+    assert ("SL206", 11) in codes_and_lines(source)
+
+
+def test_the_last_compile_is_reported_even_without_any_fit():
+    source = REPLACED.rsplit("model.compile", 1)[0]
+    assert codes_and_lines(source) == {("SL206", 11)}
+
+
+def test_other_compile_rules_skip_a_replaced_compile_too():
+    """SL207 would report one mse shared by a value and a probability head."""
+    shared = REPLACED.replace(
+        'loss={"price": "mse", "chrun": "binary_crossentropy"})', 'loss="mse")'
+    )
+    assert codes_and_lines(shared) == set()
+    assert codes_and_lines(shared.rsplit("model.compile", 1)[0]) == {("SL207", 11)}
+
+
+def test_compiles_in_the_two_arms_of_an_if_count_as_replaced():
+    """docs/limits.md: a miss, never a false alarm."""
+    lines = REPLACED.replace("model.predict(X, verbose=0)\n", "").splitlines(keepends=True)
+    first, second = lines[10], lines[11]
+    assert first.startswith("model.compile") and second.startswith("model.compile")
+    lines[10:12] = ["if flag:\n", "    " + first, "else:\n", "    " + second]
+    assert codes_and_lines("".join(lines)) == set()

@@ -5,7 +5,9 @@ from seqlint.rules.classification_target_mismatch import ClassificationTargetMis
 from seqlint.rules.custom_loss_indexes_outputs import CustomLossIndexesOutputs
 from seqlint.rules.data_input_mismatch import DataInputMismatch
 from seqlint.rules.degenerate_window import DegenerateWindow
+from seqlint.rules.dense_on_undefined_axis import DenseOnUndefinedAxis
 from seqlint.rules.embedding_index_range import EmbeddingIndexRange
+from seqlint.rules.embedding_weights_shape import EmbeddingWeightsShape
 from seqlint.rules.initial_state_mismatch import InitialStateMismatch
 from seqlint.rules.input_declaration_rank import InputDeclarationRank
 from seqlint.rules.keras3_migration import Keras3Migration
@@ -25,6 +27,7 @@ from seqlint.rules.silent_target_mismatch import SilentTargetMismatch
 from seqlint.rules.stateful_batch_mismatch import StatefulBatchMismatch
 from seqlint.rules.stateful_without_batch import StatefulWithoutBatch
 from seqlint.rules.time_distributed_rank import TimeDistributedRank
+from seqlint.rules.window_longer_than_sequence import WindowLongerThanSequence
 
 ALL_RULES: tuple[Rule, ...] = (
     MissingTimeAxis(),
@@ -34,6 +37,9 @@ ALL_RULES: tuple[Rule, ...] = (
     MergeSingleTensor(),
     ReshapeSizeMismatch(),
     InitialStateMismatch(),
+    WindowLongerThanSequence(),
+    EmbeddingWeightsShape(),
+    DenseOnUndefinedAxis(),
     ClassificationTargetMismatch(),
     OutputUnitsVsClasses(),
     RegressionTargetMismatch(),

@@ -85,10 +85,7 @@ batch is legitimate (`stateful=True` is not reported)."""
             if id(batches) not in reported:
                 reported.add(id(batches))
                 yield self._window_finding(batches, recurrent[0], ctx)
-        fed = {id(call.args.get("x")) for call in ctx.ir.training}
-        for batches in ctx.ir.windows:
-            if id(batches) not in fed and is_known(batches.window) and batches.window == 1:
-                yield self._window_finding(batches, None, ctx)
+        yield from self._unfed_windows(ctx)
         for node in ctx.ir.nodes:
             if node.id in covered or not _reads_steps(node):
                 continue
@@ -96,6 +93,21 @@ batch is legitimate (`stateful=True` is not reported)."""
             if seen is None or len(seen) != 3 or not is_known(seen[1]) or seen[1] != 1:
                 continue
             yield self._layer_finding(node, ctx)
+
+    def _unfed_windows(self, ctx: RuleContext) -> Iterator[Finding]:
+        """One-step generators no data call takes as ``x``.  Not one without targets of its
+        own while the file feeds a model other data: it may be the targets half of a pair
+        (``fit(tf.data.Dataset.zip((inputs, targets)))``), where one step is no window."""
+        fed = {id(call.args.get("x")) for call in ctx.ir.training}
+        feeding = any(call.method in WINDOW_CALLS for call in ctx.ir.training)
+        for batches in ctx.ir.windows:
+            if id(batches) in fed:
+                continue
+            if not is_known(batches.window) or batches.window != 1:
+                continue
+            if batches.y is None and feeding:
+                continue
+            yield self._window_finding(batches, None, ctx)
 
     def _window_finding(self, batches: Batches, layer: Node | None, ctx: RuleContext) -> Finding:
         """``layer`` is the recurrent layer fed, None when no model in the file takes them."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from seqlint.ir import Array, Batches, Model, Node, TensorRef, TrainingCall, Value
+from seqlint.ir import Array, Batches, Model, Node, TensorRef, TrainingCall, Value, tensor_refs
 from seqlint.rules.base import RuleContext
 from seqlint.shapes.dims import differ
 
@@ -143,12 +143,8 @@ def reached_through(start: Node, ctx: RuleContext, passing: frozenset[str]) -> l
 
 
 def model_node_ids(model: Model, ctx: RuleContext) -> set[int]:
-    """Ids of every node the model's outputs depend on."""
-    outputs = model.outputs
-    if isinstance(outputs, dict):
-        outputs = list(outputs.values())
-    refs = [outputs] if isinstance(outputs, TensorRef) else list(outputs or ())
-    stack = [r.node_id for r in refs if isinstance(r, TensorRef)]
+    """Ids of every node the model's known outputs depend on (none when they are unknown)."""
+    stack = [ref.node_id for ref in tensor_refs(model.outputs)]
     seen: set[int] = set()
     while stack:
         node_id = stack.pop()
@@ -164,4 +160,3 @@ def data_name(array: Array, fallback: str = "x") -> str:
     """``X_train (line 6)``: how a message names an array."""
     name = array.name or fallback
     return f"{name} (line {array.loc.line})" if array.loc is not None else name
-

@@ -139,13 +139,30 @@ def output_count(model: Model) -> int | None:
     return None if found is None else len(found[1])
 
 
+# Calls that build and use the compiled losses.
+LOSS_CALLS = frozenset({"fit", "evaluate", "train_on_batch", "test_on_batch"})
+
+
 def compiled_heads(ctx: RuleContext) -> Iterator[CompiledHeads]:
-    """Every compile call whose model's outputs are known, with its heads."""
-    for call in ctx.ir.training:
-        if call.method == "compile":
+    """Every compile call whose model's outputs are known, with its heads; not a compile
+    that a later compile of the same model replaces before any call uses its losses."""
+    for index, call in enumerate(ctx.ir.training):
+        if call.method == "compile" and not _replaced(index, ctx):
             compiled = heads_of(call, ctx)
             if compiled is not None:
                 yield compiled
+
+
+def _replaced(index: int, ctx: RuleContext) -> bool:
+    model = ctx.ir.training[index].model
+    for later in ctx.ir.training[index + 1 :]:
+        if later.model is not model:
+            continue
+        if later.method in LOSS_CALLS:
+            return False
+        if later.method == "compile":
+            return True
+    return False
 
 
 def heads_of(call: TrainingCall, ctx: RuleContext) -> CompiledHeads | None:

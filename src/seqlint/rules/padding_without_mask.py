@@ -10,6 +10,7 @@ from seqlint.ir import Array, Node
 from seqlint.rules.base import Finding, Rule, RuleContext
 from seqlint.rules.evidence import chain_to, is_recurrent, output_shape, trace, where
 from seqlint.rules.feeding import data_name, model_node_ids, reached_through
+from seqlint.rules.heads import LOSS_CALLS
 from seqlint.rules.training import FitSite, fit_sites
 from seqlint.shapes.dims import same
 
@@ -17,12 +18,23 @@ from seqlint.shapes.dims import same
 PASSING = frozenset({"Identity"})
 # Layers that keep every step of a rank-3 input (their output rank is checked too).
 STEPWISE = frozenset(
-    {"LSTM", "GRU", "SimpleRNN", "Bidirectional", "Dense", "TimeDistributed", "Dropout",
-     "SpatialDropout1D", "GaussianNoise", "GaussianDropout", "Activation", "Identity",
-     "BatchNormalization", "LayerNormalization"}
+    {
+        "LSTM",
+        "GRU",
+        "SimpleRNN",
+        "Bidirectional",
+        "Dense",
+        "TimeDistributed",
+        "Dropout",
+        "SpatialDropout1D",
+        "GaussianNoise",
+        "GaussianDropout",
+        "Activation",
+        "Identity",
+        "BatchNormalization",
+        "LayerNormalization",
+    }
 )
-# Calls whose loss sees the data (predict has no loss).
-LOSS_CALLS = frozenset({"fit", "evaluate", "train_on_batch", "test_on_batch"})
 
 
 class PaddingWithoutMask(Rule):
@@ -111,7 +123,7 @@ already start real tokens at 1)."""
     def _finding(
         self, site: FitSite, x: Array, embedding: Node, chain: list[Node], ctx: RuleContext
     ) -> Finding:
-        after = chain[chain.index(embedding) + 1:]
+        after = chain[chain.index(embedding) + 1 :]
         recurrent = next((n for n in after if is_recurrent(n.layer)), None)
         reads = f"{where(recurrent)} reads the padding as tokens, and " if recurrent else ""
         output = site.outputs[0]
@@ -146,7 +158,7 @@ def _keeps_steps(chain: list[Node], embedding: Node, ctx: RuleContext) -> bool:
     steps = output_shape(embedding, ctx)
     if steps.rank != 3:
         return False
-    for node in chain[chain.index(embedding) + 1:]:
+    for node in chain[chain.index(embedding) + 1 :]:
         shape = output_shape(node, ctx)
         if shape.rank != 3:
             return False

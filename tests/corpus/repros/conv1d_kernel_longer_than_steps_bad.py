@@ -3,7 +3,7 @@
 # Reported: ValueError: negative dimensions are not allowed
 # Fix: put the 20 values on the time axis, (samples, 20, 1), and input_shape=(20, 1).
 # keras: raises ValueError
-# status: missed: the Conv1D shape function sees the window is longer than the sequence, but no rule reports it yet (issue 7 section 4)
+# status: caught
 import numpy as np
 from keras.layers import Activation, Conv1D, Dense, Dropout, Flatten, MaxPooling1D
 from keras.models import Sequential

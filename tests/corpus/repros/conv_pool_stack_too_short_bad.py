@@ -3,7 +3,7 @@
 # Reported: ValueError: Negative dimension size caused by subtracting 3 from 2 for 'conv1d_3/convolution/Conv2D'
 # Fix: padding='same' keeps the length through the convolutions.
 # keras: raises ValueError
-# status: missed: the Conv1D shape function sees the window is longer than the sequence, but no rule reports it yet (issue 7 section 4)
+# status: caught
 import numpy as np
 from keras.layers import Conv1D, Dense, Embedding, GlobalMaxPooling1D, Input, MaxPooling1D, SpatialDropout1D
 from keras.models import Sequential

@@ -3,7 +3,7 @@
 # Reported: ValueError: The last dimension of the inputs to `Dense` should be defined. Found `None`.
 # Fix: a fixed number of steps, Input(shape=(240, 4)) (or global pooling instead of Flatten).
 # keras: raises ValueError
-# status: missed: no rule yet for Dense after Flatten over a time axis of undefined length (issue 7 section 4)
+# status: caught
 import numpy as np
 from keras.layers import LSTM, Dense, Flatten, Input
 from keras.models import Model
