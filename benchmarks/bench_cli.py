@@ -5,7 +5,7 @@ Prints numbers; asserts nothing. Run: ``python benchmarks/bench_cli.py [--runs N
 Measures, each as a fresh subprocess (what a pre-commit hook or an editor pays):
   * ``python -c pass`` and ``python -c "import libcst"``: the floor and the parser's import,
   * ``python -c "import seqlint.cli"``: the command line itself,
-  * ``seqlint check`` on a file without Keras (the text pre-filter: no parse, no libcst),
+  * ``seqlint check`` on a file without model code (the pre-filter: no parse, no libcst),
   * ``seqlint check`` on a ~100-line Keras LSTM training script (the full pipeline),
 then where the time goes for the full check, from ``python -X importtime`` and an in-process
 split into decode / import pipeline / lint.
@@ -177,12 +177,12 @@ def import_breakdown(cmd: list[str], env: dict[str, str], top: int = 12) -> None
         print(f"    {us / 1000:7.1f} ms  {name}")
 
 
-def in_process_split(path: Path) -> None:
+def in_process_split(path: Path, env: dict[str, str]) -> None:
     code = f"""
 import time
 t0 = time.perf_counter()
-from seqlint.engine import read_source
-source, problem = read_source({str(path)!r})
+from seqlint.sources import read_source
+source = read_source({str(path)!r}).text
 t1 = time.perf_counter()
 try:
     from seqlint.engine import load_analysis
@@ -200,7 +200,7 @@ print(f"    import pipeline (libcst, frontend, shapes, rules) {{(t2 - t1) * 1000
 print(f"    lint_source, first call {{(t3 - t2) * 1000:6.1f}} ms; second call "
       f"{{(t4 - t3) * 1000:6.1f}} ms; {{len(diagnostics)}} diagnostics")
 """
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     print("  in-process split of the full check:")
     print(proc.stdout.rstrip() or f"    failed: {proc.stderr.strip()[-300:]}")
 
@@ -210,6 +210,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
     env = dict(os.environ, NO_COLOR="1")
+    src = str(Path(__file__).resolve().parents[1] / "src")  # this checkout, not an install
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (src, env.get("PYTHONPATH")) if p)
     py = sys.executable
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -228,24 +230,24 @@ def main() -> None:
             timed([py, "-c", "import seqlint.cli"], args.runs, env),
         )
         show(
-            "seqlint check <no keras> (pre-filter)",
-            timed([py, "-m", "seqlint", "check", str(plain)], args.runs, env),
+            "seqlint check <no model> (pre-filter)",
+            timed([py, "-m", "seqlint", "check", "--no-cache", str(plain)], args.runs, env),
         )
-        full = [py, "-m", "seqlint", "check", str(model)]
+        full = [py, "-m", "seqlint", "check", "--no-cache", str(model)]
         show("seqlint check <training script>", timed(full, args.runs, env))
         show(
             "seqlint check --format json <training script>",
-            timed([*full[:4], "--format", "json", str(model)], args.runs, env),
+            timed([*full[:5], "--format", "json", str(model)], args.runs, env),
         )
         script = shutil.which("seqlint")
         if script:
             show(
                 "console script: seqlint check <training>",
-                timed([script, "check", str(model)], args.runs, env),
+                timed([script, "check", "--no-cache", str(model)], args.runs, env),
             )
         print()
         import_breakdown(full, env)
-        in_process_split(model)
+        in_process_split(model, env)
 
 
 if __name__ == "__main__":

@@ -6,12 +6,17 @@ Kept light to import: click and the stdlib only. The engine imports the analysis
 
 from __future__ import annotations
 
+import os
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from seqlint import __version__
 from seqlint.report import FORMATS
+
+if TYPE_CHECKING:
+    from seqlint.engine import CheckResult
 
 CHECK_HELP = """Check Keras sequence models in PATHs for shape errors.
 
@@ -22,7 +27,8 @@ virtualenvs (venv, .venv, env, any directory holding a pyvenv.cfg,
 site-packages), __pycache__, node_modules and build output (build, dist,
 *.egg-info, .tox, .nox). A file named explicitly is checked if it is Python
 source (.py, .pyi, or a python shebang line) or a notebook; any other file is
-reported and skipped. Files larger than 5 MB (notebooks: 50 MB, or 5 MB of
+reported and skipped. Only files that may build, train or define a Keras
+model are parsed. Files larger than 5 MB (notebooks: 50 MB, or 5 MB of
 code) are skipped with a warning.
 
 \b
@@ -34,14 +40,20 @@ name the cell: nb.ipynb:cell 3:12:5 is line 12, column 5 of the third cell.
 Exit status:
   0  nothing reported
   1  at least one diagnostic reported
-  2  usage error: an unknown option, a PATH that does not exist, or no file
-     could be read at all. A missing PATH is reported on stderr, the other
-     PATHs are still checked and their diagnostics printed, and the exit
-     status is 2 even if they are clean or report problems.
+  2  usage error: an unknown option, a PATH that does not exist, no file
+     could be read at all, or the report could not be written. A missing
+     PATH is reported on stderr, the other PATHs are still checked and their
+     diagnostics printed, and the exit status is 2 even if they are clean or
+     report problems.
 
-Files that cannot be read or decoded are reported on stderr and skipped; a
-file that does not parse is reported as SL900 (syntax-error), and a crash of
-seqlint on one file as SL901 (internal-error) while the other files go on.
+Files that cannot be read or decoded, and special files (FIFOs, devices,
+sockets: never opened), are reported on stderr and skipped; a file that does
+not parse is reported as SL900 (syntax-error), valid Python seqlint cannot
+analyse (too deeply nested, over 128 KB) as SL902 (not-analysed), and a crash
+of seqlint on one file as SL901 (internal-error) while the other files go on.
+
+Results are cached by file content, seqlint version and configuration in
+.seqlint_cache (or --cache-dir, or $SEQLINT_CACHE_DIR).
 """
 
 
@@ -52,7 +64,7 @@ def main() -> None:
 
 
 @main.command(help=CHECK_HELP, short_help="Check files and directories for shape errors.")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str, readable=False))
 @click.option(
     "--format",
     "output_format",
@@ -68,6 +80,21 @@ def main() -> None:
 )
 @click.option("--no-color", is_flag=True, help="Never color the text report (also: NO_COLOR).")
 @click.option("--debug", is_flag=True, help="Print the traceback of internal errors on stderr.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes for the analysis [default: one per idle core, when there is "
+    "enough to parse; else one process].",
+)
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=str),
+    default=None,
+    help="Where to keep the result cache [default: $SEQLINT_CACHE_DIR, else .seqlint_cache].",
+)
 @click.option("--fix", is_flag=True, help="Apply safe fixes, then report what remains.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
 @click.option(
@@ -80,11 +107,15 @@ def check(
     output_format: str,
     no_color: bool,
     debug: bool,
+    jobs: int | None,
+    no_cache: bool,
+    cache_dir: str | None,
     fix: bool,
     unsafe_fixes: bool,
     diff: bool,
 ) -> None:
-    from seqlint.engine import check_paths
+    from seqlint.engine import CacheSettings, check_paths
+    from seqlint.report.text import printable
 
     fixed = 0
     if fix or diff:
@@ -92,7 +123,7 @@ def check(
 
         run = fix_paths(list(paths), unsafe=unsafe_fixes, write=not diff)
         for line in run.errors:
-            click.echo(line, err=True)
+            click.echo(printable(line), err=True)
         if diff:
             for changed in run.files:
                 click.echo(changed.diff(), nl=False)
@@ -101,13 +132,29 @@ def check(
             sys.exit(1 if run.files else 0)
         fixed = run.fixed
 
-    result = check_paths(list(paths))
+    settings = CacheSettings(enabled=not no_cache, directory=cache_dir)
+    result = check_paths(list(paths), jobs=jobs, cache=settings)
     for line in result.errors:
-        click.echo(line, err=True)
+        click.echo(printable(line), err=True)
     if debug:
         for path, trace in result.tracebacks.items():
-            click.echo(f"seqlint: internal error in {path}:\n{trace.rstrip()}", err=True)
+            click.echo(f"seqlint: internal error in {printable(path)}:\n{trace.rstrip()}", err=True)
+    try:
+        _report(result, output_format, no_color)
+    except OSError as exc:  # a closed pipe (`| head -0`) or a full disk: end quietly
+        _silence_stdout()
+        if not isinstance(exc, BrokenPipeError):
+            click.echo(f"seqlint: error: cannot write the report: {exc.strerror or exc}", err=True)
+        sys.exit(2)
+    if fix:
+        remaining = len(result.diagnostics)
+        click.echo(
+            f"Fixed {fixed} problem{'s' if fixed != 1 else ''}, {remaining} remaining.", err=True
+        )
+    sys.exit(result.exit_code)
 
+
+def _report(result: CheckResult, output_format: str, no_color: bool) -> None:
     if output_format == "text":
         from seqlint.report.text import render_text, wants_color
 
@@ -119,12 +166,17 @@ def check(
         output = renderer(output_format)(result.diagnostics, result.files_checked)
         if output:
             click.echo(output)
-    if fix:
-        remaining = len(result.diagnostics)
-        click.echo(
-            f"Fixed {fixed} problem{'s' if fixed != 1 else ''}, {remaining} remaining.", err=True
-        )
-    sys.exit(result.exit_code)
+    sys.stdout.flush()
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's last flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # not a real file (e.g. under a test runner)
+        pass
 
 
 @main.command(short_help="Show every model's layers, output shapes and parameter counts.")
@@ -146,11 +198,12 @@ def shapes(paths: tuple[str, ...], output_format: str, no_color: bool) -> None:
     or on a layer seqlint does not model. Exit status: 0, or 2 when a PATH is missing or no
     file could be read; files that do not parse are reported on stderr.
     """
+    from seqlint.report.text import printable
     from seqlint.summary import summarize_paths
 
     found = summarize_paths(list(paths))
     for line in found.errors:
-        click.echo(line, err=True)
+        click.echo(printable(line), err=True)
     if output_format == "json":
         from seqlint.report.summary import render_summaries_json
 

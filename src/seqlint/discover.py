@@ -6,6 +6,7 @@ Stdlib only and cheap to import: this runs before anything heavy is loaded.
 
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass, field
 
@@ -49,30 +50,52 @@ def discover(paths: list[str]) -> Discovery:
 
     Explicitly named files are kept whatever their suffix (reading them says whether they can be
     checked); directories are walked for ``WALKED_SUFFIXES`` files, skipping hidden entries,
-    virtualenvs and build folders below the root.
-    Symlinked directories are not followed.
+    virtualenvs and build folders below the root. Symlinked directories are not followed.
+    Absolute paths below the working directory are reported relative to it. Special files are
+    kept (reading refuses them without opening them); a path that cannot be looked up for
+    another reason than its absence (a directory without search permission) is reported as
+    unreadable.
     """
     found = Discovery()
     seen: set[str] = set()
     collected: list[str] = []
 
+    cwd = os.getcwd()
+
     def add(path: str) -> None:
         key = os.path.realpath(path)
         if key not in seen:
             seen.add(key)
-            collected.append(path)
+            collected.append(_relative(path, cwd))
 
     for raw in paths:
+        try:
+            os.lstat(raw)
+        except OSError as exc:
+            if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+                found.missing.append(raw)
+            else:  # e.g. inside a directory without search permission
+                found.unreadable.append(raw)
+                found.errors.append(f"seqlint: error: cannot read {raw}: {_reason(exc)}")
+            continue
         if os.path.isdir(raw):
             for path in _walk(raw, found):
                 add(path)
-        elif os.path.lexists(raw):
-            add(raw)  # a file, a broken link or a special file: reading it reports the problem
         else:
-            found.missing.append(raw)
+            add(raw)  # a file, a broken link or a special file: reading it reports the problem
     collected.sort(key=_sort_key)
     found.files = collected
     return found
+
+
+def _relative(path: str, cwd: str) -> str:
+    """An absolute path below the working directory as a relative one, so that output and
+    cache sharing do not depend on where a checkout lives (CI shards, containers)."""
+    if os.path.isabs(path):
+        relative = os.path.relpath(path, cwd)
+        if not relative.startswith(os.pardir):
+            return relative
+    return path
 
 
 def _sort_key(path: str) -> tuple[str, ...]:
@@ -102,7 +125,9 @@ def _walk(root: str, found: Discovery) -> list[str]:
                 elif (
                     entry.name.endswith(WALKED_SUFFIXES)
                     and not entry.name.startswith(".")
-                    and entry.is_file()
+                    # regular files, and special files (FIFO, socket, device) so that reading
+                    # refuses them with a message; links to nowhere are left out
+                    and (entry.is_file() or os.path.exists(entry.path))
                 ):
                     files.append(os.path.normpath(entry.path))
             except OSError:

@@ -1,8 +1,8 @@
-"""Orchestration: find files, read and decode them, pre-filter, analyse, collect diagnostics.
+"""Orchestration: find files, read them, pre-filter, look up the cache, analyse, collect.
 
 Importing this module is cheap (stdlib only). The analysis pipeline (libcst, frontend, shapes,
 rules) is imported lazily, only when at least one file needs a parse, and in the worker
-processes when files are analysed in parallel.
+processes when files are analysed in parallel. A cache hit imports none of it.
 """
 
 from __future__ import annotations
@@ -10,30 +10,30 @@ from __future__ import annotations
 import os
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from seqlint import sources
+from seqlint.cache import Cache, cache_dir
 from seqlint.diagnostic import Diagnostic, Severity
 from seqlint.discover import discover
 from seqlint.notebooks import NOTEBOOK_SUFFIX
-from seqlint.sources import Source, SourceError, to_source
+from seqlint.prefilter import may_define_model
+from seqlint.sources import Read, Source, SourceError, read_source, size_text, to_source
 
-MAX_FILE_BYTES = 5 * 1024 * 1024
-"""Files larger than this are skipped with a warning (generated code, data dumped as Python)."""
+MAX_ANALYSED_BYTES = 128 * 1024
+"""Larger files that may hold a model are not analysed (SL902). libcst keeps about 0.5-0.9 KB
+of syntax tree per byte of source: a 205 KB file peaks at 144 MB, so this limit keeps one file
+under the 150 MB target, and its analysis under a second on a free core
+(docs/performance.md)."""
 
-MAX_NOTEBOOK_BYTES = 50 * 1024 * 1024
-"""Notebooks carry their outputs (plots as base64 images): their file may be this large as long
-as their code, once joined, stays under ``MAX_FILE_BYTES``."""
-
-PARALLEL_MIN_FILES = 16
-"""Analyse in worker processes only when more files than this need a parse."""
-
-KERAS_MARKER = "keras"
-"""Every way the frontend recognises Keras contains this substring (keras, tf.keras,
-tensorflow.keras, keras imported from tensorflow): a file without it holds no Keras model."""
+PARALLEL_MIN_BYTES = 512 * 1024
+"""Analyse in worker processes only when the files to parse add up to more than this:
+below it, starting the workers costs more than they save (measured, docs/performance.md)."""
 
 SYNTAX_ERROR_CODE, SYNTAX_ERROR_NAME = "SL900", "syntax-error"
 INTERNAL_ERROR_CODE, INTERNAL_ERROR_NAME = "SL901", "internal-error"
+NOT_ANALYSED_CODE, NOT_ANALYSED_NAME = "SL902", "not-analysed"
 
 _MAX_MESSAGE = 300
 
@@ -46,6 +46,7 @@ class CheckResult:
     files_checked: int = 0  # files read and decoded, including those the pre-filter skipped
     errors: list[str] = field(default_factory=list)
     files_parsed: int = 0  # files that went through the analysis pipeline
+    files_cached: int = 0  # files whose diagnostics came from the cache
     missing: list[str] = field(default_factory=list)  # given paths that do not exist
     unreadable: list[str] = field(default_factory=list)  # unreadable or undecodable files/dirs
     not_source: list[str] = field(default_factory=list)  # neither Python source nor a notebook
@@ -63,11 +64,27 @@ class CheckResult:
         return 1 if self.diagnostics else 0
 
 
-def check_paths(paths: list[str], *, jobs: int | None = None) -> CheckResult:
+@dataclass(frozen=True)
+class CacheSettings:
+    """Where results are cached, and the caller's fingerprint of everything besides the
+    file's content and seqlint's version that changes them (configuration, Keras target)."""
+
+    enabled: bool = True
+    directory: str | None = None  # None: $SEQLINT_CACHE_DIR, else .seqlint_cache
+    fingerprint: str = ""
+
+    def open(self) -> Cache | None:
+        return Cache(cache_dir(self.directory), self.fingerprint) if self.enabled else None
+
+
+def check_paths(
+    paths: Sequence[str], *, jobs: int | None = None, cache: CacheSettings | None = None
+) -> CheckResult:
     """Check files and directories; diagnostics come in path order, then by position.
 
-    ``jobs`` forces the number of worker processes (1: in-process); by default workers are
-    used only when more than ``PARALLEL_MIN_FILES`` files need a parse and several CPUs exist.
+    ``jobs`` sets the worker processes (1: in-process; default: see :func:`worker_count`).
+    ``cache`` defaults to the on-disk cache with an empty fingerprint; callers with a
+    configuration pass ``CacheSettings(fingerprint=...)`` so that it is part of the key.
     """
     result = CheckResult()
     found = discover(list(paths))
@@ -79,99 +96,67 @@ def check_paths(paths: list[str], *, jobs: int | None = None) -> CheckResult:
     if not found.files and not found.missing and not found.unreadable:
         result.errors.append("seqlint: warning: no Python files found in " + ", ".join(paths))
 
-    pending: list[Source] = []
+    store = (cache or CacheSettings()).open()
+    per_file: dict[str, list[Diagnostic]] = {}
+    pending: list[tuple[str, str]] = []
+    loaded: dict[str, Source] = {}
     for path in found.files:
         source = load_source(path, result)
         if source is None:
             continue
         result.files_checked += 1
-        if KERAS_MARKER in source.text:
-            pending.append(source)
+        loaded[path] = source
+        text = source.text
+        if not may_define_model(text):
+            continue
+        if len(text) > MAX_ANALYSED_BYTES:
+            per_file[path] = [too_large_to_analyse(path, len(text.encode("utf-8")))]
+            continue
+        cached = store.get(store.key(path, text), path) if store else None
+        if cached is not None:
+            result.files_cached += 1
+            per_file[path] = cached
+        else:
+            pending.append((path, text))
 
     result.files_parsed = len(pending)
-    outcomes = _analyse_all([(source.path, source.text) for source in pending], jobs)
-    for source, (diagnostics, trace) in zip(pending, outcomes, strict=True):
-        # last step: anything that reads the analysed text by line (suppression comments)
-        # must see the diagnostics before a notebook's are placed in their cells
-        result.diagnostics.extend(source.place(diagnostic) for diagnostic in diagnostics)
+    for (path, _), (diagnostics, trace) in zip(
+        pending, _analyse_all(pending, jobs, store), strict=True
+    ):
+        per_file[path] = diagnostics
         if trace:
-            result.tracebacks[source.path] = trace
+            result.tracebacks[path] = trace
+    for path, source in loaded.items():
+        # placed last: what reads the analysed text by line (suppression comments) must see
+        # the diagnostics before a notebook's are placed in their cells
+        result.diagnostics.extend(source.place(d) for d in per_file.get(path, ()))
     return result
-
-
-# -- reading -------------------------------------------------------------------------------
-
-
-def read_source(path: str, max_bytes: int | None = None) -> tuple[str | None, str]:
-    """``(text, "")`` or ``(None, problem)``; a problem starting with "too large" is a skip."""
-    if max_bytes is None:
-        max_bytes = MAX_FILE_BYTES
-    try:
-        size = os.stat(path).st_size
-        if size > max_bytes:
-            return None, f"too large ({_size(size)}, limit {_size(max_bytes)})"
-        with open(path, "rb") as fh:
-            data = fh.read(max_bytes + 1)
-    except OSError as exc:
-        return None, exc.strerror or exc.__class__.__name__
-    if len(data) > max_bytes:
-        return None, f"too large (over {_size(max_bytes)})"
-    return decode_source(data)
-
-
-def decode_source(data: bytes) -> tuple[str | None, str]:
-    """Decode like Python does: a BOM or a PEP 263 coding cookie, else UTF-8."""
-    import io
-    import tokenize
-
-    try:
-        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
-    except SyntaxError as exc:
-        if "invalid or missing encoding declaration" in str(exc):
-            encoding = "utf-8"  # the first lines are not UTF-8; decoding below says where
-        else:
-            return None, str(exc)
-    try:
-        return data.decode(encoding), ""
-    except UnicodeDecodeError as exc:
-        name = "UTF-8" if encoding.startswith("utf-8") else encoding
-        offset = exc.start + (3 if encoding == "utf-8-sig" else 0)
-        return None, f"not valid {name} (byte 0x{data[offset]:02x} at offset {offset})"
-    except LookupError as exc:
-        return None, str(exc)
 
 
 def load_source(path: str, result: CheckResult) -> Source | None:
     """Read ``path`` into the source the analysis sees (a notebook's code cells joined, with
     their line map), or record on ``result`` why it cannot be checked."""
     notebook = path.endswith(NOTEBOOK_SUFFIX)
-    text, problem = read_source(path, MAX_NOTEBOOK_BYTES if notebook else None)
-    if text is not None:
+    read: Read = read_source(path, sources.MAX_NOTEBOOK_BYTES if notebook else None)
+    if read.text is not None:
         try:
-            source = to_source(path, text)
+            source = to_source(path, read.text)
         except SourceError as exc:
             result.not_source.append(path)
             result.errors.append(f"seqlint: error: {exc}")
             return None
-        code_bytes = len(source.text.encode("utf-8")) if notebook else 0
-        if code_bytes <= MAX_FILE_BYTES:
+        code = len(source.text.encode("utf-8")) if notebook else 0
+        if code <= sources.MAX_FILE_BYTES:
             return source
-        problem = f"too large ({_size(code_bytes)} of code, limit {_size(MAX_FILE_BYTES)})"
-    if problem.startswith("too large"):
+        limit = size_text(sources.MAX_FILE_BYTES)
+        read = Read(None, f"file too large ({size_text(code)} of code, limit {limit})", "skip")
+    if read.action == "skip":
         result.too_large.append(path)
-        result.errors.append(f"seqlint: warning: skipping {path}: file {problem}")
+        result.errors.append(f"seqlint: warning: skipping {path}: {read.problem}")
     else:
-        verb = "decode" if problem.startswith("not valid") or "encoding" in problem else "read"
         result.unreadable.append(path)
-        result.errors.append(f"seqlint: error: cannot {verb} {path}: {problem}")
+        result.errors.append(f"seqlint: error: cannot {read.action} {path}: {read.problem}")
     return None
-
-
-def _size(size: int) -> str:
-    for unit, scale in (("MB", 1024 * 1024), ("KB", 1024)):
-        if size >= scale:
-            return f"{size / scale:.1f} {unit}".replace(f".0 {unit}", f" {unit}")
-    return f"{size} bytes"
 
 
 # -- analysis ------------------------------------------------------------------------------
@@ -188,27 +173,33 @@ def load_analysis() -> tuple[Callable[[str, str], list[Diagnostic]], type[BaseEx
 
 
 def analyse_file(path: str, source: str) -> Outcome:
-    """Diagnostics for one file; never raises (syntax errors are SL900, crashes SL901)."""
+    """Diagnostics for one file; never raises (syntax errors are SL900, valid code that
+    cannot be analysed SL902, crashes SL901)."""
     try:
         lint_source, parse_failure = load_analysis()
         try:
             return list(lint_source(source, path)), None
         except parse_failure as exc:
-            return [syntax_error(path, exc)], None
+            if getattr(exc, "syntax", True):
+                return [syntax_error(path, exc)], None
+            return [not_analysed(path, exc)], None
     except Exception as exc:  # noqa: BLE001 - one broken file must not stop the run
         return [internal_error(path, exc)], _format_traceback()
 
 
-def syntax_error(path: str, exc: BaseException) -> Diagnostic:
+def _diagnostic(path: str, exc: BaseException | None, **fields: object) -> Diagnostic:
     line = _positive(getattr(exc, "line", 1))
     column = _positive(getattr(exc, "column", 1))
-    message = _one_line(str(getattr(exc, "message", "") or exc)) or "invalid syntax"
     return Diagnostic(
-        path=path,
-        line=line,
-        column=column,
-        end_line=line,
-        end_column=column,
+        path=path, line=line, column=column, end_line=line, end_column=column, **fields
+    )  # type: ignore[arg-type]
+
+
+def syntax_error(path: str, exc: BaseException) -> Diagnostic:
+    message = _one_line(str(getattr(exc, "message", "") or exc)) or "invalid syntax"
+    return _diagnostic(
+        path,
+        exc,
         code=SYNTAX_ERROR_CODE,
         name=SYNTAX_ERROR_NAME,
         severity=Severity.ERROR,
@@ -217,15 +208,40 @@ def syntax_error(path: str, exc: BaseException) -> Diagnostic:
     )
 
 
+def not_analysed(path: str, exc: BaseException) -> Diagnostic:
+    reason = _one_line(str(getattr(exc, "message", "") or exc)) or "too complex"
+    return _diagnostic(
+        path,
+        exc,
+        code=NOT_ANALYSED_CODE,
+        name=NOT_ANALYSED_NAME,
+        severity=Severity.WARNING,
+        message=f"not analysed: {reason}",
+        hint="the file is valid Python; seqlint checked nothing in it",
+    )
+
+
+def too_large_to_analyse(path: str, size: int) -> Diagnostic:
+    return _diagnostic(
+        path,
+        None,
+        code=NOT_ANALYSED_CODE,
+        name=NOT_ANALYSED_NAME,
+        severity=Severity.WARNING,
+        message=(
+            f"not analysed: {size_text(size)} is over the analysis limit of "
+            f"{size_text(MAX_ANALYSED_BYTES)}"
+        ),
+        hint="move the model code into a smaller module to have it checked",
+    )
+
+
 def internal_error(path: str, exc: BaseException) -> Diagnostic:
     detail = _one_line(str(exc))
     what = f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
-    return Diagnostic(
-        path=path,
-        line=1,
-        column=1,
-        end_line=1,
-        end_column=1,
+    return _diagnostic(
+        path,
+        None,
         code=INTERNAL_ERROR_CODE,
         name=INTERNAL_ERROR_NAME,
         severity=Severity.ERROR,
@@ -250,33 +266,88 @@ def _format_traceback() -> str:
         return "(traceback unavailable)\n"
 
 
+# -- parallelism ---------------------------------------------------------------------------
+
+
 def cpu_count() -> int:
     if hasattr(os, "sched_getaffinity"):
         return len(os.sched_getaffinity(0)) or 1
     return os.cpu_count() or 1
 
 
-def worker_count(files: int, jobs: int | None = None) -> int:
+def idle_cpus() -> float:
+    """Cores nobody else is using, from the 1-minute load average (all cores if unknown)."""
+    try:
+        return cpu_count() - os.getloadavg()[0]
+    except (OSError, AttributeError):
+        return float(cpu_count())
+
+
+def worker_count(pending_bytes: int, files: int, jobs: int | None = None) -> int:
+    """Processes to analyse ``files`` files of ``pending_bytes`` in total.
+
+    By default: one process for little work; else one per core that is free (this process
+    counts in the load, so an idle 2-core machine gives 2); on a machine already busy, extra
+    processes only compete for the same cores, and one process is faster (measured,
+    docs/performance.md).
+    """
     if jobs is not None:
         return max(1, min(jobs, files))
-    if files <= PARALLEL_MIN_FILES:
+    if pending_bytes <= PARALLEL_MIN_BYTES:
         return 1
-    return max(1, min(cpu_count(), files))
+    spare = round(idle_cpus())  # the load may already count this process: one more
+    return max(1, min(cpu_count(), 1 + spare, files))
 
 
-def _analyse_all(pending: list[tuple[str, str]], jobs: int | None) -> list[Outcome]:
-    workers = worker_count(len(pending), jobs)
+def _analyse_all(
+    pending: list[tuple[str, str]], jobs: int | None, store: Cache | None
+) -> list[Outcome]:
+    workers = worker_count(sum(len(source) for _, source in pending), len(pending), jobs)
     outcomes: list[Outcome | None] = [None] * len(pending)
     if workers > 1:
-        _analyse_in_pool(pending, workers, outcomes)
+        _analyse_in_pool(pending, workers, store, outcomes)
     for index, outcome in enumerate(outcomes):
         if outcome is None:  # in-process, or left over by a pool that broke down
-            outcomes[index] = analyse_file(*pending[index])
+            path, source = pending[index]
+            outcomes[index] = _analyse_and_store(path, source, store)
     return outcomes  # type: ignore[return-value]
 
 
+def _analyse_and_store(path: str, source: str, store: Cache | None) -> Outcome:
+    outcome = analyse_file(path, source)
+    if store is not None and outcome[1] is None:
+        store.put(store.key(path, source), outcome[0])
+    return outcome
+
+
+def _analyse_batch(paths: list[str], store: Cache | None) -> list[Outcome | None]:
+    """In a worker: read, analyse and cache each file (None: it could not be read again)."""
+    outcomes: list[Outcome | None] = []
+    for path in paths:
+        source = read_source(path).text
+        outcomes.append(None if source is None else _analyse_and_store(path, source, store))
+    return outcomes
+
+
+def _batches(pending: list[tuple[str, str]], workers: int) -> list[list[int]]:
+    """Indexes of ``pending`` in batches of similar size, biggest files first, a few per
+    worker so that the workers finish together."""
+    order = sorted(range(len(pending)), key=lambda i: -len(pending[i][1]))
+    count = min(len(pending), workers * 4)
+    batches: list[list[int]] = [[] for _ in range(count)]
+    sizes = [0] * count
+    for index in order:
+        smallest = sizes.index(min(sizes))
+        batches[smallest].append(index)
+        sizes[smallest] += len(pending[index][1])
+    return sorted((b for b in batches if b), key=lambda b: -sum(len(pending[i][1]) for i in b))
+
+
 def _analyse_in_pool(
-    pending: list[tuple[str, str]], workers: int, outcomes: list[Outcome | None]
+    pending: list[tuple[str, str]],
+    workers: int,
+    store: Cache | None,
+    outcomes: list[Outcome | None],
 ) -> None:
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -287,17 +358,20 @@ def _analyse_in_pool(
 
         # fork: workers start without re-importing seqlint, click or the caller's modules
         context = multiprocessing.get_context("fork")
-    # biggest files first so that the workers finish together
-    order = sorted(range(len(pending)), key=lambda i: -len(pending[i][1]))
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            futures = [(i, pool.submit(analyse_file, *pending[i])) for i in order]
-            for index, future in futures:
+            futures = [
+                (batch, pool.submit(_analyse_batch, [pending[i][0] for i in batch], store))
+                for batch in _batches(pending, workers)
+            ]
+            for batch, future in futures:
                 try:
-                    outcomes[index] = future.result()
+                    results = future.result()
                 except BrokenProcessPool:
                     continue  # re-run in-process by the caller
                 except Exception as exc:  # noqa: BLE001 - e.g. a result that did not pickle
-                    outcomes[index] = ([internal_error(pending[index][0], exc)], None)
+                    results = [([internal_error(pending[i][0], exc)], None) for i in batch]
+                for index, outcome in zip(batch, results, strict=True):
+                    outcomes[index] = outcome
     except (OSError, BrokenProcessPool):
         return  # no processes on this system: the caller analyses in-process

@@ -239,6 +239,19 @@ class ModuleIR:
     def node(self, ref: TensorRef) -> Node:
         return self.nodes[ref.node_id]
 
+    def graph_of(self, model: Model) -> set[int]:
+        """Ids of every node the model's known outputs depend on (none when they are unknown)."""
+        stack = [ref.node_id for ref in tensor_refs(model.outputs)]
+        seen: set[int] = set()
+        while stack:
+            node_id = stack.pop()
+            if node_id in seen:
+                continue
+            seen.add(node_id)
+            node = self.nodes[node_id]
+            stack.extend(ref.node_id for ref in (*node.inputs, *node.state_inputs))
+        return seen
+
 
 def tensor_refs(value: Value) -> list[TensorRef]:
     """Every :class:`TensorRef` in a structure of lists, tuples and dicts, in order.

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from seqlint.diagnostic import TraceRow
-from seqlint.ir import Model, ModuleIR, Node, tensor_refs
+from seqlint.ir import Model, ModuleIR
 from seqlint.shapes.dims import Shape
 from seqlint.shapes.params import count_params
 from seqlint.shapes.propagate import GraphShapes
@@ -95,19 +95,18 @@ class SummaryRun:
 def summarize_paths(paths: list[str]) -> SummaryRun:
     """Summaries of every model in the files under ``paths``, in path order."""
     from seqlint.discover import discover
-    from seqlint.engine import read_source
     from seqlint.frontend import ParseFailure
     from seqlint.notebooks import NOTEBOOK_SUFFIX
-    from seqlint.sources import SourceError, to_source
+    from seqlint.sources import SourceError, read_source, to_source
 
     run = SummaryRun()
     found = discover(paths)
     run.errors.extend(f"seqlint: error: path not found: {path}" for path in found.missing)
     run.errors.extend(found.errors)
     for path in found.files:
-        text, problem = read_source(path)
+        text, problem, action = read_source(path)
         if text is None:
-            run.errors.append(f"seqlint: error: cannot read {path}: {problem}")
+            run.errors.append(f"seqlint: error: cannot {action or 'read'} {path}: {problem}")
             continue
         if path.endswith(NOTEBOOK_SUFFIX):
             run.errors.append(f"seqlint: warning: skipping {path}: shapes does not read notebooks")
@@ -135,7 +134,7 @@ def show_shape(shapes: tuple[Shape, ...] | None) -> str:
 
 def _summary(model: Model, ir: ModuleIR, shapes: GraphShapes) -> ModelSummary:
     layers = []
-    for node in _model_nodes(model, ir):
+    for node in (ir.nodes[i] for i in sorted(ir.graph_of(model))):
         at = shapes.at(node)
         params = count_params(node.layer, at.inputs) if at.outputs is not None else None
         layers.append(
@@ -150,17 +149,3 @@ def _summary(model: Model, ir: ModuleIR, shapes: GraphShapes) -> ModelSummary:
         )
     line = model.loc.line
     return ModelSummary(model.name or f"model at line {line}", model.kind, line, tuple(layers))
-
-
-def _model_nodes(model: Model, ir: ModuleIR) -> list[Node]:
-    """The nodes between the model's inputs and outputs, in the order they were applied."""
-    seen: set[int] = set()
-    stack = [ref.node_id for ref in tensor_refs(model.outputs)]
-    while stack:
-        node_id = stack.pop()
-        if node_id in seen:
-            continue
-        seen.add(node_id)
-        node = ir.nodes[node_id]
-        stack.extend(ref.node_id for ref in (*node.inputs, *node.state_inputs))
-    return [ir.nodes[i] for i in sorted(seen)]

@@ -111,4 +111,4 @@ def write(path: Path, text: str | bytes) -> Path:
 
 
 KERAS_CLEAN = "import keras\nmodel = keras.Sequential()\n"
-KERAS_BUGGY = "import keras\nx = keras.layers.LSTM(64)\ny = 1  # BUG\n"
+KERAS_BUGGY = "import keras\nx = keras.Input(shape=(3,))\ny = 1  # BUG\n"

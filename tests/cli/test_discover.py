@@ -76,7 +76,16 @@ def test_order_does_not_depend_on_argument_order(tmp_path):
 def test_walked_paths_keep_the_given_prefix(tmp_path):
     _tree(tmp_path, ["src/pkg/m.py"])
     assert discover(["src"]).files == ["src/pkg/m.py"]
-    assert discover([str(tmp_path / "src")]).files == [str(tmp_path / "src/pkg/m.py")]
+    assert discover(["./src/"]).files == ["src/pkg/m.py"]
+
+
+def test_absolute_paths_below_the_working_directory_become_relative(tmp_path, monkeypatch):
+    _tree(tmp_path, ["repo/src/pkg/m.py", "elsewhere/n.py"])
+    monkeypatch.chdir(tmp_path / "repo")
+    assert discover([str(tmp_path / "repo" / "src")]).files == ["src/pkg/m.py"]
+    assert discover([str(tmp_path / "repo/src/pkg/m.py")]).files == ["src/pkg/m.py"]
+    outside = str(tmp_path / "elsewhere" / "n.py")
+    assert discover([outside]).files == [outside]
 
 
 def test_symlinked_directories_are_not_followed(tmp_path):

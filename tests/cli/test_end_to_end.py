@@ -34,7 +34,7 @@ model.compile(optimizer="adam", loss="mse")
 BAD = GOOD.replace("layers.LSTM(32, return_sequences=True)", "layers.LSTM(32)")
 BAD_LINES = {6, 7}  # the LSTM that drops the axis, the TimeDistributed that needs it
 
-SYNTAX_ERROR = "import keras\nx = (\n"
+SYNTAX_ERROR = "import keras\nmodel = keras.Sequential(\n"
 
 
 def _write(directory: Path, name: str, text: str) -> str:

@@ -18,7 +18,7 @@ def _in_tmp(tmp_path, monkeypatch):
 
 
 def test_parse_failure_becomes_sl900_at_its_position(stub, run, tmp_path):
-    write(tmp_path / "broken.py", "import keras\nx = (\n")
+    write(tmp_path / "broken.py", "import keras\nx = keras.Input(\n")
     stub.raise_on("broken.py", FakeParseFailure("'(' was never closed", line=2, column=5))
     result = run("check", "--format", "json", "broken.py")
     assert result.exit_code == 1
@@ -33,7 +33,7 @@ def test_parse_failure_becomes_sl900_at_its_position(stub, run, tmp_path):
 
 
 def test_parse_failure_text_line(stub, run, tmp_path):
-    write(tmp_path / "broken.py", "import keras\nx = (\n")
+    write(tmp_path / "broken.py", "import keras\nx = keras.Input(\n")
     stub.raise_on("broken.py", FakeParseFailure("invalid syntax", line=2, column=5))
     result = run("check", "--no-color", "broken.py")
     assert result.stdout.splitlines()[0] == "broken.py:2:5: SL900 invalid syntax"
@@ -133,15 +133,22 @@ def test_parallel_results_match_in_process_in_path_order(stub, tmp_path):
     assert len(serial.diagnostics) == 13
 
 
-def test_default_uses_workers_above_the_threshold(stub, tmp_path, monkeypatch):
+def test_default_uses_workers_only_for_enough_work_and_free_cores(stub, monkeypatch):
     from seqlint import engine
 
     monkeypatch.setattr(engine, "cpu_count", lambda: 2)
-    assert engine.worker_count(16) == 1
-    assert engine.worker_count(17) == 2
-    assert engine.worker_count(3, jobs=8) == 3
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.0, 1.0, 1.0))  # idle but for us
+    assert engine.worker_count(engine.PARALLEL_MIN_BYTES, 100) == 1
+    assert engine.worker_count(engine.PARALLEL_MIN_BYTES + 1, 100) == 2
+    assert engine.worker_count(10**9, 1) == 1
+    assert engine.worker_count(10, 3, jobs=8) == 3
+    assert engine.worker_count(10**9, 100, jobs=1) == 1
+    monkeypatch.setattr(os, "getloadavg", lambda: (7.5, 7.0, 6.0))  # cores already busy
+    assert engine.worker_count(10**9, 100) == 1
+    assert engine.worker_count(10**9, 100, jobs=2) == 2
     monkeypatch.setattr(engine, "cpu_count", lambda: 1)
-    assert engine.worker_count(500) == 1
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))
+    assert engine.worker_count(10**9, 500) == 1
 
 
 def test_internal_error_inside_a_worker(stub, tmp_path):

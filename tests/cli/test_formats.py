@@ -117,8 +117,10 @@ def test_sarif_notebook_result_points_at_the_notebook_and_names_the_cell(stub, r
     assert result["properties"] == {"cell": 3, "cellLine": 2, "cellColumn": 5}
 
 
-def test_sarif_clean_run_and_absolute_paths_validate(stub, run, project):
+def test_sarif_clean_run_and_absolute_paths_validate(stub, run, project, monkeypatch):
     assert _sarif(run, "b.py")["runs"][0]["results"] == []
+    (project / "elsewhere").mkdir()
+    monkeypatch.chdir(project / "elsewhere")  # a path outside the working directory stays absolute
     (result,) = _sarif(run, str(project / "a.py"))["runs"][0]["results"]
     uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
     assert uri == (project / "a.py").as_uri()
@@ -162,7 +164,7 @@ def test_sarif_of_the_real_pipeline_on_a_script_and_a_notebook_validates(run, tm
     script = (root / "stacked_lstm_missing_return_sequences_bad.py").read_text()
     write(tmp_path / "train.py", script)
     write(tmp_path / "train.ipynb", json.dumps(notebook_from_script(script)[0]))
-    write(tmp_path / "broken.py", "import keras\nx = (\n")
+    write(tmp_path / "broken.py", KERAS_CLEAN + "x = (\n")
     results = _sarif(run, ".")["runs"][0]["results"]
     where = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results]
     assert list(zip([r["ruleId"] for r in results], where, strict=True)) == [

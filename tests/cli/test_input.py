@@ -1,4 +1,4 @@
-"""Reading files: encodings, unreadable and oversized files, the keras pre-filter."""
+"""Reading files: encodings, unreadable and oversized files, the model pre-filter."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ import os
 
 import pytest
 
-from seqlint import engine
-from seqlint.engine import check_paths, decode_source
+from seqlint import sources
+from seqlint.engine import check_paths
+from seqlint.sources import decode_source
 from tests.cli.support import KERAS_BUGGY, KERAS_CLEAN, write
 
 
@@ -30,10 +31,11 @@ def test_non_utf8_is_one_line_and_the_others_are_checked(stub, run, tmp_path):
 
 
 def test_latin1_coding_cookie_decodes(stub, run, tmp_path):
-    write(tmp_path / "m.py", b"# -*- coding: latin-1 -*-\nimport keras\nname = '\xe9t\xe9'\n")
+    source = b"# -*- coding: latin-1 -*-\nimport keras\nname = keras.Input('\xe9t\xe9')\n"
+    write(tmp_path / "m.py", source)
     result = run("check", "m.py")
     assert result.exit_code == 0, result.output
-    assert "name = 'été'" in stub.sources["m.py"]
+    assert "name = keras.Input('été')" in stub.sources["m.py"]
 
 
 def test_utf8_bom_decodes():
@@ -81,7 +83,7 @@ def test_directory_given_where_a_file_is_expected_is_walked(stub, run, tmp_path)
 
 
 def test_too_large_file_is_skipped_with_one_line(stub, run, tmp_path, monkeypatch):
-    monkeypatch.setattr(engine, "MAX_FILE_BYTES", 1024)
+    monkeypatch.setattr(sources, "MAX_FILE_BYTES", 1024)
     write(tmp_path / "big.py", "import keras\n" + "x = 1  # BUG\n" * 200)
     write(tmp_path / "small.py", KERAS_CLEAN)
     result = run("check", ".")
@@ -93,23 +95,24 @@ def test_too_large_file_is_skipped_with_one_line(stub, run, tmp_path, monkeypatc
 
 
 def test_default_size_limit_message():
-    assert engine._size(engine.MAX_FILE_BYTES) == "5 MB"
-    assert engine._size(6_500_000) == "6.2 MB"
-    assert engine._size(10) == "10 bytes"
+    assert sources.size_text(sources.MAX_FILE_BYTES) == "5 MB"
+    assert sources.size_text(6_500_000) == "6.2 MB"
+    assert sources.size_text(10) == "10 bytes"
 
 
 def test_only_too_large_files_exit_2(stub, run, tmp_path, monkeypatch):
-    monkeypatch.setattr(engine, "MAX_FILE_BYTES", 10)
+    monkeypatch.setattr(sources, "MAX_FILE_BYTES", 10)
     write(tmp_path / "big.py", KERAS_CLEAN)
     assert run("check", "big.py").exit_code == 2
 
 
-def test_prefilter_skips_files_without_keras_but_counts_them(stub, tmp_path):
+def test_prefilter_skips_files_without_model_code_but_counts_them(stub, tmp_path):
     write(tmp_path / "a.py", "import numpy as np\nx = 1  # BUG\n")
-    write(tmp_path / "b.py", "from tensorflow import keras\ny = 2  # BUG\n")
+    write(tmp_path / "b.py", "from tensorflow import keras\nm = keras.Sequential()  # BUG\n")
     write(tmp_path / "c.py", "")
+    write(tmp_path / "d.py", "from tensorflow import keras\nx = keras.ops.sum(y)  # BUG\n")
     result = check_paths(["."])
-    assert result.files_checked == 3
+    assert result.files_checked == 4
     assert result.files_parsed == 1
     assert stub.calls == ["b.py"]
     assert [d.path for d in result.diagnostics] == ["b.py"]

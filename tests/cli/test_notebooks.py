@@ -254,16 +254,16 @@ def test_example_notebooks_hold_the_example_scripts(kind):
 def test_syntax_error_in_a_notebook_is_placed_in_its_cell(tmp_path):
     path = write(
         tmp_path / "nb.ipynb",
-        _notebook(("markdown", "# x"), ("code", "import keras\n"), ("code", "!ls\nx = (\n")),
+        _notebook(("markdown", "# x"), ("code", KERAS_CLEAN), ("code", "!ls\nx = (\n")),
     )
     (diagnostic,) = check_paths([str(path)]).diagnostics
     assert (diagnostic.code, diagnostic.cell, diagnostic.line) == ("SL900", 3, 2)
 
 
 def test_notebook_size_limit_counts_its_code_not_its_outputs(stub, run, tmp_path, monkeypatch):
-    from seqlint import engine
+    from seqlint import sources
 
-    monkeypatch.setattr(engine, "MAX_FILE_BYTES", 1024)
+    monkeypatch.setattr(sources, "MAX_FILE_BYTES", 1024)
     plots = json.loads(_notebook(("code", KERAS_BUGGY)))
     plots["cells"][0]["outputs"] = [
         {"output_type": "display_data", "data": {"image/png": "A" * 4000}}
@@ -276,7 +276,7 @@ def test_notebook_size_limit_counts_its_code_not_its_outputs(stub, run, tmp_path
     assert result.stderr.splitlines() == [
         "seqlint: warning: skipping long.ipynb: file too large (1.2 KB of code, limit 1 KB)"
     ]
-    monkeypatch.setattr(engine, "MAX_NOTEBOOK_BYTES", 2048)
+    monkeypatch.setattr(sources, "MAX_NOTEBOOK_BYTES", 2048)
     assert "skipping plots.ipynb: file too large (4.2 KB, limit 2 KB)" in run("check", ".").stderr
 
 

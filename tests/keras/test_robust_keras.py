@@ -212,11 +212,13 @@ def test_silent_and_keras_runs(name):
     _run(source)
 
 
-def test_known_false_alarm_sl107_on_a_layer_that_never_runs():
-    """docs/accuracy.md, wrappers_test.py of Keras 2.3.1: Keras 3 does not check initial_state
-    when it builds the layer, and nothing runs it; SL107 still reports it (a known issue)."""
+def test_sl107_is_silent_on_a_layer_no_model_runs():
+    """wrappers_test.py of Keras 2.3.1 (the real-world corpus): Keras 3 does not check
+    initial_state when it builds the layer, and no model runs it, so nothing raises; once a
+    model runs it, Keras raises and SL107 reports it."""
     source = textwrap.dedent(
         """\
+        import numpy as np
         from tensorflow import keras
         from tensorflow.keras import layers
 
@@ -227,5 +229,11 @@ def test_known_false_alarm_sl107_on_a_layer_that_never_runs():
         output = layers.Bidirectional(layers.LSTM(3))(input2, initial_state=state[0])
         """
     )
-    assert codes_and_lines(source) == {("SL107", 8)}
+    assert codes_and_lines(source) == set()
     _run(source)
+    run = (
+        "model = keras.Model([input1, input2], output)\nmodel.predict([np.zeros((2, 3, 5))] * 2)\n"
+    )
+    assert codes_and_lines(source + run) == {("SL107", 9)}
+    with pytest.raises(Exception):  # noqa: B017 - the exception class varies with the backend
+        _run(source + run)

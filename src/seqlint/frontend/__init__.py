@@ -12,21 +12,22 @@ from collections.abc import Sequence
 from seqlint.fixes import Edit
 from seqlint.frontend.interpreter import Interpreter
 from seqlint.frontend.models import Graph
-from seqlint.frontend.parsing import TOO_DEEP, ParseFailure, parse
+from seqlint.frontend.parsing import TOO_DEEP, NotAnalysable, ParseFailure, parse
 from seqlint.frontend.positions import Positions
 from seqlint.ir import ModuleIR
 
-__all__ = ["ParseFailure", "apply_fix_edits", "extract"]
+__all__ = ["NotAnalysable", "ParseFailure", "apply_fix_edits", "extract"]
 
 
 def extract(source: str) -> ModuleIR:
-    """The IR of ``source``; raises :class:`ParseFailure` when it cannot be parsed."""
+    """The IR of ``source``; raises :class:`ParseFailure` when it cannot be parsed, a
+    :class:`NotAnalysable` (a kind of ParseFailure) when it is valid but too complex."""
     module = parse(source)
     graph = Graph(Positions(module, source))
     try:
         Interpreter(graph).run(module)
     except RecursionError:  # a last resort: every recursion of the interpreter is bounded
-        raise ParseFailure(1, 1, TOO_DEEP) from None
+        raise NotAnalysable(1, 1, TOO_DEEP) from None
     graph.ir.tree = module
     return graph.ir
 

@@ -1,19 +1,38 @@
-"""Source text to a libcst module, or a :class:`ParseFailure` with a useful position."""
+"""Source text to a libcst module, or a :class:`ParseFailure` with a useful position.
+
+libcst's native parser recurses on the C stack of the calling thread, and overflowing it
+ends the process. So it runs in a thread with a large stack (:data:`STACK_BYTES`), and
+only on sources whose estimated nesting (:mod:`seqlint.frontend.nesting`) is far from
+what that stack holds. CPython decides what is a syntax error: a source it parses is
+never reported as one, even when libcst refuses it or it is too deep to analyse; that is
+a :class:`NotAnalysable`.
+"""
 
 from __future__ import annotations
 
 import ast
 import re
+import threading
+from collections.abc import Callable
+from typing import TypeVar
 
 import libcst as cst
 
-from seqlint.frontend.nesting import too_deep
+from seqlint.frontend.nesting import MAX_DEPTH, too_deep
 
-TOO_DEEP = "too deeply nested to analyse"
+STACK_BYTES = 512 * 1024 * 1024
+"""Stack of the parsing thread: libcst parses 3000 levels of every construct measured in
+it (the nesting limit allows 500). Only the pages touched are ever allocated."""
+
+TOO_DEEP = f"nested too deeply to analyse (nesting depth over {MAX_DEPTH})"
+
+T = TypeVar("T")
 
 
 class ParseFailure(Exception):
-    """The source cannot be analysed: a syntax error, or nesting too deep for the parser."""
+    """The source cannot be analysed; ``syntax`` tells whether CPython rejects it too."""
+
+    syntax = True
 
     def __init__(self, line: int, column: int, message: str) -> None:
         super().__init__(f"{line}:{column}: {message}")
@@ -22,36 +41,90 @@ class ParseFailure(Exception):
         self.message = message
 
 
+class NotAnalysable(ParseFailure):
+    """Valid Python that seqlint cannot analyse (too deep, too complex, refused by libcst)."""
+
+    syntax = False
+
+
 def parse(source: str) -> cst.Module:
-    """Parse ``source`` with libcst; raise :class:`ParseFailure` if it does not parse."""
+    """Parse ``source`` with libcst; raise :class:`ParseFailure` if it cannot be analysed."""
+    return run_with_large_stack(_parse, source)
+
+
+def _parse(source: str) -> cst.Module:
     if too_deep(source):
-        raise ParseFailure(1, 1, TOO_DEEP)
+        raise _python_verdict(source) or NotAnalysable(1, 1, TOO_DEEP)
     try:
         return cst.parse_module(source)
     except cst.ParserSyntaxError as error:
-        raise _syntax_failure(source, error) from None
+        raise _python_verdict(source) or _libcst_refusal(error) from None
     except RecursionError:
-        raise ParseFailure(1, 1, TOO_DEEP) from None
+        raise _python_verdict(source) or NotAnalysable(1, 1, TOO_DEEP) from None
+
+
+def run_with_large_stack(function: Callable[[str], T], argument: str) -> T:
+    """``function(argument)`` in a thread with :data:`STACK_BYTES` of stack; its exception
+    is raised here."""
+    outcome: list[object] = []
+
+    def target() -> None:
+        try:
+            outcome.append(function(argument))
+        except BaseException as exc:  # noqa: BLE001 - handed over to the calling thread
+            outcome.append(_Raised(exc))
+
+    thread = threading.Thread(target=target, name="seqlint-parse", daemon=True)
+    previous = threading.stack_size()
+    try:
+        threading.stack_size(STACK_BYTES)  # applies to threads started from now on
+        thread.start()
+        started = True
+    except (RuntimeError, ValueError, MemoryError):  # no room for such a stack here
+        started = False
+    finally:
+        threading.stack_size(previous)
+    if started:
+        thread.join()
+    else:
+        target()  # the nesting limit still keeps libcst within a default stack, if closer
+    result = outcome[0]
+    if isinstance(result, _Raised):
+        raise result.exc
+    return result  # type: ignore[return-value]
+
+
+class _Raised:
+    def __init__(self, exc: BaseException) -> None:
+        self.exc = exc
+
+
+def _python_verdict(source: str) -> ParseFailure | None:
+    """CPython's syntax error for ``source`` as a ParseFailure, or None when it parses.
+
+    CPython's parser (only parsing, nothing runs) names the real culprit where libcst
+    reports the farthest token it reached, often a line late.
+    """
+    try:
+        ast.parse(source)
+    except SyntaxError as py_error:
+        return ParseFailure(
+            py_error.lineno or 1, max(py_error.offset or 1, 1), py_error.msg or "invalid syntax"
+        )
+    except (RecursionError, MemoryError):
+        return NotAnalysable(1, 1, "too deeply nested for Python's own parser")
+    except ValueError as exc:  # e.g. a null byte
+        return ParseFailure(1, 1, str(exc))
+    return None
 
 
 _LIBCST_AT = re.compile(r"error at (\d+):(\d+)")
 
 
-def _syntax_failure(source: str, error: cst.ParserSyntaxError) -> ParseFailure:
-    """Locate a syntax error as CPython does when it agrees, else as libcst reports it.
-
-    libcst's native parser reports the farthest token it reached, often a line
-    late; CPython's parser (only parsing, nothing runs) names the real culprit.
-    """
-    try:
-        ast.parse(source)
-    except SyntaxError as py_error:
-        if py_error.lineno:
-            return ParseFailure(py_error.lineno, max(py_error.offset or 1, 1), py_error.msg)
-    except (ValueError, RecursionError, MemoryError):
-        pass
-    message = error.message
-    found = _LIBCST_AT.search(message)
-    if found:
-        return ParseFailure(int(found[1]), int(found[2]) + 1, message)
-    return ParseFailure(error.raw_line, error.raw_column + 1, message)
+def _libcst_refusal(error: cst.ParserSyntaxError) -> NotAnalysable:
+    """libcst refuses a source CPython accepts: say so where libcst stopped."""
+    found = _LIBCST_AT.search(error.message)
+    line, column = (int(found[1]), int(found[2]) + 1) if found else (error.raw_line, 1)
+    return NotAnalysable(
+        max(line, 1), max(column, 1), f"valid Python that libcst cannot parse: {error.message}"
+    )

@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import TextIO
 
-from seqlint.report.text import Line, is_utf, trace_lines, write_lines
+from seqlint.report.text import Line, is_utf, printable, printable_rows, trace_lines, write_lines
 from seqlint.summary import ModelSummary
 
 FileSummaries = tuple[str, Sequence[ModelSummary]]  # path, its models
@@ -18,11 +18,13 @@ def render_summaries_text(
     lines: list[Line] = []
     for path, models in files:
         for model in models:
-            title = f"{path}:{model.line}: {model.name} ({model.kind})"
+            title = printable(f"{path}:{model.line}: {model.name} ({model.kind})")
             lines.append([(title, "bold")])
             if model.rows:
                 params = [layer.params_text for layer in model.layers]
-                rows = trace_lines(model.rows, ascii_only=not is_utf(stream), params=params)
+                rows = trace_lines(
+                    printable_rows(model.rows), ascii_only=not is_utf(stream), params=params
+                )
                 lines.extend(rows)
             else:
                 lines.append([("  no layers found", "dim")])

@@ -1,6 +1,10 @@
 """The terminal report: one ``path:line:col: CODE message`` line per diagnostic, the shape
 trace as a small static ``model.summary()``, the fix hint, then a summary line.
 
+Text taken from the linted code or from file names is shown with its control characters
+escaped (:func:`printable`), so no source or path can move the cursor, forge a line (a
+GitHub annotation, say) or print a hyperlink.
+
 Lines are built as styled spans. On a color terminal they are printed with rich; otherwise
 (pipes, CI logs, pre-commit, ``--no-color``, ``NO_COLOR``) they are written as plain text
 without importing rich at all, which saves ~30 ms per run.
@@ -9,7 +13,9 @@ without importing rich at all, which saves ~30 ms per run.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TextIO
 
 from seqlint.diagnostic import Applicability, Diagnostic, Severity, TraceRow
@@ -24,6 +30,43 @@ SEVERITY_STYLE = {
 }
 MARKER = ">"
 INDENT = "  "
+
+
+# C0 and C1 controls, DEL, bidirectional overrides and lone surrogates (undecodable names)
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str) -> str:
+    """``text`` with every control character written as an escape (``\\n``, ``\\x1b``)."""
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match[0]
+    code = ord(char)
+    return _NAMED.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
+def printable_diagnostic(diagnostic: Diagnostic) -> Diagnostic:
+    """The diagnostic with its path, message, hint and trace made printable."""
+    return replace(
+        diagnostic,
+        path=printable(diagnostic.path),
+        message=printable(diagnostic.message),
+        hint=printable(diagnostic.hint),
+        trace=printable_rows(diagnostic.trace),
+    )
+
+
+def printable_rows(rows: Sequence[TraceRow]) -> tuple[TraceRow, ...]:
+    """Trace rows with the text they quote from the code made printable."""
+    return tuple(
+        replace(
+            row, layer=printable(row.layer), shape=printable(row.shape), note=printable(row.note)
+        )
+        for row in rows
+    )
 
 
 def wants_color(stream: TextIO, no_color: bool = False) -> bool:
@@ -41,7 +84,8 @@ def render_text(
 ) -> None:
     lines: list[Line] = []
     for diagnostic in diagnostics:
-        lines.extend(diagnostic_lines(diagnostic, ascii_only=not is_utf(stream)))
+        shown = printable_diagnostic(diagnostic)
+        lines.extend(diagnostic_lines(shown, ascii_only=not is_utf(stream)))
         lines.append([])
     lines.append(summary_line(diagnostics, files_checked))
     lines.extend(fixable_lines(diagnostics))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from seqlint.ir import Array, Batches, Model, Node, TensorRef, TrainingCall, Value, tensor_refs
+from seqlint.ir import Array, Batches, Model, Node, TensorRef, TrainingCall, Value
 from seqlint.rules.base import RuleContext
 from seqlint.shapes.dims import differ
 
@@ -144,16 +144,7 @@ def reached_through(start: Node, ctx: RuleContext, passing: frozenset[str]) -> l
 
 def model_node_ids(model: Model, ctx: RuleContext) -> set[int]:
     """Ids of every node the model's known outputs depend on (none when they are unknown)."""
-    stack = [ref.node_id for ref in tensor_refs(model.outputs)]
-    seen: set[int] = set()
-    while stack:
-        node_id = stack.pop()
-        if node_id in seen:
-            continue
-        seen.add(node_id)
-        node = ctx.ir.nodes[node_id]
-        stack.extend(ref.node_id for ref in (*node.inputs, *node.state_inputs))
-    return seen
+    return ctx.ir.graph_of(model)
 
 
 def data_name(array: Array, fallback: str = "x") -> str:

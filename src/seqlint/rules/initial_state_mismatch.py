@@ -57,8 +57,13 @@ runs on data (`fit`, `predict`): `Dimensions must be equal, but are 128 and
     )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        # Keras checks initial states only when a model runs the layer: a call whose output
+        # no model uses never raises
+        in_models = set().union(*(ctx.ir.graph_of(model) for model in ctx.ir.models))
         for node, problem in problem_nodes(ctx):
             if problem.kind not in (ProblemKind.STATE_SIZE, ProblemKind.STATE_COUNT):
+                continue
+            if node.id not in in_models:
                 continue
             producers = list(dict.fromkeys(ctx.ir.node(ref) for ref in node.state_inputs))
             rows = trace([*producers, node], ctx, expected=problem.expected)

@@ -18,6 +18,7 @@ from seqlint.rules.evidence import (
     where,
 )
 from seqlint.rules.repairs import return_sequences_fix
+from seqlint.shapes.dims import Sym, is_known
 from seqlint.shapes.problems import ProblemKind
 
 TIME_AXIS_KINDS = frozenset(
@@ -137,7 +138,8 @@ def _hint(receiver: Node, dropper: Node, reason: str, ctx: RuleContext) -> str:
     if not is_recurrent(receiver.layer):
         return stack
     steps = input_shape(dropper, ctx).dims
-    timesteps = steps[1] if steps is not None and len(steps) == 3 else "timesteps"
+    length = steps[1] if steps is not None and len(steps) == 3 else None
+    timesteps = length if is_known(length) or isinstance(length, Sym) else "timesteps"
     return (
         f"{stack} to stack the recurrent layers; or, if {dropper.layer.label} is an encoder "
         f"feeding a decoder, insert RepeatVector({timesteps}) between them"

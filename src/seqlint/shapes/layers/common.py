@@ -68,9 +68,15 @@ def as_dim(value: Any) -> Dim:
 
 
 def config_dim(layer: Layer, name: str, default: Any = MISSING) -> Dim:
-    """An integer-valued config entry (``units``, ``filters``...) as a dim."""
+    """An integer-valued config entry (``units``, ``filters``...) as a dim; a size of zero
+    or less (``LSTM(-3)``), which Keras refuses, is unknown."""
     value = layer.config.get(name, default)
-    return UNKNOWN if value is MISSING else as_dim(value)
+    return UNKNOWN if value is MISSING else positive(as_dim(value))
+
+
+def positive(dim: Dim) -> Dim:
+    """``dim``, or unknown for a known size of zero or less: never shown as a size."""
+    return UNKNOWN if is_known(dim) and dim <= 0 else dim
 
 
 def config_int(layer: Layer, name: str, default: Any = MISSING) -> int | None:

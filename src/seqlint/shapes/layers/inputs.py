@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from seqlint.ir import Layer, value_to_dims
 from seqlint.shapes.dims import BATCH, Shape, is_known
-from seqlint.shapes.layers.common import MISSING, register
+from seqlint.shapes.layers.common import MISSING, positive, register
 from seqlint.shapes.registry import Call
 
 
@@ -23,12 +23,12 @@ def input_layer(call: Call) -> list[Shape]:
         return [Shape.unknown()]  # Keras refuses both at once
     if has_shape:
         dims = value_to_dims(shape)
-        return [Shape.unknown() if dims is None else Shape((BATCH, *dims))]
+        return [Shape.unknown() if dims is None else Shape((BATCH, *map(positive, dims)))]
     if has_batch_shape:
         dims = value_to_dims(batch_shape)
         if not dims:
             return [Shape.unknown()]
-        return [Shape((BATCH, *dims[1:]))]
+        return [Shape((BATCH, *map(positive, dims[1:])))]
     return [Shape.unknown()]
 
 

@@ -1,0 +1,116 @@
+"""The result cache: a file's diagnostics, keyed by its content, seqlint's version and the
+caller's configuration fingerprint (like ``.ruff_cache``).
+
+Stdlib only: a cache hit never imports the analysis pipeline. One JSON file per entry,
+written to a temporary file and renamed into place, so concurrent runs (CI shards, an
+editor and a pre-commit hook) never see half an entry; an entry that does not read back
+is a miss and is rewritten. A location that cannot be written turns the cache off
+quietly.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+from collections.abc import Sequence
+from contextlib import suppress
+
+from seqlint import __version__
+from seqlint.diagnostic import Applicability, Diagnostic, FixNote, Severity, TraceRow
+
+try:
+    from _blake2 import blake2b  # what hashlib serves, without loading OpenSSL (~12 ms)
+except ImportError:  # pragma: no cover - other interpreters
+    from hashlib import blake2b
+
+DEFAULT_DIR = ".seqlint_cache"
+ENV_VAR = "SEQLINT_CACHE_DIR"
+
+_DIAGNOSTIC_FIELDS = tuple(f.name for f in dataclasses.fields(Diagnostic) if f.name != "path")
+
+
+def cache_dir(explicit: str | None = None) -> str:
+    """``--cache-dir``, else ``$SEQLINT_CACHE_DIR``, else ``.seqlint_cache`` in the working
+    directory."""
+    return explicit or os.environ.get(ENV_VAR) or DEFAULT_DIR
+
+
+class Cache:
+    """Diagnostics by content key under ``root/<version>/``."""
+
+    def __init__(self, root: str, fingerprint: str = "") -> None:
+        self.root = root
+        self.directory = os.path.join(root, __version__)
+        self.fingerprint = fingerprint
+        self.enabled = True
+
+    def key(self, path: str, source: str) -> str:
+        """The entry for ``source`` read from ``path`` (its suffix decides how it is read)."""
+        digest = blake2b(digest_size=20)
+        for part in (__version__, self.fingerprint, os.path.splitext(path)[1]):
+            digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
+        digest.update(source.encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
+
+    def get(self, key: str, path: str) -> list[Diagnostic] | None:
+        """The cached diagnostics for ``key``, placed at ``path``; None on a miss."""
+        if not self.enabled:
+            return None
+        try:
+            with open(self._file(key), encoding="utf-8") as fh:
+                entry = json.load(fh)
+            return [_diagnostic(item, path) for item in entry["diagnostics"]]
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None  # missing or corrupt: a miss; the analysis rewrites it
+
+    def put(self, key: str, diagnostics: Sequence[Diagnostic]) -> None:
+        """Store ``diagnostics`` (their path left out: the same content elsewhere shares it)."""
+        if not self.enabled:
+            return
+        items = []
+        for diagnostic in diagnostics:
+            item = diagnostic.to_json()
+            del item["path"]
+            items.append(item)
+        import tempfile
+
+        target = self._file(key)
+        try:
+            self._prepare(os.path.dirname(target))
+            fd, temporary = tempfile.mkstemp(dir=os.path.dirname(target), suffix=".tmp")
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                    json.dump({"diagnostics": items}, fh, separators=(",", ":"))
+                os.replace(temporary, target)
+            except BaseException:
+                with suppress(OSError):
+                    os.unlink(temporary)
+                raise
+        except OSError:
+            self.enabled = False  # read-only or full: run on without a cache, quietly
+
+    def _file(self, key: str) -> str:
+        return os.path.join(self.directory, key[:2], key[2:] + ".json")
+
+    def _prepare(self, directory: str) -> None:
+        if os.path.isdir(directory):
+            return
+        fresh = not os.path.isdir(self.root)
+        os.makedirs(directory, exist_ok=True)
+        if fresh:  # mark it like other tools do: not for version control, not for backups
+            with suppress(OSError):
+                with open(os.path.join(self.root, ".gitignore"), "w", encoding="utf-8") as fh:
+                    fh.write("# Automatically created by seqlint.\n*\n")
+                with open(os.path.join(self.root, "CACHEDIR.TAG"), "w", encoding="utf-8") as fh:
+                    fh.write("Signature: 8a477f597d28d172789f06886806bc55\n")
+
+
+def _diagnostic(item: dict[str, object], path: str) -> Diagnostic:
+    values = {name: item[name] for name in _DIAGNOSTIC_FIELDS}
+    values["severity"] = Severity(values["severity"])
+    values["trace"] = tuple(TraceRow(**row) for row in values["trace"])  # type: ignore[union-attr]
+    fix = values.get("fix")
+    if fix is not None:
+        values["fix"] = FixNote(Applicability(fix["applicability"]), fix["message"])  # type: ignore[index]
+    return Diagnostic(path=path, **values)  # type: ignore[arg-type]

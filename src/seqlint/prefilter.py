@@ -1,0 +1,80 @@
+"""Which sources may build, train or define a Keras model: the only ones worth a parse.
+
+Every finding of seqlint starts from a model, its input, a training call, a subclassed
+model or layer, or a windows generator; the frontend recognises Keras only through names
+containing ``keras``. A source with none of these cannot produce a diagnostic, so it is
+not parsed. The bodies of unittest-style test classes (``class T(...TestCase):``) are left
+out of the scan: the analysis never reads the methods of a class that is not a Keras model
+or layer (a test there fails if that changes). The scan is otherwise plain text, strings
+and comments included: it may let a file through needlessly, never keep one out that the
+analysis would report on (``tests/cli/test_prefilter.py`` checks that on every example the
+project has).
+"""
+
+from __future__ import annotations
+
+import re
+
+KERAS_MARKER = "keras"
+"""Every way the frontend recognises Keras contains this substring (keras, tf.keras,
+tensorflow.keras, keras imported from tensorflow, tf_keras)."""
+
+# Each pattern starts with a literal, which lets ``re`` skip ahead fast (a leading ``\b`` or
+# lookbehind makes it 6x slower): the word boundary before a match is checked by hand.
+_MODEL_CODE = (
+    # a model or its input being built
+    re.compile(r"(?:Sequential|Model|Input|InputLayer)\s*\("),
+    # a training or prediction call, including the Keras 2 methods Keras 3 removed
+    re.compile(
+        r"\.(?:compile|fit|fit_generator|evaluate_generator|predict_generator|train_on_batch"
+        r"|predict_classes|predict_proba)\s*\("
+    ),
+    # a subclassed model or layer (its bases checked below)
+    re.compile(r"class\s+\w+\s*\(([^)]*)\)"),
+    # windows generators
+    re.compile(r"(?:TimeseriesGenerator|timeseries_dataset_from_array)"),
+)
+
+
+_MODEL_BASE = re.compile(r"\b(?:Model|Layer)\b")
+
+
+def _has_model_code(source: str) -> bool:
+    for pattern in _MODEL_CODE:
+        for match in pattern.finditer(source):
+            start = match.start()
+            if start and source[start] != "." and _is_word(source[start - 1]):
+                continue  # inside a longer word: not the name
+            if match.lastindex is None or _MODEL_BASE.search(match[1]):
+                return True
+    return False
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+# A top-level class and its body: the indented, blank and comment lines after its header.
+# A line at column 0 inside a multi-line string ends the body early, which only lets more
+# text through the scan.
+_TOP_LEVEL_CLASS = re.compile(
+    r"^class[ \t]+\w+[ \t]*\(([^()]*)\)[ \t]*:[^\n]*\n(?:(?:[ \t]+[^\n]*|[ \t]*#[^\n]*|[ \t]*)\n)*",
+    re.MULTILINE,
+)
+_TEST_BASE = re.compile(r"\s*[\w.]*TestCase\s*")
+
+
+def may_define_model(source: str) -> bool:
+    """False only when ``source`` certainly holds no Keras model code the analysis reads."""
+    if KERAS_MARKER not in source or not _has_model_code(source):
+        return False
+    if "TestCase" not in source:
+        return True
+    return _has_model_code(_TOP_LEVEL_CLASS.sub(_without_test_bodies, source))
+
+
+def _without_test_bodies(match: re.Match[str]) -> str:
+    bases = [base for base in match[1].split(",") if base.strip() and "=" not in base]
+    if bases and all(_TEST_BASE.fullmatch(base) for base in bases):
+        return ""
+    return match[0]
