@@ -304,3 +304,26 @@ def test_shapes_skips_notebooks_and_files_that_are_not_python(run, tmp_path):
         "seqlint: error: skipping notes.txt: not Python source or a notebook "
         "(expected .py, .pyi, .ipynb, or a python shebang line)",
     ]
+
+
+def _stacked_lstm_notebook(tmp_path, script: str) -> str:
+    return str(write(tmp_path / "nb.ipynb", json.dumps(notebook_from_script(script)[0])))
+
+
+def test_suppression_comments_work_in_notebook_cells(tmp_path):
+    """Suppressions read the analysed text, a notebook's joined cells: a ``# noqa`` silences
+    the finding on its own line of its own cell, and the same line number in another cell
+    does not. Runs once inline suppression (seqlint.suppress) is part of seqlint."""
+    pytest.importorskip("seqlint.suppress")
+    script = STACKED_LSTM.read_text(encoding="utf-8")
+    silenced = script.replace("# expect: SL101", "# noqa: SL101")
+    assert check_paths([_stacked_lstm_notebook(tmp_path, silenced)]).diagnostics == []
+    # line 4 of cell 2 (the imports cell) is not line 4 of cell 6
+    elsewhere = script.replace(
+        "from tensorflow.keras.layers import LSTM, Dense, Input",
+        "from tensorflow.keras.layers import LSTM, Dense, Input  # noqa: SL101",
+    )
+    found = check_paths([_stacked_lstm_notebook(tmp_path, elsewhere)]).diagnostics
+    assert [(d.code, d.cell, d.line) for d in found] == [("SL101", 6, 4)]
+    skipped = "# seqlint: skip-file\n" + script
+    assert check_paths([_stacked_lstm_notebook(tmp_path, skipped)]).diagnostics == []
