@@ -215,6 +215,35 @@ class TrainingCall:
 
 
 @dataclass(frozen=True)
+class LegacyUse:
+    """A use of Keras 2 API that Keras 3 removed, where the source makes it.
+
+    ``what`` says which kind of API: ``"import"`` (a removed class imported:
+    ``name="CuDNNLSTM"``, ``owner`` its module path ``"layers"``), ``"attribute"`` (reached
+    as an attribute; ``owner`` is its path), ``"layer-keyword"`` (``owner`` is the
+    layer class, ``name="batch_input_shape"``), ``"optimizer-keyword"`` (``owner="Adam"``,
+    ``name="lr"``), ``"method"`` (a removed model method: ``name="predict_classes"``,
+    ``owner`` the receiver's text) or ``"method-keyword"`` (``owner="fit"``,
+    ``name="nb_epoch"``).  ``replacement`` is Keras 3's counterpart ("" if none);
+    ``value`` the source text of a keyword's value; ``call`` the call a keyword is passed to
+    (``loc`` is the call itself for a removed method); ``arguments`` the parameters that call
+    passes (positional ones by Keras name when known, else ``"*"``; ``"**"`` for unpacking);
+    ``caught`` names the exceptions an enclosing ``try`` handles (``"*"`` for a bare
+    ``except:``).
+    """
+
+    what: str
+    name: str
+    owner: str
+    replacement: str
+    loc: Loc
+    value: str = ""
+    call: Loc | None = None
+    arguments: tuple[str, ...] = ()
+    caught: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class Unpacking:
     """``a, b, c = layer(x)`` where the call provably returns ``outputs`` tensors and the
     target names ``targets`` (without a starred name): Python raises at that line."""
@@ -233,6 +262,7 @@ class ModuleIR:
     models: list[Model] = field(default_factory=list)
     training: list[TrainingCall] = field(default_factory=list)
     windows: list[Batches] = field(default_factory=list)  # every windows generator made
+    legacy: list[LegacyUse] = field(default_factory=list)  # Keras 2 API Keras 3 removed
     unpackings: list[Unpacking] = field(default_factory=list)  # of a wrong number of tensors
     tree: object = None  # the parsed module, opaque outside the frontend (fixes edit it)
 

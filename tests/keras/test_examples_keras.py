@@ -211,6 +211,30 @@ EXPECTED: dict[str, tuple[str, type[BaseException] | None, str, str]] = {
         r"object has no attribute 'fit_generator'",
         "marker",
     ),
+    "stateful_lstm_batch_input_shape_bad.py": (
+        "SL215",
+        ValueError,
+        r"Unrecognized keyword arguments passed to LSTM: \{'batch_input_shape'",
+        "build",
+    ),
+    "dqn_agent_optimizer_lr_bad.py": (
+        "SL217",
+        ValueError,
+        r"Argument\(s\) not recognized: \{'lr': 0\.001\}",
+        "marker",
+    ),
+    "self_model_predict_classes_bad.py": (
+        "SL219",
+        AttributeError,
+        r"object has no attribute 'predict_classes'",
+        "marker",
+    ),
+    "multi_output_metrics_list_bad.py": (
+        "SL220",
+        ValueError,
+        r"Invalid `metrics`",
+        "fit",
+    ),
     "cnn_forecaster_window_too_long_bad.py": (
         "SL108",
         ValueError,

@@ -31,3 +31,28 @@ def test_fit_with_a_generator_is_clean():
 
 def test_objects_that_are_not_keras_models_are_not_judged():
     assert codes_and_lines("trainer = Trainer()\ntrainer.fit_generator(gen)") == []
+
+
+def test_self_model_set_in_another_method_is_a_keras_model():
+    source = """
+from keras.models import Sequential
+
+class Forecaster:
+    def __init__(self):
+        self.model = Sequential()
+
+    def train(self, gen):
+        self.model.fit_generator(gen, steps_per_epoch=10)
+        self.model.predict_generator(gen, steps=2)
+"""
+    assert [(d.code, d.line) for d in lint(source)] == [("SL214", 9), ("SL214", 10)]
+
+
+def test_a_guarded_call_is_a_fallback():
+    body = """
+try:
+    model.fit_generator(gen, steps_per_epoch=10)
+except AttributeError:
+    model.fit(gen, steps_per_epoch=10)
+"""
+    assert codes_and_lines(body) == []

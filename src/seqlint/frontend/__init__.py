@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from seqlint.fixes import Edit
 from seqlint.frontend.interpreter import Interpreter
+from seqlint.frontend.legacy_api import find_legacy_uses
 from seqlint.frontend.models import Graph
 from seqlint.frontend.parsing import TOO_DEEP, NotAnalysable, ParseFailure, parse
 from seqlint.frontend.positions import Positions
@@ -26,6 +27,7 @@ def extract(source: str) -> ModuleIR:
     graph = Graph(Positions(module, source))
     try:
         Interpreter(graph).run(module)
+        find_legacy_uses(module, source, graph)
     except RecursionError:  # a last resort: every recursion of the interpreter is bounded
         raise NotAnalysable(1, 1, TOO_DEEP) from None
     graph.ir.tree = module

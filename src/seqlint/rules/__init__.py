@@ -1,7 +1,9 @@
 """The rules, one module each; ALL_RULES is the order they run in."""
 
 from seqlint.rules.base import Rule
+from seqlint.rules.batch_input_shape import BatchInputShape
 from seqlint.rules.classification_target_mismatch import ClassificationTargetMismatch
+from seqlint.rules.cudnn_layer import CudnnLayer
 from seqlint.rules.custom_loss_indexes_outputs import CustomLossIndexesOutputs
 from seqlint.rules.data_input_mismatch import DataInputMismatch
 from seqlint.rules.degenerate_window import DegenerateWindow
@@ -15,11 +17,15 @@ from seqlint.rules.loss_activation_mismatch import LossActivationMismatch
 from seqlint.rules.loss_outputs_mismatch import LossOutputsMismatch
 from seqlint.rules.merge_shape_mismatch import MergeShapeMismatch
 from seqlint.rules.merge_single_tensor import MergeSingleTensor
+from seqlint.rules.metrics_list_outputs import MetricsListOutputs
 from seqlint.rules.missing_time_axis import MissingTimeAxis
+from seqlint.rules.optimizer_lr import OptimizerLr
 from seqlint.rules.output_units_vs_classes import OutputUnitsVsClasses
 from seqlint.rules.padding_without_mask import PaddingWithoutMask
 from seqlint.rules.regression_target_mismatch import RegressionTargetMismatch
 from seqlint.rules.removed_generator_method import RemovedGeneratorMethod
+from seqlint.rules.removed_predict_method import RemovedPredictMethod
+from seqlint.rules.removed_training_argument import RemovedTrainingArgument
 from seqlint.rules.reshape_size_mismatch import ReshapeSizeMismatch
 from seqlint.rules.return_state_unpacking import ReturnStateUnpacking
 from seqlint.rules.shared_loss_mixed_outputs import SharedLossMixedOutputs
@@ -54,6 +60,12 @@ ALL_RULES: tuple[Rule, ...] = (
     DegenerateWindow(),
     Keras3Migration(),
     RemovedGeneratorMethod(),
+    BatchInputShape(),
+    CudnnLayer(),
+    OptimizerLr(),
+    RemovedTrainingArgument(),
+    RemovedPredictMethod(),
+    MetricsListOutputs(),
     StatefulBatchMismatch(),
     StatefulWithoutBatch(),
     ReturnStateUnpacking(),

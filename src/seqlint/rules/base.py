@@ -50,6 +50,7 @@ class Rule:
     bad_example: ClassVar[str]
     good_example: ClassVar[str]
     keras_error: ClassVar[str] = ""
+    keras3_only: ClassVar[bool] = False
     fixable: ClassVar[str] = ""  # what ``--fix`` does for this rule's findings, when it can
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:

@@ -37,7 +37,11 @@ places, but not as it reads:
   `targets[i]`, where TimeseriesGenerator used `targets[i + length]`. Pass
   `targets=data[length:]` to keep the same pairs.
 
-(`fit_generator` and its kin are gone altogether: SL214.)"""
+What Keras 3 removed altogether, so that the script raises, has rules of its
+own: `fit_generator` and its kin (SL214), `batch_input_shape=` (SL215),
+`CuDNNLSTM`/`CuDNNGRU` (SL216), optimizer `lr=` (SL217), removed arguments of
+`fit` and friends (SL218), `predict_classes`/`predict_proba` (SL219), one
+`metrics` list for several outputs (SL220)."""
     bad_example = dedent(
         """\
         import numpy as np

@@ -7,14 +7,10 @@ from textwrap import dedent
 
 from seqlint.diagnostic import Applicability, Severity
 from seqlint.fixes import Fix, RenameCallee, RenameKeyword
-from seqlint.ir import TrainingCall
+from seqlint.ir import LegacyUse
 from seqlint.rules.base import Finding, Rule, RuleContext
+from seqlint.rules.legacy import legacy_uses
 
-REPLACEMENTS = {
-    "fit_generator": "fit",
-    "evaluate_generator": "evaluate",
-    "predict_generator": "predict",
-}
 # Arguments of the generator methods that the replacement takes by keyword with the same
 # meaning ("generator" becomes "x"); any other (workers, use_multiprocessing, max_queue_size)
 # would make the replacement raise TypeError, so the call is not fixed.
@@ -32,6 +28,7 @@ class RemovedGeneratorMethod(Rule):
     name = "removed-generator-method"
     summary = "fit_generator / evaluate_generator / predict_generator do not exist in Keras 3."
     severity = Severity.ERROR
+    keras3_only = True
     fixable = (
         "safe: fit_generator/evaluate_generator/predict_generator become fit/evaluate/predict "
         "when the call passes only the generator by position and arguments the new method takes"
@@ -44,7 +41,13 @@ generators; Keras 3 removed them. The call fails before any training:
 
 `fit(generator, steps_per_epoch=..., epochs=...)` takes the same arguments
 (a Python generator, a `keras.utils.PyDataset`, a legacy
-`TimeseriesGenerator` or a `tf.data.Dataset`)."""
+`TimeseriesGenerator` or a `tf.data.Dataset`).
+
+Reported on names and attributes that provably hold a Keras model (a
+`Sequential`/`Model`/`load_model` result, an instance of the script's own
+`keras.Model` subclass, also `self.model` set in a class,
+or a model passed to a function); other objects with a method of that name
+are not judged."""
     bad_example = dedent(
         """\
         import numpy as np
@@ -98,26 +101,26 @@ generators; Keras 3 removed them. The call fails before any training:
     )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for call in ctx.ir.training:
-            replacement = REPLACEMENTS.get(call.method)
-            if replacement is None:
+        for use in legacy_uses(ctx, "method", "AttributeError"):
+            if not use.name.endswith("_generator"):
                 continue
+            step = "training" if use.replacement == "fit" else "step"
             message = (
-                f"{call.method} was removed in Keras 3: calling it raises AttributeError "
-                f"before any {'training' if replacement == 'fit' else 'step'} runs"
+                f"{use.name} was removed in Keras 3: calling it raises AttributeError "
+                f"before any {step} runs"
             )
             hint = (
-                f"call {replacement}(...) with the same generator: Keras 3's {replacement} "
-                f"takes generators, PyDataset and tf.data directly"
+                f"call {use.replacement}(...) with the same generator: Keras 3's "
+                f"{use.replacement} takes generators, PyDataset and tf.data directly"
             )
-            yield Finding(call.loc, message, hint, fix=_fix(call, replacement))
+            yield Finding(use.loc, message, hint, fix=_fix(use))
 
 
-def _fix(call: TrainingCall, replacement: str) -> Fix | None:
-    if not set(call.args) <= CARRIED_OVER:
+def _fix(use: LegacyUse) -> Fix | None:
+    if not set(use.arguments) <= CARRIED_OVER:
         return None
     edits = (
-        RenameCallee(call.loc, replacement, max_positional=1),
-        RenameKeyword(call.loc, "generator", "x"),
+        RenameCallee(use.loc, use.replacement, max_positional=1),
+        RenameKeyword(use.loc, "generator", "x"),
     )
-    return Fix(Applicability.SAFE, f"call {replacement}(...) instead", edits)
+    return Fix(Applicability.SAFE, f"call {use.replacement}(...) instead", edits)

@@ -3,7 +3,7 @@
 # Reported: ValueError: Unrecognized keyword arguments passed to LSTM: {'batch_input_shape': (1, 1, 7)}
 # Fix (answer in the thread): declare the batch with keras.Input(batch_shape=(1, steps, features)).
 # keras: raises ValueError
-# status: missed: no rule yet for batch_input_shape= on a layer, which Keras 3 rejects (issue 7 section 4, Keras 3 breakage rules)
+# status: caught
 import numpy as np
 from keras.layers import LSTM, Dense
 from keras.models import Sequential

@@ -3,7 +3,7 @@
 # Reported: ImportError: cannot import name 'CuDNNLSTM' from 'keras.layers'
 # Fix (answer in the thread): use LSTM, which picks the cuDNN kernel by itself on a GPU.
 # keras: raises ImportError
-# status: missed: no rule yet for CuDNNLSTM/CuDNNGRU imports (issue 7 section 4)
+# status: caught
 import numpy as np
 from tensorflow.keras.layers import Bidirectional, CuDNNLSTM, Dense, Input  # expect: SL216
 from tensorflow.keras.models import Model

@@ -3,7 +3,7 @@
 # Reported (Keras 2 era): keras lstm shape mismatch; under Keras 3 the nb_epoch= argument fails first.
 # Fix: epochs=.
 # keras: raises TypeError
-# status: missed: no rule yet for fit keyword arguments Keras 3 removed, such as nb_epoch= (issue 7 section 4)
+# status: caught
 import numpy as np
 from keras.layers import LSTM, Activation, Dense
 from keras.models import Sequential

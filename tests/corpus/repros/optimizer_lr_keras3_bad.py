@@ -3,7 +3,7 @@
 # Reported: ValueError: Argument(s) not recognized: {'lr': 0.002}
 # Fix: Adam(learning_rate=...).
 # keras: raises ValueError
-# status: missed: no rule yet for an optimizer's lr= argument, which Keras 3 rejects (issue 7 section 4)
+# status: caught
 import keras
 import numpy as np
 from keras.layers import LSTM, Dense

@@ -3,7 +3,7 @@
 # Reported: AttributeError: 'Sequential' object has no attribute 'predict_classes'
 # Fix: np.argmax(model.predict(x), axis=-1).
 # keras: raises AttributeError
-# status: missed: no rule yet for predict_classes/predict_proba (issue 7 section 4)
+# status: caught
 import numpy as np
 from tensorflow.keras.layers import LSTM, Bidirectional, Dense, Embedding
 from tensorflow.keras.models import Sequential

@@ -1,0 +1,76 @@
+"""SL215: ``batch_input_shape=`` on a layer, which Keras 3 layers no longer take."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from textwrap import dedent
+
+from seqlint.diagnostic import Severity
+from seqlint.rules.base import Finding, Rule, RuleContext
+from seqlint.rules.legacy import legacy_uses
+
+
+class BatchInputShape(Rule):
+    code = "SL215"
+    name = "batch-input-shape"
+    summary = "batch_input_shape= on a layer: Keras 3 layers reject it."
+    severity = Severity.ERROR
+    keras3_only = True
+    explanation = """\
+Keras 2 let any layer declare the model's input with
+`batch_input_shape=(batch, steps, features)`, the usual way to give a stateful
+RNN its fixed batch size. Keras 3's base `Layer` takes only `input_shape=` and
+`input_dim=` (with a warning) and rejects everything else:
+`ValueError: Unrecognized keyword arguments passed to LSTM:
+{'batch_input_shape': (4, 10, 3)}`, raised when the layer is constructed.
+
+Declare the input instead: `keras.Input(batch_shape=(4, 10, 3))` as the
+first entry of a Sequential model (or `model.add(keras.Input(...))`), or as
+the input of a functional model. (`InputLayer(batch_input_shape=...)` is still
+accepted and not reported.)"""
+    bad_example = dedent(
+        """\
+        import numpy as np
+        from tensorflow import keras
+        from tensorflow.keras import layers
+
+        X = np.random.rand(8, 10, 3)
+        y = np.random.rand(8, 1)
+        model = keras.Sequential([
+            layers.LSTM(16, stateful=True, batch_input_shape=(4, 10, 3)),  # expect: SL215
+            layers.Dense(1),
+        ])
+        model.compile(optimizer="adam", loss="mse")
+        model.fit(X, y, batch_size=4, epochs=1, shuffle=False, verbose=0)
+        """
+    )
+    keras_error = r"Unrecognized keyword arguments passed to LSTM: \{'batch_input_shape'"
+    good_example = dedent(
+        """\
+        import numpy as np
+        from tensorflow import keras
+        from tensorflow.keras import layers
+
+        X = np.random.rand(8, 10, 3)
+        y = np.random.rand(8, 1)
+        model = keras.Sequential([
+            keras.Input(batch_shape=(4, 10, 3)),
+            layers.LSTM(16, stateful=True),
+            layers.Dense(1),
+        ])
+        model.compile(optimizer="adam", loss="mse")
+        model.fit(X, y, batch_size=4, epochs=1, shuffle=False, verbose=0)
+        """
+    )
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for use in legacy_uses(ctx, "layer-keyword", "ValueError"):
+            message = (
+                f"{use.owner} does not take {use.name} in Keras 3: constructing it raises "
+                f"ValueError (Unrecognized keyword arguments passed to {use.owner})"
+            )
+            hint = (
+                f"declare the input instead: keras.Input({use.replacement}={use.value}) "
+                f"as the model's first entry (or its functional input), and remove {use.name}"
+            )
+            yield Finding(use.loc, message, hint)

@@ -1,0 +1,48 @@
+"""Fixes of the Keras 3 breakage rules (SL217 lr=, SL218 nb_epoch=, SL219 predict_proba), proven
+in Keras by tests/keras/test_fixes_keras.py through the rules' own bad examples."""
+
+from __future__ import annotations
+
+from textwrap import dedent
+
+from seqlint.fixing import fix_source
+
+HEADER = """\
+from tensorflow import keras
+from tensorflow.keras.optimizers import Adam
+model = keras.Sequential([keras.Input((4, 3)), keras.layers.LSTM(2), keras.layers.Dense(1)])
+"""
+
+
+def fixed(body: str) -> str:
+    return fix_source(HEADER + dedent(body), "<test>").source[len(HEADER) :]
+
+
+def test_lr_becomes_learning_rate_also_in_a_class_method() -> None:
+    body = """\
+    class Agent:
+        def build(self):
+            model.compile(optimizer=Adam(lr=self.rate, beta_1=0.8), loss="mse")
+    """
+    assert "Adam(learning_rate=self.rate, beta_1=0.8)" in fixed(body)
+
+
+def test_lr_is_left_when_the_call_may_pass_a_learning_rate_otherwise() -> None:
+    for call in ("Adam(0.01, lr=0.1)", "Adam(lr=0.1, learning_rate=0.1)", "Adam(lr=0.1, **extra)"):
+        body = f"optimizer = {call}\n"
+        assert fixed(body) == body, call
+
+
+def test_nb_epoch_becomes_epochs_but_sample_counts_are_not_renamed() -> None:
+    assert fixed("model.fit(x, y, nb_epoch=3)\n") == "model.fit(x, y, epochs=3)\n"
+    assert fixed("model.fit(x, y, 32, 3, nb_epoch=3)\n") == "model.fit(x, y, 32, 3, nb_epoch=3)\n"
+    body = "model.fit(gen, samples_per_epoch=640)\n"
+    assert fixed(body) == body
+
+
+def test_predict_proba_becomes_predict() -> None:
+    assert fixed("p = model.predict_proba(x, batch_size=8)\n") == (
+        "p = model.predict(x, batch_size=8)\n"
+    )
+    body = "c = model.predict_classes(x)\n"
+    assert fixed(body) == body
