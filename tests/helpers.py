@@ -32,3 +32,40 @@ def lint(source: str, target: str = "3") -> list[Diagnostic]:
 
 def codes_and_lines(source: str) -> set[tuple[str, int]]:
     return {(d.code, d.line) for d in lint(source)}
+
+
+def notebook_from_script(script: str) -> tuple[dict, list[tuple[int, int]]]:
+    """A Jupyter notebook holding ``script`` split into code cells at blank lines, after a
+    markdown cell, with a ``%matplotlib inline`` line magic on top of the first code cell and a
+    ``%%bash`` cell after it; and the (cell, line) of each ``# expect:`` marker, in order."""
+    blocks = [block for block in script.strip("\n").split("\n\n") if block.strip()]
+    cells = [{"cell_type": "markdown", "metadata": {}, "source": ["# A notebook\n"]}]
+    markers: list[tuple[int, int]] = []
+    for index, block in enumerate(blocks):
+        lines = block.splitlines()
+        if index == 0:
+            lines.insert(0, "%matplotlib inline")
+        cells.append(_code_cell(lines))
+        for number, line in enumerate(lines, start=1):
+            if MARKER.search(line):
+                markers.append((len(cells), number))
+        if index == 0:
+            cells.append(_code_cell(["%%bash", "pip install tensorflow", "nvidia-smi"]))
+    notebook = {
+        "cells": cells,
+        "metadata": {"kernelspec": {"name": "python3", "language": "python"}},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+    return notebook, markers
+
+
+def _code_cell(lines: list[str]) -> dict:
+    source = [line + "\n" for line in lines[:-1]] + lines[-1:]
+    return {
+        "cell_type": "code",
+        "execution_count": None,
+        "metadata": {},
+        "outputs": [],
+        "source": source,
+    }

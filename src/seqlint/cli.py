@@ -25,12 +25,19 @@ CHECK_HELP = """Check Keras sequence models in PATHs for shape errors.
 
 \b
 PATHs are files and directories. Directories are searched recursively for
-*.py files, skipping hidden directories, virtualenvs (venv, .venv, env, any
-directory holding a pyvenv.cfg, site-packages), __pycache__, node_modules and
-build output (build, dist, *.egg-info, .tox, .nox). Files named explicitly are
-checked whatever their suffix. Only files that may build, train or define a
-Keras model are parsed. Files larger than 5 MB are skipped with a warning.
-PATH - reads standard input.
+*.py files and Jupyter notebooks (*.ipynb), skipping hidden directories,
+virtualenvs (venv, .venv, env, any directory holding a pyvenv.cfg,
+site-packages), __pycache__, node_modules and build output (build, dist,
+*.egg-info, .tox, .nox). A file named explicitly is checked if it is Python
+source (.py, .pyi, or a python shebang line) or a notebook; any other file is
+reported and skipped. Only files that may build, train or define a Keras
+model are parsed. Files larger than 5 MB (notebooks: 50 MB, or 5 MB of
+code) are skipped with a warning. PATH - reads standard input.
+
+\b
+In a notebook, code cells are checked as one script (IPython magics, shell
+lines and non-Python cell magics such as %%bash are skipped) and findings
+name the cell: nb.ipynb:cell 3:12:5 is line 12, column 5 of the third cell.
 
 \b
 Exit status:
@@ -140,8 +147,10 @@ def _fail(message: str) -> NoReturn:
     default="text",
     show_default=True,
     help=(
-        "Report format on stdout; json prints one object {diagnostics, files_checked, ...}; "
-        "github prints GitHub Actions annotations."
+        "Report format on stdout: text, concise (one line per finding), json (one object "
+        "{diagnostics, files_checked, ...}), json-lines, sarif (SARIF 2.1.0), github (GitHub "
+        "Actions annotations), gitlab (GitLab Code Quality), junit (JUnit XML). "
+        "See docs/output-formats.md."
     ),
 )
 @click.option(
@@ -311,14 +320,15 @@ def _report(result: CheckResult, options: CheckOptions) -> None:
             render_statistics(result.diagnostics, json_format=options.output_format == "json")
         )
     elif options.output_format == "json":
-        from seqlint.report.json import render_json
+        from seqlint.report.json import render
 
-        click.echo(render_json(result.diagnostics, result.files_checked, run_fields(result)))
-    elif options.output_format == "github":
-        from seqlint.report.github import render_github
+        click.echo(render(result.diagnostics, result.files_checked, run_fields(result)))
+    elif options.output_format != "text":
+        from seqlint.report import renderer
 
-        if result.diagnostics:
-            click.echo(render_github(result.diagnostics))
+        output = renderer(options.output_format)(result.diagnostics, result.files_checked)
+        if output:
+            click.echo(output)
     else:
         from seqlint.report.text import render_text, wants_color
 
@@ -398,15 +408,33 @@ def shapes(paths: tuple[str, ...], output_format: str, no_color: bool) -> None:
 @main.command(short_help="Explain a rule: what it catches, why, and how to fix it.")
 @click.argument("code", required=False)
 def rule(code: str | None) -> None:
-    """Print the documentation of rule CODE (e.g. SL101), or list every rule."""
-    from seqlint.report.ruledoc import render, render_index
+    """Print the documentation of rule CODE (e.g. SL101 or missing-time-axis), or list every
+    rule."""
+    from seqlint.report.ruledoc import render_listing, render_terminal
     from seqlint.rules import ALL_RULES
 
     if code is None:
-        click.echo(render_index())
+        click.echo(render_listing())
         return
     for candidate in ALL_RULES:
         if code.upper() in (candidate.code, candidate.name.upper()):
-            click.echo(render(candidate))
+            click.echo(render_terminal(candidate), nl=False)
             return
-    raise click.BadParameter(f"no rule {code!r}; `seqlint rule` lists them", param_hint="CODE")
+    raise click.BadParameter(f"no rule {code!r}; `seqlint rules` lists them", param_hint="CODE")
+
+
+@main.command(name="rules", short_help="List every rule: code, name, severity, fixable.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: one aligned row per rule; json: a list of objects (with each rule's url).",
+)
+def rules_command(output_format: str) -> None:
+    """List every code seqlint reports: code, name, severity, whether seqlint can fix it, and
+    what it catches."""
+    from seqlint.report.ruledoc import render_listing
+
+    click.echo(render_listing(output_format))

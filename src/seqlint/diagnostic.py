@@ -37,11 +37,13 @@ class TraceRow:
     shape: str  # output shape, e.g. "(batch, 64)", or what was expected on the marked row
     note: str = ""  # e.g. "return_sequences is False: drops the time axis"
     marked: bool = False  # the row the diagnostic is about
+    cell: int | None = None  # in a notebook: the 1-based cell of ``line``
 
 
 @dataclass(frozen=True)
 class Diagnostic:
-    """A finding at a 1-based line and column of ``path``."""
+    """A finding at a 1-based line and column of ``path``; in a notebook, ``cell`` is the
+    1-based index of the cell among all cells and ``line``/``end_line`` count inside it."""
 
     path: str
     line: int
@@ -55,6 +57,13 @@ class Diagnostic:
     hint: str = ""
     trace: tuple[TraceRow, ...] = field(default=())
     fix: FixNote | None = None  # the fix ``--fix`` can apply, if any
+    cell: int | None = None
+
+    @property
+    def location(self) -> str:
+        """``path:line:column``, or ``path:cell N:line:column`` in a notebook."""
+        cell = f"cell {self.cell}:" if self.cell is not None else ""
+        return f"{self.path}:{cell}{self.line}:{self.column}"
 
     def to_json(self) -> dict[str, object]:
         data = asdict(self)

@@ -1,4 +1,5 @@
-"""Find the files to check: explicit files as given, directories walked for ``*.py``.
+"""Find the files to check: explicit files as given, directories walked for ``*.py`` and
+``*.ipynb``.
 
 Stdlib only and cheap to import: this runs before anything heavy is loaded.
 """
@@ -8,6 +9,9 @@ from __future__ import annotations
 import errno
 import os
 from dataclasses import dataclass, field
+
+WALKED_SUFFIXES = (".py", ".ipynb")
+"""Files a directory walk collects: Python modules and Jupyter notebooks."""
 
 # Directory names never entered while walking (explicitly named roots are always entered).
 SKIP_DIR_NAMES = frozenset(
@@ -44,12 +48,13 @@ class Discovery:
 def discover(paths: list[str]) -> Discovery:
     """Files to check for ``paths``, deduplicated and sorted by path components.
 
-    Explicitly named files are kept whatever their suffix; directories are walked for
-    ``*.py`` files, skipping hidden entries, virtualenvs and build folders below the root.
-    Symlinked directories are not followed. Absolute paths below the working directory are
-    reported relative to it. Special files are kept (reading refuses them
-    without opening them); a path that cannot be looked up for another reason than its
-    absence (a directory without search permission) is reported as unreadable.
+    Explicitly named files are kept whatever their suffix (reading them says whether they can be
+    checked); directories are walked for ``WALKED_SUFFIXES`` files, skipping hidden entries,
+    virtualenvs and build folders below the root. Symlinked directories are not followed.
+    Absolute paths below the working directory are reported relative to it. Special files are
+    kept (reading refuses them without opening them); a path that cannot be looked up for
+    another reason than its absence (a directory without search permission) is reported as
+    unreadable.
     """
     found = Discovery()
     seen: set[str] = set()
@@ -118,7 +123,7 @@ def _walk(root: str, found: Discovery) -> list[str]:
                     if not is_skipped_dir(entry.name, entry.path):
                         subdirs.append(os.path.normpath(entry.path))
                 elif (
-                    entry.name.endswith(".py")
+                    entry.name.endswith(WALKED_SUFFIXES)
                     and not entry.name.startswith(".")
                     # regular files, and special files (FIFO, socket, device) so that reading
                     # refuses them with a message; links to nowhere are left out

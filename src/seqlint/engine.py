@@ -14,13 +14,23 @@ import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from seqlint import sources
 from seqlint.cache import Cache, cache_dir
 from seqlint.config import ConfigError, FileSettings, Resolver
 from seqlint.diagnostic import Diagnostic, FileResult, Severity, Unanalysed
 from seqlint.discover import discover
 from seqlint.keras_target import KerasTarget, configured, detect
+from seqlint.notebooks import NOTEBOOK_SUFFIX
 from seqlint.prefilter import may_define_model
-from seqlint.sources import Read, decode_source, read_source, size_text
+from seqlint.sources import (
+    Read,
+    Source,
+    SourceError,
+    decode_source,
+    read_source,
+    size_text,
+    to_source,
+)
 from seqlint.suppress import Suppressions, scan, suppress
 
 MAX_ANALYSED_BYTES = 128 * 1024
@@ -54,6 +64,7 @@ class CheckResult:
     files_cached: int = 0  # files whose diagnostics came from the cache
     missing: list[str] = field(default_factory=list)  # given paths that do not exist
     unreadable: list[str] = field(default_factory=list)  # unreadable or undecodable files/dirs
+    not_source: list[str] = field(default_factory=list)  # neither Python source nor a notebook
     too_large: list[str] = field(default_factory=list)  # files skipped by MAX_FILE_BYTES
     tracebacks: dict[str, str] = field(default_factory=dict)  # path -> internal error traceback
     config_error: bool = False  # a configuration file (or option) is wrong: nothing was checked
@@ -71,7 +82,7 @@ class CheckResult:
         checked; 1 if a diagnostic reaches its fail-on severity; 0 otherwise."""
         if self.config_error or self.missing:
             return 2
-        if self.files_checked == 0 and (self.unreadable or self.too_large):
+        if self.files_checked == 0 and (self.unreadable or self.too_large or self.not_source):
             return 2
         return 1 if self.failing else 0
 
@@ -124,9 +135,13 @@ def check_paths(
 class _Plan:
     """One read file: its settings and suppressions, and its outcome once known."""
 
-    path: str
+    source: Source
     settings: FileSettings
     suppressions: Suppressions
+
+    @property
+    def path(self) -> str:
+        return self.source.path
 
 
 def _check(
@@ -151,44 +166,44 @@ def _check(
     if not files and not found.missing and not found.unreadable and len(given) == len(paths):
         result.errors.append("seqlint: warning: no Python files found in " + ", ".join(paths))
 
-    sources: list[tuple[str, str]] = []
+    loaded: list[Source] = []
     if len(given) < len(paths):
-        name = stdin_filename or STDIN
-        source = _read_stdin(name, stdin, result)
+        source = _read_stdin(stdin_filename or STDIN, stdin, result)
         if source is not None:
-            sources.append((name, source))
+            loaded.append(source)
     for path in files:
-        source = _read(path, result)
+        source = load_source(path, result)
         if source is not None:
-            sources.append((path, source))
+            loaded.append(source)
 
     store = (cache or CacheSettings()).open()
     per_file: dict[str, FileResult] = {}
     plans: list[_Plan] = []
     pending: list[tuple[str, str, str, str]] = []  # path, source, target, fingerprint
-    for path, source in sources:
+    for source in loaded:
+        path, text = source.path, source.text
         result.files_checked += 1
         settings = resolver.settings(path)
         result.configs[path] = settings.config_path
-        suppressions = scan(source)
+        suppressions = scan(text)
         if suppressions.skip_file:
             result.skipped.append(path)
             continue
-        plans.append(_Plan(path, settings, suppressions))
-        if not may_define_model(source):
+        plans.append(_Plan(source, settings, suppressions))
+        if not may_define_model(text):
             continue
-        if len(source) > MAX_ANALYSED_BYTES:
-            per_file[path] = FileResult((too_large_to_analyse(path, len(source.encode())),))
+        if len(text) > MAX_ANALYSED_BYTES:
+            per_file[path] = FileResult((too_large_to_analyse(path, len(text.encode())),))
             continue
         target = _target(settings)
         result.targets[path] = target
         fingerprint = settings.fingerprint(target.version)
-        cached = store.get(store.key(path, source, fingerprint), path) if store else None
+        cached = store.get(store.key(path, text, fingerprint), path) if store else None
         if cached is not None:
             result.files_cached += 1
             per_file[path] = cached
         else:
-            pending.append((path, source, target.version, fingerprint))
+            pending.append((path, text, target.version, fingerprint))
 
     result.files_parsed = len(pending)
     for (path, *_), (outcome, trace) in zip(
@@ -205,7 +220,9 @@ def _check(
         kept = suppress(plan.path, plan.suppressions, outcome.diagnostics, plan.settings.enabled)
         threshold = _FAIL_ON_RANK[plan.settings.fail_on]
         result.failing += sum(_SEVERITY_RANK[d.severity] >= threshold for d in kept)
-        result.diagnostics.extend(kept)
+        # placed last: suppression comments are read by line of the analysed text, so a
+        # notebook's diagnostics go into their cells only after
+        result.diagnostics.extend(plan.source.place(d) for d in kept)
 
 
 def _target(settings: FileSettings) -> KerasTarget:
@@ -232,7 +249,7 @@ def detected_target() -> KerasTarget:
     return detect()
 
 
-def _read_stdin(name: str, data: bytes | None, result: CheckResult) -> str | None:
+def _read_stdin(name: str, data: bytes | None, result: CheckResult) -> Source | None:
     if data is None:
         try:
             data = sys.stdin.buffer.read()
@@ -240,17 +257,38 @@ def _read_stdin(name: str, data: bytes | None, result: CheckResult) -> str | Non
             result.unreadable.append(name)
             result.errors.append(f"seqlint: error: cannot read standard input: {exc}")
             return None
-    source, problem = decode_source(data)
-    if source is None:
+    text, problem = decode_source(data)
+    if text is None:
         result.unreadable.append(name)
         result.errors.append(f"seqlint: error: cannot decode {name}: {problem}")
-    return source
+        return None
+    if not name.endswith(NOTEBOOK_SUFFIX):
+        return Source(name, text)  # standard input is Python unless named a notebook
+    try:
+        return to_source(name, text)
+    except SourceError as exc:
+        result.not_source.append(name)
+        result.errors.append(f"seqlint: error: {exc}")
+        return None
 
 
-def _read(path: str, result: CheckResult) -> str | None:
-    read: Read = read_source(path)
+def load_source(path: str, result: CheckResult) -> Source | None:
+    """Read ``path`` into the source the analysis sees (a notebook's code cells joined, with
+    their line map), or record on ``result`` why it cannot be checked."""
+    notebook = path.endswith(NOTEBOOK_SUFFIX)
+    read: Read = read_source(path, sources.MAX_NOTEBOOK_BYTES if notebook else None)
     if read.text is not None:
-        return read.text
+        try:
+            source = to_source(path, read.text)
+        except SourceError as exc:
+            result.not_source.append(path)
+            result.errors.append(f"seqlint: error: {exc}")
+            return None
+        code = len(source.text.encode("utf-8")) if notebook else 0
+        if code <= sources.MAX_FILE_BYTES:
+            return source
+        limit = size_text(sources.MAX_FILE_BYTES)
+        read = Read(None, f"file too large ({size_text(code)} of code, limit {limit})", "skip")
     if read.action == "skip":
         result.too_large.append(path)
         result.errors.append(f"seqlint: warning: skipping {path}: {read.problem}")

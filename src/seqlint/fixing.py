@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from seqlint.diagnostic import Applicability
 from seqlint.fixes import Fix, target_of
+from seqlint.sources import is_python_source
 from seqlint.suppress import scan, suppress
 
 if TYPE_CHECKING:
@@ -155,7 +156,9 @@ def fix_paths(
         if read is None:
             continue
         data, text, encoding = read
-        if KERAS_MARKER not in text or scan(text).skip_file:
+        if KERAS_MARKER not in text or not is_python_source(path, text):
+            continue  # notebooks and other files are never rewritten
+        if scan(text).skip_file:
             continue
         settings = resolver.settings(path)
         target = settings.target_keras or detected_target().version

@@ -1,8 +1,11 @@
-"""Reading and decoding source files: the one place that opens a file to check.
+"""Reading and decoding source files: the one place that opens a file to check, and what a
+path holds for the analysis (Python source, or a notebook's code cells joined).
 
 Stdlib only and cheap to import. Special files (FIFOs, devices, sockets) are refused
 from ``stat`` alone, never opened; decoding follows Python (a BOM or a PEP 263 coding
-cookie, else UTF-8), and every way it can fail becomes a one-line reason.
+cookie, else UTF-8), and every way it can fail becomes a one-line reason. A file is analysed
+only when it is Python source (``.py``/``.pyi``, or a file whose first line is a python
+shebang) or a notebook (``.ipynb``); a file is never read as Python just because it was named.
 """
 
 from __future__ import annotations
@@ -11,10 +14,20 @@ import codecs
 import os
 import re
 import stat
+from dataclasses import dataclass
 from typing import NamedTuple
+
+from seqlint.diagnostic import Diagnostic
+from seqlint.notebooks import NOTEBOOK_SUFFIX, CellMap, NotebookError, locate, read_notebook
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """Files larger than this are not even read (generated code, data dumped as Python)."""
+
+MAX_NOTEBOOK_BYTES = 50 * 1024 * 1024
+"""Notebooks carry their outputs (plots as base64 images): their file may be this large as long
+as their code, once joined, stays under ``MAX_FILE_BYTES``."""
+
+PYTHON_SUFFIXES = (".py", ".pyi")
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -89,6 +102,49 @@ def decode_source(data: bytes) -> tuple[str | None, str]:
             f"(U+{code:04X} at character {surrogate.start()})"
         )
     return text, ""
+
+
+class SourceError(ValueError):
+    """The file cannot be analysed; the message is one line naming the file."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """The text the analysis sees; ``cells`` maps its lines back into a notebook's cells."""
+
+    path: str
+    text: str
+    cells: CellMap | None = None
+
+    def place(self, diagnostic: Diagnostic) -> Diagnostic:
+        """``diagnostic`` of the analysed text, located where the user reads it."""
+        return diagnostic if self.cells is None else locate(diagnostic, self.cells)
+
+
+def to_source(path: str, text: str) -> Source:
+    """The analysable source of a decoded file, or :class:`SourceError`."""
+    if path.endswith(NOTEBOOK_SUFFIX):
+        try:
+            notebook = read_notebook(text)
+        except NotebookError as exc:
+            raise SourceError(f"cannot read {path} as a notebook: {exc}") from None
+        return Source(path, notebook.text, notebook.cells)
+    if is_python_source(path, text):
+        return Source(path, text)
+    raise SourceError(
+        f"skipping {path}: not Python source or a notebook "
+        "(expected .py, .pyi, .ipynb, or a python shebang line)"
+    )
+
+
+def is_python_source(path: str, text: str) -> bool:
+    """A ``.py``/``.pyi`` file, or a script whose first line is a python shebang."""
+    return path.endswith(PYTHON_SUFFIXES) or is_python_script(text)
+
+
+def is_python_script(text: str) -> bool:
+    first = text.split("\n", 1)[0]
+    return first.startswith("#!") and "python" in first
 
 
 def special_kind(mode: int) -> str:

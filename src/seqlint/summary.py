@@ -96,16 +96,25 @@ def summarize_paths(paths: list[str]) -> SummaryRun:
     """Summaries of every model in the files under ``paths``, in path order."""
     from seqlint.discover import discover
     from seqlint.frontend import ParseFailure
-    from seqlint.sources import read_source
+    from seqlint.notebooks import NOTEBOOK_SUFFIX
+    from seqlint.sources import SourceError, read_source, to_source
 
     run = SummaryRun()
     found = discover(paths)
     run.errors.extend(f"seqlint: error: path not found: {path}" for path in found.missing)
     run.errors.extend(found.errors)
     for path in found.files:
-        source, problem, action = read_source(path)
-        if source is None:
+        text, problem, action = read_source(path)
+        if text is None:
             run.errors.append(f"seqlint: error: cannot {action or 'read'} {path}: {problem}")
+            continue
+        if path.endswith(NOTEBOOK_SUFFIX):
+            run.errors.append(f"seqlint: warning: skipping {path}: shapes does not read notebooks")
+            continue
+        try:
+            source = to_source(path, text).text
+        except SourceError as exc:
+            run.errors.append(f"seqlint: error: {exc}")
             continue
         try:
             run.files.append((path, summarize_source(source)))

@@ -154,8 +154,17 @@ EXPECTED_KEYS = {
     "hint": str,
     "trace": list,
     "fix": type(None),  # {"applicability": "safe" | "unsafe", "message": ...} when fixable
+    "cell": type(None),  # a notebook's cell; tests/cli/test_notebooks.py
+    "url": str,
 }
-TRACE_KEYS = {"layer": str, "line": int, "shape": str, "note": str, "marked": bool}
+TRACE_KEYS = {
+    "layer": str,
+    "line": int,
+    "shape": str,
+    "note": str,
+    "marked": bool,
+    "cell": type(None),
+}
 
 
 def test_json_document_schema(stub, run, tmp_path):
@@ -180,6 +189,7 @@ def test_json_document_schema(stub, run, tmp_path):
     assert diagnostic["severity"] in {"error", "warning", "info"}
     assert diagnostic["line"] >= 1 and diagnostic["column"] >= 1
     assert diagnostic["path"] == "a.py"
+    assert diagnostic["url"].endswith("/docs/rules/SL101.md")
     for row in diagnostic["trace"]:
         assert set(row) == set(TRACE_KEYS)
         for key, kind in TRACE_KEYS.items():

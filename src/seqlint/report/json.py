@@ -6,6 +6,13 @@ import json
 from collections.abc import Iterable, Mapping
 
 from seqlint.diagnostic import Diagnostic
+from seqlint.report.shared import rule_url
+
+
+def diagnostic_object(diagnostic: Diagnostic) -> dict[str, object]:
+    """``Diagnostic.to_json()`` (with ``cell``: a notebook's 1-based cell, else null) and
+    ``url``, the page of the rule."""
+    return {**diagnostic.to_json(), "url": rule_url(diagnostic.code)}
 
 
 def to_document(
@@ -13,17 +20,17 @@ def to_document(
     files_checked: int,
     run: Mapping[str, object] | None = None,
 ) -> dict[str, object]:
-    """``{"diagnostics": [Diagnostic.to_json(), ...], "files_checked": N, **run}``; ``run``
+    """``{"diagnostics": [diagnostic_object(), ...], "files_checked": N, **run}``; ``run``
     adds what the command line knows of the run (keras_target, models_analysed,
     not_analysed, skipped_files)."""
     return {
-        "diagnostics": [diagnostic.to_json() for diagnostic in diagnostics],
+        "diagnostics": [diagnostic_object(diagnostic) for diagnostic in diagnostics],
         "files_checked": files_checked,
         **(run or {}),
     }
 
 
-def render_json(
+def render(
     diagnostics: Iterable[Diagnostic],
     files_checked: int,
     run: Mapping[str, object] | None = None,

@@ -125,7 +125,7 @@ def diagnostic_lines(diagnostic: Diagnostic, *, ascii_only: bool = False) -> lis
     style = SEVERITY_STYLE.get(diagnostic.severity, "bold")
     lines: list[Line] = [
         [
-            (f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}:", "bold"),
+            (f"{diagnostic.location}:", "bold"),
             (" ", ""),
             (diagnostic.code, style),
             (" ", ""),
@@ -150,20 +150,25 @@ def trace_lines(
     """The shape chain as aligned columns (layer, line, output shape, ``params`` when given:
     one per row, then the note), one row per layer, the row a diagnostic is about marked with
     ``>``. No wrapping inside cells and no trailing blanks, so it reads the same in a terminal,
-    a CI log and a pasted issue. ``seqlint shapes`` renders its tables with this too."""
+    a CI log and a pasted issue. ``seqlint shapes`` renders its tables with this too. In a
+    notebook the line column is ``cell:line``."""
+    places = [_place(row) for row in rows]
+    line_header = "cell:line" if any(row.cell is not None for row in rows) else "line"
     layer_width = max(len("layer"), *(len(row.layer) for row in rows))
-    line_width = max(len("line"), *(len(str(row.line)) for row in rows))
+    line_width = max(len(line_header), *(len(place) for place in places))
     shape_width = max(len("output shape"), *(len(row.shape) for row in rows))
     with_params = bool(params)
     params_width = max(len("params"), *(len(p) for p in params)) if with_params else 0
-    header = f"{INDENT}  {'layer'.ljust(layer_width)}  {'line'.rjust(line_width)}  output shape"
+    header = (
+        f"{INDENT}  {'layer'.ljust(layer_width)}  {line_header.rjust(line_width)}  output shape"
+    )
     if with_params:
         header = header.ljust(len(header) + shape_width - len("output shape"))
         header += "  " + "params".rjust(params_width)
     width = 6 + layer_width + line_width + shape_width + (params_width + 2 if with_params else 0)
     rule = ("-" if ascii_only else "\u2500") * width
     lines: list[Line] = [[(header, "dim")], [(INDENT + rule, "dim")]]
-    for index, row in enumerate(rows):
+    for index, (row, place) in enumerate(zip(rows, places, strict=True)):
         row_style = marker_style if row.marked else ""
         padded = row.note or with_params
         shape = row.shape.ljust(shape_width) if padded else row.shape
@@ -173,7 +178,7 @@ def trace_lines(
             (" ", ""),
             (row.layer.ljust(layer_width), "bold" if row.marked else ""),
             ("  ", ""),
-            (str(row.line).rjust(line_width), "dim"),
+            (place.rjust(line_width), "dim"),
             ("  ", ""),
             (shape, row_style or "green"),
         ]
@@ -183,6 +188,10 @@ def trace_lines(
             line += [("  ", ""), (row.note, row_style or "dim")]
         lines.append(line)
     return lines
+
+
+def _place(row: TraceRow) -> str:
+    return f"{row.cell}:{row.line}" if row.cell is not None else str(row.line)
 
 
 def summary_line(

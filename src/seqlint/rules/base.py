@@ -39,7 +39,8 @@ class Rule:
     ``# expect: CODE`` comment; ``good_example`` must produce nothing.  Both
     are run as tests and rendered as the rule's documentation page.  For an
     error rule, ``keras_error`` is a regex of the message real Keras raises on
-    the bad example (a test runs it).
+    the bad example (a test runs it). ``fixable`` says what ``--fix`` does with what the
+    rule reports ("" when it cannot fix it).
 
     ``keras3_only`` rules report what only Keras 3 rejects: they are off when the code
     targets Keras 2. ``opt_in`` rules are off unless selected.
