@@ -88,6 +88,7 @@ def test_rules_lists_every_code_with_severity_and_fixable():
     assert [line.split()[0] for line in lines[1:]] == [r.code for r in ALL_RULES] + [
         "SL900",
         "SL901",
+        "SL902",
     ]
     assert lines[1].split()[:4] == ["SL101", "missing-time-axis", "error", "safe"]
     by_code = {line.split()[0]: line.split()[3] for line in lines[1:]}

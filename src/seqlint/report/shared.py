@@ -9,6 +9,9 @@ from seqlint.diagnostic import Diagnostic, Severity
 from seqlint.engine import (
     INTERNAL_ERROR_CODE,
     INTERNAL_ERROR_NAME,
+    MAX_ANALYSED_BYTES,
+    NOT_ANALYSED_CODE,
+    NOT_ANALYSED_NAME,
     SYNTAX_ERROR_CODE,
     SYNTAX_ERROR_NAME,
 )
@@ -21,7 +24,7 @@ RULES_URL = f"{REPOSITORY_URL}/blob/main/docs/rules/"
 
 def rule_url(code: str) -> str:
     """The page that explains ``code``; the engine's own codes are explained in the index."""
-    if code in (SYNTAX_ERROR_CODE, INTERNAL_ERROR_CODE):
+    if code in (SYNTAX_ERROR_CODE, INTERNAL_ERROR_CODE, NOT_ANALYSED_CODE):
         return f"{RULES_URL}README.md"
     return f"{RULES_URL}{code}.md"
 
@@ -62,6 +65,15 @@ ENGINE_RULES = (
         "seqlint failed on this file.",
         "An internal error of seqlint, not a problem of your code: please report it with "
         "the traceback that `seqlint check --debug` prints.",
+        "",
+    ),
+    RuleInfo(
+        NOT_ANALYSED_CODE,
+        NOT_ANALYSED_NAME,
+        Severity.WARNING,
+        "Valid Python that seqlint did not analyse.",
+        "The file is nested too deeply for the parser, refused by libcst, or larger than "
+        f"the {MAX_ANALYSED_BYTES // 1024} KB analysis limit: its models were not checked.",
         "",
     ),
 )
