@@ -130,7 +130,11 @@ def test_sarif_rules_carry_full_metadata(stub, run, project):
     log = _sarif(run, ".")
     driver = log["runs"][0]["tool"]["driver"]
     rules = driver["rules"]
-    assert [rule["id"] for rule in rules] == [r.code for r in ALL_RULES] + ["SL900", "SL901", "SL902"]
+    assert [rule["id"] for rule in rules] == [r.code for r in ALL_RULES] + [
+        "SL900",
+        "SL901",
+        "SL902",
+    ]
     for rule, source in zip(rules, ALL_RULES, strict=False):
         assert rule["name"] == source.name
         assert rule["shortDescription"]["text"] == source.summary
