@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from seqlint.diagnostic import Diagnostic, FileResult, Unanalysed
 from seqlint.fixes import Fix
 from seqlint.frontend import extract
-from seqlint.ir import Array, Batches, Model, ModuleIR, Node, TensorRef, Value
+from seqlint.ir import Array, Batches, Model, ModuleIR, TensorRef, Value
 from seqlint.rules import ALL_RULES
 from seqlint.rules.base import Rule, RuleContext
 from seqlint.shapes.propagate import GraphShapes
@@ -118,7 +118,7 @@ def _model_gap(model: Model, ctx: RuleContext) -> str | None:
         if model.kind == "subclassed":
             return "seqlint could not follow its call() to known outputs"
         return "its outputs are not known"
-    graph = _graph_of(outputs, ctx.ir)
+    graph = [ctx.ir.nodes[i] for i in sorted(ctx.ir.upstream(outputs))]
     if any(ctx.shapes.at(node).problem is not None for node in graph):
         return None  # analysed: a rule reports the problem
     inputs = _refs(model.inputs) or []
@@ -157,19 +157,6 @@ def _refs(value: Value) -> list[TensorRef] | None:
         refs.extend(found)
     return refs
 
-
-def _graph_of(outputs: list[TensorRef], ir: ModuleIR) -> list[Node]:
-    """The nodes the outputs depend on, in creation order."""
-    seen: set[int] = set()
-    stack = [ref.node_id for ref in outputs]
-    while stack:
-        node_id = stack.pop()
-        if node_id in seen:
-            continue
-        seen.add(node_id)
-        node = ir.nodes[node_id]
-        stack.extend(ref.node_id for ref in (*node.inputs, *node.state_inputs))
-    return [ir.nodes[i] for i in sorted(seen)]
 
 
 def _known_data(value: Value) -> bool:

@@ -14,7 +14,7 @@ values, a :class:`~seqlint.shapes.dims.Sym` (an int known only by name),
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -271,7 +271,11 @@ class ModuleIR:
 
     def graph_of(self, model: Model) -> set[int]:
         """Ids of every node the model's known outputs depend on (none when they are unknown)."""
-        stack = [ref.node_id for ref in tensor_refs(model.outputs)]
+        return self.upstream(tensor_refs(model.outputs))
+
+    def upstream(self, refs: Iterable[TensorRef]) -> set[int]:
+        """Ids of the nodes that make ``refs``, and of every node they depend on."""
+        stack = [ref.node_id for ref in refs]
         seen: set[int] = set()
         while stack:
             node_id = stack.pop()

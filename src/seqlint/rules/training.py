@@ -90,19 +90,12 @@ def _is_sound(outputs: list[TensorRef], ctx: RuleContext) -> bool:
     Keras fails on such a model before any loss sees a target, so the
     training rules have nothing true to say about it.
     """
-    seen: set[int] = set()
-    stack = [ref.node_id for ref in outputs]
-    while stack:
-        node_id = stack.pop()
-        if node_id in seen:
-            continue
-        seen.add(node_id)
+    for node_id in ctx.ir.upstream(outputs):
         node = ctx.ir.nodes[node_id]
         if ctx.shapes.at(node).problem is not None:
             return False
         if isinstance(node.layer.get("shape"), ShapeTuple):
             return False
-        stack.extend(ref.node_id for ref in (*node.inputs, *node.state_inputs))
     return True
 
 
