@@ -64,12 +64,43 @@ class ReplaceString:
     new: str
 
 
-Edit = SetKeyword | RenameKeyword | WrapValue | RenameCallee | ReplaceString
+@dataclass(frozen=True)
+class RenameImported:
+    """Import ``new`` in place of a name, under the name the code uses:
+    ``from keras.layers import CuDNNLSTM`` -> ``from keras.layers import LSTM as CuDNNLSTM``."""
+
+    alias: Loc
+    new: str
+
+
+@dataclass(frozen=True)
+class RenameAttribute:
+    """``layers.CuDNNLSTM`` -> ``layers.LSTM``."""
+
+    attribute: Loc
+    new: str
+
+
+Edit = (
+    SetKeyword
+    | RenameKeyword
+    | WrapValue
+    | RenameCallee
+    | ReplaceString
+    | RenameImported
+    | RenameAttribute
+)
 
 
 def target_of(edit: Edit) -> Loc:
-    """Where ``edit`` applies: a call, or (for :class:`WrapValue`) possibly a keyword argument."""
-    return edit.target if isinstance(edit, WrapValue) else edit.call
+    """Where ``edit`` applies: a call, a keyword argument, an imported name or an attribute."""
+    if isinstance(edit, WrapValue):
+        return edit.target
+    if isinstance(edit, RenameImported):
+        return edit.alias
+    if isinstance(edit, RenameAttribute):
+        return edit.attribute
+    return edit.call
 
 
 @dataclass(frozen=True)

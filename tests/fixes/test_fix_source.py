@@ -179,3 +179,33 @@ def test_fit_generator_is_left_when_fit_would_read_it_differently() -> None:
     for call in ("batches(), 4, 1", "batches(), steps_per_epoch=4, workers=2"):
         source = GENERATOR.replace("CALL", call)
         assert fixed(source) == dedent(source), call
+
+
+CUDNN = """\
+    import numpy as np
+    from tensorflow import keras
+    from tensorflow.keras import layers
+    from tensorflow.keras.layers import CuDNNLSTM, Dense  # the GPU layer
+
+    X = np.random.rand(16, 10, 3)
+    model = keras.Sequential([
+        keras.Input(shape=(10, 3)),
+        CuDNNLSTM(8, return_sequences=True),
+        layers.CuDNNGRU(4),
+        Dense(1),
+    ])
+    """
+
+
+def test_cudnn_layers_become_lstm_and_gru() -> None:
+    result = fixed(CUDNN)
+    assert "from tensorflow.keras.layers import LSTM as CuDNNLSTM, Dense  # the GPU layer" in result
+    assert "layers.GRU(4)" in result
+    assert not [d for d in lint_source(result, "<test>") if d.code == "SL216"]
+
+
+def test_cudnn_from_a_private_module_is_not_renamed() -> None:
+    source = CUDNN.replace(
+        "from tensorflow.keras.layers import", "from keras.layers.cudnn_recurrent import"
+    )
+    assert "import CuDNNLSTM, Dense" in fixed(source)

@@ -15,7 +15,9 @@ import libcst as cst
 
 from seqlint.fixes import (
     Edit,
+    RenameAttribute,
     RenameCallee,
+    RenameImported,
     RenameKeyword,
     ReplaceString,
     SetKeyword,
@@ -53,6 +55,23 @@ class _Editor(cst.CSTTransformer):
             except _NotApplicable:
                 continue
             self.applied.add(index)
+        return updated
+
+    def leave_ImportAlias(
+        self, original: cst.ImportAlias, updated: cst.ImportAlias
+    ) -> cst.ImportAlias:
+        for index, edit in self.edits.get(id(original), ()):
+            if isinstance(edit, RenameImported) and isinstance(updated.name, cst.Name):
+                used = updated.asname if updated.asname is not None else cst.AsName(updated.name)
+                updated = updated.with_changes(name=cst.Name(edit.new), asname=used)
+                self.applied.add(index)
+        return updated
+
+    def leave_Attribute(self, original: cst.Attribute, updated: cst.Attribute) -> cst.Attribute:
+        for index, edit in self.edits.get(id(original), ()):
+            if isinstance(edit, RenameAttribute):
+                updated = updated.with_changes(attr=cst.Name(edit.new))
+                self.applied.add(index)
         return updated
 
     def leave_Arg(self, original: cst.Arg, updated: cst.Arg) -> cst.Arg:

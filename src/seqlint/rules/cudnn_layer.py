@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from textwrap import dedent
 
-from seqlint.diagnostic import Severity
+from seqlint.diagnostic import Applicability, Severity
+from seqlint.fixes import Fix, RenameAttribute, RenameImported
 from seqlint.rules.base import Finding, Rule, RuleContext
 from seqlint.rules.legacy import legacy_uses
 
@@ -16,6 +17,10 @@ class CudnnLayer(Rule):
     summary = "CuDNNLSTM / CuDNNGRU do not exist in Keras 3."
     severity = Severity.ERROR
     keras3_only = True
+    fixable = (
+        "safe: `from keras.layers import CuDNNLSTM` becomes `import LSTM as CuDNNLSTM`, and "
+        "`layers.CuDNNLSTM` becomes `layers.LSTM` (GRU alike)"
+    )
     explanation = """\
 Keras 2.0-2.3 had GPU-only `CuDNNLSTM` and `CuDNNGRU` layers. Keras 3 has
 neither: `from keras.layers import CuDNNLSTM` (or `tensorflow.keras.layers`)
@@ -70,10 +75,18 @@ deliberate fallback and is not reported."""
                 f"{use.name} was removed in Keras 3: this import raises ImportError "
                 f"(cannot import name '{use.name}')"
             )
-            yield Finding(use.loc, message, _hint(use.name, use.replacement))
+            fix = None
+            if use.owner == "layers":  # keras.layers, tf.keras.layers...: LSTM is there too
+                edit = RenameImported(use.loc, use.replacement)
+                fix = Fix(Applicability.SAFE, f"import {use.replacement} as {use.name}", (edit,))
+            yield Finding(use.loc, message, _hint(use.name, use.replacement), fix=fix)
         for use in legacy_uses(ctx, "attribute", "AttributeError"):
             message = f"{use.name} was removed in Keras 3: reaching it raises AttributeError"
-            yield Finding(use.loc, message, _hint(use.name, use.replacement))
+            fix = None
+            if use.owner == f"layers.{use.name}":
+                edit = RenameAttribute(use.loc, use.replacement)
+                fix = Fix(Applicability.SAFE, f"use {use.replacement}", (edit,))
+            yield Finding(use.loc, message, _hint(use.name, use.replacement), fix=fix)
 
 
 def _hint(name: str, replacement: str) -> str:
