@@ -12,29 +12,10 @@ from seqlint.rules.base import Finding, Rule, RuleContext
 from seqlint.rules.evidence import chain_to, inner_layer, input_shape, is_recurrent, trace, where
 from seqlint.rules.feeding import INPUT_KINDS
 from seqlint.shapes.dims import Sym, is_known
+from seqlint.shapes.layers.core import IDENTITY_KINDS
 
 # Layers whose output keeps every axis of their input in place.
-KEEP_EVERY_AXIS = frozenset(
-    {
-        "Dropout",
-        "GaussianNoise",
-        "GaussianDropout",
-        "AlphaDropout",
-        "Activation",
-        "ReLU",
-        "LeakyReLU",
-        "ELU",
-        "PReLU",
-        "Softmax",
-        "BatchNormalization",
-        "LayerNormalization",
-        "UnitNormalization",
-        "Masking",
-        "Identity",
-        "ActivityRegularization",
-        "SpatialDropout1D",
-    }
-)
+KEEP_EVERY_AXIS = IDENTITY_KINDS | {"SpatialDropout1D"}
 # Layers whose output keeps the time axis (axis 1) of a (batch, steps, channels) input.
 KEEP_STEPS = frozenset(
     {

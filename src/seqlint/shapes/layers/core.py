@@ -17,24 +17,30 @@ def dense(call: Call) -> list[Shape]:
     return [Shape((*shape.dims[:-1], config_dim(call.layer, "units")))]
 
 
-@register(
-    "Dropout",
-    "GaussianNoise",
-    "GaussianDropout",
-    "AlphaDropout",
-    "Activation",
-    "ReLU",
-    "LeakyReLU",
-    "ELU",
-    "PReLU",
-    "Softmax",
-    "BatchNormalization",
-    "LayerNormalization",
-    "UnitNormalization",
-    "Masking",
-    "Identity",
-    "ActivityRegularization",
+IDENTITY_KINDS = frozenset(
+    {
+        "Dropout",
+        "GaussianNoise",
+        "GaussianDropout",
+        "AlphaDropout",
+        "Activation",
+        "ReLU",
+        "LeakyReLU",
+        "ELU",
+        "PReLU",
+        "Softmax",
+        "BatchNormalization",
+        "LayerNormalization",
+        "UnitNormalization",
+        "Masking",
+        "Identity",
+        "ActivityRegularization",
+    }
 )
+"""Layers whose output has the shape of their input."""
+
+
+@register(*sorted(IDENTITY_KINDS))
 def identity(call: Call) -> list[Shape]:
     return [call.input]
 
