@@ -12,7 +12,11 @@ import subprocess
 import sys
 
 RUNNER = r"""
-import json, sys
+import gc, json, sys
+import tensorflow as tf
+tf.keras.Sequential  # loads tf-keras
+gc.collect()
+gc.freeze()  # TensorFlow's objects outlive every snippet: no full collection walks them again
 snippets = json.load(sys.stdin)
 results = {}
 for name, source in snippets.items():
@@ -21,7 +25,6 @@ for name, source in snippets.items():
         results[name] = None
     except Exception as exc:
         results[name] = f"{type(exc).__name__}: {' '.join(str(exc).split())}"
-import tensorflow as tf
 results["<keras module>"] = tf.keras.Sequential.__module__
 print("\n@@RESULTS@@" + json.dumps(results))
 """

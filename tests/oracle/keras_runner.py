@@ -14,6 +14,7 @@ on disk by the hash of the script text (and the Keras version), so reruns are ch
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -116,6 +117,10 @@ class _Worker:
         import keras
         import numpy as np
 
+        # TensorFlow's objects live as long as the worker: keep the full collection that
+        # every clear_session() runs from walking them again (a third of the CPU time)
+        gc.collect()
+        gc.freeze()
         self.keras = keras
         self.np = np
         self.fits: list[dict] = []
