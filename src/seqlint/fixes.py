@@ -33,6 +33,14 @@ class RenameKeyword:
 
 
 @dataclass(frozen=True)
+class RemoveKeyword:
+    """Remove the call's keyword argument ``name`` (not applied when it is not passed)."""
+
+    call: Loc
+    name: str
+
+
+@dataclass(frozen=True)
 class WrapValue:
     """Rewrite a keyword argument's value with ``template`` (``{}`` is the old value's code);
     ``target`` is the keyword argument itself, or a call and ``name`` the keyword (not
@@ -103,6 +111,7 @@ class InsertLayer:
 Edit = (
     SetKeyword
     | RenameKeyword
+    | RemoveKeyword
     | WrapValue
     | RenameCallee
     | ReplaceString

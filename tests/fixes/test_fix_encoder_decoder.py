@@ -184,3 +184,24 @@ def test_a_decoder_added_by_name_gets_the_statement_before_its_add() -> None:
     assert fix_source(by_name, "<test>", unsafe=True).source == by_name.replace(
         "model.add(decoder)\n", "model.add(keras.layers.RepeatVector(4))\nmodel.add(decoder)\n"
     )
+
+
+def test_the_comment_after_the_encoder_stays_with_it_alone() -> None:
+    source = dedent(
+        """\
+        import numpy as np
+        from tensorflow import keras
+
+        model = keras.Sequential([
+            keras.Input(shape=(20, 8)),
+            keras.layers.LSTM(64),  # the encoder
+            keras.layers.LSTM(32, return_sequences=True),  # the decoder  # expect: SL101
+        ])
+        X = np.zeros((4, 20, 8))
+        model.compile(loss="mse")
+        model.fit(X, X)
+        """
+    )
+    assert fix_source(source, "<test>", unsafe=True).source == source.replace(
+        "# the encoder\n", "# the encoder\n    keras.layers.RepeatVector(20),\n"
+    )

@@ -18,6 +18,7 @@ import libcst as cst
 from seqlint.fixes import (
     Edit,
     InsertLayer,
+    RemoveKeyword,
     RenameAttribute,
     RenameCallee,
     RenameImported,
@@ -29,6 +30,9 @@ from seqlint.fixes import (
 )
 
 KERAS_LAYERS = "keras.layers"  # the end of the modules a new layer may be imported from
+
+
+_SPACE = cst.SimpleWhitespace(" ")
 
 
 class _NotApplicable(Exception):
@@ -126,9 +130,7 @@ class _Editor(cst.CSTTransformer):
         elements = list(updated.elements)
         for position in reversed(range(len(original.elements))):
             for index, edit in self._sequential_edits(original.elements[position].value):
-                before = elements[position - 1].comma if position else cst.MaybeSentinel.DEFAULT
-                if not isinstance(before, cst.Comma):
-                    before = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+                before = _comma_like(elements[position - 1 if position else position].comma)
                 new = cst.Element(self._new_layer(index, edit), comma=before)
                 elements.insert(position, new)
                 self.applied.add(index)
@@ -191,6 +193,8 @@ class _Editor(cst.CSTTransformer):
                 for arg in call.args
             ]
             return call.with_changes(args=args)
+        if isinstance(edit, RemoveKeyword):
+            return _without_keyword(call, edit.name)
         if isinstance(edit, WrapValue):
             if not any(_is_keyword(arg, edit.name) for arg in call.args):
                 raise _NotApplicable
@@ -233,7 +237,7 @@ class _ImportAdder(cst.CSTTransformer):
         names = list(updated.names)
         for beside, new in sorted(self.imports):
             if beside in bound and new not in bound:
-                names = _appended(names, cst.ImportAlias(cst.Name(new)), cst.SimpleWhitespace(" "))
+                names = _appended(names, cst.ImportAlias(cst.Name(new)), _SPACE)
                 bound.add(new)
         return updated.with_changes(names=names)
 
@@ -319,13 +323,24 @@ def _appended(
     items = list(items)
     last = items[-1]
     if isinstance(last.comma, cst.Comma):
-        before = items[-2].comma if len(items) > 1 else cst.MaybeSentinel.DEFAULT
-        if not isinstance(before, cst.Comma):
-            before = cst.Comma(whitespace_after=gap)
+        before = _comma_like(items[-2].comma if len(items) > 1 else None, gap)
         items[-1] = last.with_changes(comma=before)
         return [*items, new.with_changes(comma=last.comma)]
-    items[-1] = last.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
+    items[-1] = last.with_changes(comma=cst.Comma(whitespace_after=_SPACE))
     return [*items, new]
+
+
+def _comma_like(
+    comma: cst.Comma | cst.MaybeSentinel | None, gap: cst.BaseParenthesizableWhitespace = _SPACE
+) -> cst.Comma:
+    """A comma laid out like ``comma`` (to the same next line and indentation) without the
+    comment that follows it; ``gap`` after a new one when there is none."""
+    if not isinstance(comma, cst.Comma):
+        return cst.Comma(whitespace_after=gap)
+    after = comma.whitespace_after
+    if isinstance(after, cst.ParenthesizedWhitespace):
+        after = after.with_changes(first_line=cst.TrailingWhitespace(), empty_lines=())
+    return comma.with_changes(whitespace_after=after)
 
 
 def _is_keyword(arg: cst.Arg, name: str) -> bool:
@@ -346,6 +361,17 @@ def _set_keyword(call: cst.Call, name: str, value: cst.BaseExpression) -> cst.Ca
         equal=cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace("")),
     )
     return call.with_changes(args=_appended(list(call.args), new, call.whitespace_before_args))
+
+
+def _without_keyword(call: cst.Call, name: str) -> cst.Call:
+    args = list(call.args)
+    found = [position for position, arg in enumerate(args) if _is_keyword(arg, name)]
+    if not found:
+        raise _NotApplicable
+    removed = args.pop(found[0])
+    if found[0] == len(args) and args:  # it was the last one: the new last takes its comma
+        args[-1] = args[-1].with_changes(comma=removed.comma)
+    return call.with_changes(args=args)
 
 
 def _renamed(func: cst.BaseExpression, new: str) -> cst.BaseExpression:
