@@ -111,10 +111,11 @@ def _decode(data: bytes) -> tuple[str | None, str, str]:
     surrogate = _SURROGATE.search(text)
     if surrogate:
         code = ord(surrogate[0])
-        return None, (
+        problem = (
             f"decoding as {_codec_name(encoding)} gives a lone surrogate "
             f"(U+{code:04X} at character {surrogate.start()})"
-        ), ""
+        )
+        return None, problem, ""
     return text, "", encoding
 
 
