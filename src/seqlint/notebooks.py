@@ -152,12 +152,12 @@ def _language(data: dict[str, object]) -> str:
 
 def locate(diagnostic: Diagnostic, cells: CellMap) -> Diagnostic:
     """``diagnostic`` (lines of the joined source) placed in its cell: ``cell``, ``line`` and
-    ``end_line`` inside the cell, trace rows and ``line N`` in the message and hint likewise.
-    The fix stays: ``--fix`` applies it to the joined cells and writes the changed lines back
-    (:mod:`seqlint.notebook_write`)."""
+    ``end_line`` inside the cell, trace rows and ``line N`` in the message, hint and fix
+    likewise. The fix stays: ``--fix`` applies it to the joined cells and writes the changed
+    lines back (:mod:`seqlint.notebook_write`)."""
     cell, line = place_line(diagnostic.line, cells)
     end_cell, end_line = place_line(diagnostic.end_line, cells)
-    end_column = diagnostic.end_column
+    end_column, fix = diagnostic.end_column, diagnostic.fix
     if end_cell != cell:  # a span never crosses cells; keep the location consistent anyway
         end_line, end_column = line, diagnostic.column
     return replace(
@@ -169,6 +169,7 @@ def locate(diagnostic: Diagnostic, cells: CellMap) -> Diagnostic:
         message=relabel(diagnostic.message, cells),
         hint=relabel(diagnostic.hint, cells),
         trace=tuple(_locate_row(row, cells) for row in diagnostic.trace),
+        fix=fix and replace(fix, message=relabel(fix.message, cells)),
     )
 
 

@@ -161,6 +161,9 @@ def test_findings_in_a_notebook_offer_their_fix():
         ("SL101", 3, 4, "safe"),
         ("SL217", 4, 4, "safe"),
     ]
+    assert found[0]["fix"]["message"] == (
+        "set return_sequences=True on LSTM(32) at cell 3, line 3"  # not the joined line 8
+    )
     assert "[*] 2 fixable with the --fix option." in lines
 
 
