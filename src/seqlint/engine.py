@@ -466,11 +466,23 @@ def _analyse_batch(files: list[tuple[str, str, str]], store: Cache | None) -> li
     could not be read again."""
     outcomes: list[Outcome | None] = []
     for path, target, fingerprint in files:
-        source = read_source(path).text
+        source = _read_again(path)
         outcomes.append(
             None if source is None else _analyse_and_store(path, source, target, fingerprint, store)
         )
     return outcomes
+
+
+def _read_again(path: str) -> str | None:
+    """The analysed text of ``path`` (a notebook's joined code cells), read again in a worker."""
+    notebook = path.endswith(NOTEBOOK_SUFFIX)
+    text = read_source(path, sources.MAX_NOTEBOOK_BYTES if notebook else None).text
+    if text is None:
+        return None
+    try:
+        return to_source(path, text).text
+    except SourceError:
+        return None
 
 
 def _batches(pending: Pending, workers: int) -> list[list[int]]:

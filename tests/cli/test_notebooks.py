@@ -10,7 +10,7 @@ import pytest
 
 from seqlint.diagnostic import TraceRow
 from seqlint.discover import discover
-from seqlint.engine import check_paths
+from seqlint.engine import CacheSettings, check_paths
 from seqlint.notebooks import NotebookError, locate, python_lines, read_notebook
 from tests.cli.support import KERAS_BUGGY, KERAS_CLEAN, make_diagnostic, write
 from tests.helpers import notebook_from_script
@@ -238,6 +238,17 @@ def test_stacked_lstm_bug_is_reported_at_its_cell_and_line(tmp_path):
     (diagnostic,) = result.diagnostics
     assert diagnostic.column == 11
     assert "LSTM(32) at cell 6, line 3 returns (batch, 32)" in diagnostic.message
+
+
+def test_worker_processes_analyse_a_notebooks_code_not_its_json(tmp_path):
+    notebook = json.dumps(notebook_from_script(STACKED_LSTM.read_text(encoding="utf-8"))[0])
+    paths = ["nb1.ipynb", "nb2.ipynb"]
+    for path in paths:
+        write(tmp_path / path, notebook)
+    parallel = check_paths(paths, jobs=2, cache=CacheSettings(enabled=False))
+    assert [(d.path, d.code, d.cell, d.line) for d in parallel.diagnostics] == [
+        (path, "SL101", 6, 4) for path in paths
+    ]
 
 
 @pytest.mark.parametrize("kind", ["bad", "good"])
