@@ -97,3 +97,16 @@ def test_a_failed_write_is_reported_and_leaves_the_file_whole(tmp_path, monkeypa
     assert path.read_text() == BAD
     assert [p.name for p in tmp_path.iterdir()] == ["model.py"]  # the temporary file is gone
     assert result.exit_code == 1  # the problem remains
+
+
+def test_fix_keeps_the_files_encoding(tmp_path: Path) -> None:
+    """Read and written through ``sources``: a BOM stays, a coding cookie's encoding is used."""
+    bom = tmp_path / "bom.py"
+    bom.write_bytes(b"\xef\xbb\xbf" + BAD.encode())
+    latin = tmp_path / "latin.py"
+    cookie = "# -*- coding: latin-1 -*-\n# caf\xe9\n"
+    latin.write_bytes((cookie + BAD).encode("latin-1"))
+    result = run("--fix", str(bom), str(latin))
+    assert "Fixed 2 problems, 0 remaining." in result.stderr
+    assert bom.read_bytes() == b"\xef\xbb\xbf" + FIXED.encode()
+    assert latin.read_bytes() == (cookie + FIXED).encode("latin-1")
