@@ -46,12 +46,14 @@ class WrapValue:
 @dataclass(frozen=True)
 class RenameCallee:
     """Call ``new`` instead: ``model.fit_generator(...)`` -> ``model.fit(...)``,
-    ``layers.CuDNNLSTM(...)`` -> ``layers.LSTM(...)``; not applied when the call passes more
-    than ``max_positional`` arguments by position (they would bind to other parameters)."""
+    ``layers.CuDNNLSTM(...)`` -> ``layers.LSTM(...)``, and write the renamed call into
+    ``template`` (``{}.argmax(axis=-1)``); not applied when the call passes more than
+    ``max_positional`` arguments by position (they would bind to other parameters)."""
 
     call: Loc
     new: str
     max_positional: int | None = None
+    template: str = "{}"
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,22 @@ class RenameAttribute:
     new: str
 
 
+@dataclass(frozen=True)
+class InsertLayer:
+    """Feed the layer applied at ``application`` through a new layer ``kind(arguments)``
+    first: a new element before it in a ``Sequential([...])`` list or a new ``model.add(...)``
+    statement before its own (``sequential``), else ``layer(new(x))`` around the call's first
+    argument. The new layer is spelled like the constructor call ``like``:
+    ``layers.LSTM(...)`` -> ``layers.RepeatVector``; a bare ``LSTM`` imported from a keras
+    ``layers`` module gets ``RepeatVector`` added to that import. Not applied to other code."""
+
+    application: Loc
+    like: Loc
+    kind: str
+    arguments: str
+    sequential: bool
+
+
 Edit = (
     SetKeyword
     | RenameKeyword
@@ -89,6 +107,7 @@ Edit = (
     | ReplaceString
     | RenameImported
     | RenameAttribute
+    | InsertLayer
 )
 
 
@@ -100,6 +119,8 @@ def target_of(edit: Edit) -> Loc:
         return edit.alias
     if isinstance(edit, RenameAttribute):
         return edit.attribute
+    if isinstance(edit, InsertLayer):
+        return edit.application
     return edit.call
 
 

@@ -1,5 +1,6 @@
-"""Fixes of the Keras 3 breakage rules (SL217 lr=, SL218 nb_epoch=, SL219 predict_proba), proven
-in Keras by tests/keras/test_fixes_keras.py through the rules' own bad examples."""
+"""Fixes of the Keras 3 breakage rules (SL217 lr=, SL218 nb_epoch=, SL219 predict_proba and
+predict_classes), proven in Keras by tests/keras/test_fixes_keras.py through the rules' own bad
+examples."""
 
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ model = keras.Sequential([keras.Input((4, 3)), keras.layers.LSTM(2), keras.layer
 """
 
 
-def fixed(body: str) -> str:
-    return fix_source(HEADER + dedent(body), "<test>").source[len(HEADER) :]
+def fixed(body: str, *, unsafe: bool = False, header: str = HEADER) -> str:
+    return fix_source(header + dedent(body), "<test>", unsafe=unsafe).source[len(header) :]
 
 
 def test_lr_becomes_learning_rate_also_in_a_class_method() -> None:
@@ -46,3 +47,26 @@ def test_predict_proba_becomes_predict() -> None:
     )
     body = "c = model.predict_classes(x)\n"
     assert fixed(body) == body
+
+
+def test_predict_classes_becomes_the_argmax_of_predict_with_unsafe_fixes() -> None:
+    body = "c = model.predict_classes(x, verbose=0)[:3]\n"
+    assert fixed(body) == body  # not a safe fix
+    header = HEADER.replace("keras.layers.Dense(1)", "keras.layers.Dense(4)")
+    assert fixed(body, unsafe=True, header=header) == (
+        "c = model.predict(x, verbose=0).argmax(axis=-1)[:3]\n"
+    )
+
+
+def test_predict_classes_of_one_unit_is_thresholded_at_one_half() -> None:
+    assert fixed("c = model.predict_classes(x)\n", unsafe=True) == (
+        'c = (model.predict(x) > 0.5).astype("int32")\n'
+    )
+
+
+def test_predict_classes_is_left_when_the_output_units_are_unknown() -> None:
+    header = HEADER.replace("keras.layers.Dense(1)", "keras.layers.Dense(n)")
+    body = "c = model.predict_classes(x)\n"
+    assert fixed(body, unsafe=True, header=header) == body
+    loaded = "from keras.models import load_model\nmodel = load_model('m.keras')\n"
+    assert fixed(body, unsafe=True, header=loaded) == body

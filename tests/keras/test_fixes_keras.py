@@ -16,6 +16,7 @@ import pytest
 from seqlint.analysis import lint_source
 from seqlint.fixing import fix_source
 from seqlint.rules import ALL_RULES
+from tests.fixes.test_fix_encoder_decoder import ENCODER_DECODERS, TAGGER
 from tests.helpers import expected_markers
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
@@ -44,6 +45,18 @@ BAD["integer_labels_categorical_loss"] = _LABELS.replace(
 BAD["one_hot_labels_sparse_loss"] = _LABELS.replace(
     "LABELS", "keras.utils.to_categorical(np.random.randint(0, 5, size=(32,)), 5)"
 ).replace("LOSS", "sparse_categorical_crossentropy")
+BAD.update({f"encoder_decoder_{name}": source for name, source in ENCODER_DECODERS.items()})
+BAD["stacked_tagger"] = TAGGER
+BAD["predict_classes_one_unit"] = """\
+import numpy as np
+from tensorflow import keras
+
+X = np.random.rand(16, 10, 3)
+model = keras.Sequential([keras.Input(shape=(10, 3)), keras.layers.LSTM(4),
+                          keras.layers.Dense(1, activation="sigmoid")])
+flags = model.predict_classes(X, verbose=0)  # expect: SL219
+assert set(np.unique(flags)) <= {0, 1} and flags.shape == (16, 1)
+"""
 
 
 def fixed_cases(unsafe: bool) -> list[tuple[str, str, str]]:
@@ -67,6 +80,14 @@ def test_the_fixes_cover_the_fixable_rules():
         name for name, _, _ in SAFE
     }
     assert any(name.startswith("SL104") or "concatenate" in name for name, _, _ in UNSAFE)
+    unsafe = {name: fixed for name, _, fixed in UNSAFE}
+    for name in (
+        "encoder_decoder_missing_repeat_vector_bad.py",
+        *map("encoder_decoder_{}".format, ENCODER_DECODERS),
+    ):
+        assert "RepeatVector(" in unsafe[name], name
+    assert ".argmax(axis=-1)" in unsafe["SL219.bad_example"]
+    assert '> 0.5).astype("int32")' in unsafe["predict_classes_one_unit"]
 
 
 @pytest.mark.parametrize(("name", "source", "fixed"), SAFE + UNSAFE, ids=lambda v: v[:40])
