@@ -226,10 +226,16 @@ def _changed(
         run.errors.append(f"seqlint: error: cannot fix {source.path}: {exc}; left as it was")
         return None
     changes = tuple(
-        TextChange(f"{source.path}:cell {cell.cell}", cell.before, cell.after)
+        TextChange(f"{source.path}:cell {cell.cell}", _ended(cell.before), _ended(cell.after))
         for cell in notebook.cells
     )
     return notebook.document, changes
+
+
+def _ended(cell: str) -> str:
+    """A cell's code ending with a newline, as Jupyter shows it (most cells end without one), so
+    that a line added after the last one does not show that line as changed in the diff."""
+    return cell if cell.endswith("\n") or not cell else cell + "\n"
 
 
 def _write(path: str, expected: bytes, data: bytes, run: FixRun) -> bool:

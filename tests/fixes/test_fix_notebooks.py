@@ -13,6 +13,8 @@ from seqlint import fixing
 from seqlint.cli import main
 from seqlint.notebook_write import NotWritable, write_back
 from seqlint.notebooks import read_notebook
+from tests.fixes.test_fix_encoder_decoder import ADDED, SEQUENTIAL_LIST
+from tests.helpers import notebook_from_script
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -320,3 +322,30 @@ def test_what_cannot_go_back_into_the_cells(change, reason):
     text, cells = _read(document)
     with pytest.raises(NotWritable, match=f"^{reason}$"):
         write_back(document, cells, text, change(text))
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        SEQUENTIAL_LIST,  # lines inserted in a multi-line import and in a Sequential list
+        ADDED.replace("\n# decoder", "\n\n# decoder"),  # a statement after a cell's last line
+    ],
+    ids=["list", "add"],
+)
+def test_repeat_vector_lines_land_in_the_cells_of_the_lines_they_follow(script):
+    """The unsafe encoder-decoder fix inserts lines: the notebook gets them where the script
+    does, cell by cell (``notebook_from_script`` splits both at the same blank lines)."""
+    Path("nb.ipynb").write_text(json.dumps(notebook_from_script(script)[0], indent=1))
+    diff = run("--diff", "--unsafe-fixes", "nb.ipynb").stdout.splitlines()
+    changed = [d for d in diff if d.startswith(("+", "-")) and not d.startswith(("+++", "---"))]
+    assert changed == (  # only the inserted lines: a cell's missing last newline is not shown
+        ["+    RepeatVector,", "+    RepeatVector(3),"]
+        if script is SEQUENTIAL_LIST
+        else ["+model.add(keras.layers.RepeatVector(4))"]
+    )
+    result = run("--fix", "--unsafe-fixes", "nb.ipynb")
+    assert "Fixed 1 problem, 0 remaining." in result.stderr
+    fixed = fixing.fix_source(script, "<test>", unsafe=True).source
+    assert fixed.count("RepeatVector") in (1, 2)  # the script's own fix inserts them
+    written = Path("nb.ipynb").read_text()
+    assert written == json.dumps(notebook_from_script(fixed)[0], indent=1)
