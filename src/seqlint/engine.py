@@ -475,8 +475,7 @@ def _analyse_batch(files: list[tuple[str, str, str]], store: Cache | None) -> li
 
 def _read_again(path: str) -> str | None:
     """The analysed text of ``path`` (a notebook's joined code cells), read again in a worker."""
-    notebook = path.endswith(NOTEBOOK_SUFFIX)
-    text = read_source(path, sources.MAX_NOTEBOOK_BYTES if notebook else None).text
+    text = read_source(path).text
     if text is None:
         return None
     try:

@@ -196,18 +196,16 @@ def _load(path: str) -> tuple[Read, str, Source] | None:
     """The file as read (bytes, encoding, text) and the source the analysis sees; None when
     the check that follows reports why it cannot be checked."""
     from seqlint import sources
-    from seqlint.notebooks import NOTEBOOK_SUFFIX
 
-    notebook = path.endswith(NOTEBOOK_SUFFIX)
-    read = sources.read_source(path, sources.MAX_NOTEBOOK_BYTES if notebook else None)
+    read = sources.read_source(path)
     if read.text is None:
         return None
     try:
         source = sources.to_source(path, read.text)
     except sources.SourceError:
         return None
-    if notebook and len(source.text.encode()) > sources.MAX_FILE_BYTES:
-        return None
+    if source.cells is not None and len(source.text.encode()) > sources.MAX_FILE_BYTES:
+        return None  # a notebook with too much code
     return read, read.text, source
 
 

@@ -48,8 +48,11 @@ class Read(NamedTuple):
 
 
 def read_source(path: str, max_bytes: int | None = None) -> Read:
-    """The decoded text of ``path``, or the reason it cannot be had."""
-    limit = MAX_FILE_BYTES if max_bytes is None else max_bytes
+    """The decoded text of ``path``, or the reason it cannot be had; ``max_bytes`` defaults to
+    ``MAX_NOTEBOOK_BYTES`` for a notebook, else ``MAX_FILE_BYTES``."""
+    if max_bytes is None:
+        max_bytes = MAX_NOTEBOOK_BYTES if path.endswith(NOTEBOOK_SUFFIX) else MAX_FILE_BYTES
+    limit = max_bytes
     try:
         info = os.stat(path)
     except OSError as exc:

@@ -122,15 +122,15 @@ def summarize_paths(paths: list[str]) -> SummaryRun:
     """Summaries of every model in the files under ``paths``, in path order."""
     from seqlint.discover import discover
     from seqlint.frontend import ParseFailure
-    from seqlint.notebooks import NOTEBOOK_SUFFIX, place_line
-    from seqlint.sources import MAX_NOTEBOOK_BYTES, SourceError, read_source, to_source
+    from seqlint.notebooks import place_line
+    from seqlint.sources import SourceError, read_source, to_source
 
     run = SummaryRun()
     found = discover(paths)
     run.errors.extend(f"seqlint: error: path not found: {path}" for path in found.missing)
     run.errors.extend(found.errors)
     for path in found.files:
-        read = read_source(path, MAX_NOTEBOOK_BYTES if path.endswith(NOTEBOOK_SUFFIX) else None)
+        read = read_source(path)
         if read.text is None:
             run.errors.append(
                 f"seqlint: error: cannot {read.action or 'read'} {path}: {read.problem}"
