@@ -276,7 +276,7 @@ def load_source(path: str, result: CheckResult) -> Source | None:
     """Read ``path`` into the source the analysis sees (a notebook's code cells joined, with
     their line map), or record on ``result`` why it cannot be checked."""
     notebook = path.endswith(NOTEBOOK_SUFFIX)
-    read: Read = read_source(path, sources.MAX_NOTEBOOK_BYTES if notebook else None)
+    read: Read = read_source(path)
     if read.text is not None:
         try:
             source = to_source(path, read.text)
