@@ -86,11 +86,12 @@ class RenameAttribute:
 @dataclass(frozen=True)
 class InsertLayer:
     """Feed the layer applied at ``application`` through a new layer ``kind(arguments)``
-    first: a new element before it in a ``Sequential([...])`` list or a new ``model.add(...)``
-    statement before its own (``sequential``), else ``layer(new(x))`` around the call's first
-    argument. The new layer is spelled like the constructor call ``like``:
-    ``layers.LSTM(...)`` -> ``layers.RepeatVector``; a bare ``LSTM`` imported from a keras
-    ``layers`` module gets ``RepeatVector`` added to that import. Not applied to other code."""
+    first. In a Sequential model (``sequential``), ``application`` is the layer's element of a
+    ``Sequential([...])`` list or its ``model.add(...)`` call, and the new layer goes in before
+    it; else it is a call ``layer(x)``, which becomes ``layer(new(x))``. The new layer is
+    spelled like the constructor call ``like``: ``layers.LSTM(...)`` ->
+    ``layers.RepeatVector``; a bare ``LSTM`` imported from a keras ``layers`` module gets
+    ``RepeatVector`` added to that import. Not applied to other code."""
 
     application: Loc
     like: Loc

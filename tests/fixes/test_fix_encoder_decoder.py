@@ -173,3 +173,14 @@ def test_the_import_is_added_once_for_two_decoders() -> None:
     result = fix_source(two, "<test>", unsafe=True)
     assert result.fixed == 2
     assert result.source.count("RepeatVector") == 3  # the import and two layers
+
+
+def test_a_decoder_added_by_name_gets_the_statement_before_its_add() -> None:
+    by_name = ADDED.replace(
+        "model.add(keras.layers.LSTM(32, return_sequences=True))  # expect: SL101\n",
+        "decoder = keras.layers.LSTM(32, return_sequences=True)  # expect: SL101\n"
+        "model.add(decoder)\n",
+    )
+    assert fix_source(by_name, "<test>", unsafe=True).source == by_name.replace(
+        "model.add(decoder)\n", "model.add(keras.layers.RepeatVector(4))\nmodel.add(decoder)\n"
+    )

@@ -148,12 +148,13 @@ class _Editor(cst.CSTTransformer):
         """``model.add(layer)`` statements get a ``model.add(new)`` statement before them."""
         body = list(updated)
         for position in reversed(range(len(original))):
-            added = _added_layer(original[position])
+            added = _added_call(original[position])
             statement = updated[position]
             if added is None or not isinstance(statement, cst.SimpleStatementLine):
                 continue
             for index, edit in self._sequential_edits(added):
                 call = _added_call(statement)
+                assert call is not None
                 new = call.with_changes(args=[cst.Arg(self._new_layer(index, edit))])
                 body.insert(position, cst.SimpleStatementLine(body=[cst.Expr(new)]))
                 self.applied.add(index)
@@ -291,24 +292,18 @@ def _bound_name(alias: cst.ImportAlias) -> str:
     return target.value if isinstance(target, cst.Name) else ""
 
 
-def _added_layer(statement: cst.BaseStatement) -> cst.BaseExpression | None:
-    """``layer`` in a ``model.add(layer)`` statement."""
-    call = _added_call(statement)
-    if call is None or len(call.args) != 1 or call.args[0].keyword or call.args[0].star:
-        return None
-    return call.args[0].value
-
-
 def _added_call(statement: cst.BaseStatement) -> cst.Call | None:
+    """The call of a ``model.add(layer)`` statement."""
     if not isinstance(statement, cst.SimpleStatementLine) or len(statement.body) != 1:
         return None
     expr = statement.body[0]
     if not isinstance(expr, cst.Expr) or not isinstance(expr.value, cst.Call):
         return None
     func = expr.value.func
-    if isinstance(func, cst.Attribute) and func.attr.value == "add":
-        return expr.value
-    return None
+    args = expr.value.args
+    if not isinstance(func, cst.Attribute) or func.attr.value != "add" or len(args) != 1:
+        return None
+    return expr.value if args[0].keyword is None and not args[0].star else None
 
 
 _Item = TypeVar("_Item", cst.Arg, cst.ImportAlias)

@@ -45,8 +45,9 @@ def repeat_vector_fix(decoder: Node, steps: Dim, ctx: RuleContext) -> Fix | None
     before it (unsafe: the model changes)."""
     if steps is UNKNOWN or sum(n.layer is decoder.layer for n in ctx.ir.nodes) != 1:
         return None
+    application = decoder.added_by or decoder.loc
     edit = InsertLayer(
-        decoder.loc, decoder.layer.loc, "RepeatVector", str(steps), decoder.sequential
+        application, decoder.layer.loc, "RepeatVector", str(steps), decoder.sequential
     )
     message = f"insert RepeatVector({steps}) before {where(decoder)}"
     return Fix(Applicability.UNSAFE, message, (edit,))
