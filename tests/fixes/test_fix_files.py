@@ -99,6 +99,19 @@ def test_a_failed_write_is_reported_and_leaves_the_file_whole(tmp_path, monkeypa
     assert result.exit_code == 1  # the problem remains
 
 
+def test_fix_keeps_the_files_encoding(tmp_path: Path) -> None:
+    """Read and written through ``sources``: a BOM stays, a coding cookie's encoding is used."""
+    bom = tmp_path / "bom.py"
+    bom.write_bytes(b"\xef\xbb\xbf" + BAD.encode())
+    latin = tmp_path / "latin.py"
+    cookie = "# -*- coding: latin-1 -*-\n# caf\xe9\n"
+    latin.write_bytes((cookie + BAD).encode("latin-1"))
+    result = run("--fix", str(bom), str(latin))
+    assert "Fixed 2 problems, 0 remaining." in result.stderr
+    assert bom.read_bytes() == b"\xef\xbb\xbf" + FIXED.encode()
+    assert latin.read_bytes() == (cookie + FIXED).encode("latin-1")
+
+
 def test_fix_on_the_examples_leaves_no_fixable_finding_behind(tmp_path: Path, monkeypatch) -> None:
     """The issue's bar: ``seqlint check --fix examples/`` leaves nothing --fix could still fix,
     and ``--unsafe-fixes`` nothing any fix could (each fixed file runs in Keras 3:

@@ -99,3 +99,26 @@ def test_fixed_source_is_clean_and_runs_in_keras(name, source, fixed, tmp_path):
     script = tmp_path / "fixed.py"
     script.write_text(fixed)
     runpy.run_path(str(script), run_name="__main__")
+
+
+def test_fixed_notebook_runs_in_keras(tmp_path, monkeypatch):
+    """A notebook with SL101 in one cell and SL217 in another, fixed by ``--fix``: its joined
+    code cells (magics blanked) are clean, then build and fit one step."""
+    from click.testing import CliRunner
+
+    from seqlint.cli import main
+    from seqlint.notebooks import read_notebook
+    from tests.fixes.test_fix_notebooks import nbformat_text, notebook
+
+    monkeypatch.chdir(tmp_path)
+    Path("nb.ipynb").write_text(nbformat_text(notebook("lines")), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--fix", "--no-color", "nb.ipynb"])
+    assert result.exit_code == 0, result.output
+    assert "Fixed 2 problems, 0 remaining." in result.stderr
+    fixed = read_notebook(Path("nb.ipynb").read_text(encoding="utf-8")).text
+    assert lint_source(fixed, "nb.ipynb") == []
+    script = tmp_path / "fixed.py"
+    script.write_text(fixed)
+    namespace = runpy.run_path(str(script), run_name="__main__")
+    assert namespace["model"].output_shape == (None, 12, 3)
+    assert namespace["model"].optimizer.iterations.numpy() == 1  # one step of fit

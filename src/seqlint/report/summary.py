@@ -18,7 +18,7 @@ def render_summaries_text(
     lines: list[Line] = []
     for path, models in files:
         for model in models:
-            title = printable(f"{path}:{model.line}: {model.name} ({model.kind})")
+            title = printable(f"{path}:{model.location}: {model.name} ({model.kind})")
             lines.append([(title, "bold")])
             if model.rows:
                 params = [layer.params_text for layer in model.layers]
