@@ -9,7 +9,7 @@ from seqlint.diagnostic import Applicability, Severity
 from seqlint.fixes import Fix, InsertLayer, RemoveKeyword
 from seqlint.ir import LegacyUse
 from seqlint.rules.base import Finding, Rule, RuleContext
-from seqlint.rules.evidence import primary_input, where
+from seqlint.rules.evidence import primary_input
 from seqlint.rules.legacy import legacy_uses
 
 
@@ -76,11 +76,12 @@ accepted and not reported.)"""
                 f"{use.owner} does not take {use.name} in Keras 3: constructing it raises "
                 f"ValueError (Unrecognized keyword arguments passed to {use.owner})"
             )
+            fix = _declaration_fix(use, ctx)
             hint = (
                 f"declare the input instead: keras.Input({use.replacement}={use.value}) "
                 f"as the model's first entry (or its functional input), and remove {use.name}"
             )
-            yield Finding(use.loc, message, hint, fix=_declaration_fix(use, ctx))
+            yield Finding(use.loc, message, fix.message if fix else hint, fix=fix)
 
 
 def _declaration_fix(use: LegacyUse, ctx: RuleContext) -> Fix | None:
@@ -99,5 +100,8 @@ def _declaration_fix(use: LegacyUse, ctx: RuleContext) -> Fix | None:
         node.added_by or node.loc, node.layer.loc, "Input", f"batch_shape={use.value}", True
     )
     remove = RemoveKeyword(use.call, use.name)
-    message = f"declare Input(batch_shape={use.value}) before {where(node)}"
+    message = (
+        f"insert Input(batch_shape={use.value}) as the model's first entry and remove "
+        f"{use.name}= from {node.layer.kind} at line {node.loc.line}"
+    )
     return Fix(Applicability.SAFE, message, (declare, remove))
