@@ -216,7 +216,7 @@ def _check(
         outcome = per_file.get(plan.path, FileResult())
         if plan.path in result.targets:
             result.models[plan.path] = outcome.models
-            result.unanalysed.extend(outcome.unanalysed)
+            result.unanalysed.extend(plan.source.place_unanalysed(u) for u in outcome.unanalysed)
         kept = suppress(plan.path, plan.suppressions, outcome.diagnostics, plan.settings.enabled)
         threshold = _FAIL_ON_RANK[plan.settings.fail_on]
         result.failing += sum(_SEVERITY_RANK[d.severity] >= threshold for d in kept)

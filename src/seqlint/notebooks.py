@@ -18,7 +18,7 @@ import re
 import tokenize
 from dataclasses import dataclass, replace
 
-from seqlint.diagnostic import Diagnostic, TraceRow
+from seqlint.diagnostic import Diagnostic, TraceRow, Unanalysed
 
 NOTEBOOK_SUFFIX = ".ipynb"
 
@@ -171,6 +171,12 @@ def locate(diagnostic: Diagnostic, cells: CellMap) -> Diagnostic:
         trace=tuple(_locate_row(row, cells) for row in diagnostic.trace),
         fix=fix and replace(fix, message=relabel(fix.message, cells)),
     )
+
+
+def locate_unanalysed(item: Unanalysed, cells: CellMap) -> Unanalysed:
+    """``item`` (a line of the joined source) placed in its cell, its reason likewise."""
+    cell, line = place_line(item.line, cells)
+    return replace(item, cell=cell, line=line, reason=relabel(item.reason, cells))
 
 
 def place_line(line: int, cells: CellMap) -> tuple[int, int]:

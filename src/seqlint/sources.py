@@ -17,8 +17,15 @@ import stat
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from seqlint.diagnostic import Diagnostic
-from seqlint.notebooks import NOTEBOOK_SUFFIX, CellMap, NotebookError, locate, read_notebook
+from seqlint.diagnostic import Diagnostic, Unanalysed
+from seqlint.notebooks import (
+    NOTEBOOK_SUFFIX,
+    CellMap,
+    NotebookError,
+    locate,
+    locate_unanalysed,
+    read_notebook,
+)
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """Files larger than this are not even read (generated code, data dumped as Python)."""
@@ -137,6 +144,10 @@ class Source:
     def place(self, diagnostic: Diagnostic) -> Diagnostic:
         """``diagnostic`` of the analysed text, located where the user reads it."""
         return diagnostic if self.cells is None else locate(diagnostic, self.cells)
+
+    def place_unanalysed(self, item: Unanalysed) -> Unanalysed:
+        """``item`` of the analysed text, located where the user reads it."""
+        return item if self.cells is None else locate_unanalysed(item, self.cells)
 
 
 def to_source(path: str, text: str) -> Source:
