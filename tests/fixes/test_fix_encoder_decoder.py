@@ -205,3 +205,35 @@ def test_the_comment_after_the_encoder_stays_with_it_alone() -> None:
     assert fix_source(source, "<test>", unsafe=True).source == source.replace(
         "# the encoder\n", "# the encoder\n    keras.layers.RepeatVector(20),\n"
     )
+
+
+def test_comments_on_the_last_argument_and_the_last_import_stay_on_their_lines() -> None:
+    source = dedent(
+        """\
+        import numpy as np
+        from keras import Input
+        from keras.layers import (
+            LSTM,  # recurrent
+        )
+        from keras.models import Model
+
+        inputs = Input(shape=(8, 2))
+        encoded = LSTM(
+            32,  # units
+        )(inputs)
+        decoded = LSTM(32, return_sequences=True)(encoded)  # expect: SL101
+        model = Model(inputs, decoded)
+        model.compile(optimizer="adam", loss="mse")
+        X = np.random.rand(10, 8, 2)
+        model.fit(X, X, epochs=1, verbose=0)
+        """
+    )
+    assert (
+        "    LSTM,  # recurrent\n    RepeatVector,\n)\n"
+        in fix_source(source, "<test>", unsafe=True).source
+    )
+    stacked = source.replace("return_sequences=True)(encoded)", ")(encoded)")
+    assert (
+        "    32,  # units\n    return_sequences=True,\n)(inputs)\n"
+        in fix_source(stacked, "<test>").source
+    )

@@ -235,9 +235,10 @@ class _ImportAdder(cst.CSTTransformer):
             return updated
         bound = {_bound_name(alias) for alias in updated.names}
         names = list(updated.names)
+        gap = updated.lpar.whitespace_after if updated.lpar else _SPACE
         for beside, new in sorted(self.imports):
             if beside in bound and new not in bound:
-                names = _appended(names, cst.ImportAlias(cst.Name(new)), _SPACE)
+                names = _appended(names, cst.ImportAlias(cst.Name(new)), gap)
                 bound.add(new)
         return updated.with_changes(names=names)
 
@@ -322,10 +323,10 @@ def _appended(
         return [new]
     items = list(items)
     last = items[-1]
-    if isinstance(last.comma, cst.Comma):
-        before = _comma_like(items[-2].comma if len(items) > 1 else None, gap)
-        items[-1] = last.with_changes(comma=before)
-        return [*items, new.with_changes(comma=last.comma)]
+    if isinstance(last.comma, cst.Comma):  # its comment stays on its line
+        layout = _comma_like(items[-2].comma if len(items) > 1 else None, gap)
+        items[-1] = last.with_changes(comma=_with_comment_of(layout, last.comma))
+        return [*items, new.with_changes(comma=_comma_like(last.comma))]
     items[-1] = last.with_changes(comma=cst.Comma(whitespace_after=_SPACE))
     return [*items, new]
 
@@ -341,6 +342,18 @@ def _comma_like(
     if isinstance(after, cst.ParenthesizedWhitespace):
         after = after.with_changes(first_line=cst.TrailingWhitespace(), empty_lines=())
     return comma.with_changes(whitespace_after=after)
+
+
+def _with_comment_of(layout: cst.Comma, comma: cst.Comma) -> cst.Comma:
+    """``layout`` carrying the comment that follows ``comma`` on its line, if any."""
+    after, source = layout.whitespace_after, comma.whitespace_after
+    if isinstance(after, cst.ParenthesizedWhitespace) and isinstance(
+        source, cst.ParenthesizedWhitespace
+    ):
+        return layout.with_changes(
+            whitespace_after=after.with_changes(first_line=source.first_line)
+        )
+    return layout
 
 
 def _is_keyword(arg: cst.Arg, name: str) -> bool:
