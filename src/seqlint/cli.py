@@ -38,6 +38,8 @@ code) are skipped with a warning. PATH - reads standard input.
 In a notebook, code cells are checked as one script (IPython magics, shell
 lines and non-Python cell magics such as %%bash are skipped) and findings
 name the cell: nb.ipynb:cell 3:12:5 is line 12, column 5 of the third cell.
+--fix writes only the fixed lines back into their cells; --diff shows the
+code of each changed cell.
 
 \b
 Exit status:
@@ -383,8 +385,9 @@ def shapes(paths: tuple[str, ...], output_format: str, no_color: bool) -> None:
 
     Output shapes name sizes by the variable that holds them when the value is not known, and
     show ? where seqlint cannot know; parameter counts are ? where they depend on such a size
-    or on a layer seqlint does not model. Exit status: 0, or 2 when a PATH is missing or no
-    file could be read; files that do not parse are reported on stderr.
+    or on a layer seqlint does not model. In a notebook (code cells read as one script, as
+    check reads them), models and layers are placed by cell:line. Exit status: 0, or 2 when a
+    PATH is missing or no file could be read; files that do not parse are reported on stderr.
     """
     from seqlint.report.text import printable
     from seqlint.summary import summarize_paths

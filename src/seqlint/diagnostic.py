@@ -79,12 +79,23 @@ class Diagnostic:
 
 @dataclass(frozen=True)
 class Unanalysed:
-    """A model or training call seqlint could not check, and why (e.g. "unknown layer")."""
+    """A model or training call seqlint could not check, and why (e.g. "unknown layer");
+    in a notebook, ``line`` is inside code cell ``cell``."""
 
     path: str
     line: int
     what: str  # e.g. "model `model`", "fit call"
     reason: str
+    cell: int | None = None
+
+    @property
+    def where(self) -> str:
+        """``train.py:12`` or ``nb.ipynb:cell 3:4``."""
+        return (
+            f"{self.path}:{self.line}"
+            if self.cell is None
+            else (f"{self.path}:cell {self.cell}:{self.line}")
+        )
 
     def to_json(self) -> dict[str, object]:
         return asdict(self)

@@ -216,7 +216,7 @@ def _check(
         outcome = per_file.get(plan.path, FileResult())
         if plan.path in result.targets:
             result.models[plan.path] = outcome.models
-            result.unanalysed.extend(outcome.unanalysed)
+            result.unanalysed.extend(plan.source.place_unanalysed(u) for u in outcome.unanalysed)
         kept = suppress(plan.path, plan.suppressions, outcome.diagnostics, plan.settings.enabled)
         threshold = _FAIL_ON_RANK[plan.settings.fail_on]
         result.failing += sum(_SEVERITY_RANK[d.severity] >= threshold for d in kept)
@@ -276,7 +276,7 @@ def load_source(path: str, result: CheckResult) -> Source | None:
     """Read ``path`` into the source the analysis sees (a notebook's code cells joined, with
     their line map), or record on ``result`` why it cannot be checked."""
     notebook = path.endswith(NOTEBOOK_SUFFIX)
-    read: Read = read_source(path, sources.MAX_NOTEBOOK_BYTES if notebook else None)
+    read: Read = read_source(path)
     if read.text is not None:
         try:
             source = to_source(path, read.text)
@@ -466,11 +466,22 @@ def _analyse_batch(files: list[tuple[str, str, str]], store: Cache | None) -> li
     could not be read again."""
     outcomes: list[Outcome | None] = []
     for path, target, fingerprint in files:
-        source = read_source(path).text
+        source = _read_again(path)
         outcomes.append(
             None if source is None else _analyse_and_store(path, source, target, fingerprint, store)
         )
     return outcomes
+
+
+def _read_again(path: str) -> str | None:
+    """The analysed text of ``path`` (a notebook's joined code cells), read again in a worker."""
+    text = read_source(path).text
+    if text is None:
+        return None
+    try:
+        return to_source(path, text).text
+    except SourceError:
+        return None
 
 
 def _batches(pending: Pending, workers: int) -> list[list[int]]:

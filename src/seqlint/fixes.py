@@ -33,6 +33,14 @@ class RenameKeyword:
 
 
 @dataclass(frozen=True)
+class RemoveKeyword:
+    """Remove the call's keyword argument ``name`` (not applied when it is not passed)."""
+
+    call: Loc
+    name: str
+
+
+@dataclass(frozen=True)
 class WrapValue:
     """Rewrite a keyword argument's value with ``template`` (``{}`` is the old value's code);
     ``target`` is the keyword argument itself, or a call and ``name`` the keyword (not
@@ -46,12 +54,14 @@ class WrapValue:
 @dataclass(frozen=True)
 class RenameCallee:
     """Call ``new`` instead: ``model.fit_generator(...)`` -> ``model.fit(...)``,
-    ``layers.CuDNNLSTM(...)`` -> ``layers.LSTM(...)``; not applied when the call passes more
-    than ``max_positional`` arguments by position (they would bind to other parameters)."""
+    ``layers.CuDNNLSTM(...)`` -> ``layers.LSTM(...)``, and write the renamed call into
+    ``template`` (``{}.argmax(axis=-1)``); not applied when the call passes more than
+    ``max_positional`` arguments by position (they would bind to other parameters)."""
 
     call: Loc
     new: str
     max_positional: int | None = None
+    template: str = "{}"
 
 
 @dataclass(frozen=True)
@@ -81,14 +91,33 @@ class RenameAttribute:
     new: str
 
 
+@dataclass(frozen=True)
+class InsertLayer:
+    """Feed the layer applied at ``application`` through a new layer ``kind(arguments)``
+    first. In a Sequential model (``sequential``), ``application`` is the layer's element of a
+    ``Sequential([...])`` list or its ``model.add(...)`` call, and the new layer goes in before
+    it; else it is a call ``layer(x)``, which becomes ``layer(new(x))``. The new layer is
+    spelled like the constructor call ``like``: ``layers.LSTM(...)`` ->
+    ``layers.RepeatVector``; a bare ``LSTM`` imported from a keras ``layers`` module gets
+    ``RepeatVector`` added to that import. Not applied to other code."""
+
+    application: Loc
+    like: Loc
+    kind: str
+    arguments: str
+    sequential: bool
+
+
 Edit = (
     SetKeyword
     | RenameKeyword
+    | RemoveKeyword
     | WrapValue
     | RenameCallee
     | ReplaceString
     | RenameImported
     | RenameAttribute
+    | InsertLayer
 )
 
 
@@ -100,6 +129,8 @@ def target_of(edit: Edit) -> Loc:
         return edit.alias
     if isinstance(edit, RenameAttribute):
         return edit.attribute
+    if isinstance(edit, InsertLayer):
+        return edit.application
     return edit.call
 
 

@@ -2,33 +2,33 @@
 
 A source is fixed in rounds: lint, take every fix that is allowed (safe, or unsafe too with
 ``--unsafe-fixes``) and does not touch a node another fix of the round touches, apply them,
-re-parse the result, and lint again, until nothing changes (at most ``MAX_ROUNDS``). A file is
-written only when its text changed, through a temporary file in the same folder renamed over
-it (keeping its permissions), and only if the file on disk is still what was read.
+re-parse the result, and lint again, until nothing changes (at most ``MAX_ROUNDS``). A
+notebook is fixed as its joined code cells, and the changed lines go back into their cells
+(:mod:`seqlint.notebook_write`). A file is written only when its text changed, through a
+temporary file in the same folder renamed over it (keeping its permissions), and only if the
+file on disk is still what was read.
 """
 
 from __future__ import annotations
 
 import difflib
-import io
 import os
 import stat
 import tempfile
-import tokenize
 from collections.abc import Container
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from seqlint.diagnostic import Applicability
 from seqlint.fixes import Fix, target_of
-from seqlint.sources import is_python_source
+from seqlint.prefilter import may_define_model
 from seqlint.suppress import scan, suppress
 
 if TYPE_CHECKING:
     from seqlint.config import Resolver
+    from seqlint.sources import Read, Source
 
 MAX_ROUNDS = 8
-KERAS_MARKER = "keras"  # a file without it has no model, so nothing to fix
 
 
 @dataclass(frozen=True)
@@ -38,20 +38,32 @@ class FixedSource:
 
 
 @dataclass(frozen=True)
-class FileFix:
-    path: str
+class TextChange:
+    """Code before and after the fixes: a file's text, or one notebook cell's source."""
+
+    name: str  # the diff's header: the path, or ``path:cell N``
     before: str
     after: str
-    fixed: int
 
     def diff(self) -> str:
         lines = difflib.unified_diff(
             self.before.splitlines(keepends=True),
             self.after.splitlines(keepends=True),
-            fromfile=self.path,
-            tofile=self.path,
+            fromfile=self.name,
+            tofile=self.name,
         )
         return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+
+
+@dataclass(frozen=True)
+class FileFix:
+    path: str
+    changes: tuple[TextChange, ...]  # the file's text; a notebook's changed cells, in order
+    fixed: int
+
+    def diff(self) -> str:
+        """A unified diff of the code: of a notebook, one per changed cell, not of its JSON."""
+        return "".join(change.diff() for change in self.changes)
 
 
 @dataclass
@@ -152,13 +164,12 @@ def fix_paths(
     for path in discover(paths).files:
         if path not in explicit and resolver.excluded(path):
             continue
-        read = _read(path, run)
-        if read is None:
+        loaded = _load(path)
+        if loaded is None:
             continue
-        data, text, encoding = read
-        if KERAS_MARKER not in text or not is_python_source(path, text):
-            continue  # notebooks and other files are never rewritten
-        if scan(text).skip_file:
+        read, document, source = loaded
+        text = source.text
+        if not may_define_model(text) or scan(text).skip_file:
             continue
         settings = resolver.settings(path)
         target = settings.target_keras or detected_target().version
@@ -171,20 +182,58 @@ def fix_paths(
             continue
         if result.source == text:
             continue
-        if write and not _write(path, data, result.source.encode(encoding), run):
+        changed = _changed(document, source, result.source, run)
+        if changed is None:
             continue
-        run.files.append(FileFix(path, text, result.source, result.fixed))
+        written, changes = changed
+        if write and not _write(path, read.data, read.encode(written), run):
+            continue
+        run.files.append(FileFix(path, changes, result.fixed))
     return run
 
 
-def _read(path: str, run: FixRun) -> tuple[bytes, str, str] | None:
+def _load(path: str) -> tuple[Read, str, Source] | None:
+    """The file as read (bytes, encoding, text) and the source the analysis sees; None when
+    the check that follows reports why it cannot be checked."""
+    from seqlint import sources
+
+    read = sources.read_source(path)
+    if read.text is None:
+        return None
     try:
-        with open(path, "rb") as fh:
-            data = fh.read()
-        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
-        return data, data.decode(encoding), encoding
-    except (OSError, SyntaxError, UnicodeError, LookupError):
-        return None  # the check that follows reports why it cannot be read
+        source = sources.to_source(path, read.text)
+    except sources.SourceError:
+        return None
+    if source.cells is not None and len(source.text.encode()) > sources.MAX_FILE_BYTES:
+        return None  # a notebook with too much code
+    return read, read.text, source
+
+
+def _changed(
+    document: str, source: Source, fixed: str, run: FixRun
+) -> tuple[str, tuple[TextChange, ...]] | None:
+    """The file's new text and what changed in its code; None (with a message) when the fixes
+    cannot be put back into a notebook's cells."""
+    if source.cells is None:
+        return fixed, (TextChange(source.path, source.text, fixed),)
+    from seqlint.notebook_write import NotWritable, write_back
+
+    try:
+        notebook = write_back(document, source.cells, source.text, fixed)
+    except NotWritable as exc:
+        run.errors.append(f"seqlint: error: cannot fix {source.path}: {exc}; left as it was")
+        return None
+    changes = tuple(
+        TextChange(f"{source.path}:cell {cell.cell}", _ended(cell.before), _ended(cell.after))
+        for cell in notebook.cells
+    )
+    return notebook.document, changes
+
+
+def _ended(cell: str) -> str:
+    """A cell's code ending with a newline, as Jupyter shows it (most cells end without one), so
+    that a line added after the last one does not show that line as changed in the diff."""
+    return cell if cell.endswith("\n") or not cell else cell + "\n"
 
 
 def _write(path: str, expected: bytes, data: bytes, run: FixRun) -> bool:

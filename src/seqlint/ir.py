@@ -175,7 +175,8 @@ class Node:
     ``state_inputs`` are the tensors of ``initial_state=``.  Input layers have
     no inputs.  ``sequential`` marks the nodes of a Sequential model.
     ``declared_by`` names what declared an Input node's shape (e.g.
-    ``"input_shape"`` on the first layer, ``"Input"``, ``"build"``).
+    ``"input_shape"`` on the first layer, ``"Input"``, ``"build"``); ``added_by`` is the
+    ``model.add(layer)`` call that appended the node's layer to a Sequential model.
     """
 
     id: int
@@ -186,6 +187,7 @@ class Node:
     state_inputs: tuple[TensorRef, ...] = ()
     sequential: bool = False
     declared_by: str | None = None
+    added_by: Loc | None = None
 
 
 @dataclass(eq=False)

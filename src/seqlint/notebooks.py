@@ -18,7 +18,7 @@ import re
 import tokenize
 from dataclasses import dataclass, replace
 
-from seqlint.diagnostic import Diagnostic, TraceRow
+from seqlint.diagnostic import Diagnostic, TraceRow, Unanalysed
 
 NOTEBOOK_SUFFIX = ".ipynb"
 
@@ -152,11 +152,12 @@ def _language(data: dict[str, object]) -> str:
 
 def locate(diagnostic: Diagnostic, cells: CellMap) -> Diagnostic:
     """``diagnostic`` (lines of the joined source) placed in its cell: ``cell``, ``line`` and
-    ``end_line`` inside the cell, trace rows and ``line N`` in the message and hint likewise.
-    ``--fix`` never rewrites a notebook, so the finding offers no fix."""
-    cell, line = _place(diagnostic.line, cells)
-    end_cell, end_line = _place(diagnostic.end_line, cells)
-    end_column = diagnostic.end_column
+    ``end_line`` inside the cell, trace rows and ``line N`` in the message, hint and fix
+    likewise. The fix stays: ``--fix`` applies it to the joined cells and writes the changed
+    lines back (:mod:`seqlint.notebook_write`)."""
+    cell, line = place_line(diagnostic.line, cells)
+    end_cell, end_line = place_line(diagnostic.end_line, cells)
+    end_column, fix = diagnostic.end_column, diagnostic.fix
     if end_cell != cell:  # a span never crosses cells; keep the location consistent anyway
         end_line, end_column = line, diagnostic.column
     return replace(
@@ -165,29 +166,36 @@ def locate(diagnostic: Diagnostic, cells: CellMap) -> Diagnostic:
         line=line,
         end_line=end_line,
         end_column=end_column,
-        message=_relabel(diagnostic.message, cells),
-        hint=_relabel(diagnostic.hint, cells),
+        message=relabel(diagnostic.message, cells),
+        hint=relabel(diagnostic.hint, cells),
         trace=tuple(_locate_row(row, cells) for row in diagnostic.trace),
-        fix=None,
+        fix=fix and replace(fix, message=relabel(fix.message, cells)),
     )
 
 
-def _place(line: int, cells: CellMap) -> tuple[int, int]:
+def locate_unanalysed(item: Unanalysed, cells: CellMap) -> Unanalysed:
+    """``item`` (a line of the joined source) placed in its cell, its reason likewise."""
+    cell, line = place_line(item.line, cells)
+    return replace(item, cell=cell, line=line, reason=relabel(item.reason, cells))
+
+
+def place_line(line: int, cells: CellMap) -> tuple[int, int]:
+    """The (cell, line in the cell) of a joined line."""
     if not cells:
         return 1, line
     return cells[min(max(line, 1), len(cells)) - 1]
 
 
 def _locate_row(row: TraceRow, cells: CellMap) -> TraceRow:
-    cell, line = _place(row.line, cells)
-    return replace(row, cell=cell, line=line, note=_relabel(row.note, cells))
+    cell, line = place_line(row.line, cells)
+    return replace(row, cell=cell, line=line, note=relabel(row.note, cells))
 
 
-def _relabel(text: str, cells: CellMap) -> str:
+def relabel(text: str, cells: CellMap) -> str:
     """``line 14`` (a joined line, as rules write them) -> ``cell 3, line 2``."""
 
     def cell_line(match: re.Match[str]) -> str:
-        cell, line = _place(int(match.group(1)), cells)
+        cell, line = place_line(int(match.group(1)), cells)
         return f"cell {cell}, line {line}"
 
     return _LINE_REFERENCE.sub(cell_line, text)

@@ -17,8 +17,15 @@ import stat
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from seqlint.diagnostic import Diagnostic
-from seqlint.notebooks import NOTEBOOK_SUFFIX, CellMap, NotebookError, locate, read_notebook
+from seqlint.diagnostic import Diagnostic, Unanalysed
+from seqlint.notebooks import (
+    NOTEBOOK_SUFFIX,
+    CellMap,
+    NotebookError,
+    locate,
+    locate_unanalysed,
+    read_notebook,
+)
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """Files larger than this are not even read (generated code, data dumped as Python)."""
@@ -33,16 +40,26 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class Read(NamedTuple):
-    """A source text, or why there is none: ``action`` is "read", "decode" or "skip"."""
+    """A source text, or why there is none: ``action`` is "read", "decode" or "skip";
+    ``data`` is the file's bytes as read and ``encoding`` the codec of ``text``."""
 
     text: str | None
     problem: str = ""
     action: str = ""
+    data: bytes = b""
+    encoding: str = ""
+
+    def encode(self, text: str) -> bytes:
+        """``text`` in the file's encoding (a UTF-8 BOM kept), for writing it back."""
+        return text.encode(self.encoding or "utf-8")
 
 
 def read_source(path: str, max_bytes: int | None = None) -> Read:
-    """The decoded text of ``path``, or the reason it cannot be had."""
-    limit = MAX_FILE_BYTES if max_bytes is None else max_bytes
+    """The decoded text of ``path``, or the reason it cannot be had; ``max_bytes`` defaults to
+    ``MAX_NOTEBOOK_BYTES`` for a notebook, else ``MAX_FILE_BYTES``."""
+    if max_bytes is None:
+        max_bytes = MAX_NOTEBOOK_BYTES if path.endswith(NOTEBOOK_SUFFIX) else MAX_FILE_BYTES
+    limit = max_bytes
     try:
         info = os.stat(path)
     except OSError as exc:
@@ -66,13 +83,19 @@ def read_source(path: str, max_bytes: int | None = None) -> Read:
         return Read(None, _reason(exc), "read")
     if len(data) > limit:
         return Read(None, f"file too large (over {size_text(limit)})", "skip")
-    text, problem = decode_source(data)
-    return Read(text, problem, "decode" if problem else "")
+    text, problem, encoding = _decode(data)
+    return Read(text, problem, "decode" if problem else "", data, encoding)
 
 
 def decode_source(data: bytes) -> tuple[str | None, str]:
     """``(text, "")`` or ``(None, reason)``: decoded like Python does, by a BOM or a PEP 263
     coding cookie, else as UTF-8; text holding a lone surrogate is refused."""
+    text, problem, _ = _decode(data)
+    return text, problem
+
+
+def _decode(data: bytes) -> tuple[str | None, str, str]:
+    """``decode_source``, and the encoding used."""
     import io
     import tokenize
 
@@ -80,7 +103,7 @@ def decode_source(data: bytes) -> tuple[str | None, str]:
         encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
     except SyntaxError as exc:
         if "invalid or missing encoding declaration" not in str(exc):
-            return None, _one_line(str(exc))
+            return None, _one_line(str(exc)), ""
         encoding = "utf-8"  # the first lines are not UTF-8; decoding below says where
     try:
         text = data.decode(encoding)
@@ -88,20 +111,22 @@ def decode_source(data: bytes) -> tuple[str | None, str]:
         name = "UTF-8" if encoding.startswith("utf-8") else encoding
         offset = exc.start + (3 if encoding == "utf-8-sig" else 0)
         if offset < len(data):
-            return None, f"not valid {name} (byte 0x{data[offset]:02x} at offset {offset})"
-        return None, f"not valid {name} ({_one_line(exc.reason)})"
+            return None, f"not valid {name} (byte 0x{data[offset]:02x} at offset {offset})", ""
+        return None, f"not valid {name} ({_one_line(exc.reason)})", ""
     except LookupError as exc:
-        return None, _one_line(str(exc))
+        return None, _one_line(str(exc)), ""
     except (UnicodeError, ValueError, TypeError) as exc:  # codecs that fail in their own way
-        return None, f"cannot be decoded as {_codec_name(encoding)}: {_one_line(str(exc))}"
+        problem = f"cannot be decoded as {_codec_name(encoding)}: {_one_line(str(exc))}"
+        return None, problem, ""
     surrogate = _SURROGATE.search(text)
     if surrogate:
         code = ord(surrogate[0])
-        return None, (
+        problem = (
             f"decoding as {_codec_name(encoding)} gives a lone surrogate "
             f"(U+{code:04X} at character {surrogate.start()})"
         )
-    return text, ""
+        return None, problem, ""
+    return text, "", encoding
 
 
 class SourceError(ValueError):
@@ -119,6 +144,10 @@ class Source:
     def place(self, diagnostic: Diagnostic) -> Diagnostic:
         """``diagnostic`` of the analysed text, located where the user reads it."""
         return diagnostic if self.cells is None else locate(diagnostic, self.cells)
+
+    def place_unanalysed(self, item: Unanalysed) -> Unanalysed:
+        """``item`` of the analysed text, located where the user reads it."""
+        return item if self.cells is None else locate_unanalysed(item, self.cells)
 
 
 def to_source(path: str, text: str) -> Source:

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from seqlint.diagnostic import TraceRow
 from seqlint.ir import Model, ModuleIR
 from seqlint.shapes.dims import Shape
 from seqlint.shapes.params import count_params
 from seqlint.shapes.propagate import GraphShapes
+
+if TYPE_CHECKING:
+    from seqlint.notebooks import CellMap
 
 
 @dataclass(frozen=True)
@@ -19,13 +23,14 @@ class LayerSummary:
     label: str  # short source text, e.g. "LSTM(64)"
     kind: str  # the Keras class, e.g. "LSTM"
     line: int  # where it is applied
-    layer_line: int  # where the layer object is made
+    layer_line: int  # where the layer object is made (in a notebook: the line in its cell)
     outputs: tuple[Shape, ...] | None  # None when unknown
     params: int | None  # None when unknown
+    cell: int | None = None  # in a notebook: the cell of ``line``, which counts in the cell
 
     @property
     def row(self) -> TraceRow:
-        return TraceRow(self.label, self.line, show_shape(self.outputs))
+        return TraceRow(self.label, self.line, show_shape(self.outputs), cell=self.cell)
 
     @property
     def params_text(self) -> str:
@@ -40,6 +45,25 @@ class ModelSummary:
     kind: str  # "sequential" | "functional"
     line: int
     layers: tuple[LayerSummary, ...]
+    cell: int | None = None  # in a notebook: the cell of ``line``, which counts in the cell
+
+    @property
+    def location(self) -> str:
+        """``line``, or ``cell N:line`` in a notebook (as diagnostics name places)."""
+        return str(self.line) if self.cell is None else f"cell {self.cell}:{self.line}"
+
+    def located(self, cells: CellMap) -> ModelSummary:
+        """This summary of a notebook's joined code, its lines placed in their cells."""
+        from seqlint.notebooks import place_line, relabel
+
+        layers = []
+        for layer in self.layers:
+            cell, line = place_line(layer.line, cells)
+            _, layer_line = place_line(layer.layer_line, cells)
+            layers.append(replace(layer, cell=cell, line=line, layer_line=layer_line))
+        cell, line = place_line(self.line, cells)
+        name = relabel(self.name, cells)  # "model at line 14" -> "model at cell 3, line 2"
+        return replace(self, name=name, cell=cell, line=line, layers=tuple(layers))
 
     @property
     def rows(self) -> tuple[TraceRow, ...]:
@@ -56,11 +80,13 @@ class ModelSummary:
             "name": self.name,
             "kind": self.kind,
             "line": self.line,
+            "cell": self.cell,
             "layers": [
                 {
                     "layer": layer.label,
                     "kind": layer.kind,
                     "line": layer.line,
+                    "cell": layer.cell,
                     "output_shape": layer.row.shape,
                     "params": layer.params,
                 }
@@ -96,7 +122,7 @@ def summarize_paths(paths: list[str]) -> SummaryRun:
     """Summaries of every model in the files under ``paths``, in path order."""
     from seqlint.discover import discover
     from seqlint.frontend import ParseFailure
-    from seqlint.notebooks import NOTEBOOK_SUFFIX
+    from seqlint.notebooks import place_line
     from seqlint.sources import SourceError, read_source, to_source
 
     run = SummaryRun()
@@ -104,22 +130,27 @@ def summarize_paths(paths: list[str]) -> SummaryRun:
     run.errors.extend(f"seqlint: error: path not found: {path}" for path in found.missing)
     run.errors.extend(found.errors)
     for path in found.files:
-        text, problem, action = read_source(path)
-        if text is None:
-            run.errors.append(f"seqlint: error: cannot {action or 'read'} {path}: {problem}")
-            continue
-        if path.endswith(NOTEBOOK_SUFFIX):
-            run.errors.append(f"seqlint: warning: skipping {path}: shapes does not read notebooks")
+        read = read_source(path)
+        if read.text is None:
+            run.errors.append(
+                f"seqlint: error: cannot {read.action or 'read'} {path}: {read.problem}"
+            )
             continue
         try:
-            source = to_source(path, text).text
+            source = to_source(path, read.text)
         except SourceError as exc:
             run.errors.append(f"seqlint: error: {exc}")
             continue
         try:
-            run.files.append((path, summarize_source(source)))
+            models = summarize_source(source.text)
         except ParseFailure as exc:
-            run.errors.append(f"seqlint: error: {path}:{exc.line}:{exc.column}: {exc.message}")
+            where = f"{exc.line}"
+            if source.cells is not None:
+                where = "cell {}:{}".format(*place_line(exc.line, source.cells))
+            run.errors.append(f"seqlint: error: {path}:{where}:{exc.column}: {exc.message}")
+            continue
+        cells = source.cells
+        run.files.append((path, models if cells is None else [m.located(cells) for m in models]))
     if found.missing or (not run.files and (found.files or found.unreadable)):
         run.exit_code = 2
     return run

@@ -73,6 +73,29 @@ def test_content_fingerprint_and_version_are_in_the_key(tree, monkeypatch):
     assert (tree / "cache" / "99.0").is_dir()
 
 
+def test_an_edit_of_seqlint_itself_in_a_checkout_misses_the_cache(tree, monkeypatch):
+    package = tree / "src" / "seqlint"
+    (package / "rules").mkdir(parents=True)
+    rule = package / "rules" / "rule.py"
+    rule.write_text("CODE = 1\n")
+    stamp = cache_module.code_stamp.__wrapped__(str(package))
+    assert stamp.endswith(":1")
+    os.utime(rule, ns=(rule.stat().st_atime_ns, rule.stat().st_mtime_ns + 10**9))
+    assert cache_module.code_stamp.__wrapped__(str(package)) != stamp
+    monkeypatch.setattr(cache_module, "code_stamp", lambda: "edited")
+    check_paths(["pkg"], cache=CacheSettings(directory="cache"))
+    monkeypatch.setattr(cache_module, "code_stamp", lambda: "edited again")
+    after = check_paths(["pkg"], cache=CacheSettings(directory="cache"))
+    assert (after.files_parsed, after.files_cached) == (2, 0)
+
+
+def test_an_installed_copy_is_stamped_by_its_version_alone(tmp_path):
+    package = tmp_path / "lib" / "site-packages" / "seqlint"
+    package.mkdir(parents=True)
+    (package / "cli.py").write_text("")
+    assert cache_module.code_stamp.__wrapped__(str(package)) == ""
+
+
 def test_corrupt_entries_are_ignored_and_rewritten(tree):
     settings = CacheSettings(directory="cache")
     first = check_paths(["pkg"], cache=settings)

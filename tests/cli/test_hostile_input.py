@@ -332,19 +332,23 @@ def test_full_stdout_ends_with_one_line_and_a_non_zero_exit(tmp_path):
 
 def test_zero_and_negative_sizes_never_reach_a_hint(tmp_path):
     (tmp_path / "m.py").write_text(
+        "import numpy as np\n"
         "from tensorflow import keras\n"
         "from tensorflow.keras import layers\n"
         "inputs = keras.Input(shape=(-5, 8))\n"
         "x = layers.LSTM(-3)(inputs)\n"
-        "x = layers.LSTM(0)(x)\n"
-        "model = keras.Model(inputs, x)\n",
+        "x = layers.LSTM(0, return_sequences=True)(x)\n"
+        "model = keras.Model(inputs, x)\n"
+        "model.compile(loss='mse')\n"
+        "x = np.zeros((4, -5, 8))\n"
+        "model.fit(x, x)\n",
         encoding="utf-8",
     )
     proc = seqlint("m.py", cwd=tmp_path)
     assert proc.returncode == 1
-    assert "RepeatVector(timesteps)" in proc.stdout
+    assert "RepeatVector(output_steps)" in proc.stdout
     for bad in ("-5", "-3", "(0)", "RepeatVector(-", "RepeatVector(0"):
-        assert bad not in proc.stdout.replace("LSTM(-3)", "").replace("LSTM(0)", "").replace(
+        assert bad not in proc.stdout.replace("LSTM(-3)", "").replace("LSTM(0,", "").replace(
             "shape=(-5, 8)", ""
         )
 

@@ -98,7 +98,35 @@ def test_json_lists_what_was_not_analysed(run, tmp_path):
         "line": 22,
         "what": "fit call of model `other`",
         "reason": "data of unknown shape",
+        "cell": None,
     }
+
+
+def test_in_a_notebook_what_was_not_analysed_is_placed_in_its_cell(run, tmp_path):
+    cells = [
+        "import numpy as np\nfrom tensorflow import keras\nfrom tensorflow.keras import layers\n",
+        "%time\nother = keras.Sequential(\n"
+        "    [keras.Input(shape=(10, 3)), layers.Lambda(abs)]\n)\n",
+        "other.compile(optimizer='adam', loss='mse')\nother.fit(load_data(), epochs=1)\n",
+    ]
+    notebook = {
+        "cells": [{"cell_type": "code", "metadata": {}, "source": c, "outputs": []} for c in cells],
+        "metadata": {},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+    write(tmp_path / "nb.ipynb", json.dumps(notebook))
+    verbose = run("check", "--verbose", "nb.ipynb").stderr.splitlines()
+    assert (
+        "seqlint: nb.ipynb:cell 2:2: not analysed: model `other`: unknown layer "
+        "Lambda(abs) (cell 2, line 3)" in verbose
+    ), verbose
+    assert (
+        "seqlint: nb.ipynb:cell 3:2: not analysed: fit call of model `other`: "
+        "data of unknown shape" in verbose
+    ), verbose
+    document = json.loads(run("check", "--format", "json", "nb.ipynb").stdout)
+    assert [(item["cell"], item["line"]) for item in document["not_analysed"]] == [(2, 2), (3, 2)]
 
 
 def test_a_cached_result_keeps_what_was_not_analysed(run, tmp_path):

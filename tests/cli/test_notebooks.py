@@ -10,7 +10,7 @@ import pytest
 
 from seqlint.diagnostic import TraceRow
 from seqlint.discover import discover
-from seqlint.engine import check_paths
+from seqlint.engine import CacheSettings, check_paths
 from seqlint.notebooks import NotebookError, locate, python_lines, read_notebook
 from tests.cli.support import KERAS_BUGGY, KERAS_CLEAN, make_diagnostic, write
 from tests.helpers import notebook_from_script
@@ -240,6 +240,17 @@ def test_stacked_lstm_bug_is_reported_at_its_cell_and_line(tmp_path):
     assert "LSTM(32) at cell 6, line 3 returns (batch, 32)" in diagnostic.message
 
 
+def test_worker_processes_analyse_a_notebooks_code_not_its_json(tmp_path):
+    notebook = json.dumps(notebook_from_script(STACKED_LSTM.read_text(encoding="utf-8"))[0])
+    paths = ["nb1.ipynb", "nb2.ipynb"]
+    for path in paths:
+        write(tmp_path / path, notebook)
+    parallel = check_paths(paths, jobs=2, cache=CacheSettings(enabled=False))
+    assert [(d.path, d.code, d.cell, d.line) for d in parallel.diagnostics] == [
+        (path, "SL101", 6, 4) for path in paths
+    ]
+
+
 @pytest.mark.parametrize("kind", ["bad", "good"])
 def test_example_notebooks_hold_the_example_scripts(kind):
     name = f"stacked_lstm_missing_return_sequences_{kind}"
@@ -280,30 +291,35 @@ def test_notebook_size_limit_counts_its_code_not_its_outputs(stub, run, tmp_path
     assert "skipping plots.ipynb: file too large (4.2 KB, limit 2 KB)" in run("check", ".").stderr
 
 
-def test_fix_never_rewrites_a_notebook_or_a_file_that_is_not_python(run, tmp_path):
+def test_fix_rewrites_a_notebook_but_never_a_file_that_is_not_python(run, tmp_path):
     script = STACKED_LSTM.read_text(encoding="utf-8")  # SL101 has a safe fix here
-    notebook = json.dumps(notebook_from_script(script)[0], indent=1)
+    data = notebook_from_script(script)[0]
+    notebook = json.dumps(data, indent=1)
     write(tmp_path / "nb.ipynb", notebook)
     write(tmp_path / "notes.txt", script)
     write(tmp_path / "train.py", script)
+    assert run("check", "--no-color", "nb.ipynb").stdout.startswith(
+        "nb.ipynb:cell 6:4:11: SL101 [*] LSTM(16"  # the fix is offered
+    )
     result = run("check", "--fix", "--no-color", "nb.ipynb", "notes.txt", "train.py")
-    assert (tmp_path / "nb.ipynb").read_text(encoding="utf-8") == notebook
     assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == script
     assert (tmp_path / "train.py").read_text(encoding="utf-8") != script  # fixed
-    assert result.stdout.startswith("nb.ipynb:cell 6:4:11: SL101 LSTM(16")  # no [*] offered
-    assert "Fixed 1 problem, 1 remaining." in result.stderr
+    assert data["cells"][5]["source"][2] == "model.add(LSTM(32))\n"
+    data["cells"][5]["source"][2] = "model.add(LSTM(32, return_sequences=True))\n"
+    assert (tmp_path / "nb.ipynb").read_text(encoding="utf-8") == json.dumps(data, indent=1)
+    assert "Fixed 2 problems, 0 remaining." in result.stderr
 
 
-def test_shapes_skips_notebooks_and_files_that_are_not_python(run, tmp_path):
+def test_shapes_reads_notebooks_but_not_files_that_are_not_python(run, tmp_path):
     script = STACKED_LSTM.read_text(encoding="utf-8")
     write(tmp_path / "nb.ipynb", json.dumps(notebook_from_script(script)[0]))
     write(tmp_path / "notes.txt", script)
-    result = run("shapes", "nb.ipynb", "notes.txt")
+    result = run("shapes", "--no-color", "nb.ipynb", "notes.txt")
     assert result.stderr.splitlines() == [
-        "seqlint: warning: skipping nb.ipynb: shapes does not read notebooks",
         "seqlint: error: skipping notes.txt: not Python source or a notebook "
         "(expected .py, .pyi, .ipynb, or a python shebang line)",
     ]
+    assert result.stdout.startswith("nb.ipynb:cell 6:1: model (sequential)\n")
 
 
 def _stacked_lstm_notebook(tmp_path, script: str) -> str:

@@ -97,3 +97,38 @@ def test_a_failed_write_is_reported_and_leaves_the_file_whole(tmp_path, monkeypa
     assert path.read_text() == BAD
     assert [p.name for p in tmp_path.iterdir()] == ["model.py"]  # the temporary file is gone
     assert result.exit_code == 1  # the problem remains
+
+
+def test_fix_keeps_the_files_encoding(tmp_path: Path) -> None:
+    """Read and written through ``sources``: a BOM stays, a coding cookie's encoding is used."""
+    bom = tmp_path / "bom.py"
+    bom.write_bytes(b"\xef\xbb\xbf" + BAD.encode())
+    latin = tmp_path / "latin.py"
+    cookie = "# -*- coding: latin-1 -*-\n# caf\xe9\n"
+    latin.write_bytes((cookie + BAD).encode("latin-1"))
+    result = run("--fix", str(bom), str(latin))
+    assert "Fixed 2 problems, 0 remaining." in result.stderr
+    assert bom.read_bytes() == b"\xef\xbb\xbf" + FIXED.encode()
+    assert latin.read_bytes() == (cookie + FIXED).encode("latin-1")
+
+
+def test_fix_on_the_examples_leaves_no_fixable_finding_behind(tmp_path: Path, monkeypatch) -> None:
+    """The issue's bar: ``seqlint check --fix examples/`` leaves nothing --fix could still fix,
+    and ``--unsafe-fixes`` nothing any fix could (each fixed file runs in Keras 3:
+    tests/keras/test_fixes_keras.py)."""
+    import json
+    import shutil
+
+    shutil.copytree(Path(__file__).resolve().parents[2] / "examples", tmp_path / "examples")
+    monkeypatch.chdir(tmp_path)
+
+    def fixes_left() -> list[tuple[str, str]]:
+        report = json.loads(run("--no-cache", "--format", "json", "examples").stdout)
+        return [(d["code"], d["fix"]["applicability"]) for d in report["diagnostics"] if d["fix"]]
+
+    assert ("SL101", "safe") in fixes_left()
+    assert "Fixed" in run("--no-cache", "--fix", "examples").stderr
+    left = fixes_left()
+    assert left and all(applicability == "unsafe" for _, applicability in left)
+    run("--no-cache", "--fix", "--unsafe-fixes", "examples")
+    assert fixes_left() == []

@@ -16,6 +16,7 @@ import pytest
 from seqlint.analysis import lint_source
 from seqlint.fixing import fix_source
 from seqlint.rules import ALL_RULES
+from tests.fixes.test_fix_encoder_decoder import ENCODER_DECODERS, TAGGER
 from tests.helpers import expected_markers
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
@@ -44,6 +45,18 @@ BAD["integer_labels_categorical_loss"] = _LABELS.replace(
 BAD["one_hot_labels_sparse_loss"] = _LABELS.replace(
     "LABELS", "keras.utils.to_categorical(np.random.randint(0, 5, size=(32,)), 5)"
 ).replace("LOSS", "sparse_categorical_crossentropy")
+BAD.update({f"encoder_decoder_{name}": source for name, source in ENCODER_DECODERS.items()})
+BAD["stacked_tagger"] = TAGGER
+BAD["predict_classes_one_unit"] = """\
+import numpy as np
+from tensorflow import keras
+
+X = np.random.rand(16, 10, 3)
+model = keras.Sequential([keras.Input(shape=(10, 3)), keras.layers.LSTM(4),
+                          keras.layers.Dense(1, activation="sigmoid")])
+flags = model.predict_classes(X, verbose=0)  # expect: SL219
+assert set(np.unique(flags)) <= {0, 1} and flags.shape == (16, 1)
+"""
 
 
 def fixed_cases(unsafe: bool) -> list[tuple[str, str, str]]:
@@ -67,6 +80,14 @@ def test_the_fixes_cover_the_fixable_rules():
         name for name, _, _ in SAFE
     }
     assert any(name.startswith("SL104") or "concatenate" in name for name, _, _ in UNSAFE)
+    unsafe = {name: fixed for name, _, fixed in UNSAFE}
+    for name in (
+        "encoder_decoder_missing_repeat_vector_bad.py",
+        *map("encoder_decoder_{}".format, ENCODER_DECODERS),
+    ):
+        assert "RepeatVector(" in unsafe[name], name
+    assert ".argmax(axis=-1)" in unsafe["SL219.bad_example"]
+    assert '> 0.5).astype("int32")' in unsafe["predict_classes_one_unit"]
 
 
 @pytest.mark.parametrize(("name", "source", "fixed"), SAFE + UNSAFE, ids=lambda v: v[:40])
@@ -78,3 +99,26 @@ def test_fixed_source_is_clean_and_runs_in_keras(name, source, fixed, tmp_path):
     script = tmp_path / "fixed.py"
     script.write_text(fixed)
     runpy.run_path(str(script), run_name="__main__")
+
+
+def test_fixed_notebook_runs_in_keras(tmp_path, monkeypatch):
+    """A notebook with SL101 in one cell and SL217 in another, fixed by ``--fix``: its joined
+    code cells (magics blanked) are clean, then build and fit one step."""
+    from click.testing import CliRunner
+
+    from seqlint.cli import main
+    from seqlint.notebooks import read_notebook
+    from tests.fixes.test_fix_notebooks import nbformat_text, notebook
+
+    monkeypatch.chdir(tmp_path)
+    Path("nb.ipynb").write_text(nbformat_text(notebook("lines")), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--fix", "--no-color", "nb.ipynb"])
+    assert result.exit_code == 0, result.output
+    assert "Fixed 2 problems, 0 remaining." in result.stderr
+    fixed = read_notebook(Path("nb.ipynb").read_text(encoding="utf-8")).text
+    assert lint_source(fixed, "nb.ipynb") == []
+    script = tmp_path / "fixed.py"
+    script.write_text(fixed)
+    namespace = runpy.run_path(str(script), run_name="__main__")
+    assert namespace["model"].output_shape == (None, 12, 3)
+    assert namespace["model"].optimizer.iterations.numpy() == 1  # one step of fit

@@ -17,7 +17,10 @@ def test_reported_at_the_keyword_with_the_input_to_declare():
     (found,) = findings(source)
     assert (found.line, found.column) == (5, 48)
     assert found.message.startswith("Bidirectional does not take batch_input_shape in Keras 3")
-    assert "keras.Input(batch_shape=(2, 7, 3))" in found.hint
+    assert found.hint == (  # the edit --fix makes
+        "insert Input(batch_shape=(2, 7, 3)) as the model's first entry and remove "
+        "batch_input_shape= from Bidirectional at line 5"
+    )
 
 
 def test_in_a_method_of_a_class():
@@ -29,6 +32,12 @@ def test_in_a_method_of_a_class():
             return GRU(4, stateful=True, batch_input_shape=(1, steps, 1))
     """
     assert [(d.code, d.line) for d in findings(source)] == [("SL215", 6)]
+    (found,) = findings(source)
+    assert found.fix is None
+    assert found.hint == (
+        "declare the input instead: keras.Input(batch_shape=(1, steps, 1)) as the model's "
+        "first entry (or its functional input), and remove batch_input_shape"
+    )
 
 
 def test_input_declarations_keras_3_accepts_are_clean():

@@ -24,8 +24,8 @@ def test_on_a_model_loaded_from_disk_and_on_self_model():
     assert findings(source) == [
         (
             5,
-            "use np.argmax(model.predict(x), axis=-1) for a softmax output, "
-            "(model.predict(x) > 0.5).astype('int32') for one sigmoid unit",
+            "use model.predict(x).argmax(axis=-1) for a softmax output, "
+            '(model.predict(x) > 0.5).astype("int32") for one sigmoid unit',
         ),
         (12, "use self.net.predict(x): it returns the output's probabilities"),
     ]
@@ -40,3 +40,14 @@ def test_scikit_learn_wrappers_keep_their_predict_proba():
     LogisticRegression().predict_proba(x)
     """
     assert findings(source) == []
+
+
+def test_the_hint_names_the_edit_the_fix_makes_when_the_units_are_known():
+    source = """
+    from tensorflow import keras
+    model = keras.Sequential([keras.Input((4, 3)), keras.layers.LSTM(2), keras.layers.Dense(5)])
+    labels = model.predict_classes(x)
+    """
+    assert findings(source) == [
+        (4, "use model.predict(...).argmax(axis=-1): what predict_classes did for 5 output units")
+    ]

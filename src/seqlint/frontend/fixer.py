@@ -10,11 +10,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TypeVar
 
 import libcst as cst
 
 from seqlint.fixes import (
     Edit,
+    InsertLayer,
+    RemoveKeyword,
     RenameAttribute,
     RenameCallee,
     RenameImported,
@@ -25,9 +29,24 @@ from seqlint.fixes import (
     target_of,
 )
 
+KERAS_LAYERS = "keras.layers"  # the end of the modules a new layer may be imported from
+
+
+_SPACE = cst.SimpleWhitespace(" ")
+
 
 class _NotApplicable(Exception):
     """The edit does not fit the node it targets."""
+
+
+@dataclass(frozen=True)
+class _Spelling:
+    """How the code can name a new layer: ``callee`` (``layers.RepeatVector``, or the bare
+    name), and for a bare name not imported yet, the name (``LSTM``) whose keras layers
+    import must bring it in too."""
+
+    callee: str
+    import_beside: str | None = None
 
 
 def apply_edits(module: cst.Module, edits: Sequence[Edit]) -> tuple[str, set[int]]:
@@ -36,26 +55,51 @@ def apply_edits(module: cst.Module, edits: Sequence[Edit]) -> tuple[str, set[int
     by_target: dict[int, list[tuple[int, Edit]]] = defaultdict(list)
     for index, edit in enumerate(edits):
         by_target[id(target_of(edit).key)].append((index, edit))
-    editor = _Editor(module, by_target)
-    code = module.visit(editor).code
-    return code, set(range(len(edits))) - editor.applied
+    spellings = _spellings(module, edits)
+    editor = _Editor(module, by_target, spellings)
+    edited = module.visit(editor)
+    imports = {
+        (spelling.import_beside, spelling.callee)
+        for index, spelling in spellings.items()
+        if index in editor.applied and spelling.import_beside is not None
+    }
+    if imports:
+        edited = edited.visit(_ImportAdder(imports))
+    return edited.code, set(range(len(edits))) - editor.applied
 
 
 class _Editor(cst.CSTTransformer):
-    def __init__(self, module: cst.Module, edits: dict[int, list[tuple[int, Edit]]]) -> None:
+    def __init__(
+        self,
+        module: cst.Module,
+        edits: dict[int, list[tuple[int, Edit]]],
+        spellings: dict[int, _Spelling],
+    ) -> None:
         super().__init__()
         self.module = module
         self.edits = edits
+        self.spellings = spellings
         self.applied: set[int] = set()
 
-    def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.Call:
+    def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+        templates = []
         for index, edit in self.edits.get(id(original), ()):
+            if isinstance(edit, InsertLayer) and edit.sequential:
+                continue  # the list or the statement holding the call takes it
             try:
-                updated = self._edit_call(updated, edit)
+                if isinstance(edit, InsertLayer):
+                    updated = self._feed_through(updated, self._new_layer(index, edit))
+                else:
+                    updated = self._edit_call(updated, edit)
             except _NotApplicable:
                 continue
             self.applied.add(index)
-        return updated
+            if isinstance(edit, RenameCallee) and edit.template != "{}":
+                templates.append(edit.template)
+        result: cst.BaseExpression = updated
+        for template in templates:  # after every edit of the call itself
+            result = self._wrap(result, template)
+        return result
 
     def leave_ImportAlias(
         self, original: cst.ImportAlias, updated: cst.ImportAlias
@@ -81,6 +125,65 @@ class _Editor(cst.CSTTransformer):
                 self.applied.add(index)
         return updated
 
+    def leave_List(self, original: cst.List, updated: cst.List) -> cst.List:
+        """A Sequential's list of layers: the new layer goes in before the edited one."""
+        elements = list(updated.elements)
+        for position in reversed(range(len(original.elements))):
+            for index, edit in self._sequential_edits(original.elements[position].value):
+                before = _comma_like(elements[position - 1 if position else position].comma)
+                new = cst.Element(self._new_layer(index, edit), comma=before)
+                elements.insert(position, new)
+                self.applied.add(index)
+        return updated.with_changes(elements=elements)
+
+    def leave_Module(self, original: cst.Module, updated: cst.Module) -> cst.Module:
+        return updated.with_changes(body=self._with_adds(original.body, updated.body))
+
+    def leave_IndentedBlock(
+        self, original: cst.IndentedBlock, updated: cst.IndentedBlock
+    ) -> cst.IndentedBlock:
+        return updated.with_changes(body=self._with_adds(original.body, updated.body))
+
+    def _with_adds(
+        self, original: Sequence[cst.BaseStatement], updated: Sequence[cst.BaseStatement]
+    ) -> list[cst.BaseStatement]:
+        """``model.add(layer)`` statements get a ``model.add(new)`` statement before them."""
+        body = list(updated)
+        for position in reversed(range(len(original))):
+            added = _added_call(original[position])
+            statement = updated[position]
+            if added is None or not isinstance(statement, cst.SimpleStatementLine):
+                continue
+            for index, edit in self._sequential_edits(added):
+                call = _added_call(statement)
+                assert call is not None
+                new = call.with_changes(args=[cst.Arg(self._new_layer(index, edit))])
+                body.insert(position, cst.SimpleStatementLine(body=[cst.Expr(new)]))
+                self.applied.add(index)
+        return body
+
+    def _sequential_edits(self, node: cst.CSTNode) -> list[tuple[int, InsertLayer]]:
+        return [
+            (index, edit)
+            for index, edit in self.edits.get(id(node), ())
+            if isinstance(edit, InsertLayer) and edit.sequential and index in self.spellings
+        ]
+
+    def _new_layer(self, index: int, edit: InsertLayer) -> cst.BaseExpression:
+        if index not in self.spellings:
+            raise _NotApplicable
+        return cst.parse_expression(f"{self.spellings[index].callee}({edit.arguments})")
+
+    def _feed_through(self, call: cst.Call, layer: cst.BaseExpression) -> cst.Call:
+        """``layer(x)`` -> ``layer(new(x))``, on the call's first positional argument."""
+        for position, arg in enumerate(call.args):
+            if arg.keyword is None and not arg.star:
+                args = list(call.args)
+                fed = cst.Call(func=layer, args=[cst.Arg(arg.value)])
+                args[position] = arg.with_changes(value=fed)
+                return call.with_changes(args=args)
+        raise _NotApplicable
+
     def _edit_call(self, call: cst.Call, edit: Edit) -> cst.Call:
         if isinstance(edit, SetKeyword):
             return _set_keyword(call, edit.name, cst.parse_expression(edit.code))
@@ -90,6 +193,8 @@ class _Editor(cst.CSTTransformer):
                 for arg in call.args
             ]
             return call.with_changes(args=args)
+        if isinstance(edit, RemoveKeyword):
+            return _without_keyword(call, edit.name)
         if isinstance(edit, WrapValue):
             if not any(_is_keyword(arg, edit.name) for arg in call.args):
                 raise _NotApplicable
@@ -117,6 +222,140 @@ class _Editor(cst.CSTTransformer):
         return cst.parse_expression(template.format(self.module.code_for_node(value)))
 
 
+class _ImportAdder(cst.CSTTransformer):
+    """``from keras.layers import LSTM`` -> ``from keras.layers import LSTM, RepeatVector``
+    for each (name imported, name to import beside it)."""
+
+    def __init__(self, imports: set[tuple[str, str]]) -> None:
+        super().__init__()
+        self.imports = imports
+
+    def leave_ImportFrom(self, original: cst.ImportFrom, updated: cst.ImportFrom) -> cst.ImportFrom:
+        if not _from_keras_layers(updated) or isinstance(updated.names, cst.ImportStar):
+            return updated
+        bound = {_bound_name(alias) for alias in updated.names}
+        names = list(updated.names)
+        gap = updated.lpar.whitespace_after if updated.lpar else _SPACE
+        for beside, new in sorted(self.imports):
+            if beside in bound and new not in bound:
+                names = _appended(names, cst.ImportAlias(cst.Name(new)), gap)
+                bound.add(new)
+        return updated.with_changes(names=names)
+
+
+def _spellings(module: cst.Module, edits: Sequence[Edit]) -> dict[int, _Spelling]:
+    """How each InsertLayer edit names its new layer, for those whose name can be had."""
+    spellings: dict[int, _Spelling] = {}
+    imports: list[cst.ImportFrom] | None = None
+    for index, edit in enumerate(edits):
+        if not isinstance(edit, InsertLayer) or not isinstance(edit.like.key, cst.Call):
+            continue
+        func = edit.like.key.func
+        if isinstance(func, cst.Attribute):
+            callee = f"{module.code_for_node(func.value)}.{edit.kind}"
+            spellings[index] = _Spelling(callee)
+        elif isinstance(func, cst.Name):
+            if imports is None:
+                imports = _keras_layer_imports(module)
+            if any(_imports(node, edit.kind) for node in imports):
+                spellings[index] = _Spelling(edit.kind)
+            elif any(_imports(node, func.value) for node in imports):
+                spellings[index] = _Spelling(edit.kind, func.value)
+    return spellings
+
+
+def _keras_layer_imports(module: cst.Module) -> list[cst.ImportFrom]:
+    found: list[cst.ImportFrom] = []
+
+    class Collector(cst.CSTVisitor):
+        def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+            if _from_keras_layers(node):
+                found.append(node)
+
+    module.visit(Collector())
+    return found
+
+
+def _from_keras_layers(node: cst.ImportFrom) -> bool:
+    if node.relative or node.module is None:
+        return False
+    return cst.Module([]).code_for_node(node.module).endswith(KERAS_LAYERS)
+
+
+def _imports(node: cst.ImportFrom, name: str) -> bool:
+    """Whether the import binds ``name`` to the keras layer of that name."""
+    if isinstance(node.names, cst.ImportStar):
+        return True
+    return any(
+        isinstance(alias.name, cst.Name) and alias.name.value == name == _bound_name(alias)
+        for alias in node.names
+    )
+
+
+def _bound_name(alias: cst.ImportAlias) -> str:
+    target = alias.asname.name if alias.asname is not None else alias.name
+    return target.value if isinstance(target, cst.Name) else ""
+
+
+def _added_call(statement: cst.BaseStatement) -> cst.Call | None:
+    """The call of a ``model.add(layer)`` statement."""
+    if not isinstance(statement, cst.SimpleStatementLine) or len(statement.body) != 1:
+        return None
+    expr = statement.body[0]
+    if not isinstance(expr, cst.Expr) or not isinstance(expr.value, cst.Call):
+        return None
+    func = expr.value.func
+    args = expr.value.args
+    if not isinstance(func, cst.Attribute) or func.attr.value != "add" or len(args) != 1:
+        return None
+    return expr.value if args[0].keyword is None and not args[0].star else None
+
+
+_Item = TypeVar("_Item", cst.Arg, cst.ImportAlias)
+
+
+def _appended(
+    items: list[_Item], new: _Item, gap: cst.BaseParenthesizableWhitespace
+) -> list[_Item]:
+    """``items`` with ``new`` last, formatted like them: one a line when they end with a
+    trailing comma (``gap`` follows the comma when there was only one item), else ``, new``."""
+    if not items:
+        return [new]
+    items = list(items)
+    last = items[-1]
+    if isinstance(last.comma, cst.Comma):  # its comment stays on its line
+        layout = _comma_like(items[-2].comma if len(items) > 1 else None, gap)
+        items[-1] = last.with_changes(comma=_with_comment_of(layout, last.comma))
+        return [*items, new.with_changes(comma=_comma_like(last.comma))]
+    items[-1] = last.with_changes(comma=cst.Comma(whitespace_after=_SPACE))
+    return [*items, new]
+
+
+def _comma_like(
+    comma: cst.Comma | cst.MaybeSentinel | None, gap: cst.BaseParenthesizableWhitespace = _SPACE
+) -> cst.Comma:
+    """A comma laid out like ``comma`` (to the same next line and indentation) without the
+    comment that follows it; ``gap`` after a new one when there is none."""
+    if not isinstance(comma, cst.Comma):
+        return cst.Comma(whitespace_after=gap)
+    after = comma.whitespace_after
+    if isinstance(after, cst.ParenthesizedWhitespace):
+        after = after.with_changes(first_line=cst.TrailingWhitespace(), empty_lines=())
+    return comma.with_changes(whitespace_after=after)
+
+
+def _with_comment_of(layout: cst.Comma, comma: cst.Comma) -> cst.Comma:
+    """``layout`` carrying the comment that follows ``comma`` on its line, if any."""
+    after, source = layout.whitespace_after, comma.whitespace_after
+    if isinstance(after, cst.ParenthesizedWhitespace) and isinstance(
+        source, cst.ParenthesizedWhitespace
+    ):
+        return layout.with_changes(
+            whitespace_after=after.with_changes(first_line=source.first_line)
+        )
+    return layout
+
+
 def _is_keyword(arg: cst.Arg, name: str) -> bool:
     return arg.keyword is not None and arg.keyword.value == name
 
@@ -129,23 +368,23 @@ def _set_keyword(call: cst.Call, name: str, value: cst.BaseExpression) -> cst.Ca
             arg.with_changes(value=value) if _is_keyword(arg, name) else arg for arg in call.args
         ]
         return call.with_changes(args=args)
-    args = list(call.args)
     new = cst.Arg(
         value=value,
         keyword=cst.Name(name),
         equal=cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace("")),
     )
-    if not args:
-        return call.with_changes(args=[new])
-    last = args[-1]
-    if isinstance(last.comma, cst.Comma):  # one argument a line: the new one goes last, alike
-        before = args[-2].comma if len(args) > 1 else cst.MaybeSentinel.DEFAULT
-        if not isinstance(before, cst.Comma):
-            before = cst.Comma(whitespace_after=call.whitespace_before_args)
-        args[-1] = last.with_changes(comma=before)
-        return call.with_changes(args=[*args, new.with_changes(comma=last.comma)])
-    args[-1] = last.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
-    return call.with_changes(args=[*args, new])
+    return call.with_changes(args=_appended(list(call.args), new, call.whitespace_before_args))
+
+
+def _without_keyword(call: cst.Call, name: str) -> cst.Call:
+    args = list(call.args)
+    found = [position for position, arg in enumerate(args) if _is_keyword(arg, name)]
+    if not found:
+        raise _NotApplicable
+    removed = args.pop(found[0])
+    if found[0] == len(args) and args:  # it was the last one: the new last takes its comma
+        args[-1] = args[-1].with_changes(comma=removed.comma)
+    return call.with_changes(args=args)
 
 
 def _renamed(func: cst.BaseExpression, new: str) -> cst.BaseExpression:

@@ -204,8 +204,10 @@ class Graph:
         self._sequentials.append(seq)
         return seq
 
-    def add(self, seq: SequentialModel, value: Value, call: cst.Call) -> None:
-        """``seq.add(value)``, for a layer, an Input tensor, or a nested model."""
+    def add(self, seq: SequentialModel, value: Value, call: cst.Call, *,
+            added_by: cst.Call | None = None) -> None:
+        """``value`` appended to ``seq`` (a layer, an Input tensor, or a nested model) by
+        ``call``: ``Sequential([...])`` or ``added_by``, a ``seq.add(value)`` call."""
         if isinstance(value, SequentialModel):
             if value is seq:
                 self.add_unknown(seq, call)
@@ -237,7 +239,9 @@ class Graph:
             found = self._declarations.get(id(value))
             if found is not None and found[0] is value:
                 self._declare(seq, found[1])
-        self._append(seq, value)
+        node = self._append(seq, value)
+        if added_by is not None:
+            node.added_by = self.positions.loc(added_by)
 
     def add_unknown(self, seq: SequentialModel, expr: cst.CSTNode) -> None:
         """A change we cannot follow (an add in a loop, ``pop``...): unknown from here on."""
@@ -293,12 +297,13 @@ class Graph:
             seq.input_node = node
             self._link(seq, TensorRef(node.id, None))
 
-    def _append(self, seq: SequentialModel, layer: Layer) -> None:
+    def _append(self, seq: SequentialModel, layer: Layer) -> Node:
         self._ensure_input(seq)
         assert seq.last is not None
         seq.entries.append(layer)
         node = self._node(layer, (seq.last,), layer.loc, sequential=True)
         self._link(seq, TensorRef(node.id, None))
+        return node
 
     def _link(self, seq: SequentialModel, last: TensorRef) -> None:
         seq.last = last

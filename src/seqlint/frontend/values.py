@@ -811,7 +811,7 @@ class Evaluator:
         if name == "add":
             layer = args.get(0, "layer", MISSING)
             if certain and layer is not MISSING:
-                self.graph.add(seq, layer, node)
+                self.graph.add(seq, layer, node, added_by=node)
             else:
                 self.graph.add_unknown(seq, node)
             return None

@@ -22,6 +22,8 @@ def render(rule: Rule) -> str:
     """Markdown page: what it does, why it is wrong, a bad and a good example."""
     proof = f"\nReal Keras raises: `{rule.keras_error}`.\n" if rule.keras_error else ""
     fix = f"`seqlint check --fix` repairs it ({rule.fixable})." if rule.fixable else "none"
+    if "unsafe:" in rule.fixable:
+        fix += " Unsafe fixes are applied only with `--unsafe-fixes`."
     return f"""\
 # {rule.code} {rule.name}
 

@@ -18,7 +18,9 @@ def render_summaries_text(
     lines: list[Line] = []
     for path, models in files:
         for model in models:
-            title = printable(f"{path}:{model.line}: {model.name} ({model.kind})")
+            if lines:
+                lines.append([])  # a blank line between models
+            title = printable(f"{path}:{model.location}: {model.name} ({model.kind})")
             lines.append([(title, "bold")])
             if model.rows:
                 params = [layer.params_text for layer in model.layers]
@@ -30,7 +32,6 @@ def render_summaries_text(
                 lines.append([("  no layers found", "dim")])
             total = "?" if model.total is None else f"{model.total:,}"
             lines.append([(f"  total params: {total}", "bold")])
-            lines.append([])
     if not lines:
         lines.append([("No models found.", "bold")])
     write_lines(lines, stream, color=color)

@@ -34,5 +34,5 @@ def verbose_lines(result: CheckResult) -> list[str]:
         not_analysed = f", {missing[path]} not analysed" if path in missing else ""
         lines.append(f"seqlint: {path}: {models} analysed{not_analysed}")
     for item in result.unanalysed:
-        lines.append(f"seqlint: {item.path}:{item.line}: not analysed: {item.what}: {item.reason}")
+        lines.append(f"seqlint: {item.where}: not analysed: {item.what}: {item.reason}")
     return lines

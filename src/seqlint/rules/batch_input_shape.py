@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from textwrap import dedent
 
-from seqlint.diagnostic import Severity
+from seqlint.diagnostic import Applicability, Severity
+from seqlint.fixes import Fix, InsertLayer, RemoveKeyword
+from seqlint.ir import LegacyUse
 from seqlint.rules.base import Finding, Rule, RuleContext
+from seqlint.rules.evidence import primary_input
 from seqlint.rules.legacy import legacy_uses
 
 
@@ -16,6 +19,10 @@ class BatchInputShape(Rule):
     summary = "batch_input_shape= on a layer: Keras 3 layers reject it."
     severity = Severity.ERROR
     keras3_only = True
+    fixable = (
+        "safe: on the first layer of a Sequential model, inserts Input(batch_shape=...) before "
+        "it and removes batch_input_shape="
+    )
     explanation = """\
 Keras 2 let any layer declare the model's input with
 `batch_input_shape=(batch, steps, features)`, the usual way to give a stateful
@@ -69,8 +76,32 @@ accepted and not reported.)"""
                 f"{use.owner} does not take {use.name} in Keras 3: constructing it raises "
                 f"ValueError (Unrecognized keyword arguments passed to {use.owner})"
             )
+            fix = _declaration_fix(use, ctx)
             hint = (
                 f"declare the input instead: keras.Input({use.replacement}={use.value}) "
                 f"as the model's first entry (or its functional input), and remove {use.name}"
             )
-            yield Finding(use.loc, message, hint)
+            yield Finding(use.loc, message, fix.message if fix else hint, fix=fix)
+
+
+def _declaration_fix(use: LegacyUse, ctx: RuleContext) -> Fix | None:
+    """On the first layer of a Sequential model: an Input of that batch shape inserted before
+    it (spelled like the layer: ``layers.Input``), the keyword removed."""
+    if use.call is None or "**" in use.arguments:
+        return None
+    nodes = [n for n in ctx.ir.nodes if n.layer.loc.key is use.call.key]
+    if len(nodes) != 1 or not nodes[0].sequential:
+        return None
+    node = nodes[0]
+    declaration = primary_input(node, ctx)
+    if declaration is None or declaration.declared_by != use.name:
+        return None
+    declare = InsertLayer(
+        node.added_by or node.loc, node.layer.loc, "Input", f"batch_shape={use.value}", True
+    )
+    remove = RemoveKeyword(use.call, use.name)
+    message = (
+        f"insert Input(batch_shape={use.value}) as the model's first entry and remove "
+        f"{use.name}= from {node.layer.kind} at line {node.loc.line}"
+    )
+    return Fix(Applicability.SAFE, message, (declare, remove))

@@ -83,6 +83,24 @@ def dropper_at_or_above(node: Node | None, ctx: RuleContext) -> Dropper | None:
     return None
 
 
+def feeds_decoder_steps(node: Node, ctx: RuleContext) -> bool:
+    """Whether ``node`` acts as a decoder: a recurrent layer returning sequences whose steps
+    reach the end of the model, every layer after it known and keeping the time axis."""
+    if not is_recurrent(node.layer) or inner_layer(node.layer).get("return_sequences") is not True:
+        return False
+    frontier, seen = [node.id], {node.id}
+    while frontier:
+        current = frontier.pop()
+        for user in ctx.ir.nodes:
+            if user.id in seen or all(ref.node_id != current for ref in user.inputs):
+                continue
+            if not user.layer.kind or _drop_reason(user.layer):
+                return False
+            seen.add(user.id)
+            frontier.append(user.id)
+    return True
+
+
 def declaration_of(node: Node, ctx: RuleContext, via_input: int = 0) -> Node | None:
     """The Input node that fixed the rank of input ``via_input``, if no layer changed it."""
     rank = input_shape(node, ctx, via_input).rank

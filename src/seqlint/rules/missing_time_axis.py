@@ -9,6 +9,7 @@ from seqlint.diagnostic import Applicability, Severity
 from seqlint.ir import Node
 from seqlint.rules.base import Finding, Rule, RuleContext, problem_nodes
 from seqlint.rules.evidence import (
+    Dropper,
     chain_to,
     declaration_of,
     input_shape,
@@ -17,8 +18,9 @@ from seqlint.rules.evidence import (
     trace,
     where,
 )
-from seqlint.rules.repairs import return_sequences_fix
-from seqlint.shapes.dims import Sym, is_known
+from seqlint.rules.repairs import repeat_vector_fix, return_sequences_fix
+from seqlint.rules.training import EncoderDecoder, encoder_decoder
+from seqlint.shapes.dims import UNKNOWN
 from seqlint.shapes.problems import ProblemKind
 
 TIME_AXIS_KINDS = frozenset(
@@ -50,7 +52,10 @@ class MissingTimeAxis(Rule):
     severity = Severity.ERROR
     fixable = (
         "safe: sets return_sequences=True on the recurrent layer that drops the time axis, "
-        "when a recurrent layer follows it and nothing else uses it"
+        "when a recurrent layer follows it and nothing else uses it; unsafe: inserts "
+        "RepeatVector(T) before the decoder where the code looks like an encoder-decoder "
+        "(the decoder's steps reach the output, and the model is fit to give back its input "
+        "or on targets of T steps, not as many as its input)"
     )
     explanation = """\
 Recurrent layers (LSTM, GRU, SimpleRNN, Bidirectional), Conv1D, the 1-D
@@ -114,14 +119,19 @@ sequence into one vector, repeat that vector over the output steps with
         dropper = time_axis_dropper(node, ctx, index)
         notes = {}
         fix = None
-        if dropper is not None and is_recurrent(node.layer):
+        feeding = None
+        if dropper is not None and dropper.reason == "return_sequences is False":
+            feeding = encoder_decoder(node, dropper.node, ctx)
+        if feeding is not None:
+            fix = repeat_vector_fix(node, feeding.steps, ctx)
+        elif dropper is not None and is_recurrent(node.layer):
             fix = return_sequences_fix(dropper, ctx, Applicability.SAFE)
         if dropper is None:
             hint = "feed this layer a sequence (batch, timesteps, features)"
         else:
             message += f"; {where(dropper.node)} returns {got} because {dropper.reason}"
             notes[dropper.node.id] = f"drops the time axis: {dropper.reason}"
-            hint = _hint(node, dropper.node, dropper.reason, ctx)
+            hint = _hint(node, dropper, feeding)
         rows = trace(
             chain_to(node, ctx, index),
             ctx,
@@ -131,16 +141,14 @@ sequence into one vector, repeat that vector over the output steps with
         return Finding(node.loc, message, hint, rows, fix)
 
 
-def _hint(receiver: Node, dropper: Node, reason: str, ctx: RuleContext) -> str:
-    if reason != "return_sequences is False":
-        return f"keep the time axis: remove or replace {where(dropper)}"
-    stack = f"set return_sequences=True on {where(dropper)}"
-    if not is_recurrent(receiver.layer):
-        return stack
-    steps = input_shape(dropper, ctx).dims
-    length = steps[1] if steps is not None and len(steps) == 3 else None
-    timesteps = length if is_known(length) or isinstance(length, Sym) else "timesteps"
-    return (
-        f"{stack} to stack the recurrent layers; or, if {dropper.layer.label} is an encoder "
-        f"feeding a decoder, insert RepeatVector({timesteps}) between them"
-    )
+def _hint(receiver: Node, dropper: Dropper, feeding: EncoderDecoder | None) -> str:
+    if dropper.reason != "return_sequences is False":
+        return f"keep the time axis: remove or replace {where(dropper.node)}"
+    stack = f"set return_sequences=True on {where(dropper.node)}"
+    if feeding is None:
+        return f"{stack} to stack the recurrent layers" if is_recurrent(receiver.layer) else stack
+    steps = feeding.steps if feeding.steps is not UNKNOWN else "output_steps"
+    repeat = f"insert RepeatVector({steps}) before {where(receiver)}"
+    if not feeding.reconstructs:
+        return f"{repeat} to repeat the encoder's vector over the targets' {steps} steps"
+    return f"for an encoder-decoder, {repeat}; to stack the recurrent layers instead, {stack}"

@@ -7,8 +7,10 @@ from textwrap import dedent
 
 from seqlint.diagnostic import Applicability, Severity
 from seqlint.fixes import Fix, RenameCallee
+from seqlint.ir import LegacyUse, TensorRef
 from seqlint.rules.base import Finding, Rule, RuleContext
 from seqlint.rules.legacy import legacy_uses
+from seqlint.shapes.dims import is_known
 
 _METHODS = frozenset({"predict_classes", "predict_proba"})
 
@@ -19,7 +21,11 @@ class RemovedPredictMethod(Rule):
     summary = "predict_classes / predict_proba do not exist in Keras 3."
     severity = Severity.ERROR
     keras3_only = True
-    fixable = "safe: predict_proba(...) becomes predict(...)"
+    fixable = (
+        "safe: predict_proba(...) becomes predict(...); unsafe: predict_classes(...) becomes "
+        'predict(...).argmax(axis=-1), or (predict(...) > 0.5).astype("int32") for one output '
+        "unit, when the model's output units are known"
+    )
     explanation = """\
 Keras 2's Sequential models had `predict_classes` and `predict_proba`
 (deprecated in TensorFlow 2.3, removed in 2.6); Keras 3 models have neither:
@@ -27,9 +33,9 @@ Keras 2's Sequential models had `predict_classes` and `predict_proba`
 
 - `predict_proba(x)` was `predict(x)`: the probabilities are what the output
   activation gives.
-- `predict_classes(x)` was `np.argmax(model.predict(x), axis=-1)` for a
-  softmax output, and `(model.predict(x) > 0.5).astype("int32")` for a single
-  sigmoid unit.
+- `predict_classes(x)` was `model.predict(x).argmax(axis=-1)` for an output
+  of several units, and `(model.predict(x) > 0.5).astype("int32")` for a
+  single (sigmoid) unit.
 
 Reported on names and attributes that provably hold a Keras model (a
 `Sequential`/`Model`/`load_model` result, an instance of the script's own
@@ -80,11 +86,7 @@ judged."""
                 continue
             message = f"{use.name} was removed in Keras 3: calling it raises AttributeError"
             if use.name == "predict_classes":
-                hint = (
-                    f"use np.argmax({use.owner}.predict(x), axis=-1) for a softmax output, "
-                    f"({use.owner}.predict(x) > 0.5).astype('int32') for one sigmoid unit"
-                )
-                yield Finding(use.loc, message, hint)
+                yield self._predict_classes(use, message, ctx)
                 continue
             hint = f"use {use.owner}.predict(x): it returns the output's probabilities"
             fix = Fix(
@@ -93,3 +95,31 @@ judged."""
                 (RenameCallee(use.loc, use.replacement),),
             )
             yield Finding(use.loc, message, hint, fix=fix)
+
+    def _predict_classes(self, use: LegacyUse, message: str, ctx: RuleContext) -> Finding:
+        """Keras 2's predict_classes took the argmax of several outputs, thresholded one."""
+        units = _output_units(use, ctx)
+        if units is None:
+            hint = (
+                f"use {use.owner}.predict(x).argmax(axis=-1) for a softmax output, "
+                f'({use.owner}.predict(x) > 0.5).astype("int32") for one sigmoid unit'
+            )
+            return Finding(use.loc, message, hint)
+        template = "{}.argmax(axis=-1)" if units > 1 else '({} > 0.5).astype("int32")'
+        edit = RenameCallee(use.loc, "predict", template=template)
+        written = template.format(f"{use.owner}.predict(...)")
+        note = f"{units} output units" if units > 1 else "one output unit"
+        hint = f"use {written}: what predict_classes did for {note}"
+        return Finding(
+            use.loc, message, hint, fix=Fix(Applicability.UNSAFE, f"use {written}", (edit,))
+        )
+
+
+def _output_units(use: LegacyUse, ctx: RuleContext) -> int | None:
+    """The known size of the last axis of the one output of the model called."""
+    for call in ctx.ir.training:
+        if call.loc.key is use.loc.key and isinstance(call.model.outputs, TensorRef):
+            units = ctx.shapes.of(call.model.outputs).dims
+            last = units[-1] if units else None
+            return last if is_known(last) and last > 0 else None
+    return None

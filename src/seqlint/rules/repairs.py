@@ -5,10 +5,12 @@ from __future__ import annotations
 import ast
 
 from seqlint.diagnostic import Applicability
-from seqlint.fixes import Fix, ReplaceString, SetKeyword
+from seqlint.fixes import Fix, InsertLayer, ReplaceString, SetKeyword
+from seqlint.ir import Node
 from seqlint.rules.base import RuleContext
 from seqlint.rules.evidence import Dropper, inner_layer, where
 from seqlint.rules.training import TargetVerdict
+from seqlint.shapes.dims import UNKNOWN, Dim
 from seqlint.shapes.losses import Verdict, check_labels, resolve_loss
 
 # the crossentropy to use instead, by the labels' encoding
@@ -36,6 +38,19 @@ def return_sequences_fix(
         return None
     edit = SetKeyword(inner_layer(node.layer).loc, "return_sequences", "True")
     return Fix(applicability, f"set return_sequences=True on {where(node)}", (edit,))
+
+
+def repeat_vector_fix(decoder: Node, steps: Dim, ctx: RuleContext) -> Fix | None:
+    """Feed ``decoder`` the encoder's vector once per output step: ``RepeatVector(steps)``
+    before it (unsafe: the model changes)."""
+    if steps is UNKNOWN or sum(n.layer is decoder.layer for n in ctx.ir.nodes) != 1:
+        return None
+    application = decoder.added_by or decoder.loc
+    edit = InsertLayer(
+        application, decoder.layer.loc, "RepeatVector", str(steps), decoder.sequential
+    )
+    message = f"insert RepeatVector({steps}) before {where(decoder)}"
+    return Fix(Applicability.UNSAFE, message, (edit,))
 
 
 def loss_swap_fix(verdict: TargetVerdict) -> Fix | None:

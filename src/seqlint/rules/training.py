@@ -11,19 +11,29 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from seqlint.ir import Array, Batches, Node, ShapeTuple, TensorRef, TrainingCall, Value
+from seqlint.ir import (
+    Array,
+    Batches,
+    Node,
+    ShapeTuple,
+    TensorRef,
+    TrainingCall,
+    Value,
+    tensor_refs,
+)
 from seqlint.rules.base import Finding, RuleContext
 from seqlint.rules.evidence import (
     Dropper,
     chain_to,
     dropper_at_or_above,
+    feeds_decoder_steps,
     input_shape,
     trace,
     where,
 )
 from seqlint.rules.feeding import MISSING, data_as_declared
 from seqlint.rules.heads import CompiledHeads, Head, heads_of
-from seqlint.shapes.dims import UNKNOWN, Dim, Shape, same
+from seqlint.shapes.dims import UNKNOWN, Dim, Shape, Sym, is_known, same
 from seqlint.shapes.losses import (
     ClassCount,
     Loss,
@@ -76,7 +86,7 @@ def fit_sites(ctx: RuleContext) -> Iterator[FitSite]:
         if not data_as_declared(call, ctx):
             continue  # the loss sees other outputs than declared (or Keras raises first)
         names = [head.name for head in compiled.heads]
-        targets = _targets_per_output(_targets(call), names)
+        targets = _targets_per_output(targets_of(call), names)
         uses = tuple(
             OutputUse(head, ctx.shapes.of(head.ref), target)
             for head, target in zip(compiled.heads, targets, strict=True)
@@ -99,11 +109,68 @@ def _is_sound(outputs: list[TensorRef], ctx: RuleContext) -> bool:
     return True
 
 
-def _targets(call: TrainingCall) -> Value:
+def targets_of(call: TrainingCall) -> Value:
+    """The y a data call trains or evaluates on (MISSING when it gives none)."""
     x = call.args.get("x", MISSING)
     if isinstance(x, Batches):
         return x.y
     return call.args.get("y", MISSING)
+
+
+@dataclass(frozen=True)
+class EncoderDecoder:
+    """How an encoder feeds a decoder: the output ``steps`` to repeat the encoder's vector
+    over (UNKNOWN when not stated); ``reconstructs``: the model is trained to give back its
+    input (else its targets' steps differ from its input's)."""
+
+    steps: Dim
+    reconstructs: bool
+
+
+def encoder_decoder(decoder: Node, encoder: Node, ctx: RuleContext) -> EncoderDecoder | None:
+    """How ``encoder`` feeds ``decoder``, when the code looks like an encoder-decoder: the
+    decoder returns steps to the model's end, and the model is trained to reconstruct its
+    input or on targets whose steps differ from its input's."""
+    if not feeds_decoder_steps(decoder, ctx):
+        return None
+    seen = input_shape(encoder, ctx).dims
+    steps_in = seen[1] if seen is not None and len(seen) == 3 else UNKNOWN
+    calls = [
+        call
+        for call in ctx.ir.training
+        if call.method in DATA_METHODS and decoder.id in ctx.ir.graph_of(call.model)
+    ]
+    steps = _target_steps(calls)
+    if calls and all(_reconstructs(call) for call in calls):
+        return EncoderDecoder(steps if steps is not UNKNOWN else _positive(steps_in), True)
+    if steps is not UNKNOWN and same(steps, steps_in) is False:
+        return EncoderDecoder(steps, False)
+    return None
+
+
+def _target_steps(calls: list[TrainingCall]) -> Dim:
+    """The length of the targets' time axis, when every call of a one-output model states the
+    same; else UNKNOWN."""
+    steps: set[Dim] = set()
+    for call in calls:
+        target = targets_of(call)
+        if len(tensor_refs(call.model.outputs)) != 1 or not isinstance(target, Array):
+            return UNKNOWN
+        if target.shape is None or len(target.shape) < 3:
+            return UNKNOWN
+        steps.add(target.shape[1])
+    return _positive(steps.pop()) if len(steps) == 1 else UNKNOWN
+
+
+def _reconstructs(call: TrainingCall) -> bool:
+    """``fit(X, X)``: the targets are the input array itself."""
+    x, y = call.args.get("x"), targets_of(call)
+    named = isinstance(x, Sym) or (isinstance(x, Array) and x.name is not None)
+    return named and x == y
+
+
+def _positive(steps: Dim) -> Dim:
+    return steps if (is_known(steps) and steps > 0) or isinstance(steps, Sym) else UNKNOWN
 
 
 def _batch_size(call: TrainingCall) -> Dim:

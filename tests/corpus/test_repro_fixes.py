@@ -1,0 +1,57 @@
+"""``--fix`` on the reproduced user bugs (tests/corpus/repros): every repro a fix changes
+loses the finding, and the fixed script runs in real Keras 3. The counts are the "fixed
+automatically" figures of docs/accuracy.md."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from seqlint.analysis import lint_source
+from seqlint.fixing import fix_source
+from tests.corpus.corpus import Repro, repros
+from tests.oracle.keras_runner import run_scripts
+
+# of the 40 bad repros: fixed by --fix alone, and with --unsafe-fixes too
+SAFE_FLOOR = 8
+ALL_FLOOR = 12
+
+
+@cache
+def fixed(unsafe: bool) -> dict[str, tuple[Repro, str]]:
+    """Bad repro name -> (repro, fixed source), for the repros the fixes change."""
+    found = {}
+    for repro in repros():
+        if repro.bad:
+            text = repro.path.read_text(encoding="utf-8")
+            source = fix_source(text, repro.path.name, unsafe=unsafe).source
+            if source != text:
+                found[repro.name] = (repro, source)
+    return found
+
+
+def test_the_fixes_repair_the_floor_and_remove_the_findings() -> None:
+    assert len(fixed(unsafe=False)) >= SAFE_FLOOR
+    assert len(fixed(unsafe=True)) >= ALL_FLOOR
+    for repro, source in fixed(unsafe=True).values():
+        codes = {code for _, code in repro.markers}
+        left = [d for d in lint_source(source, repro.path.name) if d.code in codes]
+        assert not left, (repro.name, [(d.line, d.code, d.message) for d in left])
+
+
+@pytest.mark.keras
+def test_every_fixed_repro_runs_in_keras(tmp_path) -> None:
+    pytest.importorskip("tensorflow")
+    jobs = []
+    for name, (_, source) in fixed(unsafe=True).items():
+        script = tmp_path / f"{name}.py"
+        script.write_text(source, encoding="utf-8")
+        jobs.append((name, str(script)))
+    verdicts = run_scripts(jobs)
+    failed = {
+        name: (v.get("status"), v.get("exc_type"), v.get("message", "")[:300])
+        for name, v in verdicts.items()
+        if v.get("status") != "ok"
+    }
+    assert not failed, failed
