@@ -158,7 +158,6 @@ def _refs(value: Value) -> list[TensorRef] | None:
     return refs
 
 
-
 def _known_data(value: Value) -> bool:
     if isinstance(value, Batches):
         return _known_data(value.x)

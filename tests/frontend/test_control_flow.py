@@ -14,7 +14,9 @@ def kinds(source: str) -> list[str]:
 
 
 def test_main_guard_with_and_try_bodies_are_straight_line() -> None:
-    ir = ir_of(HEADER + """
+    ir = ir_of(
+        HEADER
+        + """
 if __name__ == "__main__":
     with tf.device("/cpu:0"):
         try:
@@ -22,7 +24,8 @@ if __name__ == "__main__":
         finally:
             pass
     out = layers.Dense(2)(inp)
-""")
+"""
+    )
     assert ir.nodes[1].inputs == (TensorRef(0),)
 
 
@@ -41,7 +44,9 @@ while False:
 
 
 def test_uncertain_branches_are_modelled_but_their_names_are_unknown_after() -> None:
-    ir = ir_of(HEADER + """
+    ir = ir_of(
+        HEADER
+        + """
 inp = Input(shape=(10, 3))
 x = inp
 if use_lstm:
@@ -49,7 +54,8 @@ if use_lstm:
 else:
     x = layers.GRU(8, return_sequences=True)(x)
 out = layers.Dense(1)(x)
-""")
+"""
+    )
     lstm, gru, opaque, dense = ir.nodes[1:]
     assert (lstm.layer.kind, lstm.inputs) == ("LSTM", (TensorRef(0),))
     assert (gru.layer.kind, gru.inputs) == ("GRU", (TensorRef(0),))  # the else sees x as before
@@ -58,13 +64,16 @@ out = layers.Dense(1)(x)
 
 
 def test_loop_bodies_run_once_with_unknown_targets() -> None:
-    ir = ir_of(HEADER + """
+    ir = ir_of(
+        HEADER
+        + """
 x = Input(shape=(10, 3))
 for units in [8, 16]:
     x = layers.LSTM(units, return_sequences=True)(x)
 while training:
     y = layers.Dense(3)(x)
-""")
+"""
+    )
     lstm = ir.nodes[1]
     assert lstm.layer.config["units"].name == "units"
     assert lstm.inputs == (TensorRef(0),)
@@ -72,13 +81,16 @@ while training:
 
 
 def test_except_handlers_run_in_branch_mode() -> None:
-    ir = ir_of(HEADER + """
+    ir = ir_of(
+        HEADER
+        + """
 try:
     x = Input(shape=(3,))
 except ImportError as error:
     x = None
 y = layers.Dense(1)(x)
-""")
+"""
+    )
     assert ir.nodes[-1].inputs[0] != TensorRef(0)
 
 
@@ -104,25 +116,31 @@ match kind:
 
 
 def test_conditional_expressions() -> None:
-    ir = ir_of(HEADER + """
+    ir = ir_of(
+        HEADER
+        + """
 inp = Input(shape=(3, 2))
 x = layers.LSTM(4)(inp) if flag else layers.GRU(4)(inp)
 units = 8 if True else 9
 y = layers.Dense(units)(x)
-""")
+"""
+    )
     assert [n.layer.kind for n in ir.nodes] == ["Input", "LSTM", "GRU", "", "Dense"]
     assert ir.nodes[-1].layer.config == {"units": 8}
 
 
 def test_global_and_nonlocal() -> None:
-    ir = ir_of(HEADER + """
+    ir = ir_of(
+        HEADER
+        + """
 UNITS = 1
 def configure():
     global UNITS
     UNITS = 6
 configure()
 x = layers.Dense(UNITS)(Input(shape=(2,)))
-""")
+"""
+    )
     assert ir.nodes[-1].layer.config == {"units": 6}
 
 

@@ -21,11 +21,14 @@ def build_model(vocab_size=1000, maxlen=40, units=16):
 
 
 def test_a_builder_runs_once_per_call_site_with_the_arguments_given_there() -> None:
-    ir = ir_of(BUILDER + """
+    ir = ir_of(
+        BUILDER
+        + """
 model = build_model(vocab_size=5000, maxlen=60)
 small = build_model(200, 10, units=4)
 model.fit(X, y)
-""")
+"""
+    )
     first, second = ir.models
     assert (first.name, second.name) == ("model", "small")
     assert ir.node(first.inputs).layer.config == {"shape": (60,)}
@@ -44,10 +47,13 @@ def test_an_uncalled_builder_runs_once_with_its_defaults() -> None:
 
 
 def test_unknown_arguments_and_parameters_without_default_are_symbols() -> None:
-    ir = ir_of(BUILDER + """
+    ir = ir_of(
+        BUILDER
+        + """
 def build_tagger(maxlen, n_tags=5):
     return build_model(maxlen=maxlen, units=n_tags * 2)
-""")
+"""
+    )
     (model,) = ir.models
     assert ir.node(model.inputs).layer.config == {"shape": (Sym("maxlen"),)}
 

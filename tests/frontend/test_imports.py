@@ -143,7 +143,10 @@ def test_merge_helpers_apply_a_merge_layer_at_once() -> None:
     ir = extract(textwrap.dedent(source))
     concat, add = ir.nodes[2], ir.nodes[3]
     assert (concat.layer.kind, concat.layer.config, concat.as_list) == (
-        "Concatenate", {"axis": -1}, True)
+        "Concatenate",
+        {"axis": -1},
+        True,
+    )
     assert [r.node_id for r in concat.inputs] == [0, 1]
     assert (add.layer.kind, add.as_list) == ("Add", True)
 

@@ -96,7 +96,8 @@ def test_embedding_input_dim_is_its_vocabulary_not_a_declaration() -> None:
 
 def test_batch_input_shape_declares_a_batch_shape() -> None:
     _, nodes = sequential(
-        "m = Sequential([layers.LSTM(4, stateful=True, batch_input_shape=(32, 10, 8))])")
+        "m = Sequential([layers.LSTM(4, stateful=True, batch_input_shape=(32, 10, 8))])"
+    )
     assert nodes[0].layer.config == {"batch_shape": (32, 10, 8)}
     assert nodes[0].declared_by == "batch_input_shape"
 
@@ -216,10 +217,13 @@ m.add(layers.Dense(1))
 
 
 def test_nested_sequential_is_inlined_with_its_declaration() -> None:
-    ir = ir_of(HEADER + """
+    ir = ir_of(
+        HEADER
+        + """
 encoder = Sequential([layers.Input((10, 8)), layers.LSTM(16)])
 model = Sequential([encoder, layers.RepeatVector(10), layers.LSTM(8, return_sequences=True)])
-""")
+"""
+    )
     outer = ir.models[1]
     assert chain(ir, ir.node(outer.outputs)) == ["Input", "LSTM", "RepeatVector", "LSTM"]
     assert ir.node(outer.inputs).layer.config == {"shape": (10, 8)}
@@ -227,12 +231,15 @@ model = Sequential([encoder, layers.RepeatVector(10), layers.LSTM(8, return_sequ
 
 
 def test_sequential_called_on_a_tensor_applies_its_layers_to_it() -> None:
-    ir = ir_of(HEADER + """
+    ir = ir_of(
+        HEADER
+        + """
 head = Sequential([layers.Dense(8), layers.Dense(1)])
 inp = keras.Input(shape=(20, 4))
 out = head(inp)
 model = keras.Model(inp, out)
-""")
+"""
+    )
     functional = ir.models[1]
     last = ir.node(functional.outputs)
     assert chain(ir, last) == ["Input", "Dense", "Dense"]

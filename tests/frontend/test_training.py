@@ -32,8 +32,11 @@ model.fit(X, y, 32, 5, validation_split=0.1)
 model.summary()
 """)
     assert compile_call.method == "compile"
-    assert compile_call.args == {"optimizer": "adam", "loss": "sparse_categorical_crossentropy",
-                                 "metrics": ["accuracy"]}
+    assert compile_call.args == {
+        "optimizer": "adam",
+        "loss": "sparse_categorical_crossentropy",
+        "metrics": ["accuracy"],
+    }
     assert fit_call.method == "fit"
     assert fit_call.model is compile_call.model
     assert fit_call.model.name == "model"
@@ -68,10 +71,15 @@ model.compile(
     optimizer = call.args["optimizer"]
     assert isinstance(optimizer, KerasObject)
     assert (optimizer.kind, optimizer.config, optimizer.label) == (
-        "optimizers.Adam", {0: 0.001}, "Adam(1e-3)")
+        "optimizers.Adam",
+        {0: 0.001},
+        "Adam(1e-3)",
+    )
     loss, custom = call.args["loss"]
-    assert (loss.kind, loss.config) == ("losses.SparseCategoricalCrossentropy",
-                                        {"from_logits": True})
+    assert (loss.kind, loss.config) == (
+        "losses.SparseCategoricalCrossentropy",
+        {"from_logits": True},
+    )
     assert isinstance(custom, UserFunction)
     assert (custom.name, custom.params) == ("masked_loss", ("y_true", "y_pred"))
     assert [(p, i) for p, i, _ in custom.subscripts] == [("y_true", 0), ("y_true", -1)]
@@ -82,7 +90,11 @@ model.compile(
 def test_random_integers_record_their_range_and_dtype() -> None:
     labels = data("y = np.random.randint(0, 5, size=(100, 10))", "y")
     assert (labels.shape, labels.dtype, labels.value_range, labels.name) == (
-        (100, 10), "int", (0, 5), "y")
+        (100, 10),
+        "int",
+        (0, 5),
+        "y",
+    )
     shifted = data("rng = np.random.default_rng(0)\ny = rng.integers(1, 6, (8, 1)) - 1", "y")
     assert (shifted.shape, shifted.value_range) == ((8, 1), (0, 5))
     floats = data("x = np.random.rand(4, 2).astype('float32') / 2", "x")

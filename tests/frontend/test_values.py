@@ -57,8 +57,9 @@ def test_constants_and_arithmetic(setup: str, expression: str, expected: object)
         ("", "X.shape", UNKNOWN),
     ],
 )
-def test_unknown_values_are_symbols_only_for_names(setup: str, expression: str,
-                                                   expected: object) -> None:
+def test_unknown_values_are_symbols_only_for_names(
+    setup: str, expression: str, expected: object
+) -> None:
     assert evaluate(setup, expression) == expected
 
 

@@ -74,23 +74,32 @@ def test_sequential_model_does_not_check_the_time_axis():
 
 
 def test_sequential_first_weighted_layer_checks_the_features():
-    (found,) = sl209(sequential("(20, 8)", "np.random.rand(16, 20, 5)",
-                                "layers.Dropout(0.1), layers.GRU(4)"))
+    (found,) = sl209(
+        sequential("(20, 8)", "np.random.rand(16, 20, 5)", "layers.Dropout(0.1), layers.GRU(4)")
+    )
     assert "GRU(4) at line" in found.message and "built for inputs of 8 features" in found.message
 
 
 def test_sequential_runs_its_layers_on_the_data_own_shape():
     # A longer time axis passes the LSTM, but Flatten then gives the Dense 22 * 8 values.
-    (found,) = sl209(sequential("(20, 8)", "np.random.rand(16, 22, 8)",
-                                "layers.Flatten(), layers.Dense(4)"))
+    (found,) = sl209(
+        sequential("(20, 8)", "np.random.rand(16, 22, 8)", "layers.Flatten(), layers.Dense(4)")
+    )
     assert "Dense(4) at line" in found.message and "of 160 features and gets 176" in found.message
     assert "(the data reaches it as (batch, 176))" in found.message
-    (found,) = sl209(sequential("(20, 8)", "np.random.rand(16, 2, 8)",
-                                "layers.Conv1D(4, 5)"))
+    (found,) = sl209(sequential("(20, 8)", "np.random.rand(16, 2, 8)", "layers.Conv1D(4, 5)"))
     assert "Conv1D(4, 5) at line" in found.message and "cannot take the data" in found.message
     # Pooling over the time axis makes the lengths agree again.
-    assert sl209(sequential("(20, 8)", "np.random.rand(16, 30, 8)",
-                            "layers.GlobalAveragePooling1D(), layers.Dense(4)")) == []
+    assert (
+        sl209(
+            sequential(
+                "(20, 8)",
+                "np.random.rand(16, 30, 8)",
+                "layers.GlobalAveragePooling1D(), layers.Dense(4)",
+            )
+        )
+        == []
+    )
 
 
 def test_unknown_or_symbolic_sizes_stay_silent():
@@ -240,11 +249,14 @@ DATASET = "X = np.random.rand(16, 10, 3)\nds = tf.data.Dataset.from_tensor_slice
 
 def test_an_unbatched_dataset_hands_fit_one_sample_per_batch():
     declared = sl209(DATASET + functional("(10, 3)", "ds"))
-    undeclared = sl209(DATASET + """
+    undeclared = sl209(
+        DATASET
+        + """
 model = keras.Sequential([layers.LSTM(4), layers.Dense(1)])
 model.compile(optimizer="adam", loss="mse")
 model.fit(ds.shuffle(16), epochs=1)
-""")
+"""
+    )
     for (finding,) in (declared, undeclared):
         assert finding.message.startswith(
             "each batch of tf.data.Dataset (line 8) has shape (10, 3)"

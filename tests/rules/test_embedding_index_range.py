@@ -53,15 +53,27 @@ def test_unknown_ranges_or_vocabularies_stay_silent():
     assert sl210(model("np.load('ids.npy')")) == []
     assert sl210(model("np.random.randint(0, vocab, size=(64, 20))")) == []
     assert sl210(model("np.random.randint(0, 8000, size=(64, 20)) % 4000")) == []
-    assert sl210(model("np.random.randint(0, 8000, size=(64, 20))",
-                       "layers.Embedding(vocab_size, 16)")) == []
+    assert (
+        sl210(
+            model("np.random.randint(0, 8000, size=(64, 20))", "layers.Embedding(vocab_size, 16)")
+        )
+        == []
+    )
 
 
 def test_only_an_embedding_fed_straight_by_the_data():
-    assert sl210(model("np.random.randint(0, 8000, size=(64, 20))",
-                       first="\n    layers.Dense(20),")) == []
-    assert len(sl210(model("np.random.randint(0, 8000, size=(64, 20))",
-                           first="\n    layers.Identity(),"))) == 1
+    assert (
+        sl210(model("np.random.randint(0, 8000, size=(64, 20))", first="\n    layers.Dense(20),"))
+        == []
+    )
+    assert (
+        len(
+            sl210(
+                model("np.random.randint(0, 8000, size=(64, 20))", first="\n    layers.Identity(),")
+            )
+        )
+        == 1
+    )
 
 
 def test_functional_model_with_several_inputs():

@@ -30,9 +30,9 @@ def compile_line(body: str) -> int:
     [
         ('layers.Dense(1, activation="softmax")(h)', '"binary_crossentropy"'),
         ('layers.Dense(1, activation="softmax")(h)', '"mse"'),
-        ('layers.Dense(1, activation=keras.activations.softmax)(h)', '"mse"'),
+        ("layers.Dense(1, activation=keras.activations.softmax)(h)", '"mse"'),
         ('layers.Activation("softmax")(layers.Dense(1)(h))', '"binary_crossentropy"'),
-        ('layers.Softmax()(layers.Dense(1)(h))', '"binary_crossentropy"'),
+        ("layers.Softmax()(layers.Dense(1)(h))", '"binary_crossentropy"'),
         ('layers.Dense(3, activation="softmax")(h)', '"binary_crossentropy"'),
         ('layers.Dense(3, activation="softmax")(h)', "keras.losses.BinaryCrossentropy()"),
         ('layers.Dense(3, activation="sigmoid")(h)', '"categorical_crossentropy"'),
@@ -75,11 +75,11 @@ model.compile(optimizer="adam", loss={loss})
         ("layers.Dense(1, activation=ACT)(h)", '"binary_crossentropy"'),
         ('layers.Dense(N, activation="softmax")(h)', '"binary_crossentropy"'),
         ("layers.Dense(1, **OPTIONS)(h)", '"binary_crossentropy"'),
-        ('layers.Dense(1)(h)', "my_loss"),
-        ('layers.Dense(1)(h)', "LOSS"),
+        ("layers.Dense(1)(h)", "my_loss"),
+        ("layers.Dense(1)(h)", "LOSS"),
         ("layers.Lambda(lambda t: t)(h)", '"binary_crossentropy"'),
         ('layers.Dense(1, activation="tanh")(h)', '"binary_crossentropy"'),
-        ('layers.Softmax(axis=1)(layers.Dense(1)(h))', '"mse"'),
+        ("layers.Softmax(axis=1)(layers.Dense(1)(h))", '"mse"'),
     ],
 )
 def test_clean(output, loss):

@@ -17,9 +17,13 @@ def sl211(body: str) -> list:
     return [d for d in lint(HEADER + body) if d.code == "SL211"]
 
 
-def tagger(embedding: str = "layers.Embedding(100, 16)", middle: str = "",
-           recurrent: str = "layers.LSTM(16, return_sequences=True)",
-           loss: str = '"sparse_categorical_crossentropy"', fit: str = "model.fit(X, y)") -> str:
+def tagger(
+    embedding: str = "layers.Embedding(100, 16)",
+    middle: str = "",
+    recurrent: str = "layers.LSTM(16, return_sequences=True)",
+    loss: str = '"sparse_categorical_crossentropy"',
+    fit: str = "model.fit(X, y)",
+) -> str:
     return f"""
 model = keras.Sequential([
     keras.Input(shape=(20,)),
@@ -71,8 +75,10 @@ def test_predict_has_no_loss():
 
 
 def test_bidirectional_and_functional_taggers():
-    assert len(sl211(tagger(recurrent="layers.Bidirectional(layers.GRU(8, "
-                                      "return_sequences=True))"))) == 1
+    assert (
+        len(sl211(tagger(recurrent="layers.Bidirectional(layers.GRU(8, return_sequences=True))")))
+        == 1
+    )
     body = """
 words = keras.Input(shape=(None,))
 h = layers.Embedding(100, 16)(words)

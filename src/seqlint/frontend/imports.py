@@ -43,7 +43,7 @@ def keras_path(qualname: str) -> str | None:
         if qualname == prefix:
             return ""
         if qualname.startswith(prefix) and qualname[len(prefix)] == ".":
-            return qualname[len(prefix) + 1:]
+            return qualname[len(prefix) + 1 :]
     return None
 
 

@@ -98,8 +98,11 @@ class Interpreter(Objects):
 
     def call_function(self, function: Function, args: Args, call: cst.CSTNode) -> Value:
         self._called.add(id(function.node))
-        if (function.node in self._stack or len(self._stack) >= MAX_CALL_DEPTH
-                or self._steps > STEP_BUDGET):
+        if (
+            function.node in self._stack
+            or len(self._stack) >= MAX_CALL_DEPTH
+            or self._steps > STEP_BUDGET
+        ):
             self.escape(args, call)
             return UNKNOWN
         scope = Scope(function.scope)
@@ -144,8 +147,7 @@ class Interpreter(Objects):
         """A class decorator that returns the class as it is: Keras's registration."""
         func = decorator.func if isinstance(decorator, cst.Call) else decorator
         value = self.eval(func)
-        return isinstance(value, ExtName) and value.qualname.endswith(
-            "register_keras_serializable")
+        return isinstance(value, ExtName) and value.qualname.endswith("register_keras_serializable")
 
     def _return(self, node: cst.Return) -> Signal:
         value = self.eval(node.value) if node.value is not None else None
@@ -159,8 +161,9 @@ class Interpreter(Objects):
 
     # -- branches ---------------------------------------------------------------------------------
 
-    def _branch(self, body: Sequence[Statement],
-                target: cst.BaseExpression | None = None) -> list[Assignment]:
+    def _branch(
+        self, body: Sequence[Statement], target: cst.BaseExpression | None = None
+    ) -> list[Assignment]:
         """Run ``body`` in branch mode; return what it assigned."""
         self.branches.enter()
         try:
@@ -267,13 +270,15 @@ class Interpreter(Objects):
         elif isinstance(target, cst.Subscript):
             self._store_item(target, value)
         elif isinstance(target, cst.Attribute) and isinstance(
-                owner := self.eval(target.value), Instance):
+            owner := self.eval(target.value), Instance
+        ):
             self.set_attribute(owner, target.attr.value, value)
         elif isinstance(value, SequentialModel):
             self.graph.add_unknown(value, target)  # stored where we cannot follow it
 
-    def _check_count(self, target: cst.BaseExpression, value: Value,
-                     elements: list[cst.BaseElement]) -> None:
+    def _check_count(
+        self, target: cst.BaseExpression, value: Value, elements: list[cst.BaseElement]
+    ) -> None:
         """Record an unpacking of a layer call's outputs into the wrong number of names."""
         if not isinstance(value, TensorRef) or value.index is not None:
             return
@@ -286,15 +291,15 @@ class Interpreter(Objects):
     def _unpack(self, value: Value, elements: list[cst.BaseElement]) -> list[Value]:
         """The values ``a, *b, c = value`` binds, one per element."""
         count = len(elements)
-        star = next((i for i, e in enumerate(elements) if isinstance(e, cst.StarredElement)),
-                    None)
+        star = next((i for i, e in enumerate(elements) if isinstance(e, cst.StarredElement)), None)
         items = sequence_items(value)
         if items is None and isinstance(value, TensorRef) and value.index is None:
             total = count if star is None else self.graph.output_count(value)
             if total is None:
                 assert star is not None
                 return [TensorRef(value.node_id, i) for i in range(star)] + [UNKNOWN] * (
-                    count - star)
+                    count - star
+                )
             items = [TensorRef(value.node_id, i) for i in range(total)]
         if items is None:
             return [UNKNOWN] * count
@@ -303,7 +308,7 @@ class Interpreter(Objects):
         after = count - 1 - star
         if len(items) < count - 1:
             return [UNKNOWN] * count
-        return [*items[:star], list(items[star:len(items) - after]), *items[len(items) - after:]]
+        return [*items[:star], list(items[star : len(items) - after]), *items[len(items) - after :]]
 
     def _store_item(self, target: cst.Subscript, value: Value) -> None:
         """``container[key] = value``: a new container for the names holding it."""
@@ -316,11 +321,17 @@ class Interpreter(Objects):
         if len(target.slice) == 1 and isinstance(target.slice[0].slice, cst.Index):
             key = self.eval(target.slice[0].slice.value)
         updated: Value = UNKNOWN
-        if isinstance(container, dict) and arith.is_constant(key) and not isinstance(
-                key, (list, dict)):
+        if (
+            isinstance(container, dict)
+            and arith.is_constant(key)
+            and not isinstance(key, (list, dict))
+        ):
             updated = {**container, key: value}
-        elif isinstance(container, list) and isinstance(key, int) and (
-                -len(container) <= key < len(container)):
+        elif (
+            isinstance(container, list)
+            and isinstance(key, int)
+            and (-len(container) <= key < len(container))
+        ):
             updated = list(container)
             updated[key] = value
         self.replace(container, updated)
@@ -432,7 +443,7 @@ def _bind(function: Function, args: Args) -> dict[str, Value]:
         if name not in bound:
             bound[name] = function.defaults.get(name, UNKNOWN) if args.complete else UNKNOWN
     if isinstance(params.star_arg, cst.Param):
-        extra = tuple(args.positional[len(positional):])
+        extra = tuple(args.positional[len(positional) :])
         bound[params.star_arg.name.value] = extra if args.complete else UNKNOWN
     if params.star_kwarg is not None:
         bound[params.star_kwarg.name.value] = extra_keywords if args.complete else UNKNOWN
@@ -445,8 +456,11 @@ def _named(value: Value, name: str) -> Value:
         return replace(value, name=name)
     if isinstance(value, (SequentialModel, FunctionalModel)) and value.model.name is None:
         value.model.name = name
-    if isinstance(value, Instance) and isinstance(value.model, SubclassedModel) and (
-            value.model.model.name is None):
+    if (
+        isinstance(value, Instance)
+        and isinstance(value.model, SubclassedModel)
+        and (value.model.model.name is None)
+    ):
         value.model.model.name = name
     return value
 
@@ -484,8 +498,12 @@ def _custom_kind(name: str) -> str:
 
 
 _AUGMENTED = {
-    cst.AddAssign: "+", cst.SubtractAssign: "-", cst.MultiplyAssign: "*",
-    cst.DivideAssign: "/", cst.FloorDivideAssign: "//", cst.ModuloAssign: "%",
+    cst.AddAssign: "+",
+    cst.SubtractAssign: "-",
+    cst.MultiplyAssign: "*",
+    cst.DivideAssign: "/",
+    cst.FloorDivideAssign: "//",
+    cst.ModuloAssign: "%",
     cst.PowerAssign: "**",
 }
 

@@ -45,8 +45,18 @@ from seqlint.ir import (
 from seqlint.shapes.dims import UNKNOWN, Sym
 
 # IR values that pass through to the IR as they are.
-_IR_VALUES = (Sym, Layer, TensorRef, Array, ShapeTuple, Batches, KerasObject, KerasName,
-              UserFunction, type(UNKNOWN))
+_IR_VALUES = (
+    Sym,
+    Layer,
+    TensorRef,
+    Array,
+    ShapeTuple,
+    Batches,
+    KerasObject,
+    KerasName,
+    UserFunction,
+    type(UNKNOWN),
+)
 
 UNKNOWN_LAYERS = "<unknown layers>"
 _UNDECLARED = "<undeclared input>"
@@ -134,8 +144,9 @@ class Graph:
 
     # -- layers and nodes ---------------------------------------------------------------------
 
-    def layer(self, kind: str, config: dict[str, Value], call: cst.Call,
-              keyword_args: dict[str, cst.Arg]) -> Layer:
+    def layer(
+        self, kind: str, config: dict[str, Value], call: cst.Call, keyword_args: dict[str, cst.Arg]
+    ) -> Layer:
         """The layer a constructor call creates; remembers an ``input_shape``-like keyword."""
         layer = Layer(kind, config, self.positions.loc(call), label_of(call))
         declaration = self._declaration(kind, config, keyword_args)
@@ -143,13 +154,18 @@ class Graph:
             self._declarations[id(layer)] = (layer, declaration)
         return layer
 
-    def _declaration(self, kind: str, config: dict[str, Value],
-                     keyword_args: dict[str, cst.Arg]) -> _Declaration | None:
+    def _declaration(
+        self, kind: str, config: dict[str, Value], keyword_args: dict[str, cst.Arg]
+    ) -> _Declaration | None:
         if self.target == "2" and kind == "Embedding" and "input_length" in keyword_args:
             # Keras 2's Embedding turns input_length into input_shape=(input_length,)
             arg = keyword_args["input_length"]
-            return _Declaration({"shape": (config.get("input_length"),)}, "input_length",
-                                self.positions.loc(arg), label_of(arg))
+            return _Declaration(
+                {"shape": (config.get("input_length"),)},
+                "input_length",
+                self.positions.loc(arg),
+                label_of(arg),
+            )
         for key in declaring_kwargs(kind):
             if key in config and key in keyword_args:
                 value = config[key]
@@ -158,11 +174,20 @@ class Graph:
                 return _Declaration(declared, key, self.positions.loc(arg), label_of(arg))
         return None
 
-    def _node(self, layer: Layer, inputs: tuple[TensorRef, ...], loc: Loc, *,
-              as_list: bool = False, states: tuple[TensorRef, ...] = (),
-              sequential: bool = False, declared_by: str | None = None) -> Node:
-        node = Node(len(self.ir.nodes), layer, inputs, loc, as_list, states, sequential,
-                    declared_by)
+    def _node(
+        self,
+        layer: Layer,
+        inputs: tuple[TensorRef, ...],
+        loc: Loc,
+        *,
+        as_list: bool = False,
+        states: tuple[TensorRef, ...] = (),
+        sequential: bool = False,
+        declared_by: str | None = None,
+    ) -> Node:
+        node = Node(
+            len(self.ir.nodes), layer, inputs, loc, as_list, states, sequential, declared_by
+        )
         self.ir.nodes.append(node)
         return node
 
@@ -178,11 +203,16 @@ class Graph:
         node = self._node(Layer("", {}, loc, label_of(expr)), (), loc)
         return TensorRef(node.id, None)
 
-    def apply(self, layer: Layer, inputs: tuple[TensorRef, ...], as_list: bool,
-              states: tuple[TensorRef, ...], call: cst.Call) -> TensorRef:
+    def apply(
+        self,
+        layer: Layer,
+        inputs: tuple[TensorRef, ...],
+        as_list: bool,
+        states: tuple[TensorRef, ...],
+        call: cst.Call,
+    ) -> TensorRef:
         """``layer(inputs, initial_state=states)``."""
-        node = self._node(layer, inputs, self.positions.loc(call), as_list=as_list,
-                          states=states)
+        node = self._node(layer, inputs, self.positions.loc(call), as_list=as_list, states=states)
         return TensorRef(node.id, None)
 
     def unpacking(self, ref: TensorRef, outputs: int, targets: int, expr: cst.CSTNode) -> None:
@@ -204,8 +234,14 @@ class Graph:
         self._sequentials.append(seq)
         return seq
 
-    def add(self, seq: SequentialModel, value: Value, call: cst.Call, *,
-            added_by: cst.Call | None = None) -> None:
+    def add(
+        self,
+        seq: SequentialModel,
+        value: Value,
+        call: cst.Call,
+        *,
+        added_by: cst.Call | None = None,
+    ) -> None:
         """``value`` appended to ``seq`` (a layer, an Input tensor, or a nested model) by
         ``call``: ``Sequential([...])`` or ``added_by``, a ``seq.add(value)`` call."""
         if isinstance(value, SequentialModel):
@@ -287,8 +323,9 @@ class Graph:
     def _declare_from(self, seq: SequentialModel, source: Node) -> None:
         if source.declared_by is not None:
             layer = source.layer
-            self._declare(seq, _Declaration(dict(layer.config), source.declared_by, source.loc,
-                                            layer.label))
+            self._declare(
+                seq, _Declaration(dict(layer.config), source.declared_by, source.loc, layer.label)
+            )
 
     def _ensure_input(self, seq: SequentialModel) -> None:
         if seq.input_node is None:
@@ -319,8 +356,9 @@ class Graph:
 
     def functional(self, inputs: Value, outputs: Value, call: cst.Call) -> FunctionalModel:
         """``Model(inputs, outputs)``."""
-        model = Model("functional", _structure(inputs), _structure(outputs),
-                      self.positions.loc(call))
+        model = Model(
+            "functional", _structure(inputs), _structure(outputs), self.positions.loc(call)
+        )
         self.ir.models.append(model)
         return FunctionalModel(model)
 
@@ -381,13 +419,18 @@ class Graph:
             node = self.ir.nodes[node_id]
             if not node.inputs and not node.state_inputs:
                 continue  # a constant or opaque tensor: shared as it is
-            clone = self._node(node.layer, tuple(_moved(r, copies) for r in node.inputs),
-                               node.loc, as_list=node.as_list,
-                               states=tuple(_moved(r, copies) for r in node.state_inputs))
+            clone = self._node(
+                node.layer,
+                tuple(_moved(r, copies) for r in node.inputs),
+                node.loc,
+                as_list=node.as_list,
+                states=tuple(_moved(r, copies) for r in node.state_inputs),
+            )
             copies[node_id] = TensorRef(clone.id, None)
-        return _rebuild(model.model.outputs,
-                        lambda leaf: _moved(leaf, copies) if isinstance(leaf, TensorRef)
-                        else UNKNOWN)
+        return _rebuild(
+            model.model.outputs,
+            lambda leaf: _moved(leaf, copies) if isinstance(leaf, TensorRef) else UNKNOWN,
+        )
 
     def subclassed(self, instance: Instance, call: cst.Call) -> SubclassedModel:
         """A new instance of a ``keras.Model`` subclass: its graph is built later."""
@@ -395,8 +438,9 @@ class Graph:
         self.ir.models.append(model)
         return SubclassedModel(model, instance)
 
-    def declared_input(self, batch_shape: Value, declared_by: str | None,
-                       expr: cst.CSTNode) -> TensorRef:
+    def declared_input(
+        self, batch_shape: Value, declared_by: str | None, expr: cst.CSTNode
+    ) -> TensorRef:
         """An Input node of a subclassed model's graph; ``batch_shape`` None: undeclared."""
         loc = self.positions.loc(expr)
         config = {} if batch_shape is None else {"batch_shape": batch_shape}
@@ -404,8 +448,9 @@ class Graph:
         layer = Layer("Input", config, loc, label)
         return TensorRef(self._node(layer, (), loc, declared_by=declared_by).id)
 
-    def close_subclassed(self, sub: SubclassedModel, inputs: Value, outputs: Value,
-                         expr: cst.CSTNode) -> None:
+    def close_subclassed(
+        self, sub: SubclassedModel, inputs: Value, outputs: Value, expr: cst.CSTNode
+    ) -> None:
         """The graph of a subclassed model: what its ``call`` returned on ``inputs``;
         anything but tensors is one opaque tensor."""
         structure = _structure(outputs)
@@ -453,8 +498,9 @@ class Graph:
             params = tuple(p.name.value for p in (*node.params.posonly_params, *node.params.params))
             finder = _ConstantSubscripts(set(params))
             node.body.visit(finder)
-            subscripts = tuple((name, index, self.positions.loc(expr))
-                               for name, index, expr in finder.found)
+            subscripts = tuple(
+                (name, index, self.positions.loc(expr)) for name, index, expr in finder.found
+            )
             user = UserFunction(node.name.value, params, subscripts, self.positions.loc(node.name))
             found = (node, user)
             self._user_functions[id(node)] = found
@@ -462,9 +508,17 @@ class Graph:
 
     # -- training ---------------------------------------------------------------------------------
 
-    def legacy_use(self, what: str, name: str, owner: str, replacement: str,
-                   node: cst.CSTNode, caught: frozenset[str] = frozenset(),
-                   arguments: tuple[str, ...] = (), call: cst.Call | None = None) -> None:
+    def legacy_use(
+        self,
+        what: str,
+        name: str,
+        owner: str,
+        replacement: str,
+        node: cst.CSTNode,
+        caught: frozenset[str] = frozenset(),
+        arguments: tuple[str, ...] = (),
+        call: cst.Call | None = None,
+    ) -> None:
         """A use of removed Keras 2 API at ``node`` (a keyword's ``cst.Arg``, passed to
         ``call``, for keyword uses), recorded once however often it is found; the exceptions
         handled around it accumulate."""
@@ -474,22 +528,34 @@ class Graph:
             value = source_text(node.value) if isinstance(node, cst.Arg) else ""
             self._legacy[key] = len(self.ir.legacy)
             call_loc = None if call is None else self.positions.loc(call)
-            self.ir.legacy.append(LegacyUse(what, name, owner, replacement,
-                                            self.positions.loc(node), value, call_loc, arguments,
-                                            caught))
+            self.ir.legacy.append(
+                LegacyUse(
+                    what,
+                    name,
+                    owner,
+                    replacement,
+                    self.positions.loc(node),
+                    value,
+                    call_loc,
+                    arguments,
+                    caught,
+                )
+            )
         else:
             found = self.ir.legacy[index]
             self.ir.legacy[index] = replace(found, caught=found.caught | caught)
 
-    def training_call(self, method: str, model: AnyModel,
-                      args: dict[str, Value], call: cst.Call) -> None:
+    def training_call(
+        self, method: str, model: AnyModel, args: dict[str, Value], call: cst.Call
+    ) -> None:
         """``model.<method>(...)`` for compile, fit and their kin."""
         exported = {name: self.export(value) for name, value in args.items()}
         note_model_call(self, method, call)
         if isinstance(model, SequentialModel) and method in BUILDING_METHODS:
             self._declare_from_data(model, exported.get("x"), call)
-        self.ir.training.append(TrainingCall(method, model.model, exported,
-                                             self.positions.loc(call)))
+        self.ir.training.append(
+            TrainingCall(method, model.model, exported, self.positions.loc(call))
+        )
 
     def _declare_from_data(self, seq: SequentialModel, x: Value, call: cst.Call) -> None:
         """A Sequential model nothing declared is built by Keras from the first data it
@@ -502,8 +568,12 @@ class Graph:
             return
         expr = _x_argument(call)
         label = label_of(expr)
-        self._declare(seq, _Declaration({"batch_shape": (None, *x.shape[1:])}, "data",
-                                        self.positions.loc(expr), label))
+        self._declare(
+            seq,
+            _Declaration(
+                {"batch_shape": (None, *x.shape[1:])}, "data", self.positions.loc(expr), label
+            ),
+        )
 
     def parameter(self, name: str, value: Value) -> Value:
         """A constructor argument for a layer config.
@@ -519,8 +589,9 @@ class Graph:
 
 # Calls that make Keras build an undeclared Sequential model from their data (the Keras 2
 # ``*_generator`` methods do not exist in Keras 3: they raise before any build).
-BUILDING_METHODS = frozenset({"fit", "evaluate", "predict", "train_on_batch", "test_on_batch",
-                               "predict_on_batch"})
+BUILDING_METHODS = frozenset(
+    {"fit", "evaluate", "predict", "train_on_batch", "test_on_batch", "predict_on_batch"}
+)
 
 
 def _x_argument(call: cst.Call) -> cst.CSTNode:
@@ -557,8 +628,7 @@ def _leaves(value: Value) -> list[TensorRef] | None:
     """The tensors of a tensor or a list/tuple of tensors, in order; None otherwise."""
     if isinstance(value, TensorRef):
         return [value]
-    if isinstance(value, (list, tuple)) and value and all(
-            isinstance(v, TensorRef) for v in value):
+    if isinstance(value, (list, tuple)) and value and all(isinstance(v, TensorRef) for v in value):
         return list(value)
     return None
 
@@ -566,8 +636,9 @@ def _leaves(value: Value) -> list[TensorRef] | None:
 def _ancestors(ir: ModuleIR, outputs: Value) -> set[int]:
     """Ids of the nodes the tensors of ``outputs`` depend on (bounded like ``_rebuild``)."""
     stack: list[int] = []
-    _rebuild(outputs, lambda leaf: stack.append(leaf.node_id)
-             if isinstance(leaf, TensorRef) else None)
+    _rebuild(
+        outputs, lambda leaf: stack.append(leaf.node_id) if isinstance(leaf, TensorRef) else None
+    )
     seen: set[int] = set()
     while stack:
         node_id = stack.pop()

@@ -69,13 +69,33 @@ def _derive(source: Array, shape: Shape, loc: Loc, *, one_hot: bool = False) -> 
 
 
 _FLOAT_SIZE_ARG = {  # float random constructors taking ``size``: its position
-    "random.random": 0, "random.random_sample": 0, "random.sample": 0, "random.ranf": 0,
-    "random.standard_normal": 0, "random.uniform": 2, "random.normal": 2,
+    "random.random": 0,
+    "random.random_sample": 0,
+    "random.sample": 0,
+    "random.ranf": 0,
+    "random.standard_normal": 0,
+    "random.uniform": 2,
+    "random.normal": 2,
     "random.exponential": 1,
 }
 _GENERATORS = {"random.default_rng", "random.RandomState", "random.Generator"}
-_ELEMENTWISE = frozenset({"sin", "cos", "tan", "tanh", "exp", "log", "log1p", "log2", "log10",
-                          "sqrt", "square", "clip", "nan_to_num"})  # float results, same shape
+_ELEMENTWISE = frozenset(
+    {
+        "sin",
+        "cos",
+        "tan",
+        "tanh",
+        "exp",
+        "log",
+        "log1p",
+        "log2",
+        "log10",
+        "sqrt",
+        "square",
+        "clip",
+        "nan_to_num",
+    }
+)  # float results, same shape
 MISSING_DTYPE = object()
 _LIKE = {"zeros_like", "ones_like", "empty_like", "full_like", "copy", "asarray", "array"}
 
@@ -94,8 +114,11 @@ def call(name: str, args: Args, loc: Loc) -> Value:
     if name in ("zeros", "ones", "empty", "full"):
         dtype = args.get(2 if name == "full" else 1, "dtype", MISSING_DTYPE)
         fill = args.get(1, "fill_value") if name == "full" else 0.0
-        family = dtype_of(dtype) if dtype is not MISSING_DTYPE else (
-            "int" if isinstance(fill, int) and name == "full" else "float")
+        family = (
+            dtype_of(dtype)
+            if dtype is not MISSING_DTYPE
+            else ("int" if isinstance(fill, int) and name == "full" else "float")
+        )
         return Array(dims_of(args.get(0, "shape")), dtype=family, loc=loc)
     if name == "eye":
         rows = args.get(0, "N")
@@ -133,7 +156,6 @@ def call(name: str, args: Args, loc: Loc) -> Value:
     if name in _ELEMENTWISE:
         return replace(_derive(source, source.shape, loc), dtype="float", value_range=None)
     return Array(None, loc=loc) if name in ("vstack", "hstack") else UNKNOWN
-
 
 
 def _random_integers(args: Args, loc: Loc) -> Value:
@@ -185,8 +207,13 @@ def _of_items(items: Items, loc: Loc) -> Array:
         shape = (items.count,)
     elif isinstance(item, Array) and item.shape is not None and all(map(is_known, item.shape)):
         shape = (items.count, *item.shape)
-    dtype = item.dtype if isinstance(item, Array) else "float" if isinstance(item, float) else (
-        "int" if shape is not None else None)
+    dtype = (
+        item.dtype
+        if isinstance(item, Array)
+        else "float"
+        if isinstance(item, float)
+        else ("int" if shape is not None else None)
+    )
     return Array(shape, dtype=dtype, loc=loc)
 
 
@@ -223,8 +250,12 @@ def concatenate(arrays: Value, axis: Value, loc: Loc) -> Array:
         return Array(None, loc=loc)
     shapes = [a.shape for a in items]
     rank = len(shapes[0])
-    if rank == 0 or any(len(s) != rank for s in shapes) or not isinstance(axis, int) or (
-            isinstance(axis, bool) or not -rank <= axis < rank):
+    if (
+        rank == 0
+        or any(len(s) != rank for s in shapes)
+        or not isinstance(axis, int)
+        or (isinstance(axis, bool) or not -rank <= axis < rank)
+    ):
         return Array(None, loc=loc)
     axis %= rank
     dims: list[Dim] = []
@@ -238,7 +269,7 @@ def concatenate(arrays: Value, axis: Value, loc: Loc) -> Array:
 
 
 def _literal_dtype(value: Value) -> str | None:
-    """"float" if a (regular, already checked) nested literal holds a float, None if it
+    """ "float" if a (regular, already checked) nested literal holds a float, None if it
     holds a string, else "int"."""
     stack = [value]
     family: str | None = "int"
@@ -262,8 +293,7 @@ def _arange(values: list[Value], loc: Loc) -> Value:
     if step == 0:
         return UNKNOWN
     bounds = (min(start, stop), max(start, stop)) if step > 0 else None
-    return Array((max(0, ceil((stop - start) / step)),), dtype="int", value_range=bounds,
-                 loc=loc)
+    return Array((max(0, ceil((stop - start) / step)),), dtype="int", value_range=bounds, loc=loc)
 
 
 def reshape(array: Array, args: list[Value], loc: Loc) -> Array:
@@ -307,7 +337,7 @@ def squeeze(array: Array, axis: Value, loc: Loc) -> Array:
     if not isinstance(axis, int) or not -len(array.shape) <= axis < len(array.shape):
         return _derive(array, None, loc)
     position = axis % len(array.shape)
-    shape = array.shape[:position] + array.shape[position + 1:]
+    shape = array.shape[:position] + array.shape[position + 1 :]
     return _derive(array, shape, loc, one_hot=position < len(array.shape) - 1)
 
 
@@ -394,7 +424,7 @@ def subscript(array: Array, items: list[Index], loc: Loc) -> Array:
             origins.append(None)
         elif kind == "...":
             skipped = len(array.shape) - consuming
-            shape.extend(array.shape[axis:axis + skipped])
+            shape.extend(array.shape[axis : axis + skipped])
             origins.extend(range(axis, axis + skipped))
             axis += skipped
         elif kind == "index":
@@ -458,7 +488,7 @@ def _offset(name: str) -> tuple[str, int]:
 def _offset_symbol(lower: Sym, upper: Sym) -> Dim:
     """``x[i:i + steps]``: ``steps`` steps."""
     start = lower.name if lower.name.isidentifier() else f"({lower.name})"
-    rest = upper.name[len(start) + 1:] if upper.name.startswith(start + "+") else ""
+    rest = upper.name[len(start) + 1 :] if upper.name.startswith(start + "+") else ""
     return Sym(rest) if rest.isidentifier() else UNKNOWN
 
 
@@ -474,8 +504,7 @@ def one_hot(labels: Value, classes: Value, loc: Loc, *, squeeze_last: bool) -> V
             shape = None
         elif shape[-1] == 1:
             shape = shape[:-1]
-    return Array(None if shape is None else (*shape, classes), dtype="float", one_hot=True,
-                 loc=loc)
+    return Array(None if shape is None else (*shape, classes), dtype="float", one_hot=True, loc=loc)
 
 
 def windows(series: Value, length: Value, loc: Loc) -> Value:
@@ -484,7 +513,10 @@ def windows(series: Value, length: Value, loc: Loc) -> Value:
         return UNKNOWN
     if series.shape is None:
         return _derive(series, None, loc)
-    steps = () if length is None else (length if is_known(length) or isinstance(length, Sym)
-                                      else UNKNOWN,)
+    steps = (
+        ()
+        if length is None
+        else (length if is_known(length) or isinstance(length, Sym) else UNKNOWN,)
+    )
     shape = (UNKNOWN, *steps, *series.shape[1:])
     return _derive(series, shape, loc, one_hot=len(series.shape) > 1)

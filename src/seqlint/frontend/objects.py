@@ -72,7 +72,7 @@ class UserClass:
         """An attribute by Python's lookup order (after class ``after`` for ``super()``)."""
         order = self.mro()
         if after is not None:
-            order = order[order.index(after) + 1:] if after in order else []
+            order = order[order.index(after) + 1 :] if after in order else []
         for cls in order:
             if name in cls.attrs:
                 return cls.attrs[name], cls

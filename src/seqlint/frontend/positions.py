@@ -34,8 +34,9 @@ class _OffsetState(CodegenState):
     """A codegen state that counts characters instead of collecting tokens."""
 
     def __init__(self, module: cst.Module, wanted: dict[int, cst.CSTNode]) -> None:
-        super().__init__(default_indent=module.default_indent,
-                         default_newline=module.default_newline)
+        super().__init__(
+            default_indent=module.default_indent, default_newline=module.default_newline
+        )
         self.offset = 0
         self.wanted = wanted
         self.found: dict[int, tuple[int, int]] = {}
@@ -48,8 +49,9 @@ class _OffsetState(CodegenState):
         self.offset += len(value)
 
     @contextmanager
-    def record_syntactic_position(self, node: cst.CSTNode, *, start_node: object = None,
-                                  end_node: object = None) -> Iterator[None]:
+    def record_syntactic_position(
+        self, node: cst.CSTNode, *, start_node: object = None, end_node: object = None
+    ) -> Iterator[None]:
         if id(node) not in self.wanted:
             yield
             return
@@ -217,10 +219,23 @@ def _list(writer: _Writer, node: cst.List) -> None:
 
 
 _OPERATORS = {
-    cst.Minus: "-", cst.Plus: "+", cst.BitInvert: "~", cst.Not: "not ", cst.Add: " + ",
-    cst.Subtract: " - ", cst.Multiply: " * ", cst.Divide: " / ", cst.FloorDivide: " // ",
-    cst.Modulo: " % ", cst.Power: " ** ", cst.MatrixMultiply: " @ ", cst.LeftShift: " << ",
-    cst.RightShift: " >> ", cst.BitAnd: " & ", cst.BitOr: " | ", cst.BitXor: " ^ ",
+    cst.Minus: "-",
+    cst.Plus: "+",
+    cst.BitInvert: "~",
+    cst.Not: "not ",
+    cst.Add: " + ",
+    cst.Subtract: " - ",
+    cst.Multiply: " * ",
+    cst.Divide: " / ",
+    cst.FloorDivide: " // ",
+    cst.Modulo: " % ",
+    cst.Power: " ** ",
+    cst.MatrixMultiply: " @ ",
+    cst.LeftShift: " << ",
+    cst.RightShift: " >> ",
+    cst.BitAnd: " & ",
+    cst.BitOr: " | ",
+    cst.BitXor: " ^ ",
 }
 
 
@@ -253,10 +268,20 @@ def _subscript_element(writer: _Writer, node: cst.SubscriptElement) -> None:
 
 
 _RENDER: dict[type, Callable[[_Writer, cst.CSTNode], None]] = {
-    cst.Name: _atom, cst.Integer: _atom, cst.Float: _atom, cst.SimpleString: _atom,
-    cst.Attribute: _attribute, cst.Call: _call, cst.Arg: _arg, cst.Element: _element,
-    cst.StarredElement: _element, cst.Tuple: _tuple, cst.List: _list,
-    cst.UnaryOperation: _unary, cst.BinaryOperation: _binary, cst.Subscript: _subscript,
+    cst.Name: _atom,
+    cst.Integer: _atom,
+    cst.Float: _atom,
+    cst.SimpleString: _atom,
+    cst.Attribute: _attribute,
+    cst.Call: _call,
+    cst.Arg: _arg,
+    cst.Element: _element,
+    cst.StarredElement: _element,
+    cst.Tuple: _tuple,
+    cst.List: _list,
+    cst.UnaryOperation: _unary,
+    cst.BinaryOperation: _binary,
+    cst.Subscript: _subscript,
     cst.SubscriptElement: _subscript_element,
 }
 

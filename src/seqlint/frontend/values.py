@@ -52,20 +52,37 @@ from seqlint.shapes.dims import UNKNOWN, Sym, is_known
 MAX_DEPTH = 150  # nesting of expressions, statements and calls together; deeper is unknown
 
 _BINARY = {
-    cst.Add: "+", cst.Subtract: "-", cst.Multiply: "*", cst.Divide: "/", cst.FloorDivide: "//",
-    cst.Modulo: "%", cst.Power: "**", cst.LeftShift: "<<", cst.RightShift: ">>",
-    cst.BitAnd: "&", cst.BitOr: "|", cst.BitXor: "^",
+    cst.Add: "+",
+    cst.Subtract: "-",
+    cst.Multiply: "*",
+    cst.Divide: "/",
+    cst.FloorDivide: "//",
+    cst.Modulo: "%",
+    cst.Power: "**",
+    cst.LeftShift: "<<",
+    cst.RightShift: ">>",
+    cst.BitAnd: "&",
+    cst.BitOr: "|",
+    cst.BitXor: "^",
 }
 _UNARY = {cst.Minus: "-", cst.Plus: "+", cst.BitInvert: "~", cst.Not: "not"}
 _COMPARE = {
-    cst.Equal: "==", cst.NotEqual: "!=", cst.LessThan: "<", cst.LessThanEqual: "<=",
-    cst.GreaterThan: ">", cst.GreaterThanEqual: ">=", cst.In: "in", cst.NotIn: "not in",
-    cst.Is: "is", cst.IsNot: "is not",
+    cst.Equal: "==",
+    cst.NotEqual: "!=",
+    cst.LessThan: "<",
+    cst.LessThanEqual: "<=",
+    cst.GreaterThan: ">",
+    cst.GreaterThanEqual: ">=",
+    cst.In: "in",
+    cst.NotIn: "not in",
+    cst.Is: "is",
+    cst.IsNot: "is not",
 }
 _CONSTANTS = {"True": True, "False": False, "None": None}
 _SYMBOL_NAME = re.compile(r"[A-Za-z_][\w.]*")
-_LIST_MUTATORS = frozenset({"append", "extend", "insert", "pop", "remove", "clear", "sort",
-                            "reverse"})
+_LIST_MUTATORS = frozenset(
+    {"append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse"}
+)
 _DICT_MUTATORS = frozenset({"update", "setdefault", "pop", "popitem", "clear"})
 
 
@@ -487,8 +504,13 @@ class Evaluator:
     def _shape_symbol(self, node: cst.Subscript, base: Value, item: numpy_api.Index) -> Value:
         """``X.shape[1]`` of an array of unknown shape: the symbol ``X.shape[1]``."""
         target = node.value
-        if (base is UNKNOWN and item[0] == "index" and isinstance(item[1], int)
-                and isinstance(target, cst.Attribute) and target.attr.value == "shape"):
+        if (
+            base is UNKNOWN
+            and item[0] == "index"
+            and isinstance(item[1], int)
+            and isinstance(target, cst.Attribute)
+            and target.attr.value == "shape"
+        ):
             owner = dotted_name(target.value)
             if owner is not None:
                 return Sym(f"{owner}.shape[{item[1]}]")
@@ -503,8 +525,11 @@ class Evaluator:
             if not isinstance(receiver, ExtName):
                 return self._method(receiver, func.attr.value, self._args(node), node)
             callee: Value = receiver.attr(func.attr.value)
-        elif (isinstance(func, cst.Name) and func.value in _BUILTINS
-              and self.scope.lookup(func.value) is MISSING):
+        elif (
+            isinstance(func, cst.Name)
+            and func.value in _BUILTINS
+            and self.scope.lookup(func.value) is MISSING
+        ):
             return _BUILTINS[func.value](self._args(node))
         else:
             callee = self.eval(func)
@@ -568,7 +593,8 @@ class Evaluator:
         """A lambda's body evaluated with its parameters bound (plain positional ones)."""
         params = function.node.params
         if isinstance(params.star_arg, (cst.Param, cst.ParamStar)) or (
-                params.star_kwarg is not None or not args.complete):
+            params.star_kwarg is not None or not args.complete
+        ):
             return UNKNOWN
         names = [p.name.value for p in (*params.posonly_params, *params.params)]
         scope = Scope(function.scope)
@@ -590,11 +616,11 @@ class Evaluator:
         path = keras_path(qualname)
         if path is None:
             if qualname.startswith("numpy."):
-                return numpy_api.call(qualname[len("numpy."):], args, self._loc(node))
+                return numpy_api.call(qualname[len("numpy.") :], args, self._loc(node))
             if qualname.startswith("tensorflow."):
-                return self._tensorflow(qualname[len("tensorflow."):], args, node)
+                return self._tensorflow(qualname[len("tensorflow.") :], args, node)
             if qualname.startswith("sklearn."):
-                return sklearn_api.call(qualname[len("sklearn."):], args, self._loc(node))
+                return sklearn_api.call(qualname[len("sklearn.") :], args, self._loc(node))
             return UNKNOWN
         role = role_of(path) if path else None
         if role is None or role.what == "other":
@@ -634,7 +660,7 @@ class Evaluator:
         ``tf.reshape``, ``tf.expand_dims``, ``tf.stack``, ``tf.data``..."""
         loc = self._loc(node)
         if name.startswith("data."):
-            return tfdata_api.call(name[len("data."):], args, loc)
+            return tfdata_api.call(name[len("data.") :], args, loc)
         value = args.get(0, _TF_FIRST.get(name, "input"))
         if name == "one_hot":
             return numpy_api.one_hot(value, args.get(1, "depth"), loc, squeeze_last=False)
@@ -671,8 +697,10 @@ class Evaluator:
         """Constructor arguments by Keras parameter name."""
         if names is None:
             names = POSITIONAL.get(kind, ())
-        config = {name: self.graph.parameter(name, value)
-                  for name, value in zip(names, args.positional, strict=False)}
+        config = {
+            name: self.graph.parameter(name, value)
+            for name, value in zip(names, args.positional, strict=False)
+        }
         for name, value in args.keywords.items():
             config[name] = self.graph.parameter(name, value)
         return config
@@ -696,24 +724,28 @@ class Evaluator:
     def _merge(self, kind: str, helper: str, args: Args, node: cst.Call) -> Value:
         """``concatenate([a, b], axis=...)``: a merge layer applied at once."""
         names = MERGE_HELPERS[helper][1]
-        config_args = Args(args.positional[1:], {k: v for k, v in args.keywords.items()
-                                                  if k != "inputs"})
+        config_args = Args(
+            args.positional[1:], {k: v for k, v in args.keywords.items() if k != "inputs"}
+        )
         layer = self.graph.layer(kind, self._config(kind, config_args, names[1:]), node, {})
         return self._apply(layer, args, node)
 
     def _apply(self, layer: Layer, args: Args, node: cst.Call) -> Value:
         """``layer(inputs, initial_state=...)``: a new node."""
         if "return_attention_scores" in args.keywords and layer.kind in ATTENTION_LAYERS:
-            flag = self.graph.parameter("return_attention_scores",
-                                        args.keywords["return_attention_scores"])
+            flag = self.graph.parameter(
+                "return_attention_scores", args.keywords["return_attention_scores"]
+            )
             layer = replace(layer, config={**layer.config, "return_attention_scores": flag})
         if layer.kind in QUERY_VALUE_LAYERS:  # mha(query, value, key)
             tensors = [args.get(i, name, MISSING) for i, name in enumerate(QUERY_VALUE)]
             count = tensors.index(MISSING) if MISSING in tensors else len(tensors)
             if count < 2 or any(t is not MISSING for t in tensors[count:]):
                 return UNKNOWN
-            refs = tuple(self._tensor(t, args.expr(i, QUERY_VALUE[i]), node)
-                         for i, t in enumerate(tensors[:count]))
+            refs = tuple(
+                self._tensor(t, args.expr(i, QUERY_VALUE[i]), node)
+                for i, t in enumerate(tensors[:count])
+            )
             return self.graph.apply(layer, refs, False, (), node)
         inputs = args.get(0, "inputs", MISSING)
         if inputs is MISSING:
@@ -733,8 +765,7 @@ class Evaluator:
         states = self._states(args.keywords.get("initial_state"), node)
         return self.graph.apply(layer, refs, as_list, states, node)
 
-    def _tensor(self, value: Value, expr: cst.BaseExpression | None,
-                call: cst.Call) -> TensorRef:
+    def _tensor(self, value: Value, expr: cst.BaseExpression | None, call: cst.Call) -> TensorRef:
         """``value`` used as a tensor: an opaque node when it does not come from a layer."""
         if isinstance(value, TensorRef):
             return value
@@ -774,8 +805,11 @@ class Evaluator:
         if isinstance(receiver, dict) and name == "get":
             key = args.get(0, "key")
             return receiver.get(key, args.get(1, "default")) if _hashable(key) else UNKNOWN
-        if isinstance(receiver, list) and name in _LIST_MUTATORS or (
-                isinstance(receiver, dict) and name in _DICT_MUTATORS):
+        if (
+            isinstance(receiver, list)
+            and name in _LIST_MUTATORS
+            or (isinstance(receiver, dict) and name in _DICT_MUTATORS)
+        ):
             return self._mutate(receiver, name, args, node)
         self.escape(args, node)
         return UNKNOWN
@@ -800,13 +834,15 @@ class Evaluator:
         def call(fn: Value, positional: list[Value]) -> Value:
             if not isinstance(fn, (Function, LambdaFunction)):
                 return UNKNOWN
-            return self.call_value(fn, Args(list(positional), positional_exprs=[None] * len(
-                positional)), node)
+            return self.call_value(
+                fn, Args(list(positional), positional_exprs=[None] * len(positional)), node
+            )
 
         return call
 
-    def _sequential_method(self, seq: SequentialModel, name: str, args: Args,
-                           node: cst.Call) -> Value:
+    def _sequential_method(
+        self, seq: SequentialModel, name: str, args: Args, node: cst.Call
+    ) -> Value:
         certain = self.branches.level == seq.level and args.complete
         if name == "add":
             layer = args.get(0, "layer", MISSING)
@@ -857,8 +893,13 @@ _MAX_COUNT = 2**40  # more items than any data set: unknown
 _MAX_LISTED = 1000  # a range() of at most this many ints also lists them (loops unroll them)
 _COUNTER = object()  # the items of a range(): ints of unknown value
 
-_TF_FIRST = {"one_hot": "indices", "cast": "x", "reshape": "tensor", "constant": "value",
-             "convert_to_tensor": "value"}  # else "input"
+_TF_FIRST = {
+    "one_hot": "indices",
+    "cast": "x",
+    "reshape": "tensor",
+    "constant": "value",
+    "convert_to_tensor": "value",
+}  # else "input"
 
 
 def _item_at(items: Items, index: numpy_api.Index) -> Value:
@@ -1005,9 +1046,18 @@ def _zip(args: Args) -> Value:
 
 
 _BUILTINS: dict[str, Callable[[Args], Value]] = {
-    "len": _len, "int": _int, "float": _float, "tuple": _container(tuple),
-    "list": _container(list), "max": _extremum(max), "min": _extremum(min), "abs": _abs,
-    "dict": _dict_builtin, "print": _none, "range": _range, "enumerate": _enumerate,
+    "len": _len,
+    "int": _int,
+    "float": _float,
+    "tuple": _container(tuple),
+    "list": _container(list),
+    "max": _extremum(max),
+    "min": _extremum(min),
+    "abs": _abs,
+    "dict": _dict_builtin,
+    "print": _none,
+    "range": _range,
+    "enumerate": _enumerate,
     "zip": _zip,
 }
 

@@ -26,8 +26,7 @@ from seqlint.shapes.registry import Call, output_shapes
 
 # Layers whose weights are sized by the input's last axis (Keras raises when it differs).
 SIZED_BY_FEATURES = frozenset(
-    {"Dense", "Conv1D", "BatchNormalization", "LayerNormalization", "LSTM", "GRU",
-     "SimpleRNN"}
+    {"Dense", "Conv1D", "BatchNormalization", "LayerNormalization", "LSTM", "GRU", "SimpleRNN"}
 )
 MAX_INPUTS_TO_REORDER = 4
 
@@ -125,7 +124,8 @@ number of samples):
             if call is None or not isinstance(x, Array) or x.shape is None:
                 continue
             needs = (problem.expected or f"rank {problem.expected_rank}").replace(
-                "batch", "samples")
+                "batch", "samples"
+            )
             message = (
                 f"{_name(x, batches)} has shape {_data(x.shape)}: {where(node)} needs {needs}; "
                 f"the model has no input declaration, so Keras builds it from this data"
@@ -273,8 +273,7 @@ def _time_axis_hint(x: Array, batches: Batches | None, needs: str, rank: int | N
         )
     name = x.name or "the data"
     hint = (
-        f"give {name} a time axis, shape (samples, timesteps, features), e.g. windows "
-        f"of the series"
+        f"give {name} a time axis, shape (samples, timesteps, features), e.g. windows of the series"
     )
     steps = x.shape[1]
     if is_known(steps) or isinstance(steps, Sym):
@@ -337,9 +336,7 @@ def _shortest(dims: tuple[Dim, ...]) -> int:
     return len(dims)
 
 
-def _adjust_rank(
-    declared: tuple[Dim, ...], data: tuple[Dim, ...]
-) -> tuple[Dim, ...] | bool | None:
+def _adjust_rank(declared: tuple[Dim, ...], data: tuple[Dim, ...]) -> tuple[Dim, ...] | bool | None:
     """Keras's ``_adjust_input_rank``: the data as the model sees it, False if it raises,
     None when unknown."""
     if len(data) == len(declared):

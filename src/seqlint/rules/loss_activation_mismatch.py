@@ -40,7 +40,7 @@ def _mismatch(head: Head) -> Mismatch | None:
             head,
             f"{head.where} is a softmax over a single unit: it always outputs 1.0, "
             "whatever the input",
-            f"for one probability use activation=\"sigmoid\" on {head.node.layer.label}; "
+            f'for one probability use activation="sigmoid" on {head.node.layer.label}; '
             "for N classes use N units with softmax",
         )
     loss = head.loss
@@ -64,7 +64,7 @@ def _read_from_logits(head: Head, loss: Loss) -> Mismatch | None:
             "distribution the model predicts",
             "one class per sample: categorical_crossentropy (one-hot targets) or "
             "sparse_categorical_crossentropy (class indices); several labels per sample: "
-            f"activation=\"sigmoid\" on {layer}",
+            f'activation="sigmoid" on {layer}',
         )
     several = is_known(units) and units > 1  # "crossentropy" is categorical then
     categorical = loss.name in CATEGORICAL or (loss.family == "auto" and several)
@@ -73,7 +73,7 @@ def _read_from_logits(head: Head, loss: Loss) -> Mismatch | None:
             head,
             f"{loss.label} on the sigmoid of {head.where}: Keras trains a softmax over its "
             "logits, but the model predicts independent sigmoids that do not sum to 1",
-            f"one class per sample: activation=\"softmax\" on {layer}; several labels per "
+            f'one class per sample: activation="softmax" on {layer}; several labels per '
             "sample: binary_crossentropy",
         )
     return None

@@ -142,7 +142,7 @@ def _dict_keys_problem(compiled: CompiledHeads) -> tuple[str, str] | None:
         parts.append(f"no loss for {_quoted(missing)}")
     return (
         f"loss dict does not match {_outputs(compiled)}: {' and '.join(parts)}; fit "
-        f"raises ValueError (\"Expected keys {names} in loss dict\")",
+        f'raises ValueError ("Expected keys {names} in loss dict")',
         f"key the dict by the output names {names}",
     )
 
@@ -159,8 +159,8 @@ def _keras2_unknown_keys(compiled: CompiledHeads) -> tuple[str, str] | None:
     verb = "is not an output name" if len(extra) == 1 else "are not output names"
     return (
         f"loss dict does not match {_outputs(compiled)}: {_quoted(extra)} {verb}; Keras 2's "
-        "fit raises ValueError (\"Found unexpected losses or metrics that do not correspond "
-        "to any Model output\")",
+        'fit raises ValueError ("Found unexpected losses or metrics that do not correspond '
+        'to any Model output")',
         f"key the dict by the output names {names}",
     )
 
@@ -177,7 +177,7 @@ def _structure_problem(compiled: CompiledHeads) -> tuple[str, str] | None:
         return (
             f"loss has key {unknown[0]!r}, which is not an output: {outputs}; fit raises "
             f"KeyError (\"The path: ('{unknown[0]}',) in the `loss` argument, can't be "
-            "found\")",
+            'found")',
             _names_hint(compiled),
         )
     if isinstance(loss, (list, tuple)):
@@ -187,13 +187,13 @@ def _structure_problem(compiled: CompiledHeads) -> tuple[str, str] | None:
         if compiled.container is dict and size != count:
             return (
                 f"loss gives {size} {_plural(loss, 'loss', 'losses')} for {outputs}; fit "
-                "raises TypeError (\"Expected any non-tensor type, but got a tensor "
-                "instead\")",
+                'raises TypeError ("Expected any non-tensor type, but got a tensor '
+                'instead")',
                 _names_hint(compiled),
             )
         if compiled.container is type(loss) and size > count:
             return (
-                f"loss gives {size} losses for {outputs}; fit raises KeyError (\"The path: "
+                f'loss gives {size} losses for {outputs}; fit raises KeyError ("The path: '
                 f"({count},) in the `loss` argument, can't be found\")",
                 _names_hint(compiled),
             )
@@ -244,16 +244,16 @@ def _weights_problem(compiled: CompiledHeads) -> tuple[str, str] | None:
     if shared:
         return (
             f"loss_weights gives {size} weights, but loss {_label(loss)} is one loss shared "
-            f"by {_outputs(compiled)}; fit raises ValueError (\"`loss_weights` must match "
-            f"the number of losses, got 1 losses and {size} weights\")",
+            f'by {_outputs(compiled)}; fit raises ValueError ("`loss_weights` must match '
+            f'the number of losses, got 1 losses and {size} weights")',
             "to weight the outputs, give one loss per output: "
             f"loss=[{', '.join([_label(loss)] * len(compiled.heads))}], "
             f"loss_weights=[...] ({len(compiled.heads)} of each)",
         )
     return (
         f"loss_weights gives {size} weights for {count} losses; fit raises ValueError "
-        f"(\"`loss_weights` must match the number of losses, got {count} losses and {size} "
-        "weights\")",
+        f'("`loss_weights` must match the number of losses, got {count} losses and {size} '
+        'weights")',
         f"give one weight per loss ({count})",
     )
 

@@ -111,8 +111,7 @@ def _mixed(compiled: CompiledHeads) -> tuple[str, str] | None:
         f"{_name(h)} ({h.where}) predicts {KIND_WORDS[h.kind]}" for h in heads if h.kind
     )
     message = (
-        f"one regression loss {loss.label} is shared by outputs of different kinds: "
-        f"{described}"
+        f"one regression loss {loss.label} is shared by outputs of different kinds: {described}"
     )
     return message, _hint(compiled, heads, loss.label)
 
