@@ -22,6 +22,7 @@ LONG_FILES = (
     "oracle/test_oracle.py",
     "keras/test_keras2_verdicts_keras.py",
     "corpus/test_repros_keras.py",
+    "corpus/test_repro_fixes.py",
 )
 
 _frozen = False

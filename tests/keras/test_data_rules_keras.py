@@ -53,99 +53,159 @@ y = np.random.rand(16, 1)
 # case -> (script body, what Keras raises or None, what seqlint reports)
 VERDICTS = {
     # Functional models expand a missing trailing axis of 1...
-    "functional_adds_trailing_axis": ("""
+    "functional_adds_trailing_axis": (
+        """
 inputs = keras.Input(shape=(20, 1))
 model = keras.Model(inputs, layers.Dense(1)(layers.Flatten()(inputs)))
 model.compile(optimizer="adam", loss="mse")
 model.fit(np.random.rand(16, 20), y, epochs=1, verbose=0)
-""", None, set()),
+""",
+        None,
+        set(),
+    ),
     # ...and squeeze an extra one.
-    "functional_drops_trailing_axis": ("""
+    "functional_drops_trailing_axis": (
+        """
 inputs = keras.Input(shape=(20,))
 model = keras.Model(inputs, layers.Dense(1)(layers.Dense(4)(inputs)))
 model.compile(optimizer="adam", loss="mse")
 model.fit(np.random.rand(16, 20, 1), y, epochs=1, verbose=0)
-""", None, set()),
-    "functional_rank_off_by_a_real_axis": ("""
+""",
+        None,
+        set(),
+    ),
+    "functional_rank_off_by_a_real_axis": (
+        """
 inputs = keras.Input(shape=(20, 8))
 model = keras.Model(inputs, layers.Dense(1)(layers.LSTM(4)(inputs)))
 model.compile(optimizer="adam", loss="mse")
 model.fit(np.random.rand(16, 20), y, epochs=1, verbose=0)
-""", r"Invalid input shape for input", {"SL209"}),
-    "functional_checks_the_time_axis": ("""
+""",
+        r"Invalid input shape for input",
+        {"SL209"},
+    ),
+    "functional_checks_the_time_axis": (
+        """
 inputs = keras.Input(shape=(20, 8))
 model = keras.Model(inputs, layers.Dense(1)(layers.LSTM(4)(inputs)))
 model.compile(optimizer="adam", loss="mse")
 model.fit(np.random.rand(16, 10, 8), y, epochs=1, verbose=0)
-""", r"expected shape=\(None, 20, 8\), found shape=\(None, 10, 8\)", {"SL209"}),
+""",
+        r"expected shape=\(None, 20, 8\), found shape=\(None, 10, 8\)",
+        {"SL209"},
+    ),
     # A Sequential model with an Input does not check the time axis...
-    "sequential_ignores_the_time_axis": ("""
+    "sequential_ignores_the_time_axis": (
+        """
 model = keras.Sequential([keras.Input(shape=(20, 8)), layers.LSTM(4), layers.Dense(1)])
 model.compile(optimizer="adam", loss="mse")
 model.fit(np.random.rand(16, 10, 8), y, epochs=1, verbose=0)
-""", None, set()),
+""",
+        None,
+        set(),
+    ),
     # ...but its first weighted layer was built for the declared features.
-    "sequential_first_layer_features": ("""
+    "sequential_first_layer_features": (
+        """
 model = keras.Sequential([keras.Input(shape=(20, 8)), layers.Dropout(0.1), layers.LSTM(4),
                           layers.Dense(1)])
 model.compile(optimizer="adam", loss="mse")
 model.fit(np.random.rand(16, 20, 5), y, epochs=1, verbose=0)
-""", r"Dimensions must be equal, but are 5 and 8", {"SL209"}),
+""",
+        r"Dimensions must be equal, but are 5 and 8",
+        {"SL209"},
+    ),
     # ...it runs its layers on the data's own shape: sizes matter further down.
-    "sequential_longer_data_meets_a_dense": ("""
+    "sequential_longer_data_meets_a_dense": (
+        """
 model = keras.Sequential([keras.Input(shape=(20, 8)), layers.Flatten(), layers.Dense(4),
                           layers.Dense(1)])
 model.compile(optimizer="adam", loss="mse")
 model.fit(np.random.rand(16, 22, 8), y, epochs=1, verbose=0)
-""", r"expected axis -1 of input shape to have value 160", {"SL209"}),
-    "sequential_short_data_meets_a_kernel": ("""
+""",
+        r"expected axis -1 of input shape to have value 160",
+        {"SL209"},
+    ),
+    "sequential_short_data_meets_a_kernel": (
+        """
 model = keras.Sequential([keras.Input(shape=(20, 8)), layers.Conv1D(4, 5), layers.Dense(1)])
 model.compile(optimizer="adam", loss="mse")
 model.fit(np.random.rand(16, 2, 8), y, epochs=1, verbose=0)
-""", r"Negative dimension size caused by subtracting 5 from 2", {"SL209"}),
-    "sequential_pooling_rejoins_the_declared_shape": ("""
+""",
+        r"Negative dimension size caused by subtracting 5 from 2",
+        {"SL209"},
+    ),
+    "sequential_pooling_rejoins_the_declared_shape": (
+        """
 model = keras.Sequential([keras.Input(shape=(20, 8)), layers.GlobalAveragePooling1D(),
                           layers.Dense(4), layers.Dense(1)])
 model.compile(optimizer="adam", loss="mse")
 model.fit(np.random.rand(16, 30, 8), y, epochs=1, verbose=0)
-""", None, set()),
-    "sequential_rank": ("""
+""",
+        None,
+        set(),
+    ),
+    "sequential_rank": (
+        """
 model = keras.Sequential([keras.Input(shape=(20, 8)), layers.LSTM(4), layers.Dense(1)])
 model.compile(optimizer="adam", loss="mse")
 model.evaluate(np.random.rand(16, 8), y, verbose=0)
-""", r"Invalid input shape for input", {"SL209"}),
-    "sequential_built_from_the_data": ("""
+""",
+        r"Invalid input shape for input",
+        {"SL209"},
+    ),
+    "sequential_built_from_the_data": (
+        """
 model = keras.Sequential([layers.Dense(8), layers.GRU(4), layers.Dense(1)])
 model.compile(optimizer="adam", loss="mse")
 model.fit(np.random.rand(16, 8), y, epochs=1, verbose=0)
-""", r"expected ndim=3, found ndim=2", {"SL209"}),
-    "two_arrays_for_three_inputs": ("""
+""",
+        r"expected ndim=3, found ndim=2",
+        {"SL209"},
+    ),
+    "two_arrays_for_three_inputs": (
+        """
 a, b, c = keras.Input((10, 3)), keras.Input((5,)), keras.Input((7,))
 merged = layers.Concatenate()([layers.LSTM(4)(a), b, c])
 model = keras.Model([a, b, c], layers.Dense(1)(merged))
 model.compile(optimizer="adam", loss="mse")
 model.fit([np.random.rand(16, 10, 3), np.random.rand(16, 5)], y, epochs=1, verbose=0)
-""", r"expects 3 named input\(s\).*received 2 input tensors", {"SL209"}),
-    "swapped_inputs": ("""
+""",
+        r"expects 3 named input\(s\).*received 2 input tensors",
+        {"SL209"},
+    ),
+    "swapped_inputs": (
+        """
 series, meta = keras.Input((10, 3)), keras.Input((5,))
 merged = layers.Concatenate()([layers.LSTM(4)(series), meta])
 model = keras.Model([series, meta], layers.Dense(1)(merged))
 model.compile(optimizer="adam", loss="mse")
 S, M = np.random.rand(16, 10, 3), np.random.rand(16, 5)
 model.fit([M, S], y, epochs=1, verbose=0)
-""", r"expected shape=\(None, 10, 3\), found shape=\(None, 5\)", {"SL209"}),
-    "embedding_vocabulary_just_fits": ("""
+""",
+        r"expected shape=\(None, 10, 3\), found shape=\(None, 5\)",
+        {"SL209"},
+    ),
+    "embedding_vocabulary_just_fits": (
+        """
 model = keras.Sequential([keras.Input((6,)), layers.Embedding(50, 4),
                           layers.GlobalAveragePooling1D(), layers.Dense(1)])
 model.compile(optimizer="adam", loss="mse")
 model.fit(np.random.randint(0, 50, size=(16, 6)), y, epochs=1, verbose=0)
-""", None, set()),
-    "embedding_vocabulary_too_small": ("""
+""",
+        None,
+        set(),
+    ),
+    "embedding_vocabulary_too_small": (
+        """
 model = keras.Sequential([layers.Embedding(90, 4), layers.GlobalAveragePooling1D(),
                           layers.Dense(1)])
 model.compile(optimizer="adam", loss="mse")
 model.fit(np.arange(96).reshape(16, 6), y, epochs=1, verbose=0)
-""", r"indices\[\d+,\d+\] = 9\d is not in \[0, 90\)", {"SL210"}),
+""",
+        r"indices\[\d+,\d+\] = 9\d is not in \[0, 90\)",
+        {"SL210"},
+    ),
 }
 
 
@@ -166,8 +226,10 @@ def test_generator_methods_are_gone_in_keras_3():
     from tensorflow import keras
 
     inputs = keras.Input((3,))
-    for model in (keras.Sequential([inputs, keras.layers.Dense(1)]),
-                  keras.Model(inputs, keras.layers.Dense(1)(inputs))):
+    for model in (
+        keras.Sequential([inputs, keras.layers.Dense(1)]),
+        keras.Model(inputs, keras.layers.Dense(1)(inputs)),
+    ):
         for name in ("fit_generator", "evaluate_generator", "predict_generator"):
             assert not hasattr(model, name)
 
@@ -196,7 +258,8 @@ def test_unmasked_padding_enters_the_loss_and_mask_zero_removes_it():
     y_pad = np.where(pad, worst, y)
     assert model.evaluate(X, y_pad, batch_size=32, verbose=0) > unmasked + 1e-4
     assert masked_model.evaluate(X, y_pad, batch_size=32, verbose=0) == pytest.approx(
-        masked, rel=1e-6)
+        masked, rel=1e-6
+    )
 
 
 # -- SL212: a recurrent layer over one step is a feed-forward layer ----------------------------
@@ -239,11 +302,13 @@ def test_input_length_is_ignored_with_a_warning():
 
     from tensorflow import keras
 
-    undeclared = keras.Sequential([keras.layers.Embedding(1000, 16, input_length=20),
-                                   keras.layers.LSTM(16)])
+    undeclared = keras.Sequential(
+        [keras.layers.Embedding(1000, 16, input_length=20), keras.layers.LSTM(16)]
+    )
     assert not undeclared.built  # input_length declares nothing
-    declared = keras.Sequential([keras.Input(shape=(20,)), keras.layers.Embedding(1000, 16),
-                                 keras.layers.LSTM(16)])
+    declared = keras.Sequential(
+        [keras.Input(shape=(20,)), keras.layers.Embedding(1000, 16), keras.layers.LSTM(16)]
+    )
     assert declared.built and declared.output_shape == (None, 16)
     assert bad["model"].built  # the bad model was built by fit, from the data...
     assert bad["model"].input_shape[1:] == (30,)  # ...of 30 steps: input_length=20 ignored
@@ -281,12 +346,14 @@ def test_timeseries_dataset_from_array_needs_shifted_targets():
     assert gy[0] == targets[length]  # window data[0:4] -> targets[4]
 
     shifted = keras.utils.timeseries_dataset_from_array(
-        data, targets[length:], sequence_length=length, batch_size=5)
+        data, targets[length:], sequence_length=length, batch_size=5
+    )
     sx, sy = pairs(shifted)
     np.testing.assert_array_equal(sx, gx)
     np.testing.assert_array_equal(sy, gy)  # the hint's form gives the very same pairs
 
     unshifted = keras.utils.timeseries_dataset_from_array(
-        data, targets, sequence_length=length, batch_size=5)
+        data, targets, sequence_length=length, batch_size=5
+    )
     _, uy = pairs(unshifted)
     assert uy[0] == targets[0]  # the same call without the shift pairs data[0:4] with targets[0]
