@@ -275,7 +275,6 @@ def _read_stdin(name: str, data: bytes | None, result: CheckResult) -> Source | 
 def load_source(path: str, result: CheckResult) -> Source | None:
     """Read ``path`` into the source the analysis sees (a notebook's code cells joined, with
     their line map), or record on ``result`` why it cannot be checked."""
-    notebook = path.endswith(NOTEBOOK_SUFFIX)
     read: Read = read_source(path)
     if read.text is not None:
         try:
@@ -284,8 +283,8 @@ def load_source(path: str, result: CheckResult) -> Source | None:
             result.not_source.append(path)
             result.errors.append(f"seqlint: error: {exc}")
             return None
-        code = len(source.text.encode("utf-8")) if notebook else 0
-        if code <= sources.MAX_FILE_BYTES:
+        code = sources.oversized_code(source)
+        if not code:
             return source
         limit = size_text(sources.MAX_FILE_BYTES)
         read = Read(None, f"file too large ({size_text(code)} of code, limit {limit})", "skip")

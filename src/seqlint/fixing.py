@@ -204,7 +204,7 @@ def _load(path: str) -> tuple[Read, str, Source] | None:
         source = sources.to_source(path, read.text)
     except sources.SourceError:
         return None
-    if source.cells is not None and len(source.text.encode()) > sources.MAX_FILE_BYTES:
+    if sources.oversized_code(source):
         return None  # a notebook with too much code
     return read, read.text, source
 

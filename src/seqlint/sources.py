@@ -166,6 +166,15 @@ def to_source(path: str, text: str) -> Source:
     )
 
 
+def oversized_code(source: Source) -> int:
+    """The size of a notebook's joined code when it is over ``MAX_FILE_BYTES``, else 0 (a
+    Python file's own size was checked when it was read)."""
+    if source.cells is None:
+        return 0
+    size = len(source.text.encode("utf-8"))
+    return size if size > MAX_FILE_BYTES else 0
+
+
 def is_python_source(path: str, text: str) -> bool:
     """A ``.py``/``.pyi`` file, or a script whose first line is a python shebang."""
     return path.endswith(PYTHON_SUFFIXES) or is_python_script(text)
