@@ -134,6 +134,18 @@ def _patterns(ctx: click.Context, param: click.Parameter, values: tuple[str, ...
     return items or None
 
 
+def _text_or_json(help_text: str):
+    """The ``--format text|json`` option of the commands that print a table or its data."""
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(["text", "json"]),
+        default="text",
+        show_default=True,
+        help=help_text,
+    )
+
+
 def _fail(message: str) -> NoReturn:
     click.echo(f"seqlint: error: {message}", err=True)
     sys.exit(2)
@@ -371,14 +383,7 @@ def run_fields(result: CheckResult) -> dict[str, object]:
 
 @main.command(short_help="Show every model's layers, output shapes and parameter counts.")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text: one table per model; json: the same as data.",
-)
+@_text_or_json("text: one table per model; json: the same as data.")
 @click.option("--no-color", is_flag=True, help="Never color the output (also: NO_COLOR).")
 def shapes(paths: tuple[str, ...], output_format: str, no_color: bool) -> None:
     """A static model.summary() of every model in PATHs, computed without TensorFlow.
@@ -427,14 +432,7 @@ def rule(code: str | None) -> None:
 
 
 @main.command(name="rules", short_help="List every rule: code, name, severity, fixable.")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text: one aligned row per rule; json: a list of objects (with each rule's url).",
-)
+@_text_or_json("text: one aligned row per rule; json: a list of objects (with each rule's url).")
 def rules_command(output_format: str) -> None:
     """List every code seqlint reports: code, name, severity, whether seqlint can fix it, and
     what it catches."""
