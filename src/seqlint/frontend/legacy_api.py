@@ -31,7 +31,7 @@ import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import libcst as cst
 
@@ -55,10 +55,8 @@ from seqlint.frontend.keras_api import (
     role_of,
 )
 from seqlint.frontend.objects import ExtName
-from seqlint.frontend.positions import source_text
-
-if TYPE_CHECKING:
-    from seqlint.frontend.models import Graph
+from seqlint.frontend.positions import Positions, source_text
+from seqlint.ir import LegacyUse
 
 _MAX_DEPTH = 6  # holders and factories followed through one another
 _FLAGGED_KEYWORDS = frozenset({*REMOVED_LAYER_KEYWORDS, *REMOVED_OPTIMIZER_KEYWORDS})
@@ -77,8 +75,54 @@ _MENTIONS = re.compile(rf"\b(?:{'|'.join(_REMOVED_NAMES)})\b")
 Caught = frozenset[str]
 
 
+class LegacyLog:
+    """The uses of removed API found so far, each recorded once into ``uses``."""
+
+    def __init__(self, uses: list[LegacyUse], positions: Positions) -> None:
+        self.uses = uses
+        self.positions = positions
+        self._index: dict[tuple[str, str, int], int] = {}
+
+    def record(
+        self,
+        what: str,
+        name: str,
+        owner: str,
+        replacement: str,
+        node: cst.CSTNode,
+        caught: frozenset[str] = frozenset(),
+        arguments: tuple[str, ...] = (),
+        call: cst.Call | None = None,
+    ) -> None:
+        """A use of removed Keras 2 API at ``node`` (a keyword's ``cst.Arg``, passed to
+        ``call``, for keyword uses), recorded once however often it is found; the exceptions
+        handled around it accumulate."""
+        key = (what, name, id(node))
+        index = self._index.get(key)
+        if index is None:
+            value = source_text(node.value) if isinstance(node, cst.Arg) else ""
+            self._index[key] = len(self.uses)
+            call_loc = None if call is None else self.positions.loc(call)
+            self.uses.append(
+                LegacyUse(
+                    what,
+                    name,
+                    owner,
+                    replacement,
+                    self.positions.loc(node),
+                    value,
+                    call_loc,
+                    arguments,
+                    caught,
+                )
+            )
+        else:
+            found = self.uses[index]
+            self.uses[index] = dataclasses.replace(found, caught=found.caught | caught)
+
+
 def note_model_call(
-    graph: Graph, method: str, call: cst.Call, caught: Caught = frozenset()
+    log: LegacyLog, method: str, call: cst.Call, caught: Caught = frozenset()
 ) -> None:
     """``<model>.<method>(...)``: record a removed method or removed keywords."""
     replacement = REMOVED_MODEL_METHODS.get(method)
@@ -88,15 +132,11 @@ def note_model_call(
     arguments = _argument_names(call, TRAINING_METHODS.get(method, ()))
     if replacement is not None:
         receiver = call.func.value if isinstance(call.func, cst.Attribute) else call.func
-        graph.legacy_use(
-            "method", method, source_text(receiver), replacement, call, caught, arguments
-        )
+        log.record("method", method, source_text(receiver), replacement, call, caught, arguments)
     for arg in call.args:
         if arg.keyword is not None and arg.keyword.value in removed:
             name = arg.keyword.value
-            graph.legacy_use(
-                "method-keyword", name, method, removed[name], arg, caught, arguments, call
-            )
+            log.record("method-keyword", name, method, removed[name], arg, caught, arguments, call)
 
 
 def _argument_names(call: cst.Call, positional: tuple[str, ...]) -> tuple[str, ...]:
@@ -116,8 +156,8 @@ def _argument_names(call: cst.Call, positional: tuple[str, ...]) -> tuple[str, .
     return tuple(names)
 
 
-def find_legacy_uses(module: cst.Module, source: str, graph: Graph) -> None:
-    """Record every use of removed Keras 2 API in ``module`` into ``graph``.
+def find_legacy_uses(module: cst.Module, source: str, log: LegacyLog) -> None:
+    """Record every use of removed Keras 2 API in ``module`` into ``log``.
 
     A source that never spells a removed name needs no walk.
     """
@@ -125,7 +165,7 @@ def find_legacy_uses(module: cst.Module, source: str, graph: Graph) -> None:
         return
     reader = _Reader()
     reader.read(module)
-    _Judge(reader, graph).run()
+    _Judge(reader, log).run()
 
 
 @dataclass(eq=False)
@@ -372,9 +412,9 @@ class _Reader:
 class _Judge:
     """Resolves what the reader collected and records the uses of removed API."""
 
-    def __init__(self, reader: _Reader, graph: Graph) -> None:
+    def __init__(self, reader: _Reader, log: LegacyLog) -> None:
         self.reader = reader
-        self.graph = graph
+        self.log = log
 
     def run(self) -> None:
         for alias, qualname, caught in self.reader.imports:
@@ -382,12 +422,12 @@ class _Judge:
             name = qualname.rsplit(".", 1)[-1]
             if path is not None and name in REMOVED_LAYERS:
                 module = path.rpartition(".")[0]
-                self.graph.legacy_use("import", name, module, REMOVED_LAYERS[name], alias, caught)
+                self.log.record("import", name, module, REMOVED_LAYERS[name], alias, caught)
         for reference in self.reader.references:
             path = self._keras_path(reference.node, reference.scope)
             name = reference.node.attr.value
             if path is not None:
-                self.graph.legacy_use(
+                self.log.record(
                     "attribute", name, path, REMOVED_LAYERS[name], reference.node, reference.caught
                 )
         for call in self.reader.calls:
@@ -405,7 +445,7 @@ class _Judge:
         classes = self._is_model(func.value, call.scope, 0)
         method = func.attr.value
         if classes is not None and not any(_defines(cls, method) for cls in classes):
-            note_model_call(self.graph, method, node, call.caught)
+            note_model_call(self.log, method, node, call.caught)
 
     def _keras_call(self, path: str, call: _Call) -> None:
         role = role_of(path)
@@ -424,7 +464,7 @@ class _Judge:
             if arg.keyword is not None and arg.keyword.value in table:
                 name = arg.keyword.value
                 arguments = _argument_names(call.node, ())
-                self.graph.legacy_use(
+                self.log.record(
                     what, name, owner, table[name], arg, call.caught, arguments, call.node
                 )
 

@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import libcst as cst
 
 from seqlint.frontend.arith import MAX_NODES
 from seqlint.frontend.imports import keras_path
 from seqlint.frontend.keras_api import INT_PARAMS, declaring_kwargs, output_count
-from seqlint.frontend.legacy_api import note_model_call
+from seqlint.frontend.legacy_api import LegacyLog, note_model_call
 from seqlint.frontend.objects import ExtName, Function, Instance
 from seqlint.frontend.positions import Positions, source_text
 from seqlint.ir import (
@@ -30,7 +30,6 @@ from seqlint.ir import (
     KerasName,
     KerasObject,
     Layer,
-    LegacyUse,
     Loc,
     Model,
     ModuleIR,
@@ -140,7 +139,7 @@ class Graph:
         self._sequentials: list[SequentialModel] = []
         self._declarations: dict[int, tuple[Layer, _Declaration]] = {}
         self._user_functions: dict[int, tuple[cst.FunctionDef, UserFunction]] = {}
-        self._legacy: dict[tuple[str, str, int], int] = {}
+        self.legacy = LegacyLog(self.ir.legacy, positions)  # removed Keras 2 API, once each
 
     # -- layers and nodes ---------------------------------------------------------------------
 
@@ -508,49 +507,12 @@ class Graph:
 
     # -- training ---------------------------------------------------------------------------------
 
-    def legacy_use(
-        self,
-        what: str,
-        name: str,
-        owner: str,
-        replacement: str,
-        node: cst.CSTNode,
-        caught: frozenset[str] = frozenset(),
-        arguments: tuple[str, ...] = (),
-        call: cst.Call | None = None,
-    ) -> None:
-        """A use of removed Keras 2 API at ``node`` (a keyword's ``cst.Arg``, passed to
-        ``call``, for keyword uses), recorded once however often it is found; the exceptions
-        handled around it accumulate."""
-        key = (what, name, id(node))
-        index = self._legacy.get(key)
-        if index is None:
-            value = source_text(node.value) if isinstance(node, cst.Arg) else ""
-            self._legacy[key] = len(self.ir.legacy)
-            call_loc = None if call is None else self.positions.loc(call)
-            self.ir.legacy.append(
-                LegacyUse(
-                    what,
-                    name,
-                    owner,
-                    replacement,
-                    self.positions.loc(node),
-                    value,
-                    call_loc,
-                    arguments,
-                    caught,
-                )
-            )
-        else:
-            found = self.ir.legacy[index]
-            self.ir.legacy[index] = replace(found, caught=found.caught | caught)
-
     def training_call(
         self, method: str, model: AnyModel, args: dict[str, Value], call: cst.Call
     ) -> None:
         """``model.<method>(...)`` for compile, fit and their kin."""
         exported = {name: self.export(value) for name, value in args.items()}
-        note_model_call(self, method, call)
+        note_model_call(self.legacy, method, call)
         if isinstance(model, SequentialModel) and method in BUILDING_METHODS:
             self._declare_from_data(model, exported.get("x"), call)
         self.ir.training.append(
