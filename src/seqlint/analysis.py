@@ -8,8 +8,8 @@ from seqlint.diagnostic import Diagnostic, FileResult, Unanalysed
 from seqlint.fixes import Fix
 from seqlint.frontend import extract
 from seqlint.ir import Array, Batches, Model, ModuleIR, TensorRef, Value
+from seqlint.rulekit.base import Rule, RuleContext
 from seqlint.rules import ALL_RULES
-from seqlint.rules.base import Rule, RuleContext
 from seqlint.shapes.propagate import GraphShapes
 from seqlint.shapes.registry import lookup
 

@@ -8,8 +8,8 @@ Values
 ------
 A value the frontend could evaluate is a plain Python constant (``int``,
 ``float``, ``str``, ``bool``, ``None``), a ``tuple``/``list``/``dict`` of
-values, a :class:`~seqlint.shapes.dims.Sym` (an int known only by name),
-:data:`~seqlint.shapes.dims.UNKNOWN`, or one of the classes below.
+values, a :class:`~seqlint.dims.Sym` (an int known only by name),
+:data:`~seqlint.dims.UNKNOWN`, or one of the classes below.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from seqlint.shapes.dims import UNKNOWN, Dim, Sym, is_known
+from seqlint.dims import UNKNOWN, Dim, Sym, is_known
 
 Value = Any  # see the module docstring
 
@@ -293,7 +293,7 @@ def tensor_refs(value: Value) -> list[TensorRef]:
     """Every :class:`TensorRef` in a structure of lists, tuples and dicts, in order.
 
     Model inputs and outputs may be only partly known (an unknown leaf, or
-    :data:`~seqlint.shapes.dims.UNKNOWN` for the whole): what is not a tensor
+    :data:`~seqlint.dims.UNKNOWN` for the whole): what is not a tensor
     is skipped.  Bounded, as shared containers can nest deeply.
     """
     found: list[TensorRef] = []

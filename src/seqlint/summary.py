@@ -7,8 +7,8 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from seqlint.diagnostic import TraceRow
+from seqlint.dims import Shape
 from seqlint.ir import Model, ModuleIR
-from seqlint.shapes.dims import Shape
 from seqlint.shapes.params import count_params
 from seqlint.shapes.propagate import GraphShapes
 

@@ -1,7 +1,7 @@
 """Subclassed models and layers: __init__ per call site, call() on the model's input."""
 
+from seqlint.dims import UNKNOWN
 from seqlint.ir import ModuleIR, Node, TensorRef
-from seqlint.shapes.dims import UNKNOWN
 from tests.frontend.support import chain, ir_of
 
 HEADER = """

@@ -1,6 +1,6 @@
 """A Sequential model nothing declares is built by Keras from the data of its first fit."""
 
-from seqlint.shapes.dims import UNKNOWN
+from seqlint.dims import UNKNOWN
 from seqlint.shapes.propagate import GraphShapes
 from tests.frontend.support import ir_of
 

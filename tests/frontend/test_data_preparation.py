@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from seqlint.dims import UNKNOWN, Sym
 from seqlint.frontend.sklearn_api import _split_counts
 from seqlint.ir import Array, Batches
-from seqlint.shapes.dims import UNKNOWN, Sym
 from tests.frontend.test_training import training
 from tests.frontend.test_values import evaluate
 

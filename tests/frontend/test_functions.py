@@ -1,7 +1,7 @@
 """Builder functions run per call site; uncalled ones run with their defaults."""
 
+from seqlint.dims import Sym
 from seqlint.ir import TensorRef
-from seqlint.shapes.dims import Sym
 from tests.frontend.support import chain, ir_of
 
 BUILDER = """

@@ -1,8 +1,8 @@
 """Sequential models: the node chain, and what declared the input shape."""
 
+from seqlint.dims import UNKNOWN, Sym
 from seqlint.frontend.models import UNKNOWN_LAYERS
 from seqlint.ir import ModuleIR, Node, TensorRef
-from seqlint.shapes.dims import UNKNOWN, Sym
 from tests.frontend.support import chain, ir_of
 
 HEADER = """

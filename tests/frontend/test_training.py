@@ -1,7 +1,7 @@
 """compile/fit calls, the data they get, and the Keras objects passed to them."""
 
+from seqlint.dims import UNKNOWN
 from seqlint.ir import Array, Batches, KerasName, KerasObject, UserFunction
-from seqlint.shapes.dims import UNKNOWN
 from tests.frontend.support import ir_of
 
 HEADER = """

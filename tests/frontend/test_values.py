@@ -2,8 +2,8 @@
 
 import pytest
 
+from seqlint.dims import UNKNOWN, Sym
 from seqlint.ir import Array, ShapeTuple
-from seqlint.shapes.dims import UNKNOWN, Sym
 from tests.frontend.support import ir_of
 
 

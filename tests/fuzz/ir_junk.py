@@ -13,6 +13,7 @@ import dataclasses
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from seqlint.dims import BATCH, UNKNOWN, Sym
 from seqlint.ir import (
     Array,
     Batches,
@@ -25,7 +26,6 @@ from seqlint.ir import (
     TensorRef,
     UserFunction,
 )
-from seqlint.shapes.dims import BATCH, UNKNOWN, Sym
 
 _LOC = Loc.fixed(Span(1, 1, 1, 1))
 

@@ -14,8 +14,8 @@ import textwrap
 import pytest
 
 from seqlint.frontend import extract
+from seqlint.rulekit.base import RuleContext
 from seqlint.rules import ALL_RULES
-from seqlint.rules.base import RuleContext
 from seqlint.shapes.propagate import GraphShapes
 from seqlint.summary import summarize
 from tests.fuzz.ir_junk import perturbations

@@ -14,8 +14,8 @@ tf = pytest.importorskip("tensorflow")
 keras = pytest.importorskip("keras")
 np = pytest.importorskip("numpy")
 
+from seqlint.dims import UNKNOWN, Sym  # noqa: E402
 from seqlint.ir import Array, Batches  # noqa: E402
-from seqlint.shapes.dims import UNKNOWN, Sym  # noqa: E402
 from tests.frontend.test_training import training  # noqa: E402
 from tests.frontend.test_values import evaluate  # noqa: E402
 

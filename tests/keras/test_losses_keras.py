@@ -31,8 +31,8 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 keras = pytest.importorskip("keras")
 np = pytest.importorskip("numpy")
 
+from seqlint.dims import Shape  # noqa: E402
 from seqlint.ir import Array, KerasName, KerasObject, Loc, Span  # noqa: E402
-from seqlint.shapes.dims import Shape  # noqa: E402
 from seqlint.shapes.losses import (  # noqa: E402
     Verdict,
     check_labels,
@@ -380,7 +380,7 @@ SIZE_FREE = [  # "V" is a size known only by name, e.g. len(chars)
 @pytest.mark.parametrize(("loss", "target", "out"), SIZE_FREE, ids=str)
 def test_a_rank_verdict_needs_no_size(loss: str, target: tuple, out: tuple) -> None:
     """seqlint raises with the size unknown; Keras raises whatever the size, 1 included."""
-    from seqlint.shapes.dims import Sym
+    from seqlint.dims import Sym
     from seqlint.shapes.losses import check_target
 
     def sized(dims: tuple, size: object) -> tuple:

@@ -19,8 +19,8 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 keras = pytest.importorskip("keras")
 np = pytest.importorskip("numpy")
 
+from seqlint.dims import BATCH, UNKNOWN, Shape, Sym  # noqa: E402
 from seqlint.ir import Layer, Loc, Span  # noqa: E402
-from seqlint.shapes.dims import BATCH, UNKNOWN, Shape, Sym  # noqa: E402
 from seqlint.shapes.problems import ProblemKind, ShapeProblem  # noqa: E402
 from seqlint.shapes.registry import Call, output_shapes  # noqa: E402
 

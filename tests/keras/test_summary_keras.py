@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
+from seqlint.dims import BATCH, Shape, is_known
 from seqlint.rules import ALL_RULES
-from seqlint.shapes.dims import BATCH, Shape, is_known
 from seqlint.summary import LayerSummary, summarize_source
 from tests.oracle.generate import generate
 

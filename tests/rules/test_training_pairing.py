@@ -1,4 +1,4 @@
-"""How fit sites pair losses and targets with outputs (rules/training.py)."""
+"""How fit sites pair losses and targets with outputs (rulekit/training.py)."""
 
 from tests.helpers import codes_and_lines
 

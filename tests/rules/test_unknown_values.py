@@ -1,10 +1,10 @@
 """Rules and their helpers accept unknown values: the crashes of issue 7 and their kin."""
 
+from seqlint.dims import UNKNOWN, Sym
 from seqlint.frontend import extract
 from seqlint.ir import Model, TensorRef, tensor_refs
-from seqlint.rules.base import RuleContext
-from seqlint.rules.feeding import model_node_ids
-from seqlint.shapes.dims import UNKNOWN, Sym
+from seqlint.rulekit.base import RuleContext
+from seqlint.rulekit.feeding import model_node_ids
 from seqlint.shapes.propagate import GraphShapes
 from tests.helpers import codes_and_lines, lint
 

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
+from seqlint.dims import BATCH, UNKNOWN, Shape
 from seqlint.ir import Layer, Loc, Span
-from seqlint.shapes.dims import BATCH, UNKNOWN, Shape
 from seqlint.shapes.layers import common
 from seqlint.shapes.registry import Call, output_shapes
 

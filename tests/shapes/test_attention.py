@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from seqlint.shapes.dims import Shape
+from seqlint.dims import Shape
 from seqlint.shapes.problems import ProblemKind, ShapeProblem
 
 U = Shape.unknown()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from seqlint.shapes.dims import UNKNOWN, Shape, Sym
+from seqlint.dims import UNKNOWN, Shape, Sym
 from seqlint.shapes.problems import ProblemKind, ShapeProblem
 
 U = Shape.unknown()

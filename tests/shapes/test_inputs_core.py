@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from seqlint.dims import BATCH, UNKNOWN, Shape, Sym
 from seqlint.ir import ShapeTuple
-from seqlint.shapes.dims import BATCH, UNKNOWN, Shape, Sym
 from seqlint.shapes.problems import ProblemKind, ShapeProblem
 
 U = Shape.unknown()

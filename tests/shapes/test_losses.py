@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from seqlint.dims import BATCH, UNKNOWN, Shape, Sym
 from seqlint.ir import Array, KerasName, KerasObject, Loc, Span, UserFunction
-from seqlint.shapes.dims import BATCH, UNKNOWN, Shape, Sym
 from seqlint.shapes.losses import (
     ClassCount,
     Loss,

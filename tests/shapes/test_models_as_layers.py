@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from seqlint.shapes.dims import Shape
+from seqlint.dims import Shape
 
 U = Shape.unknown()
 

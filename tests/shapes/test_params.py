@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from seqlint.dims import UNKNOWN, Shape, Sym
 from seqlint.ir import Layer
-from seqlint.shapes.dims import UNKNOWN, Shape, Sym
 from seqlint.shapes.params import count_params
 from tests.shapes.conftest import make_layer, make_shape
 

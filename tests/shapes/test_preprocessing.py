@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from seqlint.shapes.dims import BATCH, UNKNOWN, Shape, Sym
+from seqlint.dims import BATCH, UNKNOWN, Shape, Sym
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ import itertools
 
 import pytest
 
-from seqlint.shapes.dims import UNKNOWN, Shape, Sym
+from seqlint.dims import UNKNOWN, Shape, Sym
 from seqlint.shapes.problems import ShapeProblem
 from seqlint.shapes.registry import lookup
 

@@ -10,8 +10,8 @@ import operator
 from collections.abc import Callable
 from typing import Any
 
+from seqlint.dims import UNKNOWN, Sym, add, is_known, mul
 from seqlint.ir import ShapeTuple, Value
-from seqlint.shapes.dims import UNKNOWN, Sym, add, is_known, mul
 
 _MAX_INT = 2**63
 _MAX_LEN = 10_000

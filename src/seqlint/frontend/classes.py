@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 import libcst as cst
 
+from seqlint.dims import UNKNOWN, Sym
 from seqlint.frontend.imports import keras_path
 from seqlint.frontend.keras_api import TRAINING_METHODS, role_of
 from seqlint.frontend.models import BUILDING_METHODS, FunctionalModel, SubclassedModel
@@ -37,7 +38,6 @@ from seqlint.frontend.objects import (
 from seqlint.frontend.scopes import MISSING, Scope
 from seqlint.frontend.values import Evaluator, sequence_items
 from seqlint.ir import Array, Batches, TensorRef, Value
-from seqlint.shapes.dims import UNKNOWN, Sym
 
 MAX_UNROLL = 16  # items of a loop or comprehension run one by one inside methods
 

@@ -15,9 +15,9 @@ from collections.abc import Iterator
 
 import libcst as cst
 
+from seqlint.dims import UNKNOWN
 from seqlint.frontend.objects import ExtName
 from seqlint.ir import Value
-from seqlint.shapes.dims import UNKNOWN
 
 KNOWN_ROOTS = frozenset({"keras", "tensorflow", "tf_keras", "numpy", "sklearn"})
 

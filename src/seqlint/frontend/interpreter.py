@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 import libcst as cst
 
+from seqlint.dims import UNKNOWN
 from seqlint.frontend import arith
 from seqlint.frontend.classes import Objects
 from seqlint.frontend.imports import from_import_bindings, import_bindings, keras_path, star_module
@@ -25,7 +26,6 @@ from seqlint.frontend.objects import Args, ExtName, Function, Instance, KerasCla
 from seqlint.frontend.scopes import MISSING, Assignment, Scope
 from seqlint.frontend.values import MAX_DEPTH, joined_list, sequence_items
 from seqlint.ir import Array, TensorRef, Value
-from seqlint.shapes.dims import UNKNOWN
 
 MAX_CALL_DEPTH = 8  # nested calls of module functions; deeper calls are unknown
 STEP_BUDGET = 200_000  # statements run per module before calls stop being followed

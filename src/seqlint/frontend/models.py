@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
+from seqlint.dims import UNKNOWN, Sym
 from seqlint.frontend.arith import MAX_NODES
 from seqlint.frontend.imports import keras_path
 from seqlint.frontend.keras_api import INT_PARAMS, declaring_kwargs, output_count
@@ -41,7 +42,6 @@ from seqlint.ir import (
     UserFunction,
     Value,
 )
-from seqlint.shapes.dims import UNKNOWN, Sym
 
 # IR values that pass through to the IR as they are.
 _IR_VALUES = (

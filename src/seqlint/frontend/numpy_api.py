@@ -18,10 +18,10 @@ from __future__ import annotations
 from dataclasses import replace
 from math import ceil
 
+from seqlint.dims import UNKNOWN, Dim, Sym, is_known, product, same
 from seqlint.frontend.arith import MAX_NODES
 from seqlint.frontend.objects import Args, ExtName, Items
 from seqlint.ir import Array, Loc, ShapeTuple, Value, value_to_dim
-from seqlint.shapes.dims import UNKNOWN, Dim, Sym, is_known, product, same
 
 Shape = tuple[Dim, ...] | None
 

@@ -1,7 +1,7 @@
 """Values that exist only while interpreting (they never reach the IR).
 
-The IR's own values (constants, :class:`~seqlint.shapes.dims.Sym`,
-:data:`~seqlint.shapes.dims.UNKNOWN`, :class:`~seqlint.ir.Layer`,
+The IR's own values (constants, :class:`~seqlint.dims.Sym`,
+:data:`~seqlint.dims.UNKNOWN`, :class:`~seqlint.ir.Layer`,
 :class:`~seqlint.ir.TensorRef`, :class:`~seqlint.ir.Array`,
 :class:`~seqlint.ir.ShapeTuple`) are used as they are; models under
 construction live in :mod:`seqlint.frontend.models`.

@@ -15,9 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from math import ceil, floor
 
+from seqlint.dims import UNKNOWN, Dim, Sym, is_known
 from seqlint.frontend.objects import Args, Items
 from seqlint.ir import Array, Loc, Value
-from seqlint.shapes.dims import UNKNOWN, Dim, Sym, is_known
 
 _SCALERS = frozenset(
     {

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from seqlint.dims import UNKNOWN, Dim, Sym, is_known
 from seqlint.frontend.keras_api import TOKENIZER_VOCABULARIES
 from seqlint.frontend.numpy_api import dtype_of
 from seqlint.frontend.objects import Args, Items
 from seqlint.ir import Array, Layer, Loc, Value
-from seqlint.shapes.dims import UNKNOWN, Dim, Sym, is_known
 
 Shape = tuple[Dim, ...] | None
 

@@ -15,10 +15,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from seqlint.dims import UNKNOWN, Sym, is_known
 from seqlint.frontend import numpy_api
 from seqlint.frontend.objects import Args, Items
 from seqlint.ir import Array, Batches, Loc, Value
-from seqlint.shapes.dims import UNKNOWN, Sym, is_known
 
 MAKER = "tf.data.Dataset"
 _KEEPING = frozenset(

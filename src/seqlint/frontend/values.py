@@ -16,6 +16,7 @@ from dataclasses import replace
 
 import libcst as cst
 
+from seqlint.dims import UNKNOWN, Sym, is_known
 from seqlint.frontend import arith, numpy_api, sklearn_api, text_api, tfdata_api
 from seqlint.frontend.imports import dotted_name, keras_path
 from seqlint.frontend.keras_api import (
@@ -47,7 +48,6 @@ from seqlint.frontend.objects import (
 from seqlint.frontend.positions import source_text
 from seqlint.frontend.scopes import MISSING, Branches, Scope
 from seqlint.ir import Array, Batches, KerasObject, Layer, Loc, ShapeTuple, TensorRef, Value
-from seqlint.shapes.dims import UNKNOWN, Sym, is_known
 
 MAX_DEPTH = 150  # nesting of expressions, statements and calls together; deeper is unknown
 

@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 from seqlint.report.shared import all_rules, rule_url
+from seqlint.rulekit.base import Rule
 from seqlint.rules import ALL_RULES
-from seqlint.rules.base import Rule
 
 _LINK = re.compile(r"\[([^\]]+)\]\(([^)]+)\)")
 _MARKER = re.compile(r"#\s*expect:\s*(SL\d{3})")

@@ -1,6 +1,6 @@
 """The rules, one module each; ALL_RULES is the order they run in."""
 
-from seqlint.rules.base import Rule
+from seqlint.rulekit.base import Rule
 from seqlint.rules.batch_input_shape import BatchInputShape
 from seqlint.rules.classification_target_mismatch import ClassificationTargetMismatch
 from seqlint.rules.cudnn_layer import CudnnLayer

@@ -8,9 +8,9 @@ from textwrap import dedent
 from seqlint.diagnostic import Applicability, Severity
 from seqlint.fixes import Fix, InsertLayer, RemoveKeyword
 from seqlint.ir import LegacyUse
-from seqlint.rules.base import Finding, Rule, RuleContext
-from seqlint.rules.evidence import primary_input
-from seqlint.rules.legacy import legacy_uses
+from seqlint.rulekit.base import Finding, Rule, RuleContext
+from seqlint.rulekit.evidence import primary_input
+from seqlint.rulekit.legacy import legacy_uses
 
 
 class BatchInputShape(Rule):

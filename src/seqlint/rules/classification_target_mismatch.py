@@ -8,9 +8,9 @@ from textwrap import dedent
 
 from seqlint.diagnostic import Applicability, Severity
 from seqlint.fixes import Fix
-from seqlint.rules.base import Finding, Rule, RuleContext
-from seqlint.rules.repairs import loss_swap_fix, return_sequences_fix
-from seqlint.rules.training import (
+from seqlint.rulekit.base import Finding, Rule, RuleContext
+from seqlint.rulekit.repairs import loss_swap_fix, return_sequences_fix
+from seqlint.rulekit.training import (
     TargetVerdict,
     classes_disagree,
     raising_verdicts,

@@ -7,8 +7,8 @@ from textwrap import dedent
 
 from seqlint.diagnostic import Applicability, Severity
 from seqlint.fixes import Fix, RenameAttribute, RenameImported
-from seqlint.rules.base import Finding, Rule, RuleContext
-from seqlint.rules.legacy import legacy_uses
+from seqlint.rulekit.base import Finding, Rule, RuleContext
+from seqlint.rulekit.legacy import legacy_uses
 
 
 class CudnnLayer(Rule):

@@ -7,8 +7,8 @@ from textwrap import dedent
 
 from seqlint.diagnostic import Severity
 from seqlint.ir import UserFunction
-from seqlint.rules.base import Finding, Rule, RuleContext
-from seqlint.rules.heads import CompiledHeads, compiled_heads
+from seqlint.rulekit.base import Finding, Rule, RuleContext
+from seqlint.rulekit.heads import CompiledHeads, compiled_heads
 
 
 class CustomLossIndexesOutputs(Rule):

@@ -8,10 +8,11 @@ from itertools import permutations
 from textwrap import dedent
 
 from seqlint.diagnostic import Severity
+from seqlint.dims import BATCH, UNKNOWN, Dim, Shape, Sym, differ, is_known
 from seqlint.ir import Array, Batches, Layer, Model, Node, ShapeTuple, TensorRef, TrainingCall
-from seqlint.rules.base import Finding, Rule, RuleContext, problem_nodes
-from seqlint.rules.evidence import chain_to, declaration_of, input_shape, trace, where
-from seqlint.rules.feeding import (
+from seqlint.rulekit.base import Finding, Rule, RuleContext, problem_nodes
+from seqlint.rulekit.evidence import chain_to, declaration_of, input_shape, trace, where
+from seqlint.rulekit.feeding import (
     MISSING,
     data_calls,
     data_name,
@@ -20,7 +21,6 @@ from seqlint.rules.feeding import (
     input_nodes,
     model_node_ids,
 )
-from seqlint.shapes.dims import BATCH, UNKNOWN, Dim, Shape, Sym, differ, is_known
 from seqlint.shapes.problems import ProblemKind, ShapeProblem
 from seqlint.shapes.registry import Call, output_shapes
 

@@ -6,11 +6,11 @@ from collections.abc import Iterator
 from textwrap import dedent
 
 from seqlint.diagnostic import Severity
+from seqlint.dims import is_known
 from seqlint.ir import Batches, Node
-from seqlint.rules.base import Finding, Rule, RuleContext
-from seqlint.rules.evidence import chain_to, inner_layer, input_shape, is_recurrent, trace, where
-from seqlint.rules.feeding import model_node_ids
-from seqlint.shapes.dims import is_known
+from seqlint.rulekit.base import Finding, Rule, RuleContext
+from seqlint.rulekit.evidence import chain_to, inner_layer, input_shape, is_recurrent, trace, where
+from seqlint.rulekit.feeding import model_node_ids
 
 # Methods that hand a generator's windows to the model (fit_generator included: the
 # window is as degenerate there, whatever else goes wrong).

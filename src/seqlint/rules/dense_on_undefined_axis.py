@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from textwrap import dedent
 
 from seqlint.diagnostic import Severity
+from seqlint.dims import Sym, is_known
 from seqlint.ir import Node
-from seqlint.rules.base import Finding, Rule, RuleContext
-from seqlint.rules.evidence import chain_to, inner_layer, input_shape, is_recurrent, trace, where
-from seqlint.rules.feeding import INPUT_KINDS
-from seqlint.shapes.dims import Sym, is_known
+from seqlint.rulekit.base import Finding, Rule, RuleContext
+from seqlint.rulekit.evidence import chain_to, inner_layer, input_shape, is_recurrent, trace, where
+from seqlint.rulekit.feeding import INPUT_KINDS
 from seqlint.shapes.layers.core import IDENTITY_KINDS
 
 # Layers whose output keeps every axis of their input in place.

@@ -6,10 +6,10 @@ from collections.abc import Iterator
 from textwrap import dedent
 
 from seqlint.diagnostic import Severity
-from seqlint.rules.base import Finding, Rule, RuleContext
-from seqlint.rules.evidence import trace
-from seqlint.rules.feeding import data_name, feeds, reached_through
-from seqlint.shapes.dims import is_known
+from seqlint.dims import is_known
+from seqlint.rulekit.base import Finding, Rule, RuleContext
+from seqlint.rulekit.evidence import trace
+from seqlint.rulekit.feeding import data_name, feeds, reached_through
 
 # Layers between the Input and the Embedding that leave the indices as they are.
 PASSING = frozenset({"Identity"})

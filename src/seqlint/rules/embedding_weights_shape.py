@@ -6,10 +6,10 @@ from collections.abc import Iterator
 from textwrap import dedent
 
 from seqlint.diagnostic import Severity
+from seqlint.dims import UNKNOWN, Dim, Shape, Sym, differ, is_known
 from seqlint.ir import Array, Value
-from seqlint.rules.base import Finding, Rule, RuleContext
-from seqlint.rules.feeding import data_name
-from seqlint.shapes.dims import UNKNOWN, Dim, Shape, Sym, differ, is_known
+from seqlint.rulekit.base import Finding, Rule, RuleContext
+from seqlint.rulekit.feeding import data_name
 
 
 class EmbeddingWeightsShape(Rule):

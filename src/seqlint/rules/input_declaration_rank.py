@@ -6,11 +6,11 @@ from collections.abc import Iterator
 from textwrap import dedent
 
 from seqlint.diagnostic import Applicability, Severity
+from seqlint.dims import Shape
 from seqlint.fixes import Fix, WrapValue
 from seqlint.ir import Node, ShapeTuple
-from seqlint.rules.base import Finding, Rule, RuleContext, problem_nodes
-from seqlint.rules.evidence import chain_to, declaration_of, output_shape, trace, where
-from seqlint.shapes.dims import Shape
+from seqlint.rulekit.base import Finding, Rule, RuleContext, problem_nodes
+from seqlint.rulekit.evidence import chain_to, declaration_of, output_shape, trace, where
 from seqlint.shapes.problems import ProblemKind, ShapeProblem
 
 INPUT_KINDS = ("Input", "InputLayer")

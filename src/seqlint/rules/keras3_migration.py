@@ -6,10 +6,10 @@ from collections.abc import Iterator
 from textwrap import dedent
 
 from seqlint.diagnostic import Severity
+from seqlint.dims import is_known, same
 from seqlint.ir import Batches, Layer, Node
-from seqlint.rules.base import Finding, Rule, RuleContext
+from seqlint.rulekit.base import Finding, Rule, RuleContext
 from seqlint.rules.degenerate_window import degenerate_windows
-from seqlint.shapes.dims import is_known, same
 
 
 class Keras3Migration(Rule):

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from textwrap import dedent
 
 from seqlint.diagnostic import Severity
-from seqlint.rules.base import Finding, Rule, RuleContext
-from seqlint.rules.heads import CompiledHeads, Head, compiled_heads
-from seqlint.rules.training import target_verdicts
-from seqlint.shapes.dims import is_known
+from seqlint.dims import is_known
+from seqlint.rulekit.base import Finding, Rule, RuleContext
+from seqlint.rulekit.heads import CompiledHeads, Head, compiled_heads
+from seqlint.rulekit.training import target_verdicts
 from seqlint.shapes.losses import Loss, Verdict
 
 CROSSENTROPIES = frozenset(

@@ -7,9 +7,9 @@ from textwrap import dedent
 
 from seqlint.diagnostic import Severity
 from seqlint.ir import KerasName, KerasObject, UserFunction, Value
-from seqlint.rules.base import Finding, Rule, RuleContext
-from seqlint.rules.heads import CompiledHeads, compiled_heads
-from seqlint.rules.training import MISSING
+from seqlint.rulekit.base import Finding, Rule, RuleContext
+from seqlint.rulekit.heads import CompiledHeads, compiled_heads
+from seqlint.rulekit.training import MISSING
 
 # What a single loss can be (a leaf of Keras's loss structure).
 _LEAVES = (str, KerasObject, KerasName, UserFunction)

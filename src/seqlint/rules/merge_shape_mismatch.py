@@ -6,11 +6,11 @@ from collections.abc import Iterator
 from textwrap import dedent
 
 from seqlint.diagnostic import Applicability, Severity
+from seqlint.dims import BATCH, Shape, is_known
 from seqlint.fixes import Fix, SetKeyword
 from seqlint.ir import Layer, Node
-from seqlint.rules.base import Finding, Rule, RuleContext, problem_nodes
-from seqlint.rules.evidence import trace
-from seqlint.shapes.dims import BATCH, Shape, is_known
+from seqlint.rulekit.base import Finding, Rule, RuleContext, problem_nodes
+from seqlint.rulekit.evidence import trace
 from seqlint.shapes.problems import ProblemKind, ShapeProblem
 from seqlint.shapes.registry import Call, output_shapes
 

@@ -7,9 +7,9 @@ from textwrap import dedent
 
 from seqlint.diagnostic import Severity
 from seqlint.ir import Model, TensorRef, TrainingCall, Value
-from seqlint.rules.base import Finding, Rule, RuleContext
-from seqlint.rules.heads import keras_outputs
-from seqlint.rules.training import DATA_METHODS
+from seqlint.rulekit.base import Finding, Rule, RuleContext
+from seqlint.rulekit.heads import keras_outputs
+from seqlint.rulekit.training import DATA_METHODS
 
 _ARGUMENTS = ("metrics", "weighted_metrics")
 

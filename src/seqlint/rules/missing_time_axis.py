@@ -6,9 +6,10 @@ from collections.abc import Iterator
 from textwrap import dedent
 
 from seqlint.diagnostic import Applicability, Severity
+from seqlint.dims import UNKNOWN
 from seqlint.ir import Node
-from seqlint.rules.base import Finding, Rule, RuleContext, problem_nodes
-from seqlint.rules.evidence import (
+from seqlint.rulekit.base import Finding, Rule, RuleContext, problem_nodes
+from seqlint.rulekit.evidence import (
     Dropper,
     chain_to,
     declaration_of,
@@ -18,9 +19,8 @@ from seqlint.rules.evidence import (
     trace,
     where,
 )
-from seqlint.rules.repairs import repeat_vector_fix, return_sequences_fix
-from seqlint.rules.training import EncoderDecoder, encoder_decoder
-from seqlint.shapes.dims import UNKNOWN
+from seqlint.rulekit.repairs import repeat_vector_fix, return_sequences_fix
+from seqlint.rulekit.training import EncoderDecoder, encoder_decoder
 from seqlint.shapes.problems import ProblemKind
 
 TIME_AXIS_KINDS = frozenset(

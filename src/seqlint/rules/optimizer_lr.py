@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from textwrap import dedent
 
 from seqlint.diagnostic import Severity
-from seqlint.rules.base import Finding, Rule, RuleContext
-from seqlint.rules.legacy import legacy_uses, rename_keyword_fix
+from seqlint.rulekit.base import Finding, Rule, RuleContext
+from seqlint.rulekit.legacy import legacy_uses, rename_keyword_fix
 
 
 class OptimizerLr(Rule):

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from textwrap import dedent
 
 from seqlint.diagnostic import Severity
-from seqlint.rules.base import Finding, Rule, RuleContext
-from seqlint.rules.evidence import chain_to, trace
-from seqlint.rules.training import classes_disagree, target_verdicts
+from seqlint.rulekit.base import Finding, Rule, RuleContext
+from seqlint.rulekit.evidence import chain_to, trace
+from seqlint.rulekit.training import classes_disagree, target_verdicts
 from seqlint.shapes.losses import Verdict
 
 

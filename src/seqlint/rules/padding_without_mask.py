@@ -6,13 +6,13 @@ from collections.abc import Iterator
 from textwrap import dedent
 
 from seqlint.diagnostic import Severity
+from seqlint.dims import same
 from seqlint.ir import Array, Node
-from seqlint.rules.base import Finding, Rule, RuleContext
-from seqlint.rules.evidence import chain_to, is_recurrent, output_shape, trace, where
-from seqlint.rules.feeding import data_name, model_node_ids, reached_through
-from seqlint.rules.heads import LOSS_CALLS
-from seqlint.rules.training import FitSite, fit_sites
-from seqlint.shapes.dims import same
+from seqlint.rulekit.base import Finding, Rule, RuleContext
+from seqlint.rulekit.evidence import chain_to, is_recurrent, output_shape, trace, where
+from seqlint.rulekit.feeding import data_name, model_node_ids, reached_through
+from seqlint.rulekit.heads import LOSS_CALLS
+from seqlint.rulekit.training import FitSite, fit_sites
 
 # Layers between the Input and the Embedding that leave the indices as they are.
 PASSING = frozenset({"Identity"})

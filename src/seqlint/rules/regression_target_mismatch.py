@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from textwrap import dedent
 
 from seqlint.diagnostic import Severity
-from seqlint.rules.base import Finding, Rule, RuleContext
-from seqlint.rules.training import raising_verdicts, target_finding
+from seqlint.rulekit.base import Finding, Rule, RuleContext
+from seqlint.rulekit.training import raising_verdicts, target_finding
 
 FAMILIES = frozenset({"regression", "other"})
 

@@ -8,8 +8,8 @@ from textwrap import dedent
 from seqlint.diagnostic import Applicability, Severity
 from seqlint.fixes import Fix, RenameCallee, RenameKeyword
 from seqlint.ir import LegacyUse
-from seqlint.rules.base import Finding, Rule, RuleContext
-from seqlint.rules.legacy import legacy_uses
+from seqlint.rulekit.base import Finding, Rule, RuleContext
+from seqlint.rulekit.legacy import legacy_uses
 
 # Arguments of the generator methods that the replacement takes by keyword with the same
 # meaning ("generator" becomes "x"); any other (workers, use_multiprocessing, max_queue_size)

@@ -6,11 +6,11 @@ from collections.abc import Iterator
 from textwrap import dedent
 
 from seqlint.diagnostic import Applicability, Severity
+from seqlint.dims import is_known
 from seqlint.fixes import Fix, RenameCallee
 from seqlint.ir import LegacyUse, TensorRef
-from seqlint.rules.base import Finding, Rule, RuleContext
-from seqlint.rules.legacy import legacy_uses
-from seqlint.shapes.dims import is_known
+from seqlint.rulekit.base import Finding, Rule, RuleContext
+from seqlint.rulekit.legacy import legacy_uses
 
 _METHODS = frozenset({"predict_classes", "predict_proba"})
 

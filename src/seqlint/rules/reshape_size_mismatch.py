@@ -7,8 +7,8 @@ from textwrap import dedent
 
 from seqlint.diagnostic import Severity
 from seqlint.ir import Node
-from seqlint.rules.base import Finding, Rule, RuleContext, problem_nodes
-from seqlint.rules.evidence import chain_to, inner_layer, primary_input, trace, where
+from seqlint.rulekit.base import Finding, Rule, RuleContext, problem_nodes
+from seqlint.rulekit.evidence import chain_to, inner_layer, primary_input, trace, where
 from seqlint.shapes.problems import ProblemKind
 
 

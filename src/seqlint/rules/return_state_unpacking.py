@@ -7,7 +7,7 @@ from textwrap import dedent
 
 from seqlint.diagnostic import Severity
 from seqlint.ir import Layer
-from seqlint.rules.base import Finding, Rule, RuleContext
+from seqlint.rulekit.base import Finding, Rule, RuleContext
 
 STATES = {
     "LSTM": "h, c",

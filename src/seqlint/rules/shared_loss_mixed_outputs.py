@@ -7,8 +7,8 @@ from textwrap import dedent
 
 from seqlint.diagnostic import Severity
 from seqlint.ir import KerasName, KerasObject, UserFunction
-from seqlint.rules.base import Finding, Rule, RuleContext
-from seqlint.rules.heads import (
+from seqlint.rulekit.base import Finding, Rule, RuleContext
+from seqlint.rulekit.heads import (
     BINARY,
     DISTRIBUTION,
     KIND_WORDS,

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from textwrap import dedent
 
 from seqlint.diagnostic import Severity
-from seqlint.rules.base import Finding, Rule, RuleContext
-from seqlint.rules.training import target_finding, target_verdicts
+from seqlint.rulekit.base import Finding, Rule, RuleContext
+from seqlint.rulekit.training import target_finding, target_verdicts
 from seqlint.shapes.losses import Verdict
 
 

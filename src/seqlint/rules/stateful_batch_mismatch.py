@@ -8,10 +8,10 @@ from textwrap import dedent
 
 from seqlint.diagnostic import Severity
 from seqlint.ir import Array, Model, Node, TrainingCall
-from seqlint.rules.base import Finding, Rule, RuleContext
-from seqlint.rules.evidence import where
-from seqlint.rules.feeding import MISSING, data_name, input_nodes, model_node_ids
-from seqlint.rules.stateful import declared_batch, is_stateful, positive_int
+from seqlint.rulekit.base import Finding, Rule, RuleContext
+from seqlint.rulekit.evidence import where
+from seqlint.rulekit.feeding import MISSING, data_name, input_nodes, model_node_ids
+from seqlint.rulekit.stateful import declared_batch, is_stateful, positive_int
 
 # Calls checked, with the parameter that would make the batch count something else.
 CHECKED = {"fit": "steps_per_epoch", "evaluate": "steps", "predict": "steps"}

@@ -7,9 +7,9 @@ from textwrap import dedent
 
 from seqlint.diagnostic import Severity
 from seqlint.ir import Node, TensorRef
-from seqlint.rules.base import Finding, Rule, RuleContext
-from seqlint.rules.evidence import output_shape, trace, where
-from seqlint.rules.stateful import declared_batch, is_stateful
+from seqlint.rulekit.base import Finding, Rule, RuleContext
+from seqlint.rulekit.evidence import output_shape, trace, where
+from seqlint.rulekit.stateful import declared_batch, is_stateful
 
 INPUT_KINDS = frozenset({"Input", "InputLayer"})
 KERAS2_BATCH = ("batch_size", "batch_input_shape")  # layer keywords Keras 3 rejects

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from textwrap import dedent
 
 from seqlint.diagnostic import Applicability, Severity
-from seqlint.rules.base import Finding, Rule, RuleContext, problem_nodes
-from seqlint.rules.evidence import (
+from seqlint.rulekit.base import Finding, Rule, RuleContext, problem_nodes
+from seqlint.rulekit.evidence import (
     chain_to,
     declaration_of,
     input_shape,
@@ -15,7 +15,7 @@ from seqlint.rules.evidence import (
     trace,
     where,
 )
-from seqlint.rules.repairs import return_sequences_fix
+from seqlint.rulekit.repairs import return_sequences_fix
 from seqlint.shapes.problems import ProblemKind
 
 

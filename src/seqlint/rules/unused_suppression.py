@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from textwrap import dedent
 
 from seqlint.diagnostic import Severity
-from seqlint.rules.base import Finding, Rule, RuleContext
+from seqlint.rulekit.base import Finding, Rule, RuleContext
 from seqlint.suppress import UNUSED_CODE, UNUSED_NAME
 
 

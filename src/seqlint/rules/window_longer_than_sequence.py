@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from textwrap import dedent
 
 from seqlint.diagnostic import Severity
-from seqlint.rules.base import Finding, Rule, RuleContext, problem_nodes
-from seqlint.rules.evidence import chain_to, trace
+from seqlint.rulekit.base import Finding, Rule, RuleContext, problem_nodes
+from seqlint.rulekit.evidence import chain_to, trace
 from seqlint.shapes.problems import ProblemKind
 
 

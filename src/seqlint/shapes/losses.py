@@ -42,8 +42,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
+from seqlint.dims import BATCH, UNKNOWN, Dim, Shape, Sym, is_known, same
 from seqlint.ir import Array, KerasName, KerasObject
-from seqlint.shapes.dims import BATCH, UNKNOWN, Dim, Shape, Sym, is_known, same
 
 # -- loss identity ---------------------------------------------------------------------
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from seqlint.dims import Shape, is_known
 from seqlint.ir import Layer
-from seqlint.shapes.dims import Shape, is_known
 from seqlint.shapes.layers.common import config_bool, config_int, int_tuple
 
 WEIGHTLESS = frozenset(

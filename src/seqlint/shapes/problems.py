@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from seqlint.shapes.dims import Shape
+from seqlint.dims import Shape
 
 
 class ProblemKind(Enum):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from seqlint.dims import Shape
 from seqlint.ir import ModuleIR, Node, TensorRef
-from seqlint.shapes.dims import Shape
 from seqlint.shapes.problems import ShapeProblem
 from seqlint.shapes.registry import Call, output_shapes
 

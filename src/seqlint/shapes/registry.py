@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from seqlint.dims import Shape
 from seqlint.ir import Layer
-from seqlint.shapes.dims import Shape
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ frontend may put it.
 
 from __future__ import annotations
 
-from seqlint.shapes.dims import UNKNOWN, Shape
+from seqlint.dims import UNKNOWN, Shape
 from seqlint.shapes.layers.common import (
     as_dim,
     batch_of,

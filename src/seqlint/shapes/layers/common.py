@@ -1,8 +1,8 @@
 """Helpers shared by the shape functions: safe config reading, rank checks, dim arithmetic.
 
 Config values come from source code the frontend evaluated: they may be
-missing, plain constants, :class:`~seqlint.shapes.dims.Sym`,
-:data:`~seqlint.shapes.dims.UNKNOWN`, nested :class:`~seqlint.ir.Layer`
+missing, plain constants, :class:`~seqlint.dims.Sym`,
+:data:`~seqlint.dims.UNKNOWN`, nested :class:`~seqlint.ir.Layer`
 objects or nonsense.  Every reader here turns what it cannot read into
 "unknown" instead of failing.
 """
@@ -13,8 +13,8 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
+from seqlint.dims import BATCH, UNKNOWN, Dim, Shape, Sym, is_known
 from seqlint.ir import Layer
-from seqlint.shapes.dims import BATCH, UNKNOWN, Dim, Shape, Sym, is_known
 from seqlint.shapes.problems import ProblemKind, ShapeProblem
 from seqlint.shapes.registry import Call, ShapeFn, shape_function
 

@@ -9,7 +9,7 @@ negative``); ``same`` and ``causal`` give ``floor((L - 1) / s) + 1``.
 
 from __future__ import annotations
 
-from seqlint.shapes.dims import UNKNOWN, Dim, Shape, Sym, is_known, sub_const
+from seqlint.dims import UNKNOWN, Dim, Shape, Sym, is_known, sub_const
 from seqlint.shapes.layers.common import (
     MISSING,
     batch_of,

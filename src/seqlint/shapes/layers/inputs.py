@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from seqlint.dims import BATCH, Shape, is_known
 from seqlint.ir import Layer, value_to_dims
-from seqlint.shapes.dims import BATCH, Shape, is_known
 from seqlint.shapes.layers.common import MISSING, positive, register
 from seqlint.shapes.registry import Call
 

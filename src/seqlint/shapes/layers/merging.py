@@ -18,7 +18,7 @@ Keras 3 facts mirrored here:
 
 from __future__ import annotations
 
-from seqlint.shapes.dims import UNKNOWN, Dim, Shape, add, is_known, same
+from seqlint.dims import UNKNOWN, Dim, Shape, add, is_known, same
 from seqlint.shapes.layers.common import batch_of, not_a_list, register
 from seqlint.shapes.problems import ProblemKind, ShapeProblem
 from seqlint.shapes.registry import Call

@@ -10,8 +10,8 @@ the model is built, are where such a problem is reported.
 
 from __future__ import annotations
 
+from seqlint.dims import Shape
 from seqlint.ir import Layer
-from seqlint.shapes.dims import Shape
 from seqlint.shapes.layers.common import register
 from seqlint.shapes.layers.inputs import model_input
 from seqlint.shapes.problems import ShapeProblem

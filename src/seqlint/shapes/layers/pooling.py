@@ -9,7 +9,7 @@ Global pooling drops the steps axis (``keepdims=True`` keeps it as 1).
 
 from __future__ import annotations
 
-from seqlint.shapes.dims import UNKNOWN, Shape
+from seqlint.dims import UNKNOWN, Shape
 from seqlint.shapes.layers.common import (
     MISSING,
     batch_of,

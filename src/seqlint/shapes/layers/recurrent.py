@@ -25,8 +25,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from seqlint.dims import UNKNOWN, Dim, Shape, add, differ, is_known
 from seqlint.ir import Layer
-from seqlint.shapes.dims import UNKNOWN, Dim, Shape, add, differ, is_known
 from seqlint.shapes.layers.common import (
     batch_of,
     config_bool,

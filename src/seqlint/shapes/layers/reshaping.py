@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from seqlint.shapes.dims import UNKNOWN, Dim, Shape, Sym, is_known, mul, product
+from seqlint.dims import UNKNOWN, Dim, Shape, Sym, is_known, mul, product
 from seqlint.shapes.layers.common import (
     as_dim,
     batch_of,

@@ -8,8 +8,8 @@ after the batch axis of each inner output.
 
 from __future__ import annotations
 
+from seqlint.dims import Shape
 from seqlint.ir import Layer
-from seqlint.shapes.dims import Shape
 from seqlint.shapes.layers.common import register, require_rank
 from seqlint.shapes.problems import ProblemKind, ShapeProblem
 from seqlint.shapes.registry import Call, lookup

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from seqlint.diagnostic import Applicability
 from seqlint.fixes import Fix, RenameKeyword
 from seqlint.ir import LegacyUse
-from seqlint.rules.base import RuleContext
+from seqlint.rulekit.base import RuleContext
 
 # ``except`` clauses that catch every exception Keras raises here (all derive from Exception).
 _CATCH_ALL = frozenset({"Exception", "BaseException", "*"})

@@ -3,9 +3,9 @@ the batch size an input declaration fixes."""
 
 from __future__ import annotations
 
+from seqlint.dims import UNKNOWN, is_known
 from seqlint.ir import Layer, Value
-from seqlint.rules.evidence import inner_layer
-from seqlint.shapes.dims import UNKNOWN, is_known
+from seqlint.rulekit.evidence import inner_layer
 
 RECURRENT_KINDS = frozenset({"LSTM", "GRU", "SimpleRNN"})
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from seqlint.diagnostic import TraceRow
+from seqlint.dims import Shape
 from seqlint.ir import Layer, Node
-from seqlint.rules.base import RuleContext
-from seqlint.shapes.dims import Shape
+from seqlint.rulekit.base import RuleContext
 
 RECURRENT = frozenset({"LSTM", "GRU", "SimpleRNN"})
 MAX_TRACE_ROWS = 8

@@ -3,7 +3,7 @@
 A *fit site* is a call that trains or evaluates on data (fit, evaluate,
 train_on_batch...), paired with the latest ``compile`` of the same model
 before it, and split per model output: its head (layer and loss, matched by
-:mod:`seqlint.rules.heads`), its shape and its target.
+:mod:`seqlint.rulekit.heads`), its shape and its target.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from seqlint.dims import UNKNOWN, Dim, Shape, Sym, is_known, same
 from seqlint.ir import (
     Array,
     Batches,
@@ -21,8 +22,8 @@ from seqlint.ir import (
     Value,
     tensor_refs,
 )
-from seqlint.rules.base import Finding, RuleContext
-from seqlint.rules.evidence import (
+from seqlint.rulekit.base import Finding, RuleContext
+from seqlint.rulekit.evidence import (
     Dropper,
     chain_to,
     dropper_at_or_above,
@@ -31,9 +32,8 @@ from seqlint.rules.evidence import (
     trace,
     where,
 )
-from seqlint.rules.feeding import MISSING, data_as_declared
-from seqlint.rules.heads import CompiledHeads, Head, heads_of
-from seqlint.shapes.dims import UNKNOWN, Dim, Shape, Sym, is_known, same
+from seqlint.rulekit.feeding import MISSING, data_as_declared
+from seqlint.rulekit.heads import CompiledHeads, Head, heads_of
 from seqlint.shapes.losses import (
     ClassCount,
     Loss,

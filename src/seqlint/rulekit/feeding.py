@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from seqlint.dims import differ
 from seqlint.ir import Array, Batches, Model, Node, TensorRef, TrainingCall, Value
-from seqlint.rules.base import RuleContext
-from seqlint.shapes.dims import differ
+from seqlint.rulekit.base import RuleContext
 
 # Calls that run the model on data (Keras 3: the ``*_generator`` methods are gone).
 DATA_CALLS = frozenset(

@@ -14,10 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from seqlint.dims import UNKNOWN, Dim, is_known
 from seqlint.ir import KerasName, Layer, Model, Node, TensorRef, TrainingCall, Value
-from seqlint.rules.base import RuleContext
-from seqlint.rules.feeding import MISSING
-from seqlint.shapes.dims import UNKNOWN, Dim, is_known
+from seqlint.rulekit.base import RuleContext
+from seqlint.rulekit.feeding import MISSING
 from seqlint.shapes.losses import Loss, resolve_loss
 
 # Layers whose ``activation=`` argument is the last thing they do (default: linear).

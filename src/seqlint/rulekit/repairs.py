@@ -5,12 +5,12 @@ from __future__ import annotations
 import ast
 
 from seqlint.diagnostic import Applicability
+from seqlint.dims import UNKNOWN, Dim
 from seqlint.fixes import Fix, InsertLayer, ReplaceString, SetKeyword
 from seqlint.ir import Node
-from seqlint.rules.base import RuleContext
-from seqlint.rules.evidence import Dropper, inner_layer, where
-from seqlint.rules.training import TargetVerdict
-from seqlint.shapes.dims import UNKNOWN, Dim
+from seqlint.rulekit.base import RuleContext
+from seqlint.rulekit.evidence import Dropper, inner_layer, where
+from seqlint.rulekit.training import TargetVerdict
 from seqlint.shapes.losses import Verdict, check_labels, resolve_loss
 
 # the crossentropy to use instead, by the labels' encoding
