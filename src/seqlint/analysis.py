@@ -10,8 +10,8 @@ from seqlint.frontend import extract
 from seqlint.ir import Array, Batches, Model, ModuleIR, TensorRef, Value
 from seqlint.rulekit.base import Rule, RuleContext
 from seqlint.rules import ALL_RULES
+from seqlint.shapes.catalogue import lookup
 from seqlint.shapes.propagate import GraphShapes
-from seqlint.shapes.registry import lookup
 
 
 @dataclass

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from seqlint.diagnostic import TraceRow
 from seqlint.dims import Shape
 from seqlint.ir import Model, ModuleIR
-from seqlint.shapes.params import count_params
+from seqlint.shapes.catalogue import count_params
 from seqlint.shapes.propagate import GraphShapes
 
 if TYPE_CHECKING:

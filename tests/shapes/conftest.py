@@ -10,7 +10,7 @@ import pytest
 from seqlint.dims import BATCH, UNKNOWN, Shape
 from seqlint.ir import Layer, Loc, Span
 from seqlint.shapes.layers import common
-from seqlint.shapes.registry import Call, output_shapes
+from seqlint.shapes.catalogue import Call, output_shapes
 
 
 @pytest.fixture(autouse=True)

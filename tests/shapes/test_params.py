@@ -7,7 +7,7 @@ import pytest
 
 from seqlint.dims import UNKNOWN, Shape, Sym
 from seqlint.ir import Layer
-from seqlint.shapes.params import count_params
+from seqlint.shapes.catalogue import count_params
 from tests.shapes.conftest import make_layer, make_shape
 
 

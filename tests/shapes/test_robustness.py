@@ -9,7 +9,7 @@ import pytest
 
 from seqlint.dims import UNKNOWN, Shape, Sym
 from seqlint.shapes.problems import ShapeProblem
-from seqlint.shapes.registry import lookup
+from seqlint.shapes.catalogue import lookup
 
 KINDS = [
     "Input",

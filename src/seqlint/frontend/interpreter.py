@@ -20,7 +20,7 @@ from seqlint.dims import UNKNOWN
 from seqlint.frontend import arith
 from seqlint.frontend.classes import Objects
 from seqlint.frontend.imports import from_import_bindings, import_bindings, keras_path, star_module
-from seqlint.frontend.keras_api import ALIASES, LAYERS_EXPORTS, POSITIONAL, role_of
+from seqlint.frontend.keras_api import is_layer_class, role_of
 from seqlint.frontend.models import FunctionalModel, Graph, SequentialModel, SubclassedModel
 from seqlint.frontend.objects import Args, ExtName, Function, Instance, KerasClass
 from seqlint.frontend.scopes import MISSING, Assignment, Scope
@@ -492,8 +492,7 @@ def _is_keras_class(value: Value) -> bool:
 
 def _custom_kind(name: str) -> str:
     """A local class's kind: its name, unless that would pass it off as a Keras layer."""
-    keras_names = name in POSITIONAL or name in LAYERS_EXPORTS or name in ALIASES
-    keras_names = keras_names or name in ("Sequential", "Model", "Functional")
+    keras_names = is_layer_class(name) or name in ("Sequential", "Model", "Functional")
     return f"{name} (custom)" if keras_names else name
 
 

@@ -42,16 +42,15 @@ from seqlint.frontend.imports import (
     keras_path,
 )
 from seqlint.frontend.keras_api import (
-    LAYERS_EXPORTS,
     MODEL_FACTORIES,
     OPTIMIZERS,
-    POSITIONAL,
     REMOVED_LAYER_KEYWORDS,
     REMOVED_LAYERS,
     REMOVED_MODEL_METHODS,
     REMOVED_OPTIMIZER_KEYWORDS,
     REMOVED_TRAINING_KEYWORDS,
     TRAINING_METHODS,
+    is_layer_class,
     role_of,
 )
 from seqlint.frontend.objects import ExtName
@@ -600,7 +599,7 @@ def _binding_scope(name: str, scope: _Scope) -> _Scope | None:
 
 def _is_keras_layer(kind: str) -> bool:
     """A layer class Keras itself defines (InputLayer still takes ``batch_input_shape``)."""
-    return (kind in POSITIONAL or kind in LAYERS_EXPORTS) and kind != "InputLayer"
+    return is_layer_class(kind) and kind != "InputLayer"
 
 
 def _handled(handlers: tuple[cst.ExceptHandler, ...] | list[cst.ExceptHandler]) -> Caught:

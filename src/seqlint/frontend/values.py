@@ -24,11 +24,11 @@ from seqlint.frontend.keras_api import (
     LAYERS_EXPORTS,
     MERGE_HELPERS,
     MODELS_EXPORTS,
-    POSITIONAL,
     QUERY_VALUE,
     QUERY_VALUE_LAYERS,
     ROOT_EXPORTS,
     TRAINING_METHODS,
+    positional,
     role_of,
 )
 from seqlint.frontend.models import FunctionalModel, Graph, SequentialModel, label_of
@@ -696,7 +696,7 @@ class Evaluator:
     def _config(self, kind: str, args: Args, names: tuple[str, ...] | None = None) -> dict:
         """Constructor arguments by Keras parameter name."""
         if names is None:
-            names = POSITIONAL.get(kind, ())
+            names = positional(kind)
         config = {
             name: self.graph.parameter(name, value)
             for name, value in zip(names, args.positional, strict=False)

@@ -8,8 +8,8 @@ from seqlint.diagnostic import TraceRow
 from seqlint.dims import Shape
 from seqlint.ir import Layer, Node
 from seqlint.rulekit.base import RuleContext
+from seqlint.shapes.catalogue import Trait, has_trait, spec
 
-RECURRENT = frozenset({"LSTM", "GRU", "SimpleRNN"})
 MAX_TRACE_ROWS = 8
 
 
@@ -20,7 +20,8 @@ def inner_layer(layer: Layer) -> Layer:
 
 
 def is_recurrent(layer: Layer) -> bool:
-    return inner_layer(layer).kind in RECURRENT
+    """A layer that walks the time axis (alone or in a Bidirectional)."""
+    return has_trait(inner_layer(layer), Trait.RECURRENT)
 
 
 def primary_input(node: Node, ctx: RuleContext, index: int = 0) -> Node | None:
@@ -118,17 +119,12 @@ def declaration_of(node: Node, ctx: RuleContext, via_input: int = 0) -> Node | N
 
 def _drop_reason(layer: Layer) -> str:
     inner = inner_layer(layer)
-    if inner.kind in RECURRENT:
+    if has_trait(inner, Trait.RECURRENT):
         if inner.get("return_sequences", False) is False:
             return "return_sequences is False"
         return ""
-    return {
-        "Flatten": "Flatten merges the time axis into the features",
-        "GlobalAveragePooling1D": "it pools over the time axis",
-        "GlobalAvgPool1D": "it pools over the time axis",
-        "GlobalMaxPooling1D": "it pools over the time axis",
-        "GlobalMaxPool1D": "it pools over the time axis",
-    }.get(layer.kind, "")
+    found = spec(layer.kind)
+    return "" if found is None else found.drops_time_axis
 
 
 def trace(

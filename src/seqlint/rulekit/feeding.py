@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from seqlint.dims import differ
 from seqlint.ir import Array, Batches, Model, Node, TensorRef, TrainingCall, Value
 from seqlint.rulekit.base import RuleContext
+from seqlint.shapes.catalogue import Trait, has_trait
 
 # Calls that run the model on data (Keras 3: the ``*_generator`` methods are gone).
 DATA_CALLS = frozenset(
     {"fit", "evaluate", "predict", "train_on_batch", "test_on_batch", "predict_on_batch"}
 )
-INPUT_KINDS = frozenset({"Input", "InputLayer"})
 MISSING = object()
 
 
@@ -58,7 +58,7 @@ def input_nodes(model: Model, ctx: RuleContext) -> list[Node] | None:
     else:
         return None
     nodes = [ctx.ir.node(ref) for ref in refs]
-    if not nodes or any(n.layer.kind not in INPUT_KINDS or n.inputs for n in nodes):
+    if not nodes or any(not has_trait(n.layer, Trait.DECLARES_INPUT) or n.inputs for n in nodes):
         return None
     return nodes
 
@@ -122,9 +122,9 @@ def consumers(ctx: RuleContext) -> dict[int, list[Node]]:
     return found
 
 
-def reached_through(start: Node, ctx: RuleContext, passing: frozenset[str]) -> list[Node]:
-    """The nodes fed by ``start`` directly or through layers whose kind is in ``passing``
-    (those layers themselves excluded)."""
+def reached_through(start: Node, ctx: RuleContext) -> list[Node]:
+    """The nodes fed by ``start`` directly or through layers that hand their input on
+    unchanged (those layers themselves excluded)."""
     users = consumers(ctx)
     reached: list[Node] = []
     seen = {start.id}
@@ -135,7 +135,7 @@ def reached_through(start: Node, ctx: RuleContext, passing: frozenset[str]) -> l
             if user.id in seen or len(user.inputs) != 1:
                 continue
             seen.add(user.id)
-            if user.layer.kind in passing:
+            if has_trait(user.layer, Trait.PASSES_VALUES):
                 frontier.append(user)
             else:
                 reached.append(user)

@@ -18,10 +18,8 @@ from seqlint.dims import UNKNOWN, Dim, is_known
 from seqlint.ir import KerasName, Layer, Model, Node, TensorRef, TrainingCall, Value
 from seqlint.rulekit.base import RuleContext
 from seqlint.rulekit.feeding import MISSING
+from seqlint.shapes.catalogue import Trait, has_trait
 from seqlint.shapes.losses import Loss, resolve_loss
-
-# Layers whose ``activation=`` argument is the last thing they do (default: linear).
-ACTIVATED = frozenset({"Dense", "Conv1D"})
 
 # Output kinds, from the activation.
 REGRESSION = "regression"  # linear / relu: an unbounded value
@@ -64,7 +62,8 @@ class Head:
         last thing the output layer does (Dense, Conv1D, Activation); a
         ``TimeDistributed`` wrapper restacks the steps into a new tensor.
         """
-        return self.node.layer.kind in ACTIVATED or self.node.layer.kind == "Activation"
+        layer = self.node.layer
+        return has_trait(layer, Trait.ACTIVATION_LAST) or layer.kind == "Activation"
 
     @property
     def where(self) -> str:
@@ -95,7 +94,7 @@ def output_activation(node: Node) -> str | None:
         if not isinstance(inner, Layer):
             return None
         layer = inner
-    if layer.kind in ACTIVATED:
+    if has_trait(layer, Trait.ACTIVATION_LAST):
         return _activation_name(layer.config.get("activation"))
     if layer.kind == "Activation":
         if "activation" not in layer.config:

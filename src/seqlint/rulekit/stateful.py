@@ -5,15 +5,12 @@ from __future__ import annotations
 
 from seqlint.dims import UNKNOWN, is_known
 from seqlint.ir import Layer, Value
-from seqlint.rulekit.evidence import inner_layer
-
-RECURRENT_KINDS = frozenset({"LSTM", "GRU", "SimpleRNN"})
+from seqlint.rulekit.evidence import inner_layer, is_recurrent
 
 
 def is_stateful(layer: Layer) -> bool:
-    """An LSTM/GRU/SimpleRNN (alone or in Bidirectional) with ``stateful=True``."""
-    inner = inner_layer(layer)
-    return inner.kind in RECURRENT_KINDS and inner.get("stateful", False) is True
+    """A recurrent layer (alone or in Bidirectional) with ``stateful=True``."""
+    return is_recurrent(layer) and inner_layer(layer).get("stateful", False) is True
 
 
 def declared_batch(layer: Layer) -> Value:

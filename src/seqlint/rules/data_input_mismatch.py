@@ -21,13 +21,9 @@ from seqlint.rulekit.feeding import (
     input_nodes,
     model_node_ids,
 )
+from seqlint.shapes.catalogue import Call, Trait, has_trait, output_shapes
 from seqlint.shapes.problems import ProblemKind, ShapeProblem
-from seqlint.shapes.registry import Call, output_shapes
 
-# Layers whose weights are sized by the input's last axis (Keras raises when it differs).
-SIZED_BY_FEATURES = frozenset(
-    {"Dense", "Conv1D", "BatchNormalization", "LayerNormalization", "LSTM", "GRU", "SimpleRNN"}
-)
 MAX_INPUTS_TO_REORDER = 4
 
 
@@ -391,8 +387,8 @@ def _sized_by_features(node: Node) -> bool:
     layer = node.layer
     if layer.kind in ("Bidirectional", "TimeDistributed"):
         inner = layer.get("layer")
-        return isinstance(inner, Layer) and inner.kind in SIZED_BY_FEATURES
-    return layer.kind in SIZED_BY_FEATURES
+        return isinstance(inner, Layer) and has_trait(inner, Trait.SIZED_BY_FEATURES)
+    return has_trait(layer, Trait.SIZED_BY_FEATURES)
 
 
 def _last_differs(a: Shape, b: Shape) -> bool:

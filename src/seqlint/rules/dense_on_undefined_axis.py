@@ -11,23 +11,8 @@ from seqlint.dims import Sym, is_known
 from seqlint.ir import Node
 from seqlint.rulekit.base import Finding, Rule, RuleContext
 from seqlint.rulekit.evidence import chain_to, inner_layer, input_shape, is_recurrent, trace, where
-from seqlint.rulekit.feeding import INPUT_KINDS
-from seqlint.shapes.layers.core import IDENTITY_KINDS
+from seqlint.shapes.catalogue import Trait, has_trait
 
-# Layers whose output keeps every axis of their input in place.
-KEEP_EVERY_AXIS = IDENTITY_KINDS | {"SpatialDropout1D"}
-# Layers whose output keeps the time axis (axis 1) of a (batch, steps, channels) input.
-KEEP_STEPS = frozenset(
-    {
-        "TimeDistributed",
-        "Conv1D",
-        "Convolution1D",
-        "MaxPooling1D",
-        "MaxPool1D",
-        "AveragePooling1D",
-        "AvgPool1D",
-    }
-)
 _DECLARATIONS = (("shape", 1), ("input_shape", 1), ("batch_shape", 0), ("batch_input_shape", 0))
 _MAX_DEPTH = 64
 
@@ -139,7 +124,7 @@ def undefined_axis(node: Node, axis: int, ctx: RuleContext, depth: int = 0) -> U
     if axis < 1 or depth > _MAX_DEPTH:
         return None
     layer = node.layer
-    if layer.kind in INPUT_KINDS:
+    if has_trait(layer, Trait.DECLARES_INPUT):
         if node.declared_by in (None, "data") or not _declared_none(node, axis):
             return None
         return Undefined(node, None)
@@ -165,14 +150,14 @@ def undefined_axis(node: Node, axis: int, ctx: RuleContext, depth: int = 0) -> U
 def _keeps(node: Node, axis: int, rank: int) -> bool:
     """Does ``node`` hand axis ``axis`` of its (rank ``rank``) input on at the same place?"""
     layer = node.layer
-    if layer.kind in KEEP_EVERY_AXIS:
+    if has_trait(layer, Trait.KEEPS_SHAPE):
         return True
     if layer.kind == "Dense":
         return axis < rank - 1
     if layer.kind == "Embedding":
         return axis < rank
     channels_last = layer.get("data_format") in (None, "channels_last")
-    if layer.kind in KEEP_STEPS:
+    if has_trait(layer, Trait.KEEPS_STEPS):
         return axis == 1 and rank == 3 and channels_last
     if is_recurrent(layer):
         inner = inner_layer(layer)

@@ -12,7 +12,6 @@ from seqlint.rulekit.evidence import trace
 from seqlint.rulekit.feeding import data_name, feeds, reached_through
 
 # Layers between the Input and the Embedding that leave the indices as they are.
-PASSING = frozenset({"Identity"})
 
 
 class EmbeddingIndexRange(Rule):
@@ -79,7 +78,7 @@ when index 0 is padding), or data mapped into the vocabulary."""
             low, high = bounds
             if high <= low:
                 continue
-            for node in reached_through(feed.input, ctx, PASSING):
+            for node in reached_through(feed.input, ctx):
                 vocabulary = node.layer.get("input_dim")
                 if node.layer.kind != "Embedding" or not is_known(vocabulary):
                     continue

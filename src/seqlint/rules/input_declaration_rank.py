@@ -11,9 +11,8 @@ from seqlint.fixes import Fix, WrapValue
 from seqlint.ir import Node, ShapeTuple
 from seqlint.rulekit.base import Finding, Rule, RuleContext, problem_nodes
 from seqlint.rulekit.evidence import chain_to, declaration_of, output_shape, trace, where
+from seqlint.shapes.catalogue import Trait, has_trait
 from seqlint.shapes.problems import ProblemKind, ShapeProblem
-
-INPUT_KINDS = ("Input", "InputLayer")
 
 
 class InputDeclarationRank(Rule):
@@ -63,7 +62,7 @@ at `fit`). Use `X.shape[1:]`."""
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for node in ctx.ir.nodes:
-            if node.layer.kind in INPUT_KINDS and _by_user(node):
+            if has_trait(node.layer, Trait.DECLARES_INPUT) and _by_user(node):
                 declared = _whole_shape_value(node)
                 if declared is not None:
                     yield self._batch_axis_finding(node, declared, ctx)

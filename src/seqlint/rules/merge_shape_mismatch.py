@@ -11,8 +11,8 @@ from seqlint.fixes import Fix, SetKeyword
 from seqlint.ir import Layer, Node
 from seqlint.rulekit.base import Finding, Rule, RuleContext, problem_nodes
 from seqlint.rulekit.evidence import trace
+from seqlint.shapes.catalogue import Call, output_shapes
 from seqlint.shapes.problems import ProblemKind, ShapeProblem
-from seqlint.shapes.registry import Call, output_shapes
 
 KINDS = (ProblemKind.MERGE_DIMS, ProblemKind.MERGE_RANK, ProblemKind.MERGE_AXIS)
 

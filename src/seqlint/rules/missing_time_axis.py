@@ -21,28 +21,8 @@ from seqlint.rulekit.evidence import (
 )
 from seqlint.rulekit.repairs import repeat_vector_fix, return_sequences_fix
 from seqlint.rulekit.training import EncoderDecoder, encoder_decoder
+from seqlint.shapes.catalogue import Trait, has_trait
 from seqlint.shapes.problems import ProblemKind
-
-TIME_AXIS_KINDS = frozenset(
-    {
-        "LSTM",
-        "GRU",
-        "SimpleRNN",
-        "Bidirectional",
-        "Conv1D",
-        "Convolution1D",
-        "MaxPooling1D",
-        "MaxPool1D",
-        "AveragePooling1D",
-        "AvgPool1D",
-        "GlobalAveragePooling1D",
-        "GlobalAvgPool1D",
-        "GlobalMaxPooling1D",
-        "GlobalMaxPool1D",
-        "SpatialDropout1D",
-        "UpSampling1D",
-    }
-)
 
 
 class MissingTimeAxis(Rule):
@@ -101,7 +81,9 @@ sequence into one vector, repeat that vector over the output steps with
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for node, problem in problem_nodes(ctx):
-            if problem.kind is not ProblemKind.RANK or node.layer.kind not in TIME_AXIS_KINDS:
+            if problem.kind is not ProblemKind.RANK or not has_trait(
+                node.layer, Trait.NEEDS_TIME_AXIS
+            ):
                 continue
             index = problem.input_index or 0
             got = input_shape(node, ctx, index)

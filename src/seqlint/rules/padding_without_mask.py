@@ -7,34 +7,13 @@ from textwrap import dedent
 
 from seqlint.diagnostic import Severity
 from seqlint.dims import same
-from seqlint.ir import Array, Node
+from seqlint.ir import Array, Layer, Node
 from seqlint.rulekit.base import Finding, Rule, RuleContext
 from seqlint.rulekit.evidence import chain_to, is_recurrent, output_shape, trace, where
 from seqlint.rulekit.feeding import data_name, model_node_ids, reached_through
 from seqlint.rulekit.heads import LOSS_CALLS
 from seqlint.rulekit.training import FitSite, fit_sites
-
-# Layers between the Input and the Embedding that leave the indices as they are.
-PASSING = frozenset({"Identity"})
-# Layers that keep every step of a rank-3 input (their output rank is checked too).
-STEPWISE = frozenset(
-    {
-        "LSTM",
-        "GRU",
-        "SimpleRNN",
-        "Bidirectional",
-        "Dense",
-        "TimeDistributed",
-        "Dropout",
-        "SpatialDropout1D",
-        "GaussianNoise",
-        "GaussianDropout",
-        "Activation",
-        "Identity",
-        "BatchNormalization",
-        "LayerNormalization",
-    }
-)
+from seqlint.shapes.catalogue import Trait, has_trait
 
 
 class PaddingWithoutMask(Rule):
@@ -111,7 +90,7 @@ already start real tokens at 1)."""
             if any(ctx.ir.nodes[i].layer.kind == "Masking" for i in model_nodes):
                 continue
             output = site.outputs[0]
-            for embedding in reached_through(ctx.ir.node(inputs), ctx, PASSING):
+            for embedding in reached_through(ctx.ir.node(inputs), ctx):
                 if embedding.id in reported or not _unmasked_embedding(embedding):
                     continue
                 chain = chain_to(output.node, ctx)
@@ -153,6 +132,13 @@ def _unmasked_embedding(node: Node) -> bool:
     return node.layer.kind == "Embedding" and node.layer.get("mask_zero", False) is False
 
 
+def _stepwise(layer: Layer) -> bool:
+    """A layer that keeps every step of a rank-3 input where it was."""
+    return is_recurrent(layer) or any(
+        has_trait(layer, trait) for trait in (Trait.PER_STEP, Trait.KEEPS_SHAPE)
+    )
+
+
 def _keeps_steps(chain: list[Node], embedding: Node, ctx: RuleContext) -> bool:
     """Every layer from the Embedding to the output keeps the input's time axis."""
     steps = output_shape(embedding, ctx)
@@ -162,6 +148,6 @@ def _keeps_steps(chain: list[Node], embedding: Node, ctx: RuleContext) -> bool:
         shape = output_shape(node, ctx)
         if shape.rank != 3:
             return False
-        if node.layer.kind not in STEPWISE and not same(shape[1], steps[1]):
+        if not _stepwise(node.layer) and not same(shape[1], steps[1]):
             return False
     return True

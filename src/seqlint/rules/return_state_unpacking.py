@@ -8,15 +8,7 @@ from textwrap import dedent
 from seqlint.diagnostic import Severity
 from seqlint.ir import Layer
 from seqlint.rulekit.base import Finding, Rule, RuleContext
-
-STATES = {
-    "LSTM": "h, c",
-    "GRU": "h",
-    "SimpleRNN": "h",
-    "ConvLSTM1D": "h, c",
-    "ConvLSTM2D": "h, c",
-    "ConvLSTM3D": "h, c",
-}
+from seqlint.shapes.catalogue import spec
 
 
 class ReturnStateUnpacking(Rule):
@@ -68,15 +60,21 @@ way round)."""
 
 def _returns(layer: Layer) -> str:
     """What a call of ``layer`` returns, by name."""
-    if layer.kind in STATES:
-        return f"output, {STATES[layer.kind]}"
+    if _states(layer):
+        return f"output, {_states(layer)}"
     inner = layer.get("layer")
-    if layer.kind == "Bidirectional" and isinstance(inner, Layer) and inner.kind in STATES:
+    if layer.kind == "Bidirectional" and isinstance(inner, Layer) and _states(inner):
         outputs = "output" if layer.get("merge_mode", "concat") is not None else "forward, backward"
         if inner.get("return_state", False) is not True:
             return outputs
-        states = STATES[inner.kind]
+        states = _states(inner)
         forward = ", ".join(f"forward_{s}" for s in states.split(", "))
         backward = ", ".join(f"backward_{s}" for s in states.split(", "))
         return f"{outputs}, {forward}, {backward}"
     return "output, scores"
+
+
+def _states(layer: Layer) -> str:
+    """The names of the states ``return_state=True`` adds (``"h, c"``), empty for none."""
+    found = spec(layer.kind)
+    return ", ".join(found.states) if found is not None else ""

@@ -10,8 +10,8 @@ from seqlint.ir import Node, TensorRef
 from seqlint.rulekit.base import Finding, Rule, RuleContext
 from seqlint.rulekit.evidence import output_shape, trace, where
 from seqlint.rulekit.stateful import declared_batch, is_stateful
+from seqlint.shapes.catalogue import Trait, has_trait
 
-INPUT_KINDS = frozenset({"Input", "InputLayer"})
 KERAS2_BATCH = ("batch_size", "batch_input_shape")  # layer keywords Keras 3 rejects
 
 
@@ -89,7 +89,7 @@ def _chain_to_input(node: Node, ctx: RuleContext) -> list[Node] | None:
         if len(chain) > 10_000:
             return None
     declared = current.declared_by
-    if current.layer.kind not in INPUT_KINDS or not declared or declared == "data":
+    if not has_trait(current.layer, Trait.DECLARES_INPUT) or not declared or declared == "data":
         return None
     return chain[::-1]
 

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from seqlint.dims import Shape
 from seqlint.ir import ModuleIR, Node, TensorRef
+from seqlint.shapes.catalogue import Call, output_shapes
 from seqlint.shapes.problems import ShapeProblem
-from seqlint.shapes.registry import Call, output_shapes
 
 
 @dataclass(frozen=True)

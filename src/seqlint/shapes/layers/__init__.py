@@ -5,6 +5,7 @@ from seqlint.shapes.layers import (  # noqa: F401
     convolutional,
     core,
     embedding,
+    foreign,
     inputs,
     merging,
     models,

@@ -16,22 +16,23 @@ frontend may put it.
 from __future__ import annotations
 
 from seqlint.dims import UNKNOWN, Shape
+from seqlint.shapes.catalogue import Call
 from seqlint.shapes.layers.common import (
     as_dim,
     batch_of,
     config_bool,
     config_dim,
+    keras_layer,
     not_a_list,
-    register,
 )
-from seqlint.shapes.registry import Call
 
 
 def _scores_flag(call: Call) -> bool | None:
     return config_bool(call.layer, "return_attention_scores", False)
 
 
-@register("Attention", "AdditiveAttention")
+@keras_layer("AdditiveAttention", positional=("use_scale", "dropout"))
+@keras_layer("Attention", positional=("use_scale", "score_mode", "dropout", "seed"))
 def attention(call: Call) -> list[Shape]:
     if not call.as_list:
         return not_a_list(
@@ -54,7 +55,10 @@ def attention(call: Call) -> list[Shape]:
     return outputs
 
 
-@register("MultiHeadAttention")
+@keras_layer(
+    "MultiHeadAttention",
+    positional=("num_heads", "key_dim", "value_dim", "dropout", "use_bias", "output_shape"),
+)
 def multi_head_attention(call: Call) -> list[Shape]:
     scores = _scores_flag(call)
     if scores is None or call.as_list or not 2 <= len(call.inputs) <= 3:

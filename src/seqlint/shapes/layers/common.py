@@ -10,13 +10,13 @@ objects or nonsense.  Every reader here turns what it cannot read into
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from seqlint.dims import BATCH, UNKNOWN, Dim, Shape, Sym, is_known
 from seqlint.ir import Layer
+from seqlint.shapes.catalogue import Call, LayerSpec, ParamFn, ShapeFn, Trait, declare
 from seqlint.shapes.problems import ProblemKind, ShapeProblem
-from seqlint.shapes.registry import Call, ShapeFn, shape_function
 
 STRICT = False
 """When True, unexpected exceptions inside shape functions propagate (tests set it)."""
@@ -25,25 +25,75 @@ MISSING: Any = object()
 """Sentinel default: the config value is absent."""
 
 
-def register(*kinds: str) -> Callable[[ShapeFn], ShapeFn]:
-    """``@shape_function(*kinds)`` plus a guard: a crash becomes an unknown output."""
+def keras_layer(
+    kind: str,
+    *,
+    positional: tuple[str, ...] = (),
+    params: ParamFn | None = None,
+    aliases: tuple[str, ...] = (),
+    traits: Iterable[Trait] = (),
+    drops_time_axis: str = "",
+    states: tuple[str, ...] = (),
+) -> Callable[[ShapeFn], ShapeFn]:
+    """Declare the Keras layer ``kind`` in the catalogue, with the decorated function as
+    its shape function (see :class:`~seqlint.shapes.catalogue.LayerSpec` for the rest).
+
+    Guarded: a crash inside the shape or parameter function is an unknown result.
+    Decorators stack, for classes that share a shape function.
+    """
 
     def wrap(fn: ShapeFn) -> ShapeFn:
-        @functools.wraps(fn)
-        def guarded(call: Call) -> list[Shape]:
-            try:
-                return fn(_without_scalars(call))
-            except ShapeProblem:
-                raise
-            except Exception:
-                if STRICT:
-                    raise
-                return [Shape.unknown()]
-
-        shape_function(*kinds)(guarded)
-        return guarded
+        family = fn.__module__.rsplit(".", 1)[-1]
+        declare(
+            LayerSpec(
+                kind,
+                family,
+                shape=_guarded(fn),
+                params=None if params is None else _guarded_params(params),
+                positional=positional,
+                aliases=aliases,
+                traits=frozenset(traits),
+                drops_time_axis=drops_time_axis,
+                states=states,
+            )
+        )
+        return fn
 
     return wrap
+
+
+def _guarded(fn: ShapeFn) -> ShapeFn:
+    @functools.wraps(fn)
+    def guarded(call: Call) -> list[Shape]:
+        try:
+            return fn(_without_scalars(call))
+        except ShapeProblem:
+            raise
+        except Exception:
+            if STRICT:
+                raise
+            return [Shape.unknown()]
+
+    return guarded
+
+
+def _guarded_params(fn: ParamFn) -> ParamFn:
+    @functools.wraps(fn)
+    def guarded(call: Call) -> int | None:
+        try:
+            count = fn(_without_scalars(call))
+        except Exception:
+            if STRICT:
+                raise
+            return None
+        return count if count is None or count >= 0 else None
+
+    return guarded
+
+
+def no_weights(call: Call) -> int:
+    """The parameter count of a layer without weights."""
+    return 0
 
 
 def _without_scalars(call: Call) -> Call:
@@ -181,3 +231,21 @@ def not_a_list(call: Call, keras_words: str) -> list[Shape]:
 
 def unknowns(n: int) -> list[Shape]:
     return [Shape.unknown() for _ in range(n)]
+
+
+# -- parameter counts ------------------------------------------------------------------------
+
+
+def features(shape: Shape) -> int | None:
+    """The known size of the last axis."""
+    if shape.dims is None or not shape.dims or not is_known(shape.dims[-1]):
+        return None
+    return shape.dims[-1]
+
+
+def with_bias(layer: Layer, weights: int, bias: int) -> int | None:
+    """``weights`` plus ``bias`` unless ``use_bias`` is off; None when it cannot be read."""
+    use_bias = config_bool(layer, "use_bias", True)
+    if use_bias is None:
+        return None
+    return weights + (bias if use_bias else 0)

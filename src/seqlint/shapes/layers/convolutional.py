@@ -10,17 +10,20 @@ negative``); ``same`` and ``causal`` give ``floor((L - 1) / s) + 1``.
 from __future__ import annotations
 
 from seqlint.dims import UNKNOWN, Dim, Shape, Sym, is_known, sub_const
+from seqlint.shapes.catalogue import Call, Trait
 from seqlint.shapes.layers.common import (
     MISSING,
     batch_of,
     config_dim,
+    config_int,
     data_format,
+    features,
     int_tuple,
-    register,
+    keras_layer,
     require_rank,
+    with_bias,
 )
 from seqlint.shapes.problems import ProblemKind, ShapeProblem
-from seqlint.shapes.registry import Call
 
 
 def window_length(
@@ -64,7 +67,30 @@ def window_length(
     return UNKNOWN
 
 
-@register("Conv1D", "Convolution1D")
+def _conv1d_params(call: Call) -> int | None:
+    layer = call.layer
+    filters, size = config_int(layer, "filters"), features(call.input)
+    kernel = int_tuple(layer.get("kernel_size"), 1)
+    groups = config_int(layer, "groups", 1)
+    if filters is None or size is None or kernel is None or not is_known(kernel[0]):
+        return None
+    if groups != 1 or layer.get("data_format") not in (None, "channels_last"):
+        return None
+    return with_bias(layer, kernel[0] * size * filters, filters)
+
+
+@keras_layer(
+    "Conv1D",
+    positional=("filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate"),
+    params=_conv1d_params,
+    aliases=("Convolution1D",),
+    traits=(
+        Trait.NEEDS_TIME_AXIS,
+        Trait.KEEPS_STEPS,
+        Trait.SIZED_BY_FEATURES,
+        Trait.ACTIVATION_LAST,
+    ),
+)
 def conv1d(call: Call) -> list[Shape]:
     layer = call.layer
     fmt = data_format(layer)

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from seqlint.dims import BATCH, Shape, is_known
 from seqlint.ir import Layer, value_to_dims
-from seqlint.shapes.layers.common import MISSING, positive, register
-from seqlint.shapes.registry import Call
+from seqlint.shapes.catalogue import Call, Trait
+from seqlint.shapes.layers.common import MISSING, keras_layer, no_weights, positive
+
+_INPUT = {
+    "positional": ("shape", "batch_size"),
+    "params": no_weights,
+    "traits": (Trait.DECLARES_INPUT,),
+}
 
 
-@register("Input", "InputLayer")
+@keras_layer("InputLayer", **_INPUT)
+@keras_layer("Input", **_INPUT)
 def input_layer(call: Call) -> list[Shape]:
     config = call.layer.config
     shape = config.get("shape", MISSING)
@@ -32,7 +39,7 @@ def input_layer(call: Call) -> list[Shape]:
     return [Shape.unknown()]
 
 
-@register("ModelInput")
+@keras_layer("ModelInput", params=no_weights)
 def model_input(call: Call) -> list[Shape]:
     """A tensor entering a functional model used as a layer: Keras's ``_adjust_input_rank``
     adds or drops a trailing axis of size 1 to reach the declared rank (anything else

@@ -19,12 +19,12 @@ Keras 3 facts mirrored here:
 from __future__ import annotations
 
 from seqlint.dims import UNKNOWN, Dim, Shape, add, is_known, same
-from seqlint.shapes.layers.common import batch_of, not_a_list, register
+from seqlint.shapes.catalogue import Call
+from seqlint.shapes.layers.common import batch_of, keras_layer, no_weights, not_a_list
 from seqlint.shapes.problems import ProblemKind, ShapeProblem
-from seqlint.shapes.registry import Call
 
 
-@register("Concatenate")
+@keras_layer("Concatenate", positional=("axis",), params=no_weights)
 def concatenate(call: Call) -> list[Shape]:
     if not call.as_list:
         return not_a_list(call, "a Concatenate layer should be called on a list of tensors")
@@ -130,7 +130,12 @@ def _broadcast(a: tuple[Dim, ...], b: tuple[Dim, ...]) -> tuple[Dim, ...]:
     return (*prefix, *(_combine(x, y) for x, y in zip(a[len(a) - len(b) :], b, strict=True)))
 
 
-@register("Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum")
+@keras_layer("Minimum", params=no_weights)
+@keras_layer("Maximum", params=no_weights)
+@keras_layer("Average", params=no_weights)
+@keras_layer("Multiply", params=no_weights)
+@keras_layer("Subtract", params=no_weights)
+@keras_layer("Add", params=no_weights)
 def elementwise(call: Call) -> list[Shape]:
     kind = call.layer.kind
     if not call.as_list:

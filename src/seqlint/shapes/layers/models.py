@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from seqlint.dims import Shape
 from seqlint.ir import Layer
-from seqlint.shapes.layers.common import register
+from seqlint.shapes.catalogue import Call, lookup
+from seqlint.shapes.layers.common import keras_layer
 from seqlint.shapes.layers.inputs import model_input
 from seqlint.shapes.problems import ShapeProblem
-from seqlint.shapes.registry import Call, lookup
 
 
-@register("Sequential", "Functional")
+@keras_layer("Functional")
+@keras_layer("Sequential")
 def model_as_layer(call: Call) -> list[Shape]:
     chain = call.layer.get("layers")
     declared = call.layer.get("declared")

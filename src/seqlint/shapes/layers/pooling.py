@@ -10,24 +10,42 @@ Global pooling drops the steps axis (``keepdims=True`` keeps it as 1).
 from __future__ import annotations
 
 from seqlint.dims import UNKNOWN, Shape
+from seqlint.shapes.catalogue import Call, Trait
 from seqlint.shapes.layers.common import (
     MISSING,
     batch_of,
     config_bool,
     data_format,
     int_tuple,
-    register,
+    keras_layer,
+    no_weights,
     require_rank,
 )
 from seqlint.shapes.layers.convolutional import window_length
-from seqlint.shapes.registry import Call
+
+_POOLING = ("pool_size", "strides", "padding", "data_format")
+_GLOBAL = ("data_format", "keepdims")
+_POOLS_OVER_TIME = "it pools over the time axis"
 
 
 def _expected(first: bool) -> str:
     return "(batch, channels, steps)" if first else "(batch, steps, channels)"
 
 
-@register("MaxPooling1D", "MaxPool1D", "AveragePooling1D", "AvgPool1D")
+@keras_layer(
+    "AveragePooling1D",
+    positional=_POOLING,
+    params=no_weights,
+    aliases=("AvgPool1D",),
+    traits=(Trait.NEEDS_TIME_AXIS, Trait.KEEPS_STEPS),
+)
+@keras_layer(
+    "MaxPooling1D",
+    positional=_POOLING,
+    params=no_weights,
+    aliases=("MaxPool1D",),
+    traits=(Trait.NEEDS_TIME_AXIS, Trait.KEEPS_STEPS),
+)
 def pooling1d(call: Call) -> list[Shape]:
     layer = call.layer
     fmt = data_format(layer)
@@ -61,11 +79,21 @@ def pooling1d(call: Call) -> list[Shape]:
     return [Shape((batch, channels, out) if first else (batch, out, channels))]
 
 
-@register(
-    "GlobalAveragePooling1D",
-    "GlobalAvgPool1D",
+@keras_layer(
     "GlobalMaxPooling1D",
-    "GlobalMaxPool1D",
+    positional=_GLOBAL,
+    params=no_weights,
+    aliases=("GlobalMaxPool1D",),
+    traits=(Trait.NEEDS_TIME_AXIS,),
+    drops_time_axis=_POOLS_OVER_TIME,
+)
+@keras_layer(
+    "GlobalAveragePooling1D",
+    positional=_GLOBAL,
+    params=no_weights,
+    aliases=("GlobalAvgPool1D",),
+    traits=(Trait.NEEDS_TIME_AXIS,),
+    drops_time_axis=_POOLS_OVER_TIME,
 )
 def global_pooling1d(call: Call) -> list[Shape]:
     layer = call.layer

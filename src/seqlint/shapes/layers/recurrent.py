@@ -27,21 +27,25 @@ from dataclasses import dataclass
 
 from seqlint.dims import UNKNOWN, Dim, Shape, add, differ, is_known
 from seqlint.ir import Layer
+from seqlint.shapes.catalogue import Call, Trait, count_params
 from seqlint.shapes.layers.common import (
     batch_of,
     config_bool,
     config_dim,
-    register,
+    config_int,
+    features,
+    keras_layer,
     require_rank,
+    with_bias,
 )
 from seqlint.shapes.problems import ProblemKind, ShapeProblem
-from seqlint.shapes.registry import Call
 
 RNN_INPUT = "(batch, timesteps, features)"
 
-STATE_NAMES = {"LSTM": "[h, c]", "GRU": "[h]", "SimpleRNN": "[h]"}
-STATE_COUNT = {"LSTM": 2, "GRU": 1, "SimpleRNN": 1}
-"""Number of states each layer returns with ``return_state=True``."""
+STATES = {"LSTM": ("h", "c"), "GRU": ("h",), "SimpleRNN": ("h",)}
+"""The states each layer returns after its output with ``return_state=True``."""
+STATE_NAMES = {kind: f"[{', '.join(names)}]" for kind, names in STATES.items()}
+STATE_COUNT = {kind: len(names) for kind, names in STATES.items()}
 
 USED_STATES = {"LSTM": 2, "GRU": 1, "SimpleRNN": 1}
 """Number of leading initial states whose size the cell actually uses."""
@@ -129,7 +133,47 @@ def check_initial_state(rnn: Rnn, states: tuple[Shape, ...]) -> None:
     _check_sizes(rnn, states, 0, rnn.kind)
 
 
-@register("LSTM", "GRU", "SimpleRNN")
+def _recurrent_params(gates: int):
+    def count(call: Call) -> int | None:
+        layer = call.layer
+        units, size = config_int(layer, "units"), features(call.input)
+        if units is None or size is None:
+            return None
+        biases = gates * units
+        if layer.kind == "GRU":
+            reset_after = config_bool(layer, "reset_after", True)
+            if reset_after is None:
+                return None
+            biases *= 2 if reset_after else 1
+        return with_bias(layer, gates * units * (size + units), biases)
+
+    return count
+
+
+_RNN_TRAITS = (Trait.NEEDS_TIME_AXIS, Trait.RECURRENT, Trait.SIZED_BY_FEATURES)
+
+
+@keras_layer(
+    "SimpleRNN",
+    positional=("units", "activation", "use_bias"),
+    params=_recurrent_params(1),
+    traits=_RNN_TRAITS,
+    states=STATES["SimpleRNN"],
+)
+@keras_layer(
+    "GRU",
+    positional=("units", "activation", "recurrent_activation", "use_bias"),
+    params=_recurrent_params(3),
+    traits=_RNN_TRAITS,
+    states=STATES["GRU"],
+)
+@keras_layer(
+    "LSTM",
+    positional=("units", "activation", "recurrent_activation", "use_bias"),
+    params=_recurrent_params(4),
+    traits=_RNN_TRAITS,
+    states=STATES["LSTM"],
+)
 def recurrent(call: Call) -> list[Shape]:
     rnn = rnn_of(call.layer)
     assert rnn is not None
@@ -166,7 +210,20 @@ def _check_bidirectional_states(fwd: Rnn, bwd: Rnn, states: tuple[Shape, ...]) -
     _check_sizes(bwd, backward, half, f"the backward {bwd.kind}")
 
 
-@register("Bidirectional")
+def _bidirectional_params(call: Call) -> int | None:
+    inner = call.layer.get("layer")
+    if not isinstance(inner, Layer) or call.layer.get("backward_layer") is not None:
+        return None
+    one_way = count_params(inner, call.inputs)
+    return None if one_way is None else 2 * one_way
+
+
+@keras_layer(
+    "Bidirectional",
+    positional=("layer", "merge_mode", "weights", "backward_layer"),
+    params=_bidirectional_params,
+    traits=(Trait.NEEDS_TIME_AXIS,),
+)
 def bidirectional(call: Call) -> list[Shape]:
     layer = call.layer
     inner = layer.get("layer")

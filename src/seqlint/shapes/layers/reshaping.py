@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 from seqlint.dims import UNKNOWN, Dim, Shape, Sym, is_known, mul, product
+from seqlint.shapes.catalogue import Call, Trait
 from seqlint.shapes.layers.common import (
     as_dim,
     batch_of,
     config_dim,
-    register,
+    keras_layer,
+    no_weights,
     require_rank,
 )
 from seqlint.shapes.problems import ProblemKind, ShapeProblem
-from seqlint.shapes.registry import Call
 
 
-@register("Flatten")
+@keras_layer(
+    "Flatten",
+    positional=("data_format",),
+    params=no_weights,
+    drops_time_axis="Flatten merges the time axis into the features",
+)
 def flatten(call: Call) -> list[Shape]:
     """``(batch, prod(input[1:]))``; a rank-1 input gives ``(batch, 1)``."""
     shape = call.input
@@ -38,7 +44,7 @@ def _fmt(dims: tuple[Dim, ...]) -> str:
     return str(Shape(dims))
 
 
-@register("Reshape")
+@keras_layer("Reshape", positional=("target_shape",), params=no_weights)
 def reshape(call: Call) -> list[Shape]:
     """Mirrors ``operation_utils.compute_reshape_output_shape`` on the non-batch dims."""
     target = _target(call.layer.get("target_shape"))
@@ -100,7 +106,7 @@ def reshape(call: Call) -> list[Shape]:
     return [Shape((batch, *(resolved if is_known(d) and d == -1 else d for d in target)))]
 
 
-@register("RepeatVector")
+@keras_layer("RepeatVector", positional=("n",), params=no_weights)
 def repeat_vector(call: Call) -> list[Shape]:
     """``(batch, features) -> (batch, n, features)``; InputSpec ``ndim=2``."""
     require_rank(call, 2, "(batch, features)")
@@ -111,7 +117,7 @@ def repeat_vector(call: Call) -> list[Shape]:
     return [Shape((shape.dims[0], n, shape.dims[1]))]
 
 
-@register("Permute")
+@keras_layer("Permute", positional=("dims",), params=no_weights)
 def permute(call: Call) -> list[Shape]:
     """``dims`` is 1-based and excludes the batch axis; InputSpec ``ndim=len(dims)+1``."""
     dims = call.layer.get("dims")
@@ -127,7 +133,9 @@ def permute(call: Call) -> list[Shape]:
     return [Shape((shape.dims[0], *(shape.dims[d] for d in dims)))]
 
 
-@register("UpSampling1D")
+@keras_layer(
+    "UpSampling1D", positional=("size",), params=no_weights, traits=(Trait.NEEDS_TIME_AXIS,)
+)
 def up_sampling_1d(call: Call) -> list[Shape]:
     """Repeats each step ``size`` times: ``(batch, T, f) -> (batch, size*T, f)``; ``ndim=3``."""
     require_rank(call, 3, "(batch, timesteps, features)")

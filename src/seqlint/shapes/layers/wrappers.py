@@ -10,12 +10,24 @@ from __future__ import annotations
 
 from seqlint.dims import Shape
 from seqlint.ir import Layer
-from seqlint.shapes.layers.common import register, require_rank
+from seqlint.shapes.catalogue import Call, Trait, count_params, lookup
+from seqlint.shapes.layers.common import keras_layer, require_rank
 from seqlint.shapes.problems import ProblemKind, ShapeProblem
-from seqlint.shapes.registry import Call, lookup
 
 
-@register("TimeDistributed")
+def _params(call: Call) -> int | None:
+    inner, shape = call.layer.get("layer"), call.input
+    if not isinstance(inner, Layer) or shape.dims is None or len(shape.dims) < 3:
+        return None
+    return count_params(inner, (Shape((shape.dims[0], *shape.dims[2:])),))
+
+
+@keras_layer(
+    "TimeDistributed",
+    positional=("layer",),
+    params=_params,
+    traits=(Trait.PER_STEP, Trait.KEEPS_STEPS),
+)
 def time_distributed(call: Call) -> list[Shape]:
     inner = call.layer.get("layer")
     require_rank(call, 3, "(batch, timesteps, ...)", at_least=True)

@@ -1,0 +1,152 @@
+"""The layer catalogue: everything seqlint knows about each Keras layer class, in one entry.
+
+Each family module of :mod:`seqlint.shapes.layers` declares its layers with
+:func:`~seqlint.shapes.layers.common.layer`: the shape function (the static twin of
+Keras's ``compute_output_shape``), the parameter count (of ``count_params``), the
+constructor's positional parameters, the class's aliases, and the traits rules ask
+about. A class seqlint cannot model is declared :func:`opaque`, with the reason. Nothing
+outside the catalogue lists layer names: a new layer is added in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from enum import Enum
+
+from seqlint.dims import Shape
+from seqlint.ir import Layer
+
+
+@dataclass(frozen=True)
+class Call:
+    """A layer applied to input shapes.
+
+    ``inputs`` has one shape per tensor passed; ``as_list`` is True when they
+    were passed as a list (``Concatenate()([a, b])``).  ``states`` are the
+    shapes given as ``initial_state``.
+    """
+
+    layer: Layer
+    inputs: tuple[Shape, ...]
+    as_list: bool = False
+    states: tuple[Shape, ...] = ()
+
+    @property
+    def input(self) -> Shape:
+        """The single input of a one-tensor layer (unknown if there is not exactly one)."""
+        return self.inputs[0] if len(self.inputs) == 1 else Shape.unknown()
+
+
+ShapeFn = Callable[[Call], list[Shape]]
+"""Returns one shape per output tensor, or raises ShapeProblem."""
+
+ParamFn = Callable[[Call], "int | None"]
+"""The number of weights Keras creates for the call's layer (trainable or not); None when
+it cannot be known (a size that is a symbol or unknown, an option that cannot be read)."""
+
+
+class Trait(Enum):
+    """What rules ask about a layer, whatever its class."""
+
+    NEEDS_TIME_AXIS = "needs-time-axis"  # its input is (batch, steps, ...): a rank error is SL101
+    RECURRENT = "recurrent"  # walks the time axis; return_sequences says if it keeps it
+    KEEPS_SHAPE = "keeps-shape"  # the output has the input's shape, every axis in place
+    KEEPS_STEPS = "keeps-steps"  # keeps axis 1 of a channels-last (batch, steps, channels) input
+    PER_STEP = "per-step"  # maps each step on its own (Dense on the last axis, TimeDistributed)
+    SIZED_BY_FEATURES = "sized-by-features"  # weights sized by the input's last axis
+    ACTIVATION_LAST = "activation-last"  # its ``activation=`` is the last thing it does
+    PASSES_VALUES = "passes-values"  # hands its input on unchanged (Identity)
+    DECLARES_INPUT = "declares-input"  # a model input: Input, InputLayer
+
+
+@dataclass(frozen=True)
+class LayerSpec:
+    """One Keras layer class as seqlint knows it.
+
+    ``shape`` None: the class is not modelled (its outputs are unknown). ``params`` None:
+    its parameter count is not known. ``drops_time_axis`` says why the layer's output has
+    no time axis when it never has one (global pooling, Flatten). ``states`` names the
+    states ``return_state=True`` adds (``("h", "c")`` for an LSTM). ``opaque`` is why seqlint
+    cannot model the class at all.
+    """
+
+    kind: str
+    family: str
+    shape: ShapeFn | None = None
+    params: ParamFn | None = None
+    positional: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    traits: frozenset[Trait] = field(default_factory=frozenset)
+    drops_time_axis: str = ""
+    states: tuple[str, ...] = ()
+    opaque: str = ""
+
+    def has(self, trait: Trait) -> bool:
+        return trait in self.traits
+
+
+_SPECS: dict[str, LayerSpec] = {}
+_ALIASES: dict[str, str] = {}
+
+
+def declare(spec: LayerSpec) -> None:
+    """Add ``spec`` to the catalogue (each kind and alias once)."""
+    for name in (spec.kind, *spec.aliases):
+        if name in _SPECS or name in _ALIASES:
+            raise ValueError(f"{name} is declared twice in the layer catalogue")
+    _SPECS[spec.kind] = spec
+    _ALIASES.update((alias, spec.kind) for alias in spec.aliases)
+
+
+def opaque(kind: str, family: str, reason: str, positional: tuple[str, ...] = ()) -> None:
+    """Declare a class seqlint cannot model: its outputs stay unknown, for ``reason``."""
+    declare(LayerSpec(kind, family, positional=positional, opaque=reason))
+
+
+def _load() -> None:
+    import seqlint.shapes.layers  # noqa: F401  (declares every layer)
+
+
+def canonical(kind: str) -> str:
+    """The class name Keras's alias ``kind`` stands for (``MaxPool1D`` -> ``MaxPooling1D``)."""
+    _load()
+    return _ALIASES.get(kind, kind)
+
+
+def spec(kind: str) -> LayerSpec | None:
+    """The catalogue entry of a layer kind or alias; None for a class not in it (a custom
+    layer, a kind the frontend could not name)."""
+    _load()
+    return _SPECS.get(_ALIASES.get(kind, kind))
+
+
+def specs() -> Iterable[LayerSpec]:
+    """Every entry, in declaration order."""
+    _load()
+    return _SPECS.values()
+
+
+def has_trait(layer: Layer, trait: Trait) -> bool:
+    found = spec(layer.kind)
+    return found is not None and trait in found.traits
+
+
+def lookup(kind: str) -> ShapeFn | None:
+    """The shape function for a layer kind, None for a layer seqlint does not model."""
+    found = spec(kind)
+    return None if found is None else found.shape
+
+
+def output_shapes(call: Call) -> list[Shape] | None:
+    """Output shapes of ``call``; None when the layer is not modelled (unknown)."""
+    fn = lookup(call.layer.kind)
+    return None if fn is None else fn(call)
+
+
+def count_params(layer: Layer, inputs: tuple[Shape, ...]) -> int | None:
+    """Weights Keras creates for ``layer`` applied to ``inputs``; None when not known."""
+    found = spec(layer.kind)
+    if found is None or found.params is None:
+        return None
+    return found.params(Call(layer, inputs))
