@@ -21,8 +21,8 @@ np = pytest.importorskip("numpy")
 
 from seqlint.dims import BATCH, UNKNOWN, Shape, Sym  # noqa: E402
 from seqlint.ir import Layer, Loc, Span  # noqa: E402
-from seqlint.shapes.problems import ProblemKind, ShapeProblem  # noqa: E402
 from seqlint.shapes.catalogue import Call, output_shapes  # noqa: E402
+from seqlint.shapes.problems import ProblemKind, ShapeProblem  # noqa: E402
 
 pytestmark = [
     pytest.mark.keras,

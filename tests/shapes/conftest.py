@@ -9,8 +9,8 @@ import pytest
 
 from seqlint.dims import BATCH, UNKNOWN, Shape
 from seqlint.ir import Layer, Loc, Span
-from seqlint.shapes.layers import common
 from seqlint.shapes.catalogue import Call, output_shapes
+from seqlint.shapes.layers import common
 
 
 @pytest.fixture(autouse=True)

@@ -8,8 +8,8 @@ import itertools
 import pytest
 
 from seqlint.dims import UNKNOWN, Shape, Sym
-from seqlint.shapes.problems import ShapeProblem
 from seqlint.shapes.catalogue import lookup
+from seqlint.shapes.problems import ShapeProblem
 
 KINDS = [
     "Input",

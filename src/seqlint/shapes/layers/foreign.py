@@ -18,7 +18,9 @@ opaque(
     f"calls JAX functions: {_FOREIGN}",
     ("call_fn", "init_fn", "params", "state", "seed", "native_serialization_platforms"),
 )
-opaque("FlaxLayer", "foreign", f"wraps a Flax module: {_FOREIGN}", ("module", "method", "variables"))
+opaque(
+    "FlaxLayer", "foreign", f"wraps a Flax module: {_FOREIGN}", ("module", "method", "variables")
+)
 opaque(
     "TorchModuleWrapper",
     "foreign",
