@@ -2,7 +2,9 @@
 
 A dimension is a known ``int``, a named symbol (:class:`Sym`, e.g. ``timesteps``
 when its value is unknown: every use of the same name is the same size), the
-batch axis (:data:`BATCH`) or unknown (:data:`UNKNOWN`).  A :class:`Shape` is a
+batch axis (:data:`BATCH`), :data:`NONE` (a size Keras itself leaves undefined when it
+builds the model: ``Input(shape=(None, 8))``, and what is computed from it), or unknown
+(:data:`UNKNOWN`: seqlint cannot tell, it may be a number or None).  A :class:`Shape` is a
 tuple of dimensions, or ``None`` dims for an unknown rank.
 
 Comparisons are three-valued: only two known ints can be proven different, so
@@ -42,6 +44,7 @@ class _Special:
 
 BATCH = _Special("batch")
 UNKNOWN = _Special("?")
+NONE = _Special("None")
 
 Dim = int | Sym | _Special
 
@@ -67,6 +70,8 @@ def differ(a: Dim, b: Dim) -> bool:
 
 
 def _symbolic(a: Dim, op: str, b: Dim) -> Dim:
+    if a is NONE or b is NONE:
+        return NONE  # Keras: None combined with anything is None
     if a is UNKNOWN or b is UNKNOWN or a is BATCH or b is BATCH:
         return UNKNOWN
     return Sym(f"{_operand(a)}{op}{_operand(b)}")
@@ -89,6 +94,8 @@ def sub_const(d: Dim, n: int) -> Dim:
         return d
     if is_known(d):
         return d - n
+    if d is NONE:
+        return NONE
     if isinstance(d, Sym):
         return Sym(f"{_operand(d)}-{n}") if n > 0 else Sym(f"{_operand(d)}+{-n}")
     return UNKNOWN
@@ -103,6 +110,8 @@ def mul(a: Dim, b: Dim) -> Dim:
 def product(dims: tuple[Dim, ...]) -> Dim:
     """Product of ``dims`` (1 for an empty tuple), without ``1*`` noise on symbols."""
     factors = [d for d in dims if not (is_known(d) and d == 1)]
+    if NONE in factors:
+        return NONE
     if not factors:
         return 1
     result = factors[0]

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from seqlint.dims import UNKNOWN, Dim, Sym, is_known
+from seqlint.dims import NONE, UNKNOWN, Dim, Sym, is_known
 
 Value = Any  # see the module docstring
 
@@ -322,11 +322,12 @@ def value_to_dim(value: Value) -> Dim:
 
 
 def value_to_dims(value: Value) -> tuple[Dim, ...] | None:
-    """Dims of a shape-like value (tuple, list, ShapeTuple, single int); None if unknown."""
+    """Dims of a Keras shape declaration (tuple, list, ShapeTuple, single int); None if
+    unknown. A ``None`` in it is a size Keras leaves undefined (:data:`NONE`)."""
     if isinstance(value, ShapeTuple):
         value = value.items
     if isinstance(value, (tuple, list)):
-        return tuple(value_to_dim(v) for v in value)
+        return tuple(NONE if v is None else value_to_dim(v) for v in value)
     if is_known(value) or isinstance(value, Sym):
         return (value,)
     return None

@@ -19,7 +19,7 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 keras = pytest.importorskip("keras")
 np = pytest.importorskip("numpy")
 
-from seqlint.dims import BATCH, UNKNOWN, Shape, Sym  # noqa: E402
+from seqlint.dims import BATCH, NONE, UNKNOWN, Shape, Sym  # noqa: E402
 from seqlint.ir import Layer, Loc, Span  # noqa: E402
 from seqlint.shapes.catalogue import Call, output_shapes  # noqa: E402
 from seqlint.shapes.problems import ProblemKind, ShapeProblem  # noqa: E402
@@ -86,7 +86,7 @@ def ours(case: Case) -> list[tuple[Any, ...] | None]:
     layer = to_ir(Nest(case.kind, config))
 
     def shape(dims: tuple[Any, ...]) -> Shape:
-        return Shape((BATCH, *(UNKNOWN if d is None else d for d in dims)))
+        return Shape((BATCH, *(NONE if d is None else d for d in dims)))
 
     call = Call(
         layer,
@@ -102,7 +102,7 @@ def ours(case: Case) -> list[tuple[Any, ...] | None]:
             out.append(None)
             continue
         assert not any(isinstance(d, Sym) for d in s.dims)
-        out.append(tuple(None if d is BATCH or d is UNKNOWN else d for d in s.dims))
+        out.append(tuple(None if d in (BATCH, UNKNOWN, NONE) else d for d in s.dims))
     return out
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from seqlint.dims import BATCH, UNKNOWN, Shape, Sym
+from seqlint.dims import BATCH, NONE, UNKNOWN, Shape, Sym
 from seqlint.ir import ShapeTuple
 from seqlint.shapes.problems import ProblemKind, ShapeProblem
 
@@ -15,10 +15,10 @@ U = Shape.unknown()
     ("kind", "config", "expected"),
     [
         ("Input", {"shape": (20, 8)}, (BATCH, 20, 8)),
-        ("Input", {"shape": (None, 8)}, (BATCH, UNKNOWN, 8)),
+        ("Input", {"shape": (None, 8)}, (BATCH, NONE, 8)),  # None: undefined in Keras too
         ("Input", {"shape": ()}, (BATCH,)),
         ("Input", {"shape": [Sym("maxlen")]}, (BATCH, Sym("maxlen"))),
-        ("Input", {"batch_shape": (32, 20, 8)}, (BATCH, 20, 8)),
+        ("Input", {"batch_shape": (32, 20, 8)}, (32, 20, 8)),  # a fixed batch size
         ("Input", {"batch_shape": (None, 20)}, (BATCH, 20)),
         ("InputLayer", {"input_shape": (20, 8)}, (BATCH, 20, 8)),
         ("InputLayer", {"batch_input_shape": (None, 5)}, (BATCH, 5)),

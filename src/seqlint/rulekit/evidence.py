@@ -78,7 +78,7 @@ def dropper_at_or_above(node: Node | None, ctx: RuleContext) -> Dropper | None:
         reason = _drop_reason(current.layer)
         if reason:
             return Dropper(current, reason)
-        if current.layer.kind in ("Input", "InputLayer"):
+        if has_trait(current.layer, Trait.DECLARES_INPUT):
             return None
         current = primary_input(current, ctx)
     return None
@@ -107,7 +107,7 @@ def declaration_of(node: Node, ctx: RuleContext, via_input: int = 0) -> Node | N
     rank = input_shape(node, ctx, via_input).rank
     current = primary_input(node, ctx, via_input)
     while current is not None:
-        if current.layer.kind in ("Input", "InputLayer"):
+        if has_trait(current.layer, Trait.DECLARES_INPUT):
             return current if current.declared_by else None
         if _drop_reason(current.layer) or output_shape(current, ctx).rank != rank:
             return None

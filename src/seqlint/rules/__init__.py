@@ -7,12 +7,12 @@ from seqlint.rules.cudnn_layer import CudnnLayer
 from seqlint.rules.custom_loss_indexes_outputs import CustomLossIndexesOutputs
 from seqlint.rules.data_input_mismatch import DataInputMismatch
 from seqlint.rules.degenerate_window import DegenerateWindow
-from seqlint.rules.dense_on_undefined_axis import DenseOnUndefinedAxis
 from seqlint.rules.embedding_index_range import EmbeddingIndexRange
 from seqlint.rules.embedding_weights_shape import EmbeddingWeightsShape
 from seqlint.rules.initial_state_mismatch import InitialStateMismatch
 from seqlint.rules.input_declaration_rank import InputDeclarationRank
 from seqlint.rules.keras3_migration import Keras3Migration
+from seqlint.rules.layer_input_mismatch import LayerInputMismatch
 from seqlint.rules.loss_activation_mismatch import LossActivationMismatch
 from seqlint.rules.loss_outputs_mismatch import LossOutputsMismatch
 from seqlint.rules.merge_shape_mismatch import MergeShapeMismatch
@@ -34,6 +34,7 @@ from seqlint.rules.stateful_batch_mismatch import StatefulBatchMismatch
 from seqlint.rules.stateful_without_batch import StatefulWithoutBatch
 from seqlint.rules.time_distributed_rank import TimeDistributedRank
 from seqlint.rules.unused_suppression import UnusedSuppression
+from seqlint.rules.weights_on_undefined_axis import WeightsOnUndefinedAxis
 from seqlint.rules.window_longer_than_sequence import WindowLongerThanSequence
 
 ALL_RULES: tuple[Rule, ...] = (
@@ -46,7 +47,8 @@ ALL_RULES: tuple[Rule, ...] = (
     InitialStateMismatch(),
     WindowLongerThanSequence(),
     EmbeddingWeightsShape(),
-    DenseOnUndefinedAxis(),
+    WeightsOnUndefinedAxis(),
+    LayerInputMismatch(),
     ClassificationTargetMismatch(),
     OutputUnitsVsClasses(),
     RegressionTargetMismatch(),

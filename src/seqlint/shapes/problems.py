@@ -19,6 +19,8 @@ class ProblemKind(Enum):
     STATE_SIZE = "state-size"  # initial_state sizes differ from the layer's units
     STATE_COUNT = "state-count"  # wrong number of initial states
     LENGTH = "length"  # an axis shorter than a kernel/pool window (output length <= 0)
+    UNDEFINED_AXIS = "undefined-axis"  # weights sized by an axis Keras leaves undefined (None)
+    LAYER_CONFIG = "layer-config"  # the layer's configuration cannot apply to this input
 
 
 class ShapeProblem(Exception):
@@ -38,6 +40,7 @@ class ShapeProblem(Exception):
         expected: str = "",
         got: Shape | None = None,
         expected_rank: int | None = None,
+        axis: int | None = None,
     ) -> None:
         super().__init__(message)
         self.kind = kind
@@ -46,3 +49,4 @@ class ShapeProblem(Exception):
         self.expected = expected
         self.got = got
         self.expected_rank = expected_rank
+        self.axis = axis  # the input axis at fault (UNDEFINED_AXIS), counting the batch axis

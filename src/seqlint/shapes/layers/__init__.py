@@ -1,17 +1,8 @@
-"""Shape functions, one module per Keras layer family; importing this registers them all."""
+"""Shape functions, one module per Keras layer family; importing this declares them all in
+the catalogue (:mod:`seqlint.shapes.catalogue`)."""
 
-from seqlint.shapes.layers import (  # noqa: F401
-    attention,
-    convolutional,
-    core,
-    embedding,
-    foreign,
-    inputs,
-    merging,
-    models,
-    pooling,
-    preprocessing,
-    recurrent,
-    reshaping,
-    wrappers,
-)
+import importlib
+import pkgutil
+
+for _module in pkgutil.iter_modules(__path__):
+    importlib.import_module(f"{__name__}.{_module.name}")

@@ -13,7 +13,7 @@ import functools
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from seqlint.dims import BATCH, UNKNOWN, Dim, Shape, Sym, is_known
+from seqlint.dims import BATCH, NONE, UNKNOWN, Dim, Shape, Sym, is_known
 from seqlint.ir import Layer
 from seqlint.shapes.catalogue import Call, LayerSpec, ParamFn, ShapeFn, Trait, declare
 from seqlint.shapes.problems import ProblemKind, ShapeProblem
@@ -212,6 +212,29 @@ def require_rank(
         expected=expected,
         got=shape,
         expected_rank=rank,
+    )
+
+
+def require_defined(
+    call: Call, axis: int, weights: str, *, shape: Shape | None = None, input_index: int = 0
+) -> None:
+    """Raise an UNDEFINED_AXIS problem when axis ``axis`` of the input (negative: from the
+    end) is one Keras leaves undefined (None) and the layer sizes ``weights`` by it: Keras
+    raises "Shapes used to initialize variables must be fully-defined" when it builds."""
+    shape = call.input if shape is None else shape
+    if shape.dims is None or not -len(shape.dims) <= axis < len(shape.dims):
+        return
+    if shape.dims[axis] is not NONE:
+        return
+    position = axis % len(shape.dims)
+    raise ShapeProblem(
+        ProblemKind.UNDEFINED_AXIS,
+        f"{call.layer.kind} sizes {weights} by axis {position} of its input {shape}, "
+        "whose length is undefined (None)",
+        input_index=input_index,
+        expected="a defined length on that axis",
+        got=shape,
+        axis=position,
     )
 
 

@@ -9,7 +9,7 @@ negative``); ``same`` and ``causal`` give ``floor((L - 1) / s) + 1``.
 
 from __future__ import annotations
 
-from seqlint.dims import UNKNOWN, Dim, Shape, Sym, is_known, sub_const
+from seqlint.dims import NONE, UNKNOWN, Dim, Shape, Sym, is_known, sub_const
 from seqlint.shapes.catalogue import Call, Trait
 from seqlint.shapes.layers.common import (
     MISSING,
@@ -20,6 +20,7 @@ from seqlint.shapes.layers.common import (
     features,
     int_tuple,
     keras_layer,
+    require_defined,
     require_rank,
     with_bias,
 )
@@ -40,6 +41,8 @@ def window_length(
     dilated kernel, ``pool_size`` for pooling).  Raises LENGTH when a ``valid``
     window is longer than a known input.
     """
+    if length is NONE:
+        return NONE  # Keras computes None from None
     if padding is None or not is_known(stride) or stride < 1:
         return UNKNOWN
     if padding == "valid":
@@ -69,12 +72,15 @@ def window_length(
 
 def _conv1d_params(call: Call) -> int | None:
     layer = call.layer
-    filters, size = config_int(layer, "filters"), features(call.input)
+    fmt, shape = data_format(layer), call.input
+    channels = shape.dims[1] if fmt == "channels_first" and shape.dims else features(shape)
+    size = channels if is_known(channels) else None
+    filters = config_int(layer, "filters")
     kernel = int_tuple(layer.get("kernel_size"), 1)
     groups = config_int(layer, "groups", 1)
     if filters is None or size is None or kernel is None or not is_known(kernel[0]):
         return None
-    if groups != 1 or layer.get("data_format") not in (None, "channels_last"):
+    if groups != 1 or fmt is None:
         return None
     return with_bias(layer, kernel[0] * size * filters, filters)
 
@@ -118,6 +124,7 @@ def conv1d(call: Call) -> list[Shape]:
 
     shape = call.input
     batch = batch_of(shape)
+    require_defined(call, 1 if first else -1, "its kernel")
     if shape.dims is None:
         return [Shape((batch, filters, UNKNOWN) if first else (batch, UNKNOWN, filters))]
     length = shape.dims[2] if first else shape.dims[1]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from seqlint.dims import Shape
+import math
+
+from seqlint.dims import Shape, is_known
 from seqlint.shapes.catalogue import Call, ParamFn, Trait
 from seqlint.shapes.layers.common import (
     config_bool,
@@ -11,6 +13,7 @@ from seqlint.shapes.layers.common import (
     features,
     keras_layer,
     no_weights,
+    require_defined,
     require_rank,
     with_bias,
 )
@@ -33,6 +36,7 @@ def dense(call: Call) -> list[Shape]:
     """Acts on the last axis; Keras's InputSpec asks for ``min_ndim=2``."""
     shape = call.input
     require_rank(call, 2, "(batch, ..., features)", at_least=True)
+    require_defined(call, -1, "its kernel")
     if shape.dims is None:
         return [Shape.unknown()]
     return [Shape((*shape.dims[:-1], config_dim(call.layer, "units")))]
@@ -52,6 +56,21 @@ def _normalization(statistics: int) -> ParamFn:
     return count
 
 
+def _shared_axes(call: Call) -> list | None:
+    shared = call.layer.get("shared_axes")
+    axes = [] if shared is None else shared if isinstance(shared, (list, tuple)) else [shared]
+    return axes if all(is_known(a) for a in axes) else None
+
+
+def _prelu_params(call: Call) -> int | None:
+    """One ``alpha`` per input position, shared along ``shared_axes``."""
+    shape, shared = call.input, _shared_axes(call)
+    if shape.dims is None or shared is None:
+        return None
+    sizes = [1 if axis in shared else shape.dims[axis] for axis in range(1, len(shape.dims))]
+    return math.prod(sizes) if all(is_known(s) for s in sizes) else None  # type: ignore[arg-type]
+
+
 # Layers whose output has the shape of their input: positional parameters, parameter count.
 _SAME_SHAPE: dict[str, tuple[tuple[str, ...], ParamFn | None]] = {
     "Dropout": (("rate", "noise_shape", "seed"), no_weights),
@@ -62,17 +81,20 @@ _SAME_SHAPE: dict[str, tuple[tuple[str, ...], ParamFn | None]] = {
     "ReLU": (("max_value", "negative_slope", "threshold"), no_weights),
     "LeakyReLU": (("negative_slope",), no_weights),
     "ELU": (("alpha",), no_weights),
-    "PReLU": (("alpha_initializer", "alpha_regularizer", "alpha_constraint", "shared_axes"), None),
+    "PReLU": (
+        ("alpha_initializer", "alpha_regularizer", "alpha_constraint", "shared_axes"),
+        _prelu_params,
+    ),
     "Softmax": (("axis",), no_weights),
     "BatchNormalization": (
         ("axis", "momentum", "epsilon", "center", "scale"),
         _normalization(2),  # moving mean and variance
     ),
     "LayerNormalization": (("axis", "epsilon", "center", "scale"), _normalization(0)),
-    "UnitNormalization": (("axis",), None),
+    "UnitNormalization": (("axis",), no_weights),
     "Masking": (("mask_value",), no_weights),
     "Identity": ((), no_weights),
-    "ActivityRegularization": (("l1", "l2"), None),
+    "ActivityRegularization": (("l1", "l2"), no_weights),
 }
 _SIZED = frozenset({"BatchNormalization", "LayerNormalization"})
 
@@ -81,10 +103,44 @@ def identity(call: Call) -> list[Shape]:
     return [call.input]
 
 
+def _axes(value: object, rank: int) -> list[int] | None:
+    """``axis=`` (an int or a list of ints) as non-negative positions; None if unreadable."""
+    items = value if isinstance(value, (list, tuple)) else [value]
+    if not items or not all(is_known(a) for a in items):
+        return None
+    if not all(-rank <= a < rank for a in items):  # type: ignore[operator]
+        return None
+    return [a % rank for a in items]  # type: ignore[operator]
+
+
+def normalization(call: Call) -> list[Shape]:
+    """Same shape; gamma and beta (and the moving statistics) are sized by ``axis``."""
+    shape = call.input
+    if shape.dims is not None:
+        for axis in _axes(call.layer.get("axis", -1), len(shape.dims)) or ():
+            require_defined(call, axis, "its scale and offset")
+    return [shape]
+
+
+def prelu(call: Call) -> list[Shape]:
+    """Same shape; ``alpha`` has one weight per input position except the shared axes."""
+    shape, shared = call.input, _shared_axes(call)
+    if shape.dims is not None and shared is not None:
+        for axis in range(1, len(shape.dims)):
+            if axis not in shared:
+                require_defined(call, axis, "its alpha weights")
+    return [shape]
+
+
+_SHAPE_FUNCTIONS = {"BatchNormalization": normalization, "LayerNormalization": normalization}
+_SHAPE_FUNCTIONS["PReLU"] = prelu
+
+
 for _kind, (_positional, _params) in _SAME_SHAPE.items():
     _traits = {Trait.KEEPS_SHAPE} | ({Trait.SIZED_BY_FEATURES} if _kind in _SIZED else set())
     _traits |= {Trait.PASSES_VALUES} if _kind == "Identity" else set()
-    keras_layer(_kind, positional=_positional, params=_params, traits=_traits)(identity)
+    _shape_fn = _SHAPE_FUNCTIONS.get(_kind, identity)
+    keras_layer(_kind, positional=_positional, params=_params, traits=_traits)(_shape_fn)
 
 
 @keras_layer(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from seqlint.dims import BATCH, Shape, is_known
+from seqlint.dims import BATCH, Dim, Shape, is_known
 from seqlint.ir import Layer, value_to_dims
 from seqlint.shapes.catalogue import Call, Trait
 from seqlint.shapes.layers.common import MISSING, keras_layer, no_weights, positive
@@ -30,13 +30,19 @@ def input_layer(call: Call) -> list[Shape]:
         return [Shape.unknown()]  # Keras refuses both at once
     if has_shape:
         dims = value_to_dims(shape)
-        return [Shape.unknown() if dims is None else Shape((BATCH, *map(positive, dims)))]
+        batch = _batch(config.get("batch_size"))
+        return [Shape.unknown() if dims is None else Shape((batch, *map(positive, dims)))]
     if has_batch_shape:
         dims = value_to_dims(batch_shape)
         if not dims:
             return [Shape.unknown()]
-        return [Shape((BATCH, *map(positive, dims[1:])))]
+        return [Shape((_batch(dims[0]), *map(positive, dims[1:])))]
     return [Shape.unknown()]
+
+
+def _batch(size: object) -> Dim:
+    """A fixed batch size (``batch_size=4``, ``batch_shape=(4, ...)``), else the batch axis."""
+    return size if is_known(size) and size > 0 else BATCH  # type: ignore[operator,return-value]
 
 
 @keras_layer("ModelInput", params=no_weights)

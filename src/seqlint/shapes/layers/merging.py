@@ -18,7 +18,7 @@ Keras 3 facts mirrored here:
 
 from __future__ import annotations
 
-from seqlint.dims import UNKNOWN, Dim, Shape, add, is_known, same
+from seqlint.dims import NONE, UNKNOWN, Dim, Shape, add, is_known, same
 from seqlint.shapes.catalogue import Call
 from seqlint.shapes.layers.common import batch_of, keras_layer, no_weights, not_a_list
 from seqlint.shapes.problems import ProblemKind, ShapeProblem
@@ -106,6 +106,8 @@ def concatenate(call: Call) -> list[Shape]:
 
 def _combine(a: Dim, b: Dim) -> Dim:
     """One axis of an elementwise broadcast (Merge._compute_elemwise_op_output_shape)."""
+    if a is NONE or b is NONE:
+        return NONE  # Keras: None on either side is None
     if a is UNKNOWN or b is UNKNOWN:
         return UNKNOWN
     if is_known(a) and a == 1:

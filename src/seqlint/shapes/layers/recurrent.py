@@ -35,6 +35,7 @@ from seqlint.shapes.layers.common import (
     config_int,
     features,
     keras_layer,
+    require_defined,
     require_rank,
     with_bias,
 )
@@ -178,6 +179,7 @@ def recurrent(call: Call) -> list[Shape]:
     rnn = rnn_of(call.layer)
     assert rnn is not None
     require_rank(call, 3, RNN_INPUT)
+    require_defined(call, -1, "its kernel")
     check_initial_state(rnn, call.states)
     shape = call.input
     batch = batch_of(shape)
@@ -231,6 +233,7 @@ def bidirectional(call: Call) -> list[Shape]:
     if fwd is None:
         return [Shape.unknown()]
     require_rank(call, 3, RNN_INPUT)
+    require_defined(call, -1, "the kernels of its recurrent layers")
 
     backward_value = layer.get("backward_layer")
     if backward_value is None:

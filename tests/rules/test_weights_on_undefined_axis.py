@@ -1,4 +1,4 @@
-"""SL110: a Dense layer on an axis whose length is undefined (None)."""
+"""SL110: a layer sizes its weights by an axis whose length is undefined (None)."""
 
 import pytest
 
@@ -101,9 +101,9 @@ def test_message_tells_the_story_and_the_trace_marks_it():
         _functional("(None,)", "x = layers.Embedding(100, 8)(x)", "x = layers.Flatten()(x)")
     )
     assert diagnostic.message == (
-        "Dense(1) gets input (batch, ?) whose last axis has no defined length: "
+        "Dense(1) gets input (batch, None) whose last axis has no defined length: "
         "Input(shape=(None,)) at line 4 leaves the sequence length undefined (None) and "
-        "Flatten() at line 6 merges it into the features; Keras cannot size the Dense kernel "
+        "Flatten() at line 6 merges it into the features; Keras cannot size the Dense weights "
         "and raises when it builds the model"
     )
     assert "GlobalAveragePooling1D()" in diagnostic.hint

@@ -1,4 +1,5 @@
-"""SL110: a Dense layer on an axis whose length is undefined (``None``), often via Flatten."""
+"""SL110: a layer sizes its weights by an axis whose length is undefined (``None``), often
+after Flatten."""
 
 from __future__ import annotations
 
@@ -7,11 +8,11 @@ from dataclasses import dataclass
 from textwrap import dedent
 
 from seqlint.diagnostic import Severity
-from seqlint.dims import Sym, is_known
 from seqlint.ir import Node
-from seqlint.rulekit.base import Finding, Rule, RuleContext
+from seqlint.rulekit.base import Finding, Rule, RuleContext, problem_nodes
 from seqlint.rulekit.evidence import chain_to, inner_layer, input_shape, is_recurrent, trace, where
 from seqlint.shapes.catalogue import Trait, has_trait
+from seqlint.shapes.problems import ProblemKind
 
 _DECLARATIONS = (("shape", 1), ("input_shape", 1), ("batch_shape", 0), ("batch_input_shape", 0))
 _MAX_DEPTH = 64
@@ -26,28 +27,33 @@ class Undefined:
     flatten: Node | None
 
 
-class DenseOnUndefinedAxis(Rule):
+class WeightsOnUndefinedAxis(Rule):
     code = "SL110"
-    name = "dense-on-undefined-axis"
-    summary = "A Dense layer acts on an axis whose length is undefined (None), e.g. after Flatten."
+    name = "weights-on-undefined-axis"
+    summary = (
+        "A layer sizes its weights by an axis whose length is undefined (None), "
+        "e.g. a Dense after Flatten."
+    )
     severity = Severity.ERROR
     explanation = """\
-A `Dense` layer has one weight per input feature: its kernel has the shape
-`(last axis, units)`, so Keras must know the length of the last axis when it
-builds the layer. An input declared with an undefined length,
+Layers with weights size them by their input: a `Dense` kernel is `(last axis,
+units)`, an `LSTM` or `Conv1D` kernel is sized by the features, a
+`LayerNormalization` by the normalized axis, `MultiHeadAttention` by the last
+axis of its query, value and key. Keras must know that length when it builds
+the layer. An input declared with an undefined length,
 `keras.Input(shape=(None, features))` or `shape=(None,)` for token ids
-(sequences of any length), leaves the time axis `None`; `Flatten` then
-merges that axis into the features, and the `Dense` after it has an
-undefined number of inputs. Keras raises when it builds the model:
-`Shapes used to initialize variables must be fully-defined (no None
-dimensions)`.
+(sequences of any length), leaves the time axis `None`; `Flatten` then merges
+that axis into the features, and the `Dense` after it has an undefined number
+of inputs (so does any layer given `shape=(steps, None)`). Keras raises when it
+builds the model: `Shapes used to initialize variables must be fully-defined
+(no None dimensions)`.
 
-Either fix the sequence length in the declaration (`shape=(maxlen,)`, with
-the data padded to `maxlen`), or summarise the sequence with a layer that
-works on any length instead of `Flatten`: `GlobalAveragePooling1D()`,
-`GlobalMaxPooling1D()`, or a recurrent layer without `return_sequences`.
-(A Sequential model without any input declaration is built from the data
-and gets its length from it: not reported.)"""
+Either fix the length in the declaration (`shape=(maxlen,)`, with the data
+padded to `maxlen`), or summarise the sequence with a layer that works on any
+length instead of `Flatten`: `GlobalAveragePooling1D()`, `GlobalMaxPooling1D()`,
+or a recurrent layer without `return_sequences`. (A Sequential model without
+any input declaration is built from the data and gets its length from it: not
+reported.)"""
     bad_example = dedent(
         """\
         from tensorflow import keras
@@ -77,21 +83,26 @@ and gets its length from it: not reported.)"""
     )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for node in ctx.ir.nodes:
-            if node.layer.kind != "Dense" or len(node.inputs) != 1:
+        for node, problem in problem_nodes(ctx):
+            if problem.kind is not ProblemKind.UNDEFINED_AXIS or problem.axis is None:
                 continue
-            dims = input_shape(node, ctx).dims
-            if not dims or len(dims) < 2 or is_known(dims[-1]) or isinstance(dims[-1], Sym):
+            index = problem.input_index or 0
+            if index >= len(node.inputs):
                 continue
-            producer = ctx.ir.node(node.inputs[0])
-            found = undefined_axis(producer, len(dims) - 1, ctx)
-            if found is not None:
-                yield self._finding(node, found, ctx)
+            found = undefined_axis(ctx.ir.node(node.inputs[index]), problem.axis, ctx)
+            yield self._finding(node, index, problem.axis, found, ctx)
 
-    def _finding(self, node: Node, found: Undefined, ctx: RuleContext) -> Finding:
-        shape = input_shape(node, ctx)
-        declared = where(found.declaration)
-        if found.flatten is not None:
+    def _finding(
+        self, node: Node, index: int, axis: int, found: Undefined | None, ctx: RuleContext
+    ) -> Finding:
+        shape = input_shape(node, ctx, index)
+        last = shape.rank is not None and axis == shape.rank - 1
+        which = "last axis" if last else f"axis {axis}"
+        if found is None:
+            story = "a size left undefined (None) upstream reaches it"
+            hint = "declare that length with a number instead of None"
+        elif found.flatten is not None:
+            declared = where(found.declaration)
             story = (
                 f"{declared} leaves the sequence length undefined (None) and "
                 f"{where(found.flatten)} merges it into the features"
@@ -102,16 +113,19 @@ and gets its length from it: not reported.)"""
                 f"works on any length"
             )
         else:
-            story = f"{declared} declares that axis as None"
-            hint = f"declare the size of the last axis in {found.declaration.layer.label}"
+            story = f"{where(found.declaration)} declares that axis as None"
+            hint = f"declare the size of that axis in {found.declaration.layer.label}"
         message = (
-            f"{node.layer.label} gets input {shape} whose last axis has no defined length: "
-            f"{story}; Keras cannot size the Dense kernel and raises when it builds the model"
+            f"{node.layer.label} gets input {shape} whose {which} has no defined length: "
+            f"{story}; Keras cannot size the {node.layer.kind} weights and raises when it "
+            f"builds the model"
         )
-        notes = {found.declaration.id: "declares None"}
-        if found.flatten is not None:
-            notes[found.flatten.id] = "merges the undefined axis into the features"
-        rows = trace(chain_to(node, ctx), ctx, notes=notes, expected="a defined last axis")
+        notes = {}
+        if found is not None:
+            notes[found.declaration.id] = "declares None"
+            if found.flatten is not None:
+                notes[found.flatten.id] = "merges the undefined axis into the features"
+        rows = trace(chain_to(node, ctx, index), ctx, notes=notes, expected=f"a defined {which}")
         return Finding(node.loc, message, hint, rows)
 
 

@@ -1,0 +1,282 @@
+"""One layer configuration, answered by seqlint's catalogue and by real Keras, and compared.
+
+A :class:`Case` is a layer class, its constructor arguments and the shapes it is applied to
+(without the batch axis; ``None`` is a size Keras does not know). :func:`seqlint_outcome`
+asks the catalogue (shape function and parameter count, no TensorFlow), :func:`keras_outcome`
+builds the real layer and calls it on symbolic inputs (``keras.Input``), which runs its
+``build`` and ``compute_output_spec`` as a functional model does, then reads
+``count_params``. :func:`compare` says how the two answers relate (:data:`VERDICTS`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from seqlint.dims import BATCH, NONE, Shape, is_known
+from seqlint.ir import Layer, Loc, Span
+from seqlint.shapes.catalogue import Call, count_params, output_shapes, spec
+from seqlint.shapes.problems import ShapeProblem
+
+SPAN = Loc.fixed(Span(1, 1, 1, 1))
+
+# How seqlint's answer relates to Keras's. The first two are agreement; "construction" means
+# Keras refused the arguments before any input was seen (not a shape question).
+AGREE, AGREE_ERROR, CONSTRUCTION = "agree", "agree-error", "construction"
+FALSE_ERROR, MISSED_ERROR = "false-error", "missed-error"
+WRONG_SHAPE, IMPRECISE, UNMODELLED = "wrong-shape", "imprecise", "unmodelled"
+VERDICTS = (
+    AGREE,
+    AGREE_ERROR,
+    CONSTRUCTION,
+    FALSE_ERROR,
+    MISSED_ERROR,
+    WRONG_SHAPE,
+    IMPRECISE,
+    UNMODELLED,
+)
+PARAMS_AGREE, PARAMS_WRONG, PARAMS_UNKNOWN = "agree", "wrong", "unknown"
+
+
+@dataclass(frozen=True)
+class Nest:
+    """A layer given as a constructor argument (Bidirectional's ``layer``, RNN's ``cell``...)."""
+
+    kind: str
+    config: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Case:
+    kind: str
+    config: dict[str, Any]
+    inputs: tuple[tuple[Any, ...], ...]  # shapes without the batch axis
+    as_list: bool = False  # the inputs are passed as one list (merges, Attention)
+    states: tuple[tuple[Any, ...], ...] = ()  # initial_state shapes
+    call: dict[str, Any] = field(default_factory=dict)  # call keywords (return_attention_scores)
+    dtypes: tuple[str, ...] = ()  # per input; default float32
+    batch: int | None = None  # a fixed batch size
+    runtime: bool = False  # Keras's symbolic shapes are wrong here: compare with a real run
+
+    def __str__(self) -> str:
+        cfg = ",".join(f"{k}={_short(v)}" for k, v in self.config.items())
+        extra = f"+{self.call}" if self.call else ""
+        states = f"|states={list(self.states)}" if self.states else ""
+        return f"{self.kind}({cfg}){extra}{list(self.inputs)}{states}"
+
+
+def _short(value: Any) -> str:
+    if isinstance(value, Nest):
+        return f"{value.kind}({','.join(f'{k}={_short(v)}' for k, v in value.config.items())})"
+    if isinstance(value, (list, tuple)) and any(isinstance(v, Nest) for v in value):
+        return "[" + ",".join(_short(v) for v in value) + "]"
+    return repr(value)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One side's answer: output shapes (batch and unknown sizes as None) and the parameter
+    count, or the error (``stage`` "build"; "init" when Keras refused the constructor)."""
+
+    shapes: tuple[tuple[Any, ...] | None, ...] | None = None
+    params: int | None = None
+    error: str = ""
+    stage: str = "ok"  # ok | init | build | unmodelled
+
+
+# -- seqlint ---------------------------------------------------------------------------------
+
+
+def to_ir(value: Any) -> Any:
+    if isinstance(value, Nest):
+        return Layer(value.kind, {k: to_ir(v) for k, v in value.config.items()}, SPAN, value.kind)
+    if isinstance(value, list):
+        return [to_ir(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(to_ir(v) for v in value)
+    return value
+
+
+def _ir_shape(dims: tuple[Any, ...], batch: int | None) -> Shape:
+    return Shape((BATCH if batch is None else batch, *(NONE if d is None else d for d in dims)))
+
+
+def seqlint_outcome(case: Case) -> Outcome:
+    entry = spec(case.kind)
+    if entry is None or entry.shape is None:
+        return Outcome(stage="unmodelled")
+    layer = to_ir(Nest(case.kind, {**case.config, **case.call}))
+    inputs = tuple(_ir_shape(s, case.batch) for s in case.inputs)
+    call = Call(
+        layer,
+        inputs,
+        as_list=case.as_list,
+        states=tuple(_ir_shape(s, case.batch) for s in case.states),
+    )
+    try:
+        result = output_shapes(call)
+    except ShapeProblem as problem:
+        return Outcome(error=f"{problem.kind.value}: {problem.message}", stage="build")
+    assert result is not None
+    shapes = tuple(
+        None
+        if s.dims is None
+        else tuple(d if is_known(d) else None if d in (BATCH, NONE) else "?" for d in s.dims)
+        for s in result
+    )
+    return Outcome(shapes=shapes, params=count_params(layer, inputs))
+
+
+# -- Keras -----------------------------------------------------------------------------------
+
+
+def to_keras(value: Any) -> Any:
+    import keras
+
+    if isinstance(value, Nest):
+        cls = getattr(keras.layers, value.kind)
+        return cls(**{k: to_keras(v) for k, v in value.config.items()})
+    if isinstance(value, list):
+        return [to_keras(v) for v in value]
+    return value
+
+
+def _flat(y: Any) -> list[Any]:
+    if isinstance(y, dict):
+        return list(y.values())
+    return list(y) if isinstance(y, (list, tuple)) else [y]
+
+
+def keras_outcome(case: Case) -> Outcome:
+    import keras
+
+    try:
+        layer = to_keras(Nest(case.kind, case.config))
+    except Exception as error:  # noqa: BLE001  (Keras refused the arguments)
+        return Outcome(error=f"{type(error).__name__}: {error}", stage="init")
+    if case.kind == "InputLayer":  # applied to nothing: its output is the declared input
+        return Outcome(shapes=(tuple(layer.output.shape),), params=layer.count_params())
+    dtypes = case.dtypes or ("float32",) * len(case.inputs)
+    try:
+        xs = [
+            keras.Input(batch_shape=(case.batch, *s), dtype=dtype)
+            for s, dtype in zip(case.inputs, dtypes, strict=True)
+        ]
+        kwargs = dict(case.call)
+        if case.states:
+            kwargs["initial_state"] = [
+                keras.Input(batch_shape=(case.batch, *s)) for s in case.states
+            ]
+        if case.as_list:
+            y = layer(xs, **kwargs)
+        elif len(xs) == 1:
+            y = layer(xs[0], **kwargs)
+        else:
+            y = layer(*xs, **kwargs)
+    except Exception as error:  # noqa: BLE001  (Keras raised when it met the inputs)
+        return Outcome(error=f"{type(error).__name__}: {error}", stage="build")
+    params = layer.count_params() if layer.built else None
+    if case.runtime:
+        return _run(case, xs, kwargs.get("initial_state", []), y, params)
+    shapes = tuple(tuple(t.shape) for t in _flat(y))
+    return Outcome(shapes=shapes, params=params)
+
+
+def _run(case: Case, xs: list, states: list, y: Any, params: int | None) -> Outcome:
+    """The shapes of the outputs of two real ``predict`` runs on zeros, the unknown sizes
+    filled with 3 and then 5: an output size that changes with them is undefined (None)."""
+    import keras
+
+    model = keras.Model([*xs, *states], y)
+    try:
+        first, second = (_predict(model, case, len(states), fill) for fill in (3, 5))
+    except Exception as error:  # noqa: BLE001  (Keras raised when it ran the model)
+        return Outcome(error=f"{type(error).__name__}: {error}", stage="build")
+    shapes = tuple(
+        (None, *(d if d == e else None for d, e in zip(a[1:], b[1:], strict=True)))
+        for a, b in zip(first, second, strict=True)
+    )
+    return Outcome(shapes=shapes, params=params)
+
+
+def _predict(model: Any, case: Case, n_states: int, fill: int) -> list[tuple[int, ...]]:
+    import numpy as np
+
+    dtypes = (*(case.dtypes or ("float32",) * len(case.inputs)), *("float32",) * n_states)
+    data = [
+        np.zeros((2, *(fill if d is None else d for d in s)), dtype)
+        for s, dtype in zip((*case.inputs, *case.states), dtypes, strict=True)
+    ]
+    return [a.shape for a in _flat(model.predict(data, verbose=0))]
+
+
+# -- comparison ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Comparison:
+    case: Case
+    ours: Outcome
+    keras: Outcome
+    verdict: str
+    params: str  # agree | wrong | unknown ("" when not compared)
+
+    @property
+    def agrees(self) -> bool:
+        return self.verdict in (AGREE, AGREE_ERROR, CONSTRUCTION) and self.params in ("", "agree")
+
+    def __str__(self) -> str:
+        return (
+            f"{self.case}: {self.verdict}/{self.params or '-'}; seqlint {self.ours.shapes} "
+            f"{self.ours.params} {self.ours.error[:200]} | keras {self.keras.shapes} "
+            f"{self.keras.params} {self.keras.error[:300]}"
+        )
+
+
+def compare(case: Case) -> Comparison:
+    keras = keras_outcome(case)
+    ours = seqlint_outcome(case)
+    params = ""
+    if keras.stage == "init":
+        verdict = CONSTRUCTION
+    elif ours.stage == "unmodelled":
+        verdict = UNMODELLED
+    elif keras.stage == "build":
+        verdict = AGREE_ERROR if ours.stage == "build" else MISSED_ERROR
+    elif ours.stage == "build":
+        # Keras builds it; whether it fails when it runs (sizes that can never broadcast
+        # once the undefined ones are known) is what a real run says
+        ran = keras_outcome(replace(case, runtime=True))
+        verdict = AGREE_ERROR if ran.stage == "build" else FALSE_ERROR
+    else:
+        verdict = _shape_verdict(ours.shapes or (), keras.shapes or ())
+        if keras.params is not None:
+            if ours.params is None:
+                params = PARAMS_UNKNOWN
+            else:
+                params = PARAMS_AGREE if ours.params == keras.params else PARAMS_WRONG
+    return Comparison(case, ours, keras, verdict, params)
+
+
+def _shape_verdict(ours: tuple, theirs: tuple) -> str:
+    if len(ours) != len(theirs):
+        return WRONG_SHAPE
+    imprecise = False
+    for mine, real in zip(ours, theirs, strict=True):
+        if mine is None:
+            imprecise = True
+            continue
+        if len(mine) != len(real):
+            return WRONG_SHAPE
+        for a, b in zip(mine, real, strict=True):
+            if a == b:
+                continue
+            if b is None:  # Keras does not know the size: seqlint must not claim one
+                if a is not None and a != "?":
+                    return WRONG_SHAPE
+                continue
+            if a is None or a == "?":
+                imprecise = True
+                continue
+            return WRONG_SHAPE
+    return IMPRECISE if imprecise else AGREE
