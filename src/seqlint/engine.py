@@ -319,6 +319,7 @@ class TextCheck:
     applications: list[Application] = field(default_factory=list)
     analysis: Analysis | None = None
     settings: FileSettings | None = None
+    target: str = ""  # the Keras version analysed for
     problem: str = ""  # one line: a wrong configuration, a syntax error, a crash...
     traceback: str | None = None  # of a crash
 
@@ -341,8 +342,9 @@ def check_text(source: Source, resolver: Resolver | None = None) -> TextCheck:
         from seqlint.frontend import ParseFailure
         from seqlint.summary import applications
 
+        target = _target(settings).version
         try:
-            analysis = analyse(source.text, source.path, target=_target(settings).version)
+            analysis = analyse(source.text, source.path, target=target)
         except ParseFailure as exc:
             made = syntax_error if getattr(exc, "syntax", True) else not_analysed
             return TextCheck(
@@ -357,6 +359,7 @@ def check_text(source: Source, resolver: Resolver | None = None) -> TextCheck:
             applications(analysis.ir, analysis.shapes),
             analysis,
             settings,
+            target,
         )
     except Exception as exc:  # noqa: BLE001 - reported, like SL901 on the command line
         problem = _problem(source, internal_error(source.path, exc))
