@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 HOOKED = Path(__file__).with_name("hooked_server.py")
 ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-TIMEOUT = 20.0
+TIMEOUT = 10.0
 
 
 def server_command(hooked: bool = False) -> list[str]:

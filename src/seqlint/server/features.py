@@ -31,13 +31,11 @@ def hover(view: View, check: TextCheck, uri: str, position: types.Position) -> t
     if code is not None:
         page = rule_page(code)
         return None if page is None else _markdown(page)
+    name, bound = _variable_at(view, check.applications, line, index)
+    if name is not None:
+        return _markdown(_describe(view, check.applications, bound, name))
     found = _calls_at(check.applications, line, index + 1)
-    if found:
-        return _markdown(_describe(view, check.applications, found, None))
-    name, output = _variable_at(view, check.applications, line, index)
-    if name is None:
-        return None
-    return _markdown(_describe(view, check.applications, output, name))
+    return _markdown(_describe(view, check.applications, found, None)) if found else None
 
 
 def rule_page(code: str) -> str | None:
@@ -125,7 +123,8 @@ def _variable_at(
     view: View, found: Sequence[Application], line: int, index: int
 ) -> tuple[str | None, list[tuple[int, int | None]]]:
     """The name under the cursor and the applications whose output it holds there: the last
-    ``name = layer(...)`` (or ``a, b = layer(...)``) before it, in the analysed text."""
+    ``name = layer(...)`` (or ``a, b = layer(...)``) before it in the analysed text, or the
+    one it is the target of."""
     lines = split_lines(view.source.text)
     text = lines[line - 1] if line <= len(lines) else ""
     word = next((m for m in _WORD.finditer(text) if m.start() <= index < m.end()), None)
@@ -135,8 +134,8 @@ def _variable_at(
     bound: dict[tuple[int, int], list[tuple[int, int | None]]] = {}
     for number, application in enumerate(found):
         span = application.span
-        if (span.line, span.column - 1) > (line, index) or span.line > len(lines):
-            continue
+        if span.line > min(line, len(lines)) or (span.line == line and index >= span.column - 1):
+            continue  # bound after the cursor (or by the call the cursor is in)
         targets = _TARGETS.match(lines[span.line - 1][: span.column - 1])
         if targets is None:
             continue
