@@ -2,7 +2,8 @@
 actions out (pygls 2, stdio).
 
 Each document (or notebook) is analysed from the editor's text, never from the disk: on open
-and save at once, on change after ``DEBOUNCE_SECONDS`` without a newer change. Analyses run on
+and save at once, on change at once too unless it follows another change or an analysis still
+running, then after ``DEBOUNCE_SECONDS`` without a newer change. Analyses run on
 one worker thread, so the message loop never waits on one; an analysis whose document changed
 before it started is skipped, and one that finishes after a newer change is dropped, never
 published. Requests (hover, hints, actions) answer from the analysis of the text they see.
@@ -33,7 +34,7 @@ from seqlint.server.features import hover, inlay_hints
 from seqlint.server.views import UNITS, Cell, View, utf16_units
 
 DEBOUNCE_SECONDS = 0.03
-"""How long a change waits for the next one before it is analysed."""
+"""How long a change in a burst of changes waits for the next one before it is analysed."""
 
 T = TypeVar("T")
 
@@ -54,6 +55,7 @@ class Document:
     uri: str
     notebook: bool
     generation: int = 0  # bumped by every change; an analysis of an older one is stale
+    changed: float = float("-inf")  # when the latest change came (event loop time)
     task: asyncio.Task[None] | None = None
     result: Result | None = None
     published: set[str] = field(default_factory=set)  # documents holding its diagnostics
@@ -94,10 +96,16 @@ class SeqlintServer(LanguageServer):
 
     # -- analysis ------------------------------------------------------------------------
 
-    def schedule(self, uri: str, notebook: bool, delay: float) -> None:
-        """Analyse the document after ``delay`` seconds, unless it changes again first."""
+    def schedule(self, uri: str, notebook: bool, debounce: bool = False) -> None:
+        """Analyse the document now, or (``debounce``, for a change that follows another
+        change or an analysis still running) after ``DEBOUNCE_SECONDS`` without a newer one."""
         document = self.documents.setdefault(uri, Document(uri, notebook))
+        now = asyncio.get_running_loop().time()
+        running = document.task is not None and not document.task.done()
+        recent = now - document.changed < DEBOUNCE_SECONDS
+        delay = DEBOUNCE_SECONDS if debounce and (running or recent) else 0
         document.generation += 1
+        document.changed = now
         if document.task is not None:
             document.task.cancel()
         document.task = asyncio.ensure_future(self._refresh(document, document.generation, delay))
@@ -241,17 +249,17 @@ async def initialized(ls: SeqlintServer, params: types.InitializedParams) -> Non
 
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
 def did_open(ls: SeqlintServer, params: types.DidOpenTextDocumentParams) -> None:
-    ls.schedule(params.text_document.uri, False, 0)
+    ls.schedule(params.text_document.uri, False)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
 def did_change(ls: SeqlintServer, params: types.DidChangeTextDocumentParams) -> None:
-    ls.schedule(params.text_document.uri, False, DEBOUNCE_SECONDS)
+    ls.schedule(params.text_document.uri, False, debounce=True)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
 def did_save(ls: SeqlintServer, params: types.DidSaveTextDocumentParams) -> None:
-    ls.schedule(params.text_document.uri, False, 0)
+    ls.schedule(params.text_document.uri, False)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
@@ -261,17 +269,17 @@ def did_close(ls: SeqlintServer, params: types.DidCloseTextDocumentParams) -> No
 
 @server.feature(types.NOTEBOOK_DOCUMENT_DID_OPEN)
 def notebook_open(ls: SeqlintServer, params: types.DidOpenNotebookDocumentParams) -> None:
-    ls.schedule(params.notebook_document.uri, True, 0)
+    ls.schedule(params.notebook_document.uri, True)
 
 
 @server.feature(types.NOTEBOOK_DOCUMENT_DID_CHANGE)
 def notebook_change(ls: SeqlintServer, params: types.DidChangeNotebookDocumentParams) -> None:
-    ls.schedule(params.notebook_document.uri, True, DEBOUNCE_SECONDS)
+    ls.schedule(params.notebook_document.uri, True, debounce=True)
 
 
 @server.feature(types.NOTEBOOK_DOCUMENT_DID_SAVE)
 def notebook_save(ls: SeqlintServer, params: types.DidSaveNotebookDocumentParams) -> None:
-    ls.schedule(params.notebook_document.uri, True, 0)
+    ls.schedule(params.notebook_document.uri, True)
 
 
 @server.feature(types.NOTEBOOK_DOCUMENT_DID_CLOSE)
@@ -284,7 +292,7 @@ def watched_files(ls: SeqlintServer, params: types.DidChangeWatchedFilesParams) 
     """A configuration file changed: every open document is analysed with it again."""
     if any(change.uri.rsplit("/", 1)[-1] in CONFIG_NAMES for change in params.changes):
         for document in list(ls.documents.values()):
-            ls.schedule(document.uri, document.notebook, 0)
+            ls.schedule(document.uri, document.notebook)
 
 
 @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
