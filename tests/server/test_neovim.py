@@ -5,6 +5,7 @@ gives); the diagnostics Neovim received are read back."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -40,17 +41,25 @@ vim.api.nvim_create_autocmd("VimEnter", {{
 """
 
 
-def test_neovim_receives_the_diagnostics(tmp_path):
+def _readme_setup(tmp_path) -> str:
+    """README's Neovim 0.7 snippet, its command pointed at this checkout."""
+    block = re.search(r"```lua\n(.*?)```", (ROOT / "README.md").read_text(), re.S).group(1)
+    assert '{ "seqlint", "server" }' in block
+    lua = tmp_path / "readme.lua"
+    lua.write_text(block.replace('{ "seqlint", "server" }', "vim.g.seqlint_cmd"))
+    return str(lua)
+
+
+@pytest.mark.parametrize("setup", ["editors/neovim/seqlint-0.7.lua", "README.md"])
+def test_neovim_receives_the_diagnostics(tmp_path, setup):
     script = tmp_path / "train.py"
     script.write_text(example("stacked_lstm_missing_return_sequences_bad.py"))
     out = tmp_path / "diagnostics.json"
     probe = tmp_path / "probe.lua"
-    config = ROOT / "editors" / "neovim" / "seqlint-0.7.lua"
+    config = _readme_setup(tmp_path) if setup == "README.md" else str(ROOT / setup)
     probe.write_text(
         PROBE.format(
-            python=json.dumps(sys.executable),
-            config=json.dumps(str(config)),
-            out=json.dumps(str(out)),
+            python=json.dumps(sys.executable), config=json.dumps(config), out=json.dumps(str(out))
         )
     )
     subprocess.run(
