@@ -20,6 +20,7 @@ class Analysis:
     could be analysed."""
 
     ir: ModuleIR
+    shapes: GraphShapes  # the shapes at every node of ``ir``
     diagnostics: list[Diagnostic]
     fixes: list[Fix | None]  # the fix of each diagnostic, with its edits
     models: int = 0  # models analysed
@@ -59,7 +60,8 @@ def analyse(
             found[key] = (diagnostic, finding.fix)
     ordered = sorted(found.values(), key=lambda pair: (pair[0].line, pair[0].column, pair[0].code))
     models, unanalysed = coverage(ctx, path)
-    return Analysis(ir, [d for d, _ in ordered], [f for _, f in ordered], models, unanalysed)
+    diagnostics, fixes = [d for d, _ in ordered], [f for _, f in ordered]
+    return Analysis(ir, ctx.shapes, diagnostics, fixes, models, unanalysed)
 
 
 def lint_source(

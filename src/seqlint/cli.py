@@ -439,3 +439,13 @@ def rules_command(output_format: str) -> None:
     from seqlint.report.ruledoc import render_listing
 
     click.echo(render_listing(output_format))
+
+
+@main.command(short_help="Run the language server (stdio) for editors.")
+def server() -> None:
+    """Serve the Language Server Protocol over standard input and output: diagnostics as you
+    type, shapes on hover and inline, quick fixes, notebooks. Needs the server extra:
+    pip install "seqlint[server]". See docs/editors.md."""
+    from seqlint.server import run
+
+    sys.exit(run())

@@ -13,6 +13,7 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from seqlint import sources
 from seqlint.cache import Cache, cache_dir
@@ -32,6 +33,11 @@ from seqlint.sources import (
     to_source,
 )
 from seqlint.suppress import Suppressions, scan, suppress
+
+if TYPE_CHECKING:
+    from seqlint.analysis import Analysis
+    from seqlint.fixes import Fix
+    from seqlint.summary import Application
 
 MAX_ANALYSED_BYTES = 128 * 1024
 """Larger files that may hold a model are not analysed (SL902). libcst keeps about 0.5-0.9 KB
@@ -295,6 +301,74 @@ def load_source(path: str, result: CheckResult) -> Source | None:
         result.unreadable.append(path)
         result.errors.append(f"seqlint: error: cannot {read.action} {path}: {read.problem}")
     return None
+
+
+# -- one text, as an editor holds it ------------------------------------------------------
+
+
+@dataclass
+class TextCheck:
+    """One source text checked as ``seqlint check`` checks a file of that path (an editor's
+    buffer): what it reports, each finding's fix, every layer application with its shapes;
+    or, in ``problem``, why it was not analysed. Lines are those of ``source.text`` (a
+    notebook's joined cells: ``source.place`` puts a diagnostic in its cell)."""
+
+    source: Source
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    fixes: list[Fix | None] = field(default_factory=list)  # the fix of each diagnostic
+    applications: list[Application] = field(default_factory=list)
+    analysis: Analysis | None = None
+    settings: FileSettings | None = None
+    target: str = ""  # the Keras version analysed for
+    problem: str = ""  # one line: a wrong configuration, a syntax error, a crash...
+    traceback: str | None = None  # of a crash
+
+
+def check_text(source: Source, resolver: Resolver | None = None) -> TextCheck:
+    """Check ``source`` with the settings of its path (``resolver``: default, the closest
+    configuration file, read now); never raises."""
+    try:
+        settings = (resolver or Resolver()).settings(source.path)
+    except ConfigError as exc:
+        return TextCheck(source, problem=f"seqlint: error: {exc}")
+    suppressions = scan(source.text)
+    if suppressions.skip_file or not may_define_model(source.text):
+        return TextCheck(source, settings=settings)
+    if len(source.text) > MAX_ANALYSED_BYTES:
+        found = too_large_to_analyse(source.path, len(source.text.encode()))
+        return TextCheck(source, settings=settings, problem=_problem(source, found))
+    try:
+        from seqlint.analysis import analyse
+        from seqlint.frontend import ParseFailure
+        from seqlint.summary import applications
+
+        target = _target(settings).version
+        try:
+            analysis = analyse(source.text, source.path, target=target)
+        except ParseFailure as exc:
+            made = syntax_error if getattr(exc, "syntax", True) else not_analysed
+            return TextCheck(
+                source, settings=settings, problem=_problem(source, made(source.path, exc))
+            )
+        kept = suppress(source.path, suppressions, analysis.diagnostics, settings.enabled)
+        fix_of = {id(d): f for d, f in zip(analysis.diagnostics, analysis.fixes, strict=True)}
+        return TextCheck(
+            source,
+            kept,
+            [fix_of.get(id(d)) for d in kept],
+            applications(analysis.ir, analysis.shapes),
+            analysis,
+            settings,
+            target,
+        )
+    except Exception as exc:  # noqa: BLE001 - reported, like SL901 on the command line
+        problem = _problem(source, internal_error(source.path, exc))
+        return TextCheck(source, settings=settings, problem=problem, traceback=_format_traceback())
+
+
+def _problem(source: Source, diagnostic: Diagnostic) -> str:
+    placed = source.place(diagnostic)
+    return f"{placed.location}: {placed.code} {placed.message}"
 
 
 # -- analysis ------------------------------------------------------------------------------

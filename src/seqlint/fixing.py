@@ -25,6 +25,7 @@ from seqlint.prefilter import may_define_model
 from seqlint.suppress import scan, suppress
 
 if TYPE_CHECKING:
+    from seqlint.analysis import Analysis
     from seqlint.config import Resolver
     from seqlint.sources import Read, Source
 
@@ -89,8 +90,6 @@ def fix_source(
     With ``enabled``, only findings of those codes that no inline suppression silences are
     fixed (what the check would report)."""
     from seqlint.analysis import analyse
-    from seqlint.frontend import ParseFailure, apply_fix_edits
-    from seqlint.frontend.parsing import parse
 
     fixed = 0
     for _ in range(MAX_ROUNDS):
@@ -102,20 +101,32 @@ def fix_source(
                 f if id(d) in reported else None
                 for d, f in zip(analysis.diagnostics, analysis.fixes, strict=True)
             ]
-        fixes = _compatible(candidates, unsafe)
-        while fixes:
-            code, failed = apply_fix_edits(analysis.ir, [e for f in fixes for e in f.edits])
-            if not failed:
-                break
-            fixes = _without_failed(fixes, failed)  # and apply the others again
-        if not fixes or code == source:
+        applied = apply_fixes(analysis, source, _compatible(candidates, unsafe))
+        if applied is None:
             break
-        try:
-            parse(code)
-        except ParseFailure:  # never hand back code that does not parse
-            break
-        source, fixed = code, fixed + len(fixes)
+        source, fixed = applied.source, fixed + applied.fixed
     return FixedSource(source, fixed)
+
+
+def apply_fixes(analysis: Analysis, source: str, fixes: list[Fix]) -> FixedSource | None:
+    """``source`` (analysed as ``analysis``) with ``fixes`` applied, leaving out those whose
+    edits do not fit the code; None when nothing changes or the result would not parse. One
+    round of ``--fix``, and the code action that fixes one finding in an editor."""
+    from seqlint.frontend import ParseFailure, apply_fix_edits
+    from seqlint.frontend.parsing import parse
+
+    while fixes:
+        code, failed = apply_fix_edits(analysis.ir, [e for f in fixes for e in f.edits])
+        if not failed:
+            break
+        fixes = _without_failed(fixes, failed)  # and apply the others again
+    if not fixes or code == source:
+        return None
+    try:
+        parse(code)
+    except ParseFailure:  # never hand back code that does not parse
+        return None
+    return FixedSource(code, len(fixes))
 
 
 def _compatible(fixes: list[Fix | None], unsafe: bool) -> list[Fix]:

@@ -16,6 +16,7 @@ import io
 import json
 import re
 import tokenize
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from seqlint.diagnostic import Diagnostic, TraceRow, Unanalysed
@@ -69,14 +70,23 @@ def read_notebook(document: str) -> NotebookSource:
     if language not in ("", "python"):
         raise NotebookError(f"not a Python notebook (language: {language})")
 
-    lines: list[str] = []
-    where: list[tuple[int, int]] = []
+    code: list[str | None] = []
     for number, cell in enumerate(cells, start=1):
         if not isinstance(cell, dict):
             raise NotebookError(f"cell {number} is not an object")
-        if cell.get("cell_type") != "code":
+        code.append(_cell_text(cell, number) if cell.get("cell_type") == "code" else None)
+    return join_cells(code)
+
+
+def join_cells(cells: Sequence[str | None]) -> NotebookSource:
+    """The Python source of a notebook's cells in order (``None``: a cell that is not code, which
+    still counts in the cell numbers), joined, with its cell map."""
+    lines: list[str] = []
+    where: list[tuple[int, int]] = []
+    for number, cell in enumerate(cells, start=1):
+        if cell is None:
             continue
-        for line_number, line in enumerate(python_lines(_cell_text(cell, number)), start=1):
+        for line_number, line in enumerate(python_lines(cell), start=1):
             lines.append(line)
             where.append((number, line_number))
     text = "".join(line + "\n" for line in lines)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from seqlint.diagnostic import TraceRow
 from seqlint.dims import Shape
-from seqlint.ir import Model, ModuleIR
+from seqlint.ir import Model, ModuleIR, Node, Span
 from seqlint.shapes.catalogue import count_params
 from seqlint.shapes.propagate import GraphShapes
 
@@ -101,6 +101,43 @@ def summarize(ir: ModuleIR, shapes: GraphShapes) -> list[ModelSummary]:
     return [_summary(model, ir, shapes) for model in ir.models]
 
 
+@dataclass(frozen=True)
+class Application:
+    """One application of a layer, where an editor shows it: its summary row, the source it
+    spans (the ``model.add(...)`` call that adds it to a Sequential model, else the layer call
+    itself) and the applications its input tensors and states come from (indexes into the same
+    list)."""
+
+    layer: LayerSummary
+    span: Span
+    inputs: tuple[int, ...]
+
+
+def applications(ir: ModuleIR, shapes: GraphShapes) -> list[Application]:
+    """Every application of a layer in ``ir``, in the order the script makes them (models or
+    not), summarised as ``seqlint shapes`` summarises them."""
+    return [
+        Application(
+            _layer_summary(node, shapes),
+            (node.added_by or node.loc).span,
+            tuple(ref.node_id for ref in (*node.inputs, *node.state_inputs)),
+        )
+        for node in ir.nodes
+    ]
+
+
+def trace(found: Sequence[Application], index: int) -> tuple[Application, ...]:
+    """The applications that lead to ``found[index]``, in the order they are made, itself last."""
+    seen: set[int] = set()
+    stack = [index]
+    while stack:
+        current = stack.pop()
+        if current not in seen:
+            seen.add(current)
+            stack.extend(found[current].inputs)
+    return tuple(found[i] for i in sorted(seen))
+
+
 def summarize_source(source: str) -> list[ModelSummary]:
     """Parse ``source`` and summarise its models (raises ``ParseFailure`` like ``extract``)."""
     from seqlint.frontend import extract
@@ -164,19 +201,18 @@ def show_shape(shapes: tuple[Shape, ...] | None) -> str:
 
 
 def _summary(model: Model, ir: ModuleIR, shapes: GraphShapes) -> ModelSummary:
-    layers = []
-    for node in (ir.nodes[i] for i in sorted(ir.graph_of(model))):
-        at = shapes.at(node)
-        params = count_params(node.layer, at.inputs) if at.outputs is not None else None
-        layers.append(
-            LayerSummary(
-                label=node.layer.label,
-                kind=node.layer.kind,
-                line=node.loc.line,
-                layer_line=node.layer.loc.line,
-                outputs=at.outputs,
-                params=params,
-            )
-        )
+    layers = tuple(_layer_summary(ir.nodes[i], shapes) for i in sorted(ir.graph_of(model)))
     line = model.loc.line
-    return ModelSummary(model.name or f"model at line {line}", model.kind, line, tuple(layers))
+    return ModelSummary(model.name or f"model at line {line}", model.kind, line, layers)
+
+
+def _layer_summary(node: Node, shapes: GraphShapes) -> LayerSummary:
+    at = shapes.at(node)
+    return LayerSummary(
+        label=node.layer.label,
+        kind=node.layer.kind,
+        line=node.loc.line,
+        layer_line=node.layer.loc.line,
+        outputs=at.outputs,
+        params=count_params(node.layer, at.inputs) if at.outputs is not None else None,
+    )

@@ -83,6 +83,34 @@ def _codes(text: str) -> tuple[str, ...]:
     return tuple(code.upper() for code in _CODE.findall(text.upper()))
 
 
+def code_at(line: str, index: int) -> str | None:
+    """The rule code that a ``# noqa: ...`` or ``# seqlint: ignore[...]`` directive of ``line``
+    names at character ``index`` (0-based), if any."""
+    for pattern in (_NOQA, _IGNORE):
+        for match in pattern.finditer(line):
+            if match.group("codes") is None:
+                continue
+            start = match.start("codes")
+            for code in _CODE.finditer(match.group("codes").upper()):
+                if start + code.start() <= index < start + code.end():
+                    return code.group(0)
+    return None
+
+
+def add_noqa(line: str, code: str) -> str | None:
+    """``line`` with a ``# noqa`` for ``code``: added to its ``# noqa: ...`` list if it has
+    one, else at its end; None when no comment can end the line (a backslash continues it)."""
+    body = line.rstrip("\r\n")
+    ending = line[len(body) :]
+    if body.rstrip().endswith("\\"):
+        return None
+    for match in _NOQA.finditer(body):
+        if match.group("sep"):
+            end = match.end("codes")
+            return f"{body[:end]}, {code}{body[end:]}{ending}"
+    return f"{body.rstrip()}  # noqa: {code}{ending}"
+
+
 @dataclass(frozen=True)
 class Unused:
     """A directive that suppressed nothing, or the codes of it that suppressed nothing."""
