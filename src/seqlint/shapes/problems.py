@@ -21,6 +21,8 @@ class ProblemKind(Enum):
     LENGTH = "length"  # an axis shorter than a kernel/pool window (output length <= 0)
     UNDEFINED_AXIS = "undefined-axis"  # weights sized by an axis Keras leaves undefined (None)
     LAYER_CONFIG = "layer-config"  # the layer's configuration cannot apply to this input
+    OP = "op"  # a tensor op (keras.ops, tf, keras.backend) cannot apply to its operands
+    WEIGHT_SHAPE = "weight-shape"  # add_weight given a shape that is not fully defined
 
 
 class ShapeProblem(Exception):

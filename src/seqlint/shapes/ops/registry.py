@@ -1,0 +1,139 @@
+"""The tensor-op vocabulary: one shape function per op, keyed by its canonical name.
+
+Canonical names and parameters are those of ``keras.ops`` (Keras 3 is the reference); the
+TensorFlow, ``keras.backend`` and NumPy-style spellings of the same op are aliases of it
+(:mod:`seqlint.shapes.ops.aliases`), resolved once. An op is declared with :func:`op`: its
+parameters in order (those holding a tensor marked, a list of tensors marked ``*``) and its
+defaults, and a shape function that receives the bound arguments, tensors as their shapes.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from seqlint.dims import Shape
+from seqlint.shapes.ops.common import Unreadable
+from seqlint.shapes.problems import ShapeProblem
+
+STRICT = False
+"""When True, unexpected exceptions inside op shape functions propagate (tests set it)."""
+
+
+@dataclass(frozen=True)
+class OpCall:
+    """An op applied: every parameter bound (defaults filled in), a tensor as its
+    :class:`Shape`, a list of tensors as a tuple of shapes, anything else as the value the
+    frontend evaluated (possibly unknown)."""
+
+    name: str
+    args: Mapping[str, Any]
+
+    def __getitem__(self, name: str) -> Any:
+        return self.args[name]
+
+
+OpShapeFn = Callable[[OpCall], list[Shape]]
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    tensor: bool = False  # holds one tensor
+    tensors: bool = False  # holds a list (or tuple) of tensors
+    default: Any = None
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class OpSpec:
+    """One op: its parameters (canonical, ``keras.ops`` order) and its shape function."""
+
+    name: str
+    params: tuple[Param, ...]
+    shape: OpShapeFn
+    family: str = ""
+    outputs: Callable[[Mapping[str, Any]], int | None] | None = field(default=None)
+
+    def param(self, name: str) -> Param | None:
+        return next((p for p in self.params if p.name == name), None)
+
+
+_OPS: dict[str, OpSpec] = {}
+
+
+def op(
+    name: str,
+    signature: str,
+    *,
+    outputs: Callable[[Mapping[str, Any]], int | None] | None = None,
+) -> Callable[[OpShapeFn], OpShapeFn]:
+    """Declare op ``name`` with the parameters of ``signature`` and the decorated shape
+    function. ``signature`` lists the parameters as Python does, e.g.
+    ``"x:tensor, axis=None, keepdims=False"`` or ``"xs:tensors, axis=0"``: ``:tensor`` marks a
+    tensor parameter, ``:tensors`` a list of tensors; a parameter without a default is
+    required. ``outputs`` says how many tensors a call returns (None: one), from the
+    non-tensor arguments (``split``). Decorators stack, for ops sharing a shape function."""
+
+    def register(fn: OpShapeFn) -> OpShapeFn:
+        if name in _OPS:
+            raise ValueError(f"op {name} is declared twice")
+        family = fn.__module__.rsplit(".", 1)[-1]
+        _OPS[name] = OpSpec(name, parse_params(signature), _guarded(fn), family, outputs)
+        return fn
+
+    return register
+
+
+def parse_params(signature: str) -> tuple[Param, ...]:
+    """``"x:tensor, axis=None"`` as :class:`Param`s (defaults are Python literals)."""
+    import ast
+
+    params = []
+    for item in filter(None, (part.strip() for part in signature.split(","))):
+        name, _, default = item.partition("=")
+        name, _, kind = name.strip().partition(":")
+        value = ast.literal_eval(default.strip()) if default else None
+        params.append(
+            Param(
+                name,
+                tensor=kind == "tensor",
+                tensors=kind == "tensors",
+                default=value,
+                required=not default,
+            )
+        )
+    return tuple(params)
+
+
+def _guarded(fn: OpShapeFn) -> OpShapeFn:
+    @functools.wraps(fn)
+    def guarded(call: OpCall) -> list[Shape]:
+        try:
+            return fn(call)
+        except ShapeProblem:
+            raise
+        except Unreadable:
+            return [Shape.unknown()]
+        except Exception:
+            if STRICT:
+                raise
+            return [Shape.unknown()]
+
+    return guarded
+
+
+def _load() -> None:
+    import seqlint.shapes.ops  # noqa: F401  (declares every op)
+
+
+def op_spec(name: str) -> OpSpec | None:
+    _load()
+    return _OPS.get(name)
+
+
+def op_specs() -> list[OpSpec]:
+    _load()
+    return list(_OPS.values())
