@@ -177,6 +177,13 @@ class Node:
     ``declared_by`` names what declared an Input node's shape (e.g.
     ``"input_shape"`` on the first layer, ``"Input"``, ``"build"``); ``added_by`` is the
     ``model.add(layer)`` call that appended the node's layer to a Sequential model.
+    ``within`` is the :class:`LayerCall` (its index in ``ModuleIR.layer_calls``) whose
+    ``call()`` made the node: the ops and layers inside a custom layer or a Lambda.
+
+    Besides Keras layers, a node's layer may be a tensor op (kind ``"ops.<name>"``, the
+    canonical ``keras.ops`` name, with the op's other arguments as its config), a
+    ``"Weight"`` made by ``add_weight`` (config ``shape``) or a ``"Constant"`` array used as
+    a tensor (config ``shape``).
     """
 
     id: int
@@ -188,6 +195,28 @@ class Node:
     sequential: bool = False
     declared_by: str | None = None
     added_by: Loc | None = None
+    within: int | None = None
+
+
+@dataclass(eq=False)
+class LayerCall:
+    """One call of a custom layer (a ``keras.layers.Layer`` subclass of the script) or of a
+    ``Lambda``: what ``model.summary()`` shows as one row. Its ``call()`` (or function) made
+    the nodes ``nodes``, among them the ``Weight`` nodes of ``weights`` (its own weights,
+    made by ``add_weight``); ``inputs`` are the tensors it was called on, ``outputs`` what it
+    returned. ``declared`` is the output shape its ``compute_output_shape`` gives, when it has
+    one seqlint could evaluate (a tuple with the batch axis, None for undefined sizes).
+    """
+
+    id: int
+    kind: str  # the class name, or "Lambda"
+    label: str
+    loc: Loc
+    inputs: tuple[TensorRef, ...]
+    outputs: Value = None
+    nodes: list[int] = field(default_factory=list)
+    weights: list[int] = field(default_factory=list)
+    declared: Value = None
 
 
 @dataclass(eq=False)
@@ -266,6 +295,7 @@ class ModuleIR:
     windows: list[Batches] = field(default_factory=list)  # every windows generator made
     legacy: list[LegacyUse] = field(default_factory=list)  # Keras 2 API Keras 3 removed
     unpackings: list[Unpacking] = field(default_factory=list)  # of a wrong number of tensors
+    layer_calls: list[LayerCall] = field(default_factory=list)  # custom layers and Lambdas
     tree: object = None  # the parsed module, opaque outside the frontend (fixes edit it)
 
     def node(self, ref: TensorRef) -> Node:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from seqlint.diagnostic import TraceRow
 from seqlint.dims import Shape
-from seqlint.ir import Model, ModuleIR, Node, Span
+from seqlint.ir import LayerCall, Model, ModuleIR, Node, Span, tensor_refs
 from seqlint.shapes.catalogue import count_params
 from seqlint.shapes.propagate import GraphShapes
 
@@ -201,9 +201,45 @@ def show_shape(shapes: tuple[Shape, ...] | None) -> str:
 
 
 def _summary(model: Model, ir: ModuleIR, shapes: GraphShapes) -> ModelSummary:
-    layers = tuple(_layer_summary(ir.nodes[i], shapes) for i in sorted(ir.graph_of(model)))
+    """One row per node of the model's graph; the nodes a custom layer's (or a Lambda's)
+    ``call()`` made are one row, that layer's, as ``model.summary()`` shows it."""
+    rows: list[LayerSummary] = []
+    shown: set[int] = set()
+    for node_id in sorted(ir.graph_of(model)):
+        node = ir.nodes[node_id]
+        if node.within is None:
+            rows.append(_layer_summary(node, shapes))
+        elif node.within not in shown:
+            shown.add(node.within)
+            rows.append(_call_summary(ir.layer_calls[node.within], ir, shapes))
     line = model.loc.line
-    return ModelSummary(model.name or f"model at line {line}", model.kind, line, layers)
+    return ModelSummary(model.name or f"model at line {line}", model.kind, line, tuple(rows))
+
+
+def _call_summary(call: LayerCall, ir: ModuleIR, shapes: GraphShapes) -> LayerSummary:
+    """A custom layer's row: what its call returned, and its parameters: its weights and
+    those of the Keras layers its call applied (each layer object once)."""
+    outputs = tuple(shapes.of(ref) for ref in tensor_refs(call.outputs)) or None
+    if outputs is not None and any(s.dims is None for s in outputs):
+        outputs = None
+    counts: list[int | None] = []
+    layers: set[int] = set()
+    for node_id in sorted({*call.nodes, *call.weights}):
+        node = ir.nodes[node_id]
+        if id(node.layer) in layers:
+            continue
+        layers.add(id(node.layer))
+        at = shapes.at(node)
+        counts.append(count_params(node.layer, at.inputs) if at.outputs is not None else None)
+    params = None if None in counts else sum(c for c in counts if c is not None)
+    return LayerSummary(
+        label=call.label,
+        kind=call.kind,
+        line=call.loc.line,
+        layer_line=call.loc.line,
+        outputs=outputs,
+        params=params,
+    )
 
 
 def _layer_summary(node: Node, shapes: GraphShapes) -> LayerSummary:

@@ -23,7 +23,7 @@ import libcst as cst
 from seqlint.dims import UNKNOWN, Sym
 from seqlint.frontend.imports import keras_path
 from seqlint.frontend.keras_api import TRAINING_METHODS, role_of
-from seqlint.frontend.models import BUILDING_METHODS, FunctionalModel, SubclassedModel
+from seqlint.frontend.models import BUILDING_METHODS, FunctionalModel, SubclassedModel, label_of
 from seqlint.frontend.objects import (
     Args,
     BoundMethod,
@@ -32,16 +32,19 @@ from seqlint.frontend.objects import (
     Instance,
     KerasClass,
     KerasInit,
+    LayerMethod,
     Super,
     UserClass,
 )
 from seqlint.frontend.scopes import MISSING, Scope
+from seqlint.frontend.tensors import UNKNOWN_SHAPE
 from seqlint.frontend.values import Evaluator, sequence_items
 from seqlint.ir import Array, Batches, TensorRef, Value
 
 MAX_UNROLL = 16  # items of a loop or comprehension run one by one inside methods
 
 _KERAS_BASES = {"Model": "model", "Functional": "model", "Layer": "layer"}
+LAYER_METHODS = frozenset({"add_weight", "add_variable"})  # Keras's, on a custom layer
 
 
 class Objects(Evaluator):
@@ -142,7 +145,10 @@ class Objects(Evaluator):
         value = base.attrs.vars.get(attr, MISSING)
         if value is not MISSING:
             return value
-        return self._bind_found(base.cls.lookup(attr), base, attr)
+        found = base.cls.lookup(attr)
+        if found is None and base.cls.keras is not None and attr in LAYER_METHODS:
+            return LayerMethod(base, attr)
+        return self._bind_found(found, base, attr)
 
     def _bind_found(
         self, found: tuple[Value, UserClass] | None, instance: Instance, attr: str
@@ -176,6 +182,8 @@ class Objects(Evaluator):
     def call_object(self, callee: Value, args: Args, node: cst.Call) -> Value:
         if isinstance(callee, BoundMethod):
             return self._run_method(callee, args, node)
+        if isinstance(callee, LayerMethod):
+            return self._add_weight(callee.instance, args, node)
         if isinstance(callee, Super):
             return callee  # ``super()``: the name is bound to it inside methods
         if isinstance(callee, KerasInit):
@@ -216,6 +224,21 @@ class Objects(Evaluator):
         self.escape(args, node)
         return None
 
+    def _add_weight(self, instance: Instance, args: Args, node: cst.Call) -> Value:
+        """``self.add_weight(shape=...)`` (Keras 2 took the name first: ``add_weight("w",
+        shape)``): a ``Weight`` node of that shape, counted in the layer's parameters."""
+        shape = args.keywords.get("shape", MISSING)
+        if shape is MISSING and args.complete:
+            positional = args.positional
+            if positional and isinstance(positional[0], str):
+                positional = positional[1:]
+            shape = positional[0] if positional else ()  # Keras's default: a scalar
+        if shape is MISSING:
+            return UNKNOWN
+        ref = self.tensors.weight(self.graph.export(shape), node)
+        instance.weights.append(ref.node_id)
+        return ref
+
     def _call_instance(self, instance: Instance, args: Args, node: cst.Call) -> Value:
         """``layer(x)`` / ``model(x)``: on tensors its ``call`` runs there; on data a model
         is built from the data's shape (the result is data: unknown)."""
@@ -242,7 +265,14 @@ class Objects(Evaluator):
                 list(args.positional_exprs),
                 dict(args.keyword_args),
             )
-        result = self._run_call(instance, args, node)
+        inputs = tuple(v for v in _flat(x) if isinstance(v, TensorRef))
+        group = self.graph.begin_call(instance.cls.kind, inputs, node, label_of(instance.call))
+        group.weights.extend(instance.weights)  # those made before the call (in __init__)
+        result: Value = UNKNOWN
+        try:
+            result = self._run_call(instance, args, node)
+        finally:
+            self.graph.end_call(group, result if _tensors(result) else None)
         if _tensors(result):
             return result
         return self._apply(self.graph.instance_layer(instance), args, node)
@@ -250,7 +280,10 @@ class Objects(Evaluator):
     def _run_call(
         self, instance: Instance, args: Args, node: cst.CSTNode, input_shape: Value = UNKNOWN
     ) -> Value:
-        """Run ``call``; before the first one, a ``build(input_shape)`` of the class."""
+        """Run ``call``; before the first one, a ``build(input_shape)`` of the class, with the
+        shape of the tensors it is called on (as Keras passes it: None for the batch axis)."""
+        if input_shape is UNKNOWN:
+            input_shape = self._input_shape(args.get(0, "inputs", MISSING))
         if id(instance) not in self._built_layers:
             self._built_layers.add(id(instance))
             build = self._bind_found(instance.cls.lookup("build"), instance, "build")
@@ -270,6 +303,15 @@ class Objects(Evaluator):
                 args.complete,
             )
         return self._run_method(method, args, node)
+
+    def _input_shape(self, x: Value) -> Value:
+        """What Keras gives ``build``: a tensor's static shape, a list of them for a list."""
+        if isinstance(x, TensorRef):
+            shape = self.tensors.static_shape(x)
+            return UNKNOWN_SHAPE if shape is UNKNOWN else shape
+        if isinstance(x, (list, tuple)) and x and all(isinstance(v, TensorRef) for v in x):
+            return [self._input_shape(v) for v in x]
+        return UNKNOWN_SHAPE
 
     def _run_method(self, method: BoundMethod, args: Args, node: cst.CSTNode) -> Value:
         bound = Args(
@@ -420,6 +462,10 @@ def _tensors(value: Value) -> bool:
         and bool(value)
         and all(isinstance(v, TensorRef) for v in value)
     )
+
+
+def _flat(value: Value) -> list[Value]:
+    return list(value) if isinstance(value, (list, tuple)) else [value]
 
 
 def _arrays(x: Value) -> list[Array] | None:

@@ -31,6 +31,7 @@ from seqlint.ir import (
     KerasName,
     KerasObject,
     Layer,
+    LayerCall,
     Loc,
     Model,
     ModuleIR,
@@ -140,6 +141,7 @@ class Graph:
         self._declarations: dict[int, tuple[Layer, _Declaration]] = {}
         self._user_functions: dict[int, tuple[cst.FunctionDef, UserFunction]] = {}
         self.legacy = LegacyLog(self.ir.legacy, positions)  # removed Keras 2 API, once each
+        self._calls: list[LayerCall] = []  # the custom layer or Lambda calls being run
 
     # -- layers and nodes ---------------------------------------------------------------------
 
@@ -187,6 +189,9 @@ class Graph:
         node = Node(
             len(self.ir.nodes), layer, inputs, loc, as_list, states, sequential, declared_by
         )
+        if self._calls:  # made by the call() of the outermost custom layer being run
+            node.within = self._calls[0].id
+            self._calls[0].nodes.append(node.id)
         self.ir.nodes.append(node)
         return node
 
@@ -222,6 +227,31 @@ class Graph:
         """How many outputs the node of ``ref`` provably returns, when more than one."""
         layer = self.ir.nodes[ref.node_id].layer
         return output_count(layer.kind, layer.config)
+
+    def node(self, layer: Layer, inputs: tuple[TensorRef, ...], expr: cst.CSTNode) -> TensorRef:
+        """A node applying ``layer`` (an op, a weight, a constant...) made at ``expr``."""
+        return TensorRef(self._node(layer, inputs, self.positions.loc(expr)).id, None)
+
+    # -- custom layer and Lambda calls ----------------------------------------------------------
+
+    def begin_call(
+        self, kind: str, inputs: tuple[TensorRef, ...], call: cst.CSTNode, label: str
+    ) -> LayerCall:
+        """A custom layer's (or a Lambda's) call starts: the nodes made until :meth:`end_call`
+        belong to it (to the outermost one, when calls nest)."""
+        found = LayerCall(len(self.ir.layer_calls), kind, label, self.positions.loc(call), inputs)
+        self.ir.layer_calls.append(found)
+        self._calls.append(found)
+        return found
+
+    def end_call(self, found: LayerCall, outputs: Value) -> None:
+        self._calls.remove(found)
+        found.outputs = _structure(outputs)
+
+    @property
+    def in_call(self) -> LayerCall | None:
+        """The outermost custom layer or Lambda call being run, if any."""
+        return self._calls[0] if self._calls else None
 
     # -- Sequential models ----------------------------------------------------------------------
 
@@ -277,6 +307,12 @@ class Graph:
         node = self._append(seq, value)
         if added_by is not None:
             node.added_by = self.positions.loc(added_by)
+
+    def add_output(self, seq: SequentialModel, layer: Layer, output: TensorRef) -> None:
+        """A layer whose call made its own nodes (a custom layer): ``output`` is the model's
+        output from now on; ``layer`` stands for it when the model is applied again."""
+        seq.entries.append(layer)
+        self._link(seq, output)
 
     def add_unknown(self, seq: SequentialModel, expr: cst.CSTNode) -> None:
         """A change we cannot follow (an add in a loop, ``pop``...): unknown from here on."""

@@ -89,7 +89,7 @@ class Instance:
     """An instance of a :class:`UserClass`: its attributes live in a scope of their own,
     so that assignments in uncertain branches are undone like variables."""
 
-    __slots__ = ("as_layer", "attrs", "call", "cls", "model")
+    __slots__ = ("as_layer", "attrs", "call", "cls", "model", "weights")
 
     def __init__(self, cls: UserClass, attrs: Scope, call: cst.Call) -> None:
         self.cls = cls
@@ -97,6 +97,15 @@ class Instance:
         self.call = call  # where it was made
         self.model: object = None  # the SubclassedModel of a keras.Model instance
         self.as_layer: object = None  # its opaque Layer, once used as a layer object
+        self.weights: list[int] = []  # the Weight nodes its add_weight calls made
+
+
+@dataclass(frozen=True)
+class LayerMethod:
+    """A method Keras's ``Layer`` gives a custom layer (``self.add_weight``), bound to it."""
+
+    instance: Instance
+    name: str
 
 
 @dataclass(frozen=True)

@@ -42,12 +42,22 @@ from seqlint.frontend.objects import (
     KerasClass,
     KerasInit,
     LambdaFunction,
+    LayerMethod,
     Super,
     UserClass,
 )
 from seqlint.frontend.positions import source_text
 from seqlint.frontend.scopes import MISSING, Branches, Scope
+from seqlint.frontend.tensors import (
+    DYNAMIC_SHAPE,
+    STATIC_SHAPE,
+    UNKNOWN_SHAPE,
+    Tensors,
+    holds_tensor,
+    tensor_operands,
+)
 from seqlint.ir import Array, Batches, KerasObject, Layer, Loc, ShapeTuple, TensorRef, Value
+from seqlint.shapes.ops.aliases import resolve
 
 MAX_DEPTH = 150  # nesting of expressions, statements and calls together; deeper is unknown
 
@@ -64,6 +74,18 @@ _BINARY = {
     cst.BitAnd: "&",
     cst.BitOr: "|",
     cst.BitXor: "^",
+    cst.MatrixMultiply: "@",
+}
+# Python's operators on tensors, as the ops they apply (``operator`` module spellings).
+_TENSOR_OPERATORS = {
+    "+": "operator.add",
+    "-": "operator.sub",
+    "*": "operator.mul",
+    "/": "operator.truediv",
+    "//": "operator.floordiv",
+    "%": "operator.mod",
+    "**": "operator.pow",
+    "@": "operator.matmul",
 }
 _UNARY = {cst.Minus: "-", cst.Plus: "+", cst.BitInvert: "~", cst.Not: "not"}
 _COMPARE = {
@@ -139,6 +161,7 @@ class Evaluator:
 
     def __init__(self, graph: Graph) -> None:
         self.graph = graph
+        self.tensors = Tensors(graph)
         self.scope = Scope()
         self.branches = Branches()
         self.depth = 0
@@ -340,6 +363,8 @@ class Evaluator:
         op = _BINARY.get(type(node.operator))
         if op is None:
             return UNKNOWN
+        if isinstance(left, TensorRef) or isinstance(right, TensorRef):
+            return self._tensor_op(_TENSOR_OPERATORS.get(op, ""), [left, right], {}, node)
         if isinstance(left, Array) or isinstance(right, Array):
             return numpy_api.binary(op, left, right, self._loc(node))
         return arith.binary(op, left, right)
@@ -348,7 +373,22 @@ class Evaluator:
         return self.graph.positions.loc(node)
 
     def _unary(self, node: cst.UnaryOperation) -> Value:
-        return arith.unary(_UNARY[type(node.operator)], self.eval(node.expression))
+        operand = self.eval(node.expression)
+        if isinstance(operand, TensorRef):
+            name = "operator.neg" if isinstance(node.operator, cst.Minus) else ""
+            return self._tensor_op(name, [operand], {}, node)
+        return arith.unary(_UNARY[type(node.operator)], operand)
+
+    def _tensor_op(
+        self, spelling: str, positional: list[Value], keywords: dict[str, Value], node: cst.CSTNode
+    ) -> Value:
+        """Op ``spelling`` applied to arguments among which a tensor: its node's output;
+        unknown for an op seqlint does not model or arguments that do not fit it."""
+        alias = resolve(spelling) if spelling else None
+        bound = None if alias is None else alias.bind(positional, keywords)
+        if alias is None or bound is None:
+            return UNKNOWN
+        return self.tensors.apply_op(alias, bound, node)
 
     def _boolean(self, node: cst.BooleanOperation) -> Value:
         left = self.eval(node.left)
@@ -398,6 +438,8 @@ class Evaluator:
             return self.object_attribute(base, attr)
         if isinstance(base, Array):
             return numpy_api.attribute(base, attr, source_text(node), self._loc(node))
+        if isinstance(base, TensorRef):
+            return self._tensor_attribute(base, attr)
         if isinstance(base, SequentialModel):
             return self._sequential_attribute(base, attr)
         if isinstance(base, FunctionalModel):
@@ -408,6 +450,14 @@ class Evaluator:
             return Array(None, loc=self._loc(node))  # a pandas frame's array, shape unknown
         if isinstance(base, Sym) and attr != "shape" and _SYMBOL_NAME.fullmatch(base.name):
             return Sym(f"{base.name}.{attr}") if len(base.name) < 60 else UNKNOWN
+        return UNKNOWN
+
+    def _tensor_attribute(self, ref: TensorRef, attr: str) -> Value:
+        """``x.shape`` of a tensor: its static shape (None for the sizes Keras does not
+        know); :data:`UNKNOWN_SHAPE` while its rank is not known."""
+        if attr == "shape":
+            shape = self.tensors.static_shape(ref)
+            return UNKNOWN_SHAPE if shape is UNKNOWN else shape
         return UNKNOWN
 
     def _sequential_attribute(self, seq: SequentialModel, attr: str) -> Value:
@@ -438,13 +488,15 @@ class Evaluator:
         if isinstance(base, Array):
             items = [self._counter_index(item) for item in items]
             return numpy_api.subscript(base, items, self._loc(node))
+        if isinstance(base, TensorRef) and len(items) != 1:
+            return self._tensor_op("operator.getitem", [base, _key(items)], {}, node)
         if len(items) != 1:
             return UNKNOWN
         if isinstance(base, Items):
             return _item_at(base, items[0])
         kind, first, second, third = items[0]
         if isinstance(base, TensorRef):
-            return self._output_subscript(base, items[0])
+            return self._output_subscript(base, items[0], node)
         if isinstance(base, dict):
             return base.get(first, UNKNOWN) if kind == "index" and _hashable(first) else UNKNOWN
         sequence = sequence_items(base)
@@ -488,11 +540,14 @@ class Evaluator:
                 return ("index", numpy_api.ANY_INDEX, None, None)
         return item
 
-    def _output_subscript(self, ref: TensorRef, item: numpy_api.Index) -> Value:
-        """``outputs[1]`` / ``outputs[1:]`` of a layer call returning several tensors."""
+    def _output_subscript(
+        self, ref: TensorRef, item: numpy_api.Index, node: cst.Subscript
+    ) -> Value:
+        """``outputs[1]`` / ``outputs[1:]`` of a layer call returning several tensors; else
+        indexing the tensor itself (``x[:, -1]``)."""
         count = self.graph.output_count(ref) if ref.index is None else None
         if count is None:
-            return UNKNOWN
+            return self._tensor_op("operator.getitem", [ref, _key([item])], {}, node)
         kind, first, second, third = item
         if kind == "index" and isinstance(first, int) and -count <= first < count:
             return TensorRef(ref.node_id, first % count)
@@ -580,7 +635,7 @@ class Evaluator:
             return self._apply(self.graph.model_layer(callee), args, node)
         if isinstance(callee, Function):
             return self.call_function(callee, args, node)
-        if isinstance(callee, (*_OBJECTS, BoundMethod, KerasInit)):
+        if isinstance(callee, (*_OBJECTS, BoundMethod, KerasInit, LayerMethod)):
             return self.call_object(callee, args, node)
         if isinstance(callee, LambdaFunction):
             return self._call_lambda(callee, args)
@@ -613,6 +668,9 @@ class Evaluator:
                 self.graph.add_unknown(value, node)
 
     def _call_external(self, qualname: str, args: Args, node: cst.Call) -> Value:
+        on_tensors = self._on_tensors(qualname, args, node)
+        if on_tensors is not MISSING:
+            return on_tensors
         path = keras_path(qualname)
         if path is None:
             if qualname.startswith("numpy."):
@@ -654,6 +712,26 @@ class Evaluator:
             return self._merge(role.kind, path.rsplit(".", 1)[-1], args, node)
         labels, classes = args.get(0, "x"), args.get(1, "num_classes")
         return numpy_api.one_hot(labels, classes, self._loc(node), squeeze_last=True)
+
+    def _on_tensors(self, qualname: str, args: Args, node: cst.Call) -> Value:
+        """A Keras, TensorFlow or backend function applied to tensors: an op node, or the
+        shape ``tf.shape(x)`` / ``K.int_shape(x)`` reads; MISSING for anything else."""
+        path = keras_path(qualname)
+        spelling = qualname if path is None else path
+        if not args.complete:
+            return MISSING
+        first = args.get(0, "x", MISSING)
+        if isinstance(first, TensorRef) and spelling in STATIC_SHAPE | DYNAMIC_SHAPE:
+            if spelling in STATIC_SHAPE:
+                return self.tensors.static_shape(first)
+            return self.tensors.dynamic_shape(first)
+        alias = resolve(spelling)
+        bound = None if alias is None else alias.bind(args.positional, args.keywords)
+        if alias is None or bound is None:
+            return MISSING
+        if not any(holds_tensor(value) for value in tensor_operands(alias, bound)):
+            return MISSING  # on data, not tensors: the data helpers answer
+        return self.tensors.apply_op(alias, bound, node)
 
     def _tensorflow(self, name: str, args: Args, node: cst.Call) -> Value:
         """The TensorFlow functions that make data: ``tf.one_hot``, ``tf.constant``,
@@ -716,10 +794,23 @@ class Evaluator:
         layers = args.get(0, "layers")
         if isinstance(layers, (list, tuple)) and args.complete:
             for item in layers:
-                self.graph.add(seq, item, node)
+                self._add_layer(seq, item, node)
         elif layers is not None or not args.complete:
             self.graph.add_unknown(seq, node)
         return seq
+
+    def _add_layer(
+        self, seq: SequentialModel, item: Value, call: cst.Call, added_by: cst.Call | None = None
+    ) -> None:
+        """``item`` appended to ``seq``; a custom layer's ``call()`` runs on the model's
+        output so far, as Keras runs it when it builds the model."""
+        if isinstance(item, Instance) and item.cls.keras == "layer":
+            x = self.graph.sequential_output(seq)
+            result = self.call_object(item, Args([x], positional_exprs=[None]), item.call)
+            if isinstance(result, TensorRef):
+                self.graph.add_output(seq, self.graph.instance_layer(item), result)
+                return
+        self.graph.add(seq, item, call, added_by=added_by)
 
     def _merge(self, kind: str, helper: str, args: Args, node: cst.Call) -> Value:
         """``concatenate([a, b], axis=...)``: a merge layer applied at once."""
@@ -847,7 +938,7 @@ class Evaluator:
         if name == "add":
             layer = args.get(0, "layer", MISSING)
             if certain and layer is not MISSING:
-                self.graph.add(seq, layer, node, added_by=node)
+                self._add_layer(seq, layer, node, added_by=node)
             else:
                 self.graph.add_unknown(seq, node)
             return None
@@ -900,6 +991,22 @@ _TF_FIRST = {
     "constant": "value",
     "convert_to_tensor": "value",
 }  # else "input"
+
+
+def _key(items: list[numpy_api.Index]) -> tuple:
+    """Subscript items as the ``key`` of the ``getitem`` op: ``("index", i)``,
+    ``("slice", start, stop, step)``, ``("newaxis",)``, ``("ellipsis",)``."""
+    key: list[tuple] = []
+    for kind, first, second, third in items:
+        if (kind, first, second, third) == numpy_api.NEW_AXIS:
+            key.append(("newaxis",))
+        elif (kind, first, second, third) == numpy_api.ELLIPSIS:
+            key.append(("ellipsis",))
+        elif kind == "slice":
+            key.append(("slice", first, second, third))
+        else:
+            key.append(("index", first))
+    return tuple(key)
 
 
 def _item_at(items: Items, index: numpy_api.Index) -> Value:

@@ -19,6 +19,7 @@ from seqlint.rules.merge_shape_mismatch import MergeShapeMismatch
 from seqlint.rules.merge_single_tensor import MergeSingleTensor
 from seqlint.rules.metrics_list_outputs import MetricsListOutputs
 from seqlint.rules.missing_time_axis import MissingTimeAxis
+from seqlint.rules.op_shape_mismatch import OpShapeMismatch
 from seqlint.rules.optimizer_lr import OptimizerLr
 from seqlint.rules.output_units_vs_classes import OutputUnitsVsClasses
 from seqlint.rules.padding_without_mask import PaddingWithoutMask
@@ -34,6 +35,7 @@ from seqlint.rules.stateful_batch_mismatch import StatefulBatchMismatch
 from seqlint.rules.stateful_without_batch import StatefulWithoutBatch
 from seqlint.rules.time_distributed_rank import TimeDistributedRank
 from seqlint.rules.unused_suppression import UnusedSuppression
+from seqlint.rules.weight_shape_undefined import WeightShapeUndefined
 from seqlint.rules.weights_on_undefined_axis import WeightsOnUndefinedAxis
 from seqlint.rules.window_longer_than_sequence import WindowLongerThanSequence
 
@@ -48,6 +50,8 @@ ALL_RULES: tuple[Rule, ...] = (
     WindowLongerThanSequence(),
     EmbeddingWeightsShape(),
     WeightsOnUndefinedAxis(),
+    OpShapeMismatch(),
+    WeightShapeUndefined(),
     LayerInputMismatch(),
     ClassificationTargetMismatch(),
     OutputUnitsVsClasses(),

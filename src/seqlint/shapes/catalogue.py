@@ -133,9 +133,18 @@ def has_trait(layer: Layer, trait: Trait) -> bool:
 
 
 def lookup(kind: str) -> ShapeFn | None:
-    """The shape function for a layer kind, None for a layer seqlint does not model."""
+    """The shape function for a layer kind (or an op node's ``ops.<name>``), None for a layer
+    seqlint does not model."""
+    if kind.startswith("ops."):
+        return _op_node
     found = spec(kind)
     return None if found is None else found.shape
+
+
+def _op_node(call: Call) -> list[Shape]:
+    from seqlint.shapes.ops.nodes import output_shapes as op_outputs
+
+    return op_outputs(call.layer.kind, call.layer.config, call.inputs)
 
 
 def output_shapes(call: Call) -> list[Shape] | None:
@@ -146,6 +155,8 @@ def output_shapes(call: Call) -> list[Shape] | None:
 
 def count_params(layer: Layer, inputs: tuple[Shape, ...]) -> int | None:
     """Weights Keras creates for ``layer`` applied to ``inputs``; None when not known."""
+    if layer.kind.startswith("ops."):
+        return 0
     found = spec(layer.kind)
     if found is None or found.params is None:
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from seqlint.dims import Shape
@@ -47,11 +48,16 @@ class GraphShapes:
         return self._by_node[ref.node_id].output(ref.index)
 
     def _propagate(self, node: Node) -> NodeShapes:
-        inputs = tuple(self.of(ref) for ref in node.inputs)
-        states = tuple(self.of(ref) for ref in node.state_inputs)
-        call = Call(node.layer, inputs, as_list=node.as_list, states=states)
-        try:
-            outputs = output_shapes(call)
-        except ShapeProblem as problem:
-            return NodeShapes(inputs, states, None, problem)
-        return NodeShapes(inputs, states, None if outputs is None else tuple(outputs))
+        return node_shapes(node, self.of)
+
+
+def node_shapes(node: Node, of: Callable[[TensorRef], Shape]) -> NodeShapes:
+    """The shapes at ``node``, its inputs' shapes given by ``of``."""
+    inputs = tuple(of(ref) for ref in node.inputs)
+    states = tuple(of(ref) for ref in node.state_inputs)
+    call = Call(node.layer, inputs, as_list=node.as_list, states=states)
+    try:
+        outputs = output_shapes(call)
+    except ShapeProblem as problem:
+        return NodeShapes(inputs, states, None, problem)
+    return NodeShapes(inputs, states, None if outputs is None else tuple(outputs))

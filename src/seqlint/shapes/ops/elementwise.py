@@ -24,13 +24,13 @@ def binary(call: OpCall) -> list[Shape]:
     return [broadcast(scalar_or_shape(call["x1"]), scalar_or_shape(call["x2"]))]
 
 
-for _name, _tf, _backend in (
-    ("add", ("add", "math.add"), ()),
-    ("subtract", ("subtract", "math.subtract"), ()),
-    ("multiply", ("multiply", "math.multiply"), ()),
-    ("divide", ("divide", "math.divide", "truediv", "math.truediv"), ()),
+for _name, _tf, _operator in (
+    ("add", ("add", "math.add"), "add"),
+    ("subtract", ("subtract", "math.subtract"), "sub"),
+    ("multiply", ("multiply", "math.multiply"), "mul"),
+    ("divide", ("divide", "math.divide", "truediv", "math.truediv"), "truediv"),
 ):
-    aliases(f"{_name}(x1, x2)", f"ops.{_name}")
+    aliases(f"{_name}(x1, x2)", f"ops.{_name}", f"operator.{_operator}")
     aliases(f"{_name}(x->x1, y->x2)", *(f"tensorflow.{n}" for n in _tf))
 
 

@@ -45,7 +45,7 @@ def matmul(call: OpCall) -> list[Shape]:
     return [Shape(out)]
 
 
-aliases("matmul(x1, x2)", "ops.matmul")
+aliases("matmul(x1, x2)", "ops.matmul", "operator.matmul")
 aliases(
     "matmul(a->x1, b->x2, transpose_a=False, transpose_b=False; vectors=False)",
     "tensorflow.matmul",
