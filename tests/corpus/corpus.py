@@ -5,7 +5,8 @@
 as ``NAME_bad.py`` / ``NAME_good.py`` pairs whose header comments say where the report is,
 what Keras 3 does (``# keras: raises ExcType`` or ``# keras: runs``) and whether seqlint
 catches the bug yet (``# status: caught`` or ``# status: missed: REASON``; a good twin that
-seqlint wrongly flags says ``# status: false-alarm: REASON``).
+seqlint wrongly flags says ``# status: false-alarm: REASON``), and which family of bugs the pair
+belongs to (``# Family: NAME``, one of ``FAMILIES``, the same in both files of a pair).
 """
 
 from __future__ import annotations
@@ -21,9 +22,31 @@ REAL = HERE / "real"
 REPROS = HERE / "repros"
 MANIFEST = HERE / "manifest.json"
 
+# The families of bugs a repro pair can belong to (``# Family: NAME``).
+FAMILIES = (
+    "stacked-recurrent",
+    "seq2seq-states",
+    "targets-and-losses",
+    "input-data",
+    "keras3-api",
+    "embedding",
+    "merge",
+    "conv1d-window",
+    "custom-attention",
+    "lambda-ops",
+    "rnn-cell",
+    "transformer-mha",
+    "cnn-lstm-video",
+    "convlstm",
+    "text-pipeline",
+    "audio-spectrogram",
+    "custom-layer-weights",
+)
+
 _KERAS = re.compile(r"^# keras: (?:raises (\w+)|(runs))\s*$", re.M)
 _STATUS = re.compile(r"^# status: (caught|missed|false-alarm)(?::\s*(.+))?$", re.M)
 _SOURCE = re.compile(r"^# Source: (https?://\S+)", re.M)
+_FAMILY = re.compile(r"^# Family: (\S+)\s*$", re.M)
 _MARKER = re.compile(r"#\s*expect:\s*(SL\d{3})\s*$")
 
 
@@ -36,6 +59,7 @@ class Repro:
     reason: str  # why seqlint misses it (or flags it), empty when caught
     source: str
     markers: tuple[tuple[int, str], ...]  # (line, code) of each `# expect:` comment
+    family: str | None  # the `# Family:` of the pair, None when the header has none
 
     @property
     def name(self) -> str:
@@ -54,6 +78,7 @@ def read_repro(path: Path) -> Repro:
     if keras is None or source is None:
         raise ValueError(f"{path.name}: needs '# Source: URL' and '# keras: ...' header lines")
     status = _STATUS.search(text)
+    family = _FAMILY.search(text)
     markers = tuple(
         (number, m.group(1))
         for number, line in enumerate(text.splitlines(), start=1)
@@ -67,6 +92,7 @@ def read_repro(path: Path) -> Repro:
         reason=(status.group(2) or "").strip() if status else "",
         source=source.group(1),
         markers=markers,
+        family=family.group(1) if family else None,
     )
 
 

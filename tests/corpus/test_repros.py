@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.corpus.corpus import REPROS, Repro, errors, lint_tree, repros
+from tests.corpus.corpus import FAMILIES, REPROS, Repro, errors, lint_tree, read_repro, repros
 
 ALL = repros()
 BAD = [r for r in ALL if r.bad]
@@ -45,6 +45,8 @@ def test_repros_are_paired_and_headed():
     assert len(BAD) >= 30
     for repro in ALL:
         assert repro.twin.exists(), f"{repro.path.name} has no twin"
+        assert repro.family in FAMILIES, f"{repro.path.name}: '# Family:' one of {FAMILIES}"
+        assert read_repro(repro.twin).family == repro.family, f"{repro.path.name}: twin's family"
         if repro.bad:
             assert len(repro.markers) == 1, f"{repro.path.name}: one '# expect:' marker"
             assert repro.keras_raises, f"{repro.path.name}: a bad repro must raise in Keras"

@@ -4,6 +4,7 @@
 # Fix: one-hot encode the sequences (to_categorical) so that the data is (N, MAX_LEN, CATEGORY_NUMS).
 # keras: raises ValueError
 # status: caught
+# Family: input-data
 import numpy as np
 from keras.layers import LSTM, Input, RepeatVector
 from keras.models import Model

@@ -1,6 +1,7 @@
 # Fixed twin of autoencoder_fed_integer_sequences_bad.py: the sequences are one-hot encoded.
 # Source: https://github.com/keras-team/keras/issues/8889
 # keras: runs
+# Family: input-data
 import numpy as np
 from keras.layers import LSTM, Input, RepeatVector
 from keras.models import Model

@@ -4,6 +4,7 @@
 # Fix (answer in the thread): declare the batch with keras.Input(batch_shape=(1, steps, features)).
 # keras: raises ValueError
 # status: caught
+# Family: keras3-api
 import numpy as np
 from keras.layers import LSTM, Dense
 from keras.models import Sequential

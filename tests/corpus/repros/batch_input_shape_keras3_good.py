@@ -1,6 +1,7 @@
 # Fixed twin of batch_input_shape_keras3_bad.py: the fixed batch is declared by an Input.
 # Source: https://github.com/keras-team/keras/issues/20106
 # keras: runs
+# Family: keras3-api
 import keras
 import numpy as np
 from keras.layers import LSTM, Dense

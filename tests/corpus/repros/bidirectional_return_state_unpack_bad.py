@@ -4,6 +4,7 @@
 # Fix: unpack output, forward h and c, backward h and c.
 # keras: raises ValueError
 # status: caught
+# Family: seq2seq-states
 import numpy as np
 from keras.layers import LSTM, Bidirectional, Dense, Input
 from keras.models import Model

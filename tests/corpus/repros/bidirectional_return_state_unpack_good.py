@@ -1,6 +1,7 @@
 # Fixed twin of bidirectional_return_state_unpack_bad.py: five values, states per direction.
 # Source: https://github.com/keras-team/keras/issues/8823
 # keras: runs
+# Family: seq2seq-states
 import numpy as np
 from keras.layers import LSTM, Bidirectional, Dense, Input
 from keras.models import Model

@@ -4,6 +4,7 @@
 # Fix: return_sequences=False on the last recurrent layer (one prediction per sample).
 # keras: raises ValueError
 # status: caught
+# Family: targets-and-losses
 import numpy as np
 from keras.layers import LSTM, Bidirectional, Dense, Dropout
 from keras.models import Sequential

@@ -1,6 +1,7 @@
 # Fixed twin of bilstm_sequence_output_sample_targets_bad.py: the BiLSTM returns its last step only.
 # Source: https://github.com/OlafenwaMoses/ImageAI/issues/765
 # keras: runs
+# Family: targets-and-losses
 import numpy as np
 from keras.layers import LSTM, Bidirectional, Dense, Dropout
 from keras.models import Sequential

@@ -4,6 +4,7 @@
 # Fix (answer in the thread): one-hot encode the labels with to_categorical (or use sparse_categorical_crossentropy).
 # keras: raises ValueError
 # status: caught
+# Family: targets-and-losses
 import numpy as np
 from keras.layers import LSTM, Dense
 from keras.models import Sequential

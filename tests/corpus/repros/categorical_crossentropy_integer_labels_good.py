@@ -1,6 +1,7 @@
 # Fixed twin of categorical_crossentropy_integer_labels_bad.py: the labels are one-hot encoded.
 # Source: https://github.com/keras-team/keras/issues/3109
 # keras: runs
+# Family: targets-and-losses
 import numpy as np
 from keras.layers import LSTM, Dense
 from keras.models import Sequential

@@ -4,6 +4,7 @@
 # Fix: put the 20 values on the time axis, (samples, 20, 1), and input_shape=(20, 1).
 # keras: raises ValueError
 # status: caught
+# Family: conv1d-window
 import numpy as np
 from keras.layers import Activation, Conv1D, Dense, Dropout, Flatten, MaxPooling1D
 from keras.models import Sequential

@@ -1,6 +1,7 @@
 # Fixed twin of conv1d_kernel_longer_than_steps_bad.py: the 20 values are the time axis.
 # Source: https://github.com/keras-team/keras/issues/3915
 # keras: runs
+# Family: conv1d-window
 import numpy as np
 from keras.layers import Activation, Conv1D, Dense, Dropout, Flatten, MaxPooling1D
 from keras.models import Sequential

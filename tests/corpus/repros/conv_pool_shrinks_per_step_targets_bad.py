@@ -4,6 +4,7 @@
 # Fix: keep the length: padding='same' and no pooling in front of the per-step head.
 # keras: raises ValueError
 # status: caught
+# Family: conv1d-window
 import numpy as np
 from keras.layers import LSTM, Conv1D, Dense, MaxPooling1D, TimeDistributed
 from keras.models import Sequential

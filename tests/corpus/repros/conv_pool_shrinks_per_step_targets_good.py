@@ -1,6 +1,7 @@
 # Fixed twin of conv_pool_shrinks_per_step_targets_bad.py: the convolution keeps every step.
 # Source: https://github.com/keras-team/keras/issues/6571
 # keras: runs
+# Family: conv1d-window
 import numpy as np
 from keras.layers import LSTM, Conv1D, Dense, TimeDistributed
 from keras.models import Sequential

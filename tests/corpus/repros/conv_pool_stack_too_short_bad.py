@@ -4,6 +4,7 @@
 # Fix: padding='same' keeps the length through the convolutions.
 # keras: raises ValueError
 # status: caught
+# Family: conv1d-window
 import numpy as np
 from keras.layers import Conv1D, Dense, Embedding, GlobalMaxPooling1D, Input, MaxPooling1D, SpatialDropout1D
 from keras.models import Sequential

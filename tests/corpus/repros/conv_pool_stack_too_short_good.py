@@ -1,6 +1,7 @@
 # Fixed twin of conv_pool_stack_too_short_bad.py: 'same' padding keeps enough steps.
 # Source: https://github.com/keras-team/keras/issues/10128
 # keras: runs
+# Family: conv1d-window
 import numpy as np
 from keras.layers import Conv1D, Dense, Embedding, GlobalMaxPooling1D, Input, MaxPooling1D, SpatialDropout1D
 from keras.models import Sequential

@@ -4,6 +4,7 @@
 # Fix (answer in the thread): use LSTM, which picks the cuDNN kernel by itself on a GPU.
 # keras: raises ImportError
 # status: caught
+# Family: keras3-api
 import numpy as np
 from tensorflow.keras.layers import Bidirectional, CuDNNLSTM, Dense, Input  # expect: SL216
 from tensorflow.keras.models import Model

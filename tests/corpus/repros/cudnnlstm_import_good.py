@@ -1,6 +1,7 @@
 # Fixed twin of cudnnlstm_import_bad.py: LSTM instead of CuDNNLSTM.
 # Source: https://github.com/FlorentF9/DeepTemporalClustering/issues/15
 # keras: runs
+# Family: keras3-api
 import numpy as np
 from tensorflow.keras.layers import LSTM, Bidirectional, Dense, Input
 from tensorflow.keras.models import Model

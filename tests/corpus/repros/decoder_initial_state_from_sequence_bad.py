@@ -4,6 +4,7 @@
 # Fix: return_state=True on the encoder and pass the concatenated [h, c] states.
 # keras: raises IndexError
 # status: caught
+# Family: seq2seq-states
 import numpy as np
 from keras.layers import LSTM, Bidirectional, Dense, Embedding, Input, TimeDistributed
 from keras.models import Model

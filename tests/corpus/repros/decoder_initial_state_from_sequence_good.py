@@ -1,6 +1,7 @@
 # Fixed twin of decoder_initial_state_from_sequence_bad.py: the encoder's final states start the decoder.
 # Source: https://github.com/wanasit/katakana/issues/1
 # keras: runs
+# Family: seq2seq-states
 import numpy as np
 from keras.layers import LSTM, Bidirectional, Concatenate, Dense, Embedding, Input, TimeDistributed
 from keras.models import Model

@@ -4,6 +4,7 @@
 # Fix: declare the sequence input, input_shape=(20, 1): Dense then acts on every step.
 # keras: raises ValueError
 # status: caught
+# Family: input-data
 import numpy as np
 from keras.layers import LSTM, Dense, Dropout
 from keras.models import Sequential

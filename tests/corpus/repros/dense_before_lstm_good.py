@@ -1,6 +1,7 @@
 # Fixed twin of dense_before_lstm_bad.py: the input is the sequence, Dense acts per step.
 # Source: https://techfeed.net/pt/443267/
 # keras: runs
+# Family: input-data
 import numpy as np
 from keras.layers import LSTM, Dense, Dropout
 from keras.models import Sequential

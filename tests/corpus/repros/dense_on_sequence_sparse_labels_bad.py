@@ -4,6 +4,7 @@
 # Fix: collapse the steps before the classifier (Flatten, or an LSTM that returns its last step).
 # keras: raises ValueError
 # status: caught
+# Family: targets-and-losses
 import keras
 import numpy as np
 

@@ -1,6 +1,7 @@
 # Fixed twin of dense_on_sequence_sparse_labels_bad.py: the steps are flattened before the classifier.
 # Source: https://github.com/tensorflow/tensorflow/issues/17150
 # keras: runs
+# Family: targets-and-losses
 import keras
 import numpy as np
 

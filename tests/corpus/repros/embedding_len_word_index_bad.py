@@ -4,6 +4,7 @@
 # Fix: Embedding(len(word_index) + 1, ...): index 0 is reserved for padding.
 # keras: raises InvalidArgumentError
 # status: missed: the token ids and the vocabulary size come from a dict built in a loop: neither is known statically
+# Family: embedding
 import numpy as np
 from keras.layers import LSTM, Dense, Embedding
 from keras.models import Sequential

@@ -1,6 +1,7 @@
 # Fixed twin of embedding_len_word_index_bad.py: one row per word plus the padding row.
 # Source: https://github.com/tensorflow/tensorflow/issues/23698
 # keras: runs
+# Family: embedding
 import numpy as np
 from keras.layers import LSTM, Dense, Embedding
 from keras.models import Sequential

@@ -4,6 +4,7 @@
 # Fix (answer in the thread): Embedding(num_decoder_tokens + 1, ...).
 # keras: raises InvalidArgumentError
 # status: caught
+# Family: embedding
 import numpy as np
 from keras.layers import LSTM, Dense, Embedding, Input
 from keras.models import Model

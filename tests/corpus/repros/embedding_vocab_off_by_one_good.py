@@ -1,6 +1,7 @@
 # Fixed twin of embedding_vocab_off_by_one_bad.py: one more Embedding row for the largest id.
 # Source: https://github.com/hlamba28/Word-Level-Eng-Mar-NMT/issues/3
 # keras: runs
+# Family: embedding
 import numpy as np
 from keras.layers import LSTM, Dense, Embedding, Input
 from keras.models import Model

@@ -4,6 +4,7 @@
 # Fix: give each sample a time axis, x.reshape(samples, 1, features), and declare input_shape=(1, features).
 # keras: raises ValueError
 # status: caught
+# Family: input-data
 import numpy as np
 import tensorflow as tf
 

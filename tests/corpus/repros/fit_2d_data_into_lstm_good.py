@@ -1,6 +1,7 @@
 # Fixed twin of fit_2d_data_into_lstm_bad.py: each row becomes a sequence of one step.
 # Source: https://github.com/keras-team/keras/issues/16764
 # keras: runs
+# Family: input-data
 import numpy as np
 import tensorflow as tf
 

@@ -4,6 +4,7 @@
 # Fix: epochs=.
 # keras: raises TypeError
 # status: caught
+# Family: keras3-api
 import numpy as np
 from keras.layers import LSTM, Activation, Dense
 from keras.models import Sequential

@@ -1,6 +1,7 @@
 # Fixed twin of fit_nb_epoch_bad.py: epochs= instead of nb_epoch=.
 # Source: https://github.com/keras-team/keras/issues/7124
 # keras: runs
+# Family: keras3-api
 import numpy as np
 from keras.layers import LSTM, Activation, Dense
 from keras.models import Sequential

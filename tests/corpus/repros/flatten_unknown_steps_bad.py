@@ -4,6 +4,7 @@
 # Fix: a fixed number of steps, Input(shape=(240, 4)) (or global pooling instead of Flatten).
 # keras: raises ValueError
 # status: caught
+# Family: input-data
 import numpy as np
 from keras.layers import LSTM, Dense, Flatten, Input
 from keras.models import Model

@@ -1,6 +1,7 @@
 # Fixed twin of flatten_unknown_steps_bad.py: the number of steps is declared.
 # Source: https://github.com/alexissa32/DataScienceMusic/issues/1
 # keras: runs
+# Family: input-data
 import numpy as np
 from keras.layers import LSTM, Dense, Flatten, Input
 from keras.models import Model

@@ -4,6 +4,7 @@
 # Fix (the pull request): return_sequences=True on the first LSTM.
 # keras: raises ValueError
 # status: caught
+# Family: stacked-recurrent
 import numpy as np
 from tensorflow.keras.layers import LSTM, Dense, Input
 from tensorflow.keras.models import Model

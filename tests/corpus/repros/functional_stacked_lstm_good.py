@@ -1,6 +1,7 @@
 # Fixed twin of functional_stacked_lstm_bad.py: the first LSTM returns sequences.
 # Source: https://github.com/bibtissam/LSTM-Attention-FraudDetection/pull/3
 # keras: runs
+# Family: stacked-recurrent
 import numpy as np
 from tensorflow.keras.layers import LSTM, Dense, Input
 from tensorflow.keras.models import Model

@@ -4,6 +4,7 @@
 # Fix (the asker's own): decoder_state_input_h/c = Input(shape=(n_units * 2,)).
 # keras: raises ValueError
 # status: caught
+# Family: seq2seq-states
 import numpy as np
 from keras.layers import LSTM, Bidirectional, Concatenate, Dense, Input
 from keras.models import Model

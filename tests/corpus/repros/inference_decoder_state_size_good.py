@@ -1,6 +1,7 @@
 # Fixed twin of inference_decoder_state_size_bad.py: the state inputs have the decoder's 2 * n_units.
 # Source: http://pullrequest.ru/12233318/dvunapravlennyi-dekoder-seq2seq-keras
 # keras: runs
+# Family: seq2seq-states
 import numpy as np
 from keras.layers import LSTM, Bidirectional, Concatenate, Dense, Input
 from keras.models import Model

@@ -4,6 +4,7 @@
 # Fix: reshape the data to (samples, timesteps, 1) and declare input_shape=(timesteps, 1).
 # keras: raises ValueError
 # status: caught
+# Family: input-data
 import numpy as np
 from keras.layers import LSTM, Dense
 from keras.models import Sequential

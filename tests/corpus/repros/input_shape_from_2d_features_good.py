@@ -1,6 +1,7 @@
 # Fixed twin of input_shape_from_2d_features_bad.py: the data gets a feature axis first.
 # Source: https://github.com/shreyans29/thesemicolon/issues/5
 # keras: runs
+# Family: input-data
 import numpy as np
 from keras.layers import LSTM, Dense
 from keras.models import Sequential

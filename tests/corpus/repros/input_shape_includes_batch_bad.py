@@ -4,6 +4,7 @@
 # Fix: input_shape=(6, 30): Keras adds the batch axis itself. (nb_epoch= of the report is written epochs=.)
 # keras: raises ValueError
 # status: caught
+# Family: input-data
 import numpy as np
 from keras.layers import LSTM, Dense
 from keras.models import Sequential

@@ -1,6 +1,7 @@
 # Fixed twin of input_shape_includes_batch_bad.py: input_shape without the batch axis.
 # Source: https://github.com/keras-team/keras/issues/11480
 # keras: runs
+# Family: input-data
 import numpy as np
 from keras.layers import LSTM, Dense
 from keras.models import Sequential

@@ -4,6 +4,7 @@
 # Fix: repeat the code vector over the steps with RepeatVector(10) before the decoder.
 # keras: raises ValueError
 # status: caught
+# Family: stacked-recurrent
 import numpy as np
 from keras.layers import LSTM
 from keras.models import Sequential

@@ -1,6 +1,7 @@
 # Fixed twin of lstm_autoencoder_without_repeat_vector_bad.py: RepeatVector between encoder and decoder.
 # Source: https://github.com/keras-team/keras/issues/1401
 # keras: runs
+# Family: stacked-recurrent
 import numpy as np
 from keras.layers import LSTM, RepeatVector
 from keras.models import Sequential

@@ -4,6 +4,7 @@
 # Fix: declare the sequence on the Input: Input(shape=(1, 129)).
 # keras: raises ValueError
 # status: caught
+# Family: input-data
 import numpy as np
 from keras.layers import LSTM, Dense, Input
 from keras.models import Model

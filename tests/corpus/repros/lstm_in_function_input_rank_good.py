@@ -1,6 +1,7 @@
 # Fixed twin of lstm_in_function_input_rank_bad.py: the Input declares one step of 129 features.
 # Source: https://github.com/keras-team/keras/issues/12782
 # keras: runs
+# Family: input-data
 import numpy as np
 from keras.layers import LSTM, Dense, Input
 from keras.models import Model

@@ -4,6 +4,7 @@
 # Fix: input_shape=(look_back, 1) for windows of shape (samples, look_back, 1).
 # keras: raises ValueError
 # status: caught
+# Family: keras3-api
 import numpy as np
 from keras.layers import LSTM, Dense
 from keras.models import Sequential

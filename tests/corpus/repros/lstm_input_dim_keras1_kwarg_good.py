@@ -1,6 +1,7 @@
 # Fixed twin of lstm_input_dim_keras1_kwarg_bad.py: the window shape is declared with input_shape.
 # Source: https://github.com/keras-team/keras/issues/2415
 # keras: runs
+# Family: keras3-api
 import numpy as np
 from keras.layers import LSTM, Dense
 from keras.models import Sequential

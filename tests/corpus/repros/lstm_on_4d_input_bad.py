@@ -4,6 +4,7 @@
 # Fix (the reporter's own): reshape to (batch, timesteps, features) before the LSTM.
 # keras: raises ValueError
 # status: caught
+# Family: input-data
 import numpy as np
 from tensorflow.keras.layers import LSTM, Dense, Input
 from tensorflow.keras.models import Model

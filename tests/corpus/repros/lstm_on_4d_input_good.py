@@ -1,6 +1,7 @@
 # Fixed twin of lstm_on_4d_input_bad.py: the 4 x 8 grid of each step is flattened first.
 # Source: https://github.com/tensorflow/tensorflow/issues/46794
 # keras: runs
+# Family: input-data
 import numpy as np
 from tensorflow.keras.layers import LSTM, Dense, Input, Reshape
 from tensorflow.keras.models import Model

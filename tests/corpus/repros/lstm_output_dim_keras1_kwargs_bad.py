@@ -4,6 +4,7 @@
 # Fix: units as the first argument and input_shape=(timesteps, features).
 # keras: raises TypeError
 # status: caught
+# Family: keras3-api
 import keras
 import numpy as np
 from keras.layers import Dense, Dropout

@@ -1,6 +1,7 @@
 # Fixed twin of lstm_output_dim_keras1_kwargs_bad.py: Keras 2/3 arguments.
 # Source: https://github.com/keras-team/keras/issues/7587
 # keras: runs
+# Family: keras3-api
 import keras
 import numpy as np
 from keras.layers import Dense, Dropout

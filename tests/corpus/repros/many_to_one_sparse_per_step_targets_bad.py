@@ -4,6 +4,7 @@
 # Fix: return_sequences=True so that the model predicts one word per step.
 # keras: raises ValueError
 # status: caught
+# Family: targets-and-losses
 import numpy as np
 import tensorflow as tf
 

@@ -1,6 +1,7 @@
 # Fixed twin of many_to_one_sparse_per_step_targets_bad.py: one prediction per step.
 # Source: https://github.com/keras-team/keras/issues/17368
 # keras: runs
+# Family: targets-and-losses
 import numpy as np
 import tensorflow as tf
 

@@ -4,6 +4,7 @@
 # Fix: Adam(learning_rate=...).
 # keras: raises ValueError
 # status: caught
+# Family: keras3-api
 import keras
 import numpy as np
 from keras.layers import LSTM, Dense

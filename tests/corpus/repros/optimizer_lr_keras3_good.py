@@ -1,6 +1,7 @@
 # Fixed twin of optimizer_lr_keras3_bad.py: learning_rate= instead of lr=.
 # Source: https://github.com/keras-team/keras/issues/19025
 # keras: runs
+# Family: keras3-api
 import keras
 import numpy as np
 from keras.layers import LSTM, Dense

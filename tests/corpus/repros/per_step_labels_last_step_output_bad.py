@@ -4,6 +4,7 @@
 # Fix: the second LSTM returns sequences, so the model predicts a label per step.
 # keras: raises ValueError
 # status: caught
+# Family: targets-and-losses
 import numpy as np
 import tensorflow as tf
 from tensorflow.keras import layers

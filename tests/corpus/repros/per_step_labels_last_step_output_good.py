@@ -1,6 +1,7 @@
 # Fixed twin of per_step_labels_last_step_output_bad.py: the second LSTM returns sequences.
 # Source: https://github.com/keras-team/keras/issues/13573
 # keras: runs
+# Family: targets-and-losses
 import numpy as np
 import tensorflow as tf
 from tensorflow.keras import layers

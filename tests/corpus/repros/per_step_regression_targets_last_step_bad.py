@@ -4,6 +4,7 @@
 # Fix (the reporter's own): return_sequences=True on lstm_layer2.
 # keras: raises ValueError
 # status: caught
+# Family: targets-and-losses
 import numpy as np
 from keras.layers import LSTM, Dense
 from keras.models import Sequential

@@ -1,6 +1,7 @@
 # Fixed twin of per_step_regression_targets_last_step_bad.py: the second LSTM returns sequences.
 # Source: https://github.com/google-parfait/tensorflow-federated/issues/3920
 # keras: runs
+# Family: targets-and-losses
 import numpy as np
 from keras.layers import LSTM, Dense
 from keras.models import Sequential

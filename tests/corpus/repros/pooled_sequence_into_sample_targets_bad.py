@@ -4,6 +4,7 @@
 # Fix: GlobalAveragePooling1D collapses the time axis. (pool_size=2 is the Keras 2 default that Keras 3 no longer has.)
 # keras: raises ValueError
 # status: caught
+# Family: targets-and-losses
 import numpy as np
 from keras.layers import LSTM, AveragePooling1D, Dense, TimeDistributed
 from keras.losses import categorical_crossentropy

@@ -1,6 +1,7 @@
 # Fixed twin of pooled_sequence_into_sample_targets_bad.py: global pooling gives one vector per sample.
 # Source: https://github.com/keras-team/keras/issues/6351
 # keras: runs
+# Family: targets-and-losses
 import numpy as np
 from keras.layers import LSTM, Dense, GlobalAveragePooling1D, TimeDistributed
 from keras.losses import categorical_crossentropy

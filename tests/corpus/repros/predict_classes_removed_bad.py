@@ -4,6 +4,7 @@
 # Fix: np.argmax(model.predict(x), axis=-1).
 # keras: raises AttributeError
 # status: caught
+# Family: keras3-api
 import numpy as np
 from tensorflow.keras.layers import LSTM, Bidirectional, Dense, Embedding
 from tensorflow.keras.models import Sequential

@@ -1,6 +1,7 @@
 # Fixed twin of predict_classes_removed_bad.py: argmax over predict.
 # Source: https://github.com/tensorflow/tensorflow/issues/53391
 # keras: runs
+# Family: keras3-api
 import numpy as np
 from tensorflow.keras.layers import LSTM, Bidirectional, Dense, Embedding
 from tensorflow.keras.models import Sequential

@@ -4,6 +4,7 @@
 # Fix: pass the (N, 60, 2) array itself.
 # keras: raises ValueError
 # status: caught
+# Family: input-data
 import numpy as np
 from tensorflow.keras.layers import LSTM, Dense
 from tensorflow.keras.models import Sequential

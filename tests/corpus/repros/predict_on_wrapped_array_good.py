@@ -1,6 +1,7 @@
 # Fixed twin of predict_on_wrapped_array_bad.py: predict on the windows themselves.
 # Source: https://github.com/molson194/LSTM-Stock-Prediction/issues/1
 # keras: runs
+# Family: input-data
 import numpy as np
 from tensorflow.keras.layers import LSTM, Dense
 from tensorflow.keras.models import Sequential

@@ -4,6 +4,7 @@
 # Fix: build the prediction windows from the same 4 feature columns.
 # keras: raises ValueError
 # status: caught
+# Family: input-data
 import numpy as np
 from tensorflow.keras.layers import LSTM, Dense
 from tensorflow.keras.models import Sequential

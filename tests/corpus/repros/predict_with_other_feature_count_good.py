@@ -1,6 +1,7 @@
 # Fixed twin of predict_with_other_feature_count_bad.py: the test windows use the training features.
 # Source: https://github.com/tensorflow/tensorflow/issues/53728
 # keras: runs
+# Family: input-data
 import numpy as np
 from tensorflow.keras.layers import LSTM, Dense
 from tensorflow.keras.models import Sequential

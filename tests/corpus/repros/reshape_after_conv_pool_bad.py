@@ -4,6 +4,7 @@
 # Fix: make the pooled output hold maxlen steps of embedding_size values ('same' padding, filters=embedding_size, pool=max_charlen).
 # keras: raises ValueError
 # status: caught
+# Family: conv1d-window
 import numpy as np
 from keras.layers import LSTM, Conv1D, Dense, Embedding, Input, MaxPooling1D, Reshape
 from keras.models import Sequential

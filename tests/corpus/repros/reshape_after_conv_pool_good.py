@@ -1,6 +1,7 @@
 # Fixed twin of reshape_after_conv_pool_bad.py: the CNN output holds exactly maxlen x embedding_size values.
 # Source: https://github.com/keras-team/keras/issues/4534
 # keras: runs
+# Family: conv1d-window
 import numpy as np
 from keras.layers import LSTM, Conv1D, Dense, Embedding, Input, MaxPooling1D, Reshape
 from keras.models import Sequential

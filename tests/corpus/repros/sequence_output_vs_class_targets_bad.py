@@ -4,6 +4,7 @@
 # Fix (answer in the thread): return_sequences=False, so the model gives one prediction per sequence.
 # keras: raises ValueError
 # status: caught
+# Family: targets-and-losses
 import numpy as np
 from keras.layers import LSTM, Activation, Dense, Dropout, TimeDistributed
 from keras.models import Sequential

@@ -1,6 +1,7 @@
 # Fixed twin of sequence_output_vs_class_targets_bad.py: one prediction per sequence.
 # Source: https://github.com/keras-team/keras/issues/1838
 # keras: runs
+# Family: targets-and-losses
 import numpy as np
 from keras.layers import LSTM, Activation, Dense, Dropout
 from keras.models import Sequential

@@ -4,6 +4,7 @@
 # Fix: return_sequences=True on every LSTM that feeds another LSTM.
 # keras: raises ValueError
 # status: caught
+# Family: stacked-recurrent
 import numpy as np
 from keras.layers import LSTM, Dense
 from keras.models import Sequential

@@ -1,6 +1,7 @@
 # Fixed twin of stacked_lstm_return_sequences_bad.py: the first LSTM returns sequences.
 # Source: https://github.com/keras-team/keras/issues/7403
 # keras: runs
+# Family: stacked-recurrent
 import numpy as np
 from keras.layers import LSTM, Dense
 from keras.models import Sequential

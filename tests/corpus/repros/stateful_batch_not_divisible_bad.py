@@ -4,6 +4,7 @@
 # Fix: a number of samples that is a multiple of the batch size (96).
 # keras: raises InvalidArgumentError
 # status: caught
+# Family: input-data
 import numpy as np
 import tensorflow as tf
 

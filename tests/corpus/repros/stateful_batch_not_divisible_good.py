@@ -1,6 +1,7 @@
 # Fixed twin of stateful_batch_not_divisible_bad.py: 96 samples, three full batches of 32.
 # Source: https://github.com/tensorflow/tensorflow/issues/86310
 # keras: runs
+# Family: input-data
 import numpy as np
 import tensorflow as tf
 

@@ -4,6 +4,7 @@
 # Fix: give each row a time axis before building the dataset (x.reshape(samples, 1, features)).
 # keras: raises ValueError
 # status: caught
+# Family: input-data
 import numpy as np
 import tensorflow as tf
 

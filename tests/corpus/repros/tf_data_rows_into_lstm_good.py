@@ -1,6 +1,7 @@
 # Fixed twin of tf_data_rows_into_lstm_bad.py: each row becomes a sequence of one step.
 # Source: https://github.com/keras-team/tf-keras/issues/525
 # keras: runs
+# Family: input-data
 import numpy as np
 import tensorflow as tf
 

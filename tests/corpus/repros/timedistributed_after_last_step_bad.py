@@ -4,6 +4,7 @@
 # Fix (fchollet in the thread): use return_sequences=True in the last recurrent layer too.
 # keras: raises ValueError
 # status: caught
+# Family: stacked-recurrent
 import numpy as np
 from keras.layers import LSTM, Dense, Dropout, TimeDistributed
 from keras.models import Sequential

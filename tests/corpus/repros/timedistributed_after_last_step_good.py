@@ -1,6 +1,7 @@
 # Fixed twin of timedistributed_after_last_step_bad.py: every LSTM returns sequences.
 # Source: https://github.com/keras-team/keras/issues/815
 # keras: runs
+# Family: stacked-recurrent
 import numpy as np
 from keras.layers import LSTM, Dense, Dropout, TimeDistributed
 from keras.models import Sequential

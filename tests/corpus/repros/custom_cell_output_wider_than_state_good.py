@@ -1,0 +1,41 @@
+# Fixed twin of custom_cell_output_wider_than_state_bad.py: the cell declares output_size = 2 * units.
+# Source: https://github.com/keras-team/keras/issues/11615
+# keras: runs
+# Family: rnn-cell
+import keras
+import numpy as np
+from keras.layers import RNN, Dense, Input
+from tensorflow.keras import backend as K
+
+
+class MinimalRNNCell(keras.layers.Layer):
+
+    def __init__(self, units, **kwargs):
+        self.units = units
+        self.state_size = units
+        self.output_size = 2 * units
+        super(MinimalRNNCell, self).__init__(**kwargs)
+
+    def build(self, input_shape):
+        self.kernel = self.add_weight(shape=(input_shape[-1], self.units),
+                                      initializer="uniform",
+                                      name="kernel")
+        self.recurrent_kernel = self.add_weight(
+            shape=(self.units, self.units),
+            initializer="uniform",
+            name="recurrent_kernel")
+        self.built = True
+
+    def call(self, inputs, states):
+        prev_output = states[0]
+        h = K.dot(inputs, self.kernel)
+        output = h + K.dot(prev_output, self.recurrent_kernel)
+        return K.concatenate([output, prev_output]), [output]
+
+
+x = Input((None, 5))
+y = RNN(MinimalRNNCell(32))(x)
+out = Dense(1)(y)
+model = keras.Model(x, out)
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.random.rand(4, 3, 5), np.random.rand(4, 1), epochs=1, verbose=0)
