@@ -3,7 +3,7 @@
 # Reported: self-defined Attention layer failed for keras (add_weight(shape=input_shape) in build, model InputLayer(input_shape=(3,)))
 # Fix: one weight per feature: shape=(input_dim,), without the batch axis.
 # keras: raises ValueError
-# status: missed: custom Layer subclasses are unknown layers (model not analysed); add_weight(shape=input_shape) in build() keeps the batch axis None and is not checked
+# status: caught
 # Family: custom-layer-weights
 import numpy as np
 from keras.layers import Dense, InputLayer, InputSpec, Layer

@@ -3,7 +3,7 @@
 # Reported: input's shape (64, 7, 25, 81); input_shape of build(): (None, None, 25, 81); ValueError when the weight (1, input_shape[1], input_shape[2], units) is created
 # Fix: declare the number of time steps on the Input, shape=(7, 25, 81), so that build() gets a defined length.
 # keras: raises ValueError
-# status: missed: add_weight in a custom layer's build() is not checked: its shape takes input_shape[1], the time steps that Input(shape=(None, 5, 6)) leaves undefined
+# status: caught
 # Family: custom-layer-weights
 import numpy as np
 import tensorflow as tf

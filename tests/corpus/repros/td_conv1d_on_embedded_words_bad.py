@@ -3,7 +3,7 @@
 # Reported: error when adding the TimeDistributed-wrapped Convolution1D layers on the Embedding layer
 # Fix: the embedded sequence is already (steps, features): apply Conv1D and MaxPooling1D directly, without TimeDistributed.
 # keras: raises ValueError
-# status: missed: TimeDistributed(Conv1D) is not checked: the wrapped Conv1D sees one (features,) vector per step, rank 2 instead of 3
+# status: caught
 # Family: cnn-lstm-video
 import numpy as np
 from keras.layers import LSTM, Conv1D, Dense, Embedding, Input, MaxPooling1D, TimeDistributed
