@@ -43,11 +43,11 @@ def test_text_table_per_model(tmp_path: Path) -> None:
     assert "    LSTM(32, return_sequences=True)     7  (batch, 20, 32)   4,736\n" in out
     assert "    TimeDistributed(Dense(3))           8  (batch, 20, 3)       99\n" in out
     assert "  total params: 4,835\n\n" in out  # a blank line between models
-    # a model built by a function; undefined steps are None, the Lambda is not modelled
+    # a model built by a function; undefined steps are None; the Lambda is followed
     assert f"{path}:14: other (functional)" in out
     assert "    GRU(units)                13  (batch, 8)           336\n" in out
-    assert "    Lambda(lambda t: t)       14  ?                      ?\n" in out
-    assert out.endswith("  total params: ?\n")  # none after the last
+    assert "    Lambda(lambda t: t)       14  (batch, 8)             0\n" in out
+    assert out.endswith("  total params: 336\n")  # none after the last
 
 
 def test_json(tmp_path: Path) -> None:
@@ -58,7 +58,7 @@ def test_json(tmp_path: Path) -> None:
     models = json.loads(out)["models"]
     assert [(m["name"], m["kind"], m["cell"], m["total_params"]) for m in models] == [
         ("model", "sequential", None, 4835),
-        ("other", "functional", None, None),
+        ("other", "functional", None, 336),
     ]
     lstm = models[0]["layers"][1]
     assert lstm == {

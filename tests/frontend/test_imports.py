@@ -108,8 +108,9 @@ def test_local_keras_subclass_without_call_is_an_unmodelled_layer_named_after_th
         x = Attention()(x)
     """
     ir = extract(textwrap.dedent(source))
-    assert len(ir.nodes) == 2  # Block's call returns its input: no node of its own
-    attention = ir.nodes[1]
+    assert len(ir.nodes) == 3  # Block's call returns its input: an Identity step of its own
+    assert (ir.nodes[1].layer.kind, ir.nodes[1].layer.label) == ("Identity", "Block(units=3)")
+    attention = ir.nodes[2]
     assert attention.layer.kind not in ("Attention", "")  # never passed off as keras's
     assert attention.layer.kind == "Attention (custom)"
 

@@ -272,7 +272,7 @@ class Objects(Evaluator):
         try:
             result = self._run_call(instance, args, node)
         finally:
-            self.graph.end_call(group, result if _tensors(result) else None)
+            result = self.graph.end_call(group, result if _tensors(result) else None, node)
         if _tensors(result):
             return result
         return self._apply(self.graph.instance_layer(instance), args, node)

@@ -244,9 +244,23 @@ class Graph:
         self._calls.append(found)
         return found
 
-    def end_call(self, found: LayerCall, outputs: Value) -> None:
+    def end_call(self, found: LayerCall, outputs: Value, expr: cst.CSTNode) -> Value:
+        """The call ends, returning ``outputs``: a tensor it hands back unchanged (one of its
+        inputs, or made before it) goes through an ``Identity`` node of the call, so that the
+        call is a step of the graph as in Keras. Returns the outputs to use."""
+
+        def own(leaf: Value) -> Value:
+            if not isinstance(leaf, TensorRef) or leaf.node_id in found.nodes:
+                return leaf
+            loc = self.positions.loc(expr)
+            layer = Layer("Identity", {}, loc, found.label)
+            return TensorRef(self._node(layer, (leaf,), loc).id, None)
+
+        if self._calls and self._calls[0] is found:
+            outputs = _rebuild(outputs, own)
         self._calls.remove(found)
         found.outputs = _structure(outputs)
+        return outputs
 
     @property
     def in_call(self) -> LayerCall | None:

@@ -162,6 +162,7 @@ class Evaluator:
     def __init__(self, graph: Graph) -> None:
         self.graph = graph
         self.tensors = Tensors(graph)
+        self._lambdas: dict[int, tuple[Layer, Function | LambdaFunction, Value]] = {}
         self.scope = Scope()
         self.branches = Branches()
         self.depth = 0
@@ -787,7 +788,12 @@ class Evaluator:
         """A layer constructor call; arguments we cannot see make the layer opaque."""
         if not args.complete:
             kind = ""
-        return self.graph.layer(kind, self._config(kind, args), node, args.keyword_args)
+        layer = self.graph.layer(kind, self._config(kind, args), node, args.keyword_args)
+        if kind == "Lambda":
+            function = args.get(0, "function", MISSING)
+            if isinstance(function, (Function, LambdaFunction)):
+                self._lambdas[id(layer)] = (layer, function, args.keywords.get("arguments", {}))
+        return layer
 
     def _sequential(self, args: Args, node: cst.Call) -> SequentialModel:
         seq = self.graph.sequential(node, self.branches.level)
@@ -822,7 +828,12 @@ class Evaluator:
         return self._apply(layer, args, node)
 
     def _apply(self, layer: Layer, args: Args, node: cst.Call) -> Value:
-        """``layer(inputs, initial_state=...)``: a new node."""
+        """``layer(inputs, initial_state=...)``: a new node (the nodes its function makes, for
+        a ``Lambda`` whose function seqlint can follow)."""
+        if layer.kind == "Lambda" and id(layer) in self._lambdas:
+            result = self._apply_lambda(layer, args, node)
+            if result is not MISSING:
+                return result
         if "return_attention_scores" in args.keywords and layer.kind in ATTENTION_LAYERS:
             flag = self.graph.parameter(
                 "return_attention_scores", args.keywords["return_attention_scores"]
@@ -855,6 +866,22 @@ class Evaluator:
             as_list = False
         states = self._states(args.keywords.get("initial_state"), node)
         return self.graph.apply(layer, refs, as_list, states, node)
+
+    def _apply_lambda(self, layer: Layer, args: Args, node: cst.Call) -> Value:
+        """``Lambda(fn)(x)``: ``fn(x, **arguments)`` run on the tensors, its nodes one
+        summary row; MISSING when it does not give tensors back."""
+        owner, function, arguments = self._lambdas[id(layer)]
+        inputs = args.get(0, "inputs", MISSING)
+        if owner is not layer or not _holds_tensors(inputs) or not isinstance(arguments, dict):
+            return MISSING
+        refs = tuple(v for v in (inputs if isinstance(inputs, (list, tuple)) else [inputs]))
+        group = self.graph.begin_call("Lambda", refs, node, layer.label)
+        result: Value = UNKNOWN
+        try:
+            result = self.call_value(function, Args([inputs], dict(arguments), [None]), node)
+        finally:
+            result = self.graph.end_call(group, result if _holds_tensors(result) else None, node)
+        return result if _holds_tensors(result) else MISSING
 
     def _tensor(self, value: Value, expr: cst.BaseExpression | None, call: cst.Call) -> TensorRef:
         """``value`` used as a tensor: an opaque node when it does not come from a layer."""
