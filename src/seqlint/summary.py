@@ -203,17 +203,21 @@ def show_shape(shapes: tuple[Shape, ...] | None) -> str:
 def _summary(model: Model, ir: ModuleIR, shapes: GraphShapes) -> ModelSummary:
     """One row per node of the model's graph; the nodes a custom layer's (or a Lambda's)
     ``call()`` made are one row, that layer's, as ``model.summary()`` shows it."""
-    rows: list[LayerSummary] = []
+    rows: list[tuple[int, LayerSummary]] = []
     shown: set[int] = set()
+    owner = {w: call.id for call in reversed(ir.layer_calls) for w in call.weights}
     for node_id in sorted(ir.graph_of(model)):
         node = ir.nodes[node_id]
-        if node.within is None:
-            rows.append(_layer_summary(node, shapes))
-        elif node.within not in shown:
-            shown.add(node.within)
-            rows.append(_call_summary(ir.layer_calls[node.within], ir, shapes))
+        within = node.within if node.within is not None else owner.get(node_id)
+        if within is None:
+            rows.append((node_id, _layer_summary(node, shapes)))
+        elif within not in shown:  # a custom layer's nodes, and the weights it made earlier
+            shown.add(within)
+            call = ir.layer_calls[within]
+            rows.append((min(call.nodes, default=node_id), _call_summary(call, ir, shapes)))
     line = model.loc.line
-    return ModelSummary(model.name or f"model at line {line}", model.kind, line, tuple(rows))
+    ordered = tuple(row for _, row in sorted(rows, key=lambda pair: pair[0]))
+    return ModelSummary(model.name or f"model at line {line}", model.kind, line, ordered)
 
 
 def _call_summary(call: LayerCall, ir: ModuleIR, shapes: GraphShapes) -> LayerSummary:

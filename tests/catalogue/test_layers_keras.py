@@ -30,7 +30,9 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 CASES_PER_CLASS = 20
 SEED = 0
 # Catalogue kinds that are not ``keras.layers`` classes: the frontend's own stand-ins.
-INTERNAL = frozenset({"ModelInput", "Sequential", "Functional", "Input"})
+INTERNAL = frozenset(
+    {"ModelInput", "Sequential", "Functional", "Input", "Weight", "Constant", "Declared"}
+)
 
 
 def _modelled() -> list[str]:

@@ -39,7 +39,7 @@ from seqlint.frontend.objects import (
 from seqlint.frontend.scopes import MISSING, Scope
 from seqlint.frontend.tensors import UNKNOWN_SHAPE
 from seqlint.frontend.values import Evaluator, sequence_items
-from seqlint.ir import Array, Batches, TensorRef, Value
+from seqlint.ir import Array, Batches, Layer, TensorRef, Value
 
 MAX_UNROLL = 16  # items of a loop or comprehension run one by one inside methods
 
@@ -248,7 +248,8 @@ class Objects(Evaluator):
             if isinstance(sub, SubclassedModel):
                 self.build_model(sub, x, "data", args.expr(0, "inputs") or node)
             return UNKNOWN
-        if x is MISSING or not args.complete:
+        keywords = [v for v in args.keywords.values() if _tensors(v)] if x is MISSING else []
+        if (x is MISSING and not keywords) or not args.complete:
             self.escape(args, node)
             return UNKNOWN
         if (
@@ -257,7 +258,7 @@ class Objects(Evaluator):
             and (instance.cls.lookup("call") is None)
         ):
             return self.call_value(FunctionalModel(sub.model), args, node)
-        if not _tensors(x):  # something we cannot follow, used as a tensor
+        if not keywords and not _tensors(x):  # something we cannot follow, used as a tensor
             x = self._tensor(x, args.expr(0, "inputs"), node)
             args = Args(
                 [x, *args.positional[1:]],
@@ -265,17 +266,33 @@ class Objects(Evaluator):
                 list(args.positional_exprs),
                 dict(args.keyword_args),
             )
-        inputs = tuple(v for v in _flat(x) if isinstance(v, TensorRef))
+        given = [v for value in (keywords or [x]) for v in _flat(value)]
+        inputs = tuple(v for v in given if isinstance(v, TensorRef))
         group = self.graph.begin_call(instance.cls.kind, inputs, node, label_of(instance.call))
         group.weights.extend(instance.weights)  # those made before the call (in __init__)
         result: Value = UNKNOWN
         try:
             result = self._run_call(instance, args, node)
+            group.declared = self._declared_output(instance, keywords[0] if keywords else x, node)
+            if not _tensors(result) and isinstance(group.declared, tuple):
+                layer = Layer("Declared", {"shape": group.declared}, group.loc, group.label)
+                result = TensorRef(self.graph.node(layer, inputs, node).node_id, None)
         finally:
             result = self.graph.end_call(group, result if _tensors(result) else None, node)
         if _tensors(result):
             return result
         return self._apply(self.graph.instance_layer(instance), args, node)
+
+    def _declared_output(self, instance: Instance, x: Value, node: cst.CSTNode) -> Value:
+        """What the layer's own ``compute_output_shape`` says for input ``x`` (Keras uses it
+        for the layer's symbolic outputs), when it has one."""
+        method = self._bind_found(
+            instance.cls.lookup("compute_output_shape"), instance, "compute_output_shape"
+        )
+        if not isinstance(method, BoundMethod):
+            return None
+        declared = self._run_method(method, Args([self._input_shape(x)]), node)
+        return self.graph.export(declared)
 
     def _run_call(
         self, instance: Instance, args: Args, node: cst.CSTNode, input_shape: Value = UNKNOWN

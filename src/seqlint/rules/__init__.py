@@ -6,6 +6,7 @@ from seqlint.rules.classification_target_mismatch import ClassificationTargetMis
 from seqlint.rules.cudnn_layer import CudnnLayer
 from seqlint.rules.custom_loss_indexes_outputs import CustomLossIndexesOutputs
 from seqlint.rules.data_input_mismatch import DataInputMismatch
+from seqlint.rules.declared_output_mismatch import DeclaredOutputMismatch
 from seqlint.rules.degenerate_window import DegenerateWindow
 from seqlint.rules.embedding_index_range import EmbeddingIndexRange
 from seqlint.rules.embedding_weights_shape import EmbeddingWeightsShape
@@ -52,6 +53,7 @@ ALL_RULES: tuple[Rule, ...] = (
     WeightsOnUndefinedAxis(),
     OpShapeMismatch(),
     WeightShapeUndefined(),
+    DeclaredOutputMismatch(),
     LayerInputMismatch(),
     ClassificationTargetMismatch(),
     OutputUnitsVsClasses(),

@@ -1,11 +1,13 @@
 """The frontend's own nodes that are not Keras layers: the weights a custom layer makes with
-``add_weight`` and the arrays a ``call()`` uses as tensors. Neither has a batch axis."""
+``add_weight`` and the arrays a ``call()`` uses as tensors (neither has a batch axis), and
+the output a custom layer's ``compute_output_shape`` declares where its ``call`` cannot be
+followed."""
 
 from __future__ import annotations
 
 import math
 
-from seqlint.dims import NONE, UNKNOWN, Dim, Shape, Sym, is_known
+from seqlint.dims import BATCH, NONE, UNKNOWN, Dim, Shape, Sym, is_known
 from seqlint.shapes.catalogue import Call
 from seqlint.shapes.layers.common import keras_layer, no_weights
 from seqlint.shapes.problems import ProblemKind, ShapeProblem
@@ -53,3 +55,15 @@ def constant(call: Call) -> list[Shape]:
     """An array (or a Python number: shape ``()``) used as a tensor."""
     dims = _dims(call.layer.get("shape", ()))
     return [Shape.unknown() if dims is None else Shape(dims)]
+
+
+@keras_layer("Declared", params=no_weights)
+def declared(call: Call) -> list[Shape]:
+    """The shape a custom layer's ``compute_output_shape`` returns, batch axis first (Keras
+    uses it for the layer's symbolic outputs): None first is the batch axis, None elsewhere
+    a size Keras leaves undefined."""
+    dims = _dims(call.layer.get("shape"))
+    if not dims:
+        return [Shape.unknown()]
+    first = BATCH if dims[0] is NONE else dims[0]
+    return [Shape((first, *dims[1:]))]
