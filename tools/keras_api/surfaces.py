@@ -2,8 +2,10 @@
 as paths below its root: ``layers.LSTM``, ``utils.np_utils``, ``engine.topology``.
 
 A generated API (Keras 2.6+'s ``api/_v2/keras``, Keras 3, tf-keras) is walked from its root
-through the submodules each module binds. An older package tree (standalone Keras 2.2/2.3,
-``keras`` 2.6-2.12 under ``import keras``) is the API itself: every module file is importable,
+through the submodules each module binds or has as files (``from tensorflow.keras.saving
+import ...`` imports a submodule that Keras 3's ``tf.keras`` never binds). An older
+package tree (standalone Keras 2.2/2.3, ``keras`` 2.6-2.12 under ``import keras``) is the
+API itself: every module file is importable,
 packages export what they bind (star imports resolved), other modules the classes and
 functions they bind (``from keras.models import Model``, ``engine/topology.py``'s
 re-exports).
@@ -42,7 +44,10 @@ def _generated(wheel: Wheel, root: str) -> dict[str, str]:
     seen = {root}
     while queue:
         path, module = queue.pop(0)
-        for name in wheel.public_names(module):
+        children = [c[len(module) + 1 :] for c in wheel.modules_under(module) if c != module]
+        unbound = {c for c in children if "." not in c} - set(wheel.public_names(module))
+        submodules = {c for c in unbound if not c.startswith("_") and c not in _NOT_API}
+        for name in sorted({*wheel.public_names(module), *submodules}):
             entity = wheel.resolve(module, name)
             if entity is None or entity.kind == "external":
                 continue
