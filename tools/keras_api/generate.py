@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
@@ -22,7 +23,8 @@ def generate(cache: Path | None = None, jobs: int | None = None) -> str:
     releases = list(RELEASES)
     with (
         ThreadPoolExecutor(_DOWNLOADS) as downloads,
-        ProcessPoolExecutor(jobs) as readers,
+        # spawn, not fork: forking while download threads run can copy a held lock
+        ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn")) as readers,
     ):
         wheels = [downloads.submit(fetch, release, cache) for release in releases]
         reads: list[Future[ReleaseFacts]] = []
