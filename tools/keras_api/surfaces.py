@@ -5,10 +5,12 @@ A generated API (Keras 2.6+'s ``api/_v2/keras``, Keras 3, tf-keras) is walked fr
 through the submodules each module binds or has as files (``from tensorflow.keras.saving
 import ...`` imports a submodule that Keras 3's ``tf.keras`` never binds). An older
 package tree (standalone Keras 2.2/2.3, ``keras`` 2.6-2.12 under ``import keras``) is the
-API itself: every module file is importable,
-packages export what they bind (star imports resolved), other modules the classes and
-functions they bind (``from keras.models import Model``, ``engine/topology.py``'s
-re-exports).
+API itself: every module file is importable, and exports what it binds (star imports
+resolved; ``from keras.models import Model``, ``engine/topology.py``'s re-exports), except
+modules and what it imports from other distributions (``np``, ``keras_export``). What it
+re-binds from another distribution (``Tokenizer = text.Tokenizer`` from
+keras_preprocessing) is kept, its kind guessed from its spelling, as are the names a
+generated API imports from one.
 """
 
 from __future__ import annotations
@@ -47,11 +49,17 @@ def _generated(wheel: Wheel, root: str) -> dict[str, str]:
         children = [c[len(module) + 1 :] for c in wheel.modules_under(module) if c != module]
         unbound = {c for c in children if "." not in c} - set(wheel.public_names(module))
         submodules = {c for c in unbound if not c.startswith("_") and c not in _NOT_API}
+        bindings = wheel.module(module).bindings if wheel.module(module) else {}
         for name in sorted({*wheel.public_names(module), *submodules}):
             entity = wheel.resolve(module, name)
-            if entity is None or entity.kind == "external":
+            if entity is None:
                 continue
             public = f"{path}.{name}" if path else name
+            if entity.kind == "external":
+                binding = bindings.get(name)
+                if binding is not None and binding.how == "from":
+                    names[public] = external_kind(name)
+                continue
             if entity.kind == "module":
                 target = entity.qualname
                 if ".src." in f"{target}." or "api._v1" in target:
@@ -85,9 +93,22 @@ def _tree(wheel: Wheel, root: str) -> dict[str, str]:
             continue
         for name in wheel.public_names(module):
             entity = wheel.resolve(module, name)
-            if entity is None or entity.kind in ("external", "module"):
+            public = f"{path}.{name}" if path else name
+            if entity is None or entity.kind == "module":
                 continue  # submodules are listed as files
-            if entity.kind == "value" and not mod.is_package:
+            if entity.kind == "external":
+                binding = mod.bindings.get(name)
+                if binding is not None and binding.how == "assign":
+                    names[public] = external_kind(name)  # Tokenizer = text.Tokenizer
                 continue
-            names[f"{path}.{name}" if path else name] = KINDS[entity.kind]
+            names[public] = KINDS[entity.kind]
     return names
+
+
+def external_kind(name: str) -> str:
+    """The kind of a name another distribution defines (keras_preprocessing,
+    keras_applications, tensorflow), guessed from its spelling: its source is not in the
+    wheel."""
+    if name.isupper():
+        return "v"
+    return "c" if name[:1].isupper() else "f"
