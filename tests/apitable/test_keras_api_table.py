@@ -80,6 +80,17 @@ def test_resolve_version(asked: str, meant: str | None) -> None:
         ("wrappers.scikit_learn", "2.13", "tf.keras", False),
         ("backend.get_session", "2.3.1", "keras", True),
         ("backend.get_session", "2.21", "tf.keras", False),
+        ("layers.core", "2.12", "keras", True),
+        ("layers.core", "2.12", "tf.keras", False),
+        ("layers.embeddings", "2.8", "keras", True),
+        ("layers.merge", "2.9", "keras", False),
+        ("preprocessing.text.Tokenizer", "2.3.1", "keras", True),  # keras_preprocessing's
+        ("preprocessing.text.Tokenizer", "3.15", "tf.keras", True),
+        ("preprocessing.text.Tokenizer", "3.15", "keras", False),
+        # keras 2.9-2.12 under `import keras`: pad_sequences moved to keras.utils
+        ("preprocessing.sequence.pad_sequences", "2.8", "keras", True),
+        ("preprocessing.sequence.pad_sequences", "2.9", "keras", False),
+        ("preprocessing.sequence.pad_sequences", "2.9", "tf.keras", True),
         # keras 2.6-2.8 under `import keras`: keras.optimizers has no Adam
         ("optimizers.Adam", "2.7", "keras", False),
         ("optimizers.Adam", "2.7", "tf.keras", True),

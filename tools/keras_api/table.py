@@ -70,6 +70,7 @@ def build(releases: list[Release], facts: list[ReleaseFacts]) -> dict:
                 for i, f in enumerate(facts)
             }
         ),
+        "curated": ["replacements"],  # written by hand in tools/keras_api/curated.py
         "replacements": dict(sorted(REPLACEMENTS.items())),
     }
 
