@@ -226,33 +226,34 @@ def removed_in(name: str, version: str | None = None, surface: str = "keras") ->
     return None
 
 
-def replacement(name: str) -> Replacement | None:
-    """What replaces ``name`` (a path, or ``callable(keyword)``), when one is curated.
+def replacement(
+    name: str, version: str | None = None, surface: str = "keras"
+) -> Replacement | None:
+    """What replaces ``name`` (a path, or ``callable(keyword)``), when one is curated; with
+    ``version``, only a replacement that release has.
 
-    Patterns with ``*`` match one path segment; a module's entry covers its members
-    (``utils.np_utils.to_categorical`` -> ``utils.to_categorical``).
+    A pattern's ``*`` matches one path segment and is carried into the value
+    (``utils.np_utils.*`` -> ``utils.*``); a path so made counts only if the table knows it
+    (``layers.recurrent.LSTM`` -> ``layers.LSTM``, not ``layers.recurrent.RNNCell``...).
     """
     table = _table()["replacements"]
-    found = _match(name, table)
+    found = table.get(name)
     if found is None:
-        if "(" in name:
+        found = _match(name, table)
+        if found is None or ("(" not in name and kind(found.lstrip("~")) is None):
             return None
-        parent, _, last = name.rpartition(".")
-        while parent and found is None:
-            module = _match(parent, table)
-            if module is not None and kind(parent) == "module":
-                found = f"{module.lstrip('~')}.{last}"
-            parent, _, segment = parent.rpartition(".")
-            last = f"{segment}.{last}"
-        if found is None:
-            return None
-    exact = not found.startswith("~")
-    return Replacement(found.lstrip("~"), exact)
+    result = Replacement(found.lstrip("~"), not found.startswith("~"))
+    if version is None:
+        return result
+    if "(" in name:
+        callable_ = name.partition("(")[0]
+        found_signature = signature(callable_, version)
+        accepted = found_signature is not None and found_signature.accepts(result.name)
+        return result if accepted else None
+    return result if has(result.name, version, surface) else None
 
 
 def _match(name: str, table: dict[str, str]) -> str | None:
-    if name in table:
-        return table[name]
     for pattern, value in table.items():
         if "*" not in pattern:
             continue

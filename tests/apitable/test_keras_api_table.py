@@ -144,6 +144,32 @@ def test_replacement(name: str, replacement: str, exact: bool) -> None:
 def test_no_replacement() -> None:
     assert api.replacement("layers.LSTM") is None
     assert api.replacement("models.Model.fit(workers)") is None
+    # a pattern's path that Keras never had is no replacement
+    assert api.replacement("layers.recurrent.PeepholeLSTMCell") is not None
+    assert api.replacement("layers.convolutional.conv1d") is None
+
+
+def test_replacement_in_a_release() -> None:
+    assert api.replacement("layers.CuDNNLSTM", "3.15") == api.Replacement("layers.LSTM", True)
+    assert api.replacement("optimizers.Adam(lr)", "3.15") == api.Replacement("learning_rate", True)
+    assert api.replacement("optimizers.Adam(lr)", "2.2.5") is None  # no learning_rate yet
+    # Keras 3.8 brought wrappers.SKLearnClassifier
+    assert api.replacement("wrappers.scikit_learn.KerasClassifier", "3.7") is None
+    assert api.replacement("wrappers.scikit_learn.KerasClassifier", "3.8") is not None
+    assert api.replacement("layers.recurrent.PeepholeLSTMCell", "3.15") is None
+
+
+def test_every_replacement_given_for_a_release_exists_there() -> None:
+    table = api._table()
+    checked = 0
+    for name in [*table["names"], *table["members"]]:
+        for surface in ("keras", "tf.keras"):
+            removed = api.removed_in(name, surface=surface)
+            found = api.replacement(name, removed, surface) if removed else None
+            if found is not None:
+                checked += 1
+                assert api.has(found.name, removed, surface), (name, removed, found)
+    assert checked > 200
 
 
 @pytest.mark.parametrize(
