@@ -23,6 +23,7 @@ LONG_FILES = (
     "keras/test_keras2_verdicts_keras.py",
     "corpus/test_repros_keras.py",
     "corpus/test_repro_fixes.py",
+    "apitable/test_regenerate.py",
 )
 
 _frozen = False
