@@ -47,6 +47,7 @@ class KerasLayer:
 
 def scripts(tmp: Path) -> list[Path]:
     found = sorted((ROOT / "examples").glob("*_good.py"))
+    found += sorted((ROOT / "tests" / "keras" / "custom_layers").glob("*.py"))
     for rule in ALL_RULES:
         path = tmp / f"rule_{rule.code}_good.py"
         path.write_text(rule.good_example)
@@ -99,7 +100,11 @@ def recording_layers(script: Path) -> Iterator[dict[int, list[object]]]:
     def init(self, *args, **kwargs):
         original(self, *args, **kwargs)
         frame = sys._getframe(1)
-        while frame is not None and frame.f_code.co_filename != target:
+        # the script's line that makes the layer, past its own __init__s (a custom layer's
+        # ``super().__init__()`` is in the script too)
+        while frame is not None and (
+            frame.f_code.co_filename != target or frame.f_locals.get("self") is self
+        ):
             frame = frame.f_back
         if frame is not None:
             made.setdefault(frame.f_lineno, []).append(self)
@@ -168,7 +173,7 @@ def compared(tmp_path_factory):
         keras_layers = run_in_keras(script)
         for model in summarize_source(script.read_text()):
             for layer in model.layers:
-                kind = KERAS_CLASS.get(layer.kind, layer.kind)
+                kind = KERAS_CLASS.get(layer.kind, layer.kind).removesuffix(" (custom)")
                 made = [k for k in keras_layers.get(layer.layer_line, []) if k.kind == kind]
                 if claims(layer) and made:
                     rows.append((script.name, layer, made))
@@ -188,4 +193,6 @@ def test_every_known_shape_and_count_matches_keras(compared):
 def test_the_comparison_covers_the_layer_families(compared):
     counted = {layer.kind for _, layer, _ in compared if layer.params is not None}
     assert {"LSTM", "GRU", "Dense", "Embedding", "Bidirectional", "TimeDistributed"} <= counted
+    # custom layers: their call followed through ops and add_weight, one row each
+    assert {"Attention (custom)", "Bilinear", "TransformerBlock"} <= counted
     assert len(compared) >= 150
