@@ -1,8 +1,7 @@
-"""The same attention layer in Keras 2's backend vocabulary, as older tutorials write it."""
+"""The same attention layer with TensorFlow ops inside call(), as older tutorials write it."""
 
 import numpy as np
 import tensorflow as tf
-from tensorflow.keras import backend as K
 from tensorflow.keras.layers import LSTM, Dense, Input, Layer
 from tensorflow.keras.models import Model
 
