@@ -181,7 +181,8 @@ class Node:
     ``call()`` made the node: the ops and layers inside a custom layer or a Lambda.
 
     Besides Keras layers, a node's layer may be a tensor op (kind ``"ops.<name>"``, the
-    canonical ``keras.ops`` name, with the op's other arguments as its config), a
+    canonical ``keras.ops`` name, with the op's other arguments as its config and the
+    spelling the source used under ``"__spelling__"``: ``"tensorflow.matmul"``), a
     ``"Weight"`` made by ``add_weight`` (config ``shape``) or a ``"Constant"`` array used as
     a tensor (config ``shape``).
     """

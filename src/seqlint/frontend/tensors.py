@@ -22,7 +22,7 @@ from seqlint.dims import BATCH, NONE, UNKNOWN, Shape
 from seqlint.frontend.models import Graph, label_of
 from seqlint.ir import Array, Layer, TensorRef, Value
 from seqlint.shapes.ops.aliases import Alias
-from seqlint.shapes.ops.nodes import op_kind, split_arguments
+from seqlint.shapes.ops.nodes import SPELLING, op_kind, split_arguments
 from seqlint.shapes.propagate import NodeShapes, node_shapes
 
 _MAX_WALK = 5_000  # nodes visited to decide whether a tensor's shape is final
@@ -126,6 +126,7 @@ class Tensors:
         if split is None:
             return UNKNOWN
         config, inputs = split
+        config[SPELLING] = alias.qualname
         layer = Layer(
             op_kind(alias.op.name), config, self.graph.positions.loc(expr), label_of(expr)
         )

@@ -16,6 +16,7 @@ from seqlint.shapes.ops.registry import OpCall, OpSpec, op_spec
 
 PREFIX = "ops."
 TENSORS = "__tensors__"  # config key: ((parameter, count or None for one tensor), ...)
+SPELLING = "__spelling__"  # config key: how the source named the op ("tensorflow.matmul")
 
 
 def op_kind(name: str) -> str:
@@ -57,7 +58,7 @@ def output_shapes(kind: str, config: Mapping[str, Any], inputs: tuple[Shape, ...
     layout = config.get(TENSORS)
     if spec is None or not isinstance(layout, tuple):
         return [Shape.unknown()]
-    args = {name: value for name, value in config.items() if name != TENSORS}
+    args = {name: value for name, value in config.items() if name not in (TENSORS, SPELLING)}
     position = 0
     for name, count in layout:
         if count is None:
