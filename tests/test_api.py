@@ -70,4 +70,4 @@ def test_import_seqlint_is_light():
 def test_package_is_typed():
     assert (Path(seqlint.__file__).parent / "py.typed").exists()
     pyproject = (Path(__file__).resolve().parents[1] / "pyproject.toml").read_text()
-    assert 'seqlint = ["py.typed"]' in pyproject
+    assert 'seqlint = ["py.typed", "data/*.json"]' in pyproject
