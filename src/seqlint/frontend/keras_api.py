@@ -30,9 +30,6 @@ _PENDING_POSITIONAL: dict[str, tuple[str, ...]] = {
     "ConvLSTM1D": ("filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate"),
     "ConvLSTM2D": ("filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate"),
     "ConvLSTM3D": ("filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate"),
-    "Cropping1D": ("cropping",),
-    "Cropping2D": ("cropping", "data_format"),
-    "Cropping3D": ("cropping", "data_format"),
     "CutMix": ("factor", "seed", "data_format"),
     "Discretization": ("bin_boundaries", "num_bins", "epsilon", "output_mode", "sparse"),
     "Dot": ("axes", "normalize"),
@@ -136,16 +133,9 @@ _PENDING_POSITIONAL: dict[str, tuple[str, ...]] = {
     "STFTSpectrogram": ("mode", "frame_length", "frame_step", "fft_length", "window", "periodic"),
     "SimpleRNNCell": ("units", "activation", "use_bias"),
     "Solarization": ("addition_factor", "threshold_factor", "value_range", "seed"),
-    "SpatialDropout2D": ("rate", "data_format", "seed"),
-    "SpatialDropout3D": ("rate", "data_format", "seed", "name", "dtype"),
     "SpectralNormalization": ("layer", "power_iterations"),
     "StackedRNNCells": ("cells",),
     "StringLookup": ("max_tokens", "num_oov_indices", "mask_token", "oov_token", "vocabulary"),
-    "UpSampling2D": ("size", "data_format", "interpolation"),
-    "UpSampling3D": ("size", "data_format"),
-    "ZeroPadding1D": ("padding", "data_format"),
-    "ZeroPadding2D": ("padding", "data_format"),
-    "ZeroPadding3D": ("padding", "data_format"),
 }
 _PENDING_ALIASES: dict[str, str] = {}
 # Keras 2 layer classes Keras 3 removed (see REMOVED_LAYERS): positional parameters, states.
