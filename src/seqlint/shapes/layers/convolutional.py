@@ -51,7 +51,7 @@ def strided_and_dilated(layer: Layer, rank: int) -> bool:
     )
 
 
-def kernel_sizes(
+def sizes_after_kernel(
     call: Call, lay: Layout, sizes: tuple[Dim, ...], padding: str | None
 ) -> tuple[Dim, ...]:
     """The output sizes of the layer's (dilated) kernel sliding over ``sizes``."""
@@ -124,7 +124,7 @@ def convolution(call: Call, rank: int) -> list[Shape]:
             expected=f"a number of channels divisible by groups={groups}",
             got=call.input,
         )
-    return [lay.join(batch, filters, kernel_sizes(call, lay, sizes, padding))]
+    return [lay.join(batch, filters, sizes_after_kernel(call, lay, sizes, padding))]
 
 
 @keras_layer(

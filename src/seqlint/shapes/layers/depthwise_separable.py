@@ -23,7 +23,7 @@ from seqlint.shapes.layers.common import (
     require_rank,
     with_bias,
 )
-from seqlint.shapes.layers.convolutional import kernel_sizes, kernel_volume, known_channels
+from seqlint.shapes.layers.convolutional import kernel_volume, known_channels, sizes_after_kernel
 from seqlint.shapes.layers.spatial import REFUSED, conv_padding, layout
 
 _DEPTHWISE = (
@@ -50,7 +50,7 @@ def _sliding(call: Call, rank: int, separable: bool) -> list[Shape]:
     batch, channels, sizes = lay.split(call.input)
     multiplier = config_dim(layer, "depth_multiplier", 1)
     out = config_dim(layer, "filters") if separable else product((multiplier, channels))
-    return [lay.join(batch, out, kernel_sizes(call, lay, sizes, padding))]
+    return [lay.join(batch, out, sizes_after_kernel(call, lay, sizes, padding))]
 
 
 def _params(rank: int, separable: bool) -> ParamFn:
