@@ -22,6 +22,8 @@ from tests.shapes.conftest import make_layer, make_shape
         (make_layer("GRU", units=16, reset_after=False), make_shape(60, 32), 3 * 16 * 49),
         (make_layer("SimpleRNN", units=8), make_shape(5, 2), 8 * 10 + 8),
         (make_layer("Conv1D", filters=6, kernel_size=3), make_shape(20, 4), 3 * 4 * 6 + 6),
+        # each of the 2 groups sees 4 // 2 channels
+        (make_layer("Conv1D", filters=6, kernel_size=3, groups=2), make_shape(20, 4), 42),
         (make_layer("BatchNormalization"), make_shape(20, 4), 16),
         (make_layer("LayerNormalization", center=False), make_shape(20, 4), 4),
         (make_layer("Dropout", rate=0.5), make_shape(4), 0),
@@ -57,7 +59,7 @@ def test_wrappers_count_their_inner_layer() -> None:
             ),
             make_shape(3, 4),
         ),
-        (make_layer("Conv1D", filters=6, kernel_size=3, groups=2), make_shape(20, 4)),
+        (make_layer("Conv1D", filters=6, kernel_size=3, groups=UNKNOWN), make_shape(20, 4)),
     ],
 )
 def test_unknown_counts(layer: Layer, shape: Shape) -> None:

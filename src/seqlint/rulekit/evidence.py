@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from seqlint.diagnostic import TraceRow
-from seqlint.dims import Shape
+from seqlint.dims import BATCH, UNKNOWN, Shape
 from seqlint.ir import Layer, Node
 from seqlint.rulekit.base import RuleContext
-from seqlint.shapes.catalogue import Trait, has_trait, spec
+from seqlint.shapes.catalogue import Call, Trait, has_trait, output_shapes, spec
+from seqlint.shapes.problems import ProblemKind, ShapeProblem
 
 MAX_TRACE_ROWS = 8
 
@@ -102,8 +103,15 @@ def feeds_decoder_steps(node: Node, ctx: RuleContext) -> bool:
     return True
 
 
-def declaration_of(node: Node, ctx: RuleContext, via_input: int = 0) -> Node | None:
-    """The Input node that fixed the rank of input ``via_input``, if no layer changed it."""
+def declaration_of(
+    node: Node, ctx: RuleContext, via_input: int = 0, wanted: int | None = None
+) -> Node | None:
+    """The Input node that fixed the rank of input ``via_input``, if no layer changed it.
+
+    ``wanted`` is the rank ``node`` needs: when a layer between refuses that rank (a Conv2D
+    between an image Input and an LSTM), the declaration is what that layer needs, and not
+    to blame.
+    """
     rank = input_shape(node, ctx, via_input).rank
     current = primary_input(node, ctx, via_input)
     while current is not None:
@@ -113,8 +121,22 @@ def declaration_of(node: Node, ctx: RuleContext, via_input: int = 0) -> Node | N
             return None
         if input_shape(current, ctx).rank != rank:
             return None
+        if wanted is not None and _refuses_rank(current, wanted):
+            return None
         current = primary_input(current, ctx)
     return None
+
+
+def _refuses_rank(node: Node, rank: int) -> bool:
+    """Would ``node``'s layer refuse an input of ``rank`` axes (sizes unknown)?"""
+    if len(node.inputs) != 1 or rank < 1:
+        return False
+    probe = Shape((BATCH, *(UNKNOWN,) * (rank - 1)))
+    try:
+        output_shapes(Call(node.layer, (probe,)))
+    except ShapeProblem as problem:
+        return problem.kind is ProblemKind.RANK
+    return False
 
 
 def _drop_reason(layer: Layer) -> str:

@@ -111,7 +111,7 @@ number of samples):
             if problem.kind is not ProblemKind.RANK:
                 continue
             index = problem.input_index or 0
-            decl = declaration_of(node, ctx, index)
+            decl = declaration_of(node, ctx, index, problem.expected_rank)
             if decl is None or decl.declared_by != "data":
                 continue
             model = next((m for m in ctx.ir.models if _input_id(m) == decl.id), None)

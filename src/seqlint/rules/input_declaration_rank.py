@@ -69,7 +69,7 @@ at `fit`). Use `X.shape[1:]`."""
         for node, problem in problem_nodes(ctx):
             if problem.kind is ProblemKind.RANK:
                 index = problem.input_index or 0
-                declaration = declaration_of(node, ctx, index)
+                declaration = declaration_of(node, ctx, index, problem.expected_rank)
                 if declaration is not None and _by_user(declaration):
                     yield self._rank_finding(declaration, node, index, problem, ctx)
 
@@ -92,7 +92,16 @@ at `fit`). Use `X.shape[1:]`."""
             f"{where(user)} expects input of rank {problem.expected_rank} {problem.expected}"
         )
         needed = problem.expected_rank or 0
-        if declared.dims is not None and len(declared.dims) < needed:
+        channels = _channels_axis(problem.expected)
+        if declared.dims is not None and len(declared.dims) == needed - 1 and channels:
+            dims = [str(d) for d in declared.dims[1:]]
+            sample = ", ".join([*dims, "1"] if channels == "last" else ["1", *dims])
+            keyword = "input_shape" if keyword == "input_dim" else keyword
+            hint = (
+                f"declare the channels axis, {keyword}=({sample}) for one channel, and feed "
+                f"data of shape (samples, {sample})"
+            )
+        elif declared.dims is not None and len(declared.dims) < needed:
             sample = ", ".join(["timesteps", *(str(d) for d in declared.dims[1:])])
             keyword = "input_shape" if keyword == "input_dim" else keyword
             hint = (
@@ -103,6 +112,16 @@ at `fit`). Use `X.shape[1:]`."""
             hint = f"declare {keyword} with the shape of one sample, without the batch axis"
         rows = trace(chain_to(user, ctx, index), ctx, expected=problem.expected)
         return Finding(decl.loc, message, hint, rows)
+
+
+def _channels_axis(expected: str) -> str:
+    """``last``/``first`` when the layer takes images, ``(batch, height, width, channels)``
+    or ``(batch, channels, ...)``, not sequences; else ``""``."""
+    if "steps" in expected:
+        return ""
+    if expected.endswith(", channels)"):
+        return "last"
+    return "first" if expected.startswith("(batch, channels,") else ""
 
 
 def _sample_shape_fix(decl: Node) -> Fix | None:

@@ -77,7 +77,7 @@ def _claimed_elsewhere(node: Node, problem: ShapeProblem, ctx: RuleContext) -> b
     declaration of the wrong rank (SL102), or a model built from the data (SL209)."""
     index = problem.input_index or 0
     got = input_shape(node, ctx, index)
-    if got.rank is None or declaration_of(node, ctx, index) is not None:
+    if got.rank is None or declaration_of(node, ctx, index, problem.expected_rank) is not None:
         return True
     fewer = got.rank < 3
     return fewer and (

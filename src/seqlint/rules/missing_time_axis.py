@@ -87,7 +87,11 @@ sequence into one vector, repeat that vector over the output steps with
                 continue
             index = problem.input_index or 0
             got = input_shape(node, ctx, index)
-            if got.rank is None or got.rank >= 3 or declaration_of(node, ctx, index):
+            if (
+                got.rank is None
+                or got.rank >= 3
+                or declaration_of(node, ctx, index, problem.expected_rank)
+            ):
                 continue  # input declarations of the wrong rank are SL102's
             yield self._finding(node, index, ctx)
 

@@ -69,7 +69,11 @@ wrapper: a plain Dense already works on `(batch, features)`."""
             if problem.kind is not ProblemKind.RANK or node.layer.kind != "TimeDistributed":
                 continue
             got = input_shape(node, ctx)
-            if got.rank is None or got.rank >= 3 or declaration_of(node, ctx):
+            if (
+                got.rank is None
+                or got.rank >= 3
+                or declaration_of(node, ctx, 0, problem.expected_rank)
+            ):
                 continue  # input declarations of the wrong rank are SL102's
             message = (
                 f"{node.layer.label} needs a time axis: expected input of rank >= 3 "

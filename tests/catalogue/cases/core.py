@@ -6,6 +6,7 @@ import random
 
 from tests.catalogue.cases import generates
 from tests.catalogue.cases.draw import maybe, rank, shape
+from tests.catalogue.cases.spatial import data_format, image, spatial_rank
 from tests.catalogue.harness import Case
 
 
@@ -52,6 +53,13 @@ def same_shape(rng: random.Random, kind: str) -> Case:
 @generates("SpatialDropout1D")
 def spatial_dropout_1d(rng: random.Random, kind: str) -> Case:
     return Case(kind, {"rate": 0.3}, (shape(rng, rank(rng, 2, 1, 3)),))
+
+
+@generates("SpatialDropout2D", "SpatialDropout3D")
+def spatial_dropout(rng: random.Random, kind: str) -> Case:
+    config: dict = {"rate": 0.3}
+    first = data_format(rng, config)
+    return Case(kind, config, (image(rng, spatial_rank(kind), first),))
 
 
 @generates("TextVectorization")

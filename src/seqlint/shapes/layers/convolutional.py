@@ -1,137 +1,160 @@
-"""Conv1D, mirroring ``operation_utils.compute_conv_output_shape``.
+"""Conv1D, Conv2D and Conv3D, mirroring ``BaseConv`` and
+``operation_utils.compute_conv_output_shape``.
 
-Keras 3 facts: InputSpec ``min_ndim=3`` and the kernel-rank check make the
-input rank exactly 3 (rank 4 fails with ``Kernel shape must have the same
-length as input``); ``valid`` gives ``floor((L - d*(k-1) - 1) / s) + 1`` and
-refuses a non-positive length (``Computed output size would be zero or
-negative``); ``same`` and ``causal`` give ``floor((L - 1) / s) + 1``.
+Keras 3 facts: InputSpec ``min_ndim=rank+2`` and the kernel-rank check make the input rank
+exactly ``rank + 2`` (one more fails with ``Kernel shape must have the same length as
+input``). The kernel is ``kernel_size + (channels // groups, filters)``: ``build`` refuses
+channels that ``groups`` does not divide, and an undefined channel axis. Sizes slide as in
+:mod:`~seqlint.shapes.layers.spatial`, over ``dilation_rate * (kernel_size - 1) + 1``
+positions; ``causal`` padding is Conv1D's only. The constructor refuses ``strides > 1``
+with ``dilation_rate > 1``, and filters that ``groups`` does not divide.
 """
 
 from __future__ import annotations
 
-from seqlint.dims import NONE, UNKNOWN, Dim, Shape, Sym, is_known, sub_const
-from seqlint.shapes.catalogue import Call, Trait
+import math
+
+from seqlint.dims import UNKNOWN, Dim, Shape, is_known
+from seqlint.ir import Layer
+from seqlint.shapes.catalogue import Call, ParamFn, Trait
 from seqlint.shapes.layers.common import (
-    MISSING,
-    batch_of,
     config_dim,
     config_int,
-    data_format,
-    features,
-    int_tuple,
     keras_layer,
     require_defined,
     require_rank,
     with_bias,
 )
+from seqlint.shapes.layers.spatial import (
+    REFUSED,
+    Layout,
+    conv_padding,
+    layout,
+    per_axis,
+    slide,
+    text,
+)
 from seqlint.shapes.problems import ProblemKind, ShapeProblem
 
-
-def window_length(
-    call: Call,
-    length: Dim,
-    span: Dim,
-    stride: Dim,
-    padding: str | None,
-    what: str,
-) -> Dim:
-    """Output length of a 1D window of ``span`` steps sliding by ``stride``.
-
-    ``span`` is the number of input steps one output covers (``d*(k-1)+1`` for a
-    dilated kernel, ``pool_size`` for pooling).  Raises LENGTH when a ``valid``
-    window is longer than a known input.
-    """
-    if length is NONE:
-        return NONE  # Keras computes None from None
-    if padding is None or not is_known(stride) or stride < 1:
-        return UNKNOWN
-    if padding == "valid":
-        if is_known(length) and is_known(span):
-            if length < span:
-                shape = call.input
-                raise ShapeProblem(
-                    ProblemKind.LENGTH,
-                    f"the input has {length} step{'' if length == 1 else 's'}, fewer than "
-                    f"the {span} that {what} spans with padding='valid': the output "
-                    f"length would be {(length - span) // stride + 1}",
-                    input_index=0,
-                    expected=f"at least {span} steps",
-                    got=shape,
-                )
-            return (length - span) // stride + 1
-        if isinstance(length, Sym) and is_known(span) and stride == 1:
-            return sub_const(length, span - 1)
-        return UNKNOWN
-    # "same" (and Conv1D's "causal"): ceil(L / s)
-    if is_known(length):
-        return (length - 1) // stride + 1
-    if isinstance(length, Sym) and stride == 1:
-        return length
-    return UNKNOWN
+_POSITIONAL = ("filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate")
+_ON_STEPS = (Trait.NEEDS_TIME_AXIS, Trait.KEEPS_STEPS)
+_WEIGHTED = (Trait.SIZED_BY_FEATURES, Trait.ACTIVATION_LAST)
 
 
-def _conv1d_params(call: Call) -> int | None:
+def strided_and_dilated(layer: Layer, rank: int) -> bool:
+    """``strides > 1`` together with ``dilation_rate > 1``, which BaseConv and
+    BaseConvTranspose refuse at construction."""
+    strides = per_axis(layer, "strides", rank, 1)
+    dilation = per_axis(layer, "dilation_rate", rank, 1)
+    return any(is_known(s) and s > 1 for s in strides) and any(
+        is_known(d) and d > 1 for d in dilation
+    )
+
+
+def sizes_after_kernel(
+    call: Call, lay: Layout, sizes: tuple[Dim, ...], padding: str | None
+) -> tuple[Dim, ...]:
+    """The output sizes of the layer's (dilated) kernel sliding over ``sizes``."""
     layer = call.layer
-    fmt, shape = data_format(layer), call.input
-    channels = shape.dims[1] if fmt == "channels_first" and shape.dims else features(shape)
-    size = channels if is_known(channels) else None
-    filters = config_int(layer, "filters")
-    kernel = int_tuple(layer.get("kernel_size"), 1)
+    kernel = per_axis(layer, "kernel_size", lay.rank)
+    strides = per_axis(layer, "strides", lay.rank, 1)
+    dilation = per_axis(layer, "dilation_rate", lay.rank, 1)
+    spans = tuple(
+        d * (k - 1) + 1 if is_known(k) and is_known(d) else UNKNOWN
+        for k, d in zip(kernel, dilation, strict=True)
+    )
+    what = f"kernel_size={text(kernel)}"
+    if any(not (is_known(d) and d == 1) for d in dilation):
+        what += f" with dilation_rate={text(dilation)}"
+    return slide(call, lay, sizes, spans, strides, padding, what)
+
+
+def kernel_volume(layer: Layer, rank: int) -> int | None:
+    """The number of positions the kernel covers (the product of ``kernel_size``)."""
+    kernel = per_axis(layer, "kernel_size", rank)
+    if not all(is_known(k) for k in kernel):
+        return None
+    return math.prod(kernel)  # type: ignore[arg-type]
+
+
+def known_channels(call: Call, rank: int) -> int | None:
+    """The known size of the input's channel axis."""
+    lay = layout(call.layer, rank)
+    if lay is None:
+        return None
+    channels = lay.split(call.input)[1]
+    return channels if is_known(channels) else None
+
+
+def _conv_params(rank: int) -> ParamFn:
+    """``kernel_size + (channels // groups, filters)`` weights and ``filters`` biases."""
+
+    def count(call: Call) -> int | None:
+        layer = call.layer
+        volume, channels = kernel_volume(layer, rank), known_channels(call, rank)
+        filters, groups = config_int(layer, "filters"), config_int(layer, "groups", 1)
+        if volume is None or channels is None or filters is None or not groups:
+            return None
+        return with_bias(layer, volume * (channels // groups) * filters, filters)
+
+    return count
+
+
+def convolution(call: Call, rank: int) -> list[Shape]:
+    layer = call.layer
+    lay = layout(layer, rank)
+    padding = conv_padding(layer, ("valid", "same", "causal") if rank == 1 else ("valid", "same"))
+    filters = config_dim(layer, "filters")
     groups = config_int(layer, "groups", 1)
-    if filters is None or size is None or kernel is None or not is_known(kernel[0]):
-        return None
-    if groups != 1 or fmt is None:
-        return None
-    return with_bias(layer, kernel[0] * size * filters, filters)
+    refused = padding == REFUSED or strided_and_dilated(layer, rank)
+    if groups is not None:
+        refused = refused or groups < 1 or (is_known(filters) and filters % groups != 0)
+    if lay is None or refused:
+        return [Shape.unknown()]  # an unreadable data_format, or refused at construction
+    require_rank(call, rank + 2, lay.expected)
+    require_defined(call, lay.channel_axis, "its kernel")
+    batch, channels, sizes = lay.split(call.input)
+    if groups is not None and is_known(channels) and channels % groups != 0:
+        raise ShapeProblem(
+            ProblemKind.LAYER_CONFIG,
+            f"{layer.kind} with groups={groups} splits the input channels into {groups} "
+            f"groups, but the input {call.input} has {channels} channels, which {groups} "
+            "does not divide",
+            input_index=0,
+            expected=f"a number of channels divisible by groups={groups}",
+            got=call.input,
+        )
+    return [lay.join(batch, filters, sizes_after_kernel(call, lay, sizes, padding))]
 
 
 @keras_layer(
     "Conv1D",
-    positional=("filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate"),
-    params=_conv1d_params,
+    positional=_POSITIONAL,
+    params=_conv_params(1),
     aliases=("Convolution1D",),
-    traits=(
-        Trait.NEEDS_TIME_AXIS,
-        Trait.KEEPS_STEPS,
-        Trait.SIZED_BY_FEATURES,
-        Trait.ACTIVATION_LAST,
-    ),
+    traits=(*_ON_STEPS, *_WEIGHTED),
 )
 def conv1d(call: Call) -> list[Shape]:
-    layer = call.layer
-    fmt = data_format(layer)
-    if fmt is None:
-        return [Shape.unknown()]
-    first = fmt == "channels_first"
-    require_rank(call, 3, "(batch, channels, steps)" if first else "(batch, steps, channels)")
+    return convolution(call, 1)
 
-    padding = layer.config.get("padding", "valid")
-    if isinstance(padding, str):
-        padding = padding.lower()
-        if padding not in ("valid", "same", "causal"):
-            return [Shape.unknown()]  # Keras refuses it at construction
-    else:
-        padding = None  # unreadable: the length is unknown, the filters are not
-    kernel = int_tuple(layer.config.get("kernel_size", MISSING), 1)
-    strides = int_tuple(layer.config.get("strides", 1), 1)
-    dilation = int_tuple(layer.config.get("dilation_rate", 1), 1)
-    k = kernel[0] if kernel else UNKNOWN
-    s = strides[0] if strides else UNKNOWN
-    d = dilation[0] if dilation else UNKNOWN
-    if is_known(s) and is_known(d) and s > 1 and d > 1:
-        return [Shape.unknown()]  # Keras refuses strides > 1 with dilation_rate > 1
-    filters = config_dim(layer, "filters")
 
-    shape = call.input
-    batch = batch_of(shape)
-    require_defined(call, 1 if first else -1, "its kernel")
-    if shape.dims is None:
-        return [Shape((batch, filters, UNKNOWN) if first else (batch, UNKNOWN, filters))]
-    length = shape.dims[2] if first else shape.dims[1]
-    span = d * (k - 1) + 1 if is_known(k) and is_known(d) else UNKNOWN
-    if is_known(k) and is_known(d):
-        what = f"kernel_size={k}" + (f" with dilation_rate={d}" if d != 1 else "")
-    else:
-        what = "the kernel"
-    out = window_length(call, length, span, s, padding, what)
-    return [Shape((batch, filters, out) if first else (batch, out, filters))]
+@keras_layer(
+    "Conv2D",
+    positional=_POSITIONAL,
+    params=_conv_params(2),
+    aliases=("Convolution2D",),
+    traits=_WEIGHTED,
+)
+def conv2d(call: Call) -> list[Shape]:
+    return convolution(call, 2)
+
+
+@keras_layer(
+    "Conv3D",
+    positional=_POSITIONAL,
+    params=_conv_params(3),
+    aliases=("Convolution3D",),
+    traits=_WEIGHTED,
+)
+def conv3d(call: Call) -> list[Shape]:
+    return convolution(call, 3)

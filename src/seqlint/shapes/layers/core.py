@@ -17,6 +17,7 @@ from seqlint.shapes.layers.common import (
     require_rank,
     with_bias,
 )
+from seqlint.shapes.layers.spatial import layout
 
 
 def _dense_params(call: Call) -> int | None:
@@ -153,3 +154,32 @@ def spatial_dropout_1d(call: Call) -> list[Shape]:
     """Same shape; Keras's InputSpec asks for ``ndim=3``."""
     require_rank(call, 3, "(batch, timesteps, channels)")
     return [call.input]
+
+
+def spatial_dropout(call: Call, rank: int) -> list[Shape]:
+    """Same shape; Keras's InputSpec asks for ``ndim=rank+2``."""
+    lay = layout(call.layer, rank)
+    if lay is None:
+        return [Shape.unknown()]
+    require_rank(call, rank + 2, lay.expected)
+    return [call.input]
+
+
+@keras_layer(
+    "SpatialDropout2D",
+    positional=("rate", "data_format", "seed"),
+    params=no_weights,
+    traits=(Trait.KEEPS_SHAPE,),
+)
+def spatial_dropout_2d(call: Call) -> list[Shape]:
+    return spatial_dropout(call, 2)
+
+
+@keras_layer(
+    "SpatialDropout3D",
+    positional=("rate", "data_format", "seed", "name", "dtype"),
+    params=no_weights,
+    traits=(Trait.KEEPS_SHAPE,),
+)
+def spatial_dropout_3d(call: Call) -> list[Shape]:
+    return spatial_dropout(call, 3)

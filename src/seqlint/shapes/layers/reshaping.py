@@ -1,4 +1,4 @@
-"""Flatten, Reshape, RepeatVector, Permute, UpSampling1D."""
+"""Flatten, Reshape, RepeatVector, Permute, UpSampling1D/2D/3D."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from seqlint.shapes.layers.common import (
     no_weights,
     require_rank,
 )
+from seqlint.shapes.layers.spatial import layout, per_axis
 from seqlint.shapes.problems import ProblemKind, ShapeProblem
 
 
@@ -144,3 +145,24 @@ def up_sampling_1d(call: Call) -> list[Shape]:
     if shape.dims is None:
         return [Shape((batch_of(shape), UNKNOWN, UNKNOWN))]
     return [Shape((shape.dims[0], mul(size, shape.dims[1]), shape.dims[2]))]
+
+
+def up_sampling(call: Call, rank: int) -> list[Shape]:
+    """Repeats each position ``size`` times along each spatial axis; ``ndim=rank+2``."""
+    lay = layout(call.layer, rank)
+    if lay is None:
+        return [Shape.unknown()]
+    require_rank(call, rank + 2, lay.expected)
+    sizes = per_axis(call.layer, "size", rank, 2)
+    batch, channels, dims = lay.split(call.input)
+    return [lay.join(batch, channels, tuple(map(mul, sizes, dims)))]
+
+
+@keras_layer("UpSampling2D", positional=("size", "data_format", "interpolation"), params=no_weights)
+def up_sampling_2d(call: Call) -> list[Shape]:
+    return up_sampling(call, 2)
+
+
+@keras_layer("UpSampling3D", positional=("size", "data_format"), params=no_weights)
+def up_sampling_3d(call: Call) -> list[Shape]:
+    return up_sampling(call, 3)
