@@ -129,3 +129,19 @@ if flag:
     assert evaluate("units = 64\nif True:\n    units = 128", "units") == 128
     assert evaluate("units = 64\nfor i in range(3):\n    pass", "units") == 64
     assert evaluate("s = [1]\nfor i in range(3):\n    s.append(i)", "s") == Sym("s")
+
+
+
+@pytest.mark.parametrize(
+    ("expression", "shape"),
+    [
+        ("np.transpose(a, (0, 2, 3, 1))", (4, 96, 20, 1)),
+        ("a.transpose(0, 2, 3, 1)", (4, 96, 20, 1)),
+        ("a.transpose((3, 2, 1, 0))", (20, 96, 1, 4)),
+        ("a.T", (20, 96, 1, 4)),
+        ("np.transpose(a, (0, 0, 1, 2))", None),  # not a permutation: numpy raises
+    ],
+)
+def test_numpy_transpose_follows_its_axes(expression, shape):
+    value = evaluate("a = np.zeros((4, 1, 96, 20))", expression)
+    assert isinstance(value, Array) and value.shape == shape

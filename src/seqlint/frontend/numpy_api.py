@@ -150,7 +150,7 @@ def call(name: str, args: Args, loc: Loc) -> Value:
     if name == "squeeze":
         return squeeze(source, args.get(1, "axis"), loc)
     if name == "transpose":
-        return _transpose(source, loc)
+        return _transpose(source, args.get(1, "axes"), loc)
     if name == "random.permutation":
         return _derive(source, source.shape, loc)
     if name in _ELEMENTWISE:
@@ -341,8 +341,18 @@ def squeeze(array: Array, axis: Value, loc: Loc) -> Array:
     return _derive(array, shape, loc, one_hot=position < len(array.shape) - 1)
 
 
-def _transpose(array: Array, loc: Loc) -> Array:
-    return _derive(array, None if array.shape is None else tuple(reversed(array.shape)), loc)
+def _transpose(array: Array, axes: Value, loc: Loc) -> Array:
+    """``np.transpose(a, axes)``: the axes in that order (reversed without ``axes``); an order
+    seqlint cannot read leaves the shape unknown."""
+    shape = array.shape
+    if shape is None:
+        return _derive(array, None, loc)
+    if axes is None:
+        return _derive(array, tuple(reversed(shape)), loc)
+    order = list(axes) if isinstance(axes, (tuple, list)) else None
+    if order is None or sorted(o for o in order if is_known(o)) != list(range(len(shape))):
+        return _derive(array, None, loc)
+    return _derive(array, tuple(shape[o] for o in order), loc)
 
 
 def method(array: Array, name: str, args: Args, loc: Loc) -> Value:
@@ -358,15 +368,17 @@ def method(array: Array, name: str, args: Args, loc: Loc) -> Value:
         return _derive(array, None if array.shape is None else (product(array.shape),), loc)
     if name == "squeeze":
         return squeeze(array, args.get(0, "axis"), loc)
-    if name == "transpose" and not args.positional:
-        return _transpose(array, loc)
+    if name == "transpose":
+        positional = args.positional
+        axes = positional[0] if len(positional) == 1 else tuple(positional) or None
+        return _transpose(array, axes, loc)
     return UNKNOWN
 
 
 def attribute(array: Array, name: str, origin: str, loc: Loc) -> Value:
     """``array.<name>``; ``origin`` is the source text, e.g. ``"X.shape"``."""
     if name == "T":
-        return _transpose(array, loc)
+        return _transpose(array, None, loc)
     if array.shape is None:
         return UNKNOWN
     if name == "shape":

@@ -3,7 +3,7 @@
 # Reported: ValueError: Input 0 is incompatible with layer conv2d_31: expected ndim=4, found ndim=3
 # Fix: give each feature vector a 2-D layout with a channel axis, input_shape=(193, 1, 1), and use (3, 1) kernels and (2, 1) pools along it.
 # keras: raises ValueError
-# status: missed: Conv2D is an unknown layer: its input_shape=(193, 1) (rank 3 with the batch axis) is not checked against the rank 4 a Conv2D needs
+# status: caught
 # Family: audio-spectrogram
 import numpy as np
 from keras.layers import Activation, BatchNormalization, Conv2D, Dense, Dropout, Flatten, MaxPooling2D

@@ -3,7 +3,7 @@
 # Reported: ValueError: total size of new array must be unchanged (at x = Reshape((15, 128))(x) in MusicTaggerCRNN)
 # Fix: give the channels_last melgram shape, input_tensor=(96, 1366, 1), for which the four poolings leave (1, 15, 128) for Reshape((15, 128)).
 # keras: raises ValueError
-# status: missed: Conv2D and MaxPooling2D output shapes are not modelled, so the 1-row channels-first melgram reaching the 2x2 pooling is not seen
+# status: caught
 # Family: audio-spectrogram
 import numpy as np
 from keras.layers import ELU, GRU, BatchNormalization, Conv2D, Dense, Dropout, Input, MaxPooling2D, Reshape, ZeroPadding2D

@@ -3,7 +3,7 @@
 # Reported: Negative dimension size caused by subtracting 3 from 1 for 'conv2d_12/convolution' (op: 'Conv2D') with input shapes: [?,1,96,431], [3,3,431,32]
 # Fix: move the channel axis last, input_shape=(96, frames, 1) with the melgrams transposed to match.
 # keras: raises ValueError
-# status: missed: Conv2D is an unknown layer: the 3x3 kernel is not compared with the 1-row channels-first melgram read as channels_last
+# status: caught
 # Family: audio-spectrogram
 import numpy as np
 from keras.layers import Activation, Conv2D, Dense, Dropout, Flatten, MaxPooling2D

@@ -3,7 +3,7 @@
 # Reported: ValueError: Error when checking input: expected conv2d_input to have shape (44, 13, 1) but got array with shape (39, 13, 1)
 # Fix: pad (or trim) every clip to the 44 frames the model was trained on before predicting.
 # keras: raises ValueError
-# status: missed: the 39-frame predict data is not compared with the 44-frame input declared by input_shape= on the Conv2D (not even when the data is built with reshape(1, 39, 13, 1)); the np.newaxis indexing that builds it is not modelled either
+# status: caught
 # Family: audio-spectrogram
 import numpy as np
 import tensorflow.keras as keras

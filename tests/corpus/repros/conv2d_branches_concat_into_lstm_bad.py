@@ -3,7 +3,7 @@
 # Reported: ValueError: Input 0 is incompatible with layer lstm_6: expected ndim=3, found ndim=4
 # Fix: reshape the merged feature maps to (steps, features) before the LSTM.
 # keras: raises ValueError
-# status: missed: Conv2D and MaxPooling2D output shapes are not modelled, so the rank-4 maps concatenated into the LSTM are not known
+# status: caught
 # Family: cnn-lstm-video
 import numpy as np
 from keras.layers import LSTM, Activation, Concatenate, Conv2D, Dense, Dropout, Input, MaxPooling2D

@@ -3,7 +3,7 @@
 # Reported: ValueError: Error when checking target: expected activation_1 to have 4 dimensions, but got array with shape (1, 5, 256, 256, 3)
 # Fix: the model predicts one map per clip, so give one target map per clip, shape (samples, 256, 256, 3).
 # keras: raises ValueError
-# status: missed: ConvLSTM2D is an unknown layer, so the rank-4 output of return_sequences=False is not compared with the rank-5 clip targets
+# status: caught
 # Family: convlstm
 import numpy as np
 from keras.layers import Activation, Conv2D, ConvLSTM2D

@@ -3,7 +3,7 @@
 # Reported: (jasper95, comment) the LSTMConv2D + Convolution3D model with dim_ordering='th' and input_shape=(2, 1, 54, 36) fails to train on X, Y of shape (n, 2, 1, 54, 36)
 # Fix (jeammimi's answer): put the channel axis at the end, input_shape=(2, 54, 36, 1), and use the channels_last ("tf") ordering for both layers.
 # keras: raises ValueError
-# status: missed: ConvLSTM2D and Conv3D are unknown layers and data_format="channels_first" is not modelled, so the (1, time) transposed output is not compared with the (time, 1) targets
+# status: caught
 # Family: convlstm
 import numpy as np
 from keras.layers import Conv3D, ConvLSTM2D

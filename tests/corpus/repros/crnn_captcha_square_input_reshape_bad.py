@@ -3,7 +3,7 @@
 # Reported: ValueError: total size of new array must be unchanged, input_shape = [50, 50, 64], output_shape = [50, 768]
 # Fix: declare the input as (img_width, img_height, 1), the shape the reshape was computed for.
 # keras: raises ValueError
-# status: missed: Conv2D and MaxPooling2D output shapes are not modelled, so the size reaching the Reshape is unknown
+# status: caught
 # Family: cnn-lstm-video
 import numpy as np
 from tensorflow import keras

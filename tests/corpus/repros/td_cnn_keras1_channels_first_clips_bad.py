@@ -3,7 +3,7 @@
 # Reported: the code worked in keras 1.2.2 but is broken in keras 2.x (TimeDistributed broken for Recurrent Convolutional Networks)
 # Fix: put the channel axis last in each frame, Input(shape=(12, 40, 40, 1)).
 # keras: raises ValueError
-# status: missed: TimeDistributed(Conv2D) shapes are not modelled: the 7x7 kernel is not compared with the 1-row frames of a channels-first Input read as channels_last
+# status: caught
 # Family: cnn-lstm-video
 import numpy as np
 from keras.layers import LSTM, Bidirectional, Conv2D, Dense, Flatten, Input, MaxPooling2D, TimeDistributed

@@ -3,7 +3,7 @@
 # Reported: error at model.add(TimeDistributed(Convolution2D(8, 4, 4, border_mode='valid'), input_shape=(2710,3,32,32)))
 # Fix: put the channels last in each frame, input_shape=(frames, 32, 32, 3).
 # keras: raises ValueError
-# status: missed: TimeDistributed(Conv2D) shapes are not modelled: the 4x4 kernel is not compared with the 3 rows of a channels-first frame read as channels_last
+# status: caught
 # Family: cnn-lstm-video
 import numpy as np
 from keras.layers import GRU, Activation, Conv2D, Dense, Dropout, Flatten, MaxPooling2D, TimeDistributed

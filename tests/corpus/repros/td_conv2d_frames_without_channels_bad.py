@@ -3,7 +3,7 @@
 # Reported: Exception: Invalid input shape - Layer expects input ndim=5, was provided with input shape (None, 30, 256, 256)
 # Fix: declare the frames with their channel axis, input_shape=(frames, rows, cols, 1), and feed rank-5 data.
 # keras: raises ValueError
-# status: missed: TimeDistributed(Conv2D) is not checked against the rank of the frames it wraps: rank-2 (rows, cols) frames for a Conv2D that needs (rows, cols, channels)
+# status: caught
 # Family: cnn-lstm-video
 import numpy as np
 from keras.layers import LSTM, Activation, Conv2D, Dense, Flatten, MaxPooling2D, TimeDistributed
