@@ -137,6 +137,16 @@ RUNS = {
     "Conv2D(8, 4) over exactly 4 rows": _images("layers.Conv2D(8, 4)", "(4, 9, 3)"),
     "Conv2DTranspose(8, 9) over 2x2 images": _images("layers.Conv2DTranspose(8, 9)", "(2, 2, 3)"),
     "Cropping2D that leaves one row": _images("layers.Cropping2D(((1, 2), (0, 0)))", "(4, 9, 3)"),
+    # TimeDistributed skips its layer's InputSpec: a global pooling runs on rank-3 steps
+    "TimeDistributed(GlobalAveragePooling2D()) over (5, 8, 8)": """\
+        import numpy as np
+        from tensorflow import keras
+        from tensorflow.keras import layers
+
+        inputs = keras.Input(shape=(5, 8, 8))
+        x = layers.TimeDistributed(layers.GlobalAveragePooling2D())(inputs)
+        keras.Model(inputs, x).predict(np.zeros((2, 5, 8, 8)), verbose=0)
+        """,
 }
 
 

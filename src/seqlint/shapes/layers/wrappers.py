@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from seqlint.dims import Shape
 from seqlint.ir import Layer
-from seqlint.shapes.catalogue import Call, Trait, count_params, lookup
+from seqlint.shapes.catalogue import Call, Trait, count_params, lookup, spec
 from seqlint.shapes.layers.common import keras_layer, require_rank
 from seqlint.shapes.problems import ProblemKind, ShapeProblem
 
@@ -41,6 +41,8 @@ def time_distributed(call: Call) -> list[Shape]:
     try:
         outputs = fn(Call(inner, (step,)))
     except ShapeProblem as problem:
+        if problem.kind is ProblemKind.RANK and _reduces_any_rank(inner):
+            return [Shape.unknown()]
         raise _lift(problem, inner, shape, step) from problem
     timesteps = shape.dims[1]
     lifted = []
@@ -50,6 +52,13 @@ def time_distributed(call: Call) -> list[Shape]:
         else:
             lifted.append(Shape((out.dims[0], timesteps, *out.dims[1:])))
     return lifted
+
+
+def _reduces_any_rank(inner: Layer) -> bool:
+    """A global pooling layer: TimeDistributed does not apply the wrapped layer's InputSpec,
+    and a mean or max over fixed axes runs on steps of more axes than it expects."""
+    found = spec(inner.kind)
+    return found is not None and found.kind.startswith("Global")
 
 
 def _lift(problem: ShapeProblem, inner: Layer, shape: Shape, step: Shape) -> ShapeProblem:
