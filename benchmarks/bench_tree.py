@@ -129,8 +129,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("tree", nargs="?", help="default: the installed Keras package")
     parser.add_argument("--runs", type=int, default=3, help="runs per figure (best is kept)")
+    parser.add_argument(
+        "--against",
+        metavar="SRC",
+        help="only compare the per-file cost of a check with another checkout's src/ "
+        "(before and after a change, measured in turns in one run)",
+    )
     args = parser.parse_args()
     tree = args.tree or keras_tree()
+    if args.against:
+        compare_checkouts(tree, Path(args.against), args.runs)
+        return
     env = dict(os.environ, NO_COLOR="1")
     src = str(Path(__file__).resolve().parents[1] / "src")
     env["PYTHONPATH"] = os.pathsep.join(p for p in (src, env.get("PYTHONPATH")) if p)
@@ -201,6 +210,23 @@ def main() -> None:
         "  " + verdict("one-file", statistics.median(one_file) / statistics.median(libcst_import))
     )
     print("  " + verdict("memory", max(cold["peak_mb"], no_cache["peak_mb"]), " MB"))
+
+
+def compare_checkouts(tree: str, other: Path, runs: int) -> None:
+    """``seqlint check --no-cache --jobs 1`` of the tree with this checkout and with
+    ``other``, in turns (so both meet the same load), best CPU time of ``runs`` each."""
+    this = Path(__file__).resolve().parents[1] / "src"
+    results: dict[str, list[dict[str, float]]] = {"this": [], "other": []}
+    for _ in range(runs):
+        for name, src in (("other", other), ("this", this)):
+            env = dict(os.environ, NO_COLOR="1", PYTHONPATH=str(src))
+            cmd = [sys.executable, "-m", "seqlint", "check", "--no-cache", "--jobs", "1", tree]
+            results[name].append(measure(cmd, env))
+    for name, src in (("other", other), ("this", this)):
+        fastest = min(results[name], key=lambda r: r["cpu"])
+        row(f"{name} ({src})"[:34], fastest)
+    ratio = min(r["cpu"] for r in results["this"]) / min(r["cpu"] for r in results["other"])
+    print(f"  per-file cost, this / other (CPU): {ratio:.3f}")
 
 
 if __name__ == "__main__":
