@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from seqlint.shapes.ops.registry import OpSpec, _load, op_spec
+from seqlint.shapes.ops.registry import OpSpec, _load, op_spec, split_items
 
 _SIGNATURE = re.compile(r"^(\w+)\((.*)\)$")
 _IGNORED_KEYWORDS = frozenset({"name"})
+IGNORED = "_"  # the target of an alias parameter that does not change shapes (``output_type->_``)
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class AliasParam:
     target: str  # the canonical parameter
     default: Any = None
     has_default: bool = False
+    variadic: bool = False  # ``*inputs``: takes the remaining positional arguments
 
 
 @dataclass(frozen=True)
@@ -44,11 +46,18 @@ class Alias:
         """The op's arguments by canonical name (defaults filled in) for a call of the alias
         with these arguments; None when the call does not fit the signature (Python or the
         op would raise: nothing is claimed)."""
-        if len(positional) > len(self.params):
-            return None
         bound: dict[str, Any] = {}
-        for param, value in zip(self.params, positional, strict=False):
-            bound[param.target] = value
+        rest = list(positional)
+        for param in self.params:
+            if not rest:
+                break
+            if param.variadic:
+                bound[param.target], rest = tuple(rest), []
+            else:
+                bound[param.target] = rest.pop(0)
+        if rest:
+            return None
+        bound.pop(IGNORED, None)
         by_name = {p.name: p for p in self.params}
         for key, value in keywords.items():
             if key in _IGNORED_KEYWORDS:
@@ -56,9 +65,10 @@ class Alias:
             param = by_name.get(key)
             if param is None or param.target in bound:
                 return None
-            bound[param.target] = value
+            if param.target != IGNORED:
+                bound[param.target] = value
         for param in self.params:
-            if param.target not in bound and param.has_default:
+            if param.target not in bound and param.has_default and param.target != IGNORED:
                 bound[param.target] = param.default
         bound.update(self.fixed)
         for param in self.op.params:
@@ -102,12 +112,14 @@ def resolve(name: str) -> Alias | None:
 
 def _alias_params(text: str, spec: OpSpec, name: str) -> list[AliasParam]:
     params = []
-    for item in filter(None, (part.strip() for part in text.split(","))):
+    for item in split_items(text):
         head, _, default = item.partition("=")
         own, _, target = head.strip().partition("->")
+        variadic = own.startswith("*")
+        own = own.lstrip("*")
         target = target or own
-        if spec.param(target) is None:
+        if target != IGNORED and spec.param(target) is None:
             raise ValueError(f"alias {name}: {spec.name} has no parameter {target}")
         value = ast.literal_eval(default.strip()) if default else None
-        params.append(AliasParam(own, target, value, bool(default)))
+        params.append(AliasParam(own, target, value, bool(default), variadic))
     return params

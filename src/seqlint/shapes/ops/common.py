@@ -36,6 +36,24 @@ def integer(value: Any) -> int:
     return value
 
 
+def flag(value: Any) -> bool:
+    """A known bool argument."""
+    if not isinstance(value, bool):
+        raise Unreadable
+    return value
+
+
+def items(value: Any) -> tuple[Any, ...]:
+    """An argument that is one item or a tuple/list of them, as a tuple."""
+    return tuple(value) if isinstance(value, (tuple, list)) else (value,)
+
+
+def undefined(dim: Dim) -> bool:
+    """Whether the framework's static shape has None for this size (the batch axis, or a
+    size it leaves undefined)."""
+    return dim is NONE or dim is BATCH
+
+
 def axis(value: Any, rank: int, what: str = "axis") -> int:
     """``value`` as a position in ``[0, rank)``; out of range is a certain failure."""
     number = integer(value)
@@ -48,8 +66,18 @@ def axes(value: Any, rank: int) -> tuple[int, ...] | None:
     """``axis=`` as positions (None: every axis); an int or a tuple/list of ints."""
     if value is None:
         return None
-    items = value if isinstance(value, (tuple, list)) else (value,)
-    return tuple(axis(item, rank) for item in items)
+    return tuple(axis(item, rank) for item in items(value))
+
+
+def keras_deleted(source: tuple[Dim, ...], positions: tuple[int, ...]) -> tuple[Dim, ...]:
+    """``source`` without the axes at ``positions`` as Keras deletes them (``del shape[a]`` for
+    each, largest first): a repeated axis deletes the next one too, or fails past the end."""
+    out = list(source)
+    for position in sorted(positions, reverse=True):
+        if position >= len(out):
+            raise fail(f"axes {positions} repeat an axis of a tensor of rank {len(source)}")
+        del out[position]
+    return tuple(out)
 
 
 def as_dim(value: Any) -> Dim:
@@ -80,7 +108,7 @@ def broadcast_dim(a: Dim, b: Dim, shapes: tuple[Shape, Shape]) -> Dim:
         return a
     if is_known(a) or is_known(b):
         return a if is_known(a) else b  # a size that is not 1 wins (or the op fails)
-    if a is NONE and b is NONE:
+    if undefined(a) and undefined(b):
         return NONE
     return UNKNOWN
 
