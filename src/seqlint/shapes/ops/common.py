@@ -80,6 +80,35 @@ def keras_deleted(source: tuple[Dim, ...], positions: tuple[int, ...]) -> tuple[
     return tuple(out)
 
 
+def counts_cannot_match(left: tuple[Dim, ...], right: tuple[Dim, ...], free: bool = False) -> bool:
+    """Whether ``left`` and ``right`` certainly hold different numbers of values, whatever
+    their unknown sizes (``free``: ``right`` also has a -1, any whole factor). Sizes both
+    sides share (the batch axis, a named size) cancel out; then a side with unknown sizes
+    can only hold a multiple of its known part."""
+    known_left, unknown_left = _factors(left)
+    known_right, unknown_right = _factors(right)
+    for factor in list(unknown_left):
+        if factor in unknown_right and (factor is BATCH or isinstance(factor, Sym)):
+            unknown_left.remove(factor)
+            unknown_right.remove(factor)
+    if not unknown_left and not unknown_right and not free:
+        return known_left != known_right
+    if not unknown_left:
+        return known_right > 0 and known_left % known_right != 0
+    if not unknown_right and not free:
+        return known_left > 0 and known_right % known_left != 0
+    return False
+
+
+def _factors(sizes: tuple[Dim, ...]) -> tuple[int, list[Dim]]:
+    """The product of the known sizes, and the other sizes."""
+    known = 1
+    for d in sizes:
+        if is_known(d):
+            known *= d
+    return known, [d for d in sizes if not is_known(d)]
+
+
 def as_dim(value: Any) -> Dim:
     """A size given as an argument (a reshape target, a tile count...)."""
     if value is None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 
-from seqlint.dims import BATCH, NONE, UNKNOWN, Dim, Shape, Sym, is_known, mul, product
+from seqlint.dims import BATCH, NONE, UNKNOWN, Dim, Shape, is_known, mul, product
 from seqlint.shapes.ops.aliases import aliases
 from seqlint.shapes.ops.common import (
     Unreadable,
@@ -21,6 +21,7 @@ from seqlint.shapes.ops.common import (
     axes,
     axis,
     broadcast,
+    counts_cannot_match,
     dims,
     fail,
     integer,
@@ -49,8 +50,14 @@ def reshape(call: OpCall) -> list[Shape]:
         raise fail(f"reshape to {_shown(target)}: only one -1 is allowed")
     if any(is_known(d) and d < -1 for d in target):
         raise fail(f"reshape to {_shown(target)}: sizes must be -1 or more")
-    entries = [d for i, d in enumerate(target) if i not in wildcards]
-    _check_counts(call["x"], source, entries, bool(wildcards), target)
+    entries = tuple(d for i, d in enumerate(target) if i not in wildcards)
+    if wildcards and 0 in entries:
+        raise fail(f"reshape to {_shown(target)}: a -1 cannot be inferred beside a 0")
+    if counts_cannot_match(source, entries, bool(wildcards)):
+        raise fail(
+            f"cannot reshape {call['x']} into {_shown(target)}: the number of values cannot match",
+            got=call["x"],
+        )
     if any(not is_known(d) and not undefined(d) for d in (*source, *target)):
         return [Shape(tuple(UNKNOWN if i in wildcards else d for i, d in enumerate(target)))]
     if call["static"] == "keras":
@@ -60,40 +67,6 @@ def reshape(call: OpCall) -> list[Shape]:
 
 def _shown(target: list[Dim]) -> str:
     return "(" + ", ".join(str(d) for d in target) + ")"
-
-
-def _check_counts(
-    shape: Shape, source: tuple[Dim, ...], entries: list[Dim], wildcard: bool, target: list[Dim]
-) -> None:
-    """Fail when no value of the unknown sizes lets ``source``'s elements fill ``entries``
-    (the target without its -1)."""
-    known_in, left = _factors(source)
-    known_out, right = _factors(tuple(entries))
-    for factor in list(left):
-        if factor in right and (factor is BATCH or isinstance(factor, Sym)):
-            left.remove(factor)
-            right.remove(factor)
-    if wildcard and 0 in entries:
-        raise fail(f"reshape to {_shown(target)}: a -1 cannot be inferred beside a 0")
-    if not left and not right and not wildcard:
-        wrong = known_in != known_out
-    elif not left:
-        wrong = known_out > 0 and known_in % known_out != 0
-    elif not right and not wildcard:
-        wrong = known_in > 0 and known_out % known_in != 0
-    else:
-        wrong = False
-    if wrong:
-        raise fail(
-            f"cannot reshape {shape} into {_shown(target)}: the number of values cannot match",
-            got=shape,
-        )
-
-
-def _factors(sizes: tuple[Dim, ...]) -> tuple[int, list[Dim]]:
-    """The product of the known sizes, and the other sizes."""
-    known = [d for d in sizes if is_known(d)]
-    return math.prod(known), [d for d in sizes if not is_known(d)]  # type: ignore[arg-type]
 
 
 def _keras_reshape(source: tuple[Dim, ...], target: list[Dim], wildcards: list[int]) -> Shape:
