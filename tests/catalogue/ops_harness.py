@@ -149,7 +149,7 @@ def seqlint_outcome(alias: Alias, positional: list, keywords: dict) -> Outcome:
 RUNTIME_FILLS = (1, 3, 5)
 
 
-def _function(spelling: str) -> Any:
+def real_function(spelling: str) -> Any:
     root, _, path = spelling.partition(".")
     if root == "ops":
         import keras
@@ -203,7 +203,7 @@ def _function_name(spelling: str) -> str:
 
 def real_outcome(spelling: str, positional: list, keywords: dict) -> Outcome:
     try:
-        function = _function(spelling)
+        function = real_function(spelling)
     except AttributeError as error:
         return Outcome(error=f"AttributeError: {error}", stage="init")
     positional, keywords = _real_arguments(spelling, positional, keywords)
@@ -218,7 +218,7 @@ def runtime_raises(spelling: str, positional: list, keywords: dict) -> bool:
     import numpy as np
     import tensorflow as tf
 
-    function = _function(spelling)
+    function = real_function(spelling)
     positional, keywords = _real_arguments(spelling, positional, keywords)
     for fill in RUNTIME_FILLS:
 

@@ -37,11 +37,11 @@ def filled(call: OpCall) -> list[Shape]:
 aliases("zeros(shape, dtype=None)", "ops.zeros")
 aliases("ones(shape, dtype=None)", "ops.ones")
 aliases("full(shape, fill_value, dtype=None)", "ops.full")
-aliases("zeros(shape, dtype=None, layout->_)", "tensorflow.zeros")
-aliases("ones(shape, dtype=None, layout->_)", "tensorflow.ones")
+aliases("zeros(shape, dtype=None, name->_, layout->_)", "tensorflow.zeros")
+aliases("ones(shape, dtype=None, name->_, layout->_)", "tensorflow.ones")
 aliases("zeros(shape, dtype=None)", "backend.zeros")
 aliases("ones(shape, dtype=None)", "backend.ones")
-aliases("full(dims->shape, value->fill_value, layout->_)", "tensorflow.fill")
+aliases("full(dims->shape, value->fill_value, name->_, layout->_)", "tensorflow.fill")
 
 
 @op("eye", "N, M=None, k=0, dtype=None, batch_shape=None")

@@ -80,6 +80,16 @@ MATH: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "tanh_shrink": ((), (), ()),
     "sparse_sigmoid": ((), (), ()),
 }
+# TensorFlow's name for the operand, where it is not x
+TF_OPERAND = {
+    "math.real": "input",
+    "math.imag": "input",
+    "math.angle": "input",
+    "identity": "input",
+    "nn.relu": "features",
+    "nn.relu6": "features",
+    "nn.selu": "features",
+}
 # keras.ops spellings of the same op under another name
 KERAS_ALIASES = {
     "absolute": "abs",
@@ -121,9 +131,8 @@ def same_shape(call: OpCall) -> list[Shape]:
 for _name, (_tf, _backend, _operators) in MATH.items():
     op(_name, "x:tensor")(same_shape)
     aliases(f"{_name}(x)", f"ops.{_name}")
-    aliases(f"{_name}(x)", *(f"tensorflow.{n}" for n in _tf if not n.startswith(("nn.", "id"))))
-    aliases(f"{_name}(features->x)", *(f"tensorflow.{n}" for n in _tf if n.startswith("nn.")))
-    aliases(f"{_name}(input->x)", *(f"tensorflow.{n}" for n in _tf if n == "identity"))
+    for _spelling in _tf:
+        aliases(f"{_name}({TF_OPERAND.get(_spelling, 'x')}->x)", f"tensorflow.{_spelling}")
     aliases(f"{_name}(x)", *(f"backend.{n}" for n in _backend))
     aliases(f"{_name}(a->x)", *(f"operator.{n}" for n in _operators))
 for _alias, _name in KERAS_ALIASES.items():
@@ -145,8 +154,8 @@ aliases("leaky_relu(features->x, alpha->negative_slope=0.2)", "tensorflow.nn.lea
 aliases("cast(x, dtype)", "tensorflow.cast", "backend.cast")
 aliases("clip(t->x, clip_value_min->x_min, clip_value_max->x_max)", "tensorflow.clip_by_value")
 aliases("clip(x, min_value->x_min, max_value->x_max)", "backend.clip")
-aliases("zeros_like(input->x, dtype=None, layout->_)", "tensorflow.zeros_like")
-aliases("ones_like(input->x, dtype=None, layout->_)", "tensorflow.ones_like")
+aliases("zeros_like(input->x, dtype=None, name->_, layout->_)", "tensorflow.zeros_like")
+aliases("ones_like(input->x, dtype=None, name->_, layout->_)", "tensorflow.ones_like")
 aliases("zeros_like(x, dtype=None)", "backend.zeros_like")
 aliases("ones_like(x, dtype=None)", "backend.ones_like")
 aliases("stop_gradient(input->variable)", "tensorflow.stop_gradient")
