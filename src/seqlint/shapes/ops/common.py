@@ -118,6 +118,17 @@ def as_dim(value: Any) -> Dim:
     return UNKNOWN
 
 
+def merged(a: Dim, b: Dim) -> Dim:
+    """One size from two that must be equal (TensorFlow's merge): a known one wins."""
+    if is_known(a):
+        return a
+    if is_known(b):
+        return b
+    if same(a, b):
+        return a
+    return NONE if undefined(a) and undefined(b) else UNKNOWN
+
+
 def broadcast_dim(a: Dim, b: Dim, shapes: tuple[Shape, Shape]) -> Dim:
     """One axis of NumPy broadcasting as Keras's ``broadcast_shapes`` computes it statically:
     a 1 takes the other size, an undefined size takes the other's unless that is 1."""

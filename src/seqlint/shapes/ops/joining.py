@@ -12,9 +12,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from seqlint.dims import NONE, UNKNOWN, Dim, Shape, add, is_known, same
+from seqlint.dims import NONE, Dim, Shape, add, is_known
 from seqlint.shapes.ops.aliases import aliases
-from seqlint.shapes.ops.common import Unreadable, axis, dims, fail, integer, items, undefined
+from seqlint.shapes.ops.common import (
+    Unreadable,
+    axis,
+    dims,
+    fail,
+    integer,
+    items,
+    merged,
+    undefined,
+)
 from seqlint.shapes.ops.registry import OpCall, op
 
 
@@ -22,17 +31,6 @@ def _tensors(value: Any) -> list[tuple[Dim, ...]]:
     if not isinstance(value, tuple) or not value:
         raise Unreadable
     return [dims(shape) for shape in value]
-
-
-def _merged(a: Dim, b: Dim) -> Dim:
-    """One size from two that must be equal."""
-    if is_known(a):
-        return a
-    if is_known(b):
-        return b
-    if same(a, b):
-        return a
-    return NONE if undefined(a) and undefined(b) else UNKNOWN
 
 
 def _compared(shapes: list[tuple[Dim, ...]], skip: int | None, merge: bool, what: str) -> list[Dim]:
@@ -46,7 +44,7 @@ def _compared(shapes: list[tuple[Dim, ...]], skip: int | None, merge: bool, what
             if position != skip and is_known(a) and is_known(b) and a != b:
                 raise fail(f"{what}: {Shape(first)} and {Shape(shape)} differ on axis {position}")
             if merge and position != skip:
-                out[position] = _merged(out[position], b)
+                out[position] = merged(out[position], b)
     return out
 
 
