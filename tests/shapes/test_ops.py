@@ -327,3 +327,43 @@ def test_tensors_from_sizes():
     assert "wrong way" in fails("ops.arange", 5, 1)
     assert one("backend.arange", -3) == S(0)
     assert one("tensorflow.eye", 3, batch_shape=[2]) == S(2, 3, 3)
+
+
+# -- losses and the rest ---------------------------------------------------------------------
+
+
+def test_crossentropies():
+    assert one("ops.categorical_crossentropy", S(None, 5), S(None, 5)) == S(None)
+    assert "equal shapes" in fails("ops.categorical_crossentropy", S(None, 5), S(3, 5))
+    assert one("backend.categorical_crossentropy", S(None, 5), S(3, 5)) == S(3)
+    assert "compatible" in fails("backend.categorical_crossentropy", S(4, 5), S(3, 5))
+    assert one("ops.sparse_categorical_crossentropy", S(None, 7, 1), S(None, 7, 10)) == S(None, 7)
+    logits = "tensorflow.nn.sparse_softmax_cross_entropy_with_logits"
+    assert one(logits, S(2, None), S(2, 7, 10)) == S(2, 7)
+    assert "labels" in fails(logits, S(2), S(2, 7, 10))
+    assert one("tensorflow.nn.sigmoid_cross_entropy_with_logits", S(5, None), S(5, 1)) == S(5, None)
+
+
+def test_tensorflow_and_keras_2_extras():
+    assert one("tensorflow.nn.bias_add", S(None, 10, 8), S(8)) == S(None, 10, 8)
+    assert "channels" in fails("backend.bias_add", S(None, 10, 8), S(4))
+    assert one("backend.bias_add", S(None, 10, 8), S(10, 8)) == S(None, 10, 8)
+    assert one("tensorflow.sequence_mask", S(None), 20) == S(None, 20)
+    assert one("tensorflow.sequence_mask", S(4)) == S(4, None)
+    assert one("tensorflow.math.add_n", (S(None, 3), S(2, 3))) == S(2, 3)
+    assert "one shape" in fails("tensorflow.add_n", (S(2, 3), S(3)))
+    assert one("backend.dropout", S(None, 8), 0.5) == S(None, 8)
+    assert "batch" in fails("tensorflow.math.in_top_k", S(4), S(5, 10), 3)
+
+
+def test_keras_ops_extras():
+    assert run("ops.array_split", S(7, 2), 3) == [S(3, 2), S(2, 2), S(2, 2)]
+    assert one("ops.extract_sequences", S(None, 100), 10, 5) == S(None, 19, 10)
+    assert "do not fit" in fails("ops.extract_sequences", S(1), 4, 2)
+    assert one("ops.multi_hot", S(None, 7), 10) == S(None, 10)
+    assert one("ops.hstack", (S(2, 3), S(2, 4))) == S(2, 7)
+    assert one("ops.append", S(2, 3), S(4)) == S(10)
+    assert one("ops.percentile", S(4, 5), [25, 75], axis=1) == S(2, 4)
+    assert one("ops.nanargmax", S(4, 5), axis=0) == S(5)
+    assert "rank 2" in fails("ops.fliplr", S(4))
+    assert one("ops.layer_normalization", S(None, 8)) == S(None, 8)

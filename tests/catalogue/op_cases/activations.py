@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from tests.catalogue.cases.draw import shape
+from tests.catalogue.cases.draw import shape, size
 from tests.catalogue.op_cases import generates_op
 from tests.catalogue.ops_harness import T
 
@@ -20,3 +20,23 @@ def along_axis(rng: random.Random, op: str) -> dict[str, Any]:
         if op in ("softmax", "log_softmax", "normalize") and rank >= 2 and rng.random() < 0.3:
             args["axis"] = rng.choice([(0, -1), None, (1, rank)])
     return args
+
+
+@generates_op("layer_normalization", "rms_normalization")
+def normalization(rng: random.Random, op: str) -> dict[str, Any]:
+    rank = rng.randint(1, 3)
+    args: dict[str, Any] = {"x": T(shape(rng, rank, high=6))}
+    if rng.random() < 0.6:
+        args["axis"] = rng.randint(-rank - 1, rank)
+    return args
+
+
+@generates_op("bias_add")
+def bias_add(rng: random.Random, op: str) -> dict[str, Any]:
+    rank = rng.randint(1, 4)
+    dims = shape(rng, rank, high=6)
+    channels = dims[-1] if rng.random() < 0.8 else size(rng, 1, 6)
+    bias: tuple = (channels,)
+    if rng.random() < 0.2 and rank >= 2:
+        bias = dims[1:]
+    return {"value": T(dims), "bias": T(bias)}

@@ -97,3 +97,15 @@ def unary(rng: random.Random, op: str) -> dict[str, Any]:
         if "=" not in item or name in _REQUIRED.get(op, ()) or rng.random() < 0.3:
             args[name] = _PARAMETERS[name](rng)
     return args
+
+
+@generates_op("dropout")
+def dropout(rng: random.Random, op: str) -> dict[str, Any]:
+    return {"x": T(shape(rng, rng.randint(0, 3), high=5)), "rate": rng.choice([0.1, 0.5])}
+
+
+@generates_op("add_n")
+def add_n(rng: random.Random, op: str) -> dict[str, Any]:
+    base = shape(rng, rng.randint(0, 3), high=5)
+    count = rng.randint(1, 3)
+    return {"inputs": [T(base if rng.random() < 0.8 else related(rng, base)) for _ in range(count)]}

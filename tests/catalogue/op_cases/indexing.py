@@ -132,3 +132,39 @@ def temporal_padding(rng: random.Random, op: str) -> dict[str, Any]:
     if rng.random() < 0.6:
         args["padding"] = (rng.randint(0, 3), rng.randint(0, 3))
     return args
+
+
+@generates_op("multi_hot")
+def multi_hot(rng: random.Random, op: str) -> dict[str, Any]:
+    rank = rng.randint(1, 3)
+    args: dict[str, Any] = {"inputs": T(shape(rng, rank, high=5), "int32")}
+    args["num_classes"] = rng.randint(1, 6)
+    if rng.random() < 0.4:
+        args["axis"] = rng.randint(-1, rank)
+    return args
+
+
+@generates_op("sequence_mask")
+def sequence_mask(rng: random.Random, op: str) -> dict[str, Any]:
+    args: dict[str, Any] = {"lengths": T(shape(rng, rng.randint(0, 2), high=5), "int32")}
+    if rng.random() < 0.7:
+        args["maxlen"] = rng.randint(1, 8)
+    return args
+
+
+@generates_op("in_top_k")
+def in_top_k(rng: random.Random, op: str) -> dict[str, Any]:
+    batch = size(rng, 1, 5)
+    predictions = (batch, size(rng, 2, 6)) if rng.random() < 0.85 else (batch,)
+    targets = (batch if rng.random() < 0.85 else size(rng, 1, 5),)
+    return {"targets": T(targets, "int32"), "predictions": T(predictions), "k": rng.randint(1, 3)}
+
+
+@generates_op("slice_update", "scatter_update", "scatter")
+def updates(rng: random.Random, op: str) -> dict[str, Any]:
+    dims = tuple(rng.randint(2, 5) for _ in range(rng.randint(1, 3)))
+    if op == "slice_update":
+        return {"inputs": T(dims), "start_indices": [0] * len(dims), "updates": T((1,) * len(dims))}
+    if op == "scatter_update":
+        return {"inputs": T(dims), "indices": [[0] * len(dims)], "updates": T((1,))}
+    return {"indices": T((1, len(dims)), "int32"), "values": T((1,)), "shape": dims}

@@ -65,3 +65,31 @@ def split(rng: random.Random, op: str) -> dict[str, Any]:
         if rng.random() < 0.3:
             pieces[rng.randrange(len(pieces))] = -1
     return {"x": T(dims), "indices_or_sections": pieces, "axis": at}
+
+
+@generates_op("hstack", "vstack", "append")
+def stacked(rng: random.Random, op: str) -> dict[str, Any]:
+    rank = rng.randint(1, 3)
+    base = shape(rng, rank, high=5)
+    at = rng.randrange(rank)
+    tensors = []
+    for _ in range(2 if op == "append" else rng.randint(1, 3)):
+        dims = list(base)
+        dims[rng.choice([at, at, rng.randrange(rank)])] = size(rng, 1, 5)
+        tensors.append(T(tuple(dims)))
+    if op != "append":
+        return {"xs": tensors}
+    args: dict[str, Any] = {"x1": tensors[0], "x2": tensors[1]}
+    if rng.random() < 0.7:
+        args["axis"] = rng.randint(-rank, rank)
+    return args
+
+
+@generates_op("array_split")
+def array_split(rng: random.Random, op: str) -> dict[str, Any]:
+    rank = rng.randint(1, 3)
+    return {
+        "x": T(shape(rng, rank, high=8)),
+        "indices_or_sections": rng.randint(1, 4),
+        "axis": rng.randint(-rank, rank - 1),
+    }

@@ -14,7 +14,7 @@ def _axis(rng: random.Random, rank: int) -> int:
     return rng.randint(-rank - 1, rank) if rank else rng.choice([0, -1])
 
 
-@generates_op("cumsum", "cumprod", "sort", "argsort", "diff")
+@generates_op("cumsum", "cumprod", "nancumsum", "nancumprod", "sort", "argsort", "diff")
 def along_axis(rng: random.Random, op: str) -> dict[str, Any]:
     rank = rng.randint(0 if op != "diff" else 1, 4)
     name = "a" if op == "diff" else "x"
@@ -26,6 +26,11 @@ def along_axis(rng: random.Random, op: str) -> dict[str, Any]:
     if op == "diff" and rng.random() < 0.5:
         args["n"] = rng.randint(1, 4)
     return args
+
+
+@generates_op("flipud", "fliplr")
+def flip_axis(rng: random.Random, op: str) -> dict[str, Any]:
+    return {"x": T(shape(rng, rng.randint(0, 3), high=5))}
 
 
 @generates_op("flip", "roll")

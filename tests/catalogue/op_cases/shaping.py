@@ -144,3 +144,10 @@ def repeat(rng: random.Random, op: str) -> dict[str, Any]:
 def backend_repeat(rng: random.Random, op: str) -> dict[str, Any]:
     rank = 2 if rng.random() < 0.8 else rng.choice([1, 3])
     return {"x": T(shape(rng, rank, high=6)), "n": rng.randint(1, 5)}
+
+
+@generates_op("extract_sequences")
+def extract_sequences(rng: random.Random, op: str) -> dict[str, Any]:
+    dims = shape(rng, rng.randint(1, 3), high=10)
+    length, stride = rng.randint(1, 4), rng.randint(1, 3)
+    return {"x": T(dims), "sequence_length": length, "sequence_stride": stride}

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from seqlint.dims import Shape, is_known
 from seqlint.shapes.ops.aliases import aliases
-from seqlint.shapes.ops.common import axes, axis, dims, fail
+from seqlint.shapes.ops.common import axes, axis, broadcast, differ, dims, fail, merged
 from seqlint.shapes.ops.registry import OpCall, op
 
 
@@ -86,3 +86,46 @@ def glu(call: OpCall) -> list[Shape]:
 
 
 aliases("glu(x, axis=-1)", "ops.glu")
+
+
+@op("layer_normalization", "x:tensor, gamma:tensor=None, beta:tensor=None, axis=-1, epsilon=None")
+@op("rms_normalization", "x:tensor, scale:tensor=None, axis=-1, epsilon=None")
+def layer_normalization(call: OpCall) -> list[Shape]:
+    """The shape kept; Keras's static shapes check nothing, but an axis that does not exist
+    fails when it runs."""
+    axes(call["axis"], len(dims(call["x"])))
+    return [call["x"]]
+
+
+aliases(
+    "layer_normalization(x, gamma=None, beta=None, axis=-1, epsilon=None)",
+    "ops.layer_normalization",
+)
+aliases("rms_normalization(x, scale=None, axis=-1, epsilon=None)", "ops.rms_normalization")
+
+
+@op("bias_add", "value:tensor, bias:tensor, data_format=None, static='tf'")
+def bias_add(call: OpCall) -> list[Shape]:
+    """``value`` (rank 2 or more) plus a rank-1 ``bias`` as long as its last axis (its axis
+    1 for ``NC...``/``channels_first``); the channel size merged. Keras 2's ``K.bias_add``
+    also takes a bias of rank ``ndim - 1`` for a tensor of rank 3 to 5, broadcast."""
+    source, bias = dims(call["value"]), dims(call["bias"])
+    fmt = call["data_format"]
+    if call["static"] == "backend" and len(bias) not in (1, len(source) - 1):
+        raise fail(f"K.bias_add: a bias of rank 1 or {len(source) - 1}, got {call['bias']}")
+    if len(bias) != 1:
+        if call["static"] == "backend" and len(source) in (3, 4, 5) and fmt != "channels_first":
+            return [broadcast(call["value"], Shape((1, *bias)))]
+        raise fail(f"bias_add needs a bias of rank 1, got {call['bias']}")
+    if len(source) < 2:
+        raise fail(f"bias_add needs a tensor of rank 2 or more, got {call['value']}")
+    at = 1 if fmt in ("NCHW", "NCW", "NCDHW", "channels_first") else -1
+    if differ(source[at], bias[0]):
+        raise fail(f"bias_add: {call['bias']} does not match the channels of {call['value']}")
+    out = list(source)
+    out[at] = merged(source[at], bias[0])
+    return [Shape(tuple(out))]
+
+
+aliases("bias_add(value, bias, data_format=None)", "tensorflow.nn.bias_add")
+aliases("bias_add(x->value, bias, data_format=None; static='backend')", "backend.bias_add")

@@ -118,6 +118,11 @@ def as_dim(value: Any) -> Dim:
     return UNKNOWN
 
 
+def differ(a: Dim, b: Dim) -> bool:
+    """Both sizes known and different."""
+    return is_known(a) and is_known(b) and a != b
+
+
 def merged(a: Dim, b: Dim) -> Dim:
     """One size from two that must be equal (TensorFlow's merge): a known one wins."""
     if is_known(a):

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from seqlint.dims import Dim, Shape, is_known, product
 from seqlint.shapes.ops.aliases import aliases
-from seqlint.shapes.ops.common import Unreadable, axis, broadcast, dims, fail, merged
-from seqlint.shapes.ops.linalg import differ, python_unequal
+from seqlint.shapes.ops.common import Unreadable, axis, broadcast, differ, dims, fail, merged
+from seqlint.shapes.ops.linalg import python_unequal
 from seqlint.shapes.ops.registry import OpCall, op
 
 

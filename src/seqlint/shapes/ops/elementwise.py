@@ -12,7 +12,15 @@ from __future__ import annotations
 
 from seqlint.dims import NONE, Shape
 from seqlint.shapes.ops.aliases import aliases
-from seqlint.shapes.ops.common import broadcast, dims, fail, scalar_or_shape
+from seqlint.shapes.ops.common import (
+    Unreadable,
+    broadcast,
+    differ,
+    dims,
+    fail,
+    merged,
+    scalar_or_shape,
+)
 from seqlint.shapes.ops.registry import OpCall, op
 
 # canonical op: (TensorFlow spellings, keras.backend spellings, Python operators)
@@ -39,6 +47,8 @@ BINARY: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "arctan2": ((), (), ()),  # tf.math.atan2(y, x): declared below
     "true_divide": ((), (), ()),
     "fmod": ((), (), ()),
+    "fmax": ((), (), ()),
+    "fmin": ((), (), ()),
     "hypot": ((), (), ()),
     "logaddexp": ((), (), ()),
     "logaddexp2": ((), (), ()),
@@ -121,3 +131,21 @@ def where(call: OpCall) -> list[Shape]:
 
 aliases("where(condition, x1=None, x2=None)", "ops.where")
 aliases("where(condition, x->x1=None, y->x2=None; static='tf')", "tensorflow.where")
+
+
+@op("add_n", "inputs:tensors")
+def add_n(call: OpCall) -> list[Shape]:
+    """TensorFlow's sum of a list of tensors: one shape, merged (no broadcasting)."""
+    shapes = call["inputs"]
+    if not isinstance(shapes, tuple) or not shapes:
+        raise Unreadable
+    out = dims(shapes[0])
+    for shape in shapes[1:]:
+        other = dims(shape)
+        if len(other) != len(out) or any(map(differ, out, other)):
+            raise fail(f"add_n needs tensors of one shape, got {shapes[0]} and {shape}")
+        out = tuple(map(merged, out, other))
+    return [Shape(out)]
+
+
+aliases("add_n(inputs)", "tensorflow.add_n", "tensorflow.math.add_n")

@@ -21,10 +21,12 @@ from seqlint.shapes.ops.common import (
     as_dim,
     axis,
     broadcast,
+    differ,
     dims,
     fail,
     integer,
     items,
+    merged,
     undefined,
 )
 from seqlint.shapes.ops.registry import OpCall, op
@@ -323,3 +325,61 @@ def temporal_padding(call: OpCall) -> list[Shape]:
 
 
 aliases("backend_temporal_padding(x, padding=(1, 1))", "backend.temporal_padding")
+
+
+@op("multi_hot", "inputs:tensor, num_classes=None, axis=-1, dtype=None, sparse=False")
+def multi_hot(call: OpCall) -> list[Shape]:
+    """Keras's static shape: ``one_hot``'s, then the second axis dropped (for two axes,
+    only the last kept)."""
+    [shape] = one_hot(OpCall("one_hot", {**call.args, "x": call["inputs"], "static": "keras"}))
+    sizes = dims(shape)
+    return [Shape(sizes[-1:] if len(sizes) == 2 else (*sizes[:1], *sizes[2:]))]
+
+
+aliases("multi_hot(inputs, num_classes=None, axis=-1, dtype=None, sparse=False)", "ops.multi_hot")
+
+
+@op("sequence_mask", "lengths:tensor, maxlen=None, dtype=None")
+def sequence_mask(call: OpCall) -> list[Shape]:
+    """TensorFlow's mask: the lengths' shape, then ``maxlen`` (None: undefined)."""
+    return [Shape((*index_shape(call["lengths"]), as_dim(call["maxlen"])))]
+
+
+aliases("sequence_mask(lengths, maxlen=None, dtype=None)", "tensorflow.sequence_mask")
+
+
+@op("in_top_k", "targets:tensor, predictions:tensor, k, static='keras'")
+def in_top_k(call: OpCall) -> list[Shape]:
+    """One bool per target. TensorFlow checks the predictions are ``(batch, classes)`` and
+    the targets ``(batch,)``; Keras's static shapes check nothing."""
+    targets, predictions = dims(call["targets"]), dims(call["predictions"])
+    if call["static"] == "keras":
+        return [call["targets"]]
+    if len(predictions) != 2 or len(targets) != 1 or differ(targets[0], predictions[0]):
+        raise fail("in_top_k needs predictions (batch, classes) and targets (batch,)")
+    return [Shape((merged(targets[0], predictions[0]),))]
+
+
+aliases("in_top_k(targets, predictions, k)", "ops.in_top_k")
+aliases("in_top_k(targets, predictions, k; static='tf')", "tensorflow.math.in_top_k")
+aliases("in_top_k(predictions, targets, k; static='tf')", "backend.in_top_k")
+
+
+@op("slice_update", "inputs:tensor, start_indices, updates:tensor")
+@op("scatter_update", "inputs:tensor, indices, updates:tensor, reduction=None")
+def updated(call: OpCall) -> list[Shape]:
+    """The input's shape (Keras's static shapes check nothing more)."""
+    return [call["inputs"]]
+
+
+aliases("slice_update(inputs, start_indices, updates)", "ops.slice_update")
+aliases("scatter_update(inputs, indices, updates, reduction=None)", "ops.scatter_update")
+
+
+@op("scatter", "indices:tensor, values:tensor, shape")
+def scatter(call: OpCall) -> list[Shape]:
+    """The given shape."""
+    return [Shape(tuple(as_dim(d) for d in items(call["shape"])))]
+
+
+aliases("scatter(indices, values, shape)", "ops.scatter")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from seqlint.dims import NONE, Dim, Shape, add, is_known
+from seqlint.dims import NONE, Dim, Shape, add, is_known, product
 from seqlint.shapes.ops.aliases import aliases
 from seqlint.shapes.ops.common import (
     Unreadable,
@@ -174,3 +174,54 @@ aliases(
     "split(value->x, num_or_size_splits->indices_or_sections, axis=0, num->_; sizes=True)",
     "tensorflow.split",
 )
+
+
+@op("hstack", "xs:tensors")
+@op("vstack", "xs:tensors")
+def hstack(call: OpCall) -> list[Shape]:
+    """``concatenate`` on axis 1 (``hstack``) or 0 (``vstack``), as Keras's static shapes
+    have it."""
+    at = 1 if call.name == "hstack" else 0
+    return concatenate(OpCall("concatenate", {"xs": call["xs"], "axis": at, "merge": False}))
+
+
+aliases("hstack(xs)", "ops.hstack")
+aliases("vstack(xs)", "ops.vstack")
+
+
+@op("append", "x1:tensor, x2:tensor, axis=None")
+def append(call: OpCall) -> list[Shape]:
+    """Both flattened and joined (``axis=None``), else ``concatenate`` on ``axis``."""
+    if call["axis"] is None:
+        total = add(product(dims(call["x1"])), product(dims(call["x2"])))
+        return [Shape((total,))]
+    pair = (call["x1"], call["x2"])
+    return concatenate(OpCall("concatenate", {"xs": pair, "axis": call["axis"], "merge": False}))
+
+
+aliases("append(x1, x2, axis=None)", "ops.append")
+
+
+def _array_split_count(args: Mapping[str, Any]) -> int | None:
+    count = args.get("indices_or_sections")
+    return count if is_known(count) else None
+
+
+@op("array_split", "x:tensor, indices_or_sections, axis=0", outputs=_array_split_count)
+def array_split(call: OpCall) -> list[Shape]:
+    """``indices_or_sections`` pieces as equal as can be: the first ``size % n`` one longer
+    (an undefined size gives undefined pieces)."""
+    source = dims(call["x"])
+    count = integer(call["indices_or_sections"])
+    if count <= 0:
+        raise fail(f"array_split into {count} pieces")
+    at = axis(call["axis"], len(source))
+    size = source[at]
+    pieces = []
+    for i in range(count):
+        length = size // count + (i < size % count) if is_known(size) else size
+        pieces.append(Shape((*source[:at], length, *source[at + 1 :])))
+    return pieces
+
+
+aliases("array_split(x, indices_or_sections, axis=0)", "ops.array_split")

@@ -20,6 +20,7 @@ from seqlint.shapes.ops.common import (
     axis,
     broadcast,
     counts_cannot_match,
+    differ,
     dims,
     fail,
     flag,
@@ -29,11 +30,6 @@ from seqlint.shapes.ops.common import (
     undefined,
 )
 from seqlint.shapes.ops.registry import OpCall, op
-
-
-def differ(a: Dim, b: Dim) -> bool:
-    """Both sizes known and different."""
-    return is_known(a) and is_known(b) and a != b
 
 
 def python_unequal(a: Dim, b: Dim) -> bool | None:

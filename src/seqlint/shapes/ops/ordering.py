@@ -15,6 +15,8 @@ from seqlint.shapes.ops.common import Unreadable, axes, axis, dims, fail, intege
 from seqlint.shapes.ops.registry import OpCall, op
 
 
+@op("nancumsum", "x:tensor, axis=None, dtype=None, static='keras'")
+@op("nancumprod", "x:tensor, axis=None, dtype=None, static='keras'")
 @op("cumsum", "x:tensor, axis=None, dtype=None, static='keras'")
 @op("cumprod", "x:tensor, axis=None, dtype=None, static='keras'")
 @op("sort", "x:tensor, axis=-1, static='keras'")
@@ -35,6 +37,8 @@ def along_axis(call: OpCall) -> list[Shape]:
 
 aliases("cumsum(x, axis=None, dtype=None)", "ops.cumsum")
 aliases("cumprod(x, axis=None, dtype=None)", "ops.cumprod")
+aliases("nancumsum(x, axis=None, dtype=None)", "ops.nancumsum")
+aliases("nancumprod(x, axis=None, dtype=None)", "ops.nancumprod")
 aliases(
     "cumsum(x, axis=0, exclusive->_, reverse->_; static='tf')",
     "tensorflow.cumsum",
@@ -65,6 +69,20 @@ def flip(call: OpCall) -> list[Shape]:
 aliases("flip(x, axis=None)", "ops.flip")
 aliases("flip(tensor->x, axis; static='tf')", "tensorflow.reverse")
 aliases("flip(x, axes->axis; static='backend')", "backend.reverse")
+
+
+@op("flipud", "x:tensor")
+@op("fliplr", "x:tensor")
+def flip_axis(call: OpCall) -> list[Shape]:
+    """The shape kept; ``flipud`` needs rank 1 or more, ``fliplr`` rank 2 or more."""
+    needed = 1 if call.name == "flipud" else 2
+    if len(dims(call["x"])) < needed:
+        raise fail(f"{call.name} needs a tensor of rank {needed} or more, got {call['x']}")
+    return [call["x"]]
+
+
+aliases("flipud(x)", "ops.flipud")
+aliases("fliplr(x)", "ops.fliplr")
 
 
 @op("roll", "x:tensor, shift, axis=None, static='keras'")

@@ -60,8 +60,44 @@ for _name in REDUCTIONS_BACKEND:
 aliases("max(x, axis=None, keepdims=False)", "ops.amax")
 aliases("min(x, axis=None, keepdims=False)", "ops.amin")
 
-op("median", "x:tensor, axis=None, keepdims=False, static='keras'")(reduce)
-aliases("median(x, axis=None, keepdims=False)", "ops.median")
+# keras.ops only: the same reduction
+KERAS_REDUCTIONS = (
+    "median",
+    "ptp",
+    "nansum",
+    "nanmean",
+    "nanmax",
+    "nanmin",
+    "nanprod",
+    "nanstd",
+    "nanvar",
+    "nanmedian",
+)
+for _name in KERAS_REDUCTIONS:
+    op(_name, "x:tensor, axis=None, keepdims=False, static='keras'")(reduce)
+    aliases(f"{_name}(x, axis=None, keepdims=False)", f"ops.{_name}")
+
+
+QUANTILES = ("percentile", "quantile", "nanpercentile", "nanquantile")
+
+
+def quantiles(call: OpCall) -> list[Shape]:
+    """A reduction, after an axis for the ``q`` values when ``q`` is a list or a tensor of
+    rank 1 or more."""
+    shape = reduced(call, call["axis"], flag(call["keepdims"]))
+    q = call["q"]
+    if isinstance(q, Shape):
+        return [Shape((*dims(q)[:1], *dims(shape)))]
+    if isinstance(q, (tuple, list)):
+        return [Shape((len(q), *dims(shape)))]
+    return [shape]
+
+
+for _name in QUANTILES:
+    op(_name, "x:tensor, q:tensor, axis=None, method='linear', keepdims=False, static='keras'")(
+        quantiles
+    )
+    aliases(f"{_name}(x, q, axis=None, method='linear', keepdims=False)", f"ops.{_name}")
 
 
 @op("count_nonzero", "x:tensor, axis=None, keepdims=False, static='keras'")
@@ -128,6 +164,11 @@ def arg_reduce(call: OpCall) -> list[Shape]:
     at = axis(0 if call["axis"] is None else call["axis"], len(source))
     return [Shape(tuple(d for i, d in enumerate(source) if i != at))]
 
+
+op("nanargmax", "x:tensor, axis=None, keepdims=False, static='keras'")(arg_reduce)
+op("nanargmin", "x:tensor, axis=None, keepdims=False, static='keras'")(arg_reduce)
+aliases("nanargmax(x, axis=None, keepdims=False)", "ops.nanargmax")
+aliases("nanargmin(x, axis=None, keepdims=False)", "ops.nanargmin")
 
 for _name in ("argmax", "argmin"):
     aliases(f"{_name}(x, axis=None, keepdims=False)", f"ops.{_name}")

@@ -331,3 +331,23 @@ def backend_repeat(call: OpCall) -> list[Shape]:
 
 
 aliases("backend_repeat(x, n)", "backend.repeat")
+
+
+@op("extract_sequences", "x:tensor, sequence_length, sequence_stride")
+def extract_sequences(call: OpCall) -> list[Shape]:
+    """The last axis cut into frames: ``1 + (size - length) // stride`` of ``length`` (a
+    negative count fails)."""
+    source = dims(call["x"])
+    if not source:
+        raise fail("extract_sequences needs a tensor of rank 1 or more")
+    length, stride = integer(call["sequence_length"]), integer(call["sequence_stride"])
+    size = source[-1]
+    count: Dim = NONE if undefined(size) else UNKNOWN
+    if is_known(size):
+        count = 1 + (size - length) // stride
+        if count < 0:
+            raise fail(f"extract_sequences: frames of {length} do not fit in {size} values")
+    return [Shape((*source[:-1], count, length))]
+
+
+aliases("extract_sequences(x, sequence_length, sequence_stride)", "ops.extract_sequences")

@@ -59,6 +59,7 @@ MATH: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "deg2rad": ((), (), ()),
     "sinc": ((), (), ()),
     "erfinv": (("math.erfinv",), (), ()),
+    "erfc": (("math.erfc",), (), ()),
     "fabs": ((), (), ()),
     "i0": ((), (), ()),
     "isneginf": ((), (), ()),
@@ -160,3 +161,7 @@ aliases("zeros_like(x, dtype=None)", "backend.zeros_like")
 aliases("ones_like(x, dtype=None)", "backend.ones_like")
 aliases("stop_gradient(input->variable)", "tensorflow.stop_gradient")
 aliases("stop_gradient(variables->variable)", "backend.stop_gradient")
+
+op("dropout", "x:tensor, rate, noise_shape=None, seed=None")(same_shape)
+aliases("dropout(x, rate, noise_shape=None, seed=None)", "tensorflow.nn.dropout")
+aliases("dropout(x, level->rate, noise_shape=None, seed=None)", "backend.dropout")
