@@ -61,6 +61,14 @@ LEFT_OUT = {
         "qr slogdet solve solve_triangular svd"
     ),
     "submodules (their functions are the same ops)": "image linalg nn numpy",
+    "losses and metrics outside sequence layers": "ctc_decode ctc_loss psnr",
+    "segment ops (the number of segments is a value)": (
+        "segment_max segment_min segment_prod segment_sum"
+    ),
+    "dtype views and complex numbers": "polar view view_as_complex view_as_real",
+    "arrays made from Python data, ranges or grids": (
+        "array convert_to_tensor geomspace linspace logspace meshgrid vander"
+    ),
 }
 
 

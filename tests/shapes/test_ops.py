@@ -367,3 +367,13 @@ def test_keras_ops_extras():
     assert one("ops.nanargmax", S(4, 5), axis=0) == S(5)
     assert "rank 2" in fails("ops.fliplr", S(4))
     assert one("ops.layer_normalization", S(None, 8)) == S(None, 8)
+
+
+def test_batch_normalization_and_attention():
+    assert one("ops.batch_normalization", S(None, 8), S(8), S(8), -1) == S(None, 8)
+    assert "must be (8,)" in fails("ops.batch_normalization", S(None, 8), S(4), S(8), -1)
+    assert "needs a scale" in fails("ops.batch_normalization", S(2, 8), S(8), S(8), 1, offset=S(8))
+    q, k = S(None, 5, 4, 16), S(None, 7, 2, 16)
+    assert one("ops.dot_product_attention", q, k, S(None, 7, 2, 32)) == q  # Keras's static shape
+    assert "do not match" in fails("ops.dot_product_attention", q, S(None, 7, 3, 16), k)
+    assert "rank 4" in fails("ops.dot_product_attention", S(5, 16), S(7, 16), S(7, 16))

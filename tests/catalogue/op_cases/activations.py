@@ -40,3 +40,33 @@ def bias_add(rng: random.Random, op: str) -> dict[str, Any]:
     if rng.random() < 0.2 and rank >= 2:
         bias = dims[1:]
     return {"value": T(dims), "bias": T(bias)}
+
+
+@generates_op("batch_normalization")
+def batch_normalization(rng: random.Random, op: str) -> dict[str, Any]:
+    rank = rng.randint(1, 3)
+    dims = shape(rng, rank, high=6)
+    at = rng.randint(-rank, rank - 1)
+    vector = (dims[at] if rng.random() < 0.85 else size(rng, 1, 6),)
+    args: dict[str, Any] = {"x": T(dims), "mean": T(vector), "variance": T(vector), "axis": at}
+    if rng.random() < 0.4:
+        args["scale"] = T(vector)
+        if rng.random() < 0.7:
+            args["offset"] = T(vector)
+    elif rng.random() < 0.1:
+        args["offset"] = T(vector)
+    return args
+
+
+@generates_op("dot_product_attention")
+def attention(rng: random.Random, op: str) -> dict[str, Any]:
+    batch, length, source, heads, size_ = (rng.choice([None, 2]), 3, 4, 2, 5)
+    query = [batch, length, heads, size_]
+    key = [batch, source, rng.choice([heads, 1]), size_]
+    value = [batch, source, key[2], rng.choice([size_, 6])]
+    for tensor in (query, key, value):
+        if rng.random() < 0.15:
+            tensor[rng.randrange(4)] = rng.randint(1, 7)
+    if rng.random() < 0.1:
+        query = query[1:]
+    return {"query": T(tuple(query)), "key": T(tuple(key)), "value": T(tuple(value))}

@@ -12,7 +12,16 @@ from __future__ import annotations
 
 from seqlint.dims import Shape, is_known
 from seqlint.shapes.ops.aliases import aliases
-from seqlint.shapes.ops.common import axes, axis, broadcast, differ, dims, fail, merged
+from seqlint.shapes.ops.common import (
+    axes,
+    axis,
+    broadcast,
+    differ,
+    dims,
+    fail,
+    merged,
+)
+from seqlint.shapes.ops.crossentropy import keras_unequal
 from seqlint.shapes.ops.registry import OpCall, op
 
 
@@ -129,3 +138,60 @@ def bias_add(call: OpCall) -> list[Shape]:
 
 aliases("bias_add(value, bias, data_format=None)", "tensorflow.nn.bias_add")
 aliases("bias_add(x->value, bias, data_format=None; static='backend')", "backend.bias_add")
+
+
+@op(
+    "batch_normalization",
+    "x:tensor, mean:tensor, variance:tensor, axis, offset:tensor=None, scale:tensor=None, "
+    "epsilon=0.001",
+)
+def batch_normalization(call: OpCall) -> list[Shape]:
+    """The shape kept. Keras needs ``mean``, ``variance`` (and ``offset``, ``scale``) of
+    shape ``(x.shape[axis],)``, compared as tuples (an ``offset`` without a ``scale`` fails:
+    it reads ``scale.shape``)."""
+    names = ("mean", "variance", "offset", "scale")
+    source = dims(call["x"])
+    expected = (source[axis(call["axis"], len(source))],)
+    if call["offset"] is not None and call["scale"] is None:
+        raise fail("batch_normalization: an offset needs a scale")
+    for name in names:
+        if call[name] is not None and keras_unequal(dims(call[name]), expected):
+            raise fail(f"batch_normalization: {name} must be {Shape(expected)}, got {call[name]}")
+    return [call["x"]]
+
+
+aliases(
+    "batch_normalization(x, mean, variance, axis, offset=None, scale=None, epsilon=0.001)",
+    "ops.batch_normalization",
+)
+
+
+@op(
+    "dot_product_attention",
+    "query:tensor, key:tensor, value:tensor, bias:tensor=None, mask:tensor=None, scale=None, "
+    "is_causal=False, flash_attention=None, attn_logits_soft_cap=None",
+)
+def dot_product_attention(call: OpCall) -> list[Shape]:
+    """Keras's static shape is the query's. Running it (TensorFlow) needs ``(batch, length,
+    heads, size)`` operands: one batch; the key's size the query's, its length the value's;
+    the query's heads a multiple of the key's, which are the value's."""
+    query, key, value = (dims(call[n]) for n in ("query", "key", "value"))
+    if not len(query) == len(key) == len(value) == 4:
+        raise fail("dot_product_attention needs query, key and value of rank 4")
+    pairs = ((query[0], key[0]), (key[0], value[0]), (query[3], key[3]), (key[1], value[1]))
+    heads = (key[2], value[2])
+    if any(differ(a, b) for a, b in (*pairs, heads)) or (
+        is_known(query[2]) and is_known(key[2]) and key[2] and query[2] % key[2]
+    ):
+        raise fail(
+            f"dot_product_attention of {call['query']}, {call['key']} and {call['value']}: "
+            "their sizes do not match"
+        )
+    return [call["query"]]
+
+
+aliases(
+    "dot_product_attention(query, key, value, bias=None, mask=None, scale=None, "
+    "is_causal=False, flash_attention=None, attn_logits_soft_cap=None)",
+    "ops.dot_product_attention",
+)
