@@ -2,13 +2,18 @@
 
 A key is where the frontend finds the function: a path below the Keras root for
 ``keras.ops`` (``"ops.matmul"``) and Keras 2's backend (``"backend.dot"``), the qualified name
-for TensorFlow (``"tensorflow.linalg.matmul"``). A value is the alias's own signature, in
-its own order, naming the canonical op: ``"matmul(a->x1, b->x2, transpose_a=False,
-transpose_b=False)"`` says ``tf.linalg.matmul(a, b, ...)`` is ``matmul`` with ``a`` bound to
-``x1``; a default here overrides the op's (``K.concatenate`` joins on ``axis=-1``, not 0).
-Parameters of the op that an alias does not list keep their defaults; after a ``;`` come
-settings the alias always passes (``tf.matmul`` refuses vectors: ``; vectors=False``).
-TensorFlow's ``name=`` keyword is accepted everywhere and ignored.
+for TensorFlow (``"tensorflow.linalg.matmul"``), and ``operator.X`` for Python's operators on
+tensors (``x @ w`` is ``"operator.matmul"``, ``x[...]`` ``"operator.getitem"``). A value is
+the alias's own signature, in its own order, naming the canonical op: ``"matmul(a->x1,
+b->x2, transpose_a=False, transpose_b=False)"`` says ``tf.linalg.matmul(a, b, ...)`` is
+``matmul`` with ``a`` bound to ``x1``; a default here overrides the op's (``K.concatenate``
+joins on ``axis=-1``, not 0); ``*inputs->operands`` takes the remaining positional arguments
+(``tf.einsum``); ``output_type->_`` accepts a parameter that does not change shapes and drops
+it. Parameters of the op that an alias does not list keep their defaults; after a ``;`` come
+settings the alias always passes (``tf.matmul`` refuses vectors: ``; vectors=False``; where
+Keras's and TensorFlow's static shapes differ, ``; static='tf'``). TensorFlow's ``name=``
+keyword is accepted everywhere and ignored. The alias's parameters are the real function's,
+in order (tests/catalogue/test_ops_keras.py checks them).
 """
 
 from __future__ import annotations
