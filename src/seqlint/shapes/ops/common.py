@@ -17,6 +17,11 @@ class Unreadable(Exception):
     """An argument the shape function cannot read: the output is unknown."""
 
 
+def two(_args: object) -> int:
+    """``outputs=`` of an op that returns two tensors (``top_k``, ``moments``)."""
+    return 2
+
+
 def fail(message: str, *, got: Shape | None = None, expected: str = "") -> ShapeProblem:
     """The problem to raise when the op surely fails on these operands."""
     return ShapeProblem(ProblemKind.OP, message, expected=expected, got=got)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from seqlint.dims import Shape, is_known, product
 from seqlint.shapes.ops.aliases import aliases
-from seqlint.shapes.ops.common import Unreadable, axes, axis, dims, fail, integer, items
+from seqlint.shapes.ops.common import Unreadable, axes, axis, dims, fail, integer, items, two
 from seqlint.shapes.ops.registry import OpCall, op
 
 
@@ -115,11 +115,7 @@ def diff(call: OpCall) -> list[Shape]:
 aliases("diff(a, n=1, axis=-1)", "ops.diff")
 
 
-def _two(_args: object) -> int:
-    return 2
-
-
-@op("top_k", "x:tensor, k, sorted=True, static='keras'", outputs=_two)
+@op("top_k", "x:tensor, k, sorted=True, static='keras'", outputs=two)
 def top_k(call: OpCall) -> list[Shape]:
     """The values and their indices: the last axis becomes ``k``. TensorFlow checks ``k``
     against a known last size statically; Keras only when it runs (always failing then)."""

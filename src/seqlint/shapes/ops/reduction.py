@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from seqlint.dims import Shape
 from seqlint.shapes.ops.aliases import aliases
-from seqlint.shapes.ops.common import axes, axis, dims, fail, flag, keras_deleted
+from seqlint.shapes.ops.common import axes, axis, dims, fail, flag, keras_deleted, two
 from seqlint.shapes.ops.registry import OpCall, op
 
 
@@ -134,11 +134,7 @@ def _listed(value: object) -> tuple:
 aliases("norm(x, ord=None, axis=None, keepdims=False)", "ops.norm")
 
 
-def _two(_args: object) -> int:
-    return 2
-
-
-@op("moments", "x:tensor, axes, keepdims=False, synchronized=False, static='keras'", outputs=_two)
+@op("moments", "x:tensor, axes, keepdims=False, synchronized=False, static='keras'", outputs=two)
 def moments(call: OpCall) -> list[Shape]:
     """The mean and the variance over ``axes``, each a reduction."""
     shape = reduced(call, call["axes"], flag(call["keepdims"]))

@@ -89,9 +89,9 @@ def _tf_reshape(source: tuple[Dim, ...], target: list[Dim]) -> Shape:
         return Shape(tuple(_batch_kept(target, out)))
     known_out = math.prod(d for i, d in enumerate(out) if i != out_unknown[0])  # type: ignore[misc]
     known_in = math.prod(d for d in source if is_known(d))  # type: ignore[misc]
-    if not in_unknown:
+    if not in_unknown and known_out > 0:
         out[out_unknown[0]] = known_in // known_out
-    elif known_in == known_out:
+    elif in_unknown and known_in == known_out:
         out[out_unknown[0]] = source[in_unknown[0]]
     return Shape(tuple(_batch_kept(target, out)))
 
