@@ -91,7 +91,8 @@ class OpComparison:
 
 def call_arguments(alias: Alias, args: dict[str, Any]) -> tuple[list, dict] | None:
     """The alias's own positional and keyword arguments for canonical ``args``; None when the
-    alias cannot express them (it does not take one of them, or fixes it otherwise)."""
+    alias cannot express them (it does not take one of them, or fixes it to another value:
+    ``tf.linalg.matrix_transpose`` is ``swapaxes`` with ``axis1=-2, axis2=-1``)."""
     targets = {p.target: p for p in alias.params}
     fixed = dict(alias.fixed)
     positional: list = []
@@ -108,8 +109,11 @@ def call_arguments(alias: Alias, args: dict[str, Any]) -> tuple[list, dict] | No
             positional.append(args[param.target])
         else:
             keywords[param.name] = args[param.target]
-    for name in args:
-        if name not in targets or name in fixed:
+    for name, value in args.items():
+        if name in fixed:
+            if fixed[name] != value:
+                return None
+        elif name not in targets:
             return None
     return positional, keywords
 
