@@ -131,7 +131,8 @@ class Tensors:
             op_kind(alias.op.name), config, self.graph.positions.loc(expr), label_of(expr)
         )
         ref = self.graph.node(layer, tuple(inputs), expr)
-        count = alias.op.outputs(config) if alias.op.outputs is not None else None
+        known = {n: self.shape(v) for n, v in operands.items() if isinstance(v, TensorRef)}
+        count = None if alias.op.outputs is None else alias.op.outputs({**config, **known})
         if count is not None:
             return tuple(TensorRef(ref.node_id, i) for i in range(count))
         return ref

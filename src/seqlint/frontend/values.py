@@ -726,7 +726,7 @@ class Evaluator:
             if spelling in STATIC_SHAPE:
                 return self.tensors.static_shape(first)
             return self.tensors.dynamic_shape(first)
-        alias = resolve(spelling)
+        alias = next(filter(None, map(resolve, _op_spellings(spelling))), None)
         bound = None if alias is None else alias.bind(args.positional, args.keywords)
         if alias is None or bound is None:
             return MISSING
@@ -1018,6 +1018,15 @@ _TF_FIRST = {
     "constant": "value",
     "convert_to_tensor": "value",
 }  # else "input"
+
+
+def _op_spellings(spelling: str) -> list[str]:
+    """Where to look an op up: its own spelling, then the ``keras.ops`` name that a submodule
+    (``keras.ops.numpy.mean``) or ``keras.activations`` re-exports."""
+    head, _, name = spelling.rpartition(".")
+    if head.startswith("ops.") or head == "activations":
+        return [spelling, f"ops.{name}"]
+    return [spelling]
 
 
 def _key(items: list[numpy_api.Index]) -> tuple:

@@ -2,13 +2,18 @@
 
 A key is where the frontend finds the function: a path below the Keras root for
 ``keras.ops`` (``"ops.matmul"``) and Keras 2's backend (``"backend.dot"``), the qualified name
-for TensorFlow (``"tensorflow.linalg.matmul"``). A value is the alias's own signature, in
-its own order, naming the canonical op: ``"matmul(a->x1, b->x2, transpose_a=False,
-transpose_b=False)"`` says ``tf.linalg.matmul(a, b, ...)`` is ``matmul`` with ``a`` bound to
-``x1``; a default here overrides the op's (``K.concatenate`` joins on ``axis=-1``, not 0).
-Parameters of the op that an alias does not list keep their defaults; after a ``;`` come
-settings the alias always passes (``tf.matmul`` refuses vectors: ``; vectors=False``).
-TensorFlow's ``name=`` keyword is accepted everywhere and ignored.
+for TensorFlow (``"tensorflow.linalg.matmul"``), and ``operator.X`` for Python's operators on
+tensors (``x @ w`` is ``"operator.matmul"``, ``x[...]`` ``"operator.getitem"``). A value is
+the alias's own signature, in its own order, naming the canonical op: ``"matmul(a->x1,
+b->x2, transpose_a=False, transpose_b=False)"`` says ``tf.linalg.matmul(a, b, ...)`` is
+``matmul`` with ``a`` bound to ``x1``; a default here overrides the op's (``K.concatenate``
+joins on ``axis=-1``, not 0); ``*inputs->operands`` takes the remaining positional arguments
+(``tf.einsum``); ``output_type->_`` accepts a parameter that does not change shapes and drops
+it. Parameters of the op that an alias does not list keep their defaults; after a ``;`` come
+settings the alias always passes (``tf.matmul`` refuses vectors: ``; vectors=False``; where
+Keras's and TensorFlow's static shapes differ, ``; static='tf'``). TensorFlow's ``name=``
+keyword is accepted everywhere and ignored. The alias's parameters are the real function's,
+in order (tests/catalogue/test_ops_keras.py checks them).
 """
 
 from __future__ import annotations
@@ -19,10 +24,11 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from seqlint.shapes.ops.registry import OpSpec, _load, op_spec
+from seqlint.shapes.ops.registry import OpSpec, _load, op_spec, split_items
 
 _SIGNATURE = re.compile(r"^(\w+)\((.*)\)$")
 _IGNORED_KEYWORDS = frozenset({"name"})
+IGNORED = "_"  # the target of an alias parameter that does not change shapes (``output_type->_``)
 
 
 @dataclass(frozen=True)
@@ -31,6 +37,7 @@ class AliasParam:
     target: str  # the canonical parameter
     default: Any = None
     has_default: bool = False
+    variadic: bool = False  # ``*inputs``: takes the remaining positional arguments
 
 
 @dataclass(frozen=True)
@@ -44,11 +51,18 @@ class Alias:
         """The op's arguments by canonical name (defaults filled in) for a call of the alias
         with these arguments; None when the call does not fit the signature (Python or the
         op would raise: nothing is claimed)."""
-        if len(positional) > len(self.params):
-            return None
         bound: dict[str, Any] = {}
-        for param, value in zip(self.params, positional, strict=False):
-            bound[param.target] = value
+        rest = list(positional)
+        for param in self.params:
+            if not rest:
+                break
+            if param.variadic:
+                bound[param.target], rest = tuple(rest), []
+            else:
+                bound[param.target] = rest.pop(0)
+        if rest:
+            return None
+        bound.pop(IGNORED, None)
         by_name = {p.name: p for p in self.params}
         for key, value in keywords.items():
             if key in _IGNORED_KEYWORDS:
@@ -56,9 +70,10 @@ class Alias:
             param = by_name.get(key)
             if param is None or param.target in bound:
                 return None
-            bound[param.target] = value
+            if param.target != IGNORED:
+                bound[param.target] = value
         for param in self.params:
-            if param.target not in bound and param.has_default:
+            if param.target not in bound and param.has_default and param.target != IGNORED:
                 bound[param.target] = param.default
         bound.update(self.fixed)
         for param in self.op.params:
@@ -102,12 +117,14 @@ def resolve(name: str) -> Alias | None:
 
 def _alias_params(text: str, spec: OpSpec, name: str) -> list[AliasParam]:
     params = []
-    for item in filter(None, (part.strip() for part in text.split(","))):
+    for item in split_items(text):
         head, _, default = item.partition("=")
         own, _, target = head.strip().partition("->")
+        variadic = own.startswith("*")
+        own = own.lstrip("*")
         target = target or own
-        if spec.param(target) is None:
+        if target != IGNORED and spec.param(target) is None:
             raise ValueError(f"alias {name}: {spec.name} has no parameter {target}")
         value = ast.literal_eval(default.strip()) if default else None
-        params.append(AliasParam(own, target, value, bool(default)))
+        params.append(AliasParam(own, target, value, bool(default), variadic))
     return params

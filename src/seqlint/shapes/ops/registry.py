@@ -45,6 +45,7 @@ class Param:
     tensors: bool = False  # holds a list (or tuple) of tensors
     default: Any = None
     required: bool = False
+    variadic: bool = False  # ``*operands``: the remaining positional arguments, as a tuple
 
 
 @dataclass(frozen=True)
@@ -73,9 +74,11 @@ def op(
     """Declare op ``name`` with the parameters of ``signature`` and the decorated shape
     function. ``signature`` lists the parameters as Python does, e.g.
     ``"x:tensor, axis=None, keepdims=False"`` or ``"xs:tensors, axis=0"``: ``:tensor`` marks a
-    tensor parameter, ``:tensors`` a list of tensors; a parameter without a default is
-    required. ``outputs`` says how many tensors a call returns (None: one), from the
-    non-tensor arguments (``split``). Decorators stack, for ops sharing a shape function."""
+    tensor parameter, ``:tensors`` a list of tensors (``*operands:tensors`` the remaining
+    positional arguments); a parameter without a default is required. ``outputs`` says how
+    many tensors a call returns (None: one), from the bound arguments (``split``'s count,
+    ``unstack``'s axis size; None when they do not tell). Decorators stack, for ops sharing a
+    shape function."""
 
     def register(fn: OpShapeFn) -> OpShapeFn:
         if name in _OPS:
@@ -92,20 +95,36 @@ def parse_params(signature: str) -> tuple[Param, ...]:
     import ast
 
     params = []
-    for item in filter(None, (part.strip() for part in signature.split(","))):
+    for item in split_items(signature):
         name, _, default = item.partition("=")
         name, _, kind = name.strip().partition(":")
-        value = ast.literal_eval(default.strip()) if default else None
+        variadic = name.startswith("*")
+        value = ast.literal_eval(default.strip()) if default else () if variadic else None
         params.append(
             Param(
-                name,
+                name.lstrip("*"),
                 tensor=kind == "tensor",
                 tensors=kind == "tensors",
                 default=value,
-                required=not default,
+                required=not default and not variadic,
+                variadic=variadic,
             )
         )
     return tuple(params)
+
+
+def split_items(text: str) -> list[str]:
+    """The comma-separated items of a signature, commas inside brackets kept (a default
+    ``(1, 1)``)."""
+    parts, depth, start = [], 0, 0
+    for i, char in enumerate(text):
+        depth += char in "([{"
+        depth -= char in ")]}"
+        if char == "," and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return [part.strip() for part in parts if part.strip()]
 
 
 def _guarded(fn: OpShapeFn) -> OpShapeFn:
