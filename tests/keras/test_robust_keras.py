@@ -101,6 +101,18 @@ RAISES = {
         {("SL110", 7)},
         UNDEFINED,
     ),
+    "a Lambda's slice keeps an undefined length undefined": (
+        """\
+        from tensorflow import keras
+        from tensorflow.keras import layers
+
+        inputs = keras.Input(shape=(None, 8))
+        x = layers.Lambda(lambda t: t[:, :5])(inputs)
+        outputs = layers.Dense(1)(layers.Flatten()(x))
+        """,
+        {("SL110", 6)},
+        UNDEFINED,
+    ),
     "Dense on a last axis declared None": (
         """\
         from tensorflow import keras

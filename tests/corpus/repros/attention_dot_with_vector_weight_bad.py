@@ -3,7 +3,7 @@
 # Reported: eij = K.tanh(K.dot(x, self.W)) ... y_permute_dim = [y_permute_dim.pop(-2)] + y_permute_dim  IndexError: pop index out of range
 # Fix: give K.dot a matrix, K.expand_dims(self.W), and squeeze the score axis: one score per step.
 # keras: raises IndexError
-# status: missed: custom Layer subclasses are unknown layers (model not analysed); K.dot of the 3-D input with the 1-D weight made by add_weight((features,)) in build() is not checked
+# status: caught
 # Family: custom-attention
 import numpy as np
 from tensorflow.keras import backend as K

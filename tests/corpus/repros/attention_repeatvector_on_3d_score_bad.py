@@ -3,7 +3,7 @@
 # Reported: repeat_vector is incompatible with the layer: expected ndim=2, found ndim=3 (attention_score is (B, 1, H) before RepeatVector)
 # Fix (the reporter's proposal): squeeze the step axis, RepeatVector(...)(tf.squeeze(attention_score, axis=1)).
 # keras: raises ValueError
-# status: missed: layers called inside a custom layer's call() are not followed (seqlint stops at the tf.expand_dims result); RepeatVector on the (B, 1, H) score there is the rank error seqlint reports between model layers
+# status: caught
 # Family: custom-attention
 import numpy as np
 import tensorflow as tf

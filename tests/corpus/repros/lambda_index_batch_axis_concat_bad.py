@@ -3,7 +3,7 @@
 # Reported: ValueError: `Concatenate` layer requires inputs with matching shapes except for the concat axis. Got inputs shapes: [(None, 1, 10), (None, 1)]
 # Fix: slice the feature axis (x[:, 0:1], x[:, 2:3]) and flatten the embedded feature before the concatenation.
 # keras: raises ValueError
-# status: missed: Lambda(lambda x: x[0]) is an unknown layer (seqlint models column slices such as x[:, 0:1], not an index on the batch axis), so its declared output_shape=(1,) is not used and the Concatenate of (None, 1, 10) with (None, 1) is not checked
+# status: caught
 # Family: lambda-ops
 import numpy as np
 from keras.layers import Dense, Embedding, Input, Lambda, concatenate
