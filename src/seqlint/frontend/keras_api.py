@@ -61,9 +61,6 @@ _PENDING_POSITIONAL: dict[str, tuple[str, ...]] = {
         "data_format",
         "output_padding",
     ),
-    "ConvLSTM1D": ("filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate"),
-    "ConvLSTM2D": ("filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate"),
-    "ConvLSTM3D": ("filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate"),
     "Cropping1D": ("cropping",),
     "Cropping2D": ("cropping", "data_format"),
     "Cropping3D": ("cropping", "data_format"),
@@ -88,7 +85,6 @@ _PENDING_POSITIONAL: dict[str, tuple[str, ...]] = {
     "Dot": ("axes", "normalize"),
     "EinsumDense": ("equation", "output_shape", "activation", "bias_axes"),
     "Equalization": ("value_range", "bins", "data_format"),
-    "GRUCell": ("units", "activation", "recurrent_activation", "use_bias"),
     "GlobalAveragePooling2D": ("data_format", "keepdims"),
     "GlobalAveragePooling3D": ("data_format", "keepdims"),
     "GlobalMaxPooling2D": ("data_format", "keepdims"),
@@ -98,7 +94,6 @@ _PENDING_POSITIONAL: dict[str, tuple[str, ...]] = {
     "HashedCrossing": ("num_bins", "output_mode", "sparse", "name", "dtype"),
     "Hashing": ("num_bins", "mask_value", "salt", "output_mode", "sparse"),
     "IntegerLookup": ("max_tokens", "num_oov_indices", "mask_token", "oov_token", "vocabulary"),
-    "LSTMCell": ("units", "activation", "recurrent_activation", "use_bias"),
     "Lambda": ("function", "output_shape", "mask", "arguments"),
     "MaxNumBoundingBoxes": ("max_number", "fill_value"),
     "MaxPooling2D": ("pool_size", "strides", "padding", "data_format"),
@@ -115,7 +110,6 @@ _PENDING_POSITIONAL: dict[str, tuple[str, ...]] = {
     "Normalization": ("axis", "mean", "variance", "invert"),
     "Pipeline": ("layers", "name"),
     "RMSNormalization": ("axis", "epsilon"),
-    "RNN": ("cell", "return_sequences", "return_state", "go_backwards", "stateful", "unroll"),
     "RandAugment": ("value_range", "num_ops", "factor", "interpolation", "seed", "data_format"),
     "RandomBrightness": ("factor", "value_range", "seed"),
     "RandomColorDegeneration": ("factor", "value_range", "data_format", "seed"),
@@ -206,12 +200,10 @@ _PENDING_POSITIONAL: dict[str, tuple[str, ...]] = {
         "data_format",
         "dilation_rate",
     ),
-    "SimpleRNNCell": ("units", "activation", "use_bias"),
     "Solarization": ("addition_factor", "threshold_factor", "value_range", "seed"),
     "SpatialDropout2D": ("rate", "data_format", "seed"),
     "SpatialDropout3D": ("rate", "data_format", "seed", "name", "dtype"),
     "SpectralNormalization": ("layer", "power_iterations"),
-    "StackedRNNCells": ("cells",),
     "StringLookup": ("max_tokens", "num_oov_indices", "mask_token", "oov_token", "vocabulary"),
     "UpSampling2D": ("size", "data_format", "interpolation"),
     "UpSampling3D": ("size", "data_format"),
@@ -241,7 +233,6 @@ _REMOVED_LAYER_SIGNATURES: dict[str, tuple[tuple[str, ...], int]] = {
     "CuDNNLSTM": (("units",), 2),
     "CuDNNGRU": (("units",), 1),
 }
-_PENDING_STATES = {"ConvLSTM1D": 2, "ConvLSTM2D": 2, "ConvLSTM3D": 2}
 
 
 def positional(kind: str) -> tuple[str, ...]:
@@ -285,7 +276,7 @@ def state_count(kind: str) -> int | None:
         return len(found.states)
     if kind in _REMOVED_LAYER_SIGNATURES:
         return _REMOVED_LAYER_SIGNATURES[kind][1]
-    return _PENDING_STATES.get(kind)
+    return None
 
 
 # Functional merge helpers in keras.layers: helper -> (layer kind, positional params).
