@@ -90,7 +90,6 @@ _PENDING_POSITIONAL: dict[str, tuple[str, ...]] = {
     "GlobalMaxPooling2D": ("data_format", "keepdims"),
     "GlobalMaxPooling3D": ("data_format", "keepdims"),
     "GroupNormalization": ("groups", "axis", "epsilon", "center", "scale"),
-    "GroupQueryAttention": ("head_dim", "num_query_heads", "num_key_value_heads", "dropout"),
     "HashedCrossing": ("num_bins", "output_mode", "sparse", "name", "dtype"),
     "Hashing": ("num_bins", "mask_value", "salt", "output_mode", "sparse"),
     "IntegerLookup": ("max_tokens", "num_oov_indices", "mask_token", "oov_token", "vocabulary"),
@@ -277,6 +276,24 @@ def state_count(kind: str) -> int | None:
     if kind in _REMOVED_LAYER_SIGNATURES:
         return _REMOVED_LAYER_SIGNATURES[kind][1]
     return None
+
+
+def call_option(kind: str, name: str) -> bool:
+    """Whether the keyword ``name`` of a call of layer ``kind`` changes its outputs (the
+    frontend then records it in the config of the call's node)."""
+    from seqlint.shapes.catalogue import spec
+
+    found = spec(kind)
+    return found is not None and name in found.call_options
+
+
+def takes_query_value(kind: str) -> bool:
+    """Whether layer ``kind`` is called as ``mha(query, value, key)``, the tensors as
+    arguments (``Trait.QUERY_VALUE``)."""
+    from seqlint.shapes.catalogue import Trait, spec
+
+    found = spec(kind)
+    return found is not None and found.has(Trait.QUERY_VALUE)
 
 
 # Functional merge helpers in keras.layers: helper -> (layer kind, positional params).
@@ -668,12 +685,7 @@ REMOVED_TRAINING_KEYWORDS: dict[str, dict[str, str]] = {
 MODEL_FACTORIES: frozenset[str] = frozenset(
     {"load_model", "clone_model", "model_from_json", "model_from_config"}
 )
-# Attention layers: ``return_attention_scores=True`` (a call argument) adds the scores as a
-# second output; the MultiHeadAttention family takes ``(query, value, key)`` as arguments.
-ATTENTION_LAYERS = frozenset(
-    {"Attention", "AdditiveAttention", "MultiHeadAttention", "GroupQueryAttention"}
-)
-QUERY_VALUE_LAYERS = frozenset({"MultiHeadAttention", "GroupQueryAttention"})
+# The arguments of the layers called as ``mha(query, value, key)`` (``Trait.QUERY_VALUE``).
 QUERY_VALUE = ("query", "value", "key")
 # Attributes of Keras 2's text ``Tokenizer`` holding its vocabulary (sized at run time).
 TOKENIZER_VOCABULARIES: frozenset[str] = frozenset(
@@ -760,8 +772,9 @@ def output_count(kind: str, config: dict[str, Any]) -> int | None:
         if return_state is True and states is not None:
             return outputs + 2 * states
         return outputs if return_state is False and outputs > 1 else None
-    if kind in ATTENTION_LAYERS and config.get("return_attention_scores") is True:
-        return 2
+    scores = "return_attention_scores"
+    if config.get(scores) is True and call_option(kind, scores):
+        return 2  # the output and the attention scores
     states = state_count(kind)
     if config.get("return_state") is True and states is not None:
         return 1 + states
