@@ -78,6 +78,8 @@ def test_rnn_initial_state(layer, shape, run, cell, sizes, kind, index):
 def test_rnn_initial_state_unchecked_for_stacks_and_unknown_states(layer, shape, run):
     stack = layer("RNN", cell=[layer("LSTMCell", units=4), layer("GRUCell", units=2)])
     assert run(stack, shape(10, 8), states=(shape(4),)) == [shape(2)]
+    one = layer("RNN", cell=[layer("LSTMCell", units=4)], return_state=True)  # still a stack
+    assert run(one, shape(10, 8), states=(shape(4), shape(4))) == [shape(4), U]
     rnn = layer("RNN", cell=layer("LSTMCell", units=4))
     assert run(rnn, shape(10, 8), states=(U,)) == [shape(4)]
     assert run(rnn, shape(10, 8), states=(shape(4), shape(4))) == [shape(4)]

@@ -67,11 +67,12 @@ class Cell:
     layers: tuple[Layer, ...]  # one cell, or the cells of a stack
     output: Dim
     state_size: tuple[Dim | None, ...]
+    stacked: bool = False  # a stack, even of one cell
 
     @property
     def single(self) -> Layer | None:
         """The cell, when it is not a stack."""
-        return self.layers[0] if len(self.layers) == 1 else None
+        return None if self.stacked else self.layers[0]
 
 
 def cell_of(value: Any) -> Cell | None:
@@ -99,6 +100,7 @@ def _stack(cells: list | tuple) -> Cell | None:
         tuple(c.layers[0] for c in parts),
         parts[-1].output,
         tuple(c.state_size[0] if len(c.state_size) == 1 else None for c in parts),
+        stacked=True,
     )
 
 
