@@ -8,7 +8,8 @@ Keras facts mirrored here (Keras 3.15):
   entry of the cell's ``state_size``: ``(batch, units)`` twice for an LSTMCell, once for a
   GRUCell or SimpleRNNCell; over a stack, one per cell, which for a cell of several
   states (an LSTMCell) is the list ``[h, c]``: seqlint holds one shape per output and
-  leaves such an output unknown.
+  leaves such an output unknown. (RNN's catalogue entry names no ``states``: their number
+  depends on the cell, so the frontend does not count the outputs of an RNN call.)
 * ``RNN`` has no InputSpec: it builds its cell on ``(batch, *input[2:])``. A rank-2 input
   sizes the kernel by the batch axis (``Shapes used to initialize variables must be
   fully-defined``, or, for a fixed batch size, an error when the model runs); an input of
