@@ -36,6 +36,9 @@ VERDICTS = (
     UNMODELLED,
 )
 PARAMS_AGREE, PARAMS_WRONG, PARAMS_UNKNOWN = "agree", "wrong", "unknown"
+# A Keras output that is itself a list of tensors (the states of one cell of a stacked RNN):
+# seqlint holds one shape per output, so its answer there is the unknown shape.
+NESTED = "nested"
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,10 @@ class Case:
     config: dict[str, Any]
     inputs: tuple[tuple[Any, ...], ...]  # shapes without the batch axis
     as_list: bool = False  # the inputs are passed as one list (merges, Attention)
-    states: tuple[tuple[Any, ...], ...] = ()  # initial_state shapes
+    # initial_state shapes; a list of shapes is one nested state (a stacked cell's [h, c]),
+    # which seqlint sees as one tensor of unknown shape, as the frontend does
+    states: tuple[Any, ...] = ()
+    states_as: str = "initial_state"  # the call keyword of the states ("states" for a cell)
     call: dict[str, Any] = field(default_factory=dict)  # call keywords (return_attention_scores)
     dtypes: tuple[str, ...] = ()  # per input; default float32
     batch: int | None = None  # a fixed batch size
@@ -111,7 +117,10 @@ def seqlint_outcome(case: Case) -> Outcome:
         layer,
         inputs,
         as_list=case.as_list,
-        states=tuple(_ir_shape(s, case.batch) for s in case.states),
+        states=tuple(
+            Shape.unknown() if isinstance(s, list) else _ir_shape(s, case.batch)
+            for s in case.states
+        ),
     )
     try:
         result = output_shapes(call)
@@ -147,6 +156,23 @@ def _flat(y: Any) -> list[Any]:
     return list(y) if isinstance(y, (list, tuple)) else [y]
 
 
+def _shape_of(output: Any) -> tuple[Any, ...] | str:
+    """An output's shape; :data:`NESTED` for an output that is a list of tensors."""
+    return NESTED if isinstance(output, (list, tuple)) else tuple(output.shape)
+
+
+def _state_inputs(case: Case) -> list[Any]:
+    """The initial states as ``keras.Input``s, nested as the case gives them."""
+    import keras
+
+    def make(state: Any) -> Any:
+        if isinstance(state, list):
+            return [make(s) for s in state]
+        return keras.Input(batch_shape=(case.batch, *state))
+
+    return [make(s) for s in case.states]
+
+
 def keras_outcome(case: Case) -> Outcome:
     import keras
 
@@ -164,9 +190,7 @@ def keras_outcome(case: Case) -> Outcome:
         ]
         kwargs = dict(case.call)
         if case.states:
-            kwargs["initial_state"] = [
-                keras.Input(batch_shape=(case.batch, *s)) for s in case.states
-            ]
+            kwargs[case.states_as] = _state_inputs(case)
         if case.as_list:
             y = layer(xs, **kwargs)
         elif len(xs) == 1:
@@ -177,37 +201,42 @@ def keras_outcome(case: Case) -> Outcome:
         return Outcome(error=f"{type(error).__name__}: {error}", stage="build")
     params = layer.count_params() if layer.built else None
     if case.runtime:
-        return _run(case, xs, kwargs.get("initial_state", []), y, params)
-    shapes = tuple(tuple(t.shape) for t in _flat(y))
+        return _run(case, xs, kwargs.get(case.states_as, []), y, params)
+    shapes = tuple(_shape_of(t) for t in _flat(y))
     return Outcome(shapes=shapes, params=params)
 
 
 def _run(case: Case, xs: list, states: list, y: Any, params: int | None) -> Outcome:
-    """The shapes of the outputs of two real ``predict`` runs on zeros, the unknown sizes
-    filled with 3 and then 5: an output size that changes with them is undefined (None)."""
+    """The shapes of the outputs of two real ``predict`` runs on zeros (of the case's batch
+    size, else 2), the unknown sizes filled with 3 and then 5: an output size that changes
+    with them is undefined (None)."""
     import keras
 
+    states = keras.tree.flatten(states)
     model = keras.Model([*xs, *states], y)
     try:
-        first, second = (_predict(model, case, len(states), fill) for fill in (3, 5))
+        first, second = (_predict(model, case, fill) for fill in (3, 5))
     except Exception as error:  # noqa: BLE001  (Keras raised when it ran the model)
         return Outcome(error=f"{type(error).__name__}: {error}", stage="build")
     shapes = tuple(
-        (None, *(d if d == e else None for d, e in zip(a[1:], b[1:], strict=True)))
+        a
+        if a == NESTED
+        else (case.batch, *(d if d == e else None for d, e in zip(a[1:], b[1:], strict=True)))
         for a, b in zip(first, second, strict=True)
     )
     return Outcome(shapes=shapes, params=params)
 
 
-def _predict(model: Any, case: Case, n_states: int, fill: int) -> list[tuple[int, ...]]:
+def _predict(model: Any, case: Case, fill: int) -> list[tuple[int, ...] | str]:
     import numpy as np
 
-    dtypes = (*(case.dtypes or ("float32",) * len(case.inputs)), *("float32",) * n_states)
+    states = [s for group in case.states for s in (group if isinstance(group, list) else [group])]
+    dtypes = (*(case.dtypes or ("float32",) * len(case.inputs)), *("float32",) * len(states))
     data = [
-        np.zeros((2, *(fill if d is None else d for d in s)), dtype)
-        for s, dtype in zip((*case.inputs, *case.states), dtypes, strict=True)
+        np.zeros((case.batch or 2, *(fill if d is None else d for d in s)), dtype)
+        for s, dtype in zip((*case.inputs, *states), dtypes, strict=True)
     ]
-    return [a.shape for a in _flat(model.predict(data, verbose=0))]
+    return [_shape_of(a) for a in _flat(model.predict(data, verbose=0))]
 
 
 # -- comparison ------------------------------------------------------------------------------
@@ -263,6 +292,10 @@ def _shape_verdict(ours: tuple, theirs: tuple) -> str:
         return WRONG_SHAPE
     imprecise = False
     for mine, real in zip(ours, theirs, strict=True):
+        if real == NESTED:  # a list of tensors: one output seqlint must leave unknown
+            if mine is not None:
+                return WRONG_SHAPE
+            continue
         if mine is None:
             imprecise = True
             continue

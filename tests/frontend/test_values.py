@@ -131,7 +131,6 @@ if flag:
     assert evaluate("s = [1]\nfor i in range(3):\n    s.append(i)", "s") == Sym("s")
 
 
-
 @pytest.mark.parametrize(
     ("expression", "shape"),
     [

@@ -1,10 +1,10 @@
-"""Concatenate and the elementwise merges."""
+"""Concatenate, the elementwise merges and Dot."""
 
 from __future__ import annotations
 
 import pytest
 
-from seqlint.dims import BATCH, UNKNOWN, Shape, Sym
+from seqlint.dims import BATCH, NONE, UNKNOWN, Shape, Sym
 from seqlint.shapes.problems import ProblemKind, ShapeProblem
 
 U = Shape.unknown()
@@ -146,3 +146,37 @@ def test_subtract_needs_two(layer, shape, run):
     assert run(sub, shape(8), shape(8), shape(8), as_list=True) == [U]
     assert run(sub, shape(8), as_list=True) == [U]
     assert run(sub, shape(8), shape(8), as_list=True) == [Shape((BATCH, 8))]
+
+
+def test_dot(layer, shape, run):
+    assert run(layer("Dot", axes=-1), shape(5, 8), shape(7, 8), as_list=True) == [shape(5, 7)]
+    assert run(layer("Dot", axes=(1, 2)), shape(8), shape(7, 8), as_list=True) == [shape(7)]
+    assert run(layer("Dot", axes=1), shape(8), shape(8), as_list=True) == [shape(1)]
+    assert run(layer("Dot", axes=[2, 1]), shape(5, 8), shape(8, 3, 2), as_list=True) == [
+        shape(5, 3, 2)
+    ]
+    assert run(layer("Dot", axes=UNKNOWN), shape(5, 8), shape(7, 8), as_list=True) == [U]
+
+
+@pytest.mark.parametrize(
+    ("axes", "second", "kind"),
+    [
+        (-1, (7, 6), ProblemKind.MERGE_DIMS),  # 8 against 6
+        (-1, (7, NONE), ProblemKind.MERGE_DIMS),  # Keras: None differs from 8
+        ((2, 3), (7, 8), ProblemKind.MERGE_AXIS),  # the second input has no axis 3
+        ((0, 0), (7, 8), ProblemKind.MERGE_AXIS),  # the batch axis fails when it runs
+    ],
+)
+def test_dot_problems(layer, shape, run, axes, second, kind):
+    with pytest.raises(ShapeProblem) as info:
+        run(layer("Dot", axes=axes), shape(5, 8), shape(*second), as_list=True)
+    assert info.value.kind is kind
+
+
+def test_dot_takes_a_list_of_two(layer, shape, run):
+    with pytest.raises(ShapeProblem) as info:
+        run(layer("Dot", axes=-1), shape(5, 8))
+    assert info.value.kind is ProblemKind.MERGE_NOT_LIST
+    with pytest.raises(ShapeProblem) as info:
+        run(layer("Dot", axes=-1), shape(5, 8), shape(5, 8), shape(5, 8), as_list=True)
+    assert info.value.kind is ProblemKind.LAYER_CONFIG

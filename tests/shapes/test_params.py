@@ -41,6 +41,10 @@ def test_wrappers_count_their_inner_layer() -> None:
     )
     dense = make_layer("Dense", units=3)
     assert count_params(make_layer("TimeDistributed", layer=dense), (make_shape(10, 4),)) == 15
+    # a backward layer of its own: both directions' weights (680 in Keras)
+    back = make_layer("LSTM", units=6, go_backwards=True)
+    bidirectional = make_layer("Bidirectional", layer=lstm, backward_layer=back)
+    assert count_params(bidirectional, (make_shape(3, 4),)) == 4 * 8 * 13 + 4 * 6 * 11
 
 
 @pytest.mark.parametrize(
@@ -55,7 +59,7 @@ def test_wrappers_count_their_inner_layer() -> None:
             make_layer(
                 "Bidirectional",
                 layer=make_layer("LSTM", units=8),
-                backward_layer=make_layer("LSTM", units=8),
+                backward_layer=make_layer("Lambda"),
             ),
             make_shape(3, 4),
         ),

@@ -27,21 +27,12 @@ _PENDING_POSITIONAL: dict[str, tuple[str, ...]] = {
         "tile_grid_size",
         "data_format",
     ),
-    "ConvLSTM1D": ("filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate"),
-    "ConvLSTM2D": ("filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate"),
-    "ConvLSTM3D": ("filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate"),
     "CutMix": ("factor", "seed", "data_format"),
     "Discretization": ("bin_boundaries", "num_bins", "epsilon", "output_mode", "sparse"),
-    "Dot": ("axes", "normalize"),
-    "EinsumDense": ("equation", "output_shape", "activation", "bias_axes"),
     "Equalization": ("value_range", "bins", "data_format"),
-    "GRUCell": ("units", "activation", "recurrent_activation", "use_bias"),
-    "GroupNormalization": ("groups", "axis", "epsilon", "center", "scale"),
-    "GroupQueryAttention": ("head_dim", "num_query_heads", "num_key_value_heads", "dropout"),
     "HashedCrossing": ("num_bins", "output_mode", "sparse", "name", "dtype"),
     "Hashing": ("num_bins", "mask_value", "salt", "output_mode", "sparse"),
     "IntegerLookup": ("max_tokens", "num_oov_indices", "mask_token", "oov_token", "vocabulary"),
-    "LSTMCell": ("units", "activation", "recurrent_activation", "use_bias"),
     "Lambda": ("function", "output_shape", "mask", "arguments"),
     "MaxNumBoundingBoxes": ("max_number", "fill_value"),
     "MelSpectrogram": (
@@ -55,8 +46,6 @@ _PENDING_POSITIONAL: dict[str, tuple[str, ...]] = {
     "MixUp": ("alpha", "data_format", "seed"),
     "Normalization": ("axis", "mean", "variance", "invert"),
     "Pipeline": ("layers", "name"),
-    "RMSNormalization": ("axis", "epsilon"),
-    "RNN": ("cell", "return_sequences", "return_state", "go_backwards", "stateful", "unroll"),
     "RandAugment": ("value_range", "num_ops", "factor", "interpolation", "seed", "data_format"),
     "RandomBrightness": ("factor", "value_range", "seed"),
     "RandomColorDegeneration": ("factor", "value_range", "data_format", "seed"),
@@ -122,19 +111,8 @@ _PENDING_POSITIONAL: dict[str, tuple[str, ...]] = {
         "pad_to_aspect_ratio",
         "fill_mode",
     ),
-    "ReversibleEmbedding": (
-        "input_dim",
-        "output_dim",
-        "tie_weights",
-        "embeddings_initializer",
-        "embeddings_regularizer",
-        "embeddings_constraint",
-    ),
     "STFTSpectrogram": ("mode", "frame_length", "frame_step", "fft_length", "window", "periodic"),
-    "SimpleRNNCell": ("units", "activation", "use_bias"),
     "Solarization": ("addition_factor", "threshold_factor", "value_range", "seed"),
-    "SpectralNormalization": ("layer", "power_iterations"),
-    "StackedRNNCells": ("cells",),
     "StringLookup": ("max_tokens", "num_oov_indices", "mask_token", "oov_token", "vocabulary"),
 }
 _PENDING_ALIASES: dict[str, str] = {}
@@ -143,7 +121,6 @@ _REMOVED_LAYER_SIGNATURES: dict[str, tuple[tuple[str, ...], int]] = {
     "CuDNNLSTM": (("units",), 2),
     "CuDNNGRU": (("units",), 1),
 }
-_PENDING_STATES = {"ConvLSTM1D": 2, "ConvLSTM2D": 2, "ConvLSTM3D": 2}
 
 
 def positional(kind: str) -> tuple[str, ...]:
@@ -187,7 +164,25 @@ def state_count(kind: str) -> int | None:
         return len(found.states)
     if kind in _REMOVED_LAYER_SIGNATURES:
         return _REMOVED_LAYER_SIGNATURES[kind][1]
-    return _PENDING_STATES.get(kind)
+    return None
+
+
+def call_option(kind: str, name: str) -> bool:
+    """Whether the keyword ``name`` of a call of layer ``kind`` changes its outputs (the
+    frontend then records it in the config of the call's node)."""
+    from seqlint.shapes.catalogue import spec
+
+    found = spec(kind)
+    return found is not None and name in found.call_options
+
+
+def takes_query_value(kind: str) -> bool:
+    """Whether layer ``kind`` is called as ``mha(query, value, key)``, the tensors as
+    arguments (``Trait.QUERY_VALUE``)."""
+    from seqlint.shapes.catalogue import Trait, spec
+
+    found = spec(kind)
+    return found is not None and found.has(Trait.QUERY_VALUE)
 
 
 # Functional merge helpers in keras.layers: helper -> (layer kind, positional params).
@@ -579,12 +574,7 @@ REMOVED_TRAINING_KEYWORDS: dict[str, dict[str, str]] = {
 MODEL_FACTORIES: frozenset[str] = frozenset(
     {"load_model", "clone_model", "model_from_json", "model_from_config"}
 )
-# Attention layers: ``return_attention_scores=True`` (a call argument) adds the scores as a
-# second output; the MultiHeadAttention family takes ``(query, value, key)`` as arguments.
-ATTENTION_LAYERS = frozenset(
-    {"Attention", "AdditiveAttention", "MultiHeadAttention", "GroupQueryAttention"}
-)
-QUERY_VALUE_LAYERS = frozenset({"MultiHeadAttention", "GroupQueryAttention"})
+# The arguments of the layers called as ``mha(query, value, key)`` (``Trait.QUERY_VALUE``).
 QUERY_VALUE = ("query", "value", "key")
 # Attributes of Keras 2's text ``Tokenizer`` holding its vocabulary (sized at run time).
 TOKENIZER_VOCABULARIES: frozenset[str] = frozenset(
@@ -671,8 +661,9 @@ def output_count(kind: str, config: dict[str, Any]) -> int | None:
         if return_state is True and states is not None:
             return outputs + 2 * states
         return outputs if return_state is False and outputs > 1 else None
-    if kind in ATTENTION_LAYERS and config.get("return_attention_scores") is True:
-        return 2
+    scores = "return_attention_scores"
+    if config.get(scores) is True and call_option(kind, scores):
+        return 2  # the output and the attention scores
     states = state_count(kind)
     if config.get("return_state") is True and states is not None:
         return 1 + states

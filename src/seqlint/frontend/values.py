@@ -20,16 +20,16 @@ from seqlint.dims import UNKNOWN, Sym, is_known
 from seqlint.frontend import arith, numpy_api, sklearn_api, text_api, tfdata_api
 from seqlint.frontend.imports import dotted_name, keras_path
 from seqlint.frontend.keras_api import (
-    ATTENTION_LAYERS,
     LAYERS_EXPORTS,
     MERGE_HELPERS,
     MODELS_EXPORTS,
     QUERY_VALUE,
-    QUERY_VALUE_LAYERS,
     ROOT_EXPORTS,
     TRAINING_METHODS,
+    call_option,
     positional,
     role_of,
+    takes_query_value,
 )
 from seqlint.frontend.models import FunctionalModel, Graph, SequentialModel, label_of
 from seqlint.frontend.objects import (
@@ -834,12 +834,14 @@ class Evaluator:
             result = self._apply_lambda(layer, args, node)
             if result is not MISSING:
                 return result
-        if "return_attention_scores" in args.keywords and layer.kind in ATTENTION_LAYERS:
-            flag = self.graph.parameter(
-                "return_attention_scores", args.keywords["return_attention_scores"]
-            )
-            layer = replace(layer, config={**layer.config, "return_attention_scores": flag})
-        if layer.kind in QUERY_VALUE_LAYERS:  # mha(query, value, key)
+        options = {
+            name: self.graph.parameter(name, value)
+            for name, value in args.keywords.items()
+            if call_option(layer.kind, name)
+        }
+        if options:  # return_attention_scores=True, reverse=True: this call's outputs
+            layer = replace(layer, config={**layer.config, **options})
+        if takes_query_value(layer.kind):  # mha(query, value, key)
             tensors = [args.get(i, name, MISSING) for i, name in enumerate(QUERY_VALUE)]
             count = tensors.index(MISSING) if MISSING in tensors else len(tensors)
             if count < 2 or any(t is not MISSING for t in tensors[count:]):

@@ -60,21 +60,36 @@ class Dropper:
     reason: str  # e.g. "return_sequences is False"
 
 
-def time_axis_dropper(node: Node, ctx: RuleContext, via_input: int = 0) -> Dropper | None:
-    """The layer above input ``via_input`` of ``node`` that turned a sequence into a vector.
+def lacks_time_axis(node: Node, problem: ShapeProblem, got: Shape) -> bool:
+    """A rank problem of a layer that needs a time axis, given input without one: an input
+    of rank 2 (or less) for the 1-D sequence layers, one axis short of the sequence of
+    images a ConvLSTM needs."""
+    if problem.kind is not ProblemKind.RANK or got.rank is None:
+        return False
+    if not has_trait(node.layer, Trait.NEEDS_TIME_AXIS):
+        return False
+    needed = problem.expected_rank or 3
+    return got.rank < needed if needed <= 3 else got.rank == needed - 1
 
-    Walks up the rank-2 stretch to an RNN without return_sequences, a Flatten,
-    a global pooling...; None when the stretch starts at the model's input
+
+def time_axis_dropper(
+    node: Node, ctx: RuleContext, via_input: int = 0, rank: int = 2
+) -> Dropper | None:
+    """The layer above input ``via_input`` of ``node`` that dropped the time axis (turned a
+    sequence into a vector, or a sequence of images into an image).
+
+    Walks up the stretch of outputs of ``rank`` to an RNN without return_sequences, a
+    Flatten, a global pooling...; None when the stretch starts at the model's input
     declaration or cannot be explained.
     """
-    return dropper_at_or_above(primary_input(node, ctx, via_input), ctx)
+    return dropper_at_or_above(primary_input(node, ctx, via_input), ctx, rank)
 
 
-def dropper_at_or_above(node: Node | None, ctx: RuleContext) -> Dropper | None:
+def dropper_at_or_above(node: Node | None, ctx: RuleContext, rank: int = 2) -> Dropper | None:
     """Like :func:`time_axis_dropper`, starting the walk at ``node`` itself."""
     current = node
     while current is not None:
-        if output_shape(current, ctx).rank != 2:
+        if output_shape(current, ctx).rank != rank:
             return None
         reason = _drop_reason(current.layer)
         if reason:

@@ -9,8 +9,14 @@ from textwrap import dedent
 from seqlint.diagnostic import Severity
 from seqlint.ir import Node
 from seqlint.rulekit.base import Finding, Rule, RuleContext, problem_nodes
-from seqlint.rulekit.evidence import chain_to, declaration_of, input_shape, trace, where
-from seqlint.shapes.catalogue import Trait, has_trait
+from seqlint.rulekit.evidence import (
+    chain_to,
+    declaration_of,
+    input_shape,
+    lacks_time_axis,
+    trace,
+    where,
+)
 from seqlint.shapes.problems import ProblemKind, ShapeProblem
 
 
@@ -79,7 +85,6 @@ def _claimed_elsewhere(node: Node, problem: ShapeProblem, ctx: RuleContext) -> b
     got = input_shape(node, ctx, index)
     if got.rank is None or declaration_of(node, ctx, index, problem.expected_rank) is not None:
         return True
-    fewer = got.rank < 3
-    return fewer and (
-        has_trait(node.layer, Trait.NEEDS_TIME_AXIS) or node.layer.kind == "TimeDistributed"
-    )
+    if node.layer.kind == "TimeDistributed":
+        return got.rank < 3
+    return lacks_time_axis(node, problem, got)

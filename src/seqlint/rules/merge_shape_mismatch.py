@@ -79,7 +79,7 @@ or an LSTM without `return_sequences`)."""
         rows = trace([*producers, node], ctx, notes=notes, expected=problem.expected)
         joining = _only_joining_axis(node, shapes, ctx)
         if joining is None:
-            return Finding(node.loc, message, _hint(problem, shapes), rows)
+            return Finding(node.loc, message, _hint(node.layer.kind, problem, shapes), rows)
         axis, joined = joining
         edit = f"use axis={axis}: joins {' and '.join(str(s) for s in shapes)} into {joined}"
         fix = Fix(Applicability.UNSAFE, edit, (SetKeyword(node.layer.loc, "axis", str(axis)),))
@@ -111,7 +111,12 @@ def _only_joining_axis(
     return found[0] if len(found) == 1 else None
 
 
-def _hint(problem: ShapeProblem, shapes: tuple) -> str:
+def _hint(kind: str, problem: ShapeProblem, shapes: tuple) -> str:
+    if kind == "Dot":
+        return (
+            "pick axes=(a, b) such that axis a of the first input and axis b of the second "
+            "have the same size (the batch axis 0 cannot be one)"
+        )
     if problem.kind is ProblemKind.MERGE_RANK:
         return (
             "to join a sequence with a vector, repeat the vector over the steps "

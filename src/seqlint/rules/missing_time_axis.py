@@ -15,14 +15,16 @@ from seqlint.rulekit.evidence import (
     declaration_of,
     input_shape,
     is_recurrent,
+    lacks_time_axis,
     time_axis_dropper,
     trace,
     where,
 )
 from seqlint.rulekit.repairs import repeat_vector_fix, return_sequences_fix
 from seqlint.rulekit.training import EncoderDecoder, encoder_decoder
-from seqlint.shapes.catalogue import Trait, has_trait
-from seqlint.shapes.problems import ProblemKind
+from seqlint.shapes.problems import ShapeProblem
+
+SEQUENCE = "(batch, timesteps, features)"
 
 
 class MissingTimeAxis(Rule):
@@ -81,49 +83,39 @@ sequence into one vector, repeat that vector over the output steps with
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for node, problem in problem_nodes(ctx):
-            if problem.kind is not ProblemKind.RANK or not has_trait(
-                node.layer, Trait.NEEDS_TIME_AXIS
-            ):
-                continue
             index = problem.input_index or 0
             got = input_shape(node, ctx, index)
-            if (
-                got.rank is None
-                or got.rank >= 3
-                or declaration_of(node, ctx, index, problem.expected_rank)
+            if not lacks_time_axis(node, problem, got) or declaration_of(
+                node, ctx, index, problem.expected_rank
             ):
                 continue  # input declarations of the wrong rank are SL102's
-            yield self._finding(node, index, ctx)
+            yield self._finding(node, index, problem, ctx)
 
-    def _finding(self, node: Node, index: int, ctx: RuleContext) -> Finding:
+    def _finding(self, node: Node, index: int, problem: ShapeProblem, ctx: RuleContext) -> Finding:
         got = input_shape(node, ctx, index)
         receiver = node.layer.label
-        message = (
-            f"{receiver} needs a time axis: expected input of rank 3 "
-            f"(batch, timesteps, features), got {got}"
-        )
-        dropper = time_axis_dropper(node, ctx, index)
+        needed = problem.expected_rank or 3
+        layout = SEQUENCE if needed == 3 else problem.expected  # a sequence of images
+        message = f"{receiver} needs a time axis: expected input of rank {needed} {layout}"
+        message += f", got {got}"
+        assert got.rank is not None
+        dropper = time_axis_dropper(node, ctx, index, got.rank)
         notes = {}
         fix = None
         feeding = None
-        if dropper is not None and dropper.reason == "return_sequences is False":
+        if dropper is not None and dropper.reason == "return_sequences is False" and needed == 3:
             feeding = encoder_decoder(node, dropper.node, ctx)
         if feeding is not None:
             fix = repeat_vector_fix(node, feeding.steps, ctx)
         elif dropper is not None and is_recurrent(node.layer):
             fix = return_sequences_fix(dropper, ctx, Applicability.SAFE)
         if dropper is None:
-            hint = "feed this layer a sequence (batch, timesteps, features)"
+            hint = f"feed this layer a sequence {layout}"
         else:
             message += f"; {where(dropper.node)} returns {got} because {dropper.reason}"
             notes[dropper.node.id] = f"drops the time axis: {dropper.reason}"
             hint = _hint(node, dropper, feeding)
-        rows = trace(
-            chain_to(node, ctx, index),
-            ctx,
-            notes=notes,
-            expected="(batch, timesteps, features)",
-        )
+        rows = trace(chain_to(node, ctx, index), ctx, notes=notes, expected=layout)
         return Finding(node.loc, message, hint, rows, fix)
 
 

@@ -58,6 +58,7 @@ class Trait(Enum):
     ACTIVATION_LAST = "activation-last"  # its ``activation=`` is the last thing it does
     PASSES_VALUES = "passes-values"  # hands its input on unchanged (Identity)
     DECLARES_INPUT = "declares-input"  # a model input: Input, InputLayer
+    QUERY_VALUE = "query-value"  # called as layer(query, value[, key]), tensors as arguments
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,9 @@ class LayerSpec:
     ``shape`` None: the class is not modelled (its outputs are unknown). ``params`` None:
     its parameter count is not known. ``drops_time_axis`` says why the layer's output has
     no time axis when it never has one (global pooling, Flatten). ``states`` names the
-    states ``return_state=True`` adds (``("h", "c")`` for an LSTM). ``opaque`` is why seqlint
+    states ``return_state=True`` adds (``("h", "c")`` for an LSTM). ``call_options`` are the
+    call keywords that change the outputs (``return_attention_scores``, ``reverse``): the
+    frontend records them in the layer config of the call's node. ``opaque`` is why seqlint
     cannot model the class at all.
     """
 
@@ -80,6 +83,7 @@ class LayerSpec:
     traits: frozenset[Trait] = field(default_factory=frozenset)
     drops_time_axis: str = ""
     states: tuple[str, ...] = ()
+    call_options: tuple[str, ...] = ()
     opaque: str = ""
 
     def has(self, trait: Trait) -> bool:

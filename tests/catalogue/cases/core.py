@@ -1,4 +1,5 @@
-"""Cases for Dense, Embedding and the layers that keep their input's shape."""
+"""Cases for Dense, Embedding, ReversibleEmbedding and the layers that keep their input's
+shape."""
 
 from __future__ import annotations
 
@@ -22,7 +23,22 @@ def dense(rng: random.Random, kind: str) -> Case:
 def embedding(rng: random.Random, kind: str) -> Case:
     config = {"input_dim": rng.randint(2, 50), "output_dim": rng.randint(1, 9)}
     maybe(rng, config, "mask_zero", True, False)
+    if rng.random() < 0.2:
+        config["lora_rank"] = rng.randint(1, 4)
     return Case(kind, config, (shape(rng, rng.choice([1, 1, 2])),), dtypes=("int32",))
+
+
+@generates("ReversibleEmbedding")
+def reversible_embedding(rng: random.Random, kind: str) -> Case:
+    config = {"input_dim": rng.randint(2, 50), "output_dim": rng.randint(1, 9)}
+    maybe(rng, config, "tie_weights", False)
+    maybe(rng, config, "mask_zero", True)
+    if rng.random() < 0.5:
+        return Case(kind, config, (shape(rng, rng.choice([1, 1, 2])),), dtypes=("int32",))
+    # reverse=True: vectors back to the vocabulary; Keras checks their size when it runs
+    features = config["output_dim"] if rng.random() < 0.8 else rng.randint(1, 9)
+    x = (*shape(rng, rng.choice([1, 1, 2]), unknown=0), features)
+    return Case(kind, config, (x,), call={"reverse": True}, runtime=True)
 
 
 _SAME_SHAPE = {
@@ -38,7 +54,6 @@ _SAME_SHAPE = {
     "Softmax": lambda rng: rng.choice([{}, {"axis": -1}, {"axis": 1}]),
     "BatchNormalization": lambda rng: rng.choice([{}, {"center": False}, {"scale": False}]),
     "LayerNormalization": lambda rng: rng.choice([{}, {"center": False}, {"scale": False}]),
-    "UnitNormalization": lambda rng: rng.choice([{}, {"axis": -1}]),
     "Masking": lambda rng: rng.choice([{}, {"mask_value": 0.0}]),
     "Identity": lambda rng: {},
     "ActivityRegularization": lambda rng: rng.choice([{}, {"l1": 0.01}]),

@@ -39,3 +39,31 @@ def elementwise(rng: random.Random, kind: str) -> Case:
     if rng.random() < 0.1:  # one tensor, as a list of one or on its own
         return Case(kind, {}, inputs[:1], as_list=rng.random() < 0.5)
     return Case(kind, {}, inputs, as_list=True)
+
+
+@generates("Dot")
+def dot(rng: random.Random, kind: str) -> Case:
+    """Two inputs of rank 1 to 3 (without the batch axis) multiplied along one axis of each:
+    usually of the same size, now and then not, or along an axis one lacks, or the batch."""
+    first = shape(rng, rng.choice([1, 2, 2, 3]), low=1, high=6)
+    second = list(shape(rng, rng.choice([1, 2, 2, 3]), low=1, high=6))
+    roll = rng.random()
+    if roll < 0.4:
+        axes: object = rng.choice([-1, -1, 1, -2])
+    elif roll < 0.85:  # one axis of each
+        axes = (rng.randint(1, len(first)), rng.choice([-1, rng.randint(1, len(second))]))
+    elif roll < 0.95:  # now and then one an input lacks
+        axes = (rng.choice([1, 2, -1, -2, 3]), rng.choice([1, 2, -1, -2, 3]))
+    else:
+        axes = rng.choice([0, (0, 1)])
+    ranks = (len(first) + 1, len(second) + 1)
+    pair = axes if isinstance(axes, tuple) else (axes, axes)
+    picked = [a % r if a < 0 else a for a, r in zip(pair, ranks, strict=True)]
+    if all(0 < a < r for a, r in zip(picked, ranks, strict=True)) and rng.random() < 0.8:
+        second[picked[1] - 1] = first[picked[0] - 1]  # the sizes agree
+    config: dict = {"axes": axes}
+    maybe(rng, config, "normalize", True)
+    if rng.random() < 0.1:
+        return Case(kind, config, (first,), as_list=rng.random() < 0.5)
+    # batch_dot's reshapes give the output when it runs: compare with a real run now and then
+    return Case(kind, config, (first, tuple(second)), as_list=True, runtime=rng.random() < 0.3)

@@ -3,7 +3,7 @@
 # Reported: tried to feed the conv layer output of size [None, 12, 8, 1024] to ConvLSTM2D, but it said the input should have one more dimension (time)
 # Fix: feed clips (time, rows, cols, 1) and apply the convolution per frame with TimeDistributed, so the ConvLSTM2D gets (time, rows, cols, filters).
 # keras: raises ValueError
-# status: missed: Conv2D and ConvLSTM2D are unknown layers: a rank-4 feature map reaching a ConvLSTM2D that needs rank 5 is not checked
+# status: caught
 # Family: convlstm
 import numpy as np
 from tensorflow.keras.layers import Conv2D, ConvLSTM2D, Dense, Flatten, Input

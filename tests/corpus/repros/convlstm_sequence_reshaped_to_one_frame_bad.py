@@ -3,7 +3,7 @@
 # Reported: ValueError: Cannot reshape a tensor with 25690112 elements to shape [8,28,28,256] (1605632 elements) for 'clstm_reshape/Reshape' with input shapes: [8,16,28,28,256]
 # Fix: run the 2D CNN on every frame with TimeDistributed instead of reshaping the clip into one map, then pool over time and space.
 # keras: raises ValueError
-# status: missed: ConvLSTM2D is an unknown layer, so the (frames, rows, cols, filters) size reaching the Reshape is unknown
+# status: caught
 # Family: convlstm
 import numpy as np
 import keras

@@ -4,7 +4,7 @@
 # Fix (jjallaire's answer: the ConvLSTM2D layer has a "time" dimension): give each sample a time axis, input_shape=(1, Smp, 1, 1) with the data reshaped to (samples, 1, Smp, 1, 1).
 # Note: the report's code is R (layer_conv_lstm_2d); this is its Python transcription, without batch_size= (Keras 3 layers reject it).
 # keras: raises ValueError
-# status: missed: ConvLSTM2D is an unknown layer: its input_shape=(Smp, 1, 1) (rank 4 with the batch axis) is not checked against the rank 5 it needs, as SL102 does for LSTM
+# status: caught
 # Family: convlstm
 import numpy as np
 from keras.layers import ConvLSTM2D, Dense, Flatten, MaxPooling2D

@@ -1,33 +1,55 @@
-"""Attention, AdditiveAttention and MultiHeadAttention.
+"""Attention, AdditiveAttention, MultiHeadAttention and GroupQueryAttention.
 
-Keras 3 facts: ``Attention``/``AdditiveAttention`` are called on a list
-``[query, value]`` or ``[query, value, key]`` (anything else: ``must be called
-on a list of inputs``); the output is ``(*query[:-1], value[-1])`` and the
-scores ``(*query[:-1], key[-2])``.  ``MultiHeadAttention`` is called as
-``mha(query, value[, key])``; its output is the query shape with the last axis
-replaced by ``output_shape`` when given.  Its scores really are
-``(batch, num_heads, Tq, Tv)`` (Keras's symbolic spec says ``Tq, Tq``).
+Keras 3.15 facts mirrored here:
 
-``return_attention_scores`` is a *call* argument in Keras; the :class:`Call`
-has no slot for call keywords, so it is read from the layer config, where a
-frontend may put it.
+* ``Attention``/``AdditiveAttention`` are called on a list ``[query, value]`` or ``[query,
+  value, key]`` (anything else: ``must be called on a list of inputs``); the output is
+  ``(*query[:-1], value[-1])`` and the scores ``(*query[:-1], key[-2])``.
+* ``MultiHeadAttention`` is called as ``mha(query, value[, key])``. Building it first checks
+  that ``value`` and ``key`` agree on every axis but the last (``None`` differs from a
+  size), then projects each input's last axis to ``num_heads`` heads (weights: ``last *
+  heads * key_dim`` and ``heads * key_dim`` biases for the query and the key, ``value_dim``
+  for the value and, with ``use_gate``, for a gate on the query; the output projection
+  ``heads * value_dim * prod(output_shape)`` and ``prod(output_shape)`` biases, the
+  ``output_shape`` being the query's last axis unless given). The output is the query's
+  shape with its last axis replaced by ``output_shape`` (an int or a tuple).
+  ``attention_axes`` changes no output shape, only the scores: really ``(batch, <the other
+  axes>, num_heads, <query attention axes>, <key attention axes>)``, ``(batch, num_heads,
+  Tq, Tv)`` by default, although Keras's symbolic spec says ``(batch, num_heads, Tq, Tq)``;
+  on the other axes the query and the key must agree (checked when the model runs).
+* ``GroupQueryAttention`` (the class ``GroupedQueryAttention``) takes ``(batch, steps,
+  features)`` inputs only (rank 2 fails when it builds, other ranks in its einsums when it
+  runs); it checks that the value and key agree on every axis but the last, and that the
+  query and the value have the same number of features; its output has the query's shape,
+  its scores are ``(batch, num_query_heads, Tq, Tk)``. Weights: the query (and gate)
+  projections ``features * num_query_heads * head_dim``, the key and value projections
+  ``features * num_key_value_heads * head_dim``, the output projection back to the query's
+  features, each with its biases unless ``use_bias=False``.
+
+``return_attention_scores`` is a *call* argument: the frontend records it in the config of
+the call's node (the class's ``call_options``).
 """
 
 from __future__ import annotations
 
 import math
 
-from seqlint.dims import UNKNOWN, Dim, Shape, is_known, mul
-from seqlint.shapes.catalogue import Call
+from seqlint.dims import NONE, UNKNOWN, Dim, Shape, Sym, differ, is_known
+from seqlint.shapes.catalogue import Call, Trait
 from seqlint.shapes.layers.common import (
     as_dim,
     batch_of,
     config_bool,
     config_dim,
+    config_int,
     keras_layer,
     not_a_list,
     require_defined,
+    require_rank,
 )
+from seqlint.shapes.problems import ProblemKind, ShapeProblem
+
+SCORES = ("return_attention_scores",)
 
 
 def _scores_flag(call: Call) -> bool | None:
@@ -51,9 +73,17 @@ def _attention_params(call: Call) -> int | None:
     return int(use_scale) + int(mode == "concat")
 
 
-@keras_layer("AdditiveAttention", positional=("use_scale", "dropout"), params=_attention_params)
 @keras_layer(
-    "Attention", positional=("use_scale", "score_mode", "dropout", "seed"), params=_attention_params
+    "AdditiveAttention",
+    positional=("use_scale", "dropout"),
+    params=_attention_params,
+    call_options=SCORES,
+)
+@keras_layer(
+    "Attention",
+    positional=("use_scale", "score_mode", "dropout", "seed"),
+    params=_attention_params,
+    call_options=SCORES,
 )
 def attention(call: Call) -> list[Shape]:
     if not call.as_list:
@@ -79,70 +109,234 @@ def attention(call: Call) -> list[Shape]:
     return outputs
 
 
-def _dense_size(inputs: Dim, units: Dim, bias: bool) -> int | None:
-    if not is_known(inputs) or not is_known(units):
+def _projection(size: Dim, heads: int, width: int, bias: bool) -> int | None:
+    """An EinsumDense from ``size`` features to ``heads`` heads of ``width``."""
+    if not is_known(size):
         return None
-    return inputs * units + (units if bias else 0)  # type: ignore[operator]
+    return size * heads * width + (heads * width if bias else 0)  # type: ignore[operator]
+
+
+def _last(shapes: tuple[Shape, ...]) -> list[Dim]:
+    return [s.dims[-1] if s.dims else UNKNOWN for s in shapes]
+
+
+def _output_size(layer_output: object, query_last: Dim) -> int | None:
+    """The number of outputs per position of MultiHeadAttention's output projection."""
+    if not layer_output:  # None, 0, (): the query's last axis
+        return query_last if is_known(query_last) else None  # type: ignore[return-value]
+    sizes = layer_output if isinstance(layer_output, (tuple, list)) else (layer_output,)
+    if not all(is_known(d) for d in sizes):
+        return None
+    return math.prod(sizes)  # type: ignore[arg-type]
 
 
 def _mha_params(call: Call) -> int | None:
-    """The query, key and value projections to ``num_heads`` heads, and the output one."""
+    """The query, key and value projections to ``num_heads`` heads (and the gate's), and the
+    output projection."""
     layer = call.layer
-    if len(call.inputs) not in (2, 3) or layer.get("attention_axes") is not None:
+    if len(call.inputs) not in (2, 3):
         return None
-    last = [s.dims[-1] if s.dims else UNKNOWN for s in call.inputs]
-    query, value = last[0], last[1]
-    key = last[2] if len(last) == 3 else value
-    heads, key_dim = config_dim(layer, "num_heads"), config_dim(layer, "key_dim")
-    value_dim = config_dim(layer, "value_dim", None)
-    value_dim = key_dim if value_dim is UNKNOWN and layer.get("value_dim") is None else value_dim
+    query, value, *rest = _last(call.inputs)
+    key = rest[0] if rest else value
+    heads, key_dim = config_int(layer, "num_heads"), config_int(layer, "key_dim")
+    value_dim = key_dim if layer.get("value_dim") is None else config_int(layer, "value_dim")
     bias = config_bool(layer, "use_bias", True)
-    output = layer.get("output_shape")
-    if output is None:
-        output = query
-    elif isinstance(output, (tuple, list)):
-        output = math.prod(output) if all(is_known(d) for d in output) else UNKNOWN
-    if bias is None or not all(is_known(d) for d in (heads, key_dim, value_dim)):
+    gate = config_bool(layer, "use_gate", False)
+    output = _output_size(layer.get("output_shape"), query)
+    if heads is None or key_dim is None or value_dim is None or output is None:
         return None
-    parts = (
-        _dense_size(query, mul(heads, key_dim), bias),
-        _dense_size(key, mul(heads, key_dim), bias),
-        _dense_size(value, mul(heads, value_dim), bias),
-        _dense_size(mul(heads, value_dim), as_dim(output), bias),
-    )
+    if bias is None or gate is None:
+        return None
+    parts = [
+        _projection(query, heads, key_dim, bias),
+        _projection(key, heads, key_dim, bias),
+        _projection(value, heads, value_dim, bias),
+        _projection(heads * value_dim, output, 1, bias),
+    ]
+    if gate:
+        parts.append(_projection(query, heads, value_dim, bias))
     return None if None in parts else sum(parts)  # type: ignore[arg-type]
+
+
+def _surely_differ(a: Dim, b: Dim) -> bool:
+    """Keras compares shapes with ``!=``: two sizes differ, and so do None and a size."""
+    if differ(a, b):
+        return True
+    return (a is NONE and _sized(b)) or (b is NONE and _sized(a))
+
+
+def _sized(d: Dim) -> bool:
+    return is_known(d) or isinstance(d, Sym)
+
+
+def _check_value_and_key(call: Call, value: Shape, key: Shape, key_index: int) -> None:
+    """``All dimensions of `value` and `key`, except the last one, must be equal``."""
+    if value.dims is None or key.dims is None:
+        return
+    inner_value, inner_key = value.dims[1:-1], key.dims[1:-1]
+    if len(inner_value) != len(inner_key) or any(
+        _surely_differ(a, b) for a, b in zip(inner_value, inner_key, strict=True)
+    ):
+        raise ShapeProblem(
+            ProblemKind.LAYER_CONFIG,
+            f"{call.layer.kind} needs the value {value} and the key {key} to agree on every "
+            "axis but the last (the key's steps are the value's)",
+            input_index=key_index,
+            expected=f"{Shape((*value.dims[:-1], UNKNOWN))} with any last axis",
+            got=key,
+        )
+
+
+def _output_tail(output_shape: object) -> tuple[Dim, ...] | None:
+    """``output_shape`` as the axes replacing the query's last (an empty tuple: the query's
+    own last axis); None when it cannot be read (a value of unknown rank)."""
+    if not output_shape:
+        return ()
+    if isinstance(output_shape, (tuple, list)):
+        return tuple(as_dim(d) for d in output_shape)
+    if is_known(output_shape) or isinstance(output_shape, Sym):
+        return (output_shape,)  # type: ignore[return-value]
+    return None
 
 
 @keras_layer(
     "MultiHeadAttention",
     params=_mha_params,
     positional=("num_heads", "key_dim", "value_dim", "dropout", "use_bias", "output_shape"),
+    traits=(Trait.QUERY_VALUE,),
+    call_options=SCORES,
 )
 def multi_head_attention(call: Call) -> list[Shape]:
     scores = _scores_flag(call)
     if scores is None or call.as_list or not 2 <= len(call.inputs) <= 3:
         return [Shape.unknown()]  # mha([q, v]) leaves `value` missing: Keras raises TypeError
     query, value = call.inputs[0], call.inputs[1]
-    for index, tensor in enumerate(call.inputs):  # the query, value and key projections
-        require_defined(call, -1, "its projection kernels", shape=tensor, input_index=index)
+    key = call.inputs[2] if len(call.inputs) == 3 else value
+    _check_value_and_key(call, value, key, len(call.inputs) - 1)
+    for index in (0, 2, 1) if len(call.inputs) == 3 else (0, 1):  # Keras builds q, k, v
+        require_defined(
+            call, -1, "its projection kernels", shape=call.inputs[index], input_index=index
+        )
+    axes = _attention_axes(call, query, key, value)
+    if axes is not None:
+        _check_shared_axes(call, query, key, axes)
     n_out = 2 if scores else 1
-    config = call.layer.config
-    output_shape = config.get("output_shape", None)
-    if output_shape is None or (isinstance(output_shape, (tuple, list)) and not output_shape):
-        tail = None
-    elif isinstance(output_shape, (tuple, list)):
-        tail = tuple(as_dim(d) for d in output_shape)
-    else:
-        tail = (as_dim(output_shape),)
     if query.dims is None or not query.dims:
         return [Shape.unknown()] * n_out
-    out = Shape(query.dims if tail is None else (*query.dims[:-1], *tail))
-    outputs = [out]
+    tail = _output_tail(call.layer.config.get("output_shape", None))
+    if tail is None:
+        outputs = [Shape.unknown()]
+    else:
+        outputs = [Shape((*query.dims[:-1], *(tail or query.dims[-1:])))]
     if scores:
-        if query.rank == 3 and config.get("attention_axes", None) is None:
-            tv = value.dims[1] if value.dims is not None and len(value.dims) == 3 else UNKNOWN
-            heads = config_dim(call.layer, "num_heads")
-            outputs.append(Shape((batch_of(query), heads, query.dims[1], tv)))
-        else:
-            outputs.append(Shape.unknown())
+        outputs.append(_mha_scores(call, query, key, axes))
+    return outputs
+
+
+def _attention_axes(call: Call, query: Shape, key: Shape, value: Shape) -> tuple[int, ...] | None:
+    """The input axes attended over (``attention_axes``, by default every axis between the
+    batch and the features); None when unreadable, or for inputs of different ranks."""
+    if query.rank is None or not query.rank == key.rank == value.rank:
+        return None
+    rank = query.rank + 1  # projected: (..., heads, channels)
+    value_axes = call.layer.config.get("attention_axes", None)
+    if value_axes is None:
+        return tuple(range(1, rank - 2))
+    items = value_axes if isinstance(value_axes, (tuple, list)) else (value_axes,)
+    if not all(is_known(a) for a in items):
+        return None
+    axes = tuple(a if a >= 0 else rank - 1 + a for a in items)  # type: ignore[operator]
+    if not axes or not all(1 <= a <= rank - 3 for a in axes) or len(set(axes)) != len(axes):
+        return None
+    return axes
+
+
+def _check_shared_axes(call: Call, query: Shape, key: Shape, axes: tuple[int, ...]) -> None:
+    """The query and the key are multiplied along the axes not attended over: their sizes
+    must be equal there (Keras's einsum fails when the model runs)."""
+    assert query.dims is not None and key.dims is not None
+    for axis in range(1, len(query.dims) - 1):
+        if axis not in axes and differ(query.dims[axis], key.dims[axis]):
+            raise ShapeProblem(
+                ProblemKind.LAYER_CONFIG,
+                f"MultiHeadAttention attends over axes {axes} only, so the query {query} and "
+                f"the key {key} must agree on axis {axis}",
+                input_index=len(call.inputs) - 1,
+                expected=f"size {query.dims[axis]} on axis {axis}",
+                got=key,
+            )
+
+
+def _mha_scores(call: Call, query: Shape, key: Shape, axes: tuple[int, ...] | None) -> Shape:
+    """The real scores: the query's axes outside the attention axes (the batch first), the
+    heads, then the query's and the key's attention axes."""
+    if axes is None or query.dims is None or key.dims is None:
+        return Shape.unknown()
+    heads = config_dim(call.layer, "num_heads")
+    others = [d for i, d in enumerate(query.dims[:-1]) if i not in axes]
+    return Shape((*others, heads, *(query.dims[a] for a in axes), *(key.dims[a] for a in axes)))
+
+
+def _gqa_params(call: Call) -> int | None:
+    layer = call.layer
+    if len(call.inputs) not in (2, 3):
+        return None
+    query, value, *rest = _last(call.inputs)
+    key = rest[0] if rest else value
+    width = config_int(layer, "head_dim")
+    heads, groups = config_int(layer, "num_query_heads"), config_int(layer, "num_key_value_heads")
+    bias, gate = config_bool(layer, "use_bias", True), config_bool(layer, "use_gate", False)
+    if width is None or heads is None or groups is None or bias is None or gate is None:
+        return None
+    parts = [
+        _projection(query, heads, width, bias),
+        _projection(key, groups, width, bias),
+        _projection(value, groups, width, bias),
+        None if not is_known(query) else heads * width * query + (query if bias else 0),  # type: ignore[operator]
+    ]
+    if gate:
+        parts.append(_projection(query, heads, width, bias))
+    return None if None in parts else sum(parts)  # type: ignore[arg-type]
+
+
+@keras_layer(
+    "GroupQueryAttention",
+    params=_gqa_params,
+    positional=("head_dim", "num_query_heads", "num_key_value_heads", "dropout"),
+    traits=(Trait.QUERY_VALUE, Trait.NEEDS_TIME_AXIS),
+    call_options=SCORES,
+)
+def group_query_attention(call: Call) -> list[Shape]:
+    scores = _scores_flag(call)
+    if scores is None or call.as_list or not 2 <= len(call.inputs) <= 3:
+        return [Shape.unknown()]
+    query, value = call.inputs[0], call.inputs[1]
+    key = call.inputs[2] if len(call.inputs) == 3 else value
+    order = (0, 2, 1) if len(call.inputs) == 3 else (0, 1)  # Keras builds q, k, v
+    for index in order:
+        require_rank(
+            call, 3, "(batch, steps, features)", shape=call.inputs[index], input_index=index
+        )
+    for index in order:
+        require_defined(
+            call, -1, "its projection kernels", shape=call.inputs[index], input_index=index
+        )
+    q_last, v_last = _last((query, value))
+    if _surely_differ(q_last, v_last):
+        raise ShapeProblem(
+            ProblemKind.LAYER_CONFIG,
+            f"GroupQueryAttention needs as many features in the value {value} as in the "
+            f"query {query} ({q_last}): its output projection gives back the query's features",
+            input_index=1,
+            expected=f"a value of {q_last} features",
+            got=value,
+        )
+    _check_value_and_key(call, value, key, len(call.inputs) - 1)
+    if query.dims is None:
+        return [Shape.unknown()] * (2 if scores else 1)
+    outputs = [query]
+    if scores:
+        steps = key.dims[1] if key.dims is not None else UNKNOWN
+        heads = config_dim(call.layer, "num_query_heads")
+        outputs.append(Shape((batch_of(query), heads, query.dims[1], steps)))
     return outputs

@@ -34,6 +34,7 @@ def keras_layer(
     traits: Iterable[Trait] = (),
     drops_time_axis: str = "",
     states: tuple[str, ...] = (),
+    call_options: tuple[str, ...] = (),
 ) -> Callable[[ShapeFn], ShapeFn]:
     """Declare the Keras layer ``kind`` in the catalogue, with the decorated function as
     its shape function (see :class:`~seqlint.shapes.catalogue.LayerSpec` for the rest).
@@ -55,6 +56,7 @@ def keras_layer(
                 traits=frozenset(traits),
                 drops_time_axis=drops_time_axis,
                 states=states,
+                call_options=call_options,
             )
         )
         return fn

@@ -92,7 +92,6 @@ _SAME_SHAPE: dict[str, tuple[tuple[str, ...], ParamFn | None]] = {
         _normalization(2),  # moving mean and variance
     ),
     "LayerNormalization": (("axis", "epsilon", "center", "scale"), _normalization(0)),
-    "UnitNormalization": (("axis",), no_weights),
     "Masking": (("mask_value",), no_weights),
     "Identity": ((), no_weights),
     "ActivityRegularization": (("l1", "l2"), no_weights),

@@ -1,4 +1,5 @@
-"""Concatenate and the elementwise merges (Add, Subtract, Multiply, Average, Maximum, Minimum).
+"""Concatenate, the elementwise merges (Add, Subtract, Multiply, Average, Maximum, Minimum)
+and Dot.
 
 Keras 3 facts mirrored here:
 
@@ -14,13 +15,21 @@ Keras 3 facts mirrored here:
   after the batch axis, so shapes are aligned on the right, numpy-style) and
   a size 1 broadcasts; two known sizes other than 1 that differ are refused
   (``Inputs have incompatible shapes``).  Subtract needs exactly 2 inputs.
+* Dot takes a list of exactly 2 inputs (``should be called on a list of 2 inputs``) and
+  multiplies them along ``axes``: an int (negative: taken modulo each input's rank,
+  positive: the same axis of both) or a pair. Building it compares the two sizes with
+  ``!=`` (``Incompatible input shapes``; ``None`` differs from a size) and fails on an axis
+  an input lacks (``IndexError``); the batch axis fails when the model runs (``Cannot
+  perform batch_dot over axis 0``). The output is the first input without its axis, then
+  the second without its batch axis and its axis (``(batch, 1)`` when nothing is left).
+  ``normalize`` changes no shape.
 """
 
 from __future__ import annotations
 
-from seqlint.dims import NONE, UNKNOWN, Dim, Shape, add, is_known, same
+from seqlint.dims import NONE, UNKNOWN, Dim, Shape, Sym, add, differ, is_known, same
 from seqlint.shapes.catalogue import Call
-from seqlint.shapes.layers.common import batch_of, keras_layer, no_weights, not_a_list
+from seqlint.shapes.layers.common import MISSING, batch_of, keras_layer, no_weights, not_a_list
 from seqlint.shapes.problems import ProblemKind, ShapeProblem
 
 
@@ -179,3 +188,73 @@ def elementwise(call: Call) -> list[Shape]:
     for s in inputs[1:]:
         body_out = _broadcast(body_out, s.dims[1:])  # type: ignore[index]
     return [Shape((batch_of(inputs[0]), *body_out))]
+
+
+def _dot_axes(value: object, ranks: tuple[int, int]) -> tuple[int, int] | None:
+    """Dot's axes as Keras indexes them: an int is taken modulo each rank when negative,
+    as is for both inputs otherwise; a pair as given. None when unreadable."""
+    if is_known(value):
+        axis = value
+        if axis < 0:  # type: ignore[operator]
+            return axis % ranks[0], axis % ranks[1]  # type: ignore[operator]
+        return axis, axis  # type: ignore[return-value]
+    if isinstance(value, (tuple, list)) and len(value) == 2 and all(is_known(a) for a in value):
+        return value[0], value[1]  # type: ignore[return-value]
+    return None
+
+
+def _differs(a: Dim, b: Dim) -> bool:
+    """Keras compares the two sizes with ``!=``: None differs from a size."""
+    sized = (is_known(a) or isinstance(a, Sym), is_known(b) or isinstance(b, Sym))
+    return differ(a, b) or (a is NONE and sized[1]) or (b is NONE and sized[0])
+
+
+@keras_layer("Dot", positional=("axes", "normalize"), params=no_weights)
+def dot(call: Call) -> list[Shape]:
+    """The batchwise dot product of two inputs along one axis of each (``batch_dot``)."""
+    if not call.as_list:
+        return not_a_list(call, "a Dot layer should be called on a list of 2 inputs")
+    if len(call.inputs) != 2:
+        raise ShapeProblem(
+            ProblemKind.LAYER_CONFIG,
+            f"a Dot layer takes a list of exactly 2 inputs, got {len(call.inputs)}",
+            expected="a list of 2 tensors",
+        )
+    first, second = call.inputs
+    if first.dims is None or second.dims is None:
+        return [Shape.unknown()]
+    axes = _dot_axes(call.layer.config.get("axes", MISSING), (len(first.dims), len(second.dims)))
+    if axes is None:
+        return [Shape.unknown()]
+    for index, (shape, axis) in enumerate(zip(call.inputs, axes, strict=True)):
+        assert shape.dims is not None
+        if not -len(shape.dims) <= axis < len(shape.dims):
+            raise ShapeProblem(
+                ProblemKind.MERGE_AXIS,
+                f"Dot(axes={call.layer.config.get('axes')}) multiplies along axis {axis} of "
+                f"input {index} {shape}, which has no such axis",
+                input_index=index,
+                expected=f"an axis in [{-len(shape.dims)}, {len(shape.dims) - 1}]",
+                got=shape,
+            )
+    a, b = first.dims[axes[0]], second.dims[axes[1]]
+    if _differs(a, b):
+        raise ShapeProblem(
+            ProblemKind.MERGE_DIMS,
+            f"Dot multiplies axis {axes[0]} of input 0 (size {a}) with axis {axes[1]} of "
+            f"input 1 (size {b}): the sizes must be equal: {first} vs {second}",
+            input_index=1,
+            expected=f"size {a} on axis {axes[1]}",
+            got=second,
+        )
+    if axes[0] % len(first.dims) == 0 or axes[1] % len(second.dims) == 0:
+        raise ShapeProblem(
+            ProblemKind.MERGE_AXIS,
+            "Dot cannot multiply along the batch axis (axis 0): Keras raises when the model "
+            "runs (Cannot perform batch_dot over axis 0)",
+            expected="axes other than 0",
+        )
+    kept_first = [d for i, d in enumerate(first.dims) if i != axes[0] % len(first.dims)]
+    kept_second = [d for i, d in enumerate(second.dims) if i != axes[1] % len(second.dims)]
+    dims = [*kept_first, *kept_second[1:]]
+    return [Shape(tuple(dims) if len(dims) > 1 else (*dims, 1))]

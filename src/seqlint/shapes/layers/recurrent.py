@@ -15,6 +15,16 @@ Keras facts mirrored here (Keras 3.15):
   matmul (``Dimensions must be equal, but are 5 and 4``).  Bidirectional
   hands the first half of the states to the forward layer, the rest to the
   backward layer.
+* Bidirectional runs any recurrent layer (these three, ``RNN`` over cells, the
+  ConvLSTMs) forward and, unless a ``backward_layer`` is given, a copy of it with
+  ``go_backwards=True`` (the same shapes and weights count: a layer that already goes
+  backwards is refused at construction, as are directions whose ``return_sequences`` or
+  ``return_state`` differ); each direction gets the
+  input as it is and answers as its own layer does. ``concat`` joins the two outputs on
+  their last axis (for a ``channels_first`` ConvLSTM, the columns), ``sum``/``mul``/
+  ``ave`` combine them elementwise, ``None`` returns both.
+* Keras 3.15 cannot build a Bidirectional returning the states of a ``stateful`` layer
+  (``unsupported operand type(s) for *: 'generator' and 'int'`` in ``compute_mask``).
 * With a ``backward_layer`` of different units the real outputs use both
   sizes (``concat`` -> forward + backward units; ``sum``/``mul``/``ave``
   fail when the sizes differ), although Keras's own symbolic
@@ -27,7 +37,7 @@ from dataclasses import dataclass
 
 from seqlint.dims import UNKNOWN, Dim, Shape, add, differ, is_known
 from seqlint.ir import Layer
-from seqlint.shapes.catalogue import Call, Trait, count_params
+from seqlint.shapes.catalogue import Call, Trait, count_params, has_trait, lookup
 from seqlint.shapes.layers.common import (
     batch_of,
     config_bool,
@@ -134,21 +144,28 @@ def check_initial_state(rnn: Rnn, states: tuple[Shape, ...]) -> None:
     _check_sizes(rnn, states, 0, rnn.kind)
 
 
-def _recurrent_params(gates: int):
-    def count(call: Call) -> int | None:
-        layer = call.layer
-        units, size = config_int(layer, "units"), features(call.input)
-        if units is None or size is None:
-            return None
-        biases = gates * units
-        if layer.kind == "GRU":
-            reset_after = config_bool(layer, "reset_after", True)
-            if reset_after is None:
-                return None
-            biases *= 2 if reset_after else 1
-        return with_bias(layer, gates * units * (size + units), biases)
+GATES = {"LSTM": 4, "LSTMCell": 4, "GRU": 3, "GRUCell": 3, "SimpleRNN": 1, "SimpleRNNCell": 1}
+"""Kernels per step of each recurrent layer and cell (input, forget, cell, output gates...)."""
 
-    return count
+
+def gated_params(layer: Layer, size: int | None) -> int | None:
+    """The weights of an LSTM, GRU or SimpleRNN (layer or cell) reading ``size`` features:
+    the kernel, the recurrent kernel and the bias of each gate (GRU's ``reset_after``, on
+    by default, doubles its bias)."""
+    gates, units = GATES[layer.kind], config_int(layer, "units")
+    if units is None or size is None:
+        return None
+    biases = gates * units
+    if layer.kind in ("GRU", "GRUCell"):
+        reset_after = config_bool(layer, "reset_after", True)
+        if reset_after is None:
+            return None
+        biases *= 2 if reset_after else 1
+    return with_bias(layer, gates * units * (size + units), biases)
+
+
+def _recurrent_params(call: Call) -> int | None:
+    return gated_params(call.layer, features(call.input))
 
 
 _RNN_TRAITS = (Trait.NEEDS_TIME_AXIS, Trait.RECURRENT, Trait.SIZED_BY_FEATURES)
@@ -157,21 +174,21 @@ _RNN_TRAITS = (Trait.NEEDS_TIME_AXIS, Trait.RECURRENT, Trait.SIZED_BY_FEATURES)
 @keras_layer(
     "SimpleRNN",
     positional=("units", "activation", "use_bias"),
-    params=_recurrent_params(1),
+    params=_recurrent_params,
     traits=_RNN_TRAITS,
     states=STATES["SimpleRNN"],
 )
 @keras_layer(
     "GRU",
     positional=("units", "activation", "recurrent_activation", "use_bias"),
-    params=_recurrent_params(3),
+    params=_recurrent_params,
     traits=_RNN_TRAITS,
     states=STATES["GRU"],
 )
 @keras_layer(
     "LSTM",
     positional=("units", "activation", "recurrent_activation", "use_bias"),
-    params=_recurrent_params(4),
+    params=_recurrent_params,
     traits=_RNN_TRAITS,
     states=STATES["LSTM"],
 )
@@ -192,32 +209,69 @@ def recurrent(call: Call) -> list[Shape]:
     return outputs
 
 
-def _check_bidirectional_states(fwd: Rnn, bwd: Rnn, states: tuple[Shape, ...]) -> None:
+def _bidirectional_params(call: Call) -> int | None:
+    inner, backward = call.layer.get("layer"), call.layer.get("backward_layer", None)
+    if not isinstance(inner, Layer) or not isinstance(backward or inner, Layer):
+        return None
+    counts = count_params(inner, call.inputs), count_params(backward or inner, call.inputs)
+    return None if None in counts else sum(counts)  # type: ignore[arg-type]
+
+
+def _recurrent(value: object) -> Layer | None:
+    return value if isinstance(value, Layer) and has_trait(value, Trait.RECURRENT) else None
+
+
+def _direction(
+    layer: Layer, call: Call, states: tuple[Shape, ...], side: str, start: int
+) -> list[Shape]:
+    """The outputs of the forward or the backward layer, given its half of the states."""
+    fn = lookup(layer.kind)
+    if fn is None:
+        return [Shape.unknown()]
+    try:
+        return fn(Call(layer, call.inputs, states=states))
+    except ShapeProblem as problem:
+        if problem.kind not in (ProblemKind.STATE_COUNT, ProblemKind.STATE_SIZE):
+            raise
+        total, half = len(call.states), len(call.states) // 2
+        raise ShapeProblem(
+            problem.kind,
+            f"the {side} {layer.kind}: {problem.message} (Bidirectional gives the first half "
+            f"of its {total} initial states ({half}) to the forward layer and the rest "
+            f"({total - half}) to the backward layer)",
+            input_index=None if problem.input_index is None else start + problem.input_index,
+            expected=problem.expected,
+            got=problem.got,
+        ) from problem
+
+
+def _consistent(forward: Layer, backward: Layer, copied: bool) -> bool:
+    """Keras's checks at construction: the same ``return_sequences`` and ``return_state``,
+    opposite ``go_backwards`` (the copy it makes of the layer goes backwards)."""
+    for flag in ("return_sequences", "return_state"):
+        a, b = config_bool(forward, flag, False), config_bool(backward, flag, False)
+        if None not in (a, b) and a != b:
+            return False
+    ahead = config_bool(forward, "go_backwards", False)
+    behind = True if copied else config_bool(backward, "go_backwards", False)
+    return ahead is None or behind is None or ahead != behind
+
+
+def _halves(call: Call) -> tuple[tuple[Shape, ...], tuple[Shape, ...]]:
+    """Keras hands the first half of the initial states to the forward layer."""
+    states = call.states
     if not _states_readable(states):
-        return
+        return (), ()  # a state of unknown rank may stand for several tensors
     half = len(states) // 2
-    forward, backward = states[:half], states[half:]
-    for rnn, part, side in ((fwd, forward, "forward"), (bwd, backward, "backward")):
-        if rnn.count_ok(len(part)):
-            continue
+    if half == 0:
         raise ShapeProblem(
             ProblemKind.STATE_COUNT,
-            f"the {side} {rnn.kind} takes {rnn.count_text()}, got {len(part)}: "
-            f"Bidirectional gives the first half of its {len(states)} initial "
-            f"state{'s' if len(states) != 1 else ''} ({half}) to the forward layer and "
-            f"the rest ({len(states) - half}) to the backward layer",
-            expected=f"forward: {fwd.count_text()}; backward: {bwd.count_text()}",
+            f"Bidirectional gives the first half of its {len(states)} initial state to the "
+            "forward layer, which gets none, and the rest to the backward layer: give each "
+            "direction its states",
+            expected="the forward states, then the backward states",
         )
-    _check_sizes(fwd, forward, 0, f"the forward {fwd.kind}")
-    _check_sizes(bwd, backward, half, f"the backward {bwd.kind}")
-
-
-def _bidirectional_params(call: Call) -> int | None:
-    inner = call.layer.get("layer")
-    if not isinstance(inner, Layer) or call.layer.get("backward_layer") is not None:
-        return None
-    one_way = count_params(inner, call.inputs)
-    return None if one_way is None else 2 * one_way
+    return states[:half], states[half:]
 
 
 @keras_layer(
@@ -228,66 +282,62 @@ def _bidirectional_params(call: Call) -> int | None:
 )
 def bidirectional(call: Call) -> list[Shape]:
     layer = call.layer
-    inner = layer.get("layer")
-    fwd = rnn_of(inner if isinstance(inner, Layer) else None)
-    if fwd is None:
+    inner = _recurrent(layer.get("layer"))
+    if inner is None:
         return [Shape.unknown()]
-    require_rank(call, 3, RNN_INPUT)
-    require_defined(call, -1, "the kernels of its recurrent layers")
-
     backward_value = layer.get("backward_layer")
-    if backward_value is None:
-        bwd: Rnn | None = fwd
-    elif isinstance(backward_value, Layer):
-        bwd = rnn_of(backward_value)
-    else:
-        bwd = None
-    if bwd is not None:
-        for a, b in (
-            (fwd.return_sequences, bwd.return_sequences),
-            (fwd.return_state, bwd.return_state),
-        ):
-            if a is not None and b is not None and a != b:
-                return [Shape.unknown()]  # Keras refuses this Bidirectional at construction
-
+    backward = inner if backward_value is None else _recurrent(backward_value)
+    if backward is not None and not _consistent(inner, backward, backward_value is None):
+        return [Shape.unknown()]  # Keras refuses this Bidirectional at construction
     merge_mode = layer.config.get("merge_mode", "concat")
     if not (merge_mode is None or isinstance(merge_mode, str)) or merge_mode not in MERGE_MODES:
         return [Shape.unknown()]  # unreadable, or refused by Keras at construction
 
-    if bwd is not None:
-        _check_bidirectional_states(fwd, bwd, call.states)
-
-    shape = call.input
-    batch = batch_of(shape)
-    steps = _timesteps(shape)
-    bwd_units = bwd.units if bwd is not None else UNKNOWN
-    y = fwd.output(batch, steps)
-    y_rev = None if y is None else Shape((*y.dims[:-1], bwd_units))  # type: ignore[index]
-
-    outputs: list[Shape]
-    if merge_mode is None:
-        outputs = [y or Shape.unknown(), y_rev or Shape.unknown()]
-    elif y is None or y.dims is None:
-        outputs = [Shape.unknown()]
+    forward_states, backward_states = _halves(call)
+    ahead = _direction(inner, call, forward_states, "forward", 0)
+    behind = (
+        None
+        if backward is None
+        else _direction(backward, call, backward_states, "backward", len(forward_states))
+    )
+    y = ahead[0]
+    if behind is not None:
+        y_rev = behind[0]
     else:
-        if merge_mode == "concat":
-            last = add(fwd.units, bwd_units)
-        else:
-            if differ(fwd.units, bwd_units):
-                raise ShapeProblem(
-                    ProblemKind.MERGE_DIMS,
-                    f"Bidirectional merge_mode='{merge_mode}' combines the forward "
-                    f"output (size {fwd.units}) and the backward output (size "
-                    f"{bwd_units}) elementwise, so their sizes must be equal",
-                    expected=f"backward units = {fwd.units}",
-                )
-            last = fwd.units if is_known(fwd.units) or not is_known(bwd_units) else bwd_units
-        outputs = [Shape((*y.dims[:-1], last))]
+        y_rev = Shape.unknown() if y.dims is None else Shape((*y.dims[:-1], UNKNOWN))
 
-    if fwd.return_state is None:
+    outputs = [y, y_rev] if merge_mode is None else [_merged(y, y_rev, merge_mode)]
+    return_state = config_bool(inner, "return_state", False)
+    if return_state is None:
         return [Shape.unknown()]
-    if fwd.return_state:
-        if bwd is None:
-            return [Shape.unknown()]  # the number of backward states is unknown
-        outputs += fwd.states(batch) + bwd.states(batch)
+    if return_state and config_bool(inner, "stateful", False):
+        raise ShapeProblem(
+            ProblemKind.LAYER_CONFIG,
+            f"Keras 3.15's Bidirectional cannot return the states of a stateful {inner.kind} "
+            "(building it raises TypeError in Bidirectional.compute_mask)",
+            expected="return_state=False, or stateful=False",
+        )
+    if return_state:
+        if behind is None or len(ahead) == 1 or len(behind) == 1:
+            return [Shape.unknown()]  # the number of states is unknown
+        outputs += ahead[1:] + behind[1:]
     return outputs
+
+
+def _merged(y: Shape, y_rev: Shape, merge_mode: str) -> Shape:
+    """The forward and backward outputs joined on their last axis, or elementwise."""
+    if y.dims is None or not y.dims:
+        return Shape.unknown()
+    last = y.dims[-1]
+    last_rev = y_rev.dims[-1] if y_rev.dims else UNKNOWN
+    if merge_mode == "concat":
+        return Shape((*y.dims[:-1], add(last, last_rev)))
+    if differ(last, last_rev):
+        raise ShapeProblem(
+            ProblemKind.MERGE_DIMS,
+            f"Bidirectional merge_mode='{merge_mode}' combines the forward output (size "
+            f"{last}) and the backward output (size {last_rev}) elementwise, so their sizes "
+            "must be equal",
+            expected=f"backward size {last}",
+        )
+    return Shape((*y.dims[:-1], last if is_known(last) or not is_known(last_rev) else last_rev))

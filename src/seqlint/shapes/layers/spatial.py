@@ -100,7 +100,7 @@ def text(dims: tuple[Dim, ...]) -> str:
     return "(" + ", ".join(str(d) for d in dims) + ")"
 
 
-def _window_length(
+def window_length(
     call: Call,
     length: Dim,
     span: Dim,
@@ -165,8 +165,8 @@ def slide(
     padding: str | None,
     what: str,
 ) -> tuple[Dim, ...]:
-    """The output sizes of a window sliding over each spatial axis (see _window_length)."""
+    """The output sizes of a window sliding over each spatial axis (see window_length)."""
     return tuple(
-        _window_length(call, size, span, stride, padding, what, axis)
+        window_length(call, size, span, stride, padding, what, axis)
         for size, span, stride, axis in zip(sizes, spans, strides, lay.axes, strict=True)
     )

@@ -1,0 +1,252 @@
+"""RNN over cells, and the cells: LSTMCell, GRUCell, SimpleRNNCell, StackedRNNCells.
+
+Keras facts mirrored here (Keras 3.15):
+
+* ``RNN(cell)`` takes a cell or a list of cells (wrapped in ``StackedRNNCells``, whose
+  output is its last cell's). The output is ``(batch, output_size)``, or ``(batch,
+  timesteps, output_size)`` with ``return_sequences``; ``return_state`` adds one output per
+  entry of the cell's ``state_size``: ``(batch, units)`` twice for an LSTMCell, once for a
+  GRUCell or SimpleRNNCell; over a stack, one per cell, which for a cell of several
+  states (an LSTMCell) is the list ``[h, c]``: seqlint holds one shape per output and
+  leaves such an output unknown. (RNN's catalogue entry names no ``states``: their number
+  depends on the cell, so the frontend does not count the outputs of an RNN call.)
+* ``RNN`` has no InputSpec: it builds its cell on ``(batch, *input[2:])``. A rank-2 input
+  sizes the kernel by the batch axis (``Shapes used to initialize variables must be
+  fully-defined``, or, for a fixed batch size, an error when the model runs); an input of
+  rank 4 or more builds (Keras's symbolic output ignores the extra axes) and fails when
+  the model runs (the cell's matmul and the loop's state shapes): rank 3 it must be.
+  ``go_backwards``, ``unroll`` and ``stateful`` change no shape.
+* ``initial_state`` is only checked when the model runs: an RNN over one cell needs
+  exactly one state per entry of ``state_size`` (an LSTMCell 2, a GRUCell or
+  SimpleRNNCell 1: ``Too few leaves for PyTreeSpec``, ``tuple index out of range``),
+  each of shape ``(batch, units)`` (an LSTMCell's ``c`` too). The states of a stack of
+  cells are not checked.
+* A cell called directly, ``cell(inputs, states)``, returns ``(output, new_states)``:
+  ``(batch, output_size)`` for a ``(batch, features)`` input, and the list of new states,
+  which seqlint leaves unknown (an input of another rank: both unknown). The states are
+  the call's ``states`` (the frontend passes none: it reads only ``initial_state``): an
+  LSTMCell reads ``states[0]`` and ``states[1]`` (fewer: ``IndexError``), the others
+  ``states[0]``; ``h`` must have ``units`` features (matmul), an LSTMCell's ``c``
+  ``units`` or 1 (broadcast).
+* Weights: the gated kernels of :func:`~seqlint.shapes.layers.recurrent.gated_params`
+  (those of the LSTM, GRU and SimpleRNN layers); a stack's cells read the previous
+  cell's output.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from seqlint.dims import UNKNOWN, Dim, Shape, differ, is_known
+from seqlint.ir import Layer
+from seqlint.shapes.catalogue import Call, Trait
+from seqlint.shapes.layers.common import (
+    batch_of,
+    config_bool,
+    config_dim,
+    features,
+    keras_layer,
+    require_defined,
+    require_rank,
+)
+from seqlint.shapes.layers.recurrent import RNN_INPUT, gated_params
+from seqlint.shapes.problems import ProblemKind, ShapeProblem
+
+STATE_NAMES = {"LSTMCell": ("h", "c"), "GRUCell": ("h",), "SimpleRNNCell": ("h",)}
+"""The states of each cell, in the order Keras passes them."""
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A cell, or a stack of cells, as the RNN running it sees it.
+
+    ``state_size`` has one entry per state the RNN returns: a size, or None for a list of
+    states (a stacked LSTMCell's ``[h, c]``).
+    """
+
+    layers: tuple[Layer, ...]  # one cell, or the cells of a stack
+    output: Dim
+    state_size: tuple[Dim | None, ...]
+    stacked: bool = False  # a stack, even of one cell
+
+    @property
+    def single(self) -> Layer | None:
+        """The cell, when it is not a stack."""
+        return None if self.stacked else self.layers[0]
+
+
+def cell_of(value: Any) -> Cell | None:
+    """The cell ``value`` stands for (a cell, a ``StackedRNNCells``, a list of cells); None
+    when it is not one seqlint knows."""
+    if isinstance(value, (list, tuple)):
+        return _stack(value)
+    if not isinstance(value, Layer):
+        return None
+    if value.kind == "StackedRNNCells":
+        cells = value.get("cells")
+        return _stack(cells) if isinstance(cells, (list, tuple)) else None
+    if value.kind not in STATE_NAMES:
+        return None
+    units = config_dim(value, "units")
+    return Cell((value,), units, (units,) * len(STATE_NAMES[value.kind]))
+
+
+def _stack(cells: list | tuple) -> Cell | None:
+    found = [cell_of(c) for c in cells]
+    if not found or any(c is None or c.single is None for c in found):
+        return None  # empty, unknown or nested stacks
+    parts = [c for c in found if c is not None]
+    return Cell(
+        tuple(c.layers[0] for c in parts),
+        parts[-1].output,
+        tuple(c.state_size[0] if len(c.state_size) == 1 else None for c in parts),
+        stacked=True,
+    )
+
+
+def cell_params(cell: Cell, size: int | None) -> int | None:
+    """The weights of ``cell`` built on inputs of ``size`` features."""
+    total = 0
+    for layer in cell.layers:
+        count = gated_params(layer, size)
+        if count is None:
+            return None
+        total += count
+        units = config_dim(layer, "units")
+        size = units if is_known(units) else None  # type: ignore[assignment]
+    return total
+
+
+def _states_text(cell: Cell) -> str:
+    layer = cell.single
+    assert layer is not None
+    names = STATE_NAMES[layer.kind]
+    return f"{len(names)} initial state{'s' if len(names) > 1 else ''} [{', '.join(names)}]"
+
+
+def _check_initial_state(cell: Cell, states: tuple[Shape, ...]) -> None:
+    """Count and size of the initial states of an RNN over one cell."""
+    if cell.single is None or not states or not all(s.known_rank for s in states):
+        return
+    owner = f"RNN over a {cell.single.kind}"
+    if len(states) != len(cell.state_size):
+        raise ShapeProblem(
+            ProblemKind.STATE_COUNT,
+            f"{owner} takes {_states_text(cell)}, got {len(states)} initial "
+            f"state{'s' if len(states) != 1 else ''}",
+            expected=_states_text(cell),
+        )
+    for index, (state, size) in enumerate(zip(states, cell.state_size, strict=True)):
+        if state.dims and size is not None and differ(state.dims[-1], size):
+            raise _state_size(index, state, size, owner)
+
+
+def _state_size(index: int, state: Shape, units: Dim, owner: str) -> ShapeProblem:
+    return ShapeProblem(
+        ProblemKind.STATE_SIZE,
+        f"initial state {index} has size {state.dims[-1]}, but {owner} "  # type: ignore[index]
+        f"(units={units}) needs states of shape (batch, {units})",
+        input_index=index,
+        expected=f"(batch, {units})",
+        got=state,
+    )
+
+
+def _rnn_params(call: Call) -> int | None:
+    cell = cell_of(call.layer.get("cell"))
+    return None if cell is None else cell_params(cell, features(call.input))
+
+
+@keras_layer(
+    "RNN",
+    positional=("cell", "return_sequences", "return_state", "go_backwards", "stateful", "unroll"),
+    params=_rnn_params,
+    traits=(Trait.NEEDS_TIME_AXIS, Trait.RECURRENT, Trait.SIZED_BY_FEATURES),
+)
+def rnn(call: Call) -> list[Shape]:
+    layer = call.layer
+    cell = cell_of(layer.get("cell"))
+    if cell is None:
+        return [Shape.unknown()]
+    require_rank(call, 3, RNN_INPUT)
+    require_defined(call, -1, "its cell's kernel")
+    _check_initial_state(cell, call.states)
+    shape = call.input
+    batch = batch_of(shape)
+    sequences = config_bool(layer, "return_sequences", False)
+    state = config_bool(layer, "return_state", False)
+    if sequences is None or state is None:
+        return [Shape.unknown()]
+    steps = shape.dims[1] if shape.dims is not None else UNKNOWN
+    outputs = [Shape((batch, steps, cell.output) if sequences else (batch, cell.output))]
+    if state:
+        outputs += [
+            Shape.unknown() if size is None else Shape((batch, size)) for size in cell.state_size
+        ]
+    return outputs
+
+
+def _cell_call_params(call: Call) -> int | None:
+    cell = cell_of(call.layer)
+    return None if cell is None else cell_params(cell, features(call.input))
+
+
+def _check_states(cell: Cell, states: tuple[Shape, ...]) -> None:
+    """The ``states`` of a cell called directly: how many it reads, the sizes it can use."""
+    layer = cell.single
+    if layer is None or not states or not all(s.known_rank for s in states):
+        return
+    needed = len(STATE_NAMES[layer.kind])
+    if len(states) < needed:
+        raise ShapeProblem(
+            ProblemKind.STATE_COUNT,
+            f"{layer.kind} reads {_states_text(cell).replace('initial ', '')}, "
+            f"got {len(states)} state{'s' if len(states) != 1 else ''}",
+            expected=_states_text(cell).replace("initial ", ""),
+        )
+    units = cell.output
+    h, rest = states[0], states[1:needed]
+    if h.rank == 2 and differ(h.dims[-1], units):  # type: ignore[index]
+        raise _state_size(0, h, units, layer.kind)
+    for index, c in enumerate(rest, start=1):  # an LSTMCell's c broadcasts: units or 1
+        last = c.dims[-1] if c.rank == 2 else UNKNOWN  # type: ignore[index]
+        if differ(last, units) and differ(last, 1):
+            raise _state_size(index, c, units, layer.kind)
+
+
+_CELL_TRAITS = (Trait.SIZED_BY_FEATURES,)
+
+
+@keras_layer(
+    "StackedRNNCells", positional=("cells",), params=_cell_call_params, traits=_CELL_TRAITS
+)
+@keras_layer(
+    "SimpleRNNCell",
+    positional=("units", "activation", "use_bias"),
+    params=_cell_call_params,
+    traits=_CELL_TRAITS,
+)
+@keras_layer(
+    "GRUCell",
+    positional=("units", "activation", "recurrent_activation", "use_bias"),
+    params=_cell_call_params,
+    traits=_CELL_TRAITS,
+)
+@keras_layer(
+    "LSTMCell",
+    positional=("units", "activation", "recurrent_activation", "use_bias"),
+    params=_cell_call_params,
+    traits=_CELL_TRAITS,
+)
+def cell_call(call: Call) -> list[Shape]:
+    """``cell(inputs, states)``: the output, and the new states (a list: unknown)."""
+    cell = cell_of(call.layer)
+    if cell is None:
+        return [Shape.unknown(), Shape.unknown()]
+    require_defined(call, -1, "its kernel")
+    _check_states(cell, call.states)
+    shape = call.input
+    if shape.rank != 2:
+        return [Shape.unknown(), Shape.unknown()]
+    return [Shape((batch_of(shape), cell.output)), Shape.unknown()]
