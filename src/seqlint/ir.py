@@ -277,11 +277,13 @@ class LegacyUse:
 
 @dataclass(frozen=True)
 class Unpacking:
-    """``a, b, c = layer(x)`` where the call provably returns ``outputs`` tensors and the
-    target names ``targets`` (without a starred name): Python raises at that line."""
+    """``a, b, c = layer(x)`` into ``targets`` names (without a starred name). ``outputs`` is
+    how many tensors the call provably returns when the frontend knows it (then Python raises
+    for any other count); None when the shapes must tell (a call that returns one symbolic
+    tensor cannot be unpacked at all)."""
 
     ref: TensorRef
-    outputs: int
+    outputs: int | None
     targets: int
     loc: Loc
 

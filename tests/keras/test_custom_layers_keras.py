@@ -37,3 +37,31 @@ def test_the_good_example_runs_as_declared():
     exec(rule.good_example, namespace)  # noqa: S102  (our own example)
     model = keras.Model(namespace["inputs"], namespace["outputs"])
     assert model.predict(np.zeros((2, 10, 4)), verbose=0).shape == (2, 1)
+
+
+LYING_BEFORE_DENSE = """\
+import keras
+import numpy as np
+from keras import layers
+
+class Pool(layers.Layer):
+    def call(self, x):
+        return keras.ops.max(x, axis=1)
+
+    def compute_output_shape(self, input_shape):
+        return (input_shape[0], 50)
+
+inputs = keras.Input(shape=(10, 30))
+pooled = Pool()(inputs)
+outputs = layers.Dense(3)(pooled)
+model = keras.Model(inputs, outputs)
+model.predict(np.zeros((2, 10, 30)), verbose=0)
+"""
+
+
+def test_a_layer_built_for_the_declared_features_fails_when_the_model_runs():
+    """SL114: the Dense is built for the declared 50 features and gets 30 at run time."""
+    pytest.importorskip("keras")
+    assert codes_and_lines(LYING_BEFORE_DENSE) == {("SL113", 13), ("SL114", 13)}
+    with pytest.raises(ValueError, match=r"expected axis -1 of input shape to have value 50"):
+        exec(LYING_BEFORE_DENSE, {"__name__": "__main__"})  # noqa: S102  (our own snippet)

@@ -13,6 +13,29 @@ pytestmark = pytest.mark.keras
 
 # (source, the (code, line) seqlint reports, regex of what Keras raises)
 CASES = {
+    "MultiHeadAttention called on one list": (
+        """\
+        from tensorflow import keras
+        from tensorflow.keras import layers
+
+        inputs = keras.Input(shape=(10, 8))
+        attended = layers.MultiHeadAttention(num_heads=2, key_dim=4)([inputs, inputs])
+        """,
+        {("SL114", 5)},
+        r"missing a required argument: 'value'",
+    ),
+    "one output of a layer unpacked into two names": (
+        """\
+        from tensorflow import keras
+        from tensorflow.keras import layers
+
+        inputs = keras.Input(shape=(10, 8))
+        encoded = layers.LSTM(4, return_sequences=True)(inputs)
+        context, scores = layers.Attention()([encoded, encoded])
+        """,
+        {("SL232", 6)},
+        r"Iterating over a symbolic KerasTensor is not supported",
+    ),
     "input_shape=X.shape, 2-D data, Dense first: fails at fit": (
         """\
         import numpy as np

@@ -279,13 +279,14 @@ class Interpreter(Objects):
     def _check_count(
         self, target: cst.BaseExpression, value: Value, elements: list[cst.BaseElement]
     ) -> None:
-        """Record an unpacking of a layer call's outputs into the wrong number of names."""
+        """Record an unpacking of a layer call's outputs into the wrong number of names, or
+        into several names when the frontend cannot count them (the shapes will)."""
         if not isinstance(value, TensorRef) or value.index is not None:
             return
         if any(isinstance(e, cst.StarredElement) for e in elements):
             return
         total = self.graph.output_count(value)
-        if total is not None and total != len(elements):
+        if total != len(elements) and (total is not None or len(elements) > 1):
             self.graph.unpacking(value, total, len(elements), target)
 
     def _unpack(self, value: Value, elements: list[cst.BaseElement]) -> list[Value]:

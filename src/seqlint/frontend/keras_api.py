@@ -664,6 +664,8 @@ def output_count(kind: str, config: dict[str, Any]) -> int | None:
     scores = "return_attention_scores"
     if config.get(scores) is True and call_option(kind, scores):
         return 2  # the output and the attention scores
+    if kind == "RNN":  # the states of its cell (a stack of cells nests them: not counted)
+        kind = getattr(config.get("cell"), "kind", "")
     states = state_count(kind)
     if config.get("return_state") is True and states is not None:
         return 1 + states

@@ -219,8 +219,11 @@ class Graph:
         node = self._node(layer, inputs, self.positions.loc(call), as_list=as_list, states=states)
         return TensorRef(node.id, None)
 
-    def unpacking(self, ref: TensorRef, outputs: int, targets: int, expr: cst.CSTNode) -> None:
-        """``a, b = layer(x)`` with a number of names other than the call's outputs."""
+    def unpacking(
+        self, ref: TensorRef, outputs: int | None, targets: int, expr: cst.CSTNode
+    ) -> None:
+        """``a, b = layer(x)`` with a number of names other than the call's outputs (None:
+        not known here)."""
         self.ir.unpackings.append(Unpacking(ref, outputs, targets, self.positions.loc(expr)))
 
     def output_count(self, ref: TensorRef) -> int | None:

@@ -844,6 +844,10 @@ class Evaluator:
         if takes_query_value(layer.kind):  # mha(query, value, key)
             tensors = [args.get(i, name, MISSING) for i, name in enumerate(QUERY_VALUE)]
             count = tensors.index(MISSING) if MISSING in tensors else len(tensors)
+            first = tensors[0]
+            if count == 1 and isinstance(first, (list, tuple)) and _holds_tensors(first):
+                refs = tuple(self._tensor(t, None, node) for t in first)  # mha([q, v])
+                return self.graph.apply(layer, refs, True, (), node)
             if count < 2 or any(t is not MISSING for t in tensors[count:]):
                 return UNKNOWN
             refs = tuple(
@@ -878,6 +882,9 @@ class Evaluator:
             return MISSING
         refs = tuple(v for v in (inputs if isinstance(inputs, (list, tuple)) else [inputs]))
         group = self.graph.begin_call("Lambda", refs, node, layer.label)
+        declared = layer.get("output_shape")  # one sample's shape: Keras builds what follows for it
+        if isinstance(declared, (tuple, list)):
+            group.declared = (None, *declared)
         result: Value = UNKNOWN
         try:
             result = self.call_value(function, Args([inputs], dict(arguments), [None]), node)

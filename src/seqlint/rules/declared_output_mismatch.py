@@ -6,9 +6,10 @@ from collections.abc import Iterator
 from textwrap import dedent
 
 from seqlint.diagnostic import Severity
-from seqlint.dims import Shape, is_known
-from seqlint.ir import LayerCall, TensorRef, Value
+from seqlint.dims import Shape
+from seqlint.ir import LayerCall
 from seqlint.rulekit.base import Finding, Rule, RuleContext
+from seqlint.rulekit.declared import declared_disagrees, show_declared
 from seqlint.rulekit.evidence import trace
 
 
@@ -65,38 +66,18 @@ infers it by tracing `call`)."""
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for call in ctx.ir.layer_calls:
-            if not isinstance(call.declared, tuple) or not isinstance(call.outputs, TensorRef):
-                continue
-            node = ctx.ir.node(call.outputs)
-            if node.layer.kind == "Declared":
-                continue  # the call could not be followed: the declaration stands in
-            returned = ctx.shapes.of(call.outputs)
-            if _disagree(call.declared, returned):
+            returned = declared_disagrees(call, ctx)
+            if returned is not None:
                 yield self._finding(call, returned, ctx)
 
     def _finding(self, call: LayerCall, returned: Shape, ctx: RuleContext) -> Finding:
-        declared = _show(call.declared)
+        declared = show_declared(call.declared)
+        what = "output_shape" if call.kind == "Lambda" else "compute_output_shape"
+        says = "declares" if call.kind == "Lambda" else "gives"
         message = (
-            f"{call.label}'s compute_output_shape gives {declared}, but its call returns "
-            f"{returned}: Keras builds what follows for {declared} and the model then runs "
-            "on another shape"
+            f"{call.label}'s {what} {says} {declared}, but it returns {returned}: Keras builds "
+            f"what follows for {declared} and the model then runs on another shape"
         )
-        hint = f"make compute_output_shape return the shape call produces, {returned}"
+        hint = f"make {what} the shape it produces, {returned}"
         rows = trace([ctx.ir.node(call.outputs)], ctx)  # type: ignore[arg-type]
         return Finding(call.loc, message, hint, rows)
-
-
-def _disagree(declared: tuple, returned: Shape) -> bool:
-    """Provably different: another rank, or two known sizes that differ."""
-    if returned.dims is None:
-        return False
-    if len(declared) != len(returned.dims):
-        return True
-    return any(
-        is_known(a) and is_known(b) and a != b for a, b in zip(declared, returned.dims, strict=True)
-    )
-
-
-def _show(declared: Value) -> str:
-    items = ", ".join("None" if d is None else str(d) for d in declared)
-    return f"({items},)" if len(declared) == 1 else f"({items})"

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from textwrap import dedent
 
 from seqlint.diagnostic import Severity
-from seqlint.ir import Layer
+from seqlint.ir import Layer, Node
 from seqlint.rulekit.base import Finding, Rule, RuleContext
-from seqlint.shapes.catalogue import spec
+from seqlint.shapes.catalogue import Trait, has_trait, spec
 
 
 class ReturnStateUnpacking(Rule):
@@ -49,7 +49,17 @@ way round)."""
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for unpacking in ctx.ir.unpackings:
-            layer = ctx.ir.node(unpacking.ref).layer
+            node = ctx.ir.node(unpacking.ref)
+            layer = node.layer
+            if unpacking.outputs is None:
+                if _one_symbolic_tensor(node, ctx):
+                    message = (
+                        f"{layer.label} returns one tensor, unpacked into {unpacking.targets} "
+                        "names: Keras cannot iterate over a symbolic tensor"
+                    )
+                    hint = f"assign the output to one name ({_returns(layer, 1)})"
+                    yield Finding(unpacking.loc, message, hint)
+                continue
             message = (
                 f"{layer.label} returns {unpacking.outputs} tensors ({_returns(layer)}), "
                 f"unpacked into {unpacking.targets} names"
@@ -58,8 +68,23 @@ way round)."""
             yield Finding(unpacking.loc, message, hint)
 
 
-def _returns(layer: Layer) -> str:
+def _one_symbolic_tensor(node: Node, ctx: RuleContext) -> bool:
+    """The call returns exactly one tensor (its shapes say so) while a model is built: its
+    inputs come from a model Input, so it is a symbolic KerasTensor, which cannot be iterated."""
+    outputs = ctx.shapes.at(node).outputs
+    if outputs is None or len(outputs) != 1 or outputs[0].dims is None:
+        return False
+    upstream = ctx.ir.upstream(node.inputs)
+    return any(has_trait(ctx.ir.nodes[i].layer, Trait.DECLARES_INPUT) for i in upstream)
+
+
+def _returns(layer: Layer, count: int | None = None) -> str:
     """What a call of ``layer`` returns, by name."""
+    if count == 1:
+        return "output"
+    cell = layer.get("cell")
+    if layer.kind == "RNN" and isinstance(cell, Layer) and _states(cell):
+        return f"output, {_states(cell)}"
     if _states(layer):
         return f"output, {_states(layer)}"
     inner = layer.get("layer")

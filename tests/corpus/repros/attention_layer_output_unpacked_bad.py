@@ -3,7 +3,7 @@
 # Reported: TypeError: Cannot iterate over a tensor with unknown first dimension.
 # Fix: Attention returns the scores only with return_attention_scores=True; the decoder output is the query.
 # keras: raises NotImplementedError
-# status: missed: SL232 counts an attention layer's outputs only under return_attention_scores=True; a plain Attention() output unpacked into two names is not reported
+# status: caught
 # Family: custom-attention
 import numpy as np
 import tensorflow as tf

@@ -3,7 +3,7 @@
 # Reported: ValueError: Shape mismatch: x has 30 cols (and 1 rows) but y has 50 rows (and 30 cols)
 # Fix: output_shape=(NUM_CLASSES,): the Lambda pools the TimeDistributed(Dense(NUM_CLASSES)) outputs over time.
 # keras: raises ValueError
-# status: missed: Lambda layers are unknown (model not analysed); the declared output_shape (50,) is not compared with what K.max over axis 1 of a (None, None, 30) tensor returns
+# status: caught
 # Family: lambda-ops
 import numpy as np
 from tensorflow.keras import backend

@@ -3,7 +3,7 @@
 # Reported: TypeError: call() missing 1 required positional argument: 'value'
 # Fix (answer in the thread): create the layer, then call it with query and value as separate arguments.
 # keras: raises TypeError
-# status: missed: a MultiHeadAttention called with one list [query, value] instead of two arguments is not checked (SL105 looks at merge layers given one tensor, not at the call signature of MultiHeadAttention)
+# status: caught
 # Family: transformer-mha
 import numpy as np
 from keras import Input, Model, layers

@@ -199,6 +199,18 @@ def _output_tail(output_shape: object) -> tuple[Dim, ...] | None:
     return None
 
 
+def _not_one_list(call: Call) -> None:
+    """``mha([query, value])``: these layers take query, value and key as separate arguments
+    (Keras raises TypeError: missing the ``value`` argument)."""
+    if call.as_list:
+        raise ShapeProblem(
+            ProblemKind.LAYER_CONFIG,
+            f"{call.layer.kind} takes query and value as separate arguments, "
+            f"layer(query, value), not one list of {len(call.inputs)} tensors",
+            expected="query, value[, key] as separate arguments",
+        )
+
+
 @keras_layer(
     "MultiHeadAttention",
     params=_mha_params,
@@ -208,8 +220,9 @@ def _output_tail(output_shape: object) -> tuple[Dim, ...] | None:
 )
 def multi_head_attention(call: Call) -> list[Shape]:
     scores = _scores_flag(call)
-    if scores is None or call.as_list or not 2 <= len(call.inputs) <= 3:
-        return [Shape.unknown()]  # mha([q, v]) leaves `value` missing: Keras raises TypeError
+    _not_one_list(call)
+    if scores is None or not 2 <= len(call.inputs) <= 3:
+        return [Shape.unknown()]
     query, value = call.inputs[0], call.inputs[1]
     key = call.inputs[2] if len(call.inputs) == 3 else value
     _check_value_and_key(call, value, key, len(call.inputs) - 1)
@@ -308,7 +321,8 @@ def _gqa_params(call: Call) -> int | None:
 )
 def group_query_attention(call: Call) -> list[Shape]:
     scores = _scores_flag(call)
-    if scores is None or call.as_list or not 2 <= len(call.inputs) <= 3:
+    _not_one_list(call)
+    if scores is None or not 2 <= len(call.inputs) <= 3:
         return [Shape.unknown()]
     query, value = call.inputs[0], call.inputs[1]
     key = call.inputs[2] if len(call.inputs) == 3 else value

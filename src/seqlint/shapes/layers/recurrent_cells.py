@@ -226,18 +226,21 @@ _CELL_TRAITS = (Trait.SIZED_BY_FEATURES,)
     positional=("units", "activation", "use_bias"),
     params=_cell_call_params,
     traits=_CELL_TRAITS,
+    states=("h",),
 )
 @keras_layer(
     "GRUCell",
     positional=("units", "activation", "recurrent_activation", "use_bias"),
     params=_cell_call_params,
     traits=_CELL_TRAITS,
+    states=("h",),
 )
 @keras_layer(
     "LSTMCell",
     positional=("units", "activation", "recurrent_activation", "use_bias"),
     params=_cell_call_params,
     traits=_CELL_TRAITS,
+    states=("h", "c"),
 )
 def cell_call(call: Call) -> list[Shape]:
     """``cell(inputs, states)``: the output, and the new states (a list: unknown)."""
