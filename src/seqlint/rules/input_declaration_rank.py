@@ -92,17 +92,26 @@ at `fit`). Use `X.shape[1:]`."""
             f"{where(user)} expects input of rank {problem.expected_rank} {problem.expected}"
         )
         needed = problem.expected_rank or 0
-        if declared.dims is not None and len(declared.dims) < needed:
+        fewer = declared.dims is not None and len(declared.dims) < needed
+        if fewer and _walks_time(user):
             sample = ", ".join(["timesteps", *(str(d) for d in declared.dims[1:])])
             keyword = "input_shape" if keyword == "input_dim" else keyword
             hint = (
                 f"declare a time axis, {keyword}=({sample}), and feed data of shape "
                 f"(samples, timesteps, ...)"
             )
+        elif fewer:
+            hint = f"declare {keyword} as one sample of {problem.expected}, without the batch axis"
         else:
             hint = f"declare {keyword} with the shape of one sample, without the batch axis"
         rows = trace(chain_to(user, ctx, index), ctx, expected=problem.expected)
         return Finding(decl.loc, message, hint, rows)
+
+
+def _walks_time(user: Node) -> bool:
+    """A layer whose missing axis is a time axis (an LSTM, a Conv1D, TimeDistributed)."""
+    layer = user.layer
+    return layer.kind == "TimeDistributed" or has_trait(layer, Trait.NEEDS_TIME_AXIS)
 
 
 def _sample_shape_fix(decl: Node) -> Fix | None:
