@@ -204,10 +204,22 @@ def _predict(model: Any, case: Case, n_states: int, fill: int) -> list[tuple[int
 
     dtypes = (*(case.dtypes or ("float32",) * len(case.inputs)), *("float32",) * n_states)
     data = [
-        np.zeros((2, *(fill if d is None else d for d in s)), dtype)
+        _zeros(np, (2, *(fill if d is None else d for d in s)), dtype, fill)
         for s, dtype in zip((*case.inputs, *case.states), dtypes, strict=True)
     ]
     return [a.shape for a in _flat(model.predict(data, verbose=0))]
+
+
+def _zeros(np: Any, shape: tuple[int, ...], dtype: str, fill: int) -> Any:
+    """Zeros of ``dtype``. Strings have no zero: each is ``fill`` words (``"a a a"``), so a
+    size that depends on the text (the tokens TextVectorization splits it into) changes
+    between the runs like the undefined ones; a TensorFlow tensor, as ``predict`` refuses
+    NumPy string arrays."""
+    if dtype == "string":
+        import tensorflow as tf
+
+        return tf.constant(np.full(shape, " ".join(["a"] * fill)))
+    return np.zeros(shape, dtype)
 
 
 # -- comparison ------------------------------------------------------------------------------

@@ -54,13 +54,6 @@ def spatial_dropout_1d(rng: random.Random, kind: str) -> Case:
     return Case(kind, {"rate": 0.3}, (shape(rng, rank(rng, 2, 1, 3)),))
 
 
-@generates("TextVectorization")
-def text_vectorization(rng: random.Random, kind: str) -> Case:
-    config: dict = {"max_tokens": rng.randint(5, 50)}
-    maybe(rng, config, "output_sequence_length", rng.randint(1, 9), None)
-    return Case(kind, config, (rng.choice([(), (1,)]),), dtypes=("string",))
-
-
 @generates("InputLayer")
 def input_layer(rng: random.Random, kind: str) -> Case:
     dims = shape(rng, rng.choice([1, 2, 3]))
