@@ -86,14 +86,6 @@ _PENDING_POSITIONAL: dict[str, tuple[str, ...]] = {
     "Lambda": ("function", "output_shape", "mask", "arguments"),
     "MaxPooling2D": ("pool_size", "strides", "padding", "data_format"),
     "MaxPooling3D": ("pool_size", "strides", "padding", "data_format"),
-    "MelSpectrogram": (
-        "fft_length",
-        "sequence_stride",
-        "sequence_length",
-        "window",
-        "sampling_rate",
-        "num_mel_bins",
-    ),
     "RMSNormalization": ("axis", "epsilon"),
     "RNN": ("cell", "return_sequences", "return_state", "go_backwards", "stateful", "unroll"),
     "ReversibleEmbedding": (
@@ -104,7 +96,6 @@ _PENDING_POSITIONAL: dict[str, tuple[str, ...]] = {
         "embeddings_regularizer",
         "embeddings_constraint",
     ),
-    "STFTSpectrogram": ("mode", "frame_length", "frame_step", "fft_length", "window", "periodic"),
     "SeparableConv1D": (
         "filters",
         "kernel_size",

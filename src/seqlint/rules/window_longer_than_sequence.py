@@ -1,4 +1,5 @@
-"""SL108: a Conv1D kernel or a pooling window longer than the sequence it slides over."""
+"""SL108: a Conv1D kernel, a pooling window or an STFT frame longer than the sequence it
+slides over."""
 
 from __future__ import annotations
 
@@ -17,12 +18,13 @@ class WindowLongerThanSequence(Rule):
     summary = "A Conv1D kernel or pooling window is longer than the sequence it slides over."
     severity = Severity.ERROR
     explanation = """\
-With `padding="valid"` (the default), `Conv1D`, `MaxPooling1D` and
-`AveragePooling1D` only place their window where it fits entirely inside
-the sequence: the output has `(steps - window) // strides + 1` steps. When
-the window (`kernel_size`, widened by `dilation_rate`, or `pool_size`) is
-longer than the sequence, no position fits and Keras raises when the layer
-is built: `Computed output size would be zero or negative`. It often
+With `padding="valid"` (the default), `Conv1D`, `MaxPooling1D`,
+`AveragePooling1D` and `STFTSpectrogram` only place their window where it fits
+entirely inside the sequence: the output has `(steps - window) // strides + 1`
+steps. When the window (`kernel_size`, widened by `dilation_rate`, `pool_size`,
+or a spectrogram's `frame_length`) is longer than the sequence, no position
+fits and Keras raises when the layer is built: `Computed output size would be
+zero or negative`. It often
 happens after earlier layers have already shortened the sequence (a
 pooling halves it, each valid convolution removes `kernel_size - 1` steps).
 
@@ -71,7 +73,7 @@ evaluate) are not reported."""
             )
             hint = (
                 'use padding="same" to keep the length, or a shorter window '
-                "(kernel_size, dilation_rate, pool_size), or longer sequences"
+                "(kernel_size, dilation_rate, pool_size, frame_length), or longer sequences"
             )
             rows = trace(chain_to(node, ctx), ctx, expected=problem.expected)
             yield Finding(node.loc, message, hint, rows)
