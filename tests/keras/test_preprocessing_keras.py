@@ -22,6 +22,7 @@ KERAS_ERRORS = {
     "RANK: an image augmentation after Flatten (SL114)": (
         r"Expected image tensor to have rank 3 \(single image\) or 4 \(batch of images\)"
     ),
+    "RANK: signals declared without their channel axis (SL102)": r"expected ndim=3, found ndim=2",
     "LAYER_CONFIG: TextVectorization splitting two strings per sample (SL114)": (
         r"the input rank must be 1 or the last shape dimension must be 1"
     ),

@@ -35,6 +35,13 @@ SCRIPTS = {
         ])
         model.predict(np.zeros((2, 28, 28, 1)), verbose=0)
         """,
+    "RANK: signals declared without their channel axis (SL102)": """\
+        from tensorflow import keras
+        from tensorflow.keras import layers
+
+        audio = keras.Input(shape=(16000,))  # expect: SL102
+        spectrogram = layers.STFTSpectrogram(frame_length=256, frame_step=128)(audio)
+        """,
     "LAYER_CONFIG: TextVectorization splitting two strings per sample (SL114)": """\
         import tensorflow as tf
         from tensorflow import keras
@@ -96,6 +103,11 @@ def test_messages_say_what_the_layer_needs() -> None:
     assert "expects input of rank 4 (batch, height, width, channels)" in found.message
     assert found.hint == (
         "declare shape as one sample of (batch, height, width, channels), without the batch axis"
+    )
+    source = textwrap.dedent(SCRIPTS["RANK: signals declared without their channel axis (SL102)"])
+    (found,) = lint(source)
+    assert found.hint == (
+        "declare shape as one sample of (batch, samples, channels), without the batch axis"
     )
     source = textwrap.dedent(SCRIPTS["LENGTH: an STFT frame longer than the signal (SL108)"])
     (found,) = lint(source)

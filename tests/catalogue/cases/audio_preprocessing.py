@@ -28,14 +28,13 @@ def stft_spectrogram(rng: random.Random, kind: str) -> Case:
     maybe(rng, config, "padding", "valid", "same")
     maybe(rng, config, "expand_dims", True, False)
     maybe(rng, config, "data_format", "channels_last", "channels_first")
-    samples = rng.choice([frame - 1, frame, frame + 1, size(rng, 1, 64)])
-    channels = size(rng, 1, 3)
-    signal = (
-        (channels, samples)
-        if config.get("data_format") == "channels_first"
-        else (samples, channels)
+    samples = rng.choice(
+        [frame - 1, frame, frame + 1, frame + rng.randint(2, 40), size(rng, 1, 64)]
     )
-    shape = rng.choice([signal, signal, signal, signal, (samples,), (2, *signal)])
+    channels = size(rng, 1, 3, unknown=0.05)
+    first = config.get("data_format") == "channels_first"
+    signal = (channels, samples) if first else (samples, channels)
+    shape = rng.choice([signal] * 8 + [(samples,), (2, *signal)])
     return Case(kind, config, (shape,))
 
 

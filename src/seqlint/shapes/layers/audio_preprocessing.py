@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 
 from seqlint.dims import NONE, UNKNOWN, Dim, Shape, is_known, mul
-from seqlint.shapes.catalogue import Call, Trait
+from seqlint.shapes.catalogue import Call
 from seqlint.shapes.layers.common import (
     config_bool,
     config_dim,
@@ -56,12 +56,13 @@ def _stft_params(call: Call) -> int | None:
     "STFTSpectrogram",
     positional=("mode", "frame_length", "frame_step", "fft_length", "window", "periodic"),
     params=_stft_params,
-    traits=(Trait.NEEDS_TIME_AXIS,),
 )
 def stft_spectrogram(call: Call) -> list[Shape]:
     """Frames as a ``valid`` (or ``same``) convolution of ``frame_length`` steps by
     ``frame_step`` (a frame longer than a ``valid`` signal: Keras raises "Computed output size
-    would be zero or negative"); Keras needs the number of channels defined when it builds."""
+    would be zero or negative"); Keras needs the number of channels defined when it builds.
+    Its input is a signal, not a sequence of feature vectors: a signal without its channel
+    axis is a rank problem, not a missing time axis."""
     layer, shape = call.layer, call.input
     fmt = data_format(layer)
     first = fmt == "channels_first"
