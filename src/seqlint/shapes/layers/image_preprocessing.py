@@ -134,8 +134,8 @@ for _kind, _positional in _SAME_SHAPE.items():
 )
 def equalization(call: Call) -> list[Shape]:
     """Its input, as Keras's ``compute_output_spec`` returns it: the input tensor itself, on
-    which Keras checks nothing when it builds (a functional model then refuses it as a
-    cycle)."""
+    which Keras checks nothing when it builds (a model whose output it is raises "is part of a
+    cycle")."""
     return [call.input]
 
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from seqlint.dims import BATCH, NONE, UNKNOWN, Dim, Shape, is_known
 from seqlint.ir import Layer
-from seqlint.shapes.catalogue import Call, Trait, count_params, output_shapes
+from seqlint.shapes.catalogue import Call, ShapeFn, Trait, count_params, output_shapes
 from seqlint.shapes.layers.common import (
     config_bool,
     config_dim,
@@ -103,7 +103,9 @@ def _lookup_depth(layer: Layer, mode: str, vocabulary: Dim) -> Dim:
     return config_dim(layer, "max_tokens", None) if pad else vocabulary
 
 
-def _lookup(oov_default: Any) -> Any:
+def _lookup(oov_default: str | int) -> ShapeFn:
+    """The shape function of a lookup whose ``oov_token`` defaults to ``oov_default``."""
+
     def shape_fn(call: Call) -> list[Shape]:
         """Keeps the shape in ``int`` mode (and ``invert``); the other modes encode the
         indices (:func:`encoded`) over the vocabulary."""
@@ -153,18 +155,18 @@ def text_vectorization(call: Call) -> list[Shape]:
     layer, shape = call.layer, call.input
     mode = _mode(layer, "int")
     split = layer.get("split", "whitespace")
-    if mode is None or shape.dims is None:
+    ragged = config_bool(layer, "ragged", False)
+    if mode is None or ragged is None or shape.dims is None:
         return [Shape.unknown()]
     cut = layer.get("output_sequence_length")
     length = None if cut is None else config_dim(layer, "output_sequence_length")
-    ragged = config_bool(layer, "ragged", False)
     size = vocabulary_size(layer, mode, mask="", oov="[UNK]", num_oov=1)
     depth = _lookup_depth(layer, mode, size)
     if split is None:
-        if layer.get("ngrams") is not None or ragged is None:
+        if layer.get("ngrams") is not None:
             return [Shape.unknown()]  # n-grams across the strings of a sample: not modelled
         return [_untokenized(shape, mode, depth, length, ragged)]
-    if split not in ("whitespace", "character") or ragged is None:
+    if split not in ("whitespace", "character"):
         return [Shape.unknown()]  # a callable: what it makes of the strings is unknown
     dims = shape.dims
     if len(dims) >= 2:
