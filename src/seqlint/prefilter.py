@@ -33,6 +33,8 @@ _MODEL_CODE = (
     re.compile(r"class\s+\w+\s*\(([^)]*)\)"),
     # windows generators
     re.compile(r"(?:TimeseriesGenerator|timeseries_dataset_from_array)"),
+    # a recurrent layer returning its states (unpacked, even outside a model: SL232)
+    re.compile(r"return_state\s*=\s*True"),
 )
 
 

@@ -233,10 +233,22 @@ def _predict(model: Any, case: Case, fill: int) -> list[tuple[int, ...] | str]:
     states = [s for group in case.states for s in (group if isinstance(group, list) else [group])]
     dtypes = (*(case.dtypes or ("float32",) * len(case.inputs)), *("float32",) * len(states))
     data = [
-        np.zeros((case.batch or 2, *(fill if d is None else d for d in s)), dtype)
+        _zeros(np, (case.batch or 2, *(fill if d is None else d for d in s)), dtype, fill)
         for s, dtype in zip((*case.inputs, *states), dtypes, strict=True)
     ]
     return [_shape_of(a) for a in _flat(model.predict(data, verbose=0))]
+
+
+def _zeros(np: Any, shape: tuple[int, ...], dtype: str, fill: int) -> Any:
+    """Zeros of ``dtype``. Strings have no zero: each is ``fill`` words (``"a a a"``), so a
+    size that depends on the text (the tokens TextVectorization splits it into) changes
+    between the runs like the undefined ones; a TensorFlow tensor, as ``predict`` refuses
+    NumPy string arrays."""
+    if dtype == "string":
+        import tensorflow as tf
+
+        return tf.constant(np.full(shape, " ".join(["a"] * fill)))
+    return np.zeros(shape, dtype)
 
 
 # -- comparison ------------------------------------------------------------------------------

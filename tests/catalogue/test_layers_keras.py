@@ -15,7 +15,6 @@ import os
 
 import pytest
 
-from seqlint.frontend import keras_api
 from seqlint.frontend.keras_api import LAYERS_EXPORTS
 from seqlint.shapes.catalogue import spec, specs
 from tests.catalogue.cases import cases_for, generated_kinds
@@ -62,7 +61,6 @@ def test_positional_parameters_are_keras_s() -> None:
     keras = pytest.importorskip("keras")
     wrong = []
     known = {s.kind: s.positional for s in specs() if s.kind not in INTERNAL}
-    known.update(keras_api._PENDING_POSITIONAL)
     for kind, positional in known.items():
         cls = getattr(keras.layers, kind, None)
         if cls is None:

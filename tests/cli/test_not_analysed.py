@@ -31,7 +31,7 @@ SOURCE = dedent(
     model = keras.Sequential([keras.Input(shape=(10, 3)), layers.LSTM(8), layers.Dense(1)])
     model.compile(optimizer="adam", loss="mse")
     model.fit(X, y, epochs=1)
-    other = keras.Sequential([keras.Input(shape=(10, 3)), layers.Lambda(lambda t: t)])
+    other = keras.Sequential([keras.Input(shape=(10, 3)), layers.TFSMLayer("exported")])
     other.compile(optimizer="adam", loss="mse")
     other.fit(load_data(), epochs=1)
     undeclared = keras.Sequential([layers.Flatten(), layers.Dense(1)])
@@ -50,7 +50,7 @@ def test_each_unread_model_and_fit_call_has_a_reason():
     assert result.models == 1  # `model`
     undeclared = "its input shape is not declared (no Input, input_shape, build() or fit data)"
     assert [(u.line, u.what, u.reason) for u in result.unanalysed] == [
-        (20, "model `other`", "unknown layer Lambda(lambda t: t) (line 20)"),
+        (20, "model `other`", 'unknown layer TFSMLayer("exported") (line 20)'),
         (22, "fit call of model `other`", "data of unknown shape"),
         (23, "model `undeclared`", undeclared),
         (24, "model `forecaster`", undeclared),  # subclassed, never built nor fitted
@@ -80,7 +80,7 @@ def test_summary_counts_models_and_verbose_lists_what_was_not_analysed(run, tmp_
     verbose = run("check", "--verbose", "m.py").stderr.splitlines()
     assert "seqlint: m.py: 1 model analysed, 4 not analysed" in verbose
     assert (
-        "seqlint: m.py:20: not analysed: model `other`: unknown layer Lambda(lambda t: t) "
+        'seqlint: m.py:20: not analysed: model `other`: unknown layer TFSMLayer("exported") '
         "(line 20)" in verbose
     )
     assert (
@@ -106,7 +106,7 @@ def test_in_a_notebook_what_was_not_analysed_is_placed_in_its_cell(run, tmp_path
     cells = [
         "import numpy as np\nfrom tensorflow import keras\nfrom tensorflow.keras import layers\n",
         "%time\nother = keras.Sequential(\n"
-        "    [keras.Input(shape=(10, 3)), layers.Lambda(abs)]\n)\n",
+        "    [keras.Input(shape=(10, 3)), layers.TFSMLayer('exported')]\n)\n",
         "other.compile(optimizer='adam', loss='mse')\nother.fit(load_data(), epochs=1)\n",
     ]
     notebook = {
@@ -119,7 +119,7 @@ def test_in_a_notebook_what_was_not_analysed_is_placed_in_its_cell(run, tmp_path
     verbose = run("check", "--verbose", "nb.ipynb").stderr.splitlines()
     assert (
         "seqlint: nb.ipynb:cell 2:2: not analysed: model `other`: unknown layer "
-        "Lambda(abs) (cell 2, line 3)" in verbose
+        "TFSMLayer('exported') (cell 2, line 3)" in verbose
     ), verbose
     assert (
         "seqlint: nb.ipynb:cell 3:2: not analysed: fit call of model `other`: "

@@ -4,7 +4,6 @@ from that entry."""
 
 from __future__ import annotations
 
-from seqlint.frontend import keras_api
 from seqlint.frontend.keras_api import LAYERS_EXPORTS, canonical_kind, positional, state_count
 from seqlint.shapes.catalogue import Trait, spec, specs
 
@@ -12,16 +11,10 @@ from seqlint.shapes.catalogue import Trait, spec, specs
 NOT_LAYERS = frozenset({"Layer", "InputSpec", "Wrapper"})
 
 
-def test_every_exported_class_is_catalogued_or_pending():
+def test_every_exported_class_is_catalogued():
     classes = {name for name in LAYERS_EXPORTS if name[:1].isupper()} - NOT_LAYERS
-    pending = set(keras_api._PENDING_POSITIONAL) | set(keras_api._PENDING_ALIASES)
-    missing = sorted(n for n in classes if spec(n) is None and n not in pending)
+    missing = sorted(n for n in classes if spec(n) is None)
     assert not missing, f"not in the catalogue: {missing}"
-
-
-def test_pending_tables_hold_only_classes_not_catalogued_yet():
-    stale = [n for n in (*keras_api._PENDING_POSITIONAL, *keras_api._PENDING_ALIASES) if spec(n)]
-    assert not stale, f"catalogued, still pending in keras_api: {stale}"
 
 
 def test_aliases_resolve_to_their_class():

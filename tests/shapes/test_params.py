@@ -54,12 +54,12 @@ def test_wrappers_count_their_inner_layer() -> None:
         (make_layer("Dense", units=Sym("n")), make_shape(4)),  # units known by name only
         (make_layer("Dense", units=8, use_bias=UNKNOWN), make_shape(4)),
         (make_layer("LSTM", units=8), Shape.unknown()),
-        (make_layer("Lambda"), make_shape(4)),  # unmodelled layer
+        (make_layer("MyCustom"), make_shape(4)),  # a layer seqlint does not know
         (
             make_layer(
                 "Bidirectional",
                 layer=make_layer("LSTM", units=8),
-                backward_layer=make_layer("Lambda"),
+                backward_layer=make_layer("MyCustom"),
             ),
             make_shape(3, 4),
         ),

@@ -13,109 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-# Layer classes whose catalogue entries are still to come (seqlint.shapes.layers): their
-# positional parameters (Keras 3.15 signatures) and aliases. A family that lands in the
-# catalogue takes its rows from here (tests/shapes/test_catalogue.py keeps them apart).
-_PENDING_POSITIONAL: dict[str, tuple[str, ...]] = {
-    "AugMix": ("value_range", "num_chains", "chain_depth", "factor", "alpha", "all_ops"),
-    "AutoContrast": ("value_range",),
-    "CategoryEncoding": ("num_tokens", "output_mode", "sparse"),
-    "CenterCrop": ("height", "width", "data_format"),
-    "ContrastLimitedAdaptiveHistogramEqualization": (
-        "value_range",
-        "clip_limit",
-        "tile_grid_size",
-        "data_format",
-    ),
-    "CutMix": ("factor", "seed", "data_format"),
-    "Discretization": ("bin_boundaries", "num_bins", "epsilon", "output_mode", "sparse"),
-    "Equalization": ("value_range", "bins", "data_format"),
-    "HashedCrossing": ("num_bins", "output_mode", "sparse", "name", "dtype"),
-    "Hashing": ("num_bins", "mask_value", "salt", "output_mode", "sparse"),
-    "IntegerLookup": ("max_tokens", "num_oov_indices", "mask_token", "oov_token", "vocabulary"),
-    "Lambda": ("function", "output_shape", "mask", "arguments"),
-    "MaxNumBoundingBoxes": ("max_number", "fill_value"),
-    "MelSpectrogram": (
-        "fft_length",
-        "sequence_stride",
-        "sequence_length",
-        "window",
-        "sampling_rate",
-        "num_mel_bins",
-    ),
-    "MixUp": ("alpha", "data_format", "seed"),
-    "Normalization": ("axis", "mean", "variance", "invert"),
-    "Pipeline": ("layers", "name"),
-    "RandAugment": ("value_range", "num_ops", "factor", "interpolation", "seed", "data_format"),
-    "RandomBrightness": ("factor", "value_range", "seed"),
-    "RandomColorDegeneration": ("factor", "value_range", "data_format", "seed"),
-    "RandomColorJitter": (
-        "value_range",
-        "brightness_factor",
-        "contrast_factor",
-        "saturation_factor",
-        "hue_factor",
-        "seed",
-    ),
-    "RandomContrast": ("factor", "value_range", "seed"),
-    "RandomCrop": ("height", "width", "seed", "data_format", "name"),
-    "RandomElasticTransform": (
-        "factor",
-        "scale",
-        "interpolation",
-        "fill_mode",
-        "fill_value",
-        "value_range",
-    ),
-    "RandomErasing": ("factor", "scale", "fill_value", "value_range", "seed", "data_format"),
-    "RandomFlip": ("mode", "seed", "data_format"),
-    "RandomGaussianBlur": ("factor", "kernel_size", "sigma", "value_range", "data_format", "seed"),
-    "RandomGrayscale": ("factor", "data_format", "seed"),
-    "RandomHue": ("factor", "value_range", "data_format", "seed"),
-    "RandomInvert": ("factor", "value_range", "seed", "data_format"),
-    "RandomPerspective": ("factor", "scale", "interpolation", "fill_value", "seed", "data_format"),
-    "RandomPosterization": ("factor", "value_range", "data_format", "seed"),
-    "RandomRotation": ("factor", "fill_mode", "interpolation", "seed", "fill_value", "data_format"),
-    "RandomSaturation": ("factor", "value_range", "data_format", "seed"),
-    "RandomSharpness": ("factor", "value_range", "data_format", "seed"),
-    "RandomShear": (
-        "x_factor",
-        "y_factor",
-        "interpolation",
-        "fill_mode",
-        "fill_value",
-        "data_format",
-    ),
-    "RandomTranslation": (
-        "height_factor",
-        "width_factor",
-        "fill_mode",
-        "interpolation",
-        "seed",
-        "fill_value",
-    ),
-    "RandomZoom": (
-        "height_factor",
-        "width_factor",
-        "fill_mode",
-        "interpolation",
-        "seed",
-        "fill_value",
-    ),
-    "Rescaling": ("scale", "offset"),
-    "Resizing": (
-        "height",
-        "width",
-        "interpolation",
-        "crop_to_aspect_ratio",
-        "pad_to_aspect_ratio",
-        "fill_mode",
-    ),
-    "STFTSpectrogram": ("mode", "frame_length", "frame_step", "fft_length", "window", "periodic"),
-    "Solarization": ("addition_factor", "threshold_factor", "value_range", "seed"),
-    "StringLookup": ("max_tokens", "num_oov_indices", "mask_token", "oov_token", "vocabulary"),
-}
-_PENDING_ALIASES: dict[str, str] = {}
 # Keras 2 layer classes Keras 3 removed (see REMOVED_LAYERS): positional parameters, states.
 _REMOVED_LAYER_SIGNATURES: dict[str, tuple[tuple[str, ...], int]] = {
     "CuDNNLSTM": (("units",), 2),
@@ -132,27 +29,21 @@ def positional(kind: str) -> tuple[str, ...]:
         return found.positional
     if kind in _REMOVED_LAYER_SIGNATURES:
         return _REMOVED_LAYER_SIGNATURES[kind][0]
-    return _PENDING_POSITIONAL.get(kind, ())
+    return ()
 
 
 def canonical_kind(name: str) -> str:
     """The class a Keras alias names (``MaxPool1D`` -> ``MaxPooling1D``)."""
     from seqlint.shapes.catalogue import canonical
 
-    return _PENDING_ALIASES.get(name) or canonical(name)
+    return canonical(name)
 
 
 def is_layer_class(name: str) -> bool:
     """A layer class name Keras defines (or defined, for the removed ones)."""
     from seqlint.shapes.catalogue import spec
 
-    return (
-        name in LAYERS_EXPORTS
-        or spec(name) is not None
-        or name in _PENDING_POSITIONAL
-        or name in _PENDING_ALIASES
-        or name in _REMOVED_LAYER_SIGNATURES
-    )
+    return name in LAYERS_EXPORTS or spec(name) is not None or name in _REMOVED_LAYER_SIGNATURES
 
 
 def state_count(kind: str) -> int | None:

@@ -816,6 +816,12 @@ class Evaluator:
             if isinstance(result, TensorRef):
                 self.graph.add_output(seq, self.graph.instance_layer(item), result)
                 return
+        if isinstance(item, Layer) and item.kind == "Lambda" and id(item) in self._lambdas:
+            x = self.graph.sequential_output(seq)
+            result = self._apply_lambda(item, Args([x], positional_exprs=[None]), call)
+            if isinstance(result, TensorRef):
+                self.graph.add_output(seq, item, result)
+                return
         self.graph.add(seq, item, call, added_by=added_by)
 
     def _merge(self, kind: str, helper: str, args: Args, node: cst.Call) -> Value:

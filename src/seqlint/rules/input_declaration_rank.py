@@ -93,6 +93,7 @@ at `fit`). Use `X.shape[1:]`."""
         )
         needed = problem.expected_rank or 0
         channels = _channels_axis(problem.expected)
+        fewer = declared.dims is not None and len(declared.dims) < needed
         if declared.dims is not None and len(declared.dims) == needed - 1 and channels:
             dims = [str(d) for d in declared.dims[1:]]
             sample = ", ".join([*dims, "1"] if channels == "last" else ["1", *dims])
@@ -101,13 +102,15 @@ at `fit`). Use `X.shape[1:]`."""
                 f"declare the channels axis, {keyword}=({sample}) for one channel, and feed "
                 f"data of shape (samples, {sample})"
             )
-        elif declared.dims is not None and len(declared.dims) < needed:
+        elif fewer and _walks_time(user):
             sample = ", ".join(["timesteps", *(str(d) for d in declared.dims[1:])])
             keyword = "input_shape" if keyword == "input_dim" else keyword
             hint = (
                 f"declare a time axis, {keyword}=({sample}), and feed data of shape "
                 f"(samples, timesteps, ...)"
             )
+        elif fewer:
+            hint = f"declare {keyword} as one sample of {problem.expected}, without the batch axis"
         else:
             hint = f"declare {keyword} with the shape of one sample, without the batch axis"
         rows = trace(chain_to(user, ctx, index), ctx, expected=problem.expected)
@@ -122,6 +125,12 @@ def _channels_axis(expected: str) -> str:
     if expected.endswith(", channels)"):
         return "last"
     return "first" if expected.startswith("(batch, channels,") else ""
+
+
+def _walks_time(user: Node) -> bool:
+    """A layer whose missing axis is a time axis (an LSTM, a Conv1D, TimeDistributed)."""
+    layer = user.layer
+    return layer.kind == "TimeDistributed" or has_trait(layer, Trait.NEEDS_TIME_AXIS)
 
 
 def _sample_shape_fix(decl: Node) -> Fix | None:

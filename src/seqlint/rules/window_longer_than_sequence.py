@@ -1,5 +1,5 @@
-"""SL108: a convolution kernel, pooling window or cropping longer than the axis it covers (the
-steps of a sequence, the height or width of an image)."""
+"""SL108: a convolution kernel, pooling window, cropping or STFT frame longer than the axis it
+covers (the steps of a sequence, the height or width of an image)."""
 
 from __future__ import annotations
 
@@ -21,17 +21,18 @@ class WindowLongerThanSequence(Rule):
     severity = Severity.ERROR
     explanation = """\
 With `padding="valid"` (the default), convolutions (`Conv1D`, `Conv2D`,
-`Conv3D`, their depthwise and separable variants) and pooling layers
-(`MaxPooling1D/2D/3D`, `AveragePooling1D/2D/3D`) only place their window where
-it fits entirely inside the input: along each axis the output has
-`(size - window) // strides + 1` positions. When the window (`kernel_size`,
-widened by `dilation_rate`, or `pool_size`) is longer than an axis -- the
-steps of a sequence, the height or width of an image -- no position fits and
-Keras raises when the layer is built: `Computed output size would be zero or
-negative`. It often happens after earlier layers have already shrunk the
-input (a pooling halves it, each valid convolution removes `kernel_size - 1`
-positions), also inside `TimeDistributed`. `Cropping1D/2D/3D` likewise
-refuses to crop a whole axis away.
+`Conv3D`, their depthwise and separable variants), pooling layers
+(`MaxPooling1D/2D/3D`, `AveragePooling1D/2D/3D`) and `STFTSpectrogram` only
+place their window where it fits entirely inside the input: along each axis the
+output has `(size - window) // strides + 1` positions. When the window
+(`kernel_size`, widened by `dilation_rate`, `pool_size`, or a spectrogram's
+`frame_length`) is longer than an axis -- the steps of a sequence, the height or
+width of an image -- no position fits and Keras raises when the layer is built:
+`Computed output size would be zero or negative`. It often happens after
+earlier layers have already shrunk the input (a pooling halves it, each valid
+convolution removes `kernel_size - 1` positions), also inside
+`TimeDistributed`. `Cropping1D/2D/3D` likewise refuses to crop a whole axis
+away.
 
 `padding="same"` (and `"causal"` for `Conv1D`) pads the input instead and
 works on any size; otherwise use a smaller window or cropping, or a larger
@@ -81,7 +82,7 @@ reported."""
             else:
                 hint = (
                     'use padding="same" to keep the size, or a smaller window '
-                    "(kernel_size, dilation_rate, pool_size), or a larger input"
+                    "(kernel_size, dilation_rate, pool_size, frame_length), or a larger input"
                 )
             rows = trace(chain_to(node, ctx), ctx, expected=problem.expected)
             yield Finding(node.loc, message, hint, rows)

@@ -77,13 +77,6 @@ def spatial_dropout(rng: random.Random, kind: str) -> Case:
     return Case(kind, config, (image(rng, spatial_rank(kind), first),))
 
 
-@generates("TextVectorization")
-def text_vectorization(rng: random.Random, kind: str) -> Case:
-    config: dict = {"max_tokens": rng.randint(5, 50)}
-    maybe(rng, config, "output_sequence_length", rng.randint(1, 9), None)
-    return Case(kind, config, (rng.choice([(), (1,)]),), dtypes=("string",))
-
-
 @generates("InputLayer")
 def input_layer(rng: random.Random, kind: str) -> Case:
     dims = shape(rng, rng.choice([1, 2, 3]))
@@ -96,3 +89,12 @@ def input_layer(rng: random.Random, kind: str) -> Case:
         ]
     )
     return Case(kind, config, ())
+
+
+@generates("Lambda")
+def lambda_layer(rng: random.Random, kind: str) -> Case:
+    """A Lambda whose ``output_shape`` Keras builds what follows for (seqlint runs the function
+    itself in a script; this compares the layer's own declaration)."""
+    dims = shape(rng, rng.choice([1, 2, 3]))
+    declared = dims if rng.random() < 0.6 else shape(rng, rng.choice([1, 2]))
+    return Case(kind, {"function": lambda x: x * 2.0, "output_shape": declared}, (dims,))

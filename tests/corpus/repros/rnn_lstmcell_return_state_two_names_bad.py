@@ -3,7 +3,7 @@
 # Reported: ValueError: too many values to unpack (expected 2)
 # Fix: unpack the output and the cell's two states: rnn_output, h, c = rnn(x, initial_state=s).
 # keras: raises ValueError
-# status: missed: SL232 knows the return_state outputs of LSTM/GRU/SimpleRNN layers, not of RNN(cell) (output plus the cell's state_size: h, c for an LSTMCell); and this eager call on a tensor builds no model
+# status: caught
 # Family: rnn-cell
 import tensorflow as tf
 from tensorflow.keras import layers

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import math
 
-from seqlint.dims import Shape, is_known
+from seqlint.dims import NONE, Shape, is_known
 from seqlint.shapes.catalogue import Call, ParamFn, Trait
 from seqlint.shapes.layers.common import (
+    as_dim,
     config_bool,
     config_dim,
     config_int,
@@ -141,6 +142,19 @@ for _kind, (_positional, _params) in _SAME_SHAPE.items():
     _traits |= {Trait.PASSES_VALUES} if _kind == "Identity" else set()
     _shape_fn = _SHAPE_FUNCTIONS.get(_kind, identity)
     keras_layer(_kind, positional=_positional, params=_params, traits=_traits)(_shape_fn)
+
+
+@keras_layer(
+    "Lambda", positional=("function", "output_shape", "mask", "arguments"), params=no_weights
+)
+def lambda_layer(call: Call) -> list[Shape]:
+    """The frontend runs a Lambda's function on the tensors (its ops are nodes of their own);
+    this is the layer where it cannot: ``output_shape`` (one sample's shape) is what Keras
+    builds what follows for; without it the output is unknown."""
+    declared = call.layer.get("output_shape")
+    if not isinstance(declared, (tuple, list)) or not call.input.dims:
+        return [Shape.unknown()]
+    return [Shape((call.input.dims[0], *(NONE if d is None else as_dim(d) for d in declared)))]
 
 
 @keras_layer(
