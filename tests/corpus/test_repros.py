@@ -23,7 +23,9 @@ GOOD = [r for r in ALL if not r.bad]
 # caught / total over every bad repro, measured when the corpus was last updated
 # (docs/accuracy.md, "Real-world code"). Raise it as features land; lower it only when new
 # repros of families seqlint does not cover yet join the corpus (say so in accuracy.md).
-RECALL_FLOOR = 50 / 90
+# 53 / 115: 25 repros of custom attention, Lambda ops, MultiHeadAttention, custom-layer
+# weights, RNN cells and text pipelines joined at 50 / 90; seqlint catches 3 of them.
+RECALL_FLOOR = 53 / 115
 
 
 def _errors_of(repro: Repro) -> list:
