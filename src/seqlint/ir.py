@@ -205,8 +205,10 @@ class LayerCall:
     ``Lambda``: what ``model.summary()`` shows as one row. Its ``call()`` (or function) made
     the nodes ``nodes``, among them the ``Weight`` nodes of ``weights`` (its own weights,
     made by ``add_weight``); ``inputs`` are the tensors it was called on, ``outputs`` what it
-    returned. ``declared`` is the output shape its ``compute_output_shape`` gives, when it has
-    one seqlint could evaluate (a tuple with the batch axis, None for undefined sizes).
+    returned. ``declared`` is the output shape its ``compute_output_shape`` (a Lambda's
+    ``output_shape``) gives, when seqlint could evaluate it (a tuple with the batch axis, None
+    for undefined sizes): Keras builds what follows for that shape, so ``outputs`` is then a
+    ``Declared`` node of it and ``returned`` what ``call`` itself returned.
     """
 
     id: int
@@ -218,6 +220,7 @@ class LayerCall:
     nodes: list[int] = field(default_factory=list)
     weights: list[int] = field(default_factory=list)
     declared: Value = None
+    returned: Value = None
 
 
 @dataclass(eq=False)

@@ -39,7 +39,7 @@ from seqlint.frontend.objects import (
 from seqlint.frontend.scopes import MISSING, Scope
 from seqlint.frontend.tensors import UNKNOWN_SHAPE
 from seqlint.frontend.values import Evaluator, sequence_items
-from seqlint.ir import Array, Batches, Layer, TensorRef, Value
+from seqlint.ir import Array, Batches, TensorRef, Value
 
 MAX_UNROLL = 16  # items of a loop or comprehension run one by one inside methods
 
@@ -274,9 +274,8 @@ class Objects(Evaluator):
         try:
             result = self._run_call(instance, args, node)
             group.declared = self._declared_output(instance, keywords[0] if keywords else x, node)
-            if not _tensors(result) and isinstance(group.declared, tuple):
-                layer = Layer("Declared", {"shape": group.declared}, group.loc, group.label)
-                result = TensorRef(self.graph.node(layer, inputs, node).node_id, None)
+            if isinstance(group.declared, tuple):
+                result = self.graph.stand_in(group, result, node)
         finally:
             result = self.graph.end_call(group, result if _tensors(result) else None, node)
         if _tensors(result):

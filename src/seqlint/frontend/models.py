@@ -265,6 +265,14 @@ class Graph:
         found.outputs = _structure(outputs)
         return outputs
 
+    def stand_in(self, found: LayerCall, returned: Value, expr: cst.CSTNode) -> TensorRef:
+        """The output of a call whose layer declares it (``compute_output_shape``): Keras builds
+        what follows from the declaration, a ``Declared`` node here; what ``call`` returned
+        is kept beside it. Made while the call runs (it is one of its nodes)."""
+        found.returned = _structure(returned) if _leaves(returned) else None
+        layer = Layer("Declared", {"shape": found.declared}, found.loc, found.label)
+        return TensorRef(self._node(layer, found.inputs, self.positions.loc(expr)).id, None)
+
     @property
     def in_call(self) -> LayerCall | None:
         """The outermost custom layer or Lambda call being run, if any."""

@@ -894,6 +894,8 @@ class Evaluator:
         result: Value = UNKNOWN
         try:
             result = self.call_value(function, Args([inputs], dict(arguments), [None]), node)
+            if isinstance(group.declared, tuple):
+                result = self.graph.stand_in(group, result, node)
         finally:
             result = self.graph.end_call(group, result if _holds_tensors(result) else None, node)
         return result if _holds_tensors(result) else MISSING

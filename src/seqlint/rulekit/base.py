@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from seqlint.diagnostic import Severity, TraceRow
 from seqlint.fixes import Fix
-from seqlint.ir import Loc, ModuleIR, Node
+from seqlint.ir import Loc, ModuleIR, Node, tensor_refs
 from seqlint.shapes.propagate import GraphShapes
 
 
@@ -63,8 +63,33 @@ class Rule:
 
 
 def problem_nodes(ctx: RuleContext) -> Iterator[tuple[Node, object]]:
-    """Every node whose shape function reported a problem, with the problem."""
+    """Every node whose shape function reported a problem, with the problem.
+
+    Not the nodes of a custom layer's ``call`` when the layer declares its output
+    (``compute_output_shape``) and no model holding it runs in the script: Keras builds the
+    model from the declaration without running ``call``, so what fails inside it fails only
+    when the model runs (``fit``, ``predict``...). Its ``build`` runs: its weights are checked.
+    """
+    quiet = _declared_calls_never_run(ctx)
     for node in ctx.ir.nodes:
         problem = ctx.shapes.at(node).problem
-        if problem is not None:
+        if problem is None:
+            continue
+        if node.within not in quiet or node.layer.kind == "Weight":
             yield node, problem
+
+
+_RUNS = frozenset(
+    {"fit", "evaluate", "predict", "train_on_batch", "test_on_batch", "predict_on_batch"}
+)
+
+
+def _declared_calls_never_run(ctx: RuleContext) -> set[int]:
+    """The custom-layer calls with a declared output that no model run in the script holds."""
+    declared = [c for c in ctx.ir.layer_calls if isinstance(c.declared, tuple)]
+    if not declared:
+        return set()
+    run: set[int] = set()
+    for model in {id(t.model): t.model for t in ctx.ir.training if t.method in _RUNS}.values():
+        run |= ctx.ir.graph_of(model)
+    return {c.id for c in declared if not any(r.node_id in run for r in tensor_refs(c.outputs))}

@@ -11,11 +11,9 @@ from seqlint.rulekit.base import RuleContext
 def declared_disagrees(call: LayerCall, ctx: RuleContext) -> Shape | None:
     """The shape a custom layer or Lambda really returns, when its declared output shape
     provably disagrees with it (None otherwise)."""
-    if not isinstance(call.declared, tuple) or not isinstance(call.outputs, TensorRef):
+    if not isinstance(call.declared, tuple) or not isinstance(call.returned, TensorRef):
         return None
-    if ctx.ir.node(call.outputs).layer.kind == "Declared":
-        return None  # the call could not be followed: the declaration stands in
-    returned = ctx.shapes.of(call.outputs)
+    returned = ctx.shapes.of(call.returned)
     return returned if _disagree(call.declared, returned) else None
 
 

@@ -79,5 +79,5 @@ infers it by tracing `call`)."""
             f"what follows for {declared} and the model then runs on another shape"
         )
         hint = f"make {what} the shape it produces, {returned}"
-        rows = trace([ctx.ir.node(call.outputs)], ctx)  # type: ignore[arg-type]
+        rows = trace([ctx.ir.node(call.returned)], ctx)  # type: ignore[arg-type]
         return Finding(call.loc, message, hint, rows)

@@ -94,7 +94,8 @@ layers, where the tensor that reaches them has the wrong rank or sizes."""
                     "runs: Keras raises there"
                 )
                 hint = f"declare the shape it returns, {returned}"
-                return Finding(call.loc, message, hint, trace([ctx.ir.node(call.outputs)], ctx))
+                rows = trace([ctx.ir.node(call.returned)], ctx)  # type: ignore[arg-type]
+                return Finding(call.loc, message, hint, rows)
         return None
 
     def _finding(self, node: Node, problem: ShapeProblem, ctx: RuleContext) -> Finding:

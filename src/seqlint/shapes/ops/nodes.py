@@ -56,7 +56,7 @@ def output_shapes(kind: str, config: Mapping[str, Any], inputs: tuple[Shape, ...
     ShapeProblem when the op cannot work)."""
     spec = op_spec(kind[len(PREFIX) :])
     layout = config.get(TENSORS)
-    if spec is None or not isinstance(layout, tuple):
+    if spec is None or not isinstance(layout, tuple) or not all(map(_entry, layout)):
         return [Shape.unknown()]
     args = {name: value for name, value in config.items() if name not in (TENSORS, SPELLING)}
     position = 0
@@ -68,3 +68,13 @@ def output_shapes(kind: str, config: Mapping[str, Any], inputs: tuple[Shape, ...
             args[name] = tuple(inputs[position : position + count])
             position += count
     return spec.shape(OpCall(spec.name, args))
+
+
+def _entry(item: object) -> bool:
+    """One ``(parameter, count)`` of the layout, as the frontend writes it."""
+    return (
+        isinstance(item, tuple)
+        and len(item) == 2
+        and isinstance(item[0], str)
+        and (item[1] is None or (isinstance(item[1], int) and not isinstance(item[1], bool)))
+    )
