@@ -67,10 +67,13 @@ class Loc:
 
 @dataclass(frozen=True)
 class ShapeTuple:
-    """The whole ``.shape`` of an array (``X.shape``): it includes the batch axis."""
+    """The whole ``.shape`` of an array (``X.shape``) or of a tensor (``x.shape``, the
+    ``input_shape`` a layer's ``build`` gets: ``tensor`` is that tensor, None its unknown
+    sizes): it includes the batch axis."""
 
     items: tuple[Value, ...]
     origin: str  # source text, e.g. "X.shape"
+    tensor: TensorRef | None = None
 
 
 @dataclass(frozen=True)
@@ -279,6 +282,20 @@ class LegacyUse:
 
 
 @dataclass(frozen=True)
+class ShapeRead:
+    """``x.shape[i]`` (or ``input_shape[i]`` in ``build``) of a tensor of known rank ``rank``
+    with ``i`` out of range: Python raises IndexError there. ``call`` is the custom layer call
+    whose code reads it (its index in ``ModuleIR.layer_calls``), if any."""
+
+    tensor: TensorRef
+    index: int
+    rank: int
+    origin: str
+    loc: Loc
+    call: int | None = None
+
+
+@dataclass(frozen=True)
 class Unpacking:
     """``a, b, c = layer(x)`` into ``targets`` names (without a starred name). ``outputs`` is
     how many tensors the call provably returns when the frontend knows it (then Python raises
@@ -302,6 +319,7 @@ class ModuleIR:
     legacy: list[LegacyUse] = field(default_factory=list)  # Keras 2 API Keras 3 removed
     unpackings: list[Unpacking] = field(default_factory=list)  # of a wrong number of tensors
     layer_calls: list[LayerCall] = field(default_factory=list)  # custom layers and Lambdas
+    shape_reads: list[ShapeRead] = field(default_factory=list)  # axes a tensor does not have
     tree: object = None  # the parsed module, opaque outside the frontend (fixes edit it)
 
     def node(self, ref: TensorRef) -> Node:

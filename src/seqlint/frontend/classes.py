@@ -39,7 +39,7 @@ from seqlint.frontend.objects import (
 from seqlint.frontend.scopes import MISSING, Scope
 from seqlint.frontend.tensors import UNKNOWN_SHAPE
 from seqlint.frontend.values import Evaluator, sequence_items
-from seqlint.ir import Array, Batches, TensorRef, Value
+from seqlint.ir import Array, Batches, ShapeTuple, TensorRef, Value
 
 MAX_UNROLL = 16  # items of a loop or comprehension run one by one inside methods
 
@@ -291,6 +291,8 @@ class Objects(Evaluator):
         if not isinstance(method, BoundMethod):
             return None
         declared = self._run_method(method, Args([self._input_shape(x)]), node)
+        if isinstance(declared, ShapeTuple):  # ``return input_shape``
+            declared = declared.items
         return self.graph.export(declared)
 
     def _run_call(
@@ -323,7 +325,7 @@ class Objects(Evaluator):
     def _input_shape(self, x: Value) -> Value:
         """What Keras gives ``build``: a tensor's static shape, a list of them for a list."""
         if isinstance(x, TensorRef):
-            shape = self.tensors.static_shape(x)
+            shape = self.tensors.static_shape(x, "input_shape")
             return UNKNOWN_SHAPE if shape is UNKNOWN else shape
         if isinstance(x, (list, tuple)) and x and all(isinstance(v, TensorRef) for v in x):
             return [self._input_shape(v) for v in x]

@@ -20,7 +20,7 @@ import libcst as cst
 
 from seqlint.dims import BATCH, NONE, UNKNOWN, Shape
 from seqlint.frontend.models import Graph, label_of
-from seqlint.ir import Array, Layer, TensorRef, Value
+from seqlint.ir import Array, Layer, ShapeRead, ShapeTuple, TensorRef, Value
 from seqlint.shapes.ops.aliases import Alias
 from seqlint.shapes.ops.nodes import SPELLING, op_kind, split_arguments
 from seqlint.shapes.propagate import NodeShapes, node_shapes
@@ -94,13 +94,15 @@ class Tensors:
             stack.extend(ref.node_id for ref in (*node.inputs, *node.state_inputs))
         return sorted(seen)
 
-    def static_shape(self, ref: TensorRef) -> Value:
-        """``x.shape`` (and ``K.int_shape(x)``): a tuple, None for the sizes Keras does not
-        know (the batch axis, an undefined length); unknown when the rank is not known."""
+    def static_shape(self, ref: TensorRef, origin: str) -> Value:
+        """``x.shape`` (and ``K.int_shape(x)``, ``build``'s ``input_shape``): its sizes, None
+        for those Keras does not know (the batch axis, an undefined length); unknown when the
+        rank is not known. ``origin`` is how the source names it."""
         dims = self.shape(ref).dims
         if dims is None:
             return UNKNOWN
-        return tuple(None if d is BATCH or d is NONE else d for d in dims)
+        items = tuple(None if d is BATCH or d is NONE else d for d in dims)
+        return ShapeTuple(items, origin, ref)
 
     def dynamic_shape(self, ref: TensorRef) -> Value:
         """``tf.shape(x)``: the sizes at run time; the batch size is the batch dim (a reshape
@@ -109,6 +111,26 @@ class Tensors:
         if dims is None:
             return UNKNOWN
         return tuple(UNKNOWN if d is NONE else d for d in dims)
+
+    def read_axis(self, shape: ShapeTuple, index: object, expr: cst.CSTNode) -> None:
+        """``shape[index]`` of a tensor's shape: an int beyond its rank is recorded (Python
+        raises IndexError there)."""
+        rank = len(shape.items)
+        if shape.tensor is None or not isinstance(index, int) or isinstance(index, bool):
+            return
+        if -rank <= index < rank:
+            return
+        current = self.graph.in_call
+        self.graph.ir.shape_reads.append(
+            ShapeRead(
+                shape.tensor,
+                index,
+                rank,
+                shape.origin,
+                self.graph.positions.loc(expr),
+                None if current is None else current.id,
+            )
+        )
 
     # -- nodes -----------------------------------------------------------------------------------
 

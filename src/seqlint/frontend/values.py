@@ -440,7 +440,7 @@ class Evaluator:
         if isinstance(base, Array):
             return numpy_api.attribute(base, attr, source_text(node), self._loc(node))
         if isinstance(base, TensorRef):
-            return self._tensor_attribute(base, attr)
+            return self._tensor_attribute(base, attr, node)
         if isinstance(base, SequentialModel):
             return self._sequential_attribute(base, attr)
         if isinstance(base, FunctionalModel):
@@ -453,11 +453,11 @@ class Evaluator:
             return Sym(f"{base.name}.{attr}") if len(base.name) < 60 else UNKNOWN
         return UNKNOWN
 
-    def _tensor_attribute(self, ref: TensorRef, attr: str) -> Value:
+    def _tensor_attribute(self, ref: TensorRef, attr: str, node: cst.Attribute) -> Value:
         """``x.shape`` of a tensor: its static shape (None for the sizes Keras does not
         know); :data:`UNKNOWN_SHAPE` while its rank is not known."""
         if attr == "shape":
-            shape = self.tensors.static_shape(ref)
+            shape = self.tensors.static_shape(ref, source_text(node))
             return UNKNOWN_SHAPE if shape is UNKNOWN else shape
         return UNKNOWN
 
@@ -507,9 +507,11 @@ class Evaluator:
             return self._shape_symbol(node, base, items[0])
         if kind == "index" and isinstance(first, int) and -len(sequence) <= first < len(sequence):
             found = sequence[first]
-            if found is UNKNOWN and isinstance(base, ShapeTuple):  # X.shape[1], size unknown
-                return self._shape_symbol(node, found, items[0])
+            if found is UNKNOWN and isinstance(base, ShapeTuple) and base.tensor is None:
+                return self._shape_symbol(node, found, items[0])  # X.shape[1], size unknown
             return found
+        if kind == "index" and isinstance(base, ShapeTuple):
+            self.tensors.read_axis(base, first, node)
         bounds = (first, second, third)
         if kind == "slice" and all(b is None or isinstance(b, int) for b in bounds) and third != 0:
             part = sequence[slice(first, second, third)]
@@ -724,7 +726,7 @@ class Evaluator:
         first = args.get(0, "x", MISSING)
         if isinstance(first, TensorRef) and spelling in STATIC_SHAPE | DYNAMIC_SHAPE:
             if spelling in STATIC_SHAPE:
-                return self.tensors.static_shape(first)
+                return self.tensors.static_shape(first, label_of(node))
             return self.tensors.dynamic_shape(first)
         alias = next(filter(None, map(resolve, _op_spellings(spelling))), None)
         bound = None if alias is None else alias.bind(args.positional, args.keywords)

@@ -3,7 +3,7 @@
 # Reported: "tuple index out of range" when using self attention layer: feature_dim = int(input_shape[2]) IndexError: tuple index out of range in _build_additive_attention (att_lstm = SelfAttention(units=100, attention_activation="sigmoid")(lstm) after lstm = LSTM(100)(embedding_review)). SeqSelfAttention is the library's layer with its default additive path inlined (the package is not a dependency).
 # Fix (the thread's): return_sequences=True on the LSTM, so the attention gets the steps; the per-step output is then flattened for the one-label Dense.
 # keras: raises IndexError
-# status: missed: SeqSelfAttention is a custom layer whose build() indexes input_shape[2]; the rank-2 LSTM output reaching it is not checked against what build() indexes
+# status: caught
 # Family: custom-attention
 import numpy as np
 from tensorflow import keras

@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 
 from seqlint.dims import BATCH, NONE, UNKNOWN, Dim, Shape, Sym, is_known
+from seqlint.ir import ShapeTuple
 from seqlint.shapes.catalogue import Call
 from seqlint.shapes.layers.common import keras_layer, no_weights
 from seqlint.shapes.problems import ProblemKind, ShapeProblem
@@ -17,6 +18,8 @@ def _dims(value: object) -> tuple[Dim, ...] | None:
     """A declared shape: ints and symbols stay, None is undefined, anything else unknown."""
     if is_known(value) or isinstance(value, Sym):
         return (value,)  # type: ignore[return-value]
+    if isinstance(value, ShapeTuple):
+        value = value.items
     if not isinstance(value, (tuple, list)):
         return None
     return tuple(
