@@ -17,7 +17,14 @@ from dataclasses import replace
 import libcst as cst
 
 from seqlint.dims import UNKNOWN, Sym, is_known
-from seqlint.frontend import arith, numpy_api, sklearn_api, text_api, tfdata_api
+from seqlint.frontend import (
+    arith,
+    custom_losses,
+    numpy_api,
+    sklearn_api,
+    text_api,
+    tfdata_api,
+)
 from seqlint.frontend.imports import dotted_name, keras_path
 from seqlint.frontend.keras_api import (
     LAYERS_EXPORTS,
@@ -926,6 +933,8 @@ class Evaluator:
             named = {**dict(zip(params, args.positional, strict=False)), **args.keywords}
             if isinstance(named.get("x"), tfdata_api.Dataset):
                 named["x"] = tfdata_api.as_batches(named["x"])
+            if name == "compile" and "loss" in named:
+                named["loss"] = self._custom_losses(named["loss"])
             self.graph.training_call(name, receiver, named, node)
             return UNKNOWN
         if isinstance(receiver, _OBJECTS):
@@ -950,6 +959,36 @@ class Evaluator:
             return self._mutate(receiver, name, args, node)
         self.escape(args, node)
         return UNKNOWN
+
+    def _custom_losses(self, loss: Value) -> Value:
+        """``compile(loss=...)`` with each function of the script that returns a Keras loss
+        known as that loss (:mod:`seqlint.frontend.custom_losses`)."""
+        if isinstance(loss, (list, tuple)):
+            return type(loss)(self._custom_losses(item) for item in loss)
+        if isinstance(loss, dict):
+            return {key: self._custom_losses(item) for key, item in loss.items()}
+        if not isinstance(loss, Function):
+            return loss
+        wraps = custom_losses.wrapped_loss(loss, self._resolver(loss.scope))
+        user = self.graph.user_function(loss)
+        return user if wraps is None else replace(user, wraps=wraps)
+
+    def _resolver(self, scope: Scope) -> custom_losses.Resolve:
+        """Evaluates names, Keras constructors and constants in ``scope``; nothing that runs
+        code of the script."""
+
+        def resolve(expr: cst.BaseExpression) -> Value:
+            if isinstance(expr, cst.Call) and not isinstance(resolve(expr.func), ExtName):
+                return UNKNOWN
+            if not isinstance(expr, (cst.Call, cst.Name, cst.Attribute, cst.BaseNumber)):
+                return UNKNOWN
+            saved, self.scope = self.scope, scope
+            try:
+                return self.eval(expr)
+            finally:
+                self.scope = saved
+
+        return resolve
 
     def _data_method(self, receiver: Value, name: str, args: Args, node: cst.Call) -> Value:
         """Methods of data-preparation objects (scalers, tokenizers, datasets); MISSING
