@@ -68,3 +68,114 @@ CASES = [
         "must have rank",
     ),
 ]
+
+UNBATCHED_IDS = """\
+import numpy as np
+import tensorflow as tf
+import keras
+
+ids = np.random.randint(0, 50, size=(8, 20))
+labels = np.random.randint(0, 2, size=(8, 1))
+dataset = tf.data.Dataset.from_tensor_slices((ids, labels)){batch}
+model = keras.Sequential([
+    keras.layers.Embedding(50, 8),
+    keras.layers.LSTM(4),{marker}
+    keras.layers.Dense(1, activation="sigmoid"),
+])
+model.compile(optimizer="adam", loss="binary_crossentropy")
+model.fit(dataset, epochs=1, verbose=0)
+"""
+
+WINDOWS = """\
+import numpy as np
+import tensorflow as tf
+import keras
+
+series = np.sin(np.arange(200) / 10.0){features}
+window = 11
+dataset = tf.data.Dataset.from_tensor_slices(series)
+dataset = dataset.window(window, shift=1, drop_remainder=True)
+dataset = dataset.flat_map(lambda w: w.batch(window, drop_remainder=True))
+dataset = dataset.map(lambda w: (w[:-1], w[-1])).batch(16).prefetch(1)
+model = keras.Sequential([keras.layers.LSTM(8), keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(dataset, epochs=1, verbose=0){marker}
+"""
+
+GENERATOR = """\
+import numpy as np
+import keras
+
+X = np.random.rand(64, 12, 3)
+y = keras.utils.to_categorical(np.random.randint(0, 5, size=(64,)), 5)
+
+
+def batches(batch_size=16):
+    while True:
+        idx = np.random.randint(0, len(X), batch_size)
+        yield X[idx], y[idx]
+
+
+inputs = keras.Input(shape=(12, 3))
+hidden = keras.layers.GRU(8)(inputs)
+outputs = keras.layers.Dense(5, activation="softmax")(hidden)
+model = keras.Model(inputs, outputs)
+model.compile(optimizer="adam", loss="{loss}")
+model.fit(batches(), steps_per_epoch=2, epochs=1, verbose=0){marker}
+"""
+
+PYDATASET = """\
+import numpy as np
+import keras
+
+
+class Windows(keras.utils.PyDataset):
+    def __init__(self, x, y, batch_size, **kwargs):
+        super().__init__(**kwargs)
+        self.x, self.y, self.batch_size = x, y, batch_size
+
+    def __len__(self):
+        return len(self.x) // self.batch_size
+
+    def __getitem__(self, idx):
+        low = idx * self.batch_size
+        return self.x[low:low + self.batch_size], self.y[low:low + self.batch_size]
+
+
+X = np.random.rand(40, 10, 2)
+Y = np.random.randint(0, 5, size=(40, 10, 1))
+model = keras.Sequential([
+    keras.Input(shape=(10, 2)),
+    keras.layers.LSTM(6{options}),
+    keras.layers.Dense(5, activation="softmax"),
+])
+model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+model.fit(Windows(X, Y, 8), epochs=1, verbose=0){marker}
+"""
+
+CASES += [
+    case(
+        "unbatched-token-ids",
+        UNBATCHED_IDS.format(batch="", marker="  # expect: SL101"),
+        UNBATCHED_IDS.format(batch=".batch(4)", marker=""),
+        "expected ndim=3, found ndim=2",
+    ),
+    case(
+        "window-flat-map",
+        WINDOWS.format(features="", marker="  # expect: SL209"),
+        WINDOWS.format(features=".reshape(-1, 1)", marker=""),
+        "expected ndim=3, found ndim=2",
+    ),
+    case(
+        "generator",
+        GENERATOR.format(loss="sparse_categorical_crossentropy", marker="  # expect: SL201"),
+        GENERATOR.format(loss="categorical_crossentropy", marker=""),
+        "must have rank",
+    ),
+    case(
+        "pydataset",
+        PYDATASET.format(options="", marker="  # expect: SL201"),
+        PYDATASET.format(options=", return_sequences=True", marker=""),
+        "must have rank",
+    ),
+]

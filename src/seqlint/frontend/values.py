@@ -203,6 +203,9 @@ class Evaluator:
         """``receiver.name(...)`` for an instance of a class of the module."""
         raise NotImplementedError
 
+    def note_yield(self, value: Value) -> None:
+        """A value a generator function yields (the interpreter collects them)."""
+
     def assign(self, name: str, value: Value) -> None:
         """Bind ``name`` in the current scope (logged when inside a branch)."""
         scope = self.scope.owner(name)
@@ -341,6 +344,15 @@ class Evaluator:
             for element, item in zip(elements, items, strict=True):
                 self._bind_item(element.value, item)
 
+    def _yield(self, node: cst.Yield) -> Value:
+        value = node.value
+        if isinstance(value, cst.From):
+            self.eval(value.item)
+            self.note_yield(UNKNOWN)
+        else:
+            self.note_yield(None if value is None else self.eval(value))
+        return UNKNOWN  # what the generator is sent
+
     def _lambda(self, node: cst.Lambda) -> Value:
         return LambdaFunction(node, self.scope)
 
@@ -454,6 +466,8 @@ class Evaluator:
             return self._functional_attribute(base, attr)
         if isinstance(base, text_api.Tokenizer):
             return text_api.attribute(base, attr, source_text(node))
+        if isinstance(base, tfdata_api.Dataset):
+            return tfdata_api.attribute(base, attr)
         if attr == "values" and (isinstance(base, Sym) or base is UNKNOWN):
             return Array(None, loc=self._loc(node))  # a pandas frame's array, shape unknown
         if isinstance(base, Sym) and attr != "shape" and _SYMBOL_NAME.fullmatch(base.name):
@@ -690,6 +704,8 @@ class Evaluator:
             if qualname.startswith("sklearn."):
                 return sklearn_api.call(qualname[len("sklearn.") :], args, self._loc(node))
             return UNKNOWN
+        if path.rsplit(".", 1)[-1] == "text_dataset_from_directory":
+            return tfdata_api.text_dataset(args, self._loc(node))
         role = role_of(path) if path else None
         if role is None or role.what == "other":
             return UNKNOWN
@@ -752,6 +768,8 @@ class Evaluator:
         value = args.get(0, _TF_FIRST.get(name, "input"))
         if name == "one_hot":
             return numpy_api.one_hot(value, args.get(1, "depth"), loc, squeeze_last=False)
+        if name == "TensorSpec":
+            return tfdata_api.tensor_spec(args, loc)
         if name == "stack":
             return numpy_api.stack(args.get(0, "values"), args.get(1, "axis", 0), loc)
         if name in ("constant", "convert_to_tensor") and isinstance(value, (list, Items)):
@@ -931,8 +949,11 @@ class Evaluator:
         if isinstance(receiver, (SequentialModel, FunctionalModel)) and name in TRAINING_METHODS:
             params = TRAINING_METHODS[name]
             named = {**dict(zip(params, args.positional, strict=False)), **args.keywords}
-            if isinstance(named.get("x"), tfdata_api.Dataset):
-                named["x"] = tfdata_api.as_batches(named["x"])
+            x = named.get("x")
+            if isinstance(x, Instance) and x.cls.keras == "dataset":
+                x = self._first_batch(x, node)
+            if isinstance(x, tfdata_api.Dataset):
+                named["x"] = tfdata_api.as_batches(x)
             if name == "compile" and "loss" in named:
                 named["loss"] = self._custom_losses(named["loss"])
             self.graph.training_call(name, receiver, named, node)
@@ -959,6 +980,15 @@ class Evaluator:
             return self._mutate(receiver, name, args, node)
         self.escape(args, node)
         return UNKNOWN
+
+    def _first_batch(self, sequence: Instance, node: cst.Call) -> Value:
+        """A ``keras.utils.PyDataset``/``Sequence`` instance: batches like what its
+        ``__getitem__(0)`` returns."""
+        getitem = self.object_attribute(sequence, "__getitem__")
+        if not isinstance(getitem, BoundMethod):
+            return UNKNOWN
+        batch = self.call_object(getitem, Args([0], positional_exprs=[None]), node)
+        return tfdata_api.yielded([batch], sequence.cls.name, self._loc(node))
 
     def _custom_losses(self, loss: Value) -> Value:
         """``compile(loss=...)`` with each function of the script that returns a Keras loss
@@ -1001,7 +1031,12 @@ class Evaluator:
         if isinstance(receiver, tfdata_api.Dataset):
             return tfdata_api.method(receiver, name, args, loc, self._call_on(node))
         if isinstance(receiver, Batches):  # a windows dataset passed through the pipeline
-            return receiver if name in ("prefetch", "cache", "shuffle", "repeat") else UNKNOWN
+            if name in ("prefetch", "cache", "shuffle", "repeat"):
+                return receiver
+            if receiver.maker != "timeseries_dataset_from_array":
+                return UNKNOWN
+            dataset = tfdata_api.from_batches(receiver, receiver.loc)
+            return tfdata_api.method(dataset, name, args, loc, self._call_on(node))
         if name == "to_numpy" and (isinstance(receiver, Sym) or receiver is UNKNOWN):
             return Array(None, loc=loc)  # a pandas frame's array, shape unknown
         return MISSING
@@ -1284,4 +1319,5 @@ _HANDLERS: dict[type, Callable[[Evaluator, cst.BaseExpression], Value]] = {
     cst.Call: Evaluator._call,
     cst.ListComp: Evaluator._list_comp,
     cst.Lambda: Evaluator._lambda,
+    cst.Yield: Evaluator._yield,
 }
