@@ -179,3 +179,26 @@ CASES += [
         "must have rank",
     ),
 ]
+
+TRAILING_ONE = """\
+import numpy as np
+import keras
+
+X = np.random.rand(32, 10)
+y = np.random.randint(0, 3, size=(32,{target}))
+inputs = keras.Input(shape=(10, 1))
+hidden = keras.layers.LSTM(4, return_sequences=True)(inputs)
+outputs = keras.layers.Dense(3, activation="softmax")(hidden)
+model = keras.Model(inputs, outputs)
+model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+model.fit(X, y, epochs=1, verbose=0){marker}
+"""
+
+CASES += [
+    case(
+        "input-trailing-one",
+        TRAILING_ONE.format(target="", marker="  # expect: SL201"),
+        TRAILING_ONE.format(target=" 10", marker=""),
+        "must have rank",
+    ),
+]
