@@ -94,6 +94,8 @@ class Array:
     one_hot: bool = False
     zero_padded: bool = False
     loc: Loc | None = None
+    covers_range: tuple | None = None  # every int of value_range occurs while the shape is
+    # this one (LabelEncoder's labels; a part of them may miss classes)
 
 
 @dataclass(frozen=True)

@@ -332,6 +332,28 @@ class Evaluator:
             for _, name, _ in assigned:  # ``:=`` binds in the enclosing scope, any number
                 self.assign(name, UNKNOWN)  # of times: unknown afterwards
 
+    def _keyed_comp(self, node: cst.SetComp | cst.DictComp) -> Value:
+        """``{c for c in chars}`` / ``{c: i for i, c in enumerate(chars)}`` over a listed
+        sequence of at most ``_MAX_KEYED`` items, one ``for`` and no ``if``: each key
+        evaluated per item (a set is the tuple of its distinct keys); else unknown."""
+        clause = node.for_in
+        items = sequence_items(self.eval(clause.iter))
+        if clause.ifs or clause.inner_for_in or items is None or len(items) > _MAX_KEYED:
+            return UNKNOWN
+        key_expr = node.key if isinstance(node, cst.DictComp) else node.elt
+        found: dict[Value, Value] = {}
+        saved, self.scope = self.scope, Scope(self.scope)
+        try:
+            for item in items:
+                self._bind_item(clause.target, item)
+                key = self.eval(key_expr)
+                if not _constant_key(key):
+                    return UNKNOWN
+                found[key] = self.eval(node.value) if isinstance(node, cst.DictComp) else None
+        finally:
+            self.scope = saved
+        return found if isinstance(node, cst.DictComp) else tuple(found)
+
     def _bind_item(self, target: cst.BaseExpression, value: Value) -> None:
         """Bind a comprehension target (a name or an unpacking) in the comprehension's scope."""
         if isinstance(target, cst.Name):
@@ -468,6 +490,8 @@ class Evaluator:
             return text_api.attribute(base, attr, source_text(node))
         if isinstance(base, tfdata_api.Dataset):
             return tfdata_api.attribute(base, attr)
+        if isinstance(base, sklearn_api.Transformer):
+            return sklearn_api.attribute(base, attr, self._loc(node))
         if attr == "values" and (isinstance(base, Sym) or base is UNKNOWN):
             return Array(None, loc=self._loc(node))  # a pandas frame's array, shape unknown
         if isinstance(base, Sym) and attr != "shape" and _SYMBOL_NAME.fullmatch(base.name):
@@ -1025,7 +1049,10 @@ class Evaluator:
         for another receiver."""
         loc = self._loc(node)
         if isinstance(receiver, sklearn_api.Transformer):
-            return sklearn_api.method(receiver, name, args, loc)
+            fitted = sklearn_api.fitted(receiver, name, args)
+            if fitted is not receiver:
+                self.replace(receiver, fitted)  # type: ignore[arg-type]
+            return sklearn_api.method(fitted, name, args, loc)
         if isinstance(receiver, text_api.Tokenizer):
             return text_api.method(receiver, name, args, loc)
         if isinstance(receiver, tfdata_api.Dataset):
@@ -1101,6 +1128,7 @@ class Evaluator:
 
 _OBJECTS = (Instance, UserClass, Super)  # the module's classes, their instances, ``super()``
 _MAX_COUNT = 2**40  # more items than any data set: unknown
+_MAX_KEYED = 1000  # a set or dict comprehension runs per item over at most this many
 _MAX_LISTED = 1000  # a range() of at most this many ints also lists them (loops unroll them)
 _COUNTER = object()  # the items of a range(): ints of unknown value
 
@@ -1254,6 +1282,32 @@ def iterable_counts(iterable: Value) -> bool:
     return isinstance(iterable, Items) and iterable.item is _COUNTER
 
 
+def _set_builtin(args: Args) -> Value:
+    """``set(values)`` of listed constants: the distinct values, as a tuple (their order is
+    not the set's, their count is)."""
+    items = sequence_items(args.positional[0]) if len(args.positional) == 1 else None
+    if items is None and args.positional and isinstance(args.positional[0], str):
+        items = list(args.positional[0])
+    if items is None or args.keywords or not all(map(_constant_key, items)):
+        return UNKNOWN
+    return tuple(dict.fromkeys(items))
+
+
+def _sorted(args: Args) -> Value:
+    """``sorted(values)`` of listed constants of one type."""
+    items = sequence_items(args.positional[0]) if len(args.positional) == 1 else None
+    if items is None or args.keywords or not all(map(_constant_key, items)):
+        return UNKNOWN
+    try:
+        return sorted(items)
+    except TypeError:
+        return UNKNOWN
+
+
+def _constant_key(value: Value) -> bool:
+    return isinstance(value, (int, float, str)) and not isinstance(value, bool)
+
+
 def _dict_builtin(args: Args) -> Value:
     if not args.positional and args.complete:
         return dict(args.keywords)
@@ -1295,6 +1349,8 @@ _BUILTINS: dict[str, Callable[[Args], Value]] = {
     "range": _range,
     "enumerate": _enumerate,
     "zip": _zip,
+    "set": _set_builtin,
+    "sorted": _sorted,
 }
 
 _HANDLERS: dict[type, Callable[[Evaluator, cst.BaseExpression], Value]] = {
@@ -1318,6 +1374,8 @@ _HANDLERS: dict[type, Callable[[Evaluator, cst.BaseExpression], Value]] = {
     cst.Subscript: Evaluator._subscript,
     cst.Call: Evaluator._call,
     cst.ListComp: Evaluator._list_comp,
+    cst.SetComp: Evaluator._keyed_comp,
+    cst.DictComp: Evaluator._keyed_comp,
     cst.Lambda: Evaluator._lambda,
     cst.Yield: Evaluator._yield,
 }
