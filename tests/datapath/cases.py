@@ -202,3 +202,30 @@ CASES += [
         "must have rank",
     ),
 ]
+
+CLASS_COUNT = """\
+import numpy as np
+import keras
+from sklearn.preprocessing import LabelEncoder
+
+labels = ["rock", "jazz", "pop", "jazz", "rock", "blues", "pop", "rock"]
+encoder = LabelEncoder()
+y = keras.utils.to_categorical(encoder.fit_transform(labels))
+X = np.random.rand(len(labels), 6, 2)
+model = keras.Sequential([
+    keras.Input(shape=(6, 2)),
+    keras.layers.LSTM(4),
+    keras.layers.Dense({units}, activation="softmax"),{marker}
+])
+model.compile(optimizer="adam", loss="categorical_crossentropy")
+model.fit(X, y, epochs=1, verbose=0)
+"""
+
+CASES += [
+    case(
+        "label-encoder-classes",
+        CLASS_COUNT.format(units=3, marker="  # expect: SL202"),
+        CLASS_COUNT.format(units="len(encoder.classes_)", marker=""),
+        "shape",
+    ),
+]
