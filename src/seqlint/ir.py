@@ -94,6 +94,8 @@ class Array:
     one_hot: bool = False
     zero_padded: bool = False
     loc: Loc | None = None
+    covers_range: tuple | None = None  # every int of value_range occurs while the shape is
+    # this one (LabelEncoder's labels; a part of them may miss classes)
 
 
 @dataclass(frozen=True)
@@ -140,6 +142,16 @@ class UserFunction:
     params: tuple[str, ...]
     subscripts: tuple[tuple[str, int, Loc], ...]
     loc: Loc
+    wraps: WrappedLoss | None = None  # the Keras loss it returns, as compile sees it
+
+
+@dataclass(frozen=True)
+class WrappedLoss:
+    """A Keras loss a function of the script returns on its own ``(y_true, y_pred)``:
+    ``loss`` a loss function or instance, ``keywords`` the call's (``from_logits=True``)."""
+
+    loss: KerasName | KerasObject
+    keywords: tuple[tuple[str, Value], ...] = ()
 
 
 @dataclass(eq=False)

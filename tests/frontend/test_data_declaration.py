@@ -49,10 +49,19 @@ def test_a_declaration_in_the_source_wins():
         assert node.declared_by != "data", body
 
 
-def test_unknown_rank_one_or_list_data_declares_nothing():
-    for x in ("np.load('x.npy')", "np.random.rand(100)", "[X, X]", "dataset"):
+def test_unknown_rank_or_list_data_declares_nothing():
+    for x in ("np.load('x.npy')", "[X, X]", "dataset"):
         _, node = input_node(f"model = keras.Sequential([layers.Dense(1)])\nmodel.fit({x}, y)")
         assert node.declared_by is None, x
+
+
+def test_rank_one_data_declares_a_batch_of_scalars():
+    """Keras builds the model on ``(batch,)`` (a Dense then raises: expected min_ndim=2)."""
+    _, node = input_node(
+        "model = keras.Sequential([layers.Dense(1)])\nmodel.fit(np.random.rand(100), y)"
+    )
+    assert node.declared_by == "data"
+    assert node.layer.get("batch_shape") == (None,)
 
 
 def test_windows_of_a_generator_declare_the_input():

@@ -44,6 +44,9 @@ from seqlint.ir import Array, Batches, ShapeTuple, TensorRef, Value
 MAX_UNROLL = 16  # items of a loop or comprehension run one by one inside methods
 
 _KERAS_BASES = {"Model": "model", "Functional": "model", "Layer": "layer"}
+_DATASET_BASES = frozenset(
+    {"utils.Sequence", "utils.PyDataset", "utils.data_utils.Sequence", "utils.all_utils.Sequence"}
+)  # their instances hand fit what ``__getitem__`` returns
 LAYER_METHODS = frozenset({"add_weight", "add_variable"})  # Keras's, on a custom layer
 
 
@@ -82,6 +85,8 @@ class Objects(Evaluator):
                 role = role_of(path).what
                 if last in _KERAS_BASES and role in ("model", "layer"):
                     keras = keras or _KERAS_BASES[last]
+                elif path in _DATASET_BASES:
+                    keras = keras or "dataset"
                 else:
                     opaque_keras = opaque_keras or role in ("layer", "model", "sequential")
                     understood = False
@@ -146,7 +151,7 @@ class Objects(Evaluator):
         if value is not MISSING:
             return value
         found = base.cls.lookup(attr)
-        if found is None and base.cls.keras is not None and attr in LAYER_METHODS:
+        if found is None and base.cls.keras in ("model", "layer") and attr in LAYER_METHODS:
             return LayerMethod(base, attr)
         return self._bind_found(found, base, attr)
 
@@ -191,7 +196,7 @@ class Objects(Evaluator):
         if isinstance(callee, UserClass):
             return self._construct_instance(callee, args, node)
         assert isinstance(callee, Instance)
-        if callee.cls.keras is None:
+        if callee.cls.keras in (None, "dataset"):
             method = self.object_attribute(callee, "__call__")
             return self.call_value(method, args, node)
         return self._call_instance(callee, args, node)

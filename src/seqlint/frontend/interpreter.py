@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 import libcst as cst
 
 from seqlint.dims import UNKNOWN
-from seqlint.frontend import arith
+from seqlint.frontend import arith, tfdata_api
 from seqlint.frontend.classes import Objects
 from seqlint.frontend.imports import from_import_bindings, import_bindings, keras_path, star_module
 from seqlint.frontend.keras_api import is_layer_class, role_of
@@ -42,6 +42,7 @@ class _Frame:
     value: Value = None
     returned: bool = False
     uncertain: bool = False  # a return inside a branch may have happened
+    yields: list[Value] | None = None  # what a generator function yields, in order
 
 
 class Interpreter(Objects):
@@ -108,7 +109,9 @@ class Interpreter(Objects):
         scope = Scope(function.scope)
         scope.vars.update(_bind(function, args))
         saved = self.scope, self._frame
+        generator = _is_generator(function.node)
         self.scope, self._frame = scope, _Frame(level=self.branches.level)
+        self._frame.yields = [] if generator else None
         self._stack.append(function.node)
         try:
             self.exec_block(_body(function.node))
@@ -116,6 +119,9 @@ class Interpreter(Objects):
         finally:
             self._stack.pop()
             self.scope, self._frame = saved
+        if frame.yields is not None:
+            maker = f"{function.node.name.value}()"
+            return tfdata_api.yielded(frame.yields, maker, self._loc(call))
         if frame.returned:
             return frame.value
         return UNKNOWN if frame.uncertain else None
@@ -148,6 +154,10 @@ class Interpreter(Objects):
         func = decorator.func if isinstance(decorator, cst.Call) else decorator
         value = self.eval(func)
         return isinstance(value, ExtName) and value.qualname.endswith("register_keras_serializable")
+
+    def note_yield(self, value: Value) -> None:
+        if self._frame.yields is not None:
+            self._frame.yields.append(value)
 
     def _return(self, node: cst.Return) -> Signal:
         value = self.eval(node.value) if node.value is not None else None
@@ -410,6 +420,31 @@ class Interpreter(Objects):
 
     def _break(self, node: cst.Break | cst.Continue) -> Signal:
         return "break"
+
+
+def _is_generator(node: cst.FunctionDef) -> bool:
+    """Does the function itself (not a function or class inside it) ``yield``?"""
+    finder = _YieldFinder()
+    node.body.visit(finder)
+    return finder.found
+
+
+class _YieldFinder(cst.CSTVisitor):
+    def __init__(self) -> None:
+        self.found = False
+
+    def visit_Yield(self, node: cst.Yield) -> bool:
+        self.found = True
+        return False
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        return False
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        return False
+
+    def visit_Lambda(self, node: cst.Lambda) -> bool:
+        return False
 
 
 def _body(node: cst.CSTNode) -> Sequence[Statement]:

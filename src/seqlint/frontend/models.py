@@ -587,7 +587,7 @@ class Graph:
             return
         if isinstance(x, Batches):
             x = x.x
-        if not isinstance(x, Array) or x.shape is None or len(x.shape) < 2:
+        if not isinstance(x, Array) or not x.shape:
             return
         expr = _x_argument(call)
         label = label_of(expr)

@@ -140,9 +140,23 @@ def call(name: str, args: Args, loc: Loc) -> Value:
     if name == "linspace":
         num = args.get(2, "num", 50)
         return Array(_sizes([num]), dtype="float", loc=loc)
+    if name in _STACKS:
+        return _stacked(name, args.get(0, "tup"), loc)
+    if name == "unique":
+        return _unique(args, loc)
     source = args.get(0, "a")
     if not isinstance(source, Array):
         return UNKNOWN
+    if name in ("max", "amax") and len(args.positional) == 1 and not args.keywords:
+        return _largest(source)
+    if name in ("cumsum", "cumprod"):
+        axis = args.get(1, "axis")
+        if axis is None:  # numpy flattens
+            size = product(source.shape) if source.shape is not None else UNKNOWN
+            return _derive(source, (size if is_known(size) else UNKNOWN,), loc)
+        return _derive(source, source.shape, loc) if isinstance(axis, int) else UNKNOWN
+    if name == "diff":
+        return _diff(source, args.get(1, "n", 1), args.get(2, "axis", -1), loc)
     if name == "reshape":
         return reshape(source, [args.get(1, "newshape")], loc)
     if name == "expand_dims":
@@ -155,7 +169,72 @@ def call(name: str, args: Args, loc: Loc) -> Value:
         return _derive(source, source.shape, loc)
     if name in _ELEMENTWISE:
         return replace(_derive(source, source.shape, loc), dtype="float", value_range=None)
-    return Array(None, loc=loc) if name in ("vstack", "hstack") else UNKNOWN
+    return UNKNOWN
+
+
+_STACKS = frozenset({"hstack", "vstack", "row_stack", "column_stack"})
+
+
+def _stacked(name: str, arrays: Value, loc: Loc) -> Array:
+    """``np.hstack``/``vstack``/``column_stack`` as numpy defines them from ``concatenate``:
+    1-D inputs joined end to end (hstack), as rows (vstack) or as columns (column_stack)."""
+    items = [_like(a, loc) for a in arrays] if isinstance(arrays, (list, tuple)) else []
+    shapes = [a.shape for a in items]
+    if not items or any(shape is None for shape in shapes):
+        return Array(None, loc=loc)
+    flat = all(len(shape) == 1 for shape in shapes)
+    if name == "hstack":
+        return concatenate(items, 0 if flat else 1, loc)
+    if name in ("vstack", "row_stack"):
+        rows = [_derive(a, (1, *a.shape), loc) if len(a.shape) == 1 else a for a in items]
+        return concatenate(rows, 0, loc)
+    columns = [_derive(a, (*a.shape, 1), loc) if len(a.shape) == 1 else a for a in items]
+    return concatenate(columns, 1, loc)
+
+
+def _unique(args: Args, loc: Loc) -> Value:
+    """``np.unique(values)``: the sorted distinct values, 1-D; their count when the script
+    lists them."""
+    extras = ("return_index", "return_inverse", "return_counts", "axis")
+    if len(args.positional) > 1 or any(args.keywords.get(k) for k in extras):
+        return UNKNOWN
+    values = args.get(0, "ar")
+    if isinstance(values, (list, tuple)) and values and all(map(_hashable, values)):
+        return Array((len(set(values)),), dtype=_literal_dtype(values), loc=loc)
+    if isinstance(values, (Array, list, tuple, Items)):
+        return Array((UNKNOWN,), loc=loc)
+    return UNKNOWN
+
+
+def _largest(array: Array) -> Value:
+    """``np.max(labels)`` of labels where every int of their range occurs."""
+    return array.value_range[1] - 1 if _all_classes(array) else UNKNOWN  # type: ignore[index]
+
+
+def _all_classes(labels: Array) -> bool:
+    """Every int of the labels' range occurs in them (not in a part of them)."""
+    shape = labels.shape
+    return labels.value_range is not None and shape is not None and labels.covers_range == shape
+
+
+def _hashable(value: Value) -> bool:
+    return isinstance(value, (int, float, str)) and not isinstance(value, bool)
+
+
+def _diff(array: Array, n: Value, axis: Value, loc: Loc) -> Value:
+    """``np.diff(a, n, axis)``: ``n`` fewer items along ``axis``."""
+    shape = array.shape
+    if shape is None:
+        return Array(None, loc=loc)
+    if not isinstance(n, int) or not isinstance(axis, int) or n < 0:
+        return UNKNOWN
+    if not -len(shape) <= axis < len(shape):
+        return UNKNOWN
+    axis %= len(shape)
+    dim = shape[axis]
+    size = max(dim - n, 0) if is_known(dim) else UNKNOWN
+    made = _derive(array, (*shape[:axis], size, *shape[axis + 1 :]), loc)
+    return replace(made, value_range=None)
 
 
 def _random_integers(args: Args, loc: Loc) -> Value:
@@ -368,6 +447,8 @@ def method(array: Array, name: str, args: Args, loc: Loc) -> Value:
         return _derive(array, None if array.shape is None else (product(array.shape),), loc)
     if name == "squeeze":
         return squeeze(array, args.get(0, "axis"), loc)
+    if name == "max" and not args.positional and not args.keywords:
+        return _largest(array)
     if name == "transpose":
         positional = args.positional
         axes = positional[0] if len(positional) == 1 else tuple(positional) or None
@@ -509,6 +590,8 @@ def one_hot(labels: Value, classes: Value, loc: Loc, *, squeeze_last: bool) -> V
     if not isinstance(labels, Array):
         return UNKNOWN
     shape = labels.shape
+    if classes is None and _all_classes(labels):
+        classes = labels.value_range[1]  # every label occurs: Keras counts max + 1
     if not (is_known(classes) or isinstance(classes, Sym)):
         classes = UNKNOWN
     if shape is not None and squeeze_last and len(shape) > 1:

@@ -37,9 +37,28 @@ MISSING = object()
 
 @dataclass(frozen=True)
 class Transformer:
-    """A scaler or label encoder constructed in the script (``StandardScaler()``)."""
+    """A scaler or label encoder constructed in the script (``StandardScaler()``);
+    ``classes``: how many distinct labels a LabelEncoder was fitted on, when listed."""
 
     kind: str
+    classes: Value = UNKNOWN
+
+
+def fitted(transformer: Transformer, name: str, args: Args) -> Transformer:
+    """The transformer after ``fit``/``fit_transform`` (what it learnt from listed labels)."""
+    if transformer.kind not in _ENCODERS or name not in ("fit", "fit_transform"):
+        return transformer
+    labels = args.get(0, "y")
+    keys = list(labels) if isinstance(labels, (list, tuple)) else None
+    known = keys and all(isinstance(k, (int, str)) and not isinstance(k, bool) for k in keys)
+    return replace(transformer, classes=len(set(keys)) if known else UNKNOWN)
+
+
+def attribute(transformer: Transformer, name: str, loc: Loc) -> Value:
+    """``encoder.classes_``: one entry per class."""
+    if name == "classes_" and transformer.kind in _ENCODERS:
+        return Array((transformer.classes,), loc=loc)
+    return UNKNOWN
 
 
 def call(name: str, args: Args, loc: Loc) -> Value:
@@ -66,10 +85,16 @@ def method(transformer: Transformer, name: str, args: Args, loc: Loc) -> Value:
     data = args.get(0, "X" if transformer.kind in _SCALERS else "y", MISSING)
     if data is MISSING or not args.complete:
         return UNKNOWN
-    if not isinstance(data, Array):  # a frame, a list...: scikit-learn's checks fix the rank
+    if isinstance(data, (list, tuple)) and transformer.kind in _ENCODERS:
+        data = Array((len(data),))
+    elif not isinstance(data, Array):  # a frame, a list...: scikit-learn's checks fix the rank
         data = Array(None)
     if transformer.kind in _ENCODERS:
-        return _labels(data, name, loc)
+        labels = _labels(data, name, loc)
+        count = transformer.classes
+        if name == "fit_transform" and is_known(count) and labels.dtype == "int":
+            labels = replace(labels, value_range=(0, count), covers_range=labels.shape)
+        return labels
     if data.shape is None:
         return Array((UNKNOWN, UNKNOWN), dtype="float", loc=loc)
     if len(data.shape) == 2:  # scalers take 2-D arrays only

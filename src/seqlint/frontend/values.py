@@ -17,7 +17,14 @@ from dataclasses import replace
 import libcst as cst
 
 from seqlint.dims import UNKNOWN, Sym, is_known
-from seqlint.frontend import arith, numpy_api, sklearn_api, text_api, tfdata_api
+from seqlint.frontend import (
+    arith,
+    custom_losses,
+    numpy_api,
+    sklearn_api,
+    text_api,
+    tfdata_api,
+)
 from seqlint.frontend.imports import dotted_name, keras_path
 from seqlint.frontend.keras_api import (
     LAYERS_EXPORTS,
@@ -196,6 +203,9 @@ class Evaluator:
         """``receiver.name(...)`` for an instance of a class of the module."""
         raise NotImplementedError
 
+    def note_yield(self, value: Value) -> None:
+        """A value a generator function yields (the interpreter collects them)."""
+
     def assign(self, name: str, value: Value) -> None:
         """Bind ``name`` in the current scope (logged when inside a branch)."""
         scope = self.scope.owner(name)
@@ -322,6 +332,28 @@ class Evaluator:
             for _, name, _ in assigned:  # ``:=`` binds in the enclosing scope, any number
                 self.assign(name, UNKNOWN)  # of times: unknown afterwards
 
+    def _keyed_comp(self, node: cst.SetComp | cst.DictComp) -> Value:
+        """``{c for c in chars}`` / ``{c: i for i, c in enumerate(chars)}`` over a listed
+        sequence of at most ``_MAX_KEYED`` items, one ``for`` and no ``if``: each key
+        evaluated per item (a set is the tuple of its distinct keys); else unknown."""
+        clause = node.for_in
+        items = sequence_items(self.eval(clause.iter))
+        if clause.ifs or clause.inner_for_in or items is None or len(items) > _MAX_KEYED:
+            return UNKNOWN
+        key_expr = node.key if isinstance(node, cst.DictComp) else node.elt
+        found: dict[Value, Value] = {}
+        saved, self.scope = self.scope, Scope(self.scope)
+        try:
+            for item in items:
+                self._bind_item(clause.target, item)
+                key = self.eval(key_expr)
+                if not _constant_key(key):
+                    return UNKNOWN
+                found[key] = self.eval(node.value) if isinstance(node, cst.DictComp) else None
+        finally:
+            self.scope = saved
+        return found if isinstance(node, cst.DictComp) else tuple(found)
+
     def _bind_item(self, target: cst.BaseExpression, value: Value) -> None:
         """Bind a comprehension target (a name or an unpacking) in the comprehension's scope."""
         if isinstance(target, cst.Name):
@@ -333,6 +365,15 @@ class Evaluator:
                 items = [UNKNOWN] * len(elements)
             for element, item in zip(elements, items, strict=True):
                 self._bind_item(element.value, item)
+
+    def _yield(self, node: cst.Yield) -> Value:
+        value = node.value
+        if isinstance(value, cst.From):
+            self.eval(value.item)
+            self.note_yield(UNKNOWN)
+        else:
+            self.note_yield(None if value is None else self.eval(value))
+        return UNKNOWN  # what the generator is sent
 
     def _lambda(self, node: cst.Lambda) -> Value:
         return LambdaFunction(node, self.scope)
@@ -447,6 +488,10 @@ class Evaluator:
             return self._functional_attribute(base, attr)
         if isinstance(base, text_api.Tokenizer):
             return text_api.attribute(base, attr, source_text(node))
+        if isinstance(base, tfdata_api.Dataset):
+            return tfdata_api.attribute(base, attr)
+        if isinstance(base, sklearn_api.Transformer):
+            return sklearn_api.attribute(base, attr, self._loc(node))
         if attr == "values" and (isinstance(base, Sym) or base is UNKNOWN):
             return Array(None, loc=self._loc(node))  # a pandas frame's array, shape unknown
         if isinstance(base, Sym) and attr != "shape" and _SYMBOL_NAME.fullmatch(base.name):
@@ -683,6 +728,8 @@ class Evaluator:
             if qualname.startswith("sklearn."):
                 return sklearn_api.call(qualname[len("sklearn.") :], args, self._loc(node))
             return UNKNOWN
+        if path.rsplit(".", 1)[-1] == "text_dataset_from_directory":
+            return tfdata_api.text_dataset(args, self._loc(node))
         role = role_of(path) if path else None
         if role is None or role.what == "other":
             return UNKNOWN
@@ -745,6 +792,8 @@ class Evaluator:
         value = args.get(0, _TF_FIRST.get(name, "input"))
         if name == "one_hot":
             return numpy_api.one_hot(value, args.get(1, "depth"), loc, squeeze_last=False)
+        if name == "TensorSpec":
+            return tfdata_api.tensor_spec(args, loc)
         if name == "stack":
             return numpy_api.stack(args.get(0, "values"), args.get(1, "axis", 0), loc)
         if name in ("constant", "convert_to_tensor") and isinstance(value, (list, Items)):
@@ -924,8 +973,13 @@ class Evaluator:
         if isinstance(receiver, (SequentialModel, FunctionalModel)) and name in TRAINING_METHODS:
             params = TRAINING_METHODS[name]
             named = {**dict(zip(params, args.positional, strict=False)), **args.keywords}
-            if isinstance(named.get("x"), tfdata_api.Dataset):
-                named["x"] = tfdata_api.as_batches(named["x"])
+            x = named.get("x")
+            if isinstance(x, Instance) and x.cls.keras == "dataset":
+                x = self._first_batch(x, node)
+            if isinstance(x, tfdata_api.Dataset):
+                named["x"] = tfdata_api.as_batches(x)
+            if name == "compile" and "loss" in named:
+                named["loss"] = self._custom_losses(named["loss"])
             self.graph.training_call(name, receiver, named, node)
             return UNKNOWN
         if isinstance(receiver, _OBJECTS):
@@ -951,18 +1005,65 @@ class Evaluator:
         self.escape(args, node)
         return UNKNOWN
 
+    def _first_batch(self, sequence: Instance, node: cst.Call) -> Value:
+        """A ``keras.utils.PyDataset``/``Sequence`` instance: batches like what its
+        ``__getitem__(0)`` returns."""
+        getitem = self.object_attribute(sequence, "__getitem__")
+        if not isinstance(getitem, BoundMethod):
+            return UNKNOWN
+        batch = self.call_object(getitem, Args([0], positional_exprs=[None]), node)
+        return tfdata_api.yielded([batch], sequence.cls.name, self._loc(node))
+
+    def _custom_losses(self, loss: Value) -> Value:
+        """``compile(loss=...)`` with each function of the script that returns a Keras loss
+        known as that loss (:mod:`seqlint.frontend.custom_losses`)."""
+        if isinstance(loss, (list, tuple)):
+            return type(loss)(self._custom_losses(item) for item in loss)
+        if isinstance(loss, dict):
+            return {key: self._custom_losses(item) for key, item in loss.items()}
+        if not isinstance(loss, Function):
+            return loss
+        wraps = custom_losses.wrapped_loss(loss, self._resolver(loss.scope))
+        user = self.graph.user_function(loss)
+        return user if wraps is None else replace(user, wraps=wraps)
+
+    def _resolver(self, scope: Scope) -> custom_losses.Resolve:
+        """Evaluates names, Keras constructors and constants in ``scope``; nothing that runs
+        code of the script."""
+
+        def resolve(expr: cst.BaseExpression) -> Value:
+            if isinstance(expr, cst.Call) and not isinstance(resolve(expr.func), ExtName):
+                return UNKNOWN
+            if not isinstance(expr, (cst.Call, cst.Name, cst.Attribute, cst.BaseNumber)):
+                return UNKNOWN
+            saved, self.scope = self.scope, scope
+            try:
+                return self.eval(expr)
+            finally:
+                self.scope = saved
+
+        return resolve
+
     def _data_method(self, receiver: Value, name: str, args: Args, node: cst.Call) -> Value:
         """Methods of data-preparation objects (scalers, tokenizers, datasets); MISSING
         for another receiver."""
         loc = self._loc(node)
         if isinstance(receiver, sklearn_api.Transformer):
-            return sklearn_api.method(receiver, name, args, loc)
+            fitted = sklearn_api.fitted(receiver, name, args)
+            if fitted is not receiver:
+                self.replace(receiver, fitted)  # type: ignore[arg-type]
+            return sklearn_api.method(fitted, name, args, loc)
         if isinstance(receiver, text_api.Tokenizer):
             return text_api.method(receiver, name, args, loc)
         if isinstance(receiver, tfdata_api.Dataset):
             return tfdata_api.method(receiver, name, args, loc, self._call_on(node))
         if isinstance(receiver, Batches):  # a windows dataset passed through the pipeline
-            return receiver if name in ("prefetch", "cache", "shuffle", "repeat") else UNKNOWN
+            if name in ("prefetch", "cache", "shuffle", "repeat"):
+                return receiver
+            if receiver.maker != "timeseries_dataset_from_array":
+                return UNKNOWN
+            dataset = tfdata_api.from_batches(receiver, receiver.loc)
+            return tfdata_api.method(dataset, name, args, loc, self._call_on(node))
         if name == "to_numpy" and (isinstance(receiver, Sym) or receiver is UNKNOWN):
             return Array(None, loc=loc)  # a pandas frame's array, shape unknown
         return MISSING
@@ -1027,6 +1128,7 @@ class Evaluator:
 
 _OBJECTS = (Instance, UserClass, Super)  # the module's classes, their instances, ``super()``
 _MAX_COUNT = 2**40  # more items than any data set: unknown
+_MAX_KEYED = 1000  # a set or dict comprehension runs per item over at most this many
 _MAX_LISTED = 1000  # a range() of at most this many ints also lists them (loops unroll them)
 _COUNTER = object()  # the items of a range(): ints of unknown value
 
@@ -1180,6 +1282,32 @@ def iterable_counts(iterable: Value) -> bool:
     return isinstance(iterable, Items) and iterable.item is _COUNTER
 
 
+def _set_builtin(args: Args) -> Value:
+    """``set(values)`` of listed constants: the distinct values, as a tuple (their order is
+    not the set's, their count is)."""
+    items = sequence_items(args.positional[0]) if len(args.positional) == 1 else None
+    if items is None and args.positional and isinstance(args.positional[0], str):
+        items = list(args.positional[0])
+    if items is None or args.keywords or not all(map(_constant_key, items)):
+        return UNKNOWN
+    return tuple(dict.fromkeys(items))
+
+
+def _sorted(args: Args) -> Value:
+    """``sorted(values)`` of listed constants of one type."""
+    items = sequence_items(args.positional[0]) if len(args.positional) == 1 else None
+    if items is None or args.keywords or not all(map(_constant_key, items)):
+        return UNKNOWN
+    try:
+        return sorted(items)
+    except TypeError:
+        return UNKNOWN
+
+
+def _constant_key(value: Value) -> bool:
+    return isinstance(value, (int, float, str)) and not isinstance(value, bool)
+
+
 def _dict_builtin(args: Args) -> Value:
     if not args.positional and args.complete:
         return dict(args.keywords)
@@ -1221,6 +1349,8 @@ _BUILTINS: dict[str, Callable[[Args], Value]] = {
     "range": _range,
     "enumerate": _enumerate,
     "zip": _zip,
+    "set": _set_builtin,
+    "sorted": _sorted,
 }
 
 _HANDLERS: dict[type, Callable[[Evaluator, cst.BaseExpression], Value]] = {
@@ -1244,5 +1374,8 @@ _HANDLERS: dict[type, Callable[[Evaluator, cst.BaseExpression], Value]] = {
     cst.Subscript: Evaluator._subscript,
     cst.Call: Evaluator._call,
     cst.ListComp: Evaluator._list_comp,
+    cst.SetComp: Evaluator._keyed_comp,
+    cst.DictComp: Evaluator._keyed_comp,
     cst.Lambda: Evaluator._lambda,
+    cst.Yield: Evaluator._yield,
 }

@@ -95,11 +95,23 @@ def data_as_declared(call: TrainingCall, ctx: RuleContext) -> bool:
         declared = ctx.shapes.at(feed.input).output(0).dims
         if data is None or declared is None:
             continue
+        data, declared = rank_adjusted(data, declared)
         if len(data) != len(declared):
             return False
         if any(differ(a, b) for a, b in zip(data[1:], declared[1:], strict=True)):
             return False
     return True
+
+
+def rank_adjusted(data: tuple, declared: tuple) -> tuple[tuple, tuple]:
+    """Data and declared shapes as Keras compares them once it has adjusted the data's rank
+    by one: ``(N, T)`` data for ``Input(shape=(T, 1))`` gets its trailing 1 added, a trailing
+    1 too many is squeezed (functional and Sequential models with a declared input alike)."""
+    if len(data) + 1 == len(declared) and declared[-1] == 1:
+        return data, declared[:-1]
+    if len(data) == len(declared) + 1 and data[-1] == 1:
+        return data[:-1], declared
+    return data, declared
 
 
 def declaring_call(model: Model, ctx: RuleContext) -> TrainingCall | None:

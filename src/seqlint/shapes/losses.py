@@ -38,12 +38,12 @@ another axis (targets of lower rank than the output).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Any
 
 from seqlint.dims import BATCH, UNKNOWN, Dim, Shape, Sym, is_known, same
-from seqlint.ir import Array, KerasName, KerasObject
+from seqlint.ir import Array, KerasName, KerasObject, UserFunction
 
 # -- loss identity ---------------------------------------------------------------------
 
@@ -236,6 +236,8 @@ def resolve_loss(value: Any) -> Loss | None:
                 return None
             return Loss(value, "invalid", None, label)
         return Loss(name, _LOSSES[name][0], False, label)
+    if isinstance(value, UserFunction):
+        return _wrapped(value)
     if isinstance(value, KerasName):
         short = value.name.rsplit(".", 1)[-1]
         name = _canonical(short, by_string=False)
@@ -257,6 +259,27 @@ def resolve_loss(value: Any) -> Loss | None:
             ignore_class=config.get("ignore_class"),
         )
     return None
+
+
+def _wrapped(function: UserFunction) -> Loss | None:
+    """A function of the script returning a Keras loss on its own arguments: that loss, with
+    the keywords the function passes (``from_logits=True``), named after the function."""
+    if function.wraps is None:
+        return None
+    inner = resolve_loss(function.wraps.loss)
+    if inner is None:
+        return None
+    keywords = dict(function.wraps.keywords)
+    label = f"{function.name} (returns {inner.label})"
+    if isinstance(function.wraps.loss, KerasObject):
+        return replace(inner, label=label)
+    return replace(
+        inner,
+        label=label,
+        from_logits=_flag(keywords.get("from_logits", False)),
+        axis=keywords.get("axis", -1),
+        ignore_class=keywords.get("ignore_class"),
+    )
 
 
 # -- verdicts --------------------------------------------------------------------------

@@ -1,0 +1,231 @@
+"""Programs whose data reaches Keras through the paths of issue 15 (tf.data with user
+functions, generators, custom losses, values computed on the way), each as a bad version
+(the line seqlint reports carries ``# expect: CODE``) and the fixed one.
+
+``test_cases.py`` lints them; ``test_cases_keras.py`` runs them in real Keras: the bad
+version raises what ``raises`` names, the good one trains.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    bad: str
+    good: str
+    raises: str  # a fragment of the message Keras (or numpy) raises on the bad version
+
+
+def case(name: str, bad: str, good: str, raises: str) -> Case:
+    return Case(name, textwrap.dedent(bad), textwrap.dedent(good), raises)
+
+
+CHAR_RNN = """\
+import numpy as np
+import tensorflow as tf
+from tensorflow import keras
+
+text_as_int = np.random.randint(0, 65, size=(2000,))
+seq_length = 100
+char_dataset = tf.data.Dataset.from_tensor_slices(text_as_int)
+sequences = char_dataset.batch(seq_length + 1, drop_remainder=True)
+
+
+def split_input_target(chunk):
+    input_text = chunk[:-1]
+    target_text = chunk[1:]
+    return input_text, target_text
+
+
+dataset = sequences.map(split_input_target)
+dataset = dataset.shuffle(1000).batch(4, drop_remainder=True)
+
+rnn = keras.layers.GRU
+
+
+def loss(labels, logits):
+    return keras.losses.sparse_categorical_crossentropy(labels, logits, from_logits=True)
+
+
+model = keras.Sequential([
+    keras.layers.Embedding(65, 16),
+    rnn(32{options}),
+    keras.layers.Dense(65),
+])
+model.compile(optimizer="adam", loss=loss)
+model.fit(dataset, epochs=1, verbose=0){marker}
+"""
+
+CASES = [
+    case(
+        "char-rnn",
+        CHAR_RNN.format(options="", marker="  # expect: SL201"),
+        CHAR_RNN.format(options=", return_sequences=True", marker=""),
+        "must have rank",
+    ),
+]
+
+UNBATCHED_IDS = """\
+import numpy as np
+import tensorflow as tf
+import keras
+
+ids = np.random.randint(0, 50, size=(8, 20))
+labels = np.random.randint(0, 2, size=(8, 1))
+dataset = tf.data.Dataset.from_tensor_slices((ids, labels)){batch}
+model = keras.Sequential([
+    keras.layers.Embedding(50, 8),
+    keras.layers.LSTM(4),{marker}
+    keras.layers.Dense(1, activation="sigmoid"),
+])
+model.compile(optimizer="adam", loss="binary_crossentropy")
+model.fit(dataset, epochs=1, verbose=0)
+"""
+
+WINDOWS = """\
+import numpy as np
+import tensorflow as tf
+import keras
+
+series = np.sin(np.arange(200) / 10.0){features}
+window = 11
+dataset = tf.data.Dataset.from_tensor_slices(series)
+dataset = dataset.window(window, shift=1, drop_remainder=True)
+dataset = dataset.flat_map(lambda w: w.batch(window, drop_remainder=True))
+dataset = dataset.map(lambda w: (w[:-1], w[-1])).batch(16).prefetch(1)
+model = keras.Sequential([keras.layers.LSTM(8), keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(dataset, epochs=1, verbose=0){marker}
+"""
+
+GENERATOR = """\
+import numpy as np
+import keras
+
+X = np.random.rand(64, 12, 3)
+y = keras.utils.to_categorical(np.random.randint(0, 5, size=(64,)), 5)
+
+
+def batches(batch_size=16):
+    while True:
+        idx = np.random.randint(0, len(X), batch_size)
+        yield X[idx], y[idx]
+
+
+inputs = keras.Input(shape=(12, 3))
+hidden = keras.layers.GRU(8)(inputs)
+outputs = keras.layers.Dense(5, activation="softmax")(hidden)
+model = keras.Model(inputs, outputs)
+model.compile(optimizer="adam", loss="{loss}")
+model.fit(batches(), steps_per_epoch=2, epochs=1, verbose=0){marker}
+"""
+
+PYDATASET = """\
+import numpy as np
+import keras
+
+
+class Windows(keras.utils.PyDataset):
+    def __init__(self, x, y, batch_size, **kwargs):
+        super().__init__(**kwargs)
+        self.x, self.y, self.batch_size = x, y, batch_size
+
+    def __len__(self):
+        return len(self.x) // self.batch_size
+
+    def __getitem__(self, idx):
+        low = idx * self.batch_size
+        return self.x[low:low + self.batch_size], self.y[low:low + self.batch_size]
+
+
+X = np.random.rand(40, 10, 2)
+Y = np.random.randint(0, 5, size=(40, 10, 1))
+model = keras.Sequential([
+    keras.Input(shape=(10, 2)),
+    keras.layers.LSTM(6{options}),
+    keras.layers.Dense(5, activation="softmax"),
+])
+model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+model.fit(Windows(X, Y, 8), epochs=1, verbose=0){marker}
+"""
+
+CASES += [
+    case(
+        "unbatched-token-ids",
+        UNBATCHED_IDS.format(batch="", marker="  # expect: SL101"),
+        UNBATCHED_IDS.format(batch=".batch(4)", marker=""),
+        "expected ndim=3, found ndim=2",
+    ),
+    case(
+        "window-flat-map",
+        WINDOWS.format(features="", marker="  # expect: SL209"),
+        WINDOWS.format(features=".reshape(-1, 1)", marker=""),
+        "expected ndim=3, found ndim=2",
+    ),
+    case(
+        "generator",
+        GENERATOR.format(loss="sparse_categorical_crossentropy", marker="  # expect: SL201"),
+        GENERATOR.format(loss="categorical_crossentropy", marker=""),
+        "must have rank",
+    ),
+    case(
+        "pydataset",
+        PYDATASET.format(options="", marker="  # expect: SL201"),
+        PYDATASET.format(options=", return_sequences=True", marker=""),
+        "must have rank",
+    ),
+]
+
+TRAILING_ONE = """\
+import numpy as np
+import keras
+
+X = np.random.rand(32, 10)
+y = np.random.randint(0, 3, size=(32,{target}))
+inputs = keras.Input(shape=(10, 1))
+hidden = keras.layers.LSTM(4, return_sequences=True)(inputs)
+outputs = keras.layers.Dense(3, activation="softmax")(hidden)
+model = keras.Model(inputs, outputs)
+model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+model.fit(X, y, epochs=1, verbose=0){marker}
+"""
+
+CASES += [
+    case(
+        "input-trailing-one",
+        TRAILING_ONE.format(target="", marker="  # expect: SL201"),
+        TRAILING_ONE.format(target=" 10", marker=""),
+        "must have rank",
+    ),
+]
+
+CLASS_COUNT = """\
+import numpy as np
+import keras
+from sklearn.preprocessing import LabelEncoder
+
+labels = ["rock", "jazz", "pop", "jazz", "rock", "blues", "pop", "rock"]
+encoder = LabelEncoder()
+y = keras.utils.to_categorical(encoder.fit_transform(labels))
+X = np.random.rand(len(labels), 6, 2)
+model = keras.Sequential([
+    keras.Input(shape=(6, 2)),
+    keras.layers.LSTM(4),
+    keras.layers.Dense({units}, activation="softmax"),{marker}
+])
+model.compile(optimizer="adam", loss="categorical_crossentropy")
+model.fit(X, y, epochs=1, verbose=0)
+"""
+
+CASES += [
+    case(
+        "label-encoder-classes",
+        CLASS_COUNT.format(units=3, marker="  # expect: SL202"),
+        CLASS_COUNT.format(units="len(encoder.classes_)", marker=""),
+        "shape",
+    ),
+]

@@ -1,0 +1,155 @@
+"""Generated data-preparation programs (numpy, tf.data, generators, scikit-learn), each
+ending in ``result = ...``: seqlint's value of ``result`` is compared with what the real
+libraries compute (``test_generated_keras.py``).  A fixed seed makes them the same each run.
+"""
+
+from __future__ import annotations
+
+import random
+
+HEADER = """\
+import numpy as np
+import tensorflow as tf
+import keras
+from sklearn.preprocessing import LabelEncoder, MinMaxScaler, StandardScaler
+"""
+
+
+def _numpy(rng: random.Random) -> str:
+    n, f = rng.choice([24, 30, 36]), rng.randint(1, 4)
+    steps = rng.choice([2, 3, 6])
+    ops = [
+        "np.cumsum(base, axis=0)",
+        "np.cumsum(base)",
+        f"np.diff(base, n={rng.randint(1, 3)}, axis=0)",
+        "np.diff(base[:, 0])",
+        "np.log(base + 1.0)",
+        "np.hstack([base, base[:, :1]])",
+        "np.hstack([base[:, 0], base[:, 0]])",
+        "np.vstack([base, base])",
+        "np.vstack([base[:, 0], base[:, 0]])",
+        "np.column_stack([base[:, 0], base[:, 0] * 2])",
+        "np.concatenate([base, np.log(base + 1)], axis=1)",
+        "np.expand_dims(base, -1)",
+        f"base.reshape(-1, {steps}, {f})",
+        f"np.array([base[i:i + {steps}] for i in range(len(base) - {steps})])",
+        "np.unique([3, 1, 3, 2, 1])",
+    ]
+    return f"base = np.random.rand({n}, {f})\nresult = {rng.choice(ops)}"
+
+
+def _dataset(rng: random.Random) -> str:
+    n, t, f = rng.choice([20, 24]), rng.choice([5, 6]), rng.randint(1, 3)
+    source = rng.choice(
+        [
+            "(X, y)",
+            "X",
+            '{"a": X, "b": y}',
+        ]
+    )
+    lines = [
+        f"X = np.random.rand({n}, {t}, {f}).astype('float32')",
+        f"y = np.random.randint(0, 4, size=({n},))",
+        f"ds = tf.data.Dataset.from_tensor_slices({source})",
+    ]
+    if source.startswith("{"):
+        lines.append('ds = ds.map(lambda d: (d["a"], d["b"]))')
+        source = "(X, y)"
+    batched = False
+    for _ in range(rng.randint(1, 4)):
+        choices = ["shuffle(8)", "repeat(2)", "take(10)", "skip(1)", "prefetch(1)", "cache()"]
+        choices += [f"batch({rng.randint(2, 5)}, drop_remainder={rng.choice([True, False])})"]
+        if source == "(X, y)" and not batched:
+            choices += [
+                "map(lambda a, b: (a[:-1], tf.one_hot(b, 4)))",
+                "map(lambda a, b: (tf.expand_dims(a, -1), b))",
+            ]
+        if source == "X" and not batched:
+            choices += ["map(lambda a: (a[:-1], a[-1]))"]
+        if batched:
+            choices += ["unbatch()", "rebatch(2, drop_remainder=True)"]
+        choices += ["concatenate(ds)"]
+        step = rng.choice(choices)
+        if step.startswith("map("):
+            source = "mapped"  # one map of the pair only: its targets may be floats now
+        if step.startswith(("batch", "rebatch")):
+            batched = True
+        if step.startswith("unbatch"):
+            batched = False
+        lines.append(f"ds = ds.{step}")
+    lines.append("result = ds.element_spec")
+    return "\n".join(lines)
+
+
+def _windows(rng: random.Random) -> str:
+    size = rng.randint(3, 6)
+    drop = rng.choice(["True", "False"])
+    return "\n".join(
+        [
+            f"series = np.random.rand(40, {rng.randint(1, 3)})",
+            "ds = tf.data.Dataset.from_tensor_slices(series)",
+            f"ds = ds.window({size}, shift=1, drop_remainder=True)",
+            f"ds = ds.flat_map(lambda w: w.batch({size}, drop_remainder={drop}))",
+            "ds = ds.map(lambda w: (w[:-1], w[-1:, 0])).batch(4)",
+            "result = ds.element_spec",
+        ]
+    )
+
+
+def _generator(rng: random.Random) -> str:
+    b = rng.randint(2, 8)
+    return "\n".join(
+        [
+            f"X = np.random.rand(50, {rng.randint(2, 6)}, 2)",
+            "Y = np.random.rand(50, 1)",
+            "def batches(size):",
+            "    while True:",
+            "        idx = np.random.randint(0, len(X), size)",
+            "        yield X[idx], Y[idx]",
+            f"result = batches({b})",
+        ]
+    )
+
+
+def _labels(rng: random.Random) -> str:
+    labels = [rng.choice("abcdefg") for _ in range(rng.randint(4, 12))]
+    expression = rng.choice(
+        [
+            "len(encoder.classes_)",
+            "keras.utils.to_categorical(codes)",
+            "np.max(codes) + 1",
+            "len(set(labels))",
+            "len({c: i for i, c in enumerate(sorted(set(labels)))})",
+            "np.unique(labels)",
+        ]
+    )
+    return "\n".join(
+        [
+            f"labels = {labels!r}",
+            "encoder = LabelEncoder()",
+            "codes = encoder.fit_transform(labels)",
+            f"result = {expression}",
+        ]
+    )
+
+
+def _scaler(rng: random.Random) -> str:
+    f = rng.randint(1, 4)
+    scaler = rng.choice(["MinMaxScaler()", "StandardScaler()"])
+    expression = rng.choice(
+        [
+            "scaler.fit_transform(data)",
+            "scaler.transform(data[:5])",
+            "scaler.inverse_transform(data)",
+        ]
+    )
+    lines = [f"data = np.random.rand(30, {f})", f"scaler = {scaler}", "scaler.fit(data)"]
+    return "\n".join([*lines, f"result = {expression}"])
+
+
+_MAKERS = (_numpy, _dataset, _windows, _generator, _labels, _scaler)
+
+
+def programs(count: int, seed: int = 15) -> list[str]:
+    rng = random.Random(seed)
+    return [rng.choice(_MAKERS)(rng) for _ in range(count)]
