@@ -62,6 +62,14 @@ RAISES = {
         {("SL105", 6)},
         r"should be called on a list of 2 inputs",
     ),
+    "Subtract on three tensors": (
+        """\
+        a, b, c = (keras.Input(shape=(4,)) for _ in range(3))
+        difference = layers.Subtract()([a, b, c])
+        """,
+        {("SL114", 6)},
+        r"A `Subtract` layer should be called on exactly 2 inputs",
+    ),
     "GroupNormalization's 32 groups over 16 channels": (
         """\
         inputs = keras.Input(shape=(20, 16))

@@ -103,6 +103,8 @@ layers, where the tensor that reaches them has the wrong rank or sizes."""
         message = f"{node.layer.label} cannot take its input: {problem.message}"
         if problem.kind is ProblemKind.RANK:
             hint = f"give {where(node)} input of shape {problem.expected}"
+        elif problem.expected.startswith("a list of"):
+            hint = f"call {where(node)} on {problem.expected}"
         else:
             hint = f"make the configuration of {where(node)} fit {input_shape(node, ctx, index)}"
         rows = trace(chain_to(node, ctx, index), ctx, expected=problem.expected)

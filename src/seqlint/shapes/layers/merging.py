@@ -155,7 +155,12 @@ def elementwise(call: Call) -> list[Shape]:
     if not inputs:
         return [Shape.unknown()]
     if kind == "Subtract" and len(inputs) != 2:
-        return [Shape.unknown()]  # Keras: "should be called on exactly 2 inputs"
+        raise ShapeProblem(
+            ProblemKind.LAYER_CONFIG,
+            f"Subtract was called on {len(inputs)} tensors; it subtracts its second input "
+            "from its first and takes exactly 2",
+            expected="a list of 2 tensors",
+        )
 
     known = [(i, s) for i, s in enumerate(inputs) if s.dims is not None]
     # Right-aligned positions of the non-batch dims; two known sizes other than 1
