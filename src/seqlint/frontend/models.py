@@ -43,6 +43,7 @@ from seqlint.ir import (
     UserFunction,
     Value,
 )
+from seqlint.keras_target import major
 
 # IR values that pass through to the IR as they are.
 _IR_VALUES = (
@@ -136,7 +137,8 @@ class Graph:
     def __init__(self, positions: Positions, target: str = "3") -> None:
         self.ir = ModuleIR()
         self.positions = positions
-        self.target = target  # Keras major version: "2" lets Embedding(input_length=) declare
+        self.target = target  # the Keras version: any Keras 2 lets Embedding(input_length=) declare
+        self.major = major(target)
         self._sequentials: list[SequentialModel] = []
         self._declarations: dict[int, tuple[Layer, _Declaration]] = {}
         self._user_functions: dict[int, tuple[cst.FunctionDef, UserFunction]] = {}
@@ -158,7 +160,7 @@ class Graph:
     def _declaration(
         self, kind: str, config: dict[str, Value], keyword_args: dict[str, cst.Arg]
     ) -> _Declaration | None:
-        if self.target == "2" and kind == "Embedding" and "input_length" in keyword_args:
+        if self.major == "2" and kind == "Embedding" and "input_length" in keyword_args:
             # Keras 2's Embedding turns input_length into input_shape=(input_length,)
             arg = keyword_args["input_length"]
             return _Declaration(
