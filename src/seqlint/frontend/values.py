@@ -669,6 +669,9 @@ class Evaluator:
                 self.graph.add_unknown(value, node)
 
     def _call_external(self, qualname: str, args: Args, node: cst.Call) -> Value:
+        if qualname.startswith("tensorflow.") and keras_path(qualname) is None:
+            arguments = ("*",) * len(args.positional) + tuple(args.keywords)
+            self.graph.tf_call(qualname, args.values(), arguments, node)
         on_tensors = self._on_tensors(qualname, args, node)
         if on_tensors is not MISSING:
             return on_tensors
@@ -916,6 +919,9 @@ class Evaluator:
             return data
         if isinstance(receiver, SequentialModel):
             return self._sequential_method(receiver, name, args, node)
+        if isinstance(receiver, Layer) and name == "get_initial_state":
+            given = args.get(0, "inputs", args.keywords.get("batch_size", MISSING))
+            self.graph.initial_state_call(receiver, given, node)
         if isinstance(receiver, (FunctionalModel, Layer)):
             return UNKNOWN
         if isinstance(receiver, Array):

@@ -10,9 +10,7 @@ from seqlint.dims import is_known
 from seqlint.fixes import Fix, RenameCallee
 from seqlint.ir import LegacyUse, TensorRef
 from seqlint.rulekit.base import Finding, Rule, RuleContext
-from seqlint.rulekit.legacy import legacy_uses
-
-_METHODS = frozenset({"predict_classes", "predict_proba"})
+from seqlint.rulekit.legacy import lacks_of, target_label
 
 
 class RemovedPredictMethod(Rule):
@@ -20,7 +18,6 @@ class RemovedPredictMethod(Rule):
     name = "removed-predict-method"
     summary = "predict_classes / predict_proba do not exist in Keras 3."
     severity = Severity.ERROR
-    keras3_only = True
     fixable = (
         "safe: predict_proba(...) becomes predict(...); unsafe: predict_classes(...) becomes "
         'predict(...).argmax(axis=-1), or (predict(...) > 0.5).astype("int32") for one output '
@@ -81,10 +78,10 @@ judged."""
     )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for use in legacy_uses(ctx, "method", "AttributeError"):
-            if use.name not in _METHODS:
-                continue
-            message = f"{use.name} was removed in Keras 3: calling it raises AttributeError"
+        for lack in lacks_of(ctx, self.code):
+            use = lack.use
+            gone = lack.since or target_label(ctx)
+            message = f"{use.name} was removed in {gone}: calling it raises AttributeError"
             if use.name == "predict_classes":
                 yield self._predict_classes(use, message, ctx)
                 continue
@@ -92,7 +89,7 @@ judged."""
             fix = Fix(
                 Applicability.SAFE,
                 "call predict(...) instead",
-                (RenameCallee(use.loc, use.replacement),),
+                (RenameCallee(use.loc, "predict"),),
             )
             yield Finding(use.loc, message, hint, fix=fix)
 
