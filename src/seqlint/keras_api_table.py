@@ -278,6 +278,11 @@ def signature(name: str, version: str) -> Signature | None:
     return None
 
 
+def has_signature(name: str) -> bool:
+    """Whether the table records a signature of ``name`` in some release."""
+    return name in _table()["signatures"]
+
+
 def keywords(name: str, version: str) -> frozenset[str] | None:
     """The keywords ``name`` accepts in ``version`` (named parameters and what its
     ``**kwargs`` takes), or None if the table has no signature for it there."""

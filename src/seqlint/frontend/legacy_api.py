@@ -709,6 +709,10 @@ class _Judge:
         surface = keras_surface(qualname)
         if qualname.startswith("keras.src."):
             path = _public(path)
+        elif not api.has_signature(path):
+            moved = api.replacement(path)  # layers.embeddings.Embedding -> layers.Embedding
+            if moved is not None and moved.exact and api.has_signature(moved.name):
+                path = moved.name
         role = role_of(path)
         parts = path.split(".")
         if parts[0] == "layers" and role.what == "layer":
