@@ -51,7 +51,7 @@ from seqlint.frontend.imports import (
     keras_path,
     keras_surface,
 )
-from seqlint.frontend.keras_api import MODEL_FACTORIES, role_of
+from seqlint.frontend.keras_api import MODEL_FACTORIES, TRAINING_METHODS, role_of
 from seqlint.frontend.objects import ExtName
 from seqlint.frontend.positions import Positions, source_text
 from seqlint.ir import LegacyUse
@@ -66,6 +66,10 @@ _SAVING_METHODS = frozenset({"save", "save_weights"})
 _SAVING_FUNCTIONS = {"models.save_model": 1, "saving.save_model": 1}
 _CHECKPOINT = "callbacks.ModelCheckpoint"
 _SET_GET = frozenset({"backend.set_value", "backend.get_value"})
+# Keyword arguments are judged for the constructors of these packages' classes, and for the
+# model methods scripts call (tests/keras/test_api_rows_keras.py proves those rows).
+_KEYWORD_PACKAGES = frozenset({"layers", "optimizers", "callbacks"})
+_KEYWORD_METHODS = frozenset({*TRAINING_METHODS, "save", "save_weights", "load_weights"})
 _TEXT_LIMIT = 2_000  # source text kept for fixes (values, receivers)
 
 Caught = frozenset[str]
@@ -133,7 +137,9 @@ def note_model_call(
     if path is not None and api.ever_absent(path):
         log.record("method", method, source_text(receiver), call, caught, arguments, path=path)
     for arg in call.args:
-        if arg.keyword is not None and api.keyword_ever_rejected(signature, arg.keyword.value):
+        if method not in _KEYWORD_METHODS or arg.keyword is None:
+            continue
+        if api.keyword_ever_rejected(signature, arg.keyword.value):
             name = arg.keyword.value
             log.record("method-keyword", name, method, arg, caught, arguments, call, path=signature)
     if method in _SAVING_METHODS:
@@ -722,7 +728,8 @@ class _Judge:
         else:
             what, owner = "keyword", parts[-1]
         arguments: tuple[str, ...] | None = None
-        for arg in node.args:
+        judged = parts[0] in _KEYWORD_PACKAGES and api.kind(path) == "class"
+        for arg in node.args if judged else ():
             if arg.keyword is None or not api.keyword_ever_rejected(path, arg.keyword.value):
                 continue
             if arguments is None:
