@@ -14,7 +14,7 @@ from seqlint.rulekit.legacy import Lack, lacks_of, target_label
 class CudnnLayer(Rule):
     code = "SL216"
     name = "cudnn-layer"
-    summary = "CuDNNLSTM / CuDNNGRU do not exist in Keras 3."
+    summary = "CuDNNLSTM / CuDNNGRU: gone from tf.keras since 2.6, and from Keras 3."
     severity = Severity.ERROR
     fixable = (
         "safe: `from keras.layers import CuDNNLSTM` becomes `import LSTM as CuDNNLSTM`, and "
@@ -30,7 +30,13 @@ raises `ImportError: cannot import name 'CuDNNLSTM'`, and
 themselves as long as their arguments allow it (the default activations,
 `recurrent_dropout=0`, `unroll=False`, `use_bias=True`, and for GRU
 `reset_after=True`). An import guarded by `try: ... except ImportError:` is a
-deliberate fallback and is not reported."""
+deliberate fallback and is not reported.
+
+Which releases have them comes from the generated API table
+(docs/keras-versions.md): `tensorflow.keras.layers` has had neither since
+TensorFlow 2.6, so the import fails under tf-keras 2.21 too, while
+`from keras.layers import CuDNNLSTM` works with the keras package up to
+2.12 and is reported only for the releases without it."""
     bad_example = dedent(
         """\
         import numpy as np

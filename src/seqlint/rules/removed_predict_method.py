@@ -16,7 +16,7 @@ from seqlint.rulekit.legacy import lacks_of, target_label
 class RemovedPredictMethod(Rule):
     code = "SL219"
     name = "removed-predict-method"
-    summary = "predict_classes / predict_proba do not exist in Keras 3."
+    summary = "predict_classes / predict_proba: gone since Keras 2.6 (and in Keras 3)."
     severity = Severity.ERROR
     fixable = (
         "safe: predict_proba(...) becomes predict(...); unsafe: predict_classes(...) becomes "
@@ -25,7 +25,8 @@ class RemovedPredictMethod(Rule):
     )
     explanation = """\
 Keras 2's Sequential models had `predict_classes` and `predict_proba`
-(deprecated in TensorFlow 2.3, removed in 2.6); Keras 3 models have neither:
+(deprecated in TensorFlow 2.3, removed in 2.6, as the API table records);
+tf-keras 2.21 and Keras 3 models have neither:
 `AttributeError: 'Sequential' object has no attribute 'predict_classes'`.
 
 - `predict_proba(x)` was `predict(x)`: the probabilities are what the output

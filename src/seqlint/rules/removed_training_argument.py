@@ -26,7 +26,7 @@ _COUNTS_BATCHES = frozenset({"steps_per_epoch", "validation_steps"})
 class RemovedTrainingArgument(Rule):
     code = "SL218"
     name = "removed-training-argument"
-    summary = "A keyword argument of Keras 2's fit/evaluate/predict/compile that Keras 3 removed."
+    summary = "A Keras 1/2 keyword argument of fit/evaluate/predict/compile the target refuses."
     severity = Severity.ERROR
     fixable = "safe: nb_epoch= becomes epochs= when the call does not pass epochs otherwise"
     explanation = """\
@@ -43,7 +43,11 @@ recognized`. The removed arguments and their replacements:
 - `workers`, `use_multiprocessing`, `max_queue_size` (Keras 2): arguments of a
   `keras.utils.PyDataset` constructor now.
 - `compile(sample_weight_mode="temporal")`, `compile(target_tensors=...)`:
-  gone; per-step sample weights of shape `(samples, steps)` work without them."""
+  gone; per-step sample weights of shape `(samples, steps)` work without them.
+
+The signatures of each release come from the generated API table
+(docs/keras-versions.md): `nb_epoch` is refused by tf.keras since 2.6 too, so
+it is reported under tf-keras 2.21; `workers=` is not (Keras 2 takes it)."""
     bad_example = dedent(
         """\
         import numpy as np
