@@ -63,7 +63,8 @@ class Lack:
     (``layers.experimental``), ``callable(keyword)`` for a keyword. ``removed_in`` is the
     first release without it after the last one (up to the target) that had it; ``added_in``
     the first release after the target that has it, when the target predates it.
-    ``replacement`` replaces the whole use and exists in the target release.
+    ``replacement`` replaces the whole use and exists in the target release. ``raises``
+    names the exceptions an ``except`` clause may name to handle the use.
     """
 
     use: LegacyUse
@@ -169,7 +170,12 @@ def _judge_name(use: LegacyUse, release: str) -> Lack | None:
         if api.kind(candidate) is None:
             return None  # a name the table never saw: not judged
         if use.what == "import":
-            raises = ("ModuleNotFoundError",) if candidate == use.owner else ("ImportError",)
+            # what an ``except`` naming it catches: ImportError catches ModuleNotFoundError
+            raises = (
+                ("ModuleNotFoundError", "ImportError")
+                if candidate == use.owner
+                else ("ImportError",)
+            )
         else:
             raises = ("AttributeError",)
         replacement = api.replacement(use.path, release, surface)

@@ -129,7 +129,7 @@ def _spelled(lack: Lack, path: str) -> str:
     root = use.qualname[: len(use.qualname) - len(use.path)] if use.qualname else ""
     if not use.qualname.endswith(use.path):
         root = ""
-    return f"{root}{path}"
+    return f"{root}{path}" if path else root.rstrip(".")
 
 
 def _replacement_text(lack: Lack) -> str:
@@ -152,7 +152,7 @@ def _hint(lack: Lack, ctx: RuleContext, what: str) -> str:
 
 def _import_finding(lack: Lack, ctx: RuleContext) -> Finding:
     use = lack.use
-    module = _spelled(lack, use.owner) if use.owner else use.qualname
+    module = _spelled(lack, use.owner)
     if lack.absent == use.owner:
         message = (
             f"{module} does not exist in {target_label(ctx)}{_when(lack, ctx)}: this import raises "
