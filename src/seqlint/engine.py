@@ -246,11 +246,14 @@ def file_target(settings: FileSettings, path: str, text: str) -> KerasTarget:
 
 def run_target(result: CheckResult) -> KerasTarget:
     """The Keras target of the run: the one every analysed file used, else the default."""
-    used = list(dict.fromkeys(result.targets.values()))
+    used = list(dict.fromkeys((t.version, t.reason) for t in result.targets.values()))
+    versions = list(dict.fromkeys(version for version, _ in used))
     if len(used) == 1:
-        return used[0]
+        return next(iter(result.targets.values()))
+    if len(versions) == 1:  # one release, reached in several ways
+        return KerasTarget(versions[0], "; ".join(reason for _, reason in used))
     if used:
-        return KerasTarget("mixed", "; ".join(f"{t.version}: {t.reason}" for t in used))
+        return KerasTarget("mixed", "; ".join(f"{v}: {reason}" for v, reason in used))
     if result.forced_target is not None:
         return configured(result.forced_target, "the command line")
     return detected_target()

@@ -286,3 +286,25 @@ def test_a_bad_release_on_the_command_line_is_a_usage_error(run, in_tmp):
     write(in_tmp / "m.py", KERAS_CLEAN)
     result = run("check", "--target-keras", "4.1", "m.py")
     assert result.exit_code == 2 and "expected 2, 3 or a release" in result.stderr
+
+
+def test_each_file_gets_the_keras_it_imports_and_verbose_says_so(stub, run, in_tmp, monkeypatch):
+    from seqlint import engine
+
+    detected = detect(versions(**LEGACY), {"TF_USE_LEGACY_KERAS": "1"})
+    monkeypatch.setattr(engine, "detected_target", lambda: detected)
+    write(in_tmp / "legacy.py", KERAS_CLEAN.replace("import keras", "from tensorflow import keras"))
+    write(in_tmp / "modern.py", KERAS_CLEAN)  # import keras
+    result = run("check", "--verbose", "legacy.py", "modern.py")
+    assert stub.targets == {"legacy.py": "2.21.0", "modern.py": "3.15.1"}
+    lines = result.stderr.splitlines()
+    assert lines[0] == (
+        "seqlint: Keras mixed (2.21.0: TF_USE_LEGACY_KERAS is set and tf-keras 2.21.0 is "
+        "installed; 3.15.1: keras 3.15.1 is installed)"
+    )
+    assert any(
+        line.startswith("seqlint: legacy.py:") and "for Keras 2.21.0" in line for line in lines
+    )
+    assert any(
+        line.startswith("seqlint: modern.py:") and "for Keras 3.15.1" in line for line in lines
+    )

@@ -35,7 +35,10 @@ def verbose_lines(result: CheckResult) -> list[str]:
     for path, count in result.models.items():
         models = f"{count} model" + ("" if count == 1 else "s")
         not_analysed = f", {missing[path]} not analysed" if path in missing else ""
-        lines.append(f"seqlint: {path}: {models} analysed{not_analysed}")
+        keras = ""
+        if target.version == "mixed" and path in result.targets:
+            keras = f" for Keras {result.targets[path].version}"
+        lines.append(f"seqlint: {path}: {models} analysed{keras}{not_analysed}")
     for item in result.unanalysed:
         lines.append(f"seqlint: {item.where}: not analysed: {item.what}: {item.reason}")
     return lines
