@@ -32,12 +32,15 @@ and checks every use against the release the code targets
 
 - imports of modules Keras removed (`tensorflow.keras.utils.np_utils`,
   `tensorflow.keras.layers.recurrent`, `.core`, `.embeddings`, `.merge`,
-  `tensorflow.keras.wrappers.scikit_learn`, `keras.engine.topology`, gone in
-  tf.keras 2.6 or Keras 3) raise ImportError / ModuleNotFoundError;
+  `tensorflow.keras.wrappers.scikit_learn`, `keras.engine.topology`, gone
+  between tf.keras 2.6 and 2.13, or in Keras 3) raise ImportError /
+  ModuleNotFoundError;
 - attributes: `layers.experimental.preprocessing.TextVectorization` (Keras 3
   has no `layers.experimental`), `K.get_session()` (no tf.keras since 2.6 has
   it) raise AttributeError;
-- keyword arguments a release refuses: `LSTM(time_major=True)` under Keras 3,
+- keyword arguments a release refuses, for the constructors of `layers`,
+  `optimizers` and `callbacks` classes and the model methods scripts call
+  (`fit`, `compile`, `save`...): `LSTM(time_major=True)` under Keras 3,
   `Adam(decay=1e-6)` under tf.keras 2.11-2.21 (tf-keras raises "decay is
   deprecated in the new TF-Keras optimizer"; Keras 3 accepts it with a
   warning, and is not reported);
@@ -47,9 +50,12 @@ and checks every use against the release the code targets
 The message names the release that removed it (or that added it, for code
 written for a newer Keras) and the replacement the table gives. Names the
 script imports inside `try: ... except ImportError:` are fallbacks and are
-not reported. `fit_generator` (SL214), `batch_input_shape` (SL215), `CuDNNLSTM`
-(SL216), optimizer `lr` (SL217), training arguments (SL218) and
-`predict_classes` (SL219) keep their own codes."""
+not reported. Every row of the table this rule can report for Keras 3.15 and
+tf-keras 2.21 is proven to raise there (tests/keras/test_api_rows_keras.py);
+the few the proof found wrong are left out. `fit_generator` (SL214),
+`batch_input_shape` (SL215), `CuDNNLSTM` (SL216), optimizer `lr` (SL217),
+training arguments (SL218) and `predict_classes` (SL219) keep their own
+codes."""
     bad_example = dedent(
         """\
         import numpy as np
