@@ -304,8 +304,9 @@ class LegacyUse:
 
 @dataclass(frozen=True)
 class TfCall:
-    """A TensorFlow function (``tensorflow.*``, not ``tensorflow.keras``) called on tensors
-    of the graph: ``inputs`` the tensors among its arguments; ``within`` the custom layer or
+    """A TensorFlow function (``tensorflow.*``, and ``tensorflow.keras.backend.*``, which
+    runs TensorFlow on its arguments) called on tensors of the graph: ``inputs`` the tensors
+    among its arguments; ``within`` the custom layer or
     Lambda call (its index in ``ModuleIR.layer_calls``) whose ``call()`` made it, else None;
     ``callee`` the callee's location and ``spelled`` its text (``tf.reduce_mean``; "" when
     not a dotted name), ``arguments`` the arguments passed (``"*"`` per positional one, then

@@ -41,6 +41,7 @@ def case(source, raises3, raises2, codes3=(), codes2=(), error="", fixed_runs=Fa
 _GRAPH = (
     TF
     + """\
+from tensorflow.keras import backend as K
 inputs = keras.Input((5, 4))
 h = layers.Dense(4)(inputs)
 w = keras.Input((4, 2))
@@ -84,6 +85,16 @@ OTHER_TF_CALLS = {
     "matmul(transpose_b)": "tf.matmul(h, h, transpose_b=True)",
     "reduce_mean(input_tensor)": "tf.reduce_mean(input_tensor=h, axis=1)",
 }
+# tf.keras's legacy backend functions, which run TensorFlow on their arguments under Keras 3.
+BACKEND_CALLS = {
+    "K.sum": "K.sum(h, axis=1)",
+    "K.mean": "K.mean(h, axis=1)",
+    "K.concatenate": "K.concatenate([h, h])",
+    "K.expand_dims": "K.expand_dims(h, 1)",
+    "K.dot": "K.dot(h, K.ones((4, 2)))",
+    "K.shape": "K.shape(h)",
+    "K.softmax": "K.softmax(h)",
+}
 
 
 def tf_op_cases() -> dict[str, Case]:
@@ -115,7 +126,14 @@ def tf_op_cases() -> dict[str, Case]:
             ["SL222"],
             error="A KerasTensor cannot be used as input to a TensorFlow function",
         )
+    for name, call in BACKEND_CALLS.items():
+        found = lint_source(_GRAPH + f"out = {call}\n", "<case>", target="3.15.1")
+        offered = any(d.fix is not None for d in found if d.code == "SL222")
+        cases[f"SL222 {name}"] = case(
+            _GRAPH + f"out = {call}\n", True, False, ["SL222"], fixed_runs=offered
+        )
     inside = {
+        "K.int_shape": "n = K.int_shape(h)[-1]\n",
         "in a Lambda": "out = layers.Lambda(lambda t: tf.reduce_mean(t, axis=1))(h)\n",
         "in a custom layer": (
             "class Pool(layers.Layer):\n    def call(self, x):\n"

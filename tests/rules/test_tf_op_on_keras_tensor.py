@@ -82,6 +82,20 @@ scaled = h * 2.0 + h[:, -1:, :]
     assert found(body) == []
 
 
+def test_tf_keras_backend_functions_run_tensorflow_too():
+    body = (
+        "from tensorflow.keras import backend as K\n"
+        "a = K.sum(h, axis=1)\n"
+        "b = K.concatenate([h, h])\n"
+        "n = K.int_shape(h)[-1]\n"
+    )
+    found_here = found(body)
+    assert [d.line for d in found_here] == [9, 10]
+    assert found_here[0].fix is not None and found_here[1].fix is None  # K's axis=-1 default
+    fixed = fix_source(GRAPH + body, "<test>").source
+    assert "a = keras.ops.sum(h, axis=1)\n" in fixed
+
+
 def test_a_function_applying_tensorflow_between_layers_is_reported_where_it_does():
     body = "def block(t):\n    return tf.nn.softmax(t)\n\n\nout = block(h)\n"
     assert [d.line for d in found(body)] == [9]

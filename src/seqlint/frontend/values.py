@@ -61,6 +61,7 @@ from seqlint.shapes.ops.aliases import resolve
 
 MAX_DEPTH = 150  # nesting of expressions, statements and calls together; deeper is unknown
 
+_TF_BACKEND = "tensorflow.keras.backend."  # tf.keras's backend functions run TensorFlow
 _BINARY = {
     cst.Add: "+",
     cst.Subtract: "-",
@@ -669,7 +670,9 @@ class Evaluator:
                 self.graph.add_unknown(value, node)
 
     def _call_external(self, qualname: str, args: Args, node: cst.Call) -> Value:
-        if qualname.startswith("tensorflow.") and keras_path(qualname) is None:
+        if qualname.startswith(_TF_BACKEND) or (
+            qualname.startswith("tensorflow.") and keras_path(qualname) is None
+        ):
             arguments = ("*",) * len(args.positional) + tuple(args.keywords)
             self.graph.tf_call(qualname, args.values(), arguments, node)
         on_tensors = self._on_tensors(qualname, args, node)

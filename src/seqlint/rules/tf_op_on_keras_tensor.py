@@ -19,6 +19,10 @@ _SYMBOLIC = frozenset(
     {"Input", "input_shape", "input_dim", "batch_input_shape", "batch_shape", "input_length"}
 )
 _KERAS_ERROR = "A KerasTensor cannot be used as input to a TensorFlow function"
+_BACKEND = "tensorflow.keras.backend."
+# tf.keras.backend functions that take KerasTensors under Keras 3 (they read the static shape
+# or the type): the others run TensorFlow on their arguments and raise.
+_KERAS_TENSOR_SAFE = frozenset({"int_shape", "is_keras_tensor"})
 
 
 class TfOpOnKerasTensor(Rule):
@@ -40,7 +44,9 @@ the layers of a functional model just worked. Keras 3's symbolic tensors are
 raises `ValueError: A KerasTensor cannot be used as input to a TensorFlow
 function. ... You can only use it as input to a Keras layer or a Keras
 operation (from the namespaces keras.layers and keras.ops)`. It is the most
-common Keras 3 failure in functional code.
+common Keras 3 failure in functional code. The legacy `tf.keras.backend`
+functions (`K.sum`, `K.concatenate`, `K.shape`...) run TensorFlow the same
+way and raise too (`K.int_shape` and `K.is_keras_tensor` work).
 
 Use the `keras.ops` function instead (`keras.ops.mean(h, axis=1)`,
 `keras.ops.one_hot`, `keras.ops.shape`, `keras.ops.concatenate`), or a layer
@@ -92,6 +98,8 @@ operators (`h + 1`, `h[:, -1]`) work on KerasTensors and are not reported."""
         for call in ctx.ir.tf_calls:
             if call.within is not None or call.loc.key in seen:
                 continue
+            if call.qualname.removeprefix(_BACKEND) in _KERAS_TENSOR_SAFE:
+                continue
             if not all(_symbolic(ref, ctx.ir, inside) for ref in call.inputs):
                 continue
             seen.add(call.loc.key)
@@ -119,10 +127,17 @@ def _symbolic(ref: TensorRef, ir: ModuleIR, inside: frozenset[int]) -> bool:
 
 def _finding(call: TfCall, ctx: RuleContext) -> Finding:
     spelled = call.spelled or call.qualname
-    message = (
-        f"{spelled}(...) is a TensorFlow function applied to the symbolic tensors of a model: "
-        f"Keras 3 raises ValueError ({_KERAS_ERROR})"
-    )
+    if call.qualname.startswith(_BACKEND):
+        message = (
+            f"{spelled}(...) is a tf.keras backend function, which Keras 3 keeps only as legacy "
+            "code running TensorFlow: applied to the symbolic tensors of a model it raises "
+            f"({_KERAS_ERROR}, or an AttributeError)"
+        )
+    else:
+        message = (
+            f"{spelled}(...) is a TensorFlow function applied to the symbolic tensors of a "
+            f"model: Keras 3 raises ValueError ({_KERAS_ERROR})"
+        )
     ops = keras_ops(call, ctx)
     if ops is not None:
         name, spelling = ops
@@ -132,10 +147,11 @@ def _finding(call: TfCall, ctx: RuleContext) -> Finding:
             edit = RewriteDotted(call.callee, call.spelled, spelling, whole=True)
             fix = Fix(Applicability.SAFE, f"call {spelling}(...)", (edit,))
         return Finding(call.loc, message, hint, fix=fix)
-    short = call.qualname.removeprefix("tensorflow.")
+    short = spelled.rpartition(".")[2] if call.qualname.startswith(_BACKEND) else ""
+    name = f"{spelled.rpartition('.')[0]}.{short}" if short else f"tf.{call.qualname[11:]}"
     hint = (
-        f"keras.ops has no one-to-one counterpart of tf.{short} here: wrap it in a layer, "
-        f"layers.Lambda(lambda t: tf.{short}(t, ...))(x), or call it in a custom layer's call()"
+        f"keras.ops has no one-to-one counterpart of {name} here: wrap it in a layer, "
+        f"layers.Lambda(lambda t: {name}(t, ...))(x), or call it in a custom layer's call()"
     )
     return Finding(call.loc, message, hint)
 
@@ -145,7 +161,10 @@ def keras_ops(call: TfCall, ctx: RuleContext) -> tuple[str, str] | None:
     TensorFlow spelling, same positions, same keyword names, same defaults), and how the
     script can name it; None when there is none or the script names neither keras nor
     tensorflow."""
-    tf_alias = resolve(call.qualname)
+    key = call.qualname
+    if key.startswith(_BACKEND):
+        key = "backend." + key.removeprefix(_BACKEND)  # the alias table's spelling
+    tf_alias = resolve(key)
     if tf_alias is None:
         return None
     name = tf_alias.op.name
