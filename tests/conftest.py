@@ -21,6 +21,7 @@ import pytest
 LONG_FILES = (
     "oracle/test_oracle.py",
     "keras/test_keras2_verdicts_keras.py",
+    "keras/test_api_rows_keras.py",
     "corpus/test_repros_keras.py",
     "corpus/test_repro_fixes.py",
     "apitable/test_regenerate.py",

@@ -30,13 +30,14 @@ class Analysis:
 def analyse(
     source: str, path: str, rules: tuple[Rule, ...] = ALL_RULES, target: str = "3"
 ) -> Analysis:
-    """Run ``rules`` on ``source`` for Keras ``target`` ("2" turns Keras-3-only rules off);
-    raises :class:`seqlint.frontend.ParseFailure` when it does not parse."""
+    """Run ``rules`` on ``source`` for Keras ``target`` ("2", "3" or a release such as
+    "2.12"; any Keras 2 turns Keras-3-only rules off); raises
+    :class:`seqlint.frontend.ParseFailure` when it does not parse."""
     ir = extract(source, target)
-    ctx = RuleContext(ir, GraphShapes(ir), target)
+    ctx = RuleContext(ir, GraphShapes(ir, target), target)
     found: dict[tuple[str, int, int], tuple[Diagnostic, Fix | None]] = {}
     for rule in rules:
-        if rule.keras3_only and target == "2":
+        if rule.keras3_only and ctx.major == "2":
             continue
         for finding in rule.check(ctx):
             span = finding.loc.span

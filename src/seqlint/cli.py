@@ -129,6 +129,14 @@ def _codes(option: str):
     return convert
 
 
+def _target_keras(ctx: click.Context, param: click.Parameter, value: str | None):
+    from seqlint.keras_target import is_version
+
+    if value is None or is_version(value):
+        return value.strip() if value else value
+    raise click.BadParameter(f"expected 2, 3 or a release such as 2.12 or 3.8, got {value!r}")
+
+
 def _patterns(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]):
     items = tuple(item.strip() for value in values for item in value.split(",") if item.strip())
     return items or None
@@ -198,8 +206,10 @@ def _fail(message: str) -> NoReturn:
 )
 @click.option(
     "--target-keras",
-    type=click.Choice(["2", "3"]),
-    help="The Keras the code runs on (default: configuration, else installed packages).",
+    callback=_target_keras,
+    metavar="VERSION",
+    help="The Keras the code runs on: 2, 3 or a release such as 2.12 or 3.8 (default: "
+    "configuration, else the installed packages, else the project's pins).",
 )
 @click.option(
     "--fail-on",

@@ -13,12 +13,13 @@ import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
+from seqlint.keras_target import is_version
 from seqlint.suppress import UNUSED_CODE
 
 CONFIG_NAMES = (".seqlint.toml", "seqlint.toml", "pyproject.toml")
 """Looked for in each directory, in this order (the first found wins)."""
 
-TARGETS = ("2", "3")
+TARGETS = ("2", "3")  # or a release: "2.12", "3.8.0" (keras_target.is_version)
 FAIL_ON = ("error", "warning", "info")
 ALWAYS_REPORTED = frozenset({"SL900", "SL901", "SL902"})  # syntax, internal, not analysed
 
@@ -223,6 +224,18 @@ def parse(
             raise fail(key, f"expected one of {', '.join(map(repr, allowed))}, got {value!r}")
         return text  # type: ignore[return-value]
 
+    def target() -> str:
+        value = table["target-keras"]
+        text = (
+            str(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
+        )
+        if not isinstance(text, str) or not is_version(text):
+            raise fail(
+                "target-keras",
+                f"expected one of '2', '3', got {value!r} (or a release: '2.12', '3.8.0')",
+            )
+        return text.strip()
+
     per_file: list[tuple[str, tuple[str, ...]]] = []
     if "per-file-ignores" in table:
         value = table["per-file-ignores"]
@@ -243,7 +256,7 @@ def parse(
         per_file_ignores=tuple(per_file),
         exclude=patterns("exclude") if "exclude" in table else None,
         extend_exclude=patterns("extend-exclude") if "extend-exclude" in table else (),
-        target_keras=choice("target-keras", TARGETS) if "target-keras" in table else None,
+        target_keras=target() if "target-keras" in table else None,
         fail_on=choice("fail-on", FAIL_ON) if "fail-on" in table else None,
         path=source,
         root=root,
@@ -286,7 +299,7 @@ KNOWN_CODES = frozenset(
     {
         "SL001",
         *(f"SL1{n:02d}" for n in range(1, 11)),
-        *(f"SL2{n:02d}" for n in range(1, 21)),
+        *(f"SL2{n:02d}" for n in range(1, 27)),
         *(f"SL2{n:02d}" for n in range(30, 33)),
     }
 )

@@ -20,7 +20,7 @@ from seqlint.cache import Cache, cache_dir
 from seqlint.config import ConfigError, FileSettings, Resolver
 from seqlint.diagnostic import Diagnostic, FileResult, Severity, Unanalysed
 from seqlint.discover import discover
-from seqlint.keras_target import KerasTarget, configured, detect
+from seqlint.keras_target import KerasTarget, configured, detect, pinned_target
 from seqlint.notebooks import NOTEBOOK_SUFFIX
 from seqlint.prefilter import may_define_model
 from seqlint.sources import (
@@ -201,7 +201,7 @@ def _check(
         if len(text) > MAX_ANALYSED_BYTES:
             per_file[path] = FileResult((too_large_to_analyse(path, len(text.encode())),))
             continue
-        target = _target(settings)
+        target = file_target(settings, path, text)
         result.targets[path] = target
         fingerprint = settings.fingerprint(target.version)
         cached = store.get(store.key(path, text, fingerprint), path) if store else None
@@ -231,19 +231,29 @@ def _check(
         result.diagnostics.extend(plan.source.place(d) for d in kept)
 
 
-def _target(settings: FileSettings) -> KerasTarget:
+def file_target(settings: FileSettings, path: str, text: str) -> KerasTarget:
+    """The Keras a file is linted against: its configuration's, else what the installed
+    packages give for the way it imports Keras, else what its project pins, else Keras 3."""
     if settings.target_keras is not None:
         return configured(settings.target_keras, settings.target_source or "the settings")
-    return detected_target()
+    detected = detected_target()
+    if detected.source == "default":
+        pinned = pinned_target(os.path.dirname(os.path.abspath(path)))
+        if pinned is not None:
+            detected = pinned
+    return detected.for_source(text)
 
 
 def run_target(result: CheckResult) -> KerasTarget:
     """The Keras target of the run: the one every analysed file used, else the default."""
-    used = list(dict.fromkeys(result.targets.values()))
+    used = list(dict.fromkeys((t.version, t.reason) for t in result.targets.values()))
+    versions = list(dict.fromkeys(version for version, _ in used))
     if len(used) == 1:
-        return used[0]
+        return next(iter(result.targets.values()))
+    if len(versions) == 1:  # one release, reached in several ways
+        return KerasTarget(versions[0], "; ".join(reason for _, reason in used))
     if used:
-        return KerasTarget("mixed", "; ".join(f"{t.version}: {t.reason}" for t in used))
+        return KerasTarget("mixed", "; ".join(f"{v}: {reason}" for v, reason in used))
     if result.forced_target is not None:
         return configured(result.forced_target, "the command line")
     return detected_target()
@@ -342,7 +352,7 @@ def check_text(source: Source, resolver: Resolver | None = None) -> TextCheck:
         from seqlint.frontend import ParseFailure
         from seqlint.summary import applications
 
-        target = _target(settings).version
+        target = file_target(settings, source.path, source.text).version
         try:
             analysis = analyse(source.text, source.path, target=target)
         except ParseFailure as exc:

@@ -92,6 +92,30 @@ class RenameAttribute:
 
 
 @dataclass(frozen=True)
+class ReplaceCall:
+    """Replace the whole call by ``code``: ``K.set_value(opt.lr, 0.01)`` ->
+    ``opt.learning_rate.assign(0.01)``."""
+
+    call: Loc
+    code: str
+
+
+@dataclass(frozen=True)
+class RewriteDotted:
+    """Where a dotted name ends with ``old``, write ``new`` instead: at an attribute chain
+    (``keras.layers.experimental.preprocessing.TextVectorization`` ->
+    ``keras.layers.TextVectorization``, ``tf.reduce_mean`` -> ``keras.ops.mean`` with
+    ``whole``: the whole chain), or at an import statement's module (``from
+    tensorflow.keras.layers.recurrent import LSTM`` -> ``from tensorflow.keras.layers import
+    LSTM``). Not applied when the name does not end with ``old``."""
+
+    target: Loc
+    old: str
+    new: str
+    whole: bool = False
+
+
+@dataclass(frozen=True)
 class InsertLayer:
     """Feed the layer applied at ``application`` through a new layer ``kind(arguments)``
     first. In a Sequential model (``sequential``), ``application`` is the layer's element of a
@@ -117,6 +141,8 @@ Edit = (
     | ReplaceString
     | RenameImported
     | RenameAttribute
+    | ReplaceCall
+    | RewriteDotted
     | InsertLayer
 )
 
@@ -131,6 +157,8 @@ def target_of(edit: Edit) -> Loc:
         return edit.attribute
     if isinstance(edit, InsertLayer):
         return edit.application
+    if isinstance(edit, RewriteDotted):
+        return edit.target
     return edit.call
 
 

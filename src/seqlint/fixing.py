@@ -166,7 +166,7 @@ def fix_paths(
     excluded and skipped files, unselected codes and suppressed findings are left alone."""
     from seqlint.config import Resolver
     from seqlint.discover import discover
-    from seqlint.engine import detected_target
+    from seqlint.engine import file_target
     from seqlint.frontend import ParseFailure
 
     resolver = resolver or Resolver()
@@ -183,7 +183,7 @@ def fix_paths(
         if not may_define_model(text) or scan(text).skip_file:
             continue
         settings = resolver.settings(path)
-        target = settings.target_keras or detected_target().version
+        target = file_target(settings, path, text).version
         try:
             result = fix_source(text, path, unsafe=unsafe, target=target, enabled=settings.enabled)
         except ParseFailure:

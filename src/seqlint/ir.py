@@ -266,31 +266,77 @@ class TrainingCall:
 
 @dataclass(frozen=True)
 class LegacyUse:
-    """A use of Keras 2 API that Keras 3 removed, where the source makes it.
+    """A use of Keras API that some Keras release lacks, where the source makes it (the
+    rules judge it against the target's release with :mod:`seqlint.keras_api_table`).
 
-    ``what`` says which kind of API: ``"import"`` (a removed class imported:
-    ``name="CuDNNLSTM"``, ``owner`` its module path ``"layers"``), ``"attribute"`` (reached
-    as an attribute; ``owner`` is its path), ``"layer-keyword"`` (``owner`` is the
-    layer class, ``name="batch_input_shape"``), ``"optimizer-keyword"`` (``owner="Adam"``,
-    ``name="lr"``), ``"method"`` (a removed model method: ``name="predict_classes"``,
-    ``owner`` the receiver's text) or ``"method-keyword"`` (``owner="fit"``,
-    ``name="nb_epoch"``).  ``replacement`` is Keras 3's counterpart ("" if none);
-    ``value`` the source text of a keyword's value; ``call`` the call a keyword is passed to
-    (``loc`` is the call itself for a removed method); ``arguments`` the parameters that call
-    passes (positional ones by Keras name when known, else ``"*"``; ``"**"`` for unpacking);
-    ``caught`` names the exceptions an enclosing ``try`` handles (``"*"`` for a bare
-    ``except:``).
+    ``what`` says which kind of API:
+
+    - ``"import"``: a name imported (``name="CuDNNLSTM"``, ``owner`` its module path
+      ``"layers"``; ``path`` the whole ``"layers.CuDNNLSTM"``; ``statement`` the import
+      statement, ``siblings`` the names it imports);
+    - ``"attribute"``: reached as an attribute (``owner`` and ``path`` are its path);
+    - ``"layer-keyword"`` / ``"optimizer-keyword"`` / ``"keyword"``: a keyword argument of
+      a Keras layer class, optimizer class, or other Keras callable (``owner`` its class or
+      function name, ``path`` its table path ``"layers.LSTM"``, ``name`` the keyword);
+    - ``"method"``: a model method some release lacks (``name="predict_classes"``, ``owner``
+      the receiver's text, ``path`` ``"models.Model.predict_classes"``);
+    - ``"method-keyword"``: a keyword of a model method (``owner="fit"``, ``name="nb_epoch"``,
+      ``path="models.Model.fit"``);
+    - ``"member"``: an attribute read (or method call) on an optimizer (``name="lr"``,
+      ``owner`` the receiver's text, ``path="optimizers.Optimizer.lr"``; ``call`` the
+      ``K.set_value(...)``/``K.get_value(...)`` call around it, ``value`` its new value);
+    - ``"save-path"``: a path Keras checks the extension of (``path`` the callable,
+      ``owner`` its name, ``name`` the path's known end, ``value`` its text, ``literals``
+      the keywords deciding the check);
+    - ``"super-init-self"`` (``super().__init__(self)`` in a class of the script deriving
+      from a Keras model or layer, ``owner`` the class, ``name`` "model" or "layer") and
+      ``"add-weight-name"`` (``self.add_weight("w", ...)``: the weight's name given first,
+      ``name`` the string);
+    - ``"initial-state-tensor"``: ``rnn.get_initial_state(x)`` given a tensor (``owner`` the
+      layer's label).
+
+    ``surface`` is how the code reaches Keras for names: ``"keras"``, ``"tf.keras"``,
+    ``"tf_keras"``, or ``""`` (another root, or a member whatever the root); ``qualname`` the
+    full dotted name imported or reached. ``value`` is the source text of a keyword's value;
+    ``call`` the call a keyword is passed to (``loc`` is the call itself for a method);
+    ``arguments`` the parameters that call passes (positional ones by Keras name when known,
+    else ``"*"``; ``"**"`` for unpacking); ``caught`` names the exceptions an enclosing
+    ``try`` handles (``"*"`` for a bare ``except:``).
     """
 
     what: str
     name: str
     owner: str
-    replacement: str
     loc: Loc
     value: str = ""
     call: Loc | None = None
     arguments: tuple[str, ...] = ()
     caught: frozenset[str] = frozenset()
+    path: str = ""
+    surface: str = ""
+    qualname: str = ""
+    statement: Loc | None = None
+    siblings: tuple[str, ...] = ()
+    literals: tuple[tuple[str, object], ...] = ()
+
+
+@dataclass(frozen=True)
+class TfCall:
+    """A TensorFlow function (``tensorflow.*``, and ``tensorflow.keras.backend.*``, which
+    runs TensorFlow on its arguments) called on tensors of the graph: ``inputs`` the tensors
+    among its arguments; ``within`` the custom layer or
+    Lambda call (its index in ``ModuleIR.layer_calls``) whose ``call()`` made it, else None;
+    ``callee`` the callee's location and ``spelled`` its text (``tf.reduce_mean``; "" when
+    not a dotted name), ``arguments`` the arguments passed (``"*"`` per positional one, then
+    the keywords' names)."""
+
+    qualname: str
+    inputs: tuple[TensorRef, ...]
+    loc: Loc
+    callee: Loc
+    within: int | None
+    arguments: tuple[str, ...] = ()
+    spelled: str = ""
 
 
 @dataclass(frozen=True)
@@ -328,7 +374,9 @@ class ModuleIR:
     models: list[Model] = field(default_factory=list)
     training: list[TrainingCall] = field(default_factory=list)
     windows: list[Batches] = field(default_factory=list)  # every windows generator made
-    legacy: list[LegacyUse] = field(default_factory=list)  # Keras 2 API Keras 3 removed
+    legacy: list[LegacyUse] = field(default_factory=list)  # API some Keras release lacks
+    tf_calls: list[TfCall] = field(default_factory=list)  # TensorFlow functions on tensors
+    imported: dict[str, str] = field(default_factory=dict)  # module names bound by imports only
     unpackings: list[Unpacking] = field(default_factory=list)  # of a wrong number of tensors
     layer_calls: list[LayerCall] = field(default_factory=list)  # custom layers and Lambdas
     shape_reads: list[ShapeRead] = field(default_factory=list)  # axes a tensor does not have

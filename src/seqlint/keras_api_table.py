@@ -278,6 +278,11 @@ def signature(name: str, version: str) -> Signature | None:
     return None
 
 
+def has_signature(name: str) -> bool:
+    """Whether the table records a signature of ``name`` in some release."""
+    return name in _table()["signatures"]
+
+
 def keywords(name: str, version: str) -> frozenset[str] | None:
     """The keywords ``name`` accepts in ``version`` (named parameters and what its
     ``**kwargs`` takes), or None if the table has no signature for it there."""
@@ -296,3 +301,94 @@ def path_rules(name: str, version: str) -> tuple[PathRule, ...]:
         if index in _ranges(spans):
             return tuple(PathRule(tuple(suffixes), when) for suffixes, when in rules)
     return ()
+
+
+# -- what some release lacks (the removed-API rules and the frontend's choice of uses) --------
+
+
+def ever_absent(name: str, surface: str = "keras") -> bool:
+    """Whether the table knows ``name`` and some covered release of ``surface`` lacks it
+    (every use of such a name is worth recording: some target may not have it)."""
+    present = _present(name, surface)
+    if present is None:
+        return False
+    covered = _ranges(_table()["tf_keras"]) if surface == "tf.keras" else None
+    indices = range(len(versions())) if covered is None else covered
+    return any(i not in present for i in indices)
+
+
+def keyword_ever_rejected(callable_: str, keyword: str) -> bool:
+    """Whether some covered release of ``callable_`` rejects ``keyword``, where that is a
+    fact of the table: another release accepts it, the replacements name it (``fit``'s
+    ``samples_per_epoch``), or a release's signature has no ``**kwargs`` (Python itself
+    refuses any other keyword). A keyword no release takes, refused by Keras's own check of
+    ``**kwargs``, is not claimed."""
+    found = _keyword_releases(callable_, keyword)
+    if found is None or not found[1]:
+        return False
+    accepts, _rejects, strict = found
+    curated = f"{callable_}({keyword})"
+    return bool(accepts) or bool(strict) or _match_curated(curated)
+
+
+def _match_curated(name: str) -> bool:
+    table = _table()["replacements"]
+    return name in table or _match(name, table) is not None
+
+
+@cache
+def _keyword_releases(
+    callable_: str, keyword: str
+) -> tuple[frozenset[int], frozenset[int], frozenset[int]] | None:
+    """The releases whose signature of ``callable_`` accepts ``keyword``, those that reject
+    it, and those of the latter whose signature has no ``**kwargs`` (None when the table has
+    no signature for it)."""
+    variants = _table()["signatures"].get(callable_)
+    if variants is None:
+        return None
+    accepts: set[int] = set()
+    rejects: set[int] = set()
+    strict: set[int] = set()
+    for spans, encoded in variants:
+        params, extra, policy = encoded.split("|")
+        found = Signature(tuple(params.split()), frozenset(extra.split()), _POLICIES[policy])
+        verdict = found.accepts(keyword)
+        if verdict is True:
+            accepts |= _ranges(spans)
+        elif verdict is False:
+            rejects |= _ranges(spans)
+            if not found.var_keyword:
+                strict |= _ranges(spans)
+    return frozenset(accepts), frozenset(rejects), frozenset(strict)
+
+
+def keyword_removed_in(callable_: str, keyword: str, version: str) -> str | None:
+    """The first release rejecting ``keyword`` after the last one, up to ``version``, that
+    accepted it (None when no earlier release accepted it)."""
+    found = _keyword_releases(callable_, keyword)
+    end = _index(version)
+    if found is None or end is None:
+        return None
+    accepts = found[0]
+    earlier = [i for i in accepts if i < end]
+    if not earlier:
+        return None
+    return versions()[max(earlier) + 1]
+
+
+def keyword_last_accepted(callable_: str, keyword: str) -> str | None:
+    """The newest covered release that accepts ``keyword`` (None: none does)."""
+    found = _keyword_releases(callable_, keyword)
+    if found is None or not found[0]:
+        return None
+    return versions()[max(found[0])]
+
+
+def added_in(name: str, version: str, surface: str = "keras") -> str | None:
+    """The first release after ``version`` that has ``name`` (None: no later one has it)."""
+    present = _present(name, surface)
+    start = _index(version)
+    if present is None or start is None:
+        return None
+    later = [i for i in present if i > start]
+    return versions()[min(later)] if later else None

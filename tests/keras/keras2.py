@@ -30,6 +30,61 @@ print("\n@@RESULTS@@" + json.dumps(results))
 """
 
 
+SCRIPTS_RUNNER = r"""
+import gc, json, os, sys, tempfile
+os.chdir(tempfile.mkdtemp())
+import tensorflow as tf
+tf.keras.Sequential  # loads the Keras tf.keras is
+gc.collect()
+gc.freeze()
+work = json.load(sys.stdin)
+results = {}
+for name, job in work.items():
+    namespace = {"__name__": name}
+    outcome = {}
+    try:
+        exec(compile(job["source"], name, "exec"), namespace)
+        exec(compile(job.get("prepare", ""), name + ":prepare", "exec"), namespace)
+    except Exception as exc:
+        results[name] = {"<setup>": f"{type(exc).__name__}: {' '.join(str(exc).split())}"}
+        continue
+    for function in job["call"]:
+        try:
+            namespace[function]()
+            outcome[function] = None
+        except Exception as exc:
+            outcome[function] = f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]}"
+    results[name] = outcome
+results["<keras module>"] = tf.keras.Sequential.__module__
+print("\n@@RESULTS@@" + json.dumps(results))
+"""
+
+
+def run_scripts(scripts: dict[str, dict], keras2: bool) -> dict[str, dict[str, str | None]]:
+    """In one subprocess of Keras 3 (or Keras 2: tf-keras with TF_USE_LEGACY_KERAS=1), run
+    each script (``{"source": ..., "prepare": ..., "call": [function names]}``) and call its
+    functions: script -> function -> None if it returned, else ``"ExceptionType: message"``
+    (``"<setup>"`` when the script itself failed)."""
+    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"}
+    if keras2:
+        env["TF_USE_LEGACY_KERAS"] = "1"
+    else:
+        env.pop("TF_USE_LEGACY_KERAS", None)
+    proc = subprocess.run(
+        [sys.executable, "-c", SCRIPTS_RUNNER],
+        input=json.dumps(scripts),
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=1200,
+    )
+    assert "@@RESULTS@@" in proc.stdout, proc.stderr[-2000:]
+    results = json.loads(proc.stdout.rsplit("@@RESULTS@@", 1)[1])
+    module = results.pop("<keras module>")
+    assert module.startswith("tf_keras." if keras2 else "keras."), module
+    return results
+
+
 def run_under_keras2(snippets: dict[str, str]) -> dict[str, str | None]:
     """Snippet name -> None if it ran, else ``"ExceptionType: message"``."""
     env = {**os.environ, "TF_USE_LEGACY_KERAS": "1", "TF_CPP_MIN_LOG_LEVEL": "3"}

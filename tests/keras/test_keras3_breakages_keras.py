@@ -1,8 +1,11 @@
-"""Keras 3 breakages (SL214-SL220): every table entry the rules rely on, checked in real Keras 3.
+"""Keras 3 breakages (SL214-SL220): the API table's entries these rules report, checked in real
+Keras 3.
 
-The removed-API tables of frontend/keras_api.py are the rules' claims; each entry is shown to
-raise here as the rule says.  Whole scripts are linted and run too, for the verdicts that need
-more than one call (a class holding its model in ``self.model``, a guarded import).
+The rules take what Keras 3 removed from the generated API table (seqlint.keras_api_table);
+each case here is shown to be what the table says for Keras 3.15 and to raise as the rule says.
+Whole scripts are linted and run too, for the verdicts that need more than one call (a class
+holding its model in ``self.model``, a guarded import). tests/keras/test_api_rows_keras.py
+proves every row of the table these rules can report, in Keras 3.15 and tf-keras 2.21.
 """
 
 from __future__ import annotations
@@ -13,12 +16,7 @@ import textwrap
 import numpy as np
 import pytest
 
-from seqlint.frontend.keras_api import (
-    OPTIMIZERS,
-    REMOVED_LAYERS,
-    REMOVED_MODEL_METHODS,
-    REMOVED_TRAINING_KEYWORDS,
-)
+from seqlint import keras_api_table as api
 from tests.helpers import codes_and_lines
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
@@ -27,6 +25,61 @@ pytestmark = pytest.mark.keras
 
 # The exception each training method raises for a keyword it does not take (SL218's messages).
 RAISES = {"fit": TypeError, "predict": TypeError, "compile": TypeError, "evaluate": ValueError}
+KERAS3 = "3.15"
+# Optimizer classes of Keras 3 that the table says refuse lr= (SL217).
+OPTIMIZERS = sorted(
+    name.split(".", 1)[1]
+    for name in api._table()["signatures"]
+    if name.count(".") == 1
+    and name.startswith("optimizers.")
+    and (found := api.signature(name, KERAS3)) is not None
+    and found.accepts("lr") is False
+    and found.accepts("learning_rate")
+    and not [p for p in found.parameters if not p.endswith("=") and not p.startswith("*")]
+)
+# Keras 2 arguments of the training methods (SL218), each refused by Keras 3's signature.
+_DATA_LOADING = {"workers": "", "use_multiprocessing": "", "max_queue_size": ""}
+REMOVED_TRAINING_KEYWORDS: dict[str, dict[str, str]] = {
+    "fit": {
+        "nb_epoch": "epochs",
+        "samples_per_epoch": "steps_per_epoch",
+        "nb_val_samples": "validation_steps",
+        "show_accuracy": "",
+        **_DATA_LOADING,
+    },
+    "evaluate": {"show_accuracy": "", **_DATA_LOADING},
+    "predict": dict(_DATA_LOADING),
+    "compile": {"sample_weight_mode": "", "target_tensors": ""},
+}
+# Model methods Keras 3 lacks (SL214, SL219) and what the table gives instead.
+REMOVED_MODEL_METHODS = {
+    "fit_generator": "fit",
+    "evaluate_generator": "evaluate",
+    "predict_generator": "predict",
+    "predict_classes": "predict",
+    "predict_proba": "predict",
+}
+REMOVED_LAYERS = {"CuDNNLSTM": "LSTM", "CuDNNGRU": "GRU"}  # SL216
+
+
+def test_the_table_says_what_these_cases_say():
+    assert len(OPTIMIZERS) >= 13
+    for method, table in REMOVED_TRAINING_KEYWORDS.items():
+        signature = api.signature(f"models.Model.{method}", KERAS3)
+        assert signature is not None
+        for keyword, replacement in table.items():
+            assert signature.accepts(keyword) is False, (method, keyword)
+            assert api.keyword_ever_rejected(f"models.Model.{method}", keyword)
+            found = api.replacement(f"models.Model.{method}({keyword})", KERAS3)
+            assert (found.name if found else "") == replacement, (method, keyword)
+    for method, replacement in REMOVED_MODEL_METHODS.items():
+        path = f"models.Sequential.{method}"
+        assert api.has(path, KERAS3) is False and api.kind(path) == "method"
+        assert api.replacement(path, KERAS3).name == f"models.Sequential.{replacement}"
+    for name, replacement in REMOVED_LAYERS.items():
+        for surface in ("keras", "tf.keras"):
+            assert api.has(f"layers.{name}", KERAS3, surface) is False
+        assert api.replacement(f"layers.{name}", KERAS3).name == f"layers.{replacement}"
 
 
 @pytest.fixture(scope="module")

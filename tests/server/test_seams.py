@@ -22,7 +22,7 @@ def test_check_text_reports_as_the_check_with_fixes_and_applications(tmp_path):
     assert [(d.code, d.line) for d in found.diagnostics] == [("SL101", 15), ("SL001", 18)]
     assert found.fixes[0].message == "set return_sequences=True on LSTM(32) at line 14"
     assert found.fixes[1] is None
-    assert found.target == "3"
+    assert found.target.split(".")[0] == "3"  # the installed Keras 3 release (3.15.1 here)
     assert [
         (a.layer.label, a.span.line, a.span.column, a.span.end_column, a.inputs)
         for a in found.applications

@@ -28,7 +28,7 @@ def extract(source: str, target: str = "3") -> ModuleIR:
     graph = Graph(Positions(module, source), target)
     try:
         Interpreter(graph).run(module)
-        find_legacy_uses(module, source, graph.legacy)
+        graph.ir.imported = find_legacy_uses(module, source, graph.legacy)
     except RecursionError:  # a last resort: every recursion of the interpreter is bounded
         raise NotAnalysable(1, 1, TOO_DEEP) from None
     graph.ir.tree = module

@@ -23,7 +23,9 @@ from seqlint.fixes import (
     RenameCallee,
     RenameImported,
     RenameKeyword,
+    ReplaceCall,
     ReplaceString,
+    RewriteDotted,
     SetKeyword,
     WrapValue,
     target_of,
@@ -37,6 +39,14 @@ _SPACE = cst.SimpleWhitespace(" ")
 
 class _NotApplicable(Exception):
     """The edit does not fit the node it targets."""
+
+
+class _Replaced(Exception):
+    """The call is replaced by another expression."""
+
+    def __init__(self, expression: cst.BaseExpression) -> None:
+        super().__init__()
+        self.expression = expression
 
 
 @dataclass(frozen=True)
@@ -93,6 +103,9 @@ class _Editor(cst.CSTTransformer):
                     updated = self._edit_call(updated, edit)
             except _NotApplicable:
                 continue
+            except _Replaced as replaced:
+                self.applied.add(index)
+                return replaced.expression
             self.applied.add(index)
             if isinstance(edit, RenameCallee) and edit.template != "{}":
                 templates.append(edit.template)
@@ -111,11 +124,28 @@ class _Editor(cst.CSTTransformer):
                 self.applied.add(index)
         return updated
 
-    def leave_Attribute(self, original: cst.Attribute, updated: cst.Attribute) -> cst.Attribute:
+    def leave_Attribute(
+        self, original: cst.Attribute, updated: cst.Attribute
+    ) -> cst.BaseExpression:
+        result: cst.BaseExpression = updated
         for index, edit in self.edits.get(id(original), ()):
-            if isinstance(edit, RenameAttribute):
-                updated = updated.with_changes(attr=cst.Name(edit.new))
+            if isinstance(edit, RenameAttribute) and isinstance(result, cst.Attribute):
+                result = result.with_changes(attr=cst.Name(edit.new))
                 self.applied.add(index)
+            elif isinstance(edit, RewriteDotted):
+                rewritten = _rewrite_dotted(result, edit)
+                if rewritten is not None:
+                    result = rewritten
+                    self.applied.add(index)
+        return result
+
+    def leave_ImportFrom(self, original: cst.ImportFrom, updated: cst.ImportFrom) -> cst.ImportFrom:
+        for index, edit in self.edits.get(id(original), ()):
+            if isinstance(edit, RewriteDotted) and updated.module is not None:
+                module = _rewrite_dotted(updated.module, edit)
+                if isinstance(module, (cst.Name, cst.Attribute)):
+                    updated = updated.with_changes(module=module)
+                    self.applied.add(index)
         return updated
 
     def leave_Arg(self, original: cst.Arg, updated: cst.Arg) -> cst.Arg:
@@ -211,6 +241,8 @@ class _Editor(cst.CSTTransformer):
             if edit.max_positional is not None and (positional > edit.max_positional or starred):
                 raise _NotApplicable
             return call.with_changes(func=_renamed(call.func, edit.new))
+        if isinstance(edit, ReplaceCall):
+            raise _Replaced(cst.parse_expression(edit.code))
         if isinstance(edit, ReplaceString):
             args = [_replace_string(arg, edit) for arg in call.args]
             if all(new is old for new, old in zip(args, call.args, strict=True)):
@@ -385,6 +417,37 @@ def _without_keyword(call: cst.Call, name: str) -> cst.Call:
     if found[0] == len(args) and args:  # it was the last one: the new last takes its comma
         args[-1] = args[-1].with_changes(comma=removed.comma)
     return call.with_changes(args=args)
+
+
+def _rewrite_dotted(node: cst.BaseExpression, edit: RewriteDotted) -> cst.BaseExpression | None:
+    """``node`` (a dotted name) with its end ``edit.old`` written ``edit.new`` (all of it
+    with ``edit.whole``); None when it does not end so."""
+    code = _dotted(node)
+    if code is None:
+        return None
+    if edit.whole:
+        new = edit.new if code == edit.old else None
+    elif code == edit.old or code.endswith("." + edit.old):
+        new = code[: len(code) - len(edit.old)] + edit.new
+    else:
+        new = None
+    if new is None:
+        return None
+    parsed = cst.parse_expression(new)
+    if isinstance(node, cst.Attribute) and isinstance(parsed, cst.Attribute):
+        parsed = parsed.with_changes(lpar=node.lpar, rpar=node.rpar)
+    return parsed
+
+
+def _dotted(node: cst.BaseExpression) -> str | None:
+    parts: list[str] = []
+    while isinstance(node, cst.Attribute):
+        parts.append(node.attr.value)
+        node = node.value
+    if not isinstance(node, cst.Name):
+        return None
+    parts.append(node.value)
+    return ".".join(reversed(parts))
 
 
 def _renamed(func: cst.BaseExpression, new: str) -> cst.BaseExpression:

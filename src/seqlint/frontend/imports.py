@@ -47,6 +47,21 @@ def keras_path(qualname: str) -> str | None:
     return None
 
 
+def keras_surface(qualname: str) -> str:
+    """How a Keras qualname reaches Keras, as the API table's surfaces name it: ``"keras"``
+    (``import keras``), ``"tf.keras"`` (``tensorflow.keras``), ``"tf_keras"`` (``import
+    tf_keras``); ``""`` for the other roots (``keras.src``, ``tensorflow.python.keras``,
+    ``tensorflow.compat.v1.keras``), which the table does not cover."""
+    for prefix, surface in (("tensorflow.keras", "tf.keras"), ("tf_keras", "tf_keras")):
+        if qualname == prefix or qualname.startswith(prefix + "."):
+            return surface
+    if qualname.startswith("keras.src"):
+        return ""
+    if qualname == "keras" or qualname.startswith("keras."):
+        return "keras"
+    return ""
+
+
 def dotted_name(node: cst.BaseExpression) -> str | None:
     """``a.b.c`` for a Name/Attribute chain, else None."""
     parts: list[str] = []

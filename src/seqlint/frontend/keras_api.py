@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-# Keras 2 layer classes Keras 3 removed (see REMOVED_LAYERS): positional parameters, states.
+# Keras 2 layer classes later releases removed (the API table says which): positional
+# parameters, states.
 _REMOVED_LAYER_SIGNATURES: dict[str, tuple[tuple[str, ...], int]] = {
     "CuDNNLSTM": (("units",), 2),
     "CuDNNGRU": (("units",), 1),
@@ -409,58 +410,8 @@ TRAINING_METHODS: dict[str, tuple[str, ...]] = {
     "predict_proba": ("x", "batch_size", "verbose"),
 }
 
-# Keras 2 API that Keras 3 removed, with what replaces it (checked in Keras 3.15, TensorFlow
-# backend).  Layer classes: importing one raises ImportError, reaching it as an attribute
-# AttributeError.
-REMOVED_LAYERS: dict[str, str] = {"CuDNNLSTM": "LSTM", "CuDNNGRU": "GRU"}
-# Keyword arguments no Keras 3 layer takes (Layer.__init__ raises "Unrecognized keyword
-# arguments"); ``InputLayer`` still takes ``batch_input_shape``.
-REMOVED_LAYER_KEYWORDS: dict[str, str] = {"batch_input_shape": "batch_shape"}
-# Optimizer classes of ``keras.optimizers`` and their removed keywords ("Argument(s) not
-# recognized").
-OPTIMIZERS: frozenset[str] = frozenset(
-    {
-        "Adadelta",
-        "Adafactor",
-        "Adagrad",
-        "Adam",
-        "Adamax",
-        "AdamW",
-        "Ftrl",
-        "Lamb",
-        "Lion",
-        "Muon",
-        "Nadam",
-        "RMSprop",
-        "SGD",
-        "ScheduleFreeAdamW",
-    }
-)
-REMOVED_OPTIMIZER_KEYWORDS: dict[str, str] = {"lr": "learning_rate"}
-# Model methods Keras 3 removed (AttributeError), and what to call instead.
-REMOVED_MODEL_METHODS: dict[str, str] = {
-    "fit_generator": "fit",
-    "evaluate_generator": "evaluate",
-    "predict_generator": "predict",
-    "predict_classes": "predict",
-    "predict_proba": "predict",
-}
-# Keyword arguments of Keras 2's training methods that Keras 3's signatures lack (fit and
-# predict raise TypeError "unexpected keyword argument", evaluate ValueError "Arguments not
-# recognized", compile TypeError), and what replaces them ("" when nothing does).
-_DATA_LOADING = {"workers": "", "use_multiprocessing": "", "max_queue_size": ""}
-REMOVED_TRAINING_KEYWORDS: dict[str, dict[str, str]] = {
-    "fit": {
-        "nb_epoch": "epochs",
-        "samples_per_epoch": "steps_per_epoch",
-        "nb_val_samples": "validation_steps",
-        "show_accuracy": "",
-        **_DATA_LOADING,
-    },
-    "evaluate": {"show_accuracy": "", **_DATA_LOADING},
-    "predict": dict(_DATA_LOADING),
-    "compile": {"sample_weight_mode": "", "target_tensors": ""},
-}
+# What each Keras release removed, and what replaces it, is the generated API table's
+# (seqlint.keras_api_table); the frontend records the uses some release lacks (legacy_api.py).
 # Calls that return a Keras model (beside the Sequential/Model constructors).
 MODEL_FACTORIES: frozenset[str] = frozenset(
     {"load_model", "clone_model", "model_from_json", "model_from_config"}

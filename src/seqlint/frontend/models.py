@@ -20,8 +20,8 @@ import libcst as cst
 
 from seqlint.dims import UNKNOWN, Sym
 from seqlint.frontend.arith import MAX_NODES
-from seqlint.frontend.imports import keras_path
-from seqlint.frontend.keras_api import INT_PARAMS, declaring_kwargs, output_count
+from seqlint.frontend.imports import dotted_name, keras_path
+from seqlint.frontend.keras_api import INT_PARAMS, declaring_kwargs, output_count, state_count
 from seqlint.frontend.legacy_api import LegacyLog, note_model_call
 from seqlint.frontend.objects import ExtName, Function, Instance
 from seqlint.frontend.positions import Positions, source_text
@@ -38,11 +38,14 @@ from seqlint.ir import (
     Node,
     ShapeTuple,
     TensorRef,
+    TfCall,
     TrainingCall,
     Unpacking,
     UserFunction,
     Value,
+    tensor_refs,
 )
+from seqlint.keras_target import major
 
 # IR values that pass through to the IR as they are.
 _IR_VALUES = (
@@ -136,12 +139,14 @@ class Graph:
     def __init__(self, positions: Positions, target: str = "3") -> None:
         self.ir = ModuleIR()
         self.positions = positions
-        self.target = target  # Keras major version: "2" lets Embedding(input_length=) declare
+        self.target = target  # the Keras version: any Keras 2 lets Embedding(input_length=) declare
+        self.major = major(target)
         self._sequentials: list[SequentialModel] = []
         self._declarations: dict[int, tuple[Layer, _Declaration]] = {}
         self._user_functions: dict[int, tuple[cst.FunctionDef, UserFunction]] = {}
         self.legacy = LegacyLog(self.ir.legacy, positions)  # removed Keras 2 API, once each
         self._calls: list[LayerCall] = []  # the custom layer or Lambda calls being run
+        self._tf_calls: set[tuple[int, bool]] = set()  # TensorFlow calls recorded
 
     # -- layers and nodes ---------------------------------------------------------------------
 
@@ -158,7 +163,7 @@ class Graph:
     def _declaration(
         self, kind: str, config: dict[str, Value], keyword_args: dict[str, cst.Arg]
     ) -> _Declaration | None:
-        if self.target == "2" and kind == "Embedding" and "input_length" in keyword_args:
+        if self.major == "2" and kind == "Embedding" and "input_length" in keyword_args:
             # Keras 2's Embedding turns input_length into input_shape=(input_length,)
             arg = keyword_args["input_length"]
             return _Declaration(
@@ -234,6 +239,33 @@ class Graph:
     def node(self, layer: Layer, inputs: tuple[TensorRef, ...], expr: cst.CSTNode) -> TensorRef:
         """A node applying ``layer`` (an op, a weight, a constant...) made at ``expr``."""
         return TensorRef(self._node(layer, inputs, self.positions.loc(expr)).id, None)
+
+    # -- uses the removed-API rules judge (hooks of the interpreter) -----------------------------
+
+    def tf_call(
+        self, qualname: str, values: list[Value], arguments: tuple[str, ...], call: cst.Call
+    ) -> None:
+        """A TensorFlow function called with ``values``: recorded when tensors of the graph
+        are among them (Keras 3 refuses KerasTensors there outside a layer's ``call()``)."""
+        inputs = tuple(ref for value in values for ref in tensor_refs(value))
+        if not inputs:
+            return
+        within = self._calls[0].id if self._calls else None
+        key = (id(call), within is None)
+        if key in self._tf_calls:
+            return
+        self._tf_calls.add(key)
+        loc = self.positions.loc(call)
+        callee = self.positions.loc(call.func)
+        spelled = dotted_name(call.func) or ""
+        self.ir.tf_calls.append(TfCall(qualname, inputs, loc, callee, within, arguments, spelled))
+
+    def initial_state_call(self, layer: Layer, given: Value, call: cst.Call) -> None:
+        """``rnn.get_initial_state(given)``: recorded when ``given`` is a tensor (Keras 2
+        took the inputs, Keras 3 takes the batch size)."""
+        recurrent = state_count(layer.kind) is not None or layer.kind == "RNN"
+        if recurrent and isinstance(given, TensorRef):
+            self.legacy.record("initial-state-tensor", layer.kind, layer.label, call)
 
     # -- custom layer and Lambda calls ----------------------------------------------------------
 

@@ -21,6 +21,7 @@ import libcst as cst
 from seqlint.dims import BATCH, NONE, UNKNOWN, Shape
 from seqlint.frontend.models import Graph, label_of
 from seqlint.ir import Array, Layer, ShapeRead, ShapeTuple, TensorRef, Value
+from seqlint.shapes.keras2 import tf_keras2
 from seqlint.shapes.ops.aliases import Alias
 from seqlint.shapes.ops.nodes import SPELLING, op_kind, split_arguments
 from seqlint.shapes.propagate import NodeShapes, node_shapes
@@ -50,6 +51,7 @@ class Tensors:
     def __init__(self, graph: Graph) -> None:
         self.graph = graph
         self._final: dict[int, NodeShapes] = {}
+        self._keras2 = tf_keras2(graph.target)  # tf.keras 2 computes some shapes otherwise
 
     # -- shapes now ---------------------------------------------------------------------------
 
@@ -69,7 +71,7 @@ class Tensors:
         for current in order:
             if current not in self._final:
                 node = nodes[current]
-                self._final[current] = node_shapes(node, self._output)
+                self._final[current] = node_shapes(node, self._output, self._keras2)
         return self._final[node_id]
 
     def _output(self, ref: TensorRef) -> Shape:

@@ -68,6 +68,7 @@ from seqlint.shapes.ops.aliases import resolve
 
 MAX_DEPTH = 150  # nesting of expressions, statements and calls together; deeper is unknown
 
+_TF_BACKEND = "tensorflow.keras.backend."  # tf.keras's backend functions run TensorFlow
 _BINARY = {
     cst.Add: "+",
     cst.Subtract: "-",
@@ -716,6 +717,11 @@ class Evaluator:
                 self.graph.add_unknown(value, node)
 
     def _call_external(self, qualname: str, args: Args, node: cst.Call) -> Value:
+        if qualname.startswith(_TF_BACKEND) or (
+            qualname.startswith("tensorflow.") and keras_path(qualname) is None
+        ):
+            arguments = ("*",) * len(args.positional) + tuple(args.keywords)
+            self.graph.tf_call(qualname, args.values(), arguments, node)
         on_tensors = self._on_tensors(qualname, args, node)
         if on_tensors is not MISSING:
             return on_tensors
@@ -989,6 +995,9 @@ class Evaluator:
             return data
         if isinstance(receiver, SequentialModel):
             return self._sequential_method(receiver, name, args, node)
+        if isinstance(receiver, Layer) and name == "get_initial_state":
+            given = args.get(0, "inputs", args.keywords.get("batch_size", MISSING))
+            self.graph.initial_state_call(receiver, given, node)
         if isinstance(receiver, (FunctionalModel, Layer)):
             return UNKNOWN
         if isinstance(receiver, Array):

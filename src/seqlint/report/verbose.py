@@ -17,6 +17,9 @@ def verbose_lines(result: CheckResult) -> list[str]:
 
     target = run_target(result)
     lines = [f"seqlint: Keras {target.version} ({target.reason})"]
+    table = _table_note(target.version)
+    if table:
+        lines.append(f"seqlint: {table}")
     by_config: dict[str | None, int] = {}
     for config in result.configs.values():
         by_config[config] = by_config.get(config, 0) + 1
@@ -32,7 +35,28 @@ def verbose_lines(result: CheckResult) -> list[str]:
     for path, count in result.models.items():
         models = f"{count} model" + ("" if count == 1 else "s")
         not_analysed = f", {missing[path]} not analysed" if path in missing else ""
-        lines.append(f"seqlint: {path}: {models} analysed{not_analysed}")
+        keras = ""
+        if target.version == "mixed" and path in result.targets:
+            keras = f" for Keras {result.targets[path].version}"
+        lines.append(f"seqlint: {path}: {models} analysed{keras}{not_analysed}")
     for item in result.unanalysed:
         lines.append(f"seqlint: {item.where}: not analysed: {item.what}: {item.reason}")
     return lines
+
+
+def _table_note(version: str) -> str:
+    """What the API table makes of the target, when it is not the release itself."""
+    from seqlint.keras_api_table import resolve_version
+    from seqlint.keras_target import api_release, is_version
+
+    if not is_version(version):
+        return ""
+    release = api_release(version)
+    if release is None:
+        return (
+            f"the Keras API table does not cover Keras {version}: "
+            "no removed-API findings (docs/keras-versions.md)"
+        )
+    if resolve_version(version) is None:
+        return f"Keras {version} is newer than the API table: its API is taken as {release}'s"
+    return ""

@@ -9,6 +9,7 @@ from typing import ClassVar
 from seqlint.diagnostic import Severity, TraceRow
 from seqlint.fixes import Fix
 from seqlint.ir import Loc, ModuleIR, Node, tensor_refs
+from seqlint.keras_target import api_release, major
 from seqlint.shapes.propagate import GraphShapes
 
 
@@ -25,11 +26,21 @@ class Finding:
 
 @dataclass
 class RuleContext:
-    """The annotated graph of one file, and the Keras major version the code targets."""
+    """The annotated graph of one file, and the Keras the code targets: ``target`` is "2",
+    "3" or a release ("2.12", "3.15.1"); ``major`` is "2" or "3"; ``release`` the covered
+    release of the API table it means (None when the table does not cover it, e.g. 2.4)."""
 
     ir: ModuleIR
     shapes: GraphShapes
-    target: str = "3"  # "2" (tf.keras up to TF 2.15, tf_keras) or "3"
+    target: str = "3"
+
+    @property
+    def major(self) -> str:
+        return major(self.target)
+
+    @property
+    def release(self) -> str | None:
+        return api_release(self.target)
 
 
 class Rule:

@@ -34,6 +34,7 @@ from seqlint.rulekit.evidence import (
 )
 from seqlint.rulekit.feeding import MISSING, data_as_declared
 from seqlint.rulekit.heads import CompiledHeads, Head, heads_of
+from seqlint.shapes.keras2 import tf_keras2
 from seqlint.shapes.losses import (
     ClassCount,
     Loss,
@@ -203,13 +204,16 @@ class TargetVerdict:
 
 def target_verdicts(ctx: RuleContext) -> Iterator[TargetVerdict]:
     """Every (fit site, output) whose loss is known and whose target shape the code states."""
+    keras2 = tf_keras2(ctx.target)
     for site in fit_sites(ctx):
         for use in site.outputs:
             if use.loss is None or not isinstance(use.target, Array) or use.target.shape is None:
                 continue
             if use.shape.dims is None:
                 continue
-            check = check_labels(use.loss, use.target, use.shape, batch_size=site.batch_size)
+            check = check_labels(
+                use.loss, use.target, use.shape, batch_size=site.batch_size, tf_keras2=keras2
+            )
             classes = class_count(use.loss, use.target, use.shape)
             yield TargetVerdict(site, use, use.target, check, classes)
 

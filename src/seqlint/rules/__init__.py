@@ -1,6 +1,7 @@
 """The rules, one module each; ALL_RULES is the order they run in."""
 
 from seqlint.rulekit.base import Rule
+from seqlint.rules.add_weight_positional_name import AddWeightPositionalName
 from seqlint.rules.axis_out_of_range import AxisOutOfRange
 from seqlint.rules.batch_input_shape import BatchInputShape
 from seqlint.rules.classification_target_mismatch import ClassificationTargetMismatch
@@ -12,6 +13,7 @@ from seqlint.rules.degenerate_window import DegenerateWindow
 from seqlint.rules.embedding_index_range import EmbeddingIndexRange
 from seqlint.rules.embedding_weights_shape import EmbeddingWeightsShape
 from seqlint.rules.initial_state_mismatch import InitialStateMismatch
+from seqlint.rules.initial_state_tensor import InitialStateTensor
 from seqlint.rules.input_declaration_rank import InputDeclarationRank
 from seqlint.rules.keras3_migration import Keras3Migration
 from seqlint.rules.layer_input_mismatch import LayerInputMismatch
@@ -26,15 +28,19 @@ from seqlint.rules.optimizer_lr import OptimizerLr
 from seqlint.rules.output_units_vs_classes import OutputUnitsVsClasses
 from seqlint.rules.padding_without_mask import PaddingWithoutMask
 from seqlint.rules.regression_target_mismatch import RegressionTargetMismatch
+from seqlint.rules.removed_api import RemovedApi
 from seqlint.rules.removed_generator_method import RemovedGeneratorMethod
 from seqlint.rules.removed_predict_method import RemovedPredictMethod
 from seqlint.rules.removed_training_argument import RemovedTrainingArgument
 from seqlint.rules.reshape_size_mismatch import ReshapeSizeMismatch
 from seqlint.rules.return_state_unpacking import ReturnStateUnpacking
+from seqlint.rules.save_path_extension import SavePathExtension
 from seqlint.rules.shared_loss_mixed_outputs import SharedLossMixedOutputs
 from seqlint.rules.silent_target_mismatch import SilentTargetMismatch
 from seqlint.rules.stateful_batch_mismatch import StatefulBatchMismatch
 from seqlint.rules.stateful_without_batch import StatefulWithoutBatch
+from seqlint.rules.super_init_self import SuperInitSelf
+from seqlint.rules.tf_op_on_keras_tensor import TfOpOnKerasTensor
 from seqlint.rules.time_distributed_rank import TimeDistributedRank
 from seqlint.rules.unused_suppression import UnusedSuppression
 from seqlint.rules.weight_shape_undefined import WeightShapeUndefined
@@ -77,6 +83,12 @@ ALL_RULES: tuple[Rule, ...] = (
     RemovedTrainingArgument(),
     RemovedPredictMethod(),
     MetricsListOutputs(),
+    RemovedApi(),
+    TfOpOnKerasTensor(),
+    SavePathExtension(),
+    SuperInitSelf(),
+    AddWeightPositionalName(),
+    InitialStateTensor(),
     StatefulBatchMismatch(),
     StatefulWithoutBatch(),
     ReturnStateUnpacking(),

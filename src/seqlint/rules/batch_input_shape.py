@@ -10,7 +10,7 @@ from seqlint.fixes import Fix, InsertLayer, RemoveKeyword
 from seqlint.ir import LegacyUse
 from seqlint.rulekit.base import Finding, Rule, RuleContext
 from seqlint.rulekit.evidence import primary_input
-from seqlint.rulekit.legacy import legacy_uses
+from seqlint.rulekit.legacy import lacks_of, target_label
 
 
 class BatchInputShape(Rule):
@@ -71,14 +71,15 @@ accepted and not reported.)"""
     )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for use in legacy_uses(ctx, "layer-keyword", "ValueError"):
+        for lack in lacks_of(ctx, self.code):
+            use = lack.use
             message = (
-                f"{use.owner} does not take {use.name} in Keras 3: constructing it raises "
-                f"ValueError (Unrecognized keyword arguments passed to {use.owner})"
+                f"{use.owner} does not take {use.name} in {target_label(ctx)}: constructing it "
+                f"raises ValueError (Unrecognized keyword arguments passed to {use.owner})"
             )
             fix = _declaration_fix(use, ctx)
             hint = (
-                f"declare the input instead: keras.Input({use.replacement}={use.value}) "
+                f"declare the input instead: keras.Input(batch_shape={use.value}) "
                 f"as the model's first entry (or its functional input), and remove {use.name}"
             )
             yield Finding(use.loc, message, fix.message if fix else hint, fix=fix)

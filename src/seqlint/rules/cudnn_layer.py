@@ -8,15 +8,14 @@ from textwrap import dedent
 from seqlint.diagnostic import Applicability, Severity
 from seqlint.fixes import Fix, RenameAttribute, RenameImported
 from seqlint.rulekit.base import Finding, Rule, RuleContext
-from seqlint.rulekit.legacy import legacy_uses
+from seqlint.rulekit.legacy import Lack, lacks_of, target_label
 
 
 class CudnnLayer(Rule):
     code = "SL216"
     name = "cudnn-layer"
-    summary = "CuDNNLSTM / CuDNNGRU do not exist in Keras 3."
+    summary = "CuDNNLSTM / CuDNNGRU: gone from tf.keras since 2.6, and from Keras 3."
     severity = Severity.ERROR
-    keras3_only = True
     fixable = (
         "safe: `from keras.layers import CuDNNLSTM` becomes `import LSTM as CuDNNLSTM`, and "
         "`layers.CuDNNLSTM` becomes `layers.LSTM` (GRU alike)"
@@ -31,7 +30,13 @@ raises `ImportError: cannot import name 'CuDNNLSTM'`, and
 themselves as long as their arguments allow it (the default activations,
 `recurrent_dropout=0`, `unroll=False`, `use_bias=True`, and for GRU
 `reset_after=True`). An import guarded by `try: ... except ImportError:` is a
-deliberate fallback and is not reported."""
+deliberate fallback and is not reported.
+
+Which releases have them comes from the generated API table
+(docs/keras-versions.md): `tensorflow.keras.layers` has had neither since
+TensorFlow 2.6, so the import fails under tf-keras 2.21 too, while
+`from keras.layers import CuDNNLSTM` works with the keras package up to
+2.12 and is reported only for the releases without it."""
     bad_example = dedent(
         """\
         import numpy as np
@@ -70,23 +75,49 @@ deliberate fallback and is not reported."""
     )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for use in legacy_uses(ctx, "import", "ImportError"):
-            message = (
-                f"{use.name} was removed in Keras 3: this import raises ImportError "
-                f"(cannot import name '{use.name}')"
-            )
+        for lack in lacks_of(ctx, self.code):
+            use = lack.use
+            replacement = _replacement(lack)
+            gone = _gone(lack, ctx)
             fix = None
-            if use.owner == "layers":  # keras.layers, tf.keras.layers...: LSTM is there too
-                edit = RenameImported(use.loc, use.replacement)
-                fix = Fix(Applicability.SAFE, f"import {use.replacement} as {use.name}", (edit,))
-            yield Finding(use.loc, message, _hint(use.name, use.replacement), fix=fix)
-        for use in legacy_uses(ctx, "attribute", "AttributeError"):
-            message = f"{use.name} was removed in Keras 3: reaching it raises AttributeError"
-            fix = None
-            if use.owner == f"layers.{use.name}":
-                edit = RenameAttribute(use.loc, use.replacement)
-                fix = Fix(Applicability.SAFE, f"use {use.replacement}", (edit,))
-            yield Finding(use.loc, message, _hint(use.name, use.replacement), fix=fix)
+            if use.what == "import":
+                message = (
+                    f"{use.name} {gone}: this import raises ImportError "
+                    f"(cannot import name '{use.name}')"
+                )
+                if lack.absent == use.path and _beside(lack):  # LSTM is in the same module
+                    edit = RenameImported(use.loc, replacement)
+                    fix = Fix(Applicability.SAFE, f"import {replacement} as {use.name}", (edit,))
+            else:
+                message = f"{use.name} {gone}: reaching it raises AttributeError"
+                if lack.absent == use.path and _beside(lack):
+                    edit = RenameAttribute(use.loc, replacement)
+                    fix = Fix(Applicability.SAFE, f"use {replacement}", (edit,))
+            yield Finding(use.loc, message, _hint(use.name, replacement), fix=fix)
+
+
+def _replacement(lack: Lack) -> str:
+    if lack.replacement is not None:
+        return lack.replacement.name.rsplit(".", 1)[-1]
+    return lack.use.name.removeprefix("CuDNN")
+
+
+def _beside(lack: Lack) -> bool:
+    """The replacement is an exact one in the module of the removed layer."""
+    found = lack.replacement
+    return (
+        found is not None
+        and found.exact
+        and found.name.rpartition(".")[0] == lack.use.path.rpartition(".")[0]
+    )
+
+
+def _gone(lack: Lack, ctx: RuleContext) -> str:
+    if lack.since:
+        return f"was removed in {lack.since}"
+    if lack.use.surface == "tf.keras":
+        return f"is not in {target_label(ctx)}'s tensorflow.keras (nor in any since TensorFlow 2.6)"
+    return f"is not in {target_label(ctx)}"
 
 
 def _hint(name: str, replacement: str) -> str:

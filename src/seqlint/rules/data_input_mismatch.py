@@ -287,7 +287,7 @@ def _misfit(node: Node, x: Array, model: Model, ctx: RuleContext) -> Misfit | No
     Keras 2 checks a declared Sequential input as strictly as a functional one
     (``expected shape=(None, 20), found shape=(32, 30)``); Keras 3 runs it on the data.
     """
-    functional = model.kind == "functional" or ctx.target == "2"
+    functional = model.kind == "functional" or ctx.major == "2"
     declared_shape = ctx.shapes.at(node).output(0).dims
     if declared_shape is None or x.shape is None or not x.shape:
         return None

@@ -90,7 +90,7 @@ losses or metrics that do not correspond to any Model output``)."""
         for compiled in compiled_heads(ctx):
             if len(compiled.heads) < 2 or compiled.call.model.kind != "functional":
                 continue
-            if ctx.target == "2":
+            if ctx.major == "2":
                 # Keras 2 leaves outputs without a loss, drops surplus list entries and
                 # weights: it raises only for a dict key that names no output
                 problem = _keras2_unknown_keys(compiled)

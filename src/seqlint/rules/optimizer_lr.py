@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from textwrap import dedent
 
-from seqlint.diagnostic import Severity
+from seqlint.diagnostic import Applicability, Severity
+from seqlint.fixes import Fix, RenameAttribute, ReplaceCall
 from seqlint.rulekit.base import Finding, Rule, RuleContext
-from seqlint.rulekit.legacy import legacy_uses, rename_keyword_fix
+from seqlint.rulekit.legacy import Lack, lacks_of, rename_keyword_fix, target_label
 
 
 class OptimizerLr(Rule):
@@ -62,10 +63,39 @@ and every other optimizer of `keras.optimizers`. Write
     )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for use in legacy_uses(ctx, "optimizer-keyword", "ValueError"):
+        for lack in lacks_of(ctx, self.code):
+            use = lack.use
+            if use.what == "member":
+                yield _member_finding(lack, ctx)
+                continue
             message = (
-                f"{use.owner} does not take {use.name} in Keras 3: constructing it raises "
-                f"ValueError (Argument(s) not recognized: {{'{use.name}': {use.value}}})"
+                f"{use.owner} does not take {use.name} in {target_label(ctx)}: constructing it "
+                f"raises ValueError (Argument(s) not recognized: {{'{use.name}': {use.value}}})"
             )
-            hint = f"write {use.replacement}={use.value} instead of {use.name}={use.value}"
-            yield Finding(use.loc, message, hint, fix=rename_keyword_fix(use))
+            hint = f"write learning_rate={use.value} instead of {use.name}={use.value}"
+            yield Finding(use.loc, message, hint, fix=rename_keyword_fix(lack))
+
+
+def _member_finding(lack: Lack, ctx: RuleContext) -> Finding:
+    """``<optimizer>.lr`` read: Keras 3 optimizers have only ``learning_rate``; tf.keras's
+    ``K.set_value`` does not take their variables either."""
+    use = lack.use
+    receiver = use.owner
+    message = (
+        f"{receiver}.lr: {target_label(ctx)} optimizers have no lr attribute; reading it raises "
+        "AttributeError (use learning_rate)"
+    )
+    if use.qualname == "backend.set_value" and use.call is not None:
+        if not use.value or receiver.endswith("..."):
+            hint = f"set {receiver}.learning_rate = <value> instead of K.set_value"
+            return Finding(use.loc, message, hint)
+        code = f"{receiver}.learning_rate.assign({use.value})"
+        hint = (
+            f"write {code}: Keras 3 names the rate learning_rate, and tf.keras's "
+            "K.set_value does not take Keras 3 variables"
+        )
+        fix = Fix(Applicability.SAFE, f"write {code}", (ReplaceCall(use.call, code),))
+        return Finding(use.loc, message, hint, fix=fix)
+    hint = f"use {receiver}.learning_rate instead"
+    fix = Fix(Applicability.SAFE, "use learning_rate", (RenameAttribute(use.loc, "learning_rate"),))
+    return Finding(use.loc, message, hint, fix=fix)

@@ -7,9 +7,8 @@ from textwrap import dedent
 
 from seqlint.diagnostic import Applicability, Severity
 from seqlint.fixes import Fix, RenameCallee, RenameKeyword
-from seqlint.ir import LegacyUse
 from seqlint.rulekit.base import Finding, Rule, RuleContext
-from seqlint.rulekit.legacy import legacy_uses
+from seqlint.rulekit.legacy import Lack, lacks_of, target_label
 
 # Arguments of the generator methods that the replacement takes by keyword with the same
 # meaning ("generator" becomes "x"); any other (workers, use_multiprocessing, max_queue_size)
@@ -102,26 +101,37 @@ are not judged."""
     )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for use in legacy_uses(ctx, "method", "AttributeError"):
-            if not use.name.endswith("_generator"):
-                continue
-            step = "training" if use.replacement == "fit" else "step"
+        for lack in lacks_of(ctx, self.code):
+            use = lack.use
+            method = _method(lack)
+            step = "training" if method == "fit" else "step"
+            gone = lack.since or target_label(ctx)
             message = (
-                f"{use.name} was removed in Keras 3: calling it raises AttributeError "
+                f"{use.name} was removed in {gone}: calling it raises AttributeError "
                 f"before any {step} runs"
             )
             hint = (
-                f"call {use.replacement}(...) with the same generator: Keras 3's "
-                f"{use.replacement} takes generators, PyDataset and tf.data directly"
+                f"call {method}(...) with the same generator: Keras 3's "
+                f"{method} takes generators, PyDataset and tf.data directly"
             )
-            yield Finding(use.loc, message, hint, fix=_fix(use))
+            yield Finding(use.loc, message, hint, fix=_fix(lack, method))
 
 
-def _fix(use: LegacyUse) -> Fix | None:
-    if not set(use.arguments) <= CARRIED_OVER:
+def _method(lack: Lack) -> str:
+    """The replacing method (the table's ``models.Model.fit``), else the name without
+    ``_generator``."""
+    if lack.replacement is not None:
+        return lack.replacement.name.rsplit(".", 1)[-1]
+    return lack.use.name.removesuffix("_generator")
+
+
+def _fix(lack: Lack, method: str) -> Fix | None:
+    use = lack.use
+    exact = lack.replacement is not None and lack.replacement.exact
+    if not exact or not set(use.arguments) <= CARRIED_OVER:
         return None
     edits = (
-        RenameCallee(use.loc, use.replacement, max_positional=1),
+        RenameCallee(use.loc, method, max_positional=1),
         RenameKeyword(use.loc, "generator", "x"),
     )
-    return Fix(Applicability.SAFE, f"call {use.replacement}(...) instead", edits)
+    return Fix(Applicability.SAFE, f"call {method}(...) instead", edits)

@@ -10,17 +10,14 @@ from seqlint.dims import is_known
 from seqlint.fixes import Fix, RenameCallee
 from seqlint.ir import LegacyUse, TensorRef
 from seqlint.rulekit.base import Finding, Rule, RuleContext
-from seqlint.rulekit.legacy import legacy_uses
-
-_METHODS = frozenset({"predict_classes", "predict_proba"})
+from seqlint.rulekit.legacy import lacks_of, target_label
 
 
 class RemovedPredictMethod(Rule):
     code = "SL219"
     name = "removed-predict-method"
-    summary = "predict_classes / predict_proba do not exist in Keras 3."
+    summary = "predict_classes / predict_proba: gone since Keras 2.6 (and in Keras 3)."
     severity = Severity.ERROR
-    keras3_only = True
     fixable = (
         "safe: predict_proba(...) becomes predict(...); unsafe: predict_classes(...) becomes "
         'predict(...).argmax(axis=-1), or (predict(...) > 0.5).astype("int32") for one output '
@@ -28,7 +25,8 @@ class RemovedPredictMethod(Rule):
     )
     explanation = """\
 Keras 2's Sequential models had `predict_classes` and `predict_proba`
-(deprecated in TensorFlow 2.3, removed in 2.6); Keras 3 models have neither:
+(deprecated in TensorFlow 2.3, removed in 2.6, as the API table records);
+tf-keras 2.21 and Keras 3 models have neither:
 `AttributeError: 'Sequential' object has no attribute 'predict_classes'`.
 
 - `predict_proba(x)` was `predict(x)`: the probabilities are what the output
@@ -81,10 +79,10 @@ judged."""
     )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for use in legacy_uses(ctx, "method", "AttributeError"):
-            if use.name not in _METHODS:
-                continue
-            message = f"{use.name} was removed in Keras 3: calling it raises AttributeError"
+        for lack in lacks_of(ctx, self.code):
+            use = lack.use
+            gone = lack.since or target_label(ctx)
+            message = f"{use.name} was removed in {gone}: calling it raises AttributeError"
             if use.name == "predict_classes":
                 yield self._predict_classes(use, message, ctx)
                 continue
@@ -92,7 +90,7 @@ judged."""
             fix = Fix(
                 Applicability.SAFE,
                 "call predict(...) instead",
-                (RenameCallee(use.loc, use.replacement),),
+                (RenameCallee(use.loc, "predict"),),
             )
             yield Finding(use.loc, message, hint, fix=fix)
 

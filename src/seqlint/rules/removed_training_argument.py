@@ -7,7 +7,7 @@ from textwrap import dedent
 
 from seqlint.diagnostic import Severity
 from seqlint.rulekit.base import Finding, Rule, RuleContext
-from seqlint.rulekit.legacy import legacy_uses, rename_keyword_fix
+from seqlint.rulekit.legacy import Lack, lacks_of, rename_keyword_fix, target_label
 
 # What to do about a removed argument that has no Keras 3 namesake.
 _ADVICE = {
@@ -19,8 +19,6 @@ _ADVICE = {
     "target_tensors": "remove it and pass the targets to fit",
 }
 _ADVICE["use_multiprocessing"] = _ADVICE["max_queue_size"] = _ADVICE["workers"]
-# Removed arguments whose replacement means the same (the others count samples, not batches).
-_RENAMED = frozenset({"nb_epoch"})
 # Keras 2 arguments counted samples where their replacements count batches.
 _COUNTS_BATCHES = frozenset({"steps_per_epoch", "validation_steps"})
 
@@ -28,9 +26,8 @@ _COUNTS_BATCHES = frozenset({"steps_per_epoch", "validation_steps"})
 class RemovedTrainingArgument(Rule):
     code = "SL218"
     name = "removed-training-argument"
-    summary = "A keyword argument of Keras 2's fit/evaluate/predict/compile that Keras 3 removed."
+    summary = "A Keras 1/2 keyword argument of fit/evaluate/predict/compile the target refuses."
     severity = Severity.ERROR
-    keras3_only = True
     fixable = "safe: nb_epoch= becomes epochs= when the call does not pass epochs otherwise"
     explanation = """\
 Keras 3's `fit`, `evaluate`, `predict` and `compile` have fixed signatures
@@ -46,7 +43,11 @@ recognized`. The removed arguments and their replacements:
 - `workers`, `use_multiprocessing`, `max_queue_size` (Keras 2): arguments of a
   `keras.utils.PyDataset` constructor now.
 - `compile(sample_weight_mode="temporal")`, `compile(target_tensors=...)`:
-  gone; per-step sample weights of shape `(samples, steps)` work without them."""
+  gone; per-step sample weights of shape `(samples, steps)` work without them.
+
+The signatures of each release come from the generated API table
+(docs/keras-versions.md): `nb_epoch` is refused by tf.keras since 2.6 too, so
+it is reported under tf-keras 2.21; `workers=` is not (Keras 2 takes it)."""
     bad_example = dedent(
         """\
         import numpy as np
@@ -84,25 +85,22 @@ recognized`. The removed arguments and their replacements:
     )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for raises, methods in (
-            ("TypeError", {"fit", "predict", "compile"}),
-            ("ValueError", {"evaluate"}),
-        ):
-            for use in legacy_uses(ctx, "method-keyword", raises):
-                if use.owner not in methods:
-                    continue
-                message = (
-                    f"{use.owner}() has no argument {use.name} in Keras 3: the call raises "
-                    f"{raises} before anything runs"
-                )
-                fix = rename_keyword_fix(use) if use.name in _RENAMED else None
-                hint = _hint(use.name, use.replacement, use.value)
-                yield Finding(use.loc, message, hint, fix=fix)
+        for lack in lacks_of(ctx, self.code):
+            use = lack.use
+            raises = "ValueError" if use.owner == "evaluate" and ctx.major == "3" else "TypeError"
+            message = (
+                f"{use.owner}() has no argument {use.name} in {target_label(ctx)}: the call "
+                f"raises {raises} before anything runs"
+            )
+            hint = _hint(lack)
+            yield Finding(use.loc, message, hint, fix=rename_keyword_fix(lack))
 
 
-def _hint(name: str, replacement: str, value: str) -> str:
-    if not replacement:
+def _hint(lack: Lack) -> str:
+    name, value = lack.use.name, lack.use.value
+    if lack.replacement is None:
         return _ADVICE.get(name, "remove it")
+    replacement = lack.replacement.name
     hint = f"write {replacement}={value} instead of {name}={value}"
     if replacement in _COUNTS_BATCHES:
         hint += f" ({replacement} counts batches: samples // batch_size)"

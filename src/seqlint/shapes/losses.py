@@ -375,6 +375,7 @@ def check_target(
     output: Shape,
     *,
     batch_size: Dim = 32,
+    tf_keras2: bool = False,
 ) -> TargetCheck:
     """What ``model.fit(x, y)`` does with ``loss``, targets of shape ``target`` and outputs
     of shape ``output``.
@@ -382,7 +383,9 @@ def check_target(
     ``target`` includes the sample axis first (``(100, 20)``); ``output`` has
     BATCH first.  ``batch_size`` is fit's (32 when fit omits it; pass UNKNOWN
     for datasets and generators): it only matters when broadcasting lines the
-    batch axis up against another axis.
+    batch axis up against another axis. With ``tf_keras2`` (tf.keras 2, tf-keras), compile's
+    loss container first expands rank-1 targets of a rank-2 output to ``(samples, 1)``
+    (``match_dtype_and_rank``), so that they broadcast against ``(batch, k)``.
     """
     if loss.family == "invalid":
         hint = KERAS2_NAMES.get(loss.name)
@@ -399,6 +402,10 @@ def check_target(
         return _unknown("the rank of the targets or of the output is not known")
     if not output.dims:
         return _unknown("the output has no axes")
+    expanded = ""
+    if tf_keras2 and len(target) == 1 and len(output.dims) == 2:
+        expanded = f"tf.keras 2 expands targets {_fmt(target)} to {_fmt((target[0], 1))}, then "
+        target = (target[0], 1)
     y = (BATCH, *target[1:])
     p = (BATCH, *output.dims[1:])
     try:
@@ -412,6 +419,10 @@ def check_target(
             f"{loss.label} resolves to {name} for these shapes; {check.reason}",
             check.keras_says,
             check.exception,
+        )
+    if expanded and check.verdict is not Verdict.UNKNOWN:
+        check = TargetCheck(
+            check.verdict, expanded + check.reason, check.keras_says, check.exception
         )
     return check
 
@@ -768,7 +779,9 @@ def class_count(loss: Loss, target: Array, output: Shape) -> ClassCount | None:
     return None
 
 
-def check_labels(loss: Loss, target: Array, output: Shape, *, batch_size: Dim = 32) -> TargetCheck:
+def check_labels(
+    loss: Loss, target: Array, output: Shape, *, batch_size: Dim = 32, tf_keras2: bool = False
+) -> TargetCheck:
     """:func:`check_target` on ``target.shape``, then what the label values imply.
 
     Sparse crossentropy with labels outside ``[0, units)`` raises at run time
@@ -777,7 +790,7 @@ def check_labels(loss: Loss, target: Array, output: Shape, *, batch_size: Dim = 
     and computes nonsense (MEANINGLESS).  Where the shape check raises, the
     reason says what the labels look like (class indices, one-hot).
     """
-    shape = check_target(loss, target.shape, output, batch_size=batch_size)
+    shape = check_target(loss, target.shape, output, batch_size=batch_size, tf_keras2=tf_keras2)
     eff = effective_loss(loss, target.shape, output)
     if eff is None or not eff.valid or not output.dims:
         return shape

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from seqlint.dims import Shape
 from seqlint.ir import ModuleIR, Node, TensorRef
+from seqlint.shapes import keras2
 from seqlint.shapes.catalogue import Call, output_shapes
 from seqlint.shapes.problems import ShapeProblem
 
@@ -33,10 +34,13 @@ class NodeShapes:
 
 
 class GraphShapes:
-    """Shapes of every node of a :class:`ModuleIR`."""
+    """Shapes of every node of a :class:`ModuleIR`, as the ``target`` Keras computes them
+    ("2", "3" or a release: tf.keras 2 differs in places, see :mod:`seqlint.shapes.keras2`)."""
 
-    def __init__(self, ir: ModuleIR) -> None:
+    def __init__(self, ir: ModuleIR, target: str = "3") -> None:
         self.ir = ir
+        self.target = target
+        self._keras2 = keras2.tf_keras2(target)
         self._by_node: list[NodeShapes] = []
         for node in ir.nodes:
             self._by_node.append(self._propagate(node))
@@ -48,16 +52,22 @@ class GraphShapes:
         return self._by_node[ref.node_id].output(ref.index)
 
     def _propagate(self, node: Node) -> NodeShapes:
-        return node_shapes(node, self.of)
+        return node_shapes(node, self.of, self._keras2)
 
 
-def node_shapes(node: Node, of: Callable[[TensorRef], Shape]) -> NodeShapes:
-    """The shapes at ``node``, its inputs' shapes given by ``of``."""
+def node_shapes(
+    node: Node, of: Callable[[TensorRef], Shape], tf_keras2: bool = False
+) -> NodeShapes:
+    """The shapes at ``node``, its inputs' shapes given by ``of`` (as tf.keras 2 computes
+    them with ``tf_keras2``)."""
     inputs = tuple(of(ref) for ref in node.inputs)
     states = tuple(of(ref) for ref in node.state_inputs)
     call = Call(node.layer, inputs, as_list=node.as_list, states=states)
     try:
-        outputs = output_shapes(call)
+        if tf_keras2 and keras2.differs(call):
+            outputs = keras2.output_shapes(call)
+        else:
+            outputs = output_shapes(call)
     except ShapeProblem as problem:
         return NodeShapes(inputs, states, None, problem)
     return NodeShapes(inputs, states, None if outputs is None else tuple(outputs))
