@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 
 RUNNER = r"""
 import gc, json, sys
@@ -60,6 +61,12 @@ print("\n@@RESULTS@@" + json.dumps(results))
 """
 
 
+def _absolute_path(env: dict[str, str]) -> dict[str, str]:
+    """``env`` with its PYTHONPATH entries made absolute, for a subprocess run elsewhere."""
+    entries = [os.path.abspath(p) for p in env.get("PYTHONPATH", "").split(os.pathsep) if p]
+    return {**env, "PYTHONPATH": os.pathsep.join(entries)} if entries else env
+
+
 def run_scripts(scripts: dict[str, dict], keras2: bool) -> dict[str, dict[str, str | None]]:
     """In one subprocess of Keras 3 (or Keras 2: tf-keras with TF_USE_LEGACY_KERAS=1), run
     each script (``{"source": ..., "prepare": ..., "call": [function names]}``) and call its
@@ -70,14 +77,16 @@ def run_scripts(scripts: dict[str, dict], keras2: bool) -> dict[str, dict[str, s
         env["TF_USE_LEGACY_KERAS"] = "1"
     else:
         env.pop("TF_USE_LEGACY_KERAS", None)
-    proc = subprocess.run(
-        [sys.executable, "-c", SCRIPTS_RUNNER],
-        input=json.dumps(scripts),
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=1200,
-    )
+    with tempfile.TemporaryDirectory() as scratch:  # what the scripts save goes there
+        proc = subprocess.run(
+            [sys.executable, "-c", SCRIPTS_RUNNER],
+            input=json.dumps(scripts),
+            capture_output=True,
+            text=True,
+            env=_absolute_path(env),
+            cwd=scratch,
+            timeout=1200,
+        )
     assert "@@RESULTS@@" in proc.stdout, proc.stderr[-2000:]
     results = json.loads(proc.stdout.rsplit("@@RESULTS@@", 1)[1])
     module = results.pop("<keras module>")
@@ -88,14 +97,16 @@ def run_scripts(scripts: dict[str, dict], keras2: bool) -> dict[str, dict[str, s
 def run_under_keras2(snippets: dict[str, str]) -> dict[str, str | None]:
     """Snippet name -> None if it ran, else ``"ExceptionType: message"``."""
     env = {**os.environ, "TF_USE_LEGACY_KERAS": "1", "TF_CPP_MIN_LOG_LEVEL": "3"}
-    proc = subprocess.run(
-        [sys.executable, "-c", RUNNER],
-        input=json.dumps(snippets),
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=1200,
-    )
+    with tempfile.TemporaryDirectory() as scratch:
+        proc = subprocess.run(
+            [sys.executable, "-c", RUNNER],
+            input=json.dumps(snippets),
+            capture_output=True,
+            text=True,
+            env=_absolute_path(env),
+            cwd=scratch,
+            timeout=1200,
+        )
     assert "@@RESULTS@@" in proc.stdout, proc.stderr[-2000:]
     results = json.loads(proc.stdout.rsplit("@@RESULTS@@", 1)[1])
     assert results.pop("<keras module>").startswith("tf_keras."), "not running Keras 2"

@@ -18,6 +18,12 @@ def _run(source: str) -> None:
     exec(compile(source, "<rule example>", "exec"), {"__name__": "__main__"})
 
 
+@pytest.fixture(autouse=True)
+def _in_a_scratch_directory(tmp_path, monkeypatch):
+    """Examples save models (SL223): their files go to a scratch directory."""
+    monkeypatch.chdir(tmp_path)
+
+
 @pytest.mark.parametrize("rule", ERROR_RULES, ids=lambda r: r.code)
 def test_bad_example_raises_in_keras(rule):
     assert rule.keras_error, f"{rule.code} claims an error but names no Keras message"

@@ -143,8 +143,11 @@ def test_elementwise_not_list(layer, shape, run, kind):
 
 def test_subtract_needs_two(layer, shape, run):
     sub = layer("Subtract")
-    assert run(sub, shape(8), shape(8), shape(8), as_list=True) == [U]
-    assert run(sub, shape(8), as_list=True) == [U]
+    for inputs in ((shape(8), shape(8), shape(8)), (shape(8),)):
+        with pytest.raises(ShapeProblem) as info:
+            run(sub, *inputs, as_list=True)
+        assert info.value.kind is ProblemKind.LAYER_CONFIG
+        assert f"called on {len(inputs)} tensors" in info.value.message
     assert run(sub, shape(8), shape(8), as_list=True) == [Shape((BATCH, 8))]
 
 

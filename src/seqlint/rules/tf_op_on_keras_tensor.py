@@ -201,7 +201,7 @@ def _same_arguments(tf_alias: Alias, ops_alias: Alias, arguments: tuple[str, ...
         if tf_param is None or ops_param is None or tf_param.target != ops_param.target:
             return False
         passed.add(tf_param.target)
-    if dict(tf_alias.fixed) != dict(ops_alias.fixed):
+    if _arguments(tf_alias.fixed) != _arguments(ops_alias.fixed):
         return False
     for param in tf_alias.op.params:  # what is not passed must default alike
         if param.name not in passed and _default(tf_alias, param.name) != _default(
@@ -212,6 +212,16 @@ def _same_arguments(tf_alias: Alias, ops_alias: Alias, arguments: tuple[str, ...
 
 
 _NO_DEFAULT = object()
+
+
+# Fixed values that say how a spelling computes static shapes (TensorFlow's or Keras's;
+# TensorFlow merging unknown sizes), not what the call computes.
+_SHAPE_SEMANTICS = frozenset({"static", "merge"})
+
+
+def _arguments(fixed: tuple[tuple[str, object], ...]) -> dict[str, object]:
+    """An alias's fixed arguments, without the shape-semantics flags."""
+    return {name: value for name, value in fixed if name not in _SHAPE_SEMANTICS}
 
 
 def _default(alias: Alias, target: str) -> object:

@@ -3,7 +3,7 @@
 # Reported: TypeError: Layer.add_weight() got multiple values for argument 'shape' (layer.build((1,2)) in Lab1 Part1, running locally with Keras 3); Keras 3.15 now refuses the call with a ValueError ("`name` must be passed as a keyword argument")
 # Fix (the lab's commit dc2b4a1, "In Keras 3, add_weight changed its function signature"): pass shape first and name as a keyword, add_weight(shape=(d, n), name="weight").
 # keras: raises ValueError
-# status: missed: the string passed as add_weight's first positional argument (shape in Keras 3, name in Keras 2) is not checked; SL112 looks only at shapes that hold None
+# status: caught
 # Family: custom-layer-weights
 import tensorflow as tf
 

@@ -3,7 +3,7 @@
 # Reported: Keras expand_dims error: no attribute named _keras_history (b = expand_dims(a,-1) on a = Input(shape=[2,2]), Keras 2.1.5 / TF 1.5). Keras 3 rewrite: keras.backend has no expand_dims, so the legacy tf.keras backend function is used; Keras 3 refuses a KerasTensor in it.
 # Fix (the thread's): "Use a Lambda layer to wrap this function", Lambda(lambda t: expand_dims(t, -1))(a).
 # keras: raises ValueError
-# status: missed: a backend op applied to a KerasTensor outside any layer (expand_dims(a, -1) between layers) is not checked
+# status: caught
 # Family: lambda-ops
 import numpy as np
 from tensorflow.keras.backend import expand_dims

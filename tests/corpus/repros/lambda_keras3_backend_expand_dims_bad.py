@@ -3,7 +3,7 @@
 # Reported: We could not automatically infer the shape of the Lambda's output. Please specify the `output_shape` argument for this Lambda layer. (features_expand_dims = Lambda(lambda x:K.expand_dims(x,axis=-1))(features), after moving from keras 2.15 to 3.9)
 # Fix (the reporter's): from keras import ops as K, so K.expand_dims is keras.ops.expand_dims.
 # keras: raises NotImplementedError
-# status: missed: the function called inside the Lambda (keras.backend.expand_dims, which Keras 3 does not have) is not checked
+# status: caught
 # Family: lambda-ops
 import numpy as np
 from keras import backend as K

@@ -3,7 +3,7 @@
 # Reported: "Bug with embedding layer for position of sequence using tf.cumsum": with Input(shape=(max_seq_length,)) the position Embedding is left out of the model (no parameters), with batch_shape=(32, max_seq_length) it is kept (TF 1.15). Keras 3 refuses the TensorFlow op on a KerasTensor outright.
 # Fix (Keras 3): compute the ids with Keras ops, keras.ops.cumsum(keras.ops.ones_like(word_ids), axis=-1), which build a graph node of the model.
 # keras: raises ValueError
-# status: missed: a TensorFlow op (tf.ones_like, tf.cumsum) applied to a KerasTensor outside any layer is not checked
+# status: caught
 # Family: lambda-ops
 import numpy as np
 import tensorflow as tf
