@@ -23,6 +23,13 @@ from seqlint.dims import NONE, UNKNOWN, Dim, Sym, is_known
 Value = Any  # see the module docstring
 
 
+class StaticSize(int):
+    """An int read off a tensor's static shape (``x.shape[1]``, ``ops.shape(x)[1]``): a Python
+    int in Keras too, where ``tf.shape(x)[1]`` is a tensor. Arithmetic gives plain ints."""
+
+    __slots__ = ()
+
+
 @dataclass(frozen=True)
 class Span:
     """1-based line and column of a source range."""
@@ -354,6 +361,29 @@ class ShapeRead:
 
 
 @dataclass(frozen=True)
+class CallArguments:
+    """A layer called with arguments Keras refuses before the layer runs: ``problem`` is
+    ``"not-a-tensor"`` (``argument`` a positional value that is not a tensor, which Keras 3
+    refuses), ``"missing"``, ``"unexpected"``, ``"twice"`` (``argument`` a parameter of the
+    layer's ``call()``) or ``"too-many"`` (``argument`` how many positional arguments
+    ``call()`` takes), as Python's binding raises. ``keras3`` when only Keras 3 raises;
+    ``on_run`` when it raises only once a model holding the call runs (``training`` passed on
+    positionally is None while Keras builds the model, a bool in ``fit`` and ``predict``):
+    ``call`` and ``model`` say which call (index in ``ModuleIR.layer_calls``) or subclassed
+    model's ``call`` holds it. ``expected`` names the parameter a wrong keyword stands for."""
+
+    label: str
+    problem: str
+    argument: str
+    loc: Loc
+    keras3: bool
+    on_run: bool = False
+    call: int | None = None
+    model: Model | None = None
+    expected: str = ""
+
+
+@dataclass(frozen=True)
 class Unpacking:
     """``a, b, c = layer(x)`` into ``targets`` names (without a starred name). ``outputs`` is
     how many tensors the call provably returns when the frontend knows it (then Python raises
@@ -380,6 +410,7 @@ class ModuleIR:
     unpackings: list[Unpacking] = field(default_factory=list)  # of a wrong number of tensors
     layer_calls: list[LayerCall] = field(default_factory=list)  # custom layers and Lambdas
     shape_reads: list[ShapeRead] = field(default_factory=list)  # axes a tensor does not have
+    call_arguments: list[CallArguments] = field(default_factory=list)  # refused by Keras
     tree: object = None  # the parsed module, opaque outside the frontend (fixes edit it)
 
     def node(self, ref: TensorRef) -> Node:

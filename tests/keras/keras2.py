@@ -12,10 +12,29 @@ import subprocess
 import sys
 import tempfile
 
+KERAS2_NAMES = r"""
+# Under Keras 2, ``import keras`` is Keras 2 too (keras 2.15 is what tf-keras continues): the
+# name ``keras`` and its submodules resolve to tf_keras's.
+import importlib, importlib.abc, importlib.util, os, sys
+class _Keras2(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    def find_spec(self, name, path, target=None):
+        if name == "keras" or name.startswith("keras."):
+            return importlib.util.spec_from_loader(name, self)
+    def create_module(self, spec):
+        return importlib.import_module("tf_keras" + spec.name[len("keras"):])
+    def exec_module(self, module):
+        pass
+if os.environ.get("TF_USE_LEGACY_KERAS") == "1":
+    for _name in [n for n in sys.modules if n == "keras" or n.startswith("keras.")]:
+        del sys.modules[_name]
+    sys.meta_path.insert(0, _Keras2())
+"""
+
 RUNNER = r"""
 import gc, json, sys
 import tensorflow as tf
 tf.keras.Sequential  # loads tf-keras
+KERAS2_NAMES
 gc.collect()
 gc.freeze()  # TensorFlow's objects outlive every snippet: no full collection walks them again
 snippets = json.load(sys.stdin)
@@ -28,7 +47,7 @@ for name, source in snippets.items():
         results[name] = f"{type(exc).__name__}: {' '.join(str(exc).split())}"
 results["<keras module>"] = tf.keras.Sequential.__module__
 print("\n@@RESULTS@@" + json.dumps(results))
-"""
+""".replace("KERAS2_NAMES", KERAS2_NAMES)
 
 
 SCRIPTS_RUNNER = r"""
@@ -36,6 +55,7 @@ import gc, json, os, sys, tempfile
 os.chdir(tempfile.mkdtemp())
 import tensorflow as tf
 tf.keras.Sequential  # loads the Keras tf.keras is
+KERAS2_NAMES
 gc.collect()
 gc.freeze()
 work = json.load(sys.stdin)
@@ -58,7 +78,7 @@ for name, job in work.items():
     results[name] = outcome
 results["<keras module>"] = tf.keras.Sequential.__module__
 print("\n@@RESULTS@@" + json.dumps(results))
-"""
+""".replace("KERAS2_NAMES", KERAS2_NAMES)
 
 
 def _absolute_path(env: dict[str, str]) -> dict[str, str]:

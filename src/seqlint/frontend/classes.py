@@ -21,6 +21,8 @@ from collections.abc import Sequence
 import libcst as cst
 
 from seqlint.dims import UNKNOWN, Sym
+from seqlint.frontend import call_arguments
+from seqlint.frontend.call_arguments import Signature
 from seqlint.frontend.imports import keras_path
 from seqlint.frontend.keras_api import TRAINING_METHODS, role_of
 from seqlint.frontend.models import BUILDING_METHODS, FunctionalModel, SubclassedModel, label_of
@@ -271,6 +273,7 @@ class Objects(Evaluator):
                 list(args.positional_exprs),
                 dict(args.keyword_args),
             )
+        self._check_instance_arguments(instance, args, node)
         given = [v for value in (keywords or [x]) for v in _flat(value)]
         inputs = tuple(v for v in given if isinstance(v, TensorRef))
         group = self.graph.begin_call(instance.cls.kind, inputs, node, label_of(instance.call))
@@ -286,6 +289,24 @@ class Objects(Evaluator):
         if _tensors(result):
             return result
         return self._apply(self.graph.instance_layer(instance), args, node)
+
+    def _check_instance_arguments(self, instance: Instance, args: Args, node: cst.Call) -> None:
+        """What Keras refuses in the arguments of a custom layer's (or model's) call: bound
+        to its ``call()``; positionally, only tensors (a functional model takes data)."""
+        found = self._bind_found(instance.cls.lookup("call"), instance, "call")
+        functional = isinstance(instance.model, SubclassedModel) and (
+            instance.model.model.kind == "functional"
+        )
+        call_arguments.check(
+            self.graph,
+            label_of(instance.call),
+            Signature.of(found.function) if isinstance(found, BoundMethod) else None,
+            args,
+            node,
+            takes_data=functional,
+            built_in=False,
+            model=self.building,
+        )
 
     def _declared_output(self, instance: Instance, x: Value, node: cst.CSTNode) -> Value:
         """What the layer's own ``compute_output_shape`` says for input ``x`` (Keras uses it
@@ -416,7 +437,11 @@ class Objects(Evaluator):
             input_shape = shapes
         if isinstance(input_shape, list) and not several:
             input_shape = input_shape[0]
-        outputs = self._run_call(sub.instance, Args([inputs]), expr, input_shape)
+        outer, self.building = self.building, sub.model
+        try:
+            outputs = self._run_call(sub.instance, Args([inputs]), expr, input_shape)
+        finally:
+            self.building = outer
         self.graph.close_subclassed(sub, inputs, outputs, expr)
 
     def build_remaining(self) -> None:

@@ -20,7 +20,7 @@ import libcst as cst
 
 from seqlint.dims import BATCH, NONE, UNKNOWN, Shape
 from seqlint.frontend.models import Graph, label_of
-from seqlint.ir import Array, Layer, ShapeRead, ShapeTuple, TensorRef, Value
+from seqlint.ir import Array, Layer, ShapeRead, ShapeTuple, StaticSize, TensorRef, Value
 from seqlint.shapes.keras2 import tf_keras2
 from seqlint.shapes.ops.aliases import Alias
 from seqlint.shapes.ops.nodes import SPELLING, op_kind, split_arguments
@@ -103,7 +103,7 @@ class Tensors:
         dims = self.shape(ref).dims
         if dims is None:
             return UNKNOWN
-        items = tuple(None if d is BATCH or d is NONE else d for d in dims)
+        items = tuple(_static_item(d) for d in dims)
         return ShapeTuple(items, origin, ref)
 
     def dynamic_shape(self, ref: TensorRef) -> Value:
@@ -202,3 +202,11 @@ def tensor_operands(alias: Alias, bound: dict[str, Any]) -> Iterable[Value]:
 def _tensor_param(alias: Alias, name: str) -> bool:
     param = alias.op.param(name)
     return param is not None and (param.tensor or param.tensors)
+
+
+def _static_item(dim: Value) -> Value:
+    """A dim as ``x.shape`` gives it: None for what Keras does not know, an int marked as
+    read off a shape."""
+    if dim is BATCH or dim is NONE:
+        return None
+    return StaticSize(dim) if isinstance(dim, int) and not isinstance(dim, bool) else dim

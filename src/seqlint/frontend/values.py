@@ -19,12 +19,14 @@ import libcst as cst
 from seqlint.dims import UNKNOWN, Sym, is_known
 from seqlint.frontend import (
     arith,
+    call_arguments,
     custom_losses,
     numpy_api,
     sklearn_api,
     text_api,
     tfdata_api,
 )
+from seqlint.frontend.call_arguments import Signature
 from seqlint.frontend.imports import dotted_name, keras_path
 from seqlint.frontend.keras_api import (
     LAYERS_EXPORTS,
@@ -63,7 +65,18 @@ from seqlint.frontend.tensors import (
     holds_tensor,
     tensor_operands,
 )
-from seqlint.ir import Array, Batches, KerasObject, Layer, Loc, ShapeTuple, TensorRef, Value
+from seqlint.ir import (
+    Array,
+    Batches,
+    KerasObject,
+    Layer,
+    Loc,
+    Model,
+    ShapeTuple,
+    TensorRef,
+    Value,
+)
+from seqlint.shapes.catalogue import call_spec
 from seqlint.shapes.ops.aliases import resolve
 
 MAX_DEPTH = 150  # nesting of expressions, statements and calls together; deeper is unknown
@@ -174,6 +187,7 @@ class Evaluator:
         self.scope = Scope()
         self.branches = Branches()
         self.depth = 0
+        self.building: Model | None = None  # the subclassed model whose ``call`` is run
         self.star_keras: str | None = None  # Keras path of a ``from keras.X import *``
         self.counters: frozenset[str] = frozenset()  # loop variables running over a range()
 
@@ -668,6 +682,7 @@ class Evaluator:
         if isinstance(callee, ExtName):
             return self._call_external(callee.qualname, args, node)
         if isinstance(callee, Layer):
+            self._check_arguments(callee, args, node)
             return self._apply(callee, args, node)
         if isinstance(callee, SequentialModel):
             x = args.get(0, "inputs", MISSING)
@@ -889,6 +904,23 @@ class Evaluator:
         )
         layer = self.graph.layer(kind, self._config(kind, config_args, names[1:]), node, {})
         return self._apply(layer, args, node)
+
+    def _check_arguments(self, layer: Layer, args: Args, node: cst.Call) -> None:
+        """What Keras 3 refuses in the arguments of a ``keras.layers`` class's call."""
+        found = call_spec(layer.kind)
+        if found is None:
+            return
+        signature = None if found.parameters is None else Signature.parse(found.parameters)
+        call_arguments.check(
+            self.graph,
+            layer.label,
+            signature,
+            args,
+            node,
+            takes_data=found.takes_data,
+            built_in=True,
+            model=self.building,
+        )
 
     def _apply(self, layer: Layer, args: Args, node: cst.Call) -> Value:
         """``layer(inputs, initial_state=...)``: a new node (the nodes its function makes, for

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
 from seqlint.diagnostic import Severity, TraceRow
 from seqlint.fixes import Fix
-from seqlint.ir import Loc, ModuleIR, Node, tensor_refs
+from seqlint.ir import LayerCall, Loc, Model, ModuleIR, Node, tensor_refs
 from seqlint.keras_target import api_release, major
 from seqlint.shapes.propagate import GraphShapes
 
@@ -95,12 +95,22 @@ _RUNS = frozenset(
 )
 
 
+def models_run(ctx: RuleContext) -> list[Model]:
+    """The models the script runs (``fit``, ``evaluate``, ``predict``...), once each."""
+    return list({id(t.model): t.model for t in ctx.ir.training if t.method in _RUNS}.values())
+
+
+def calls_run(ctx: RuleContext, calls: Iterable[LayerCall]) -> set[int]:
+    """The ids of those custom-layer calls some model the script runs holds."""
+    run: set[int] = set()
+    for model in models_run(ctx):
+        run |= ctx.ir.graph_of(model)
+    return {c.id for c in calls if any(r.node_id in run for r in tensor_refs(c.outputs))}
+
+
 def _declared_calls_never_run(ctx: RuleContext) -> set[int]:
     """The custom-layer calls with a declared output that no model run in the script holds."""
     declared = [c for c in ctx.ir.layer_calls if isinstance(c.declared, tuple)]
     if not declared:
         return set()
-    run: set[int] = set()
-    for model in {id(t.model): t.model for t in ctx.ir.training if t.method in _RUNS}.values():
-        run |= ctx.ir.graph_of(model)
-    return {c.id for c in declared if not any(r.node_id in run for r in tensor_refs(c.outputs))}
+    return {c.id for c in declared} - calls_run(ctx, declared)

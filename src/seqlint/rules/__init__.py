@@ -16,6 +16,7 @@ from seqlint.rules.initial_state_mismatch import InitialStateMismatch
 from seqlint.rules.initial_state_tensor import InitialStateTensor
 from seqlint.rules.input_declaration_rank import InputDeclarationRank
 from seqlint.rules.keras3_migration import Keras3Migration
+from seqlint.rules.layer_call_arguments import LayerCallArguments
 from seqlint.rules.layer_input_mismatch import LayerInputMismatch
 from seqlint.rules.loss_activation_mismatch import LossActivationMismatch
 from seqlint.rules.loss_outputs_mismatch import LossOutputsMismatch
@@ -63,6 +64,7 @@ ALL_RULES: tuple[Rule, ...] = (
     DeclaredOutputMismatch(),
     LayerInputMismatch(),
     AxisOutOfRange(),
+    LayerCallArguments(),
     ClassificationTargetMismatch(),
     OutputUnitsVsClasses(),
     RegressionTargetMismatch(),

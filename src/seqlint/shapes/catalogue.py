@@ -5,14 +5,19 @@ Each family module of :mod:`seqlint.shapes.layers` declares its layers with
 Keras's ``compute_output_shape``), the parameter count (of ``count_params``), the
 constructor's positional parameters, the class's aliases, and the traits rules ask
 about. A class seqlint cannot model is declared :func:`opaque`, with the reason. Nothing
-outside the catalogue lists layer names: a new layer is added in one place.
+outside the catalogue lists layer names: a new layer is added in one place. The parameters
+of each class's ``call()`` (:func:`call_spec`) come from ``data/layer_calls.json``, which
+``tools/layer_calls.py`` generates from the installed Keras.
 """
 
 from __future__ import annotations
 
+import functools
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
+from importlib import resources
 
 from seqlint.dims import Shape
 from seqlint.ir import Layer
@@ -129,6 +134,29 @@ def specs() -> Iterable[LayerSpec]:
     """Every entry, in declaration order."""
     _load()
     return _SPECS.values()
+
+
+@dataclass(frozen=True)
+class CallSpec:
+    """How Keras 3 calls a layer class: its ``call()`` parameters without ``self`` as
+    ``tools/layer_calls.py`` spells them (None when the class replaces ``Layer.__call__``),
+    and whether it takes data as well as tensors positionally."""
+
+    parameters: str | None
+    takes_data: bool
+
+
+@functools.cache
+def _calls() -> dict[str, CallSpec]:
+    text = resources.files("seqlint").joinpath("data/layer_calls.json").read_text("utf-8")
+    table = json.loads(text)["layers"]
+    return {name: CallSpec(entry["call"], entry["takes_data"]) for name, entry in table.items()}
+
+
+def call_spec(kind: str) -> CallSpec | None:
+    """How Keras 3 calls the ``keras.layers`` class ``kind`` (from the generated table
+    ``data/layer_calls.json``); None for a class not in it."""
+    return _calls().get(kind)
 
 
 def has_trait(layer: Layer, trait: Trait) -> bool:

@@ -3,7 +3,7 @@
 # Reported: ValueError: Only input tensors may be passed as positional arguments. The following argument value should be passed as a keyword argument: 56 (of type <class 'int'>) (y = ALayer(tensor2, H, W) with H, W = shape[1], shape[2] of ops.shape(tensor1), converting a tf.keras FocalNet to Keras 3). The report does not show ALayer: this one reshapes (batch, H*W, C) to (batch, H, W, C).
 # Fix (fchollet's answer, "you have to specify keyword args for non-tensor arguments"): ALayer()(tensor2, H=H, W=W).
 # keras: raises ValueError
-# status: missed: a custom layer called with non-tensor positional arguments (the ints from ops.shape) is not checked against Keras 3's rule that only tensors may be positional
+# status: caught
 # Family: custom-layer-weights
 import numpy as np
 import keras
@@ -21,7 +21,7 @@ tensor2 = layers.Reshape((64, 3))(tensor1)  # one token per pixel
 tensor2 = layers.Dense(16)(tensor2)
 shape = ops.shape(tensor1)
 H, W = shape[1], shape[2]
-y = ALayer()(tensor2, H, W)  # expect: SL114
+y = ALayer()(tensor2, H, W)  # expect: SL116
 y = layers.Flatten()(y)
 outputs = layers.Dense(2, activation="softmax")(y)
 model = keras.Model(inputs, outputs)

@@ -3,7 +3,7 @@
 # Reported: TypeError: missing a required argument: 'sequences' (_, s, c = LSTM(self._n_s, return_state = True, return_sequences=True)(inputs=context, initial_state=[s, c]) in a machine-translation model, TensorFlow 2.20)
 # Fix (the thread's): pass the context positionally, LSTM(...)(context, initial_state=[s, c]).
 # keras: raises TypeError
-# status: missed: a recurrent layer called with its input under the keyword `inputs` (Keras 3 names it `sequences`) is not checked
+# status: caught
 # Family: rnn-cell
 import numpy as np
 from tensorflow.keras.layers import LSTM, Bidirectional, Concatenate, Dense, Dot, Input, RepeatVector, Softmax
@@ -32,7 +32,7 @@ class MachineTranslation:
         a = Bidirectional(LSTM(self._n_a, return_sequences=True))(X)
         for t in range(self._Ty):
             context = self.one_step_attention(a, s)
-            _, s, c = LSTM(self._n_s, return_state = True, return_sequences=True)(inputs=context, initial_state=[s, c])  # expect: SL114
+            _, s, c = LSTM(self._n_s, return_state = True, return_sequences=True)(inputs=context, initial_state=[s, c])  # expect: SL116
             outputs.append(Dense(self._output_vocab, activation="softmax")(s))
         return Model(inputs=[X, s0, c0], outputs=outputs)
 

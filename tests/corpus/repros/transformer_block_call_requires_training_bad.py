@@ -3,7 +3,7 @@
 # Reported: Could not automatically infer the output shape / dtype of 'transformer_block' (keras-core; the contributor added a compute_output_shape to get past it). Keras 3.15 names the cause: TypeError: missing a required argument: 'training'
 # Fix: give training a default, call(self, inputs, training=False), so the block can be called as transformer_block(x).
 # keras: raises TypeError
-# status: missed: a custom layer whose call() requires a training argument that the functional call does not give is not checked (SL114 is the nearest code: the call does not fit the layer)
+# status: caught
 # Family: transformer-mha
 import numpy as np
 import tensorflow as tf
@@ -57,7 +57,7 @@ inputs = layers.Input(shape=(maxlen,))
 embedding_layer = TokenAndPositionEmbedding(maxlen, vocab_size, embed_dim)
 x = embedding_layer(inputs)
 transformer_block = TransformerBlock(embed_dim, num_heads, ff_dim)
-x = transformer_block(x)  # expect: SL114
+x = transformer_block(x)  # expect: SL116
 x = layers.GlobalAveragePooling1D()(x)
 x = layers.Dropout(0.1)(x)
 x = layers.Dense(20, activation="relu")(x)
