@@ -99,3 +99,16 @@ def test_tf_keras_backend_functions_run_tensorflow_too():
 def test_a_function_applying_tensorflow_between_layers_is_reported_where_it_does():
     body = "def block(t):\n    return tf.nn.softmax(t)\n\n\nout = block(h)\n"
     assert [d.line for d in found(body)] == [9]
+
+
+def test_no_fix_when_keras_ops_needs_a_tensor_where_a_number_is_passed():
+    """keras.ops.bitwise_or(t, 2) raises on a KerasTensor (it reads 2's dtype); a shift count
+    may be a number (tests/keras/test_api_rows_keras.py runs the fixes)."""
+    body = (
+        "b = tf.bitwise.bitwise_or(ids, 2)\n"
+        "c = tf.bitwise.bitwise_or(ids, ids)\n"
+        "d = tf.bitwise.left_shift(ids, 2)\n"
+        "e = tf.bitwise.left_shift(2, ids)\n"
+        "f = tf.bitwise.bitwise_and(x=ids, y=ids)\n"
+    )
+    assert [d.fix is not None for d in found(body)] == [False, True, True, False, True]
