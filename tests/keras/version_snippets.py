@@ -369,7 +369,7 @@ def semantics_cases() -> dict[str, Case]:
     convolutions = {  # (input shape, tf.keras 2's output, what seqlint reports under Keras 3)
         "Conv1D(4, 3)": ("(10, 6, 3)", "(None, 10, 4, 4)", ["SL102"]),
         "Conv1D(4, 3, padding='same', strides=2)": ("(10, 6, 3)", "(None, 10, 3, 4)", ["SL102"]),
-        "Conv2D(4, 3)": ("(2, 10, 6, 3)", "(None, 2, 8, 4, 4)", []),  # no Conv2D model here yet
+        "Conv2D(4, 3)": ("(2, 10, 6, 3)", "(None, 2, 8, 4, 4)", ["SL102"]),
     }
     for layer, (shape, keras2_shape, codes) in convolutions.items():
         declared = TF + (
