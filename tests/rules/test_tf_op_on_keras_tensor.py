@@ -112,3 +112,13 @@ def test_no_fix_when_keras_ops_needs_a_tensor_where_a_number_is_passed():
         "f = tf.bitwise.bitwise_and(x=ids, y=ids)\n"
     )
     assert [d.fix is not None for d in found(body)] == [False, True, True, False, True]
+
+
+def test_every_spelling_sl222_claims_has_a_generated_proof():
+    """Each tensorflow.* and backend.* spelling of the op vocabulary gets a generated call in
+    tests/keras/test_api_rows_keras.py, but those NO_CASE lists with a reason: a new spelling
+    without a generated call fails here."""
+    from tests.keras import version_snippets as snippets
+
+    without = {s for s in snippets.sl222_spellings() if not snippets.generated_tf_candidates(s)}
+    assert without == set(snippets.NO_CASE)
