@@ -335,7 +335,7 @@ class TfCall:
     Lambda call (its index in ``ModuleIR.layer_calls``) whose ``call()`` made it, else None;
     ``callee`` the callee's location and ``spelled`` its text (``tf.reduce_mean``; "" when
     not a dotted name), ``arguments`` the arguments passed (``"*"`` per positional one, then
-    the keywords' names)."""
+    the keywords' names) and ``tensors`` whether each holds tensors of the graph."""
 
     qualname: str
     inputs: tuple[TensorRef, ...]
@@ -344,6 +344,7 @@ class TfCall:
     within: int | None
     arguments: tuple[str, ...] = ()
     spelled: str = ""
+    tensors: tuple[bool, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -4,14 +4,20 @@ between Keras 2 and 3 (SL203, SL209, SL102 under ``target-keras = "2"``).
 
 Each case is a whole script: ``raises3``/``raises2`` say whether Keras 3 / Keras 2 must raise
 running it, ``codes3``/``codes2`` what seqlint must report for it (Keras 3.15 / tf-keras 2.21).
+SL222's cases for each op spelling (:func:`generated_tf_candidates`) are rendered from the
+generated op calls of tests/catalogue/op_cases, not written.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any
 
 from seqlint.analysis import lint_source
-from seqlint.shapes.ops.aliases import ALIASES, resolve
+from seqlint.shapes.ops.aliases import ALIASES, Alias, resolve
+from tests.catalogue.op_cases import op_cases_for
+from tests.catalogue.ops_harness import BATCH_SIZE, T, call_arguments, seqlint_outcome
 
 TF = """\
 import numpy as np
@@ -30,6 +36,10 @@ class Case:
     codes2: frozenset[str] = frozenset()
     keras3_error: str = ""  # a fragment of what Keras 3 raises
     fixed_runs: bool = False  # seqlint's fix (Keras 3.15) gives a script both Kerases run
+    # When set, the only line seqlint reports (codes3 under Keras 3.15; nothing at all under
+    # tf-keras 2.21), and ``eager`` the same call on real tensors, which Keras 3 runs.
+    line: int = 0
+    eager: str = ""
 
 
 def case(source, raises3, raises2, codes3=(), codes2=(), error="", fixed_runs=False) -> Case:
@@ -49,27 +59,6 @@ s = layers.Reshape((5, 4, 1))(h)
 ids = keras.Input((5,), dtype="int32")
 """
 )
-# Arguments of each canonical op, as both the TensorFlow and the keras.ops spelling take them.
-OP_ARGUMENTS = {
-    "add": "h, h",
-    "subtract": "h, h",
-    "multiply": "h, h",
-    "divide": "h, h",
-    "exp": "h",
-    "sigmoid": "h",
-    "tanh": "h",
-    "softmax": "h",
-    "mean": "h, 1",
-    "sum": "h, 1",
-    "max": "h, 1",
-    "min": "h, 1",
-    "matmul": "h, w",
-    "reshape": "h, (-1, 20)",
-    "transpose": "h, (0, 2, 1)",
-    "expand_dims": "h, 1",
-    "squeeze": "s, -1",
-    "concatenate": "[h, h], 1",
-}
 # TensorFlow functions that are not ops of seqlint's vocabulary, as the issue met them.
 OTHER_TF_CALLS = {
     "one_hot": "tf.one_hot(ids, 10)",
@@ -97,27 +86,139 @@ BACKEND_CALLS = {
 }
 
 
+# -- SL222 on every spelling of the op vocabulary, from the generated op calls --------------
+
+GENERATED_CALLS = 30  # per op, from SEED: the calls tests/catalogue/test_ops_keras.py compares
+SEED = 0
+_TENSOR_ERROR = "A KerasTensor cannot be used as input to a TensorFlow function"
+# Spellings SL222 claims (sl222_spellings) without a generated case, and why.
+_MADE_FROM_VALUES = (
+    "makes a tensor from Python values (a shape, a size): its generated calls take no tensor, "
+    "so there is no KerasTensor for SL222 to report"
+)
+NO_CASE: dict[str, str] = dict.fromkeys(
+    (
+        *("backend.arange", "backend.eye", "backend.ones", "backend.zeros"),
+        *("tensorflow.eye", "tensorflow.fill", "tensorflow.ones", "tensorflow.range"),
+        "tensorflow.zeros",
+    ),
+    _MADE_FROM_VALUES,
+)
+
+
+def sl222_spellings() -> list[str]:
+    """The op spellings SL222 reports on KerasTensors: every TensorFlow function of the
+    vocabulary, and tf.keras's backend functions (``backend.X`` is ``tf.keras.backend.X``)."""
+    return sorted(name for name in ALIASES if name.startswith(("tensorflow.", "backend.")))
+
+
+def _spelled(spelling: str) -> str:
+    root, _, path = spelling.partition(".")
+    return f"{'K' if root == 'backend' else 'tf'}.{path}"
+
+
+def _tensors(value: Any) -> list[T]:
+    if isinstance(value, T):
+        return [value]
+    if isinstance(value, (list, tuple, dict)):
+        items = value.values() if isinstance(value, dict) else value
+        return [t for item in items for t in _tensors(item)]
+    return []
+
+
+def _uses_batch_size(value: Any) -> bool:
+    """A non-tensor argument holding the batch size (``tf.shape(x)[0]``: a TensorFlow call)."""
+    if isinstance(value, (list, tuple)):
+        return BATCH_SIZE in value or any(_uses_batch_size(v) for v in value)
+    if isinstance(value, dict):
+        return any(_uses_batch_size(v) for v in value.values())
+    return False
+
+
+@cache
+def _op_cases(op: str) -> list:
+    return op_cases_for(op, GENERATED_CALLS, SEED)
+
+
+def _generated_arguments(alias: Alias) -> list[tuple[list, dict]]:
+    """The spelling's arguments for each of its op's generated calls (GENERATED_CALLS from
+    SEED) it can express, that takes a tensor and that seqlint finds valid (so does
+    TensorFlow's static shape inference: tests/catalogue/test_ops_keras.py compares them on
+    these very calls), a tensor first, sizes known and no scalar operand first."""
+    ranked = []
+    for index, op_case in enumerate(_op_cases(alias.op.name)):
+        arguments = call_arguments(alias, op_case.args)
+        if arguments is None:
+            continue
+        tensors = _tensors(arguments)
+        if not tensors or _uses_batch_size(arguments):
+            continue
+        if seqlint_outcome(alias, *arguments).stage != "ok":
+            continue
+        positional = arguments[0]
+        rank = (
+            not (positional and isinstance(positional[0], (T, list))),
+            any(d is None or d == BATCH_SIZE for t in tensors for d in t.shape),
+            any(not t.shape for t in tensors),
+            index,
+        )
+        ranked.append((rank, arguments))
+    return [arguments for _, arguments in sorted(ranked, key=lambda item: item[0])]
+
+
+def _symbolic(tensor: T) -> str:
+    shape = tuple(None if d == BATCH_SIZE else d for d in tensor.shape)
+    return f"keras.Input(batch_shape={shape!r}, dtype={tensor.dtype!r})"
+
+
+def _eager(tensor: T) -> str:
+    shape = tuple(2 if d is None or d == BATCH_SIZE else d for d in tensor.shape)
+    return f"tf.ones({shape!r}, {tensor.dtype!r})"
+
+
+def render_call(spelling: str, positional: list, keywords: dict, tensor: Any) -> str:
+    """A script's lines calling ``spelling`` with these arguments: each tensor operand a
+    variable ``t<i> = tensor(T)`` made first, the rest literals; the call on the last line."""
+    lines: list[str] = []
+
+    def text(value: Any) -> str:
+        if isinstance(value, T):
+            lines.append(f"t{len(lines)} = {tensor(value)}\n")
+            return f"t{len(lines) - 1}"
+        if isinstance(value, list):
+            return "[" + ", ".join(text(v) for v in value) + "]"
+        if isinstance(value, tuple):
+            items = [text(v) for v in value]
+            return "(" + ", ".join(items) + ("," if len(items) == 1 else "") + ")"
+        return repr(value)
+
+    given = [text(v) for v in positional] + [f"{k}={text(v)}" for k, v in keywords.items()]
+    return "".join(lines) + f"out = {_spelled(spelling)}({', '.join(given)})\n"
+
+
+_HEADER = TF + "from tensorflow.keras import backend as K\n"
+
+
+def generated_tf_candidates(spelling: str) -> list[Case]:
+    """The cases of a spelling SL222 claims, from its op's generated calls, best first: the
+    call on ``keras.Input``s (Keras 3 raises for the KerasTensors, Keras 2 runs it) on the
+    last line, and ``eager`` the same call on real tensors, which Keras 3 must run (the
+    KerasTensor is then the only reason it raises: the proof takes the first candidate that
+    runs). Whether seqlint offers a fix (``fixed_runs``) is left for the proof to ask."""
+    alias = resolve(spelling)
+    assert alias is not None
+    error = _TENSOR_ERROR if spelling.startswith("tensorflow.") else ""
+    candidates = []
+    for arguments in _generated_arguments(alias):
+        source = _HEADER + render_call(spelling, *arguments, _symbolic)
+        eager = _HEADER + render_call(spelling, *arguments, _eager)
+        made = case(source, True, False, ["SL222"], error=error)
+        candidates.append(replace(made, line=source.count("\n"), eager=eager))
+    return candidates
+
+
 def tf_op_cases() -> dict[str, Case]:
     cases = {}
-    for spelling in sorted(ALIASES):
-        if not spelling.startswith("tensorflow."):
-            continue
-        alias = resolve(spelling)
-        assert alias is not None
-        arguments = OP_ARGUMENTS.get(alias.op.name)
-        assert arguments is not None, f"add the arguments of {alias.op.name} to OP_ARGUMENTS"
-        call = f"tf.{spelling.removeprefix('tensorflow.')}({arguments})"
-        source = _GRAPH + f"out = {call}\n"
-        found = lint_source(source, "<case>", target="3.15.1")
-        fixable = any(d.fix is not None for d in found if d.code == "SL222")
-        cases[f"SL222 {spelling}"] = case(
-            source,
-            True,
-            False,
-            ["SL222"],
-            error="A KerasTensor cannot be used as input to a TensorFlow function",
-            fixed_runs=fixable,
-        )
     for name, call in OTHER_TF_CALLS.items():
         cases[f"SL222 tf.{name}"] = case(
             _GRAPH + f"out = {call}\n",
@@ -369,7 +470,7 @@ def semantics_cases() -> dict[str, Case]:
     convolutions = {  # (input shape, tf.keras 2's output, what seqlint reports under Keras 3)
         "Conv1D(4, 3)": ("(10, 6, 3)", "(None, 10, 4, 4)", ["SL102"]),
         "Conv1D(4, 3, padding='same', strides=2)": ("(10, 6, 3)", "(None, 10, 3, 4)", ["SL102"]),
-        "Conv2D(4, 3)": ("(2, 10, 6, 3)", "(None, 2, 8, 4, 4)", []),  # no Conv2D model here yet
+        "Conv2D(4, 3)": ("(2, 10, 6, 3)", "(None, 2, 8, 4, 4)", ["SL102"]),
     }
     for layer, (shape, keras2_shape, codes) in convolutions.items():
         declared = TF + (

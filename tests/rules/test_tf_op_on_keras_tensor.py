@@ -99,3 +99,26 @@ def test_tf_keras_backend_functions_run_tensorflow_too():
 def test_a_function_applying_tensorflow_between_layers_is_reported_where_it_does():
     body = "def block(t):\n    return tf.nn.softmax(t)\n\n\nout = block(h)\n"
     assert [d.line for d in found(body)] == [9]
+
+
+def test_no_fix_when_keras_ops_needs_a_tensor_where_a_number_is_passed():
+    """keras.ops.bitwise_or(t, 2) raises on a KerasTensor (it reads 2's dtype); a shift count
+    may be a number (tests/keras/test_api_rows_keras.py runs the fixes)."""
+    body = (
+        "b = tf.bitwise.bitwise_or(ids, 2)\n"
+        "c = tf.bitwise.bitwise_or(ids, ids)\n"
+        "d = tf.bitwise.left_shift(ids, 2)\n"
+        "e = tf.bitwise.left_shift(2, ids)\n"
+        "f = tf.bitwise.bitwise_and(x=ids, y=ids)\n"
+    )
+    assert [d.fix is not None for d in found(body)] == [False, True, True, False, True]
+
+
+def test_every_spelling_sl222_claims_has_a_generated_proof():
+    """Each tensorflow.* and backend.* spelling of the op vocabulary gets a generated call in
+    tests/keras/test_api_rows_keras.py, but those NO_CASE lists with a reason: a new spelling
+    without a generated call fails here."""
+    from tests.keras import version_snippets as snippets
+
+    without = {s for s in snippets.sl222_spellings() if not snippets.generated_tf_candidates(s)}
+    assert without == set(snippets.NO_CASE)

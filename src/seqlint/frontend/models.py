@@ -247,7 +247,8 @@ class Graph:
     ) -> None:
         """A TensorFlow function called with ``values``: recorded when tensors of the graph
         are among them (Keras 3 refuses KerasTensors there outside a layer's ``call()``)."""
-        inputs = tuple(ref for value in values for ref in tensor_refs(value))
+        refs = [tensor_refs(value) for value in values]
+        inputs = tuple(ref for found in refs for ref in found)
         if not inputs:
             return
         within = self._calls[0].id if self._calls else None
@@ -258,7 +259,10 @@ class Graph:
         loc = self.positions.loc(call)
         callee = self.positions.loc(call.func)
         spelled = dotted_name(call.func) or ""
-        self.ir.tf_calls.append(TfCall(qualname, inputs, loc, callee, within, arguments, spelled))
+        tensors = tuple(bool(found) for found in refs)
+        self.ir.tf_calls.append(
+            TfCall(qualname, inputs, loc, callee, within, arguments, spelled, tensors)
+        )
 
     def initial_state_call(self, layer: Layer, given: Value, call: cst.Call) -> None:
         """``rnn.get_initial_state(given)``: recorded when ``given`` is a tensor (Keras 2

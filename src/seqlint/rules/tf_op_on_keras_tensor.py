@@ -11,6 +11,7 @@ from seqlint.fixes import Fix, RewriteDotted
 from seqlint.ir import ModuleIR, TensorRef, TfCall, tensor_refs
 from seqlint.rulekit.base import Finding, Rule, RuleContext
 from seqlint.shapes.ops.aliases import ALIASES, Alias, resolve
+from seqlint.shapes.ops.elementwise import BITWISE, NUMBERS_REFUSED
 
 # What declares a model input in Keras's symbolic world (a KerasTensor): ``keras.Input`` and a
 # Sequential model's first layer. Inputs seqlint makes for a subclassed model's ``call()``
@@ -177,6 +178,8 @@ def keras_ops(call: TfCall, ctx: RuleContext) -> tuple[str, str] | None:
         return None
     if not _same_arguments(tf_alias, ops_alias, call.arguments):
         return None
+    if not _operands_accepted(name, tf_alias, call):
+        return None
     spelling = _ops_spelling(ctx.ir.imported)
     return None if spelling is None else (name, f"{spelling}.{name}")
 
@@ -209,6 +212,29 @@ def _same_arguments(tf_alias: Alias, ops_alias: Alias, arguments: tuple[str, ...
         ):
             return False
     return True
+
+
+# keras.ops functions that read the dtype of each operand (seqlint.shapes.ops.elementwise):
+# given a Python number there, they raise on KerasTensors (but a shift count).
+_TENSORS_ONLY = frozenset({*BITWISE, *NUMBERS_REFUSED})
+
+
+def _operands_accepted(name: str, tf_alias: Alias, call: TfCall) -> bool:
+    """Are the operands the keras.ops function needs as tensors tensors of the graph?"""
+    if name not in _TENSORS_ONLY:
+        return True
+    by_name = {p.name: p.target for p in tf_alias.params}
+    positional = [p.target for p in tf_alias.params]
+    targets = [
+        (positional[index] if index < len(positional) else None)
+        if argument == "*"
+        else by_name.get(argument)
+        for index, argument in enumerate(call.arguments)
+    ]
+    tensors = {t for t, tensor in zip(targets, call.tensors, strict=False) if tensor}
+    needed = ("x",) if name.endswith("_shift") else ("x", "y", "x1", "x2")
+    params = {p.name for p in tf_alias.op.params}
+    return all(n in tensors for n in needed if n in params)
 
 
 _NO_DEFAULT = object()
