@@ -110,3 +110,25 @@ def test_a_silent_declared_output_is_agreed_on_by_sl113_only():
     assert missed.klass == "declared-missed"
     false = _row({"status": "ok", "declared": []}, sl113, bug=None)
     assert false.klass == "declared-false"
+
+
+@pytest.mark.parametrize("kind", ["custom", "layers"])
+@pytest.mark.parametrize("seed", range(0, 120, 5))
+def test_new_kinds_parse_and_say_where_their_bug_is(kind, seed):
+    script = generate(seed, kind)
+    ast.parse(script.text)
+    m = script.meta
+    assert m.kind == kind and generate(seed, kind).text == script.text
+    assert m.bug is None or m.bug in CATEGORIES
+    assert m.fit or m.predict  # op failures often only show when the model runs
+    if m.bug is not None:
+        assert m.bug_line is not None and m.bug_line in m.bug_lines
+
+
+def test_the_kind_of_a_seed_does_not_change_classic_scripts():
+    from tests.oracle.generate import _Builder, script_kind
+
+    kinds = [script_kind(s) for s in range(400)]
+    assert 0.1 < kinds.count("custom") / 400 < 0.3 and 0.05 < kinds.count("layers") / 400 < 0.25
+    seed = kinds.index("classic")
+    assert generate(seed).text == _Builder(seed).build().text
