@@ -1,0 +1,34 @@
+# oracle-regression: a custom layer whose compute_output_shape keeps the 3 input features while
+# its call returns 5.  Keras builds the LSTM after it for 3 features and raises when the model
+# runs on the 5 that call returns; seqlint follows call (5 features, which the LSTM could take)
+# and only warns SL113, which says exactly that Keras builds what follows for (None, 4, 3).
+# keras: raises ValueError (Dimensions must be equal, but are 5 and 3)
+# status: open
+import keras
+import numpy as np
+from keras import layers
+
+
+class Projection(layers.Layer):
+    def __init__(self, units, **kwargs):
+        super().__init__(**kwargs)
+        self.units = units
+
+    def build(self, input_shape):
+        self.kernel = self.add_weight(shape=(input_shape[-1], self.units))
+
+    def call(self, x):
+        return keras.ops.matmul(x, self.kernel)
+
+    def compute_output_shape(self, input_shape):
+        return input_shape
+
+
+model = keras.Sequential(
+    [
+        keras.Input(shape=(4, 3)),
+        Projection(5),
+        layers.LSTM(2),  # seqlint: error
+    ]
+)
+model.predict(np.zeros((2, 4, 3)), verbose=0)
