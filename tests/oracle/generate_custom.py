@@ -18,7 +18,9 @@ another width (``op-broadcast``), a concatenation on an axis where the others di
 batch axis (``weight-batch-axis``), a ``compute_output_shape`` that disagrees with ``call``
 (``declared-output``), a Lambda that pools or takes the last step before a layer that needs
 the steps (``flatten-then-sequence``).  Every script has data and trains (or predicts): most
-op failures only show when the model runs.
+op failures only show when the model runs.  Most only predict: a forward pass shows the
+same failures at a fifth of a training step's cost; the rest train, so targets meet the custom
+shapes too.
 """
 
 from __future__ import annotations
@@ -331,7 +333,7 @@ class CustomBuilder(NewKinds):
         self.meta.input_decl = "Input"
         self.meta.shape_style = self.shape_style
         self.emit_model(style, input_code, items)
-        self.train(loss, n, predict=r.random() < 0.12)
+        self.train(loss, n, predict=r.random() < 0.6)
         return self.finish()
 
     # -- the model around the custom code -------------------------------------------------

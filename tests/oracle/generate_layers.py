@@ -128,7 +128,7 @@ class LayersBuilder(NewKinds):
         self.meta.input_decl = "Input"
         self.meta.shape_style = self.shape_style
         self.emit_model(style, code, items)
-        self.train(loss, n, predict=r.random() < 0.1)
+        self.train(loss, n, predict=r.random() < 0.6)
 
     # -- video: TimeDistributed CNN + LSTM ------------------------------------------------
 
@@ -448,8 +448,12 @@ class LayersBuilder(NewKinds):
         self.emit(f'model.compile(optimizer="adam", loss={loss})', "compile")
         self.meta.compile = True
         self.meta.loss = loss.strip('"')
-        self.emit(f"model.fit([enc_x, dec_x], y, epochs=1, batch_size={n}, verbose=0)", "fit")
-        self.meta.fit = True
+        if r.random() < 0.6:  # a forward pass shows the state sizes, at a fifth of a step's cost
+            self.emit("model.predict([enc_x, dec_x], verbose=0)", "fit")
+            self.meta.predict = True
+        else:
+            self.emit(f"model.fit([enc_x, dec_x], y, epochs=1, batch_size={n}, verbose=0)", "fit")
+            self.meta.fit = True
         self.meta.archetype = "rnn-cell-seq2seq"
 
     # -- Transformer blocks -----------------------------------------------------------------
