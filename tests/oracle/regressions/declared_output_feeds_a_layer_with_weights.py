@@ -1,9 +1,10 @@
 # oracle-regression: a custom layer whose compute_output_shape keeps the 3 input features while
 # its call returns 5.  Keras builds the LSTM after it for 3 features and raises when the model
-# runs on the 5 that call returns; seqlint follows call (5 features, which the LSTM could take)
-# and only warns SL113, which says exactly that Keras builds what follows for (None, 4, 3).
+# runs on the 5 that call returns.  Found against seqlint 3db82b1, which followed call (5
+# features, which an LSTM could take) and only warned SL113; main 7945d4a adds SL114 (on the
+# Projection line, naming the LSTM).
 # keras: raises ValueError (Dimensions must be equal, but are 5 and 3)
-# status: open
+# status: fixed
 import keras
 import numpy as np
 from keras import layers
@@ -27,7 +28,7 @@ class Projection(layers.Layer):
 model = keras.Sequential(
     [
         keras.Input(shape=(4, 3)),
-        Projection(5),
+        Projection(5),  # seqlint: error
         layers.LSTM(2),  # seqlint: error
     ]
 )

@@ -1,9 +1,10 @@
 # oracle-regression: a custom layer folds pairs of steps with the batch size written out
 # (tf.shape(x)[0]) but forgets to double the features: 4 * 6 values per sample cannot become
 # 2 * 6.  The batch axis cancels, so the failure is certain; Keras raises when the model runs.
-# seqlint reads the reshape only when every size is known and reports nothing.
+# Found against seqlint 3db82b1, which read a reshape only when every size was known; main
+# 7945d4a reports SL111.
 # keras: raises ValueError (Cannot reshape a tensor with 48 elements to shape [2,2,6])
-# status: open
+# status: fixed
 import keras
 import numpy as np
 import tensorflow as tf
