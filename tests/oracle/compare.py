@@ -21,6 +21,13 @@ Definitions (also in docs/accuracy.md):
 * **silent broadcast**: training ran but the loss broadcast targets against outputs of a
   different shape (measured in the runner after ``fit``).  seqlint agrees when it emits a
   warning inside the ``fit`` or ``compile`` statement or on the planted line.
+* **silent declared output**: the script ran, but Keras built the model on a custom layer's
+  ``compute_output_shape`` while its ``call`` returns another shape (measured in the runner).
+  seqlint agrees when it emits SL113 (a warning).
+* **needs**: a script using a layer or an op the installed seqlint does not know yet
+  (``Meta.needs``: ``layer:Conv2D``, ``op:operator.getitem``) counts as modelled only once
+  seqlint knows all of them; its misses are listed as ``missed-unmodelled`` and in the table of
+  unmet needs, never dropped.
 """
 
 from __future__ import annotations
@@ -28,7 +35,9 @@ from __future__ import annotations
 import ast
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 # Which seqlint rules cover a bug category.  A category counts as modelled when one of its
 # codes exists in the installed seqlint (so the figures follow the rules as they land).
@@ -48,7 +57,40 @@ CATEGORY_RULES: dict[str, tuple[str, ...]] = {
     "embedding-index": ("SL210",),
     "loss-target": ("SL201", "SL202", "SL203"),
     "target-broadcast": ("SL204",),
+    "op-matmul": ("SL111",),
+    "op-broadcast": ("SL111",),
+    "op-concat": ("SL111",),
+    "op-reshape": ("SL111",),
+    "weight-batch-axis": ("SL112",),
+    "declared-output": ("SL113",),
+    "conv-window": ("SL108", "SL114"),
+    "conv-rank": ("SL114", "SL101", "SL102", "SL103"),
 }
+
+
+@cache
+def known(need: str) -> bool:
+    """Whether the installed seqlint knows a layer (``layer:Conv2D``: its catalogue has it) or an
+    op (``op:ops.matmul``: the spelling resolves to an op of its vocabulary)."""
+    kind, _, name = need.partition(":")
+    try:
+        if kind == "layer":
+            from seqlint.shapes.catalogue import spec
+
+            return spec(name) is not None
+        if kind == "op":
+            from seqlint.shapes.ops.aliases import resolve
+
+            return resolve(name) is not None
+    except ImportError:
+        return True  # seqlint's internals moved: count everything rather than hide misses
+    return True
+
+
+def unmet(meta: dict, knows: Callable[[str], bool] = known) -> list[str]:
+    """The script's needs the installed seqlint does not meet."""
+    return [n for n in meta.get("needs") or [] if not knows(n)]
+
 
 # Keras messages -> category, for failures the generator did not plan.
 MESSAGE_CATEGORIES: tuple[tuple[str, str], ...] = (
@@ -94,6 +136,9 @@ class Row:
     keras_stmt: tuple[int, int] | None = None
     keras_broadcast: bool = False
     seqlint_broadcast: bool = False
+    keras_declared: bool = False  # ran, on a custom layer's compute_output_shape that call belies
+    seqlint_declared: bool = False  # SL113 reported
+    unmet: list[str] = field(default_factory=list)  # needs seqlint does not know yet
     codes: list[str] = field(default_factory=list)
 
     @property
@@ -113,6 +158,10 @@ class Row:
             return "broadcast-missed"
         if self.seqlint_broadcast and self.valid and not self.raised and not self.keras_broadcast:
             return "broadcast-false"
+        if self.keras_declared and not self.seqlint_declared:
+            return "declared-missed"
+        if self.seqlint_declared and not self.raised and not self.keras_declared:
+            return "declared-false"
         return None
 
 
@@ -160,8 +209,11 @@ def analyse(row: Row, rule_codes: set[str]) -> Row:
         row.category = planted
         if planted == "loss-target" and v.get("broadcast"):
             row.category = "target-broadcast"  # elementwise losses broadcast instead
-    row.modelled = bool(row.category) and any(
-        c in rule_codes for c in CATEGORY_RULES.get(row.category or "", ())
+    row.unmet = unmet(m)
+    row.modelled = (
+        bool(row.category)
+        and any(c in rule_codes for c in CATEGORY_RULES.get(row.category or "", ()))
+        and not row.unmet
     )
     if row.raised:
         row.keras_stmt = statement_range(row.text, v.get("line"))
@@ -176,8 +228,11 @@ def analyse(row: Row, rule_codes: set[str]) -> Row:
             spots.update(range(rng[0], rng[1] + 1))
     spots.update(m.get("bug_lines") or [])
     row.seqlint_broadcast = any(
-        d.get("severity") == "warning" and d.get("line") in spots for d in row.diagnostics
+        d.get("severity") == "warning" and d.get("line") in spots and d.get("code") != "SL113"
+        for d in row.diagnostics
     )
+    row.keras_declared = bool(v.get("declared")) and v.get("status") == "ok"
+    row.seqlint_declared = any(d.get("code") == "SL113" for d in row.diagnostics)
     return row
 
 
@@ -328,6 +383,36 @@ class Summary:
             "neither": c["no-keras/no-seqlint"],
         }
 
+    def declared_counts(self) -> dict[str, int]:
+        ran = [r for r in self.valid if not r.raised]
+        return {
+            "both": sum(r.keras_declared and r.seqlint_declared for r in ran),
+            "keras_only": sum(r.keras_declared and not r.seqlint_declared for r in ran),
+            "seqlint_only": sum(r.seqlint_declared and not r.keras_declared for r in ran),
+        }
+
+    def unmet_table(self) -> str:
+        """Per need seqlint does not meet: the scripts that hold it and what happened."""
+        per: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+        for r in self.valid:
+            for need in r.unmet:
+                c = per[need]
+                c[0] += 1
+                c[1] += r.raised
+                c[2] += r.raised and r.flagged
+                c[3] += r.flagged and not r.raised
+        lines = [
+            "### Unmet needs (a layer or op the installed seqlint does not know yet)",
+            "",
+            "| need | scripts | Keras raised | seqlint errors there anyway | false errors |",
+            "|---|---|---|---|---|",
+        ]
+        for need, (n, raised, caught, false) in sorted(per.items()):
+            lines.append(f"| {need} | {n} | {raised} | {caught} | {false} |")
+        if not per:
+            lines.append("| (none) | | | | |")
+        return "\n".join(lines)
+
     def disagreements(self) -> dict[str, list[Row]]:
         out: dict[str, list[Row]] = defaultdict(list)
         for r in self.rows:
@@ -344,6 +429,7 @@ class Summary:
         planted_raised = sum(r.raised for r in planted)
         unplanned = [r for r in self.valid if not r.meta.get("bug") and r.raised]
         bc = self.broadcast_counts()
+        dc = self.declared_counts()
         out = [
             "## Summary",
             "",
@@ -362,6 +448,9 @@ class Summary:
             "- silent broadcasts (scripts that trained): Keras broadcast "
             f"{bc['both'] + bc['keras_only']}, seqlint warned on {bc['both']} of them; "
             f"seqlint warned without a broadcast: {bc['seqlint_only']}",
+            "- silent declared outputs (scripts that ran; a custom layer's compute_output_shape "
+            f"belied by its call): Keras {dc['both'] + dc['keras_only']}, seqlint warned (SL113) "
+            f"on {dc['both']} of them; SL113 without such a mismatch: {dc['seqlint_only']}",
             f"- rules present in seqlint: {', '.join(sorted(self.rule_codes)) or 'none'}",
             "",
             table(
@@ -385,6 +474,20 @@ class Summary:
                 tally_by(self.valid, lambda r: [r.meta.get("imports")]),
                 "imports",
             ),
+            "",
+            table(
+                "By script kind",
+                tally_by(self.valid, lambda r: [r.meta.get("kind") or "classic"]),
+                "kind",
+            ),
+            "",
+            table(
+                "By archetype",
+                tally_by(self.valid, lambda r: [r.meta.get("archetype") or "?"]),
+                "archetype",
+            ),
+            "",
+            self.unmet_table(),
             "",
             "### Disagreements",
             "",

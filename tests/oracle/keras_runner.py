@@ -3,7 +3,10 @@
 A verdict says whether the script ran (``status="ok"``) or raised (``status="error"``, with
 the exception class, its message and the script line of the innermost traceback frame that
 lies in the script), and, for every ``fit`` that ran, the shapes of the targets and of the
-model's output and whether the loss broadcast one against the other (a silent bug).
+model's output and whether the loss broadcast one against the other (a silent bug).  For a
+script that ran, ``declared`` lists the custom layers (classes of the script) whose
+``compute_output_shape`` Keras built the model on while their ``call`` returns another shape
+(another silent bug, SL113's).
 
 Importing TensorFlow costs seconds, so scripts run in a few long-lived worker processes
 (``python -m tests.oracle.keras_runner --worker``), one script at a time each, with a fresh
@@ -174,6 +177,49 @@ class _Worker:
         except Exception:
             return None
 
+    def declared_mismatches(self, namespace: dict) -> list[dict] | None:
+        """Custom layers whose symbolic output (what Keras built the rest of the model on: their
+        ``compute_output_shape``) differs from what their ``call`` returns on data of their
+        symbolic input shape.  None when it cannot be told."""
+        keras, np = self.keras, self.np
+        found: list[dict] = []
+        try:
+            models = [v for v in namespace.values() if isinstance(v, keras.Model)]
+            seen: set[int] = set()
+            for model in models:
+                for layer in model._flatten_layers(include_self=False, recursive=True):
+                    cls = type(layer)
+                    if id(layer) in seen or not _declares_output(cls):
+                        continue
+                    seen.add(id(layer))
+                    try:
+                        inputs, declared = layer.input, layer.output
+                    except (AttributeError, ValueError):
+                        continue  # not applied exactly once
+                    if isinstance(declared, (list, tuple)):
+                        continue
+                    flat = inputs if isinstance(inputs, (list, tuple)) else [inputs]
+                    shapes = [tuple(t.shape) for t in flat]
+                    if any(d is None for s in shapes for d in s[1:]):
+                        continue
+                    data = [np.zeros((2, *s[1:]), dtype="float32") for s in shapes]
+                    actual = layer(data if isinstance(inputs, (list, tuple)) else data[0])
+                    got = tuple(int(d) for d in actual.shape[1:])
+                    want = tuple(declared.shape[1:])
+                    if len(got) != len(want) or any(
+                        w is not None and w != g for w, g in zip(want, got, strict=True)
+                    ):
+                        found.append(
+                            {
+                                "layer": cls.__name__,
+                                "declared": [None, *want],
+                                "actual": [None, *got],
+                            }
+                        )
+        except Exception:  # noqa: BLE001 - a probe that cannot run says nothing
+            return None
+        return found
+
     def run(self, path: str) -> dict:
         import contextlib
         import io
@@ -198,6 +244,7 @@ class _Worker:
             ):
                 warnings.simplefilter("ignore")
                 exec(code, namespace)
+            verdict["declared"] = self.declared_mismatches(namespace)
         except BaseException as exc:  # noqa: BLE001 - everything a script raises is a verdict
             if isinstance(exc, KeyboardInterrupt):
                 raise
@@ -215,6 +262,16 @@ class _Worker:
         verdict["fits"] = self.fits
         verdict["broadcast"] = any(f.get("broadcast") for f in self.fits if f.get("ran"))
         return verdict
+
+
+def _declares_output(cls: type) -> bool:
+    """Whether a class of the script (a custom layer) defines ``compute_output_shape``."""
+    for klass in cls.__mro__:
+        if klass.__module__ != "__main__":
+            return False
+        if "compute_output_shape" in vars(klass):
+            return True
+    return False
 
 
 def worker_main(eager: bool) -> None:

@@ -27,8 +27,11 @@ def rule_codes() -> set[str]:
         return {p.stem for p in (ROOT / "docs" / "rules").glob("SL*.md")}
 
 
-def write_scripts(n: int, seed: int, out: Path) -> list[tuple[str, Path, dict]]:
-    """Generate ``n`` scripts from ``seed`` on into ``out/scripts``; returns (name, path, meta)."""
+def write_scripts(
+    n: int, seed: int, out: Path, kind: str | None = None
+) -> list[tuple[str, Path, dict]]:
+    """Generate ``n`` scripts from ``seed`` on into ``out/scripts`` (all of one ``kind`` when
+    given, see ``generate.SCRIPT_KINDS``); returns (name, path, meta)."""
     scripts_dir = out / "scripts"
     scripts_dir.mkdir(parents=True, exist_ok=True)
     for old in scripts_dir.glob("*.py"):
@@ -36,7 +39,7 @@ def write_scripts(n: int, seed: int, out: Path) -> list[tuple[str, Path, dict]]:
     made = []
     with open(out / "meta.jsonl", "w") as fh:
         for i in range(n):
-            script = generate(seed + i)
+            script = generate(seed + i, kind)
             path = scripts_dir / f"{script.name}.py"
             path.write_text(script.text)
             meta = script.meta.to_dict()
@@ -179,6 +182,7 @@ def write_results(summary: Summary, out: Path) -> None:
                         "raised": r.raised,
                         "flagged": r.flagged,
                         "line_agree": r.line_agree,
+                        "unmet": r.unmet,
                         "keras": {k: v for k, v in r.verdict.items() if k != "fits"},
                         "fits": r.verdict.get("fits"),
                         "seqlint": [(d["code"], d["severity"], d["line"]) for d in r.diagnostics],

@@ -89,3 +89,46 @@ def test_false_error_and_miss_classes():
     assert missed.klass == "missed-modelled"
     warned = _row({"status": "ok"}, [{"code": "SL201", "severity": "warning", "line": 7}])
     assert warned.klass == "broadcast-false" and not warned.flagged
+
+
+def test_a_miss_on_a_layer_seqlint_does_not_know_yet_is_unmodelled_not_dropped():
+    raised = {"status": "error", "exc_type": "ValueError", "line": 4, "message": "x"}
+    row = _row(raised, [], needs=["layer:NoSuchLayerYet", "op:ops.matmul"])
+    assert row.unmet == ["layer:NoSuchLayerYet"]
+    assert not row.modelled and row.klass == "missed-unmodelled"
+    known = _row(raised, [], needs=["layer:LSTM", "op:ops.matmul"])
+    assert known.unmet == [] and known.klass == "missed-modelled"
+
+
+def test_a_silent_declared_output_is_agreed_on_by_sl113_only():
+    declared = [{"layer": "Attention", "declared": [None, 4], "actual": [None, 9, 4]}]
+    sl113 = [{"code": "SL113", "severity": "warning", "line": 7}]
+    both = _row({"status": "ok", "declared": declared}, sl113, bug="declared-output")
+    assert both.keras_declared and both.seqlint_declared and both.klass is None
+    assert not both.flagged  # a warning: never counted as an error
+    missed = _row({"status": "ok", "declared": declared}, [], bug="declared-output")
+    assert missed.klass == "declared-missed"
+    false = _row({"status": "ok", "declared": []}, sl113, bug=None)
+    assert false.klass == "declared-false"
+
+
+@pytest.mark.parametrize("kind", ["custom", "layers"])
+@pytest.mark.parametrize("seed", range(0, 120, 5))
+def test_new_kinds_parse_and_say_where_their_bug_is(kind, seed):
+    script = generate(seed, kind)
+    ast.parse(script.text)
+    m = script.meta
+    assert m.kind == kind and generate(seed, kind).text == script.text
+    assert m.bug is None or m.bug in CATEGORIES
+    assert m.fit or m.predict  # op failures often only show when the model runs
+    if m.bug is not None:
+        assert m.bug_line is not None and m.bug_line in m.bug_lines
+
+
+def test_the_kind_of_a_seed_does_not_change_classic_scripts():
+    from tests.oracle.generate import _Builder, script_kind
+
+    kinds = [script_kind(s) for s in range(400)]
+    assert 0.1 < kinds.count("custom") / 400 < 0.3 and 0.05 < kinds.count("layers") / 400 < 0.25
+    seed = kinds.index("classic")
+    assert generate(seed).text == _Builder(seed).build().text

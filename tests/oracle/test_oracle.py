@@ -14,7 +14,7 @@ import os
 
 import pytest
 
-from tests.oracle.generate import generate
+from tests.oracle.generate import SCRIPT_KINDS, generate
 from tests.oracle.pipeline import describe, evaluate, write_scripts
 
 pytestmark = pytest.mark.keras
@@ -36,6 +36,8 @@ def test_generator_is_deterministic_and_mixed():
     assert [s.text for s in scripts[:5]] == [generate(CI_SEED + i).text for i in range(5)]
     planted = sum(s.meta.bug is not None for s in scripts)
     assert 0.3 * CI_SCRIPTS <= planted <= 0.7 * CI_SCRIPTS
+    # custom layers and Lambdas with ops, and the new layer families, take a share of the sample
+    assert {s.meta.kind for s in scripts} == set(SCRIPT_KINDS)
 
 
 def test_every_script_has_a_keras_verdict(summary):
