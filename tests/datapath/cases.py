@@ -229,3 +229,76 @@ CASES += [
         "shape",
     ),
 ]
+
+WINDOWS_RESHAPE = """\
+import numpy as np
+import keras
+
+prices = np.random.rand(300, 1)
+X, y = [], []
+for i in range(60, 300):
+    X.append(prices[i - 60:i, 0])
+    y.append(prices[i, 0])
+X, y = np.array(X), np.array(y)
+X = np.reshape(X, (X.shape[0], X.shape[1], {features})){marker}
+model = keras.Sequential([
+    keras.Input(shape=(60, {features})),
+    keras.layers.LSTM(8),
+    keras.layers.Dense(1),
+])
+model.compile(optimizer="adam", loss="mse")
+model.fit(X, y, epochs=1, verbose=0)
+"""
+
+SERIES_RESHAPE = """\
+import numpy as np
+import keras
+
+series = np.random.rand(240, 2)
+X = series.reshape(({samples}, 12, 2)){marker}
+y = np.random.rand(20, 1)
+model = keras.Sequential([keras.Input(shape=(12, 2)), keras.layers.GRU(4), keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(X, y, epochs=1, verbose=0)
+"""
+
+SEQUENCE_AS_STATE = """\
+import numpy as np
+import keras
+from keras import layers
+
+encoder_inputs = keras.Input(shape=(12, 8))
+encoder_outputs, state_h, state_c = layers.LSTM(
+    16, return_sequences=True, return_state=True
+)(encoder_inputs)
+decoder_inputs = keras.Input(shape=(9, 8))
+decoder = layers.LSTM(16, return_sequences=True)
+decoder_outputs = decoder(decoder_inputs, initial_state=[{first}, state_c]){marker}
+outputs = layers.Dense(8, activation="softmax")(decoder_outputs)
+model = keras.Model([encoder_inputs, decoder_inputs], outputs)
+model.compile(optimizer="adam", loss="categorical_crossentropy")
+model.fit(
+    [np.random.rand(4, 12, 8), np.random.rand(4, 9, 8)], np.random.rand(4, 9, 8), verbose=0
+)
+"""
+
+CASES += [
+    case(
+        "windows-reshape-features",
+        WINDOWS_RESHAPE.format(features=5, marker="  # expect: SL240"),
+        WINDOWS_RESHAPE.format(features=1, marker=""),
+        "cannot reshape array of size 14400 into shape",
+    ),
+    case(
+        "series-reshape-samples",
+        SERIES_RESHAPE.format(samples=240, marker="  # expect: SL240"),
+        SERIES_RESHAPE.format(samples=20, marker=""),
+        "cannot reshape array of size 480 into shape",
+    ),
+    case(
+        "sequence-as-initial-state",
+        SEQUENCE_AS_STATE.format(first="encoder_outputs", marker="  # expect: SL107"),
+        SEQUENCE_AS_STATE.format(first="state_h", marker=""),
+        "Dimensions must be equal",
+    ),
+]

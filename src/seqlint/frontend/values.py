@@ -63,7 +63,17 @@ from seqlint.frontend.tensors import (
     holds_tensor,
     tensor_operands,
 )
-from seqlint.ir import Array, Batches, KerasObject, Layer, Loc, ShapeTuple, TensorRef, Value
+from seqlint.ir import (
+    Array,
+    ArrayReshape,
+    Batches,
+    KerasObject,
+    Layer,
+    Loc,
+    ShapeTuple,
+    TensorRef,
+    Value,
+)
 from seqlint.shapes.ops.aliases import resolve
 
 MAX_DEPTH = 150  # nesting of expressions, statements and calls together; deeper is unknown
@@ -722,6 +732,13 @@ class Evaluator:
         path = keras_path(qualname)
         if path is None:
             if qualname.startswith("numpy."):
+                array = args.get(0, "a")
+                if (
+                    qualname == "numpy.reshape"
+                    and isinstance(array, Array)
+                    and self._reshape_fails(array, [args.get(1, "shape")], args.expr(0, "a"), node)
+                ):
+                    return Array(None, loc=self._loc(node))
                 return numpy_api.call(qualname[len("numpy.") :], args, self._loc(node))
             if qualname.startswith("tensorflow."):
                 return self._tensorflow(qualname[len("tensorflow.") :], args, node)
@@ -992,6 +1009,10 @@ class Evaluator:
         if isinstance(receiver, (FunctionalModel, Layer)):
             return UNKNOWN
         if isinstance(receiver, Array):
+            if name == "reshape" and self._reshape_fails(
+                receiver, args.positional or [args.keywords.get("shape")], node.func, node
+            ):
+                return Array(None, loc=self._loc(node))
             return numpy_api.method(receiver, name, args, self._loc(node))
         if isinstance(receiver, dict) and name == "get":
             key = args.get(0, "key")
@@ -1004,6 +1025,22 @@ class Evaluator:
             return self._mutate(receiver, name, args, node)
         self.escape(args, node)
         return UNKNOWN
+
+    def _reshape_fails(
+        self, array: Array, shape: list[Value], expr: cst.BaseExpression | None, node: cst.Call
+    ) -> bool:
+        """Records a reshape numpy rejects (:func:`numpy_api.reshape_misfit`); ``expr`` is the
+        array's expression (``X`` of ``X.reshape(...)``), whose variable names its sizes."""
+        if isinstance(expr, cst.Attribute):
+            expr = expr.value  # ``X.reshape`` -> ``X``
+        origin = source_text(expr) if expr is not None else "the array"
+        if array.name is not None and array.name == origin:
+            array = numpy_api.named_sizes(array, origin)
+        target = numpy_api.reshape_misfit(array, shape)
+        if target is None:
+            return False
+        self.graph.ir.array_reshapes.append(ArrayReshape(array, target, origin, self._loc(node)))
+        return True
 
     def _first_batch(self, sequence: Instance, node: cst.Call) -> Value:
         """A ``keras.utils.PyDataset``/``Sequence`` instance: batches like what its

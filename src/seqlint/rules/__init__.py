@@ -1,6 +1,7 @@
 """The rules, one module each; ALL_RULES is the order they run in."""
 
 from seqlint.rulekit.base import Rule
+from seqlint.rules.array_reshape_size import ArrayReshapeSize
 from seqlint.rules.axis_out_of_range import AxisOutOfRange
 from seqlint.rules.batch_input_shape import BatchInputShape
 from seqlint.rules.classification_target_mismatch import ClassificationTargetMismatch
@@ -80,5 +81,6 @@ ALL_RULES: tuple[Rule, ...] = (
     StatefulBatchMismatch(),
     StatefulWithoutBatch(),
     ReturnStateUnpacking(),
+    ArrayReshapeSize(),
     UnusedSuppression(),
 )
