@@ -302,3 +302,56 @@ CASES += [
         "Dimensions must be equal",
     ),
 ]
+
+FORECAST_INVERSE = """\
+import numpy as np
+import keras
+from keras import layers
+from sklearn.preprocessing import MinMaxScaler
+
+frame = np.random.rand(150, 4)
+scaler = MinMaxScaler(feature_range=(0, 1))
+scaled = scaler.fit_transform(frame)
+target_scaler = MinMaxScaler().fit(frame[:, :1])
+X = np.array([scaled[i:i + 20] for i in range(120)])
+y = scaled[20:140, 0]
+inputs = keras.Input(shape=(20, 4))
+outputs = layers.Dense(1)(layers.GRU(8)(inputs))
+model = keras.Model(inputs, outputs)
+model.compile(optimizer="adam", loss="mse")
+model.fit(X, y, epochs=1, verbose=0)
+predicted = model.predict(X[-10:], verbose=0)
+predicted = {scaler}.inverse_transform(predicted){marker}
+"""
+
+TEST_COLUMNS = """\
+import numpy as np
+import keras
+from sklearn.preprocessing import StandardScaler
+
+train = np.random.rand(80, 2)
+test = np.random.rand(20, 2)
+scaler = StandardScaler()
+train_scaled = scaler.fit_transform(train)
+test_scaled = scaler.transform({test}){marker}
+model = keras.Sequential([keras.Input(shape=(2,)), keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(train_scaled, np.random.rand(80, 1), epochs=1, verbose=0)
+"""
+
+CASES += [
+    case(
+        "scaler-inverse-prediction",
+        FORECAST_INVERSE.format(scaler="scaler", marker="  # expect: SL241"),
+        FORECAST_INVERSE.format(scaler="target_scaler", marker=""),
+        "non-broadcastable output operand",
+    ),
+    case(
+        "scaler-test-columns",
+        TEST_COLUMNS.format(
+            test="np.column_stack([test, np.ones(20)])", marker="  # expect: SL241"
+        ),
+        TEST_COLUMNS.format(test="test", marker=""),
+        "X has 3 features, but StandardScaler is expecting 2 features",
+    ),
+]

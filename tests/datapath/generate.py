@@ -11,7 +11,13 @@ HEADER = """\
 import numpy as np
 import tensorflow as tf
 import keras
-from sklearn.preprocessing import LabelEncoder, MinMaxScaler, StandardScaler
+from sklearn.preprocessing import (
+    LabelEncoder,
+    MaxAbsScaler,
+    MinMaxScaler,
+    RobustScaler,
+    StandardScaler,
+)
 """
 
 
@@ -135,19 +141,47 @@ def _labels(rng: random.Random) -> str:
 
 def _scaler(rng: random.Random) -> str:
     f = rng.randint(1, 4)
-    scaler = rng.choice(["MinMaxScaler()", "StandardScaler()"])
+    scaler = rng.choice(["MinMaxScaler()", "StandardScaler()", "RobustScaler()", "MaxAbsScaler()"])
+    fit = rng.choice(["scaler.fit(data)", "scaler.fit_transform(data)", "scaler.partial_fit(data)"])
     expression = rng.choice(
         [
             "scaler.fit_transform(data)",
             "scaler.transform(data[:5])",
             "scaler.inverse_transform(data)",
+            "scaler.n_features_in_",
+            "scaler.fit(data[:, :1]).n_features_in_",
         ]
     )
-    lines = [f"data = np.random.rand(30, {f})", f"scaler = {scaler}", "scaler.fit(data)"]
+    lines = [f"data = np.random.rand(30, {f})", f"scaler = {scaler}", fit]
     return "\n".join([*lines, f"result = {expression}"])
 
 
-_MAKERS = (_numpy, _dataset, _windows, _generator, _labels, _scaler)
+def _predict(rng: random.Random) -> str:
+    """A small model and what ``predict`` returns for it."""
+    n, t, f, units = rng.choice([5, 7]), rng.choice([4, 6]), rng.randint(1, 3), rng.randint(1, 4)
+    sequences = rng.choice(["True", "False"])
+    lines = [f"X = np.random.rand({n}, {t}, {f})"]
+    if rng.random() < 0.5:
+        lines.append(
+            "model = keras.Sequential([\n"
+            f"    keras.Input(shape=({t}, {f})),\n"
+            f"    keras.layers.LSTM(3, return_sequences={sequences}),\n"
+            f"    keras.layers.Dense({units}),\n"
+            "])"
+        )
+    else:
+        lines += [
+            f"inputs = keras.Input(shape=({t}, {f}))",
+            f"hidden = keras.layers.GRU(3, return_sequences={sequences})(inputs)",
+            f"first = keras.layers.Dense({units})(hidden)",
+            "second = keras.layers.Dense(2)(hidden)",
+            f"model = keras.Model(inputs, {rng.choice(['first', '[first, second]'])})",
+        ]
+    data = rng.choice(["X", "X[:3]", f"X.reshape(-1, {t}, {f})"])
+    return "\n".join([*lines, f"result = model.predict({data}, verbose=0)"])
+
+
+_MAKERS = (_numpy, _dataset, _windows, _generator, _labels, _scaler, _predict)
 
 
 def programs(count: int, seed: int = 15) -> list[str]:

@@ -23,7 +23,7 @@ from tests.datapath.generate import HEADER, programs
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 pytestmark = pytest.mark.keras
 
-PROGRAMS = programs(60)
+PROGRAMS = programs(80)
 
 
 def ours(program: str) -> object:
@@ -59,7 +59,7 @@ def shapes(value: object) -> object:
 def our_shapes(value: object) -> object:
     if isinstance(value, Dataset):
         value = value.element
-    if isinstance(value, tuple):
+    if isinstance(value, (tuple, list)):
         return tuple(our_shapes(v) for v in value)
     if isinstance(value, dict):
         return {k: our_shapes(v) for k, v in value.items()}

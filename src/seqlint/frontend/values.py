@@ -16,7 +16,7 @@ from dataclasses import replace
 
 import libcst as cst
 
-from seqlint.dims import UNKNOWN, Sym, is_known
+from seqlint.dims import BATCH, NONE, UNKNOWN, Sym, differ, is_known
 from seqlint.frontend import (
     arith,
     custom_losses,
@@ -70,6 +70,7 @@ from seqlint.ir import (
     KerasObject,
     Layer,
     Loc,
+    ScalerFeatures,
     ShapeTuple,
     TensorRef,
     Value,
@@ -998,6 +999,8 @@ class Evaluator:
             if name == "compile" and "loss" in named:
                 named["loss"] = self._custom_losses(named["loss"])
             self.graph.training_call(name, receiver, named, node)
+            if name in ("predict", "predict_on_batch"):
+                return self._predicted(receiver, named.get("x"), node)
             return UNKNOWN
         if isinstance(receiver, _OBJECTS):
             return self.object_method(receiver, name, args, node)
@@ -1041,6 +1044,44 @@ class Evaluator:
             return False
         self.graph.ir.array_reshapes.append(ArrayReshape(array, target, origin, self._loc(node)))
         return True
+
+    def _predicted(
+        self, model: SequentialModel | FunctionalModel, x: Value, node: cst.Call
+    ) -> Value:
+        """What ``model.predict(x)`` returns: an array ``(samples, *output shape after the
+        batch axis)`` per model output, when ``x`` is arrays as the model declares its
+        inputs (a Sequential model run on other data may compute other shapes)."""
+        data = list(x) if isinstance(x, (list, tuple)) else [x]
+        if not data or not all(isinstance(a, Array) and a.shape for a in data):
+            return UNKNOWN
+        if isinstance(model, SequentialModel):
+            entry = model.input_node
+            if entry is None or entry.declared_by is None:
+                return UNKNOWN
+            inputs, outputs = [TensorRef(entry.id)], self.graph.sequential_output(model)
+        else:
+            inputs, outputs = model.model.inputs, model.model.outputs
+            inputs = [inputs] if isinstance(inputs, TensorRef) else inputs
+        if not isinstance(inputs, list) or len(inputs) != len(data):
+            return UNKNOWN
+        for ref, array in zip(inputs, data, strict=True):
+            declared = self.tensors.shape(ref).dims if isinstance(ref, TensorRef) else None
+            if declared is None or not _as_declared(array.shape, declared):
+                return UNKNOWN
+        samples, loc = data[0].shape[0], self._loc(node)
+
+        def predicted(ref: TensorRef) -> Array:
+            dims = self.tensors.shape(ref).dims
+            if not dims:
+                return Array(None, dtype="float", loc=loc)
+            rest = tuple(UNKNOWN if d is NONE or d is BATCH else d for d in dims[1:])
+            return Array((samples, *rest), dtype="float", loc=loc)
+
+        if isinstance(outputs, TensorRef):
+            return predicted(outputs)
+        if isinstance(outputs, list) and all(isinstance(r, TensorRef) for r in outputs):
+            return [predicted(ref) for ref in outputs]
+        return UNKNOWN
 
     def _first_batch(self, sequence: Instance, node: cst.Call) -> Value:
         """A ``keras.utils.PyDataset``/``Sequence`` instance: batches like what its
@@ -1086,9 +1127,13 @@ class Evaluator:
         for another receiver."""
         loc = self._loc(node)
         if isinstance(receiver, sklearn_api.Transformer):
-            fitted = sklearn_api.fitted(receiver, name, args)
+            fitted = sklearn_api.fitted(receiver, name, args, loc)
             if fitted is not receiver:
                 self.replace(receiver, fitted)  # type: ignore[arg-type]
+            given = sklearn_api.feature_mismatch(fitted, name, args)
+            if given is not None:
+                self._scaler_mismatch(fitted, name, given, args, node)
+                return UNKNOWN
             return sklearn_api.method(fitted, name, args, loc)
         if isinstance(receiver, text_api.Tokenizer):
             return text_api.method(receiver, name, args, loc)
@@ -1104,6 +1149,31 @@ class Evaluator:
         if name == "to_numpy" and (isinstance(receiver, Sym) or receiver is UNKNOWN):
             return Array(None, loc=loc)  # a pandas frame's array, shape unknown
         return MISSING
+
+    def _scaler_mismatch(
+        self,
+        scaler: sklearn_api.Transformer,
+        method: str,
+        given: int,
+        args: Args,
+        node: cst.Call,
+    ) -> None:
+        """Records a ``transform``/``inverse_transform`` scikit-learn rejects."""
+        data, expr = args.get(0, "X"), args.expr(0, "X")
+        assert isinstance(data, Array) and scaler.fitted_at is not None
+        origin = source_text(expr) if expr is not None else "X"
+        self.graph.ir.scaler_features.append(
+            ScalerFeatures(
+                scaler.kind,
+                method,
+                scaler.features,
+                given,
+                scaler.fitted_at,
+                data,
+                origin,
+                self._loc(node),
+            )
+        )
 
     def _call_on(self, node: cst.Call) -> tfdata_api.Caller:
         def call(fn: Value, positional: list[Value]) -> Value:
@@ -1176,6 +1246,18 @@ _TF_FIRST = {
     "constant": "value",
     "convert_to_tensor": "value",
 }  # else "input"
+
+
+def _as_declared(data: tuple, declared: tuple) -> bool:
+    """Data of this shape reaches an input declared ``declared`` (batch axis first) as it
+    is, or with the trailing axis of 1 that Keras adds or squeezes."""
+    if len(data) + 1 == len(declared) and declared[-1] == 1:
+        declared = declared[:-1]
+    elif len(data) == len(declared) + 1 and data[-1] == 1:
+        data = data[:-1]
+    return len(data) == len(declared) and not any(
+        differ(a, b) for a, b in zip(data[1:], declared[1:], strict=True)
+    )
 
 
 def _op_spellings(spelling: str) -> list[str]:

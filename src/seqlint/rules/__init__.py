@@ -32,6 +32,7 @@ from seqlint.rules.removed_predict_method import RemovedPredictMethod
 from seqlint.rules.removed_training_argument import RemovedTrainingArgument
 from seqlint.rules.reshape_size_mismatch import ReshapeSizeMismatch
 from seqlint.rules.return_state_unpacking import ReturnStateUnpacking
+from seqlint.rules.scaler_feature_mismatch import ScalerFeatureMismatch
 from seqlint.rules.shared_loss_mixed_outputs import SharedLossMixedOutputs
 from seqlint.rules.silent_target_mismatch import SilentTargetMismatch
 from seqlint.rules.stateful_batch_mismatch import StatefulBatchMismatch
@@ -82,5 +83,6 @@ ALL_RULES: tuple[Rule, ...] = (
     StatefulWithoutBatch(),
     ReturnStateUnpacking(),
     ArrayReshapeSize(),
+    ScalerFeatureMismatch(),
     UnusedSuppression(),
 )
