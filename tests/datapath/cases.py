@@ -355,3 +355,76 @@ CASES += [
         "X has 3 features, but StandardScaler is expecting 2 features",
     ),
 ]
+
+LIST_OF_NUMBERS = """\
+import numpy as np
+import keras
+
+model = keras.Sequential([keras.Input(shape=(3,)), keras.layers.Dense(1, activation="sigmoid")])
+model.compile(optimizer="adam", loss="binary_crossentropy")
+model.fit({x}, {y}, epochs=1, verbose=0){marker}
+"""
+
+LAYER_AS_DATA = """\
+import numpy as np
+import keras
+
+encoder = keras.Sequential([keras.Input(shape=(8, 2)), keras.layers.LSTM(4)])
+head = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(1)])
+X = np.random.rand(6, 8, 2)
+codes = head.predict({data}, verbose=0){marker}
+"""
+
+NAMED_INPUTS = """\
+import numpy as np
+import keras
+from keras import layers
+
+words = keras.Input(shape=(10,), name="words")
+lengths = keras.Input(shape=(1,), name="lengths")
+hidden = layers.LSTM(4)(layers.Embedding(30, 8)(words))
+outputs = layers.Dense(1)(layers.Concatenate()([hidden, lengths]))
+model = keras.Model([words, lengths], outputs)
+model.compile(optimizer="adam", loss="mse")
+data = {{"{key}": np.random.randint(0, 30, (5, 10)), "lengths": np.random.rand(5, 1)}}
+model.fit(data, np.random.rand(5, 1), epochs=1, verbose=0){marker}
+"""
+
+ON_BATCH = """\
+import numpy as np
+import keras
+
+model = keras.Sequential([keras.Input(shape=(3,)), keras.layers.Dense(2)])
+scores = model.predict_on_batch({x}){marker}
+"""
+
+CASES += [
+    case(
+        "fit-lists-of-numbers",
+        LIST_OF_NUMBERS.format(
+            x="[[0.1, 0.2, 0.3], [0.5, 0.1, 0.9]]", y="[0, 1]", marker="  # expect: SL242"
+        ),
+        LIST_OF_NUMBERS.format(
+            x="np.array([[0.1, 0.2, 0.3], [0.5, 0.1, 0.9]])", y="np.array([0, 1])", marker=""
+        ),
+        "Unrecognized data type",
+    ),
+    case(
+        "predict-given-a-model",
+        LAYER_AS_DATA.format(data="encoder", marker="  # expect: SL242"),
+        LAYER_AS_DATA.format(data="encoder.predict(X, verbose=0)", marker=""),
+        "Unrecognized data type",
+    ),
+    case(
+        "dict-keys-miss-an-input",
+        NAMED_INPUTS.format(key="tokens", marker="  # expect: SL242"),
+        NAMED_INPUTS.format(key="words", marker=""),
+        'Missing data for input "words"',
+    ),
+    case(
+        "predict-on-batch-strings",
+        ON_BATCH.format(x='["good", "bad"]', marker="  # expect: SL242"),
+        ON_BATCH.format(x="np.random.rand(2, 3)", marker=""),
+        "Only input tensors may be passed",
+    ),
+]

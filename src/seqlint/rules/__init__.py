@@ -22,6 +22,7 @@ from seqlint.rules.merge_shape_mismatch import MergeShapeMismatch
 from seqlint.rules.merge_single_tensor import MergeSingleTensor
 from seqlint.rules.metrics_list_outputs import MetricsListOutputs
 from seqlint.rules.missing_time_axis import MissingTimeAxis
+from seqlint.rules.non_data_argument import NonDataArgument
 from seqlint.rules.op_shape_mismatch import OpShapeMismatch
 from seqlint.rules.optimizer_lr import OptimizerLr
 from seqlint.rules.output_units_vs_classes import OutputUnitsVsClasses
@@ -84,5 +85,6 @@ ALL_RULES: tuple[Rule, ...] = (
     ReturnStateUnpacking(),
     ArrayReshapeSize(),
     ScalerFeatureMismatch(),
+    NonDataArgument(),
     UnusedSuppression(),
 )
