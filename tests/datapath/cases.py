@@ -428,3 +428,83 @@ CASES += [
         "Only input tensors may be passed",
     ),
 ]
+
+CSV_COLUMNS = """\
+import io
+
+import numpy as np
+import pandas as pd
+import keras
+
+rows = "\\n".join(f"{{i}},{{i * 0.5}},{{i % 7}},{{i % 2}}" for i in range(60))
+df = pd.read_csv(io.StringIO("open,close,volume,label\\n" + rows))
+values = df[{columns}].values
+X = np.array([values[i:i + 5] for i in range(50)])
+y = df["label"].values[5:55]
+model = keras.Sequential([
+    keras.Input(shape=(5, 3)),
+    keras.layers.LSTM(8),
+    keras.layers.Dense(1, activation="sigmoid"),
+])
+model.compile(optimizer="adam", loss="binary_crossentropy")
+model.fit(X, y, epochs=1, verbose=0){marker}
+"""
+
+FRAME_ILOC = """\
+import numpy as np
+import pandas as pd
+import keras
+
+df = pd.DataFrame({{
+    "temperature": np.random.rand(40),
+    "humidity": np.random.rand(40),
+    "wind": np.random.rand(40),
+    "rain": np.random.rand(40),
+}})
+X = df.{select}.to_numpy()
+y = df.iloc[:, -1].values
+model = keras.Sequential([keras.Input(shape=(3,)), keras.layers.Dense(8), keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(X, y, epochs=1, verbose=0){marker}
+"""
+
+FRAME_SCALER = """\
+import numpy as np
+import pandas as pd
+import keras
+from sklearn.preprocessing import StandardScaler
+
+df = pd.DataFrame(np.random.rand(80, 3), columns=["open", "close", "volume"])
+scaler = StandardScaler()
+values = scaler.fit_transform(df[{columns}])
+X = np.array([values[i:i + 5] for i in range(70)])
+model = keras.Sequential([
+    keras.Input(shape=(5, {width})),
+    keras.layers.LSTM(4),
+    keras.layers.Dense(1),
+])
+model.compile(optimizer="adam", loss="mse")
+model.fit(X, values[5:75, :1], epochs=1, verbose=0)
+forecast = scaler.inverse_transform(model.predict(X, verbose=0)){marker}
+"""
+
+CASES += [
+    case(
+        "csv-columns-into-model",
+        CSV_COLUMNS.format(columns='["open", "close"]', marker="  # expect: SL209"),
+        CSV_COLUMNS.format(columns='["open", "close", "volume"]', marker=""),
+        "Dimensions must be equal, but are 2 and 3",
+    ),
+    case(
+        "frame-iloc-columns",
+        FRAME_ILOC.format(select="iloc[:, :]", marker="  # expect: SL209"),
+        FRAME_ILOC.format(select="drop(columns=['rain'])", marker=""),
+        "expected axis -1 of input shape to have value 3",
+    ),
+    case(
+        "frame-scaler-inverse",
+        FRAME_SCALER.format(columns='["open", "close"]', width=2, marker="  # expect: SL241"),
+        FRAME_SCALER.format(columns='["close"]', width=1, marker=""),
+        "non-broadcastable output operand",
+    ),
+]

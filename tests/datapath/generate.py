@@ -8,7 +8,10 @@ from __future__ import annotations
 import random
 
 HEADER = """\
+import io
+
 import numpy as np
+import pandas as pd
 import tensorflow as tf
 import keras
 from sklearn.preprocessing import (
@@ -181,7 +184,45 @@ def _predict(rng: random.Random) -> str:
     return "\n".join([*lines, f"result = model.predict({data}, verbose=0)"])
 
 
-_MAKERS = (_numpy, _dataset, _windows, _generator, _labels, _scaler, _predict)
+def _pandas(rng: random.Random) -> str:
+    """A frame read or built, columns selected, an array taken."""
+    names = ["a", "b", "c", "d", "e"][: rng.randint(2, 5)]
+    rows = rng.randint(4, 9)
+    made = rng.choice(["dict", "array", "csv"])
+    if made == "dict":
+        body = ", ".join(f'"{n}": np.random.rand({rows})' for n in names)
+        lines = [f"df = pd.DataFrame({{{body}}})"]
+    elif made == "array":
+        lines = [f"df = pd.DataFrame(np.random.rand({rows}, {len(names)}), columns={names!r})"]
+    else:
+        text = (
+            ",".join(names)
+            + "\\n"
+            + "\\n".join(",".join(["1"] * len(names)) * 1 for _ in range(rows))
+        )
+        lines = [f'df = pd.read_csv(io.StringIO("{text}"))']
+    picked = rng.sample(names, rng.randint(1, len(names)))
+    selection = rng.choice(
+        [
+            f"df[{picked!r}].values",
+            f"df[{picked!r}].to_numpy()",
+            f"df[{picked[0]!r}].values",
+            "df.iloc[:, 1:].values",
+            "df.iloc[:, 0].values",
+            f"df.iloc[:3, :{rng.randint(1, 4)}].to_numpy()",
+            f"df.drop(columns={picked[:1]!r}).values",
+            f"df.drop({picked[:1]!r}, axis=1).values",
+            "df.dropna().values",
+            "df.shape",
+            "len(df.columns)",
+            f"MinMaxScaler().fit_transform(df[{picked!r}])",
+            f"StandardScaler().fit(df[{picked!r}]).n_features_in_",
+        ]
+    )
+    return "\n".join([*lines, f"result = {selection}"])
+
+
+_MAKERS = (_numpy, _dataset, _windows, _generator, _labels, _scaler, _predict, _pandas)
 
 
 def programs(count: int, seed: int = 15) -> list[str]:

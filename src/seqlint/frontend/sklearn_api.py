@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from math import ceil, floor
 
 from seqlint.dims import UNKNOWN, Dim, Sym, is_known
+from seqlint.frontend import pandas_api
 from seqlint.frontend.objects import Args, Items
 from seqlint.ir import Array, Loc, Value
 
@@ -106,6 +107,7 @@ def method(transformer: Transformer, name: str, args: Args, loc: Loc) -> Value:
     data = args.get(0, "X" if transformer.kind in _SCALERS else "y", MISSING)
     if data is MISSING or not args.complete:
         return UNKNOWN
+    data = pandas_api.as_array(data, loc)
     if isinstance(data, (list, tuple)) and transformer.kind in _ENCODERS:
         data = Array((len(data),))
     elif not isinstance(data, Array):  # a frame, a list...: scikit-learn's checks fix the rank
@@ -140,6 +142,7 @@ def feature_mismatch(transformer: Transformer, name: str, args: Args) -> int | N
 
 def _features(data: Value) -> Dim:
     """The columns of 2-D data (scikit-learn's features); unknown for anything else."""
+    data = pandas_api.as_array(data)
     if isinstance(data, Array) and data.shape is not None and len(data.shape) == 2:
         return data.shape[1] if is_known(data.shape[1]) else UNKNOWN
     return UNKNOWN

@@ -21,6 +21,7 @@ from seqlint.frontend import (
     arith,
     custom_losses,
     numpy_api,
+    pandas_api,
     sklearn_api,
     text_api,
     tfdata_api,
@@ -503,6 +504,8 @@ class Evaluator:
             return tfdata_api.attribute(base, attr)
         if isinstance(base, sklearn_api.Transformer):
             return sklearn_api.attribute(base, attr, self._loc(node))
+        if isinstance(base, _PANDAS):
+            return pandas_api.attribute(base, attr, source_text(node), self._loc(node))
         if attr == "values" and (isinstance(base, Sym) or base is UNKNOWN):
             return Array(None, loc=self._loc(node))  # a pandas frame's array, shape unknown
         if isinstance(base, Sym) and attr != "shape" and _SYMBOL_NAME.fullmatch(base.name):
@@ -545,6 +548,11 @@ class Evaluator:
         if isinstance(base, Array):
             items = [self._counter_index(item) for item in items]
             return numpy_api.subscript(base, items, self._loc(node))
+        if isinstance(base, pandas_api.Indexer):
+            return pandas_api.take(base, items, self._loc(node))
+        if isinstance(base, (pandas_api.Frame, pandas_api.Column)):
+            key = items[0][1] if len(items) == 1 and items[0][0] == "index" else UNKNOWN
+            return pandas_api.select(base, key, self._loc(node))
         if isinstance(base, TensorRef) and len(items) != 1:
             return self._tensor_op("operator.getitem", [base, _key(items)], {}, node)
         if len(items) != 1:
@@ -721,10 +729,18 @@ class Evaluator:
             self.scope = saved
 
     def escape(self, args: Args, node: cst.CSTNode) -> None:
-        """Sequential models passed where we cannot follow them may change: unknown from now."""
+        """Sequential models and frames passed where we cannot follow them may change:
+        unknown from now (a frame keeps its rows)."""
         for value in args.values():
             if isinstance(value, SequentialModel):
                 self.graph.add_unknown(value, node)
+        self.escape_frames(args)
+
+    def escape_frames(self, args: Args) -> None:
+        """Frames passed to code we do not follow may lose or gain columns in place."""
+        for value in args.values():
+            if isinstance(value, pandas_api.Frame):
+                self.replace(value, pandas_api.changed(value))  # type: ignore[arg-type]
 
     def _call_external(self, qualname: str, args: Args, node: cst.Call) -> Value:
         on_tensors = self._on_tensors(qualname, args, node)
@@ -732,6 +748,11 @@ class Evaluator:
             return on_tensors
         path = keras_path(qualname)
         if path is None:
+            if qualname.startswith("pandas."):
+                return pandas_api.call(qualname[len("pandas.") :], args, self._loc(node))
+            if not qualname.startswith(_DATA_LIBRARIES):
+                self.escape_frames(args)
+            args = _frames_as_arrays(args)
             if qualname.startswith("numpy."):
                 array = args.get(0, "a")
                 if (
@@ -991,6 +1012,7 @@ class Evaluator:
         if isinstance(receiver, (SequentialModel, FunctionalModel)) and name in TRAINING_METHODS:
             params = TRAINING_METHODS[name]
             named = {**dict(zip(params, args.positional, strict=False)), **args.keywords}
+            named = {key: _frames_as_arrays(value) for key, value in named.items()}
             x = named.get("x")
             if isinstance(x, Instance) and x.cls.keras == "dataset":
                 x = self._first_batch(x, node)
@@ -1135,6 +1157,13 @@ class Evaluator:
                 self._scaler_mismatch(fitted, name, given, args, node)
                 return UNKNOWN
             return sklearn_api.method(fitted, name, args, loc)
+        if isinstance(receiver, (pandas_api.Frame, pandas_api.Column)):
+            if isinstance(receiver, pandas_api.Frame) and (
+                args.keywords.get("inplace", False) is not False or name in _FRAME_MUTATORS
+            ):
+                self.replace(receiver, pandas_api.changed(receiver))  # type: ignore[arg-type]
+                return UNKNOWN
+            return pandas_api.method(receiver, name, args, loc)
         if isinstance(receiver, text_api.Tokenizer):
             return text_api.method(receiver, name, args, loc)
         if isinstance(receiver, tfdata_api.Dataset):
@@ -1234,6 +1263,10 @@ class Evaluator:
 
 
 _OBJECTS = (Instance, UserClass, Super)  # the module's classes, their instances, ``super()``
+_PANDAS = (pandas_api.Frame, pandas_api.Column, pandas_api.Indexer)
+_FRAME_MUTATORS = frozenset({"insert", "pop", "update", "__setitem__", "__delitem__"})
+# libraries whose functions never change a frame given to them
+_DATA_LIBRARIES = ("numpy.", "pandas.", "sklearn.", "tensorflow.", "keras.", "matplotlib.")
 _MAX_COUNT = 2**40  # more items than any data set: unknown
 _MAX_KEYED = 1000  # a set or dict comprehension runs per item over at most this many
 _MAX_LISTED = 1000  # a range() of at most this many ints also lists them (loops unroll them)
@@ -1258,6 +1291,20 @@ def _as_declared(data: tuple, declared: tuple) -> bool:
     return len(data) == len(declared) and not any(
         differ(a, b) for a, b in zip(data[1:], declared[1:], strict=True)
     )
+
+
+def _frames_as_arrays(value: Value) -> Value:
+    """Frames and columns (also the arguments of a call, or in a list or tuple) as the arrays
+    numpy, scikit-learn and Keras make of them."""
+    if isinstance(value, Args):
+        return replace(
+            value,
+            positional=[_frames_as_arrays(v) for v in value.positional],
+            keywords={k: _frames_as_arrays(v) for k, v in value.keywords.items()},
+        )
+    if isinstance(value, (list, tuple)):
+        return type(value)(pandas_api.as_array(v) for v in value)
+    return pandas_api.as_array(value)
 
 
 def _op_spellings(spelling: str) -> list[str]:
