@@ -40,6 +40,8 @@ def shape_of(code: str) -> object:
         ('result = df.drop("b", axis=1).values', (3, 2)),
         ('result = csv[["x", "y"]].values', (UNKNOWN, 2)),
         ('result = csv["x"].values', (UNKNOWN,)),
+        ("result = df[1:].values", (2, 3)),
+        ("result = csv[10:].values", (UNKNOWN, UNKNOWN)),
         ('result = pd.read_csv("f.csv", usecols=["x", "y", "z"]).values', (UNKNOWN, 3)),
         ('result = pd.DataFrame(np.zeros((5, 2)), columns=["p", "q"]).values', (5, 2)),
         # unknown: pandas decides at run time, or the frame may have changed

@@ -228,11 +228,16 @@ def _drop(frame: Frame, args: Args, loc: Loc) -> Value:
     return unknown_frame(loc)
 
 
-def select(value: Frame | Column, key: Value, loc: Loc) -> Value:
+def select(value: Frame | Column, items: list[tuple[str, Value, Value, Value]], loc: Loc) -> Value:
     """``df[key]``: a column by name, columns by a list of names, rows by a slice."""
-    if isinstance(value, Column):
+    if isinstance(value, Column) or len(items) != 1:
         return UNKNOWN
-    frame = value
+    frame, (kind, key, _, _) = value, items[0]
+    if kind == "slice":
+        rows = _rows(frame.rows, items[0])
+        return UNKNOWN if rows is None else replace(frame, rows=rows, loc=loc)
+    if kind != "index":
+        return UNKNOWN
     if isinstance(key, (str, int)) and not isinstance(key, bool):
         if frame.names is not None and key not in frame.names or not frame.unique:
             return UNKNOWN  # pandas raises KeyError

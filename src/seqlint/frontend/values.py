@@ -551,8 +551,7 @@ class Evaluator:
         if isinstance(base, pandas_api.Indexer):
             return pandas_api.take(base, items, self._loc(node))
         if isinstance(base, (pandas_api.Frame, pandas_api.Column)):
-            key = items[0][1] if len(items) == 1 and items[0][0] == "index" else UNKNOWN
-            return pandas_api.select(base, key, self._loc(node))
+            return pandas_api.select(base, items, self._loc(node))
         if isinstance(base, TensorRef) and len(items) != 1:
             return self._tensor_op("operator.getitem", [base, _key(items)], {}, node)
         if len(items) != 1:
@@ -1188,7 +1187,7 @@ class Evaluator:
         node: cst.Call,
     ) -> None:
         """Records a ``transform``/``inverse_transform`` scikit-learn rejects."""
-        data, expr = args.get(0, "X"), args.expr(0, "X")
+        data, expr = pandas_api.as_array(args.get(0, "X")), args.expr(0, "X")
         assert isinstance(data, Array) and scaler.fitted_at is not None
         origin = source_text(expr) if expr is not None else "X"
         self.graph.ir.scaler_features.append(
