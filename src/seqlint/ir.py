@@ -397,6 +397,34 @@ class Unpacking:
     loc: Loc
 
 
+@dataclass(frozen=True)
+class ArrayReshape:
+    """``a.reshape(shape)`` / ``np.reshape(a, shape)`` where ``shape`` provably cannot hold
+    the elements of ``array``: numpy raises ``cannot reshape array of size N into shape``.
+    ``origin`` is the source text of the array reshaped."""
+
+    array: Array
+    shape: tuple[Dim, ...]
+    origin: str
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class ScalerFeatures:
+    """``scaler.transform(X)`` (or ``inverse_transform``) given ``given`` features, the
+    scaler ``kind`` having learnt ``fitted`` features at ``fit`` (line ``fit_loc``):
+    scikit-learn raises ValueError. ``data`` is the array given, ``origin`` its source text."""
+
+    kind: str
+    method: str
+    fitted: int
+    given: int
+    fit_loc: Loc
+    data: Array
+    origin: str
+    loc: Loc
+
+
 @dataclass
 class ModuleIR:
     """Everything extracted from one source file."""
@@ -412,6 +440,8 @@ class ModuleIR:
     layer_calls: list[LayerCall] = field(default_factory=list)  # custom layers and Lambdas
     shape_reads: list[ShapeRead] = field(default_factory=list)  # axes a tensor does not have
     call_arguments: list[CallArguments] = field(default_factory=list)  # refused by Keras
+    array_reshapes: list[ArrayReshape] = field(default_factory=list)  # numpy raises
+    scaler_features: list[ScalerFeatures] = field(default_factory=list)  # scikit-learn raises
     tree: object = None  # the parsed module, opaque outside the frontend (fixes edit it)
 
     def node(self, ref: TensorRef) -> Node:

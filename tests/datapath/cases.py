@@ -229,3 +229,282 @@ CASES += [
         "shape",
     ),
 ]
+
+WINDOWS_RESHAPE = """\
+import numpy as np
+import keras
+
+prices = np.random.rand(300, 1)
+X, y = [], []
+for i in range(60, 300):
+    X.append(prices[i - 60:i, 0])
+    y.append(prices[i, 0])
+X, y = np.array(X), np.array(y)
+X = np.reshape(X, (X.shape[0], X.shape[1], {features})){marker}
+model = keras.Sequential([
+    keras.Input(shape=(60, {features})),
+    keras.layers.LSTM(8),
+    keras.layers.Dense(1),
+])
+model.compile(optimizer="adam", loss="mse")
+model.fit(X, y, epochs=1, verbose=0)
+"""
+
+SERIES_RESHAPE = """\
+import numpy as np
+import keras
+
+series = np.random.rand(240, 2)
+X = series.reshape(({samples}, 12, 2)){marker}
+y = np.random.rand(20, 1)
+model = keras.Sequential([keras.Input(shape=(12, 2)), keras.layers.GRU(4), keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(X, y, epochs=1, verbose=0)
+"""
+
+SEQUENCE_AS_STATE = """\
+import numpy as np
+import keras
+from keras import layers
+
+encoder_inputs = keras.Input(shape=(12, 8))
+encoder_outputs, state_h, state_c = layers.LSTM(
+    16, return_sequences=True, return_state=True
+)(encoder_inputs)
+decoder_inputs = keras.Input(shape=(9, 8))
+decoder = layers.LSTM(16, return_sequences=True)
+decoder_outputs = decoder(decoder_inputs, initial_state=[{first}, state_c]){marker}
+outputs = layers.Dense(8, activation="softmax")(decoder_outputs)
+model = keras.Model([encoder_inputs, decoder_inputs], outputs)
+model.compile(optimizer="adam", loss="categorical_crossentropy")
+model.fit(
+    [np.random.rand(4, 12, 8), np.random.rand(4, 9, 8)], np.random.rand(4, 9, 8), verbose=0
+)
+"""
+
+CASES += [
+    case(
+        "windows-reshape-features",
+        WINDOWS_RESHAPE.format(features=5, marker="  # expect: SL240"),
+        WINDOWS_RESHAPE.format(features=1, marker=""),
+        "cannot reshape array of size 14400 into shape",
+    ),
+    case(
+        "series-reshape-samples",
+        SERIES_RESHAPE.format(samples=240, marker="  # expect: SL240"),
+        SERIES_RESHAPE.format(samples=20, marker=""),
+        "cannot reshape array of size 480 into shape",
+    ),
+    case(
+        "sequence-as-initial-state",
+        SEQUENCE_AS_STATE.format(first="encoder_outputs", marker="  # expect: SL107"),
+        SEQUENCE_AS_STATE.format(first="state_h", marker=""),
+        "Dimensions must be equal",
+    ),
+]
+
+FORECAST_INVERSE = """\
+import numpy as np
+import keras
+from keras import layers
+from sklearn.preprocessing import MinMaxScaler
+
+frame = np.random.rand(150, 4)
+scaler = MinMaxScaler(feature_range=(0, 1))
+scaled = scaler.fit_transform(frame)
+target_scaler = MinMaxScaler().fit(frame[:, :1])
+X = np.array([scaled[i:i + 20] for i in range(120)])
+y = scaled[20:140, 0]
+inputs = keras.Input(shape=(20, 4))
+outputs = layers.Dense(1)(layers.GRU(8)(inputs))
+model = keras.Model(inputs, outputs)
+model.compile(optimizer="adam", loss="mse")
+model.fit(X, y, epochs=1, verbose=0)
+predicted = model.predict(X[-10:], verbose=0)
+predicted = {scaler}.inverse_transform(predicted){marker}
+"""
+
+TEST_COLUMNS = """\
+import numpy as np
+import keras
+from sklearn.preprocessing import StandardScaler
+
+train = np.random.rand(80, 2)
+test = np.random.rand(20, 2)
+scaler = StandardScaler()
+train_scaled = scaler.fit_transform(train)
+test_scaled = scaler.transform({test}){marker}
+model = keras.Sequential([keras.Input(shape=(2,)), keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(train_scaled, np.random.rand(80, 1), epochs=1, verbose=0)
+"""
+
+CASES += [
+    case(
+        "scaler-inverse-prediction",
+        FORECAST_INVERSE.format(scaler="scaler", marker="  # expect: SL241"),
+        FORECAST_INVERSE.format(scaler="target_scaler", marker=""),
+        "non-broadcastable output operand",
+    ),
+    case(
+        "scaler-test-columns",
+        TEST_COLUMNS.format(
+            test="np.column_stack([test, np.ones(20)])", marker="  # expect: SL241"
+        ),
+        TEST_COLUMNS.format(test="test", marker=""),
+        "X has 3 features, but StandardScaler is expecting 2 features",
+    ),
+]
+
+LIST_OF_NUMBERS = """\
+import numpy as np
+import keras
+
+model = keras.Sequential([keras.Input(shape=(3,)), keras.layers.Dense(1, activation="sigmoid")])
+model.compile(optimizer="adam", loss="binary_crossentropy")
+model.fit({x}, {y}, epochs=1, verbose=0){marker}
+"""
+
+LAYER_AS_DATA = """\
+import numpy as np
+import keras
+
+encoder = keras.Sequential([keras.Input(shape=(8, 2)), keras.layers.LSTM(4)])
+head = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(1)])
+X = np.random.rand(6, 8, 2)
+codes = head.predict({data}, verbose=0){marker}
+"""
+
+NAMED_INPUTS = """\
+import numpy as np
+import keras
+from keras import layers
+
+words = keras.Input(shape=(10,), name="words")
+lengths = keras.Input(shape=(1,), name="lengths")
+hidden = layers.LSTM(4)(layers.Embedding(30, 8)(words))
+outputs = layers.Dense(1)(layers.Concatenate()([hidden, lengths]))
+model = keras.Model([words, lengths], outputs)
+model.compile(optimizer="adam", loss="mse")
+data = {{"{key}": np.random.randint(0, 30, (5, 10)), "lengths": np.random.rand(5, 1)}}
+model.fit(data, np.random.rand(5, 1), epochs=1, verbose=0){marker}
+"""
+
+ON_BATCH = """\
+import numpy as np
+import keras
+
+model = keras.Sequential([keras.Input(shape=(3,)), keras.layers.Dense(2)])
+scores = model.predict_on_batch({x}){marker}
+"""
+
+CASES += [
+    case(
+        "fit-lists-of-numbers",
+        LIST_OF_NUMBERS.format(
+            x="[[0.1, 0.2, 0.3], [0.5, 0.1, 0.9]]", y="[0, 1]", marker="  # expect: SL242"
+        ),
+        LIST_OF_NUMBERS.format(
+            x="np.array([[0.1, 0.2, 0.3], [0.5, 0.1, 0.9]])", y="np.array([0, 1])", marker=""
+        ),
+        "Unrecognized data type",
+    ),
+    case(
+        "predict-given-a-model",
+        LAYER_AS_DATA.format(data="encoder", marker="  # expect: SL242"),
+        LAYER_AS_DATA.format(data="encoder.predict(X, verbose=0)", marker=""),
+        "Unrecognized data type",
+    ),
+    case(
+        "dict-keys-miss-an-input",
+        NAMED_INPUTS.format(key="tokens", marker="  # expect: SL242"),
+        NAMED_INPUTS.format(key="words", marker=""),
+        'Missing data for input "words"',
+    ),
+    case(
+        "predict-on-batch-strings",
+        ON_BATCH.format(x='["good", "bad"]', marker="  # expect: SL242"),
+        ON_BATCH.format(x="np.random.rand(2, 3)", marker=""),
+        "Only input tensors may be passed",
+    ),
+]
+
+CSV_COLUMNS = """\
+import io
+
+import numpy as np
+import pandas as pd
+import keras
+
+rows = "\\n".join(f"{{i}},{{i * 0.5}},{{i % 7}},{{i % 2}}" for i in range(60))
+df = pd.read_csv(io.StringIO("open,close,volume,label\\n" + rows))
+values = df[{columns}].values
+X = np.array([values[i:i + 5] for i in range(50)])
+y = df["label"].values[5:55]
+model = keras.Sequential([
+    keras.Input(shape=(5, 3)),
+    keras.layers.LSTM(8),
+    keras.layers.Dense(1, activation="sigmoid"),
+])
+model.compile(optimizer="adam", loss="binary_crossentropy")
+model.fit(X, y, epochs=1, verbose=0){marker}
+"""
+
+FRAME_ILOC = """\
+import numpy as np
+import pandas as pd
+import keras
+
+df = pd.DataFrame({{
+    "temperature": np.random.rand(40),
+    "humidity": np.random.rand(40),
+    "wind": np.random.rand(40),
+    "rain": np.random.rand(40),
+}})
+X = df.{select}.to_numpy()
+y = df.iloc[:, -1].values
+model = keras.Sequential([keras.Input(shape=(3,)), keras.layers.Dense(8), keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(X, y, epochs=1, verbose=0){marker}
+"""
+
+FRAME_SCALER = """\
+import numpy as np
+import pandas as pd
+import keras
+from sklearn.preprocessing import StandardScaler
+
+df = pd.DataFrame(np.random.rand(80, 3), columns=["open", "close", "volume"])
+scaler = StandardScaler()
+values = scaler.fit_transform(df[{columns}])
+X = np.array([values[i:i + 5] for i in range(70)])
+model = keras.Sequential([
+    keras.Input(shape=(5, {width})),
+    keras.layers.LSTM(4),
+    keras.layers.Dense(1),
+])
+model.compile(optimizer="adam", loss="mse")
+model.fit(X, values[5:75, :1], epochs=1, verbose=0)
+forecast = scaler.inverse_transform(model.predict(X, verbose=0)){marker}
+"""
+
+CASES += [
+    case(
+        "csv-columns-into-model",
+        CSV_COLUMNS.format(columns='["open", "close"]', marker="  # expect: SL209"),
+        CSV_COLUMNS.format(columns='["open", "close", "volume"]', marker=""),
+        "Dimensions must be equal, but are 2 and 3",
+    ),
+    case(
+        "frame-iloc-columns",
+        FRAME_ILOC.format(select="iloc[:, :]", marker="  # expect: SL209"),
+        FRAME_ILOC.format(select="drop(columns=['rain'])", marker=""),
+        "expected axis -1 of input shape to have value 3",
+    ),
+    case(
+        "frame-scaler-inverse",
+        FRAME_SCALER.format(columns='["open", "close"]', width=2, marker="  # expect: SL241"),
+        FRAME_SCALER.format(columns='["close"]', width=1, marker=""),
+        "non-broadcastable output operand",
+    ),
+]

@@ -8,10 +8,19 @@ from __future__ import annotations
 import random
 
 HEADER = """\
+import io
+
 import numpy as np
+import pandas as pd
 import tensorflow as tf
 import keras
-from sklearn.preprocessing import LabelEncoder, MinMaxScaler, StandardScaler
+from sklearn.preprocessing import (
+    LabelEncoder,
+    MaxAbsScaler,
+    MinMaxScaler,
+    RobustScaler,
+    StandardScaler,
+)
 """
 
 
@@ -135,19 +144,85 @@ def _labels(rng: random.Random) -> str:
 
 def _scaler(rng: random.Random) -> str:
     f = rng.randint(1, 4)
-    scaler = rng.choice(["MinMaxScaler()", "StandardScaler()"])
+    scaler = rng.choice(["MinMaxScaler()", "StandardScaler()", "RobustScaler()", "MaxAbsScaler()"])
+    fit = rng.choice(["scaler.fit(data)", "scaler.fit_transform(data)", "scaler.partial_fit(data)"])
     expression = rng.choice(
         [
             "scaler.fit_transform(data)",
             "scaler.transform(data[:5])",
             "scaler.inverse_transform(data)",
+            "scaler.n_features_in_",
+            "scaler.fit(data[:, :1]).n_features_in_",
         ]
     )
-    lines = [f"data = np.random.rand(30, {f})", f"scaler = {scaler}", "scaler.fit(data)"]
+    lines = [f"data = np.random.rand(30, {f})", f"scaler = {scaler}", fit]
     return "\n".join([*lines, f"result = {expression}"])
 
 
-_MAKERS = (_numpy, _dataset, _windows, _generator, _labels, _scaler)
+def _predict(rng: random.Random) -> str:
+    """A small model and what ``predict`` returns for it."""
+    n, t, f, units = rng.choice([5, 7]), rng.choice([4, 6]), rng.randint(1, 3), rng.randint(1, 4)
+    sequences = rng.choice(["True", "False"])
+    lines = [f"X = np.random.rand({n}, {t}, {f})"]
+    if rng.random() < 0.5:
+        lines.append(
+            "model = keras.Sequential([\n"
+            f"    keras.Input(shape=({t}, {f})),\n"
+            f"    keras.layers.LSTM(3, return_sequences={sequences}),\n"
+            f"    keras.layers.Dense({units}),\n"
+            "])"
+        )
+    else:
+        lines += [
+            f"inputs = keras.Input(shape=({t}, {f}))",
+            f"hidden = keras.layers.GRU(3, return_sequences={sequences})(inputs)",
+            f"first = keras.layers.Dense({units})(hidden)",
+            "second = keras.layers.Dense(2)(hidden)",
+            f"model = keras.Model(inputs, {rng.choice(['first', '[first, second]'])})",
+        ]
+    data = rng.choice(["X", "X[:3]", f"X.reshape(-1, {t}, {f})"])
+    return "\n".join([*lines, f"result = model.predict({data}, verbose=0)"])
+
+
+def _pandas(rng: random.Random) -> str:
+    """A frame read or built, columns selected, an array taken."""
+    names = ["a", "b", "c", "d", "e"][: rng.randint(2, 5)]
+    rows = rng.randint(4, 9)
+    made = rng.choice(["dict", "array", "csv"])
+    if made == "dict":
+        body = ", ".join(f'"{n}": np.random.rand({rows})' for n in names)
+        lines = [f"df = pd.DataFrame({{{body}}})"]
+    elif made == "array":
+        lines = [f"df = pd.DataFrame(np.random.rand({rows}, {len(names)}), columns={names!r})"]
+    else:
+        text = (
+            ",".join(names)
+            + "\\n"
+            + "\\n".join(",".join(["1"] * len(names)) * 1 for _ in range(rows))
+        )
+        lines = [f'df = pd.read_csv(io.StringIO("{text}"))']
+    picked = rng.sample(names, rng.randint(1, len(names)))
+    selection = rng.choice(
+        [
+            f"df[{picked!r}].values",
+            f"df[{picked!r}].to_numpy()",
+            f"df[{picked[0]!r}].values",
+            "df.iloc[:, 1:].values",
+            "df.iloc[:, 0].values",
+            f"df.iloc[:3, :{rng.randint(1, 4)}].to_numpy()",
+            f"df.drop(columns={picked[:1]!r}).values",
+            f"df.drop({picked[:1]!r}, axis=1).values",
+            "df.dropna().values",
+            "df.shape",
+            "len(df.columns)",
+            f"MinMaxScaler().fit_transform(df[{picked!r}])",
+            f"StandardScaler().fit(df[{picked!r}]).n_features_in_",
+        ]
+    )
+    return "\n".join([*lines, f"result = {selection}"])
+
+
+_MAKERS = (_numpy, _dataset, _windows, _generator, _labels, _scaler, _predict, _pandas)
 
 
 def programs(count: int, seed: int = 15) -> list[str]:

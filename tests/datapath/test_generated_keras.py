@@ -1,8 +1,8 @@
 """Generated data-preparation programs (``generate.py``, fixed seed): the shape seqlint gives
-``result`` is the one numpy, tf.data (``element_spec``), a generator's first batch and
-scikit-learn give on the same code.  A size seqlint leaves unknown matches any size (also
-TensorFlow's None), never another rank; most results must be known, or the test proves
-nothing."""
+``result`` is the one numpy, pandas, tf.data (``element_spec``), a generator's first batch,
+scikit-learn and a model's ``predict`` give on the same code.  A size seqlint leaves
+unknown matches any size (also TensorFlow's None), never another rank; most results must be
+known, or the test proves nothing."""
 
 from __future__ import annotations
 
@@ -17,13 +17,13 @@ from seqlint.frontend.models import Graph
 from seqlint.frontend.parsing import parse
 from seqlint.frontend.positions import Positions
 from seqlint.frontend.tfdata_api import Dataset
-from seqlint.ir import Array
+from seqlint.ir import Array, ShapeTuple
 from tests.datapath.generate import HEADER, programs
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 pytestmark = pytest.mark.keras
 
-PROGRAMS = programs(60)
+PROGRAMS = programs(100)
 
 
 def ours(program: str) -> object:
@@ -59,12 +59,14 @@ def shapes(value: object) -> object:
 def our_shapes(value: object) -> object:
     if isinstance(value, Dataset):
         value = value.element
-    if isinstance(value, tuple):
+    if isinstance(value, (tuple, list)):
         return tuple(our_shapes(v) for v in value)
     if isinstance(value, dict):
         return {k: our_shapes(v) for k, v in value.items()}
     if isinstance(value, Array):
         return value.shape
+    if isinstance(value, ShapeTuple):
+        return value.items
     return value
 
 

@@ -126,6 +126,30 @@ def test_state_size(layer, shape, run, kind, sizes, bad):
     assert p.expected == "(batch, 4)"
 
 
+@pytest.mark.parametrize(
+    ("kind", "state", "fails"),
+    [
+        ("LSTM", (12, 4), True),  # an output sequence given as a state
+        ("GRU", (12, 4), True),
+        ("SimpleRNN", (12, 4), False),  # broadcasts when the batch is 1: not always an error
+        ("LSTM", (), True),  # rank 1: (batch,)
+        ("GRU", (), True),
+        ("SimpleRNN", (), True),
+        ("LSTM", (4,), False),
+    ],
+)
+def test_state_rank(layer, shape, run, kind, state, fails):
+    rnn = layer(kind, units=4)
+    states = (shape(*state),) * (2 if kind == "LSTM" else 1)
+    if not fails:
+        run(rnn, shape(10, 8), states=states)
+        return
+    with pytest.raises(ShapeProblem) as info:
+        run(rnn, shape(10, 8), states=states)
+    assert info.value.kind is ProblemKind.STATE_SIZE
+    assert f"(rank {len(state) + 1})" in info.value.message
+
+
 def test_states_of_unknown_rank_are_not_counted(layer, shape, run):
     # an unknown state may stand for several tensors: no count, no size check
     assert run(layer("LSTM", units=4), shape(10, 8), states=(U,)) == [shape(4)]

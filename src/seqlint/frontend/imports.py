@@ -1,6 +1,6 @@
 """Import statements: which local names denote Keras, TensorFlow or numpy objects.
 
-A name imported from one of :data:`KNOWN_ROOTS` (Keras, TensorFlow, numpy,
+A name imported from one of :data:`KNOWN_ROOTS` (Keras, TensorFlow, numpy, pandas,
 scikit-learn) is bound to an
 :class:`~seqlint.frontend.objects.ExtName` carrying its fully qualified name
 (``from tensorflow.keras.layers import LSTM as L`` binds ``L`` to
@@ -19,7 +19,7 @@ from seqlint.dims import UNKNOWN
 from seqlint.frontend.objects import ExtName
 from seqlint.ir import Value
 
-KNOWN_ROOTS = frozenset({"keras", "tensorflow", "tf_keras", "numpy", "sklearn"})
+KNOWN_ROOTS = frozenset({"keras", "tensorflow", "tf_keras", "numpy", "sklearn", "pandas"})
 
 # Longest first: "keras.src" before "keras".
 _KERAS_PREFIXES = (

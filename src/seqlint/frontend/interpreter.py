@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 import libcst as cst
 
 from seqlint.dims import UNKNOWN
-from seqlint.frontend import arith, tfdata_api
+from seqlint.frontend import arith, pandas_api, tfdata_api
 from seqlint.frontend.classes import Objects
 from seqlint.frontend.imports import from_import_bindings, import_bindings, keras_path, star_module
 from seqlint.frontend.keras_api import is_layer_class, role_of
@@ -283,6 +283,11 @@ class Interpreter(Objects):
             owner := self.eval(target.value), Instance
         ):
             self.set_attribute(owner, target.attr.value, value)
+        elif isinstance(target, cst.Attribute) and isinstance(
+            frame := self.eval(target.value), pandas_api.Frame
+        ):
+            renamed = target.attr.value == "columns"
+            self.replace(frame, pandas_api.changed(frame, renamed=renamed))  # type: ignore[arg-type]
         elif isinstance(value, SequentialModel):
             self.graph.add_unknown(value, target)  # stored where we cannot follow it
 
@@ -326,6 +331,9 @@ class Interpreter(Objects):
         container = self.eval(target.value)
         if isinstance(value, SequentialModel):
             self.graph.add_unknown(value, target)
+        if isinstance(container, pandas_api.Frame):  # a column set, added or deleted
+            self.replace(container, pandas_api.changed(container))  # type: ignore[arg-type]
+            return
         if not isinstance(container, (list, dict)):
             return
         key = UNKNOWN

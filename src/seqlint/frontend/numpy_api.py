@@ -376,9 +376,10 @@ def _arange(values: list[Value], loc: Loc) -> Value:
 
 
 def reshape(array: Array, args: list[Value], loc: Loc) -> Array:
-    """``array.reshape(*args)``: the new shape, with ``-1`` inferred when the sizes are known."""
-    target = dims_of(args[0]) if len(args) == 1 else _sizes(args)
-    if target is None:
+    """``array.reshape(*args)``: the new shape, with ``-1`` inferred when the sizes are known
+    (unknown when numpy raises: :func:`reshape_misfit`)."""
+    target = _reshape_target(args)
+    if target is None or reshape_misfit(array, args) is not None:
         return _derive(array, None, loc)
     if target.count(-1) == 1:
         others = product(tuple(d for d in target if d != -1))
@@ -388,6 +389,54 @@ def reshape(array: Array, args: list[Value], loc: Loc) -> Array:
             inferred = total // others
         target = tuple(inferred if d == -1 else d for d in target)
     return _derive(array, target, loc, one_hot=_same_last(array.shape, target))
+
+
+def _reshape_target(args: list[Value]) -> Shape:
+    return dims_of(args[0]) if len(args) == 1 else _sizes(args)
+
+
+def reshape_misfit(array: Array, args: list[Value]) -> tuple[Dim, ...] | None:
+    """The shape asked for when ``array.reshape(*args)`` provably cannot hold the array's
+    elements (numpy raises ``cannot reshape array of size N into shape ...``); None when it
+    fits or may fit.  Sizes known only by name count when both sides have the same names
+    (``X.reshape(X.shape[0], 10, 1)`` of an ``(n, 3)`` array needs ``n * 10`` elements, not
+    ``n * 3``: wrong for any ``n`` but 0, and no data set has 0 rows); ``array`` has its
+    unknown sizes named ``X.shape[i]`` after its variable."""
+    target = _reshape_target(args)
+    if target is None or array.shape is None or target.count(-1) > 1:
+        return None
+    have = _factors(array.shape)
+    want = _factors(tuple(d for d in target if d != -1))
+    if have is None or want is None or have[1] != want[1] or want[0] == 0 or have[0] == 0:
+        return None
+    if -1 in target:
+        return target if have[0] % want[0] else None
+    return target if have[0] != want[0] else None
+
+
+def _factors(dims: tuple[Dim, ...]) -> tuple[int, tuple[str, ...]] | None:
+    """A product of sizes as (the product of its known sizes, the names of the others);
+    None when a size is neither (unknown, negative, the batch axis)."""
+    known, names = 1, []
+    for dim in dims:
+        if is_known(dim) and dim >= 0:
+            known *= dim
+        elif isinstance(dim, Sym):
+            names.append(dim.name)
+        else:
+            return None
+    return known, tuple(sorted(names))
+
+
+def named_sizes(array: Array, name: str) -> Array:
+    """``array`` with its unknown sizes named ``name.shape[i]``, as code reads them when
+    ``name`` holds it."""
+    if array.shape is None:
+        return array
+    dims = tuple(
+        Sym(f"{name}.shape[{i}]") if d is UNKNOWN else d for i, d in enumerate(array.shape)
+    )
+    return replace(array, shape=dims)
 
 
 def _same_last(before: Shape, after: Shape) -> bool:
@@ -566,12 +615,13 @@ def _window_length(dim: Dim, lower: Sym, upper: Sym) -> Dim:
 
 
 def _offset(name: str) -> tuple[str, int]:
-    """``"(i+12)+1"`` -> ``("i", 13)``: a symbol as a base plus a constant."""
+    """``"(i+12)+1"`` -> ``("i", 13)``, ``"i-60"`` -> ``("i", -60)``: a symbol as a base plus
+    a constant."""
     offset = 0
     while True:
-        head, plus, tail = name.rpartition("+")
-        if plus and tail.isdigit() and head:
-            name, offset = head, offset + int(tail)
+        head, sign, tail = max(name.rpartition("+"), name.rpartition("-"), key=lambda p: len(p[0]))
+        if sign and tail.isdigit() and head:
+            name, offset = head, offset + (int(tail) if sign == "+" else -int(tail))
         elif name.startswith("(") and name.endswith(")"):
             name = name[1:-1]
         else:

@@ -5,9 +5,13 @@ rank and computes the sample counts as scikit-learn does (a fraction of the
 samples, rounded up for the test part and down for the train part, or a count;
 a quarter for the test part by default).  A scaler's ``fit_transform`` and
 ``transform`` keep the shape of a 2-D array, and give a 2-D array of any data
-(a frame: scikit-learn rejects other ranks); ``LabelEncoder().fit_transform(y)``
-gives one integer label per sample.  ``make_regression``/``make_classification``
-return ``(X, y)`` of the sizes asked for.  Anything else is unknown.
+(a frame: scikit-learn rejects other ranks); MinMaxScaler, StandardScaler,
+RobustScaler and MaxAbsScaler learn the number of features at ``fit`` and
+reject another number at ``transform`` (and at ``inverse_transform``, unless
+they learnt a single feature, which broadcasts): :func:`feature_mismatch`.
+``LabelEncoder().fit_transform(y)`` gives one integer label per sample.
+``make_regression``/``make_classification`` return ``(X, y)`` of the sizes asked for.
+Anything else is unknown.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from dataclasses import dataclass, replace
 from math import ceil, floor
 
 from seqlint.dims import UNKNOWN, Dim, Sym, is_known
+from seqlint.frontend import pandas_api
 from seqlint.frontend.objects import Args, Items
 from seqlint.ir import Array, Loc, Value
 
@@ -30,6 +35,8 @@ _SCALERS = frozenset(
         "QuantileTransformer",
     }
 )
+_FEATURE_CHECKS = frozenset({"StandardScaler", "MinMaxScaler", "MaxAbsScaler", "RobustScaler"})
+_STEPS = ("with_mean", "with_std", "with_centering", "with_scaling")  # False: nothing to undo
 _ENCODERS = frozenset({"LabelEncoder"})
 _DEFAULT_TEST_SIZE = 0.25
 MISSING = object()
@@ -38,14 +45,26 @@ MISSING = object()
 @dataclass(frozen=True)
 class Transformer:
     """A scaler or label encoder constructed in the script (``StandardScaler()``);
-    ``classes``: how many distinct labels a LabelEncoder was fitted on, when listed."""
+    ``classes``: how many distinct labels a LabelEncoder was fitted on, when listed;
+    ``features``: how many features a scaler was fitted on (at ``fitted_at``), when known;
+    ``undoes_all``: every statistic it learns is on (no ``with_mean=False``...), so that
+    ``inverse_transform`` applies them all."""
 
     kind: str
     classes: Value = UNKNOWN
+    features: Value = UNKNOWN
+    fitted_at: Loc | None = None
+    undoes_all: bool = False
 
 
-def fitted(transformer: Transformer, name: str, args: Args) -> Transformer:
-    """The transformer after ``fit``/``fit_transform`` (what it learnt from listed labels)."""
+def fitted(transformer: Transformer, name: str, args: Args, loc: Loc) -> Transformer:
+    """The transformer after ``fit``/``fit_transform`` (what it learnt from listed labels,
+    or the number of features of its data)."""
+    if transformer.kind in _FEATURE_CHECKS and name in ("fit", "fit_transform", "partial_fit"):
+        if name == "partial_fit" and is_known(transformer.features):
+            return transformer  # scikit-learn keeps the first fit's features
+        features = _features(args.get(0, "X")) if args.complete else UNKNOWN
+        return replace(transformer, features=features, fitted_at=loc)
     if transformer.kind not in _ENCODERS or name not in ("fit", "fit_transform"):
         return transformer
     labels = args.get(0, "y")
@@ -55,9 +74,11 @@ def fitted(transformer: Transformer, name: str, args: Args) -> Transformer:
 
 
 def attribute(transformer: Transformer, name: str, loc: Loc) -> Value:
-    """``encoder.classes_``: one entry per class."""
+    """``encoder.classes_``: one entry per class; ``scaler.n_features_in_``."""
     if name == "classes_" and transformer.kind in _ENCODERS:
         return Array((transformer.classes,), loc=loc)
+    if name == "n_features_in_" and transformer.kind in _FEATURE_CHECKS:
+        return transformer.features
     return UNKNOWN
 
 
@@ -65,7 +86,8 @@ def call(name: str, args: Args, loc: Loc) -> Value:
     """``sklearn.<name>(...)``; ``name`` is relative to sklearn (``"preprocessing.Normalizer"``)."""
     last = name.rsplit(".", 1)[-1]
     if last in _SCALERS or last in _ENCODERS:
-        return Transformer(last)
+        steps_on = args.complete and all(args.keywords.get(k, True) is True for k in _STEPS)
+        return Transformer(last, undoes_all=steps_on)
     if last == "train_test_split":
         return _train_test_split(args, loc)
     if last == "make_regression":
@@ -85,6 +107,7 @@ def method(transformer: Transformer, name: str, args: Args, loc: Loc) -> Value:
     data = args.get(0, "X" if transformer.kind in _SCALERS else "y", MISSING)
     if data is MISSING or not args.complete:
         return UNKNOWN
+    data = pandas_api.as_array(data, loc)
     if isinstance(data, (list, tuple)) and transformer.kind in _ENCODERS:
         data = Array((len(data),))
     elif not isinstance(data, Array):  # a frame, a list...: scikit-learn's checks fix the rank
@@ -100,6 +123,29 @@ def method(transformer: Transformer, name: str, args: Args, loc: Loc) -> Value:
     if len(data.shape) == 2:  # scalers take 2-D arrays only
         return Array(data.shape, dtype="float", loc=loc)
     return Array(None, dtype="float", loc=loc)
+
+
+def feature_mismatch(transformer: Transformer, name: str, args: Args) -> int | None:
+    """The number of features given to ``transform``/``inverse_transform`` when it provably
+    differs from what the scaler was fitted on, as scikit-learn then raises ValueError
+    (``inverse_transform`` of one column broadcasts against a scaler of one feature)."""
+    fitted_on = transformer.features
+    if transformer.kind not in _FEATURE_CHECKS or not is_known(fitted_on) or not args.complete:
+        return None
+    if name == "inverse_transform" and (fitted_on == 1 or not transformer.undoes_all):
+        return None
+    if name not in ("transform", "inverse_transform"):
+        return None
+    given = _features(args.get(0, "X"))
+    return given if is_known(given) and given != fitted_on else None
+
+
+def _features(data: Value) -> Dim:
+    """The columns of 2-D data (scikit-learn's features); unknown for anything else."""
+    data = pandas_api.as_array(data)
+    if isinstance(data, Array) and data.shape is not None and len(data.shape) == 2:
+        return data.shape[1] if is_known(data.shape[1]) else UNKNOWN
+    return UNKNOWN
 
 
 def _labels(data: Array, name: str, loc: Loc) -> Array:

@@ -16,12 +16,13 @@ from dataclasses import replace
 
 import libcst as cst
 
-from seqlint.dims import UNKNOWN, Sym, is_known
+from seqlint.dims import BATCH, NONE, UNKNOWN, Sym, differ, is_known
 from seqlint.frontend import (
     arith,
     call_arguments,
     custom_losses,
     numpy_api,
+    pandas_api,
     sklearn_api,
     text_api,
     tfdata_api,
@@ -67,11 +68,13 @@ from seqlint.frontend.tensors import (
 )
 from seqlint.ir import (
     Array,
+    ArrayReshape,
     Batches,
     KerasObject,
     Layer,
     Loc,
     Model,
+    ScalerFeatures,
     ShapeTuple,
     TensorRef,
     Value,
@@ -507,6 +510,8 @@ class Evaluator:
             return tfdata_api.attribute(base, attr)
         if isinstance(base, sklearn_api.Transformer):
             return sklearn_api.attribute(base, attr, self._loc(node))
+        if isinstance(base, _PANDAS):
+            return pandas_api.attribute(base, attr, source_text(node), self._loc(node))
         if attr == "values" and (isinstance(base, Sym) or base is UNKNOWN):
             return Array(None, loc=self._loc(node))  # a pandas frame's array, shape unknown
         if isinstance(base, Sym) and attr != "shape" and _SYMBOL_NAME.fullmatch(base.name):
@@ -549,6 +554,10 @@ class Evaluator:
         if isinstance(base, Array):
             items = [self._counter_index(item) for item in items]
             return numpy_api.subscript(base, items, self._loc(node))
+        if isinstance(base, pandas_api.Indexer):
+            return pandas_api.take(base, items, self._loc(node))
+        if isinstance(base, (pandas_api.Frame, pandas_api.Column)):
+            return pandas_api.select(base, items, self._loc(node))
         if isinstance(base, TensorRef) and len(items) != 1:
             return self._tensor_op("operator.getitem", [base, _key(items)], {}, node)
         if len(items) != 1:
@@ -726,10 +735,18 @@ class Evaluator:
             self.scope = saved
 
     def escape(self, args: Args, node: cst.CSTNode) -> None:
-        """Sequential models passed where we cannot follow them may change: unknown from now."""
+        """Sequential models and frames passed where we cannot follow them may change:
+        unknown from now (a frame keeps its rows)."""
         for value in args.values():
             if isinstance(value, SequentialModel):
                 self.graph.add_unknown(value, node)
+        self.escape_frames(args)
+
+    def escape_frames(self, args: Args) -> None:
+        """Frames passed to code we do not follow may lose or gain columns in place."""
+        for value in args.values():
+            if isinstance(value, pandas_api.Frame):
+                self.replace(value, pandas_api.changed(value))  # type: ignore[arg-type]
 
     def _call_external(self, qualname: str, args: Args, node: cst.Call) -> Value:
         if qualname.startswith(_TF_BACKEND) or (
@@ -742,7 +759,19 @@ class Evaluator:
             return on_tensors
         path = keras_path(qualname)
         if path is None:
+            if qualname.startswith("pandas."):
+                return pandas_api.call(qualname[len("pandas.") :], args, self._loc(node))
+            if not qualname.startswith(_DATA_LIBRARIES):
+                self.escape_frames(args)
+            args = _frames_as_arrays(args)
             if qualname.startswith("numpy."):
+                array = args.get(0, "a")
+                if (
+                    qualname == "numpy.reshape"
+                    and isinstance(array, Array)
+                    and self._reshape_fails(array, [args.get(1, "shape")], args.expr(0, "a"), node)
+                ):
+                    return Array(None, loc=self._loc(node))
                 return numpy_api.call(qualname[len("numpy.") :], args, self._loc(node))
             if qualname.startswith("tensorflow."):
                 return self._tensorflow(qualname[len("tensorflow.") :], args, node)
@@ -1011,6 +1040,7 @@ class Evaluator:
         if isinstance(receiver, (SequentialModel, FunctionalModel)) and name in TRAINING_METHODS:
             params = TRAINING_METHODS[name]
             named = {**dict(zip(params, args.positional, strict=False)), **args.keywords}
+            named = {key: _frames_as_arrays(value) for key, value in named.items()}
             x = named.get("x")
             if isinstance(x, Instance) and x.cls.keras == "dataset":
                 x = self._first_batch(x, node)
@@ -1019,6 +1049,8 @@ class Evaluator:
             if name == "compile" and "loss" in named:
                 named["loss"] = self._custom_losses(named["loss"])
             self.graph.training_call(name, receiver, named, node)
+            if name in ("predict", "predict_on_batch"):
+                return self._predicted(receiver, named.get("x"), node)
             return UNKNOWN
         if isinstance(receiver, _OBJECTS):
             return self.object_method(receiver, name, args, node)
@@ -1033,6 +1065,10 @@ class Evaluator:
         if isinstance(receiver, (FunctionalModel, Layer)):
             return UNKNOWN
         if isinstance(receiver, Array):
+            if name == "reshape" and self._reshape_fails(
+                receiver, args.positional or [args.keywords.get("shape")], node.func, node
+            ):
+                return Array(None, loc=self._loc(node))
             return numpy_api.method(receiver, name, args, self._loc(node))
         if isinstance(receiver, dict) and name == "get":
             key = args.get(0, "key")
@@ -1044,6 +1080,60 @@ class Evaluator:
         ):
             return self._mutate(receiver, name, args, node)
         self.escape(args, node)
+        return UNKNOWN
+
+    def _reshape_fails(
+        self, array: Array, shape: list[Value], expr: cst.BaseExpression | None, node: cst.Call
+    ) -> bool:
+        """Records a reshape numpy rejects (:func:`numpy_api.reshape_misfit`); ``expr`` is the
+        array's expression (``X`` of ``X.reshape(...)``), whose variable names its sizes."""
+        if isinstance(expr, cst.Attribute):
+            expr = expr.value  # ``X.reshape`` -> ``X``
+        origin = source_text(expr) if expr is not None else "the array"
+        if array.name is not None and array.name == origin:
+            array = numpy_api.named_sizes(array, origin)
+        target = numpy_api.reshape_misfit(array, shape)
+        if target is None:
+            return False
+        self.graph.ir.array_reshapes.append(ArrayReshape(array, target, origin, self._loc(node)))
+        return True
+
+    def _predicted(
+        self, model: SequentialModel | FunctionalModel, x: Value, node: cst.Call
+    ) -> Value:
+        """What ``model.predict(x)`` returns: an array ``(samples, *output shape after the
+        batch axis)`` per model output, when ``x`` is arrays as the model declares its
+        inputs (a Sequential model run on other data may compute other shapes)."""
+        data = list(x) if isinstance(x, (list, tuple)) else [x]
+        if not data or not all(isinstance(a, Array) and a.shape for a in data):
+            return UNKNOWN
+        if isinstance(model, SequentialModel):
+            entry = model.input_node
+            if entry is None or entry.declared_by is None:
+                return UNKNOWN
+            inputs, outputs = [TensorRef(entry.id)], self.graph.sequential_output(model)
+        else:
+            inputs, outputs = model.model.inputs, model.model.outputs
+            inputs = [inputs] if isinstance(inputs, TensorRef) else inputs
+        if not isinstance(inputs, list) or len(inputs) != len(data):
+            return UNKNOWN
+        for ref, array in zip(inputs, data, strict=True):
+            declared = self.tensors.shape(ref).dims if isinstance(ref, TensorRef) else None
+            if declared is None or not _as_declared(array.shape, declared):
+                return UNKNOWN
+        samples, loc = data[0].shape[0], self._loc(node)
+
+        def predicted(ref: TensorRef) -> Array:
+            dims = self.tensors.shape(ref).dims
+            if not dims:
+                return Array(None, dtype="float", loc=loc)
+            rest = tuple(UNKNOWN if d is NONE or d is BATCH else d for d in dims[1:])
+            return Array((samples, *rest), dtype="float", loc=loc)
+
+        if isinstance(outputs, TensorRef):
+            return predicted(outputs)
+        if isinstance(outputs, list) and all(isinstance(r, TensorRef) for r in outputs):
+            return [predicted(ref) for ref in outputs]
         return UNKNOWN
 
     def _first_batch(self, sequence: Instance, node: cst.Call) -> Value:
@@ -1090,10 +1180,21 @@ class Evaluator:
         for another receiver."""
         loc = self._loc(node)
         if isinstance(receiver, sklearn_api.Transformer):
-            fitted = sklearn_api.fitted(receiver, name, args)
+            fitted = sklearn_api.fitted(receiver, name, args, loc)
             if fitted is not receiver:
                 self.replace(receiver, fitted)  # type: ignore[arg-type]
+            given = sklearn_api.feature_mismatch(fitted, name, args)
+            if given is not None:
+                self._scaler_mismatch(fitted, name, given, args, node)
+                return UNKNOWN
             return sklearn_api.method(fitted, name, args, loc)
+        if isinstance(receiver, (pandas_api.Frame, pandas_api.Column)):
+            if isinstance(receiver, pandas_api.Frame) and (
+                args.keywords.get("inplace", False) is not False or name in _FRAME_MUTATORS
+            ):
+                self.replace(receiver, pandas_api.changed(receiver))  # type: ignore[arg-type]
+                return UNKNOWN
+            return pandas_api.method(receiver, name, args, loc)
         if isinstance(receiver, text_api.Tokenizer):
             return text_api.method(receiver, name, args, loc)
         if isinstance(receiver, tfdata_api.Dataset):
@@ -1108,6 +1209,31 @@ class Evaluator:
         if name == "to_numpy" and (isinstance(receiver, Sym) or receiver is UNKNOWN):
             return Array(None, loc=loc)  # a pandas frame's array, shape unknown
         return MISSING
+
+    def _scaler_mismatch(
+        self,
+        scaler: sklearn_api.Transformer,
+        method: str,
+        given: int,
+        args: Args,
+        node: cst.Call,
+    ) -> None:
+        """Records a ``transform``/``inverse_transform`` scikit-learn rejects."""
+        data, expr = pandas_api.as_array(args.get(0, "X")), args.expr(0, "X")
+        assert isinstance(data, Array) and scaler.fitted_at is not None
+        origin = source_text(expr) if expr is not None else "X"
+        self.graph.ir.scaler_features.append(
+            ScalerFeatures(
+                scaler.kind,
+                method,
+                scaler.features,
+                given,
+                scaler.fitted_at,
+                data,
+                origin,
+                self._loc(node),
+            )
+        )
 
     def _call_on(self, node: cst.Call) -> tfdata_api.Caller:
         def call(fn: Value, positional: list[Value]) -> Value:
@@ -1168,6 +1294,10 @@ class Evaluator:
 
 
 _OBJECTS = (Instance, UserClass, Super)  # the module's classes, their instances, ``super()``
+_PANDAS = (pandas_api.Frame, pandas_api.Column, pandas_api.Indexer)
+_FRAME_MUTATORS = frozenset({"insert", "pop", "update", "__setitem__", "__delitem__"})
+# libraries whose functions never change a frame given to them
+_DATA_LIBRARIES = ("numpy.", "pandas.", "sklearn.", "tensorflow.", "keras.", "matplotlib.")
 _MAX_COUNT = 2**40  # more items than any data set: unknown
 _MAX_KEYED = 1000  # a set or dict comprehension runs per item over at most this many
 _MAX_LISTED = 1000  # a range() of at most this many ints also lists them (loops unroll them)
@@ -1180,6 +1310,32 @@ _TF_FIRST = {
     "constant": "value",
     "convert_to_tensor": "value",
 }  # else "input"
+
+
+def _as_declared(data: tuple, declared: tuple) -> bool:
+    """Data of this shape reaches an input declared ``declared`` (batch axis first) as it
+    is, or with the trailing axis of 1 that Keras adds or squeezes."""
+    if len(data) + 1 == len(declared) and declared[-1] == 1:
+        declared = declared[:-1]
+    elif len(data) == len(declared) + 1 and data[-1] == 1:
+        data = data[:-1]
+    return len(data) == len(declared) and not any(
+        differ(a, b) for a, b in zip(data[1:], declared[1:], strict=True)
+    )
+
+
+def _frames_as_arrays(value: Value) -> Value:
+    """Frames and columns (also the arguments of a call, or in a list or tuple) as the arrays
+    numpy, scikit-learn and Keras make of them."""
+    if isinstance(value, Args):
+        return replace(
+            value,
+            positional=[_frames_as_arrays(v) for v in value.positional],
+            keywords={k: _frames_as_arrays(v) for k, v in value.keywords.items()},
+        )
+    if isinstance(value, (list, tuple)):
+        return type(value)(pandas_api.as_array(v) for v in value)
+    return pandas_api.as_array(value)
 
 
 def _op_spellings(spelling: str) -> list[str]:

@@ -2,6 +2,7 @@
 
 from seqlint.rulekit.base import Rule
 from seqlint.rules.add_weight_positional_name import AddWeightPositionalName
+from seqlint.rules.array_reshape_size import ArrayReshapeSize
 from seqlint.rules.axis_out_of_range import AxisOutOfRange
 from seqlint.rules.batch_input_shape import BatchInputShape
 from seqlint.rules.classification_target_mismatch import ClassificationTargetMismatch
@@ -24,6 +25,7 @@ from seqlint.rules.merge_shape_mismatch import MergeShapeMismatch
 from seqlint.rules.merge_single_tensor import MergeSingleTensor
 from seqlint.rules.metrics_list_outputs import MetricsListOutputs
 from seqlint.rules.missing_time_axis import MissingTimeAxis
+from seqlint.rules.non_data_argument import NonDataArgument
 from seqlint.rules.op_shape_mismatch import OpShapeMismatch
 from seqlint.rules.optimizer_lr import OptimizerLr
 from seqlint.rules.output_units_vs_classes import OutputUnitsVsClasses
@@ -36,6 +38,7 @@ from seqlint.rules.removed_training_argument import RemovedTrainingArgument
 from seqlint.rules.reshape_size_mismatch import ReshapeSizeMismatch
 from seqlint.rules.return_state_unpacking import ReturnStateUnpacking
 from seqlint.rules.save_path_extension import SavePathExtension
+from seqlint.rules.scaler_feature_mismatch import ScalerFeatureMismatch
 from seqlint.rules.shared_loss_mixed_outputs import SharedLossMixedOutputs
 from seqlint.rules.silent_target_mismatch import SilentTargetMismatch
 from seqlint.rules.stateful_batch_mismatch import StatefulBatchMismatch
@@ -94,5 +97,8 @@ ALL_RULES: tuple[Rule, ...] = (
     StatefulBatchMismatch(),
     StatefulWithoutBatch(),
     ReturnStateUnpacking(),
+    ArrayReshapeSize(),
+    ScalerFeatureMismatch(),
+    NonDataArgument(),
     UnusedSuppression(),
 )

@@ -67,7 +67,13 @@ runs on data (`fit`, `predict`): `Dimensions must be equal, but are 128 and
                 continue
             producers = list(dict.fromkeys(ctx.ir.node(ref) for ref in node.state_inputs))
             rows = trace([*producers, node], ctx, expected=problem.expected)
-            if problem.kind is ProblemKind.STATE_SIZE:
+            got = problem.got
+            if problem.kind is ProblemKind.STATE_SIZE and got is not None and got.rank != 2:
+                hint = (
+                    "pass the states a recurrent layer returns with return_state=True "
+                    "(shape (batch, units)), not its output sequence"
+                )
+            elif problem.kind is ProblemKind.STATE_SIZE:
                 hint = (
                     "give both layers the same number of units, or project the states "
                     "to this layer's units (e.g. Dense(units)(h))"

@@ -12,7 +12,10 @@ Keras facts mirrored here (Keras 3.15):
   index out of range``, 3 -> ``ValueError: Too few leaves for PyTreeSpec``),
   SimpleRNN exactly 1, GRU at least 1 (it silently ignores extra states).
   A used state whose last axis differs from ``units`` fails in the cell's
-  matmul (``Dimensions must be equal, but are 5 and 4``).  Bidirectional
+  matmul (``Dimensions must be equal, but are 5 and 4``), and so does a used
+  state of rank 1 or 3 (an encoder's output sequence given as a state) in an LSTM
+  or GRU, whatever the batch size; a SimpleRNN fails on rank 1 only (a rank-3 state
+  broadcasts when the batch is 1).  Bidirectional
   hands the first half of the states to the forward layer, the rest to the
   backward layer.
 * Bidirectional runs any recurrent layer (these three, ``RNN`` over cells, the
@@ -60,6 +63,10 @@ STATE_COUNT = {kind: len(names) for kind, names in STATES.items()}
 
 USED_STATES = {"LSTM": 2, "GRU": 1, "SimpleRNN": 1}
 """Number of leading initial states whose size the cell actually uses."""
+
+FAILING_STATE_RANKS = {"LSTM": (1, 3), "GRU": (1, 3), "SimpleRNN": (1,)}
+"""Ranks of a used initial state that make the cell fail at any batch size (a state must be
+``(batch, units)``)."""
 
 MERGE_MODES = ("concat", "sum", "mul", "ave", None)
 
@@ -120,6 +127,15 @@ def _check_sizes(rnn: Rnn, states: tuple[Shape, ...], offset: int, owner: str) -
         if state.dims is None or not state.dims:
             continue
         last = state.dims[-1]
+        if len(state.dims) in FAILING_STATE_RANKS[rnn.kind]:
+            raise ShapeProblem(
+                ProblemKind.STATE_SIZE,
+                f"initial state {offset + i} has shape {state} (rank {len(state.dims)}), but "
+                f"{owner} needs states of shape (batch, {rnn.units})",
+                input_index=offset + i,
+                expected=f"(batch, {rnn.units})",
+                got=state,
+            )
         if differ(last, rnn.units):
             raise ShapeProblem(
                 ProblemKind.STATE_SIZE,
