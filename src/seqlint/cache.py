@@ -1,6 +1,10 @@
 """The result cache: a file's diagnostics, keyed by its content, seqlint's version and the
 caller's configuration fingerprint (like ``.ruff_cache``), and by when seqlint's own code last
 changed, so that a checkout being worked on never serves results of the code before an edit.
+A file whose analysis followed modules of its project it imports keeps, in its entry, each
+module lookup it made and the digest of what it found: the entry holds only while the same
+lookups, made again from the file's place, find the same content (a changed ``model.py``
+re-checks ``train.py``).
 
 Stdlib only: a cache hit never imports the analysis pipeline. One JSON file per entry,
 written to a temporary file and renamed into place, so concurrent runs (CI shards, an
@@ -23,10 +27,12 @@ from seqlint.diagnostic import (
     Diagnostic,
     FileResult,
     FixNote,
+    Origin,
     Severity,
     TraceRow,
     Unanalysed,
 )
+from seqlint.project import Dependency, unchanged
 
 try:
     from _blake2 import blake2b  # what hashlib serves, without loading OpenSSL (~12 ms)
@@ -67,16 +73,21 @@ class Cache:
         return digest.hexdigest()
 
     def get(self, key: str, path: str) -> FileResult | None:
-        """The cached result for ``key``, placed at ``path``; None on a miss."""
+        """The cached result for ``key``, placed at ``path``; None on a miss (also when a
+        module it imported changed)."""
         if not self.enabled:
             return None
         try:
             with open(self._file(key), encoding="utf-8") as fh:
                 entry = json.load(fh)
+            dependencies = tuple(Dependency(*item) for item in entry["dependencies"])
+            if dependencies and not unchanged(path, dependencies):
+                return None
             return FileResult(
                 tuple(_diagnostic(item, path) for item in entry["diagnostics"]),
                 int(entry["models"]),
                 tuple(Unanalysed(path=path, **item) for item in entry["unanalysed"]),
+                dependencies,
             )
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None  # missing or corrupt: a miss; the analysis rewrites it
@@ -89,13 +100,22 @@ class Cache:
         for diagnostic in result.diagnostics:
             item = diagnostic.to_json()
             del item["path"]
+            if diagnostic.origin is not None:  # kept relative: the entry serves any place
+                here = os.path.dirname(diagnostic.path) or os.curdir
+                origin = item["origin"]
+                origin["path"] = os.path.relpath(diagnostic.origin.path, here)  # type: ignore[index]
             items.append(item)
         unanalysed = []
         for record in result.unanalysed:
             entry = record.to_json()
             del entry["path"]
             unanalysed.append(entry)
-        document = {"diagnostics": items, "models": result.models, "unanalysed": unanalysed}
+        document = {
+            "diagnostics": items,
+            "models": result.models,
+            "unanalysed": unanalysed,
+            "dependencies": [dataclasses.astuple(d) for d in result.dependencies],
+        }
         import tempfile
 
         target = self._file(key)
@@ -152,4 +172,8 @@ def _diagnostic(item: dict[str, object], path: str) -> Diagnostic:
     fix = values.get("fix")
     if fix is not None:
         values["fix"] = FixNote(Applicability(fix["applicability"]), fix["message"])  # type: ignore[index]
+    origin = values.get("origin")
+    if origin is not None:
+        where = os.path.join(os.path.dirname(path), origin["path"])  # type: ignore[index]
+        values["origin"] = Origin(os.path.normpath(where), origin["line"], origin["column"])  # type: ignore[index]
     return Diagnostic(path=path, **values)  # type: ignore[arg-type]

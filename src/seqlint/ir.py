@@ -16,9 +16,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from seqlint.dims import NONE, UNKNOWN, Dim, Sym, is_known
+
+if TYPE_CHECKING:
+    from seqlint.project import Dependency
 
 Value = Any  # see the module docstring
 
@@ -34,14 +37,21 @@ class Span:
 
 
 class Loc:
-    """A source location resolved on first use by the frontend's resolver."""
+    """A source location resolved on first use by the frontend's resolver.
 
-    __slots__ = ("_key", "_resolve", "_span")
+    Code of an imported module of the project runs where the script reaches it: its Locs
+    are that place of the script, and ``origin`` says where in the module they really are.
+    """
 
-    def __init__(self, resolve: Callable[[object], Span], key: object) -> None:
+    __slots__ = ("_key", "_resolve", "_span", "origin")
+
+    def __init__(
+        self, resolve: Callable[[object], Span], key: object, origin: ImportedLoc | None = None
+    ) -> None:
         self._resolve = resolve
         self._key = key
         self._span: Span | None = None
+        self.origin = origin
 
     @staticmethod
     def fixed(span: Span) -> Loc:
@@ -60,9 +70,57 @@ class Loc:
         return self.span.line
 
     @property
+    def place(self) -> str:
+        """``line 12`` for messages; ``model.py:12`` for code of an imported module."""
+        return self.origin.where if self.origin is not None else f"line {self.line}"
+
+    @property
     def key(self) -> object:
         """What the frontend made this Loc for (a syntax node): opaque outside the frontend."""
         return self._key
+
+
+@dataclass(frozen=True)
+class ImportedLoc:
+    """A place in an imported module of the project: its file (``path``, absolute;
+    ``display``, relative to the script's directory) and the Loc in it."""
+
+    path: str
+    display: str
+    loc: Loc
+
+    @property
+    def where(self) -> str:
+        """``model.py:12``."""
+        return f"{self.display}:{self.loc.line}"
+
+
+@dataclass(frozen=True)
+class UnresolvedImport:
+    """A name the script imports from a module seqlint could not follow (not in the project,
+    circular, too large, not parsing...): what it binds, from where, and why."""
+
+    name: str
+    module: str
+    loc: Loc  # the import statement
+    reason: str
+
+    @property
+    def text(self) -> str:
+        return (
+            f"`{self.name}` is imported from `{self.module}` (line {self.loc.line}), which "
+            f"seqlint could not follow: {self.reason}"
+        )
+
+
+@dataclass(frozen=True)
+class Unfollowed:
+    """A model the script trains whose value comes from an unresolved import: where it is
+    first trained, what it is (``model `model```), and the import."""
+
+    loc: Loc
+    what: str
+    cause: UnresolvedImport
 
 
 @dataclass(frozen=True)
@@ -250,6 +308,7 @@ class TrainingCall:
     model: Model
     args: dict[str, Value]
     loc: Loc
+    unknown_data: UnresolvedImport | None = None  # the import ``x`` comes from, if unknown
 
 
 @dataclass(frozen=True)
@@ -320,6 +379,8 @@ class ModuleIR:
     unpackings: list[Unpacking] = field(default_factory=list)  # of a wrong number of tensors
     layer_calls: list[LayerCall] = field(default_factory=list)  # custom layers and Lambdas
     shape_reads: list[ShapeRead] = field(default_factory=list)  # axes a tensor does not have
+    unfollowed: list[Unfollowed] = field(default_factory=list)  # models from unresolved imports
+    dependencies: tuple[Dependency, ...] = ()  # the module lookups made across files
     tree: object = None  # the parsed module, opaque outside the frontend (fixes edit it)
 
     def node(self, ref: TensorRef) -> Node:

@@ -67,12 +67,34 @@ _TEST_BASE = re.compile(r"\s*[\w.]*TestCase\s*")
 
 
 def may_define_model(source: str) -> bool:
-    """False only when ``source`` certainly holds no Keras model code the analysis reads."""
+    """False only when ``source`` certainly holds no Keras model code the analysis reads,
+    from Keras itself (see :func:`imported_modules` for models made by other modules)."""
     if KERAS_MARKER not in source or not _has_model_code(source):
         return False
     if "TestCase" not in source:
         return True
     return _has_model_code(_TOP_LEVEL_CLASS.sub(_without_test_bodies, source))
+
+
+_IMPORT = re.compile(
+    r"^[ \t]*(?:from[ \t]+(\.*[\w.]*)[ \t]+import\b|import[ \t]+([\w.]+(?:[ \t]*,[ \t]*[\w.]+)*))",
+    re.MULTILINE,
+)
+
+
+def imported_modules(source: str) -> list[str]:
+    """For a source with model code that does not name Keras (its model may come from a
+    module of its project): the modules it imports (``.layers`` for a relative import);
+    none otherwise."""
+    if KERAS_MARKER in source or not _has_model_code(source):
+        return []
+    names: list[str] = []
+    for match in _IMPORT.finditer(source):
+        if match[1] is not None:
+            names.append(match[1])
+        else:
+            names.extend(name.strip() for name in match[2].split(","))
+    return names
 
 
 def _without_test_bodies(match: re.Match[str]) -> str:

@@ -1,0 +1,362 @@
+"""The script's own project: modules it imports, found on disk and run with the script.
+
+An import of a module that is neither Keras, TensorFlow, numpy nor scikit-learn is looked
+for in the project (:mod:`seqlint.project`). A module found there is parsed once per process
+(:func:`facts`, kept while its file is unchanged) and never imported: the script's
+interpreter runs its top level lazily, a statement only when a name the script uses needs it
+(the statements that bind or change that name, in their order, each pulling in what it reads
+in turn), with Python's order kept: a statement sees only what ran before it. Its functions
+and classes then run at the script's call sites, like the script's own. Nodes made in a module
+are placed at the script's line that runs them, with their place in the module as the Loc's
+``origin`` (:class:`Placed`).
+
+What cannot be followed (not in the project, a circular import, a module that does not parse or
+is over :data:`~seqlint.project.MAX_MODULE_BYTES`, imports deeper than
+:data:`MAX_IMPORT_DEPTH`, more than :data:`MAX_MODULES` modules, :data:`MAX_PARSE_SECONDS` of
+parsing) binds unknown values and says why (:class:`~seqlint.ir.UnresolvedImport`).
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import libcst as cst
+
+from seqlint import project
+from seqlint.frontend.parsing import ParseFailure, parse
+from seqlint.frontend.positions import Positions
+from seqlint.frontend.scopes import MISSING, Scope
+from seqlint.ir import ImportedLoc, Loc, Span, Value
+from seqlint.sources import read_source, size_text
+
+MAX_IMPORT_DEPTH = 3  # modules importing modules, counted from the script's own imports
+MAX_MODULES = 24  # modules followed for one script
+MAX_PARSE_SECONDS = 2.0  # parsing imported modules for one script (a cached parse is free)
+_CACHE_BYTES = 128 * 1024  # source of the parsed modules a process keeps (LRU)
+STAR = "*"  # the index entry of ``from m import *`` statements
+
+Runner = Callable[["ProjectModule", int], None]
+
+
+@dataclass(eq=False)
+class Facts:
+    """A module's file as parsed: its top-level statements and, for each name, the
+    statements that bind or change it (``index``); or why it cannot be followed."""
+
+    digest: str
+    size: int
+    tree: cst.Module | None = None
+    text: str = ""
+    index: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    public: tuple[str, ...] = ()  # what ``from m import *`` binds
+    problem: str = ""
+
+    @property
+    def statements(self) -> tuple[cst.BaseStatement, ...]:
+        return tuple(self.tree.body) if self.tree is not None else ()
+
+
+_FACTS: OrderedDict[str, Facts] = OrderedDict()  # by path, least recently used first
+
+
+def facts(path: str) -> tuple[Facts, float]:
+    """The facts of the module at ``path`` (from the process's cache while the file is
+    unchanged), and the seconds spent parsing it now."""
+    read = read_source(path, project.MAX_MODULE_BYTES)
+    if read.text is None:
+        reason = read.problem
+        if read.action == "skip":
+            reason = f"over the {size_text(project.MAX_MODULE_BYTES)} limit for imported modules"
+        return Facts(project.file_digest(path), 0, problem=reason), 0.0
+    digest = project.digest(read.data)
+    cached = _FACTS.get(path)
+    if cached is not None and cached.digest == digest:
+        _FACTS.move_to_end(path)
+        return cached, 0.0
+    start = time.perf_counter()
+    found = _parse(read.text, digest)
+    spent = time.perf_counter() - start
+    _keep(path, found)
+    return found, spent
+
+
+def _keep(path: str, found: Facts) -> None:
+    _FACTS[path] = found
+    _FACTS.move_to_end(path)
+    total = sum(f.size for f in _FACTS.values())
+    while total > _CACHE_BYTES and len(_FACTS) > 1:
+        _, dropped = _FACTS.popitem(last=False)
+        total -= dropped.size
+
+
+def _parse(text: str, digest: str) -> Facts:
+    try:
+        tree = parse(text)
+    except ParseFailure as exc:
+        return Facts(digest, 0, problem=f"it does not parse (line {exc.line}: {exc.message})")
+    found = _indexed(tree, text, digest)
+    return found or Facts(digest, 0, problem="Python's parser reads it otherwise than libcst")
+
+
+def _indexed(tree: cst.Module, text: str, digest: str) -> Facts | None:
+    """Facts of a parsed module: Python's own parser (fast, C) gives the names each top-level
+    statement binds or changes; libcst's statements are matched to it one by one."""
+    try:
+        body = ast.parse(text).body
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    index: dict[str, list[int]] = {}
+    public: list[str] = []
+    position = 0
+    for number, statement in enumerate(tree.body):
+        count = len(statement.body) if isinstance(statement, cst.SimpleStatementLine) else 1
+        bound: set[str] = set()
+        changed: set[str] = set()
+        for node in body[position : position + count]:
+            _affected(node, bound, changed)
+        position += count
+        for name in bound | changed:
+            index.setdefault(name, []).append(number)
+        public.extend(sorted(n for n in bound if not n.startswith("_") and n != STAR))
+    if position != len(body):
+        return None
+    names = _declared_all(body)
+    return Facts(
+        digest,
+        len(text),
+        tree,
+        text,
+        {name: tuple(found) for name, found in index.items()},
+        tuple(dict.fromkeys(public if names is None else names)),
+    )
+
+
+def _affected(node: ast.AST, bound: set[str], changed: set[str]) -> None:
+    """Names a top-level statement binds (assignments, imports, ``def``, ``class``) or changes
+    (``name.method(...)``, ``name[k] = v``, ``name.attr = v``); the bodies of functions, classes
+    and lambdas run later, when called."""
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        bound.add(node.name)
+        return
+    if isinstance(node, ast.Lambda):
+        return
+    if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+        bound.add(node.id)
+    elif isinstance(node, (ast.Import, ast.ImportFrom)):
+        for alias in node.names:
+            bound.add(STAR if alias.name == "*" else alias.asname or alias.name.split(".")[0])
+    elif isinstance(node, ast.ExceptHandler) and node.name:
+        bound.add(node.name)
+    elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        root = _root(node.func.value)
+        if root is not None:
+            changed.add(root)
+    elif isinstance(node, (ast.Attribute, ast.Subscript)) and isinstance(
+        node.ctx, (ast.Store, ast.Del)
+    ):
+        root = _root(node.value)
+        if root is not None:
+            changed.add(root)
+    for child in ast.iter_child_nodes(node):
+        _affected(child, bound, changed)
+
+
+def _root(node: ast.AST) -> str | None:
+    while isinstance(node, (ast.Attribute, ast.Subscript, ast.Call)):
+        node = node.func if isinstance(node, ast.Call) else node.value
+    return node.id if isinstance(node, ast.Name) else None
+
+
+def _declared_all(body: list[ast.stmt]) -> list[str] | None:
+    """A literal ``__all__``: the names a star import binds."""
+    for statement in body:
+        if (
+            isinstance(statement, ast.Assign)
+            and any(isinstance(t, ast.Name) and t.id == "__all__" for t in statement.targets)
+            and isinstance(statement.value, (ast.List, ast.Tuple))
+        ):
+            items = statement.value.elts
+            if all(isinstance(i, ast.Constant) and isinstance(i.value, str) for i in items):
+                return [i.value for i in items]  # type: ignore[union-attr]
+    return None
+
+
+class ProjectModule:
+    """A module of the project as one analysis runs it; also the value of its name
+    (``import config`` binds ``config`` to it, ``config.UNITS`` runs what binds UNITS)."""
+
+    def __init__(
+        self,
+        owner: Project,
+        name: str,
+        found: project.Found,
+        found_facts: Facts,
+        depth: int,
+        site: Loc,
+    ) -> None:
+        self.owner = owner
+        self.name = name
+        self.found = found
+        self.facts = found_facts
+        self.statements = found_facts.statements
+        self.depth = depth
+        self.site = site  # where the script first reached it
+        self.path = found.path
+        self.display = project.relative(found.path, owner.directory)
+        self.scope = Scope(home=self)
+        self.scope.vars["__name__"] = name
+        self.scope.vars["__file__"] = found.path
+        self.positions = (
+            Positions(found_facts.tree, found_facts.text) if found_facts.tree is not None else None
+        )
+        self.clock = len(self.statements)  # statements before it may run (one is running)
+        self.done: set[int] = set()
+        self.running: set[int] = set()
+        self.star_keras: str | None = None
+
+    def binding(self, name: str) -> Value:
+        """The value of the module's global ``name``, after running the statements before
+        the clock that bind or change it; MISSING when none does."""
+        order = self.facts.index.get(name, ())
+        star = self.facts.index.get(STAR)
+        if star:
+            order = tuple(sorted({*order, *star}))
+        for number in order:
+            if number >= self.clock:
+                break
+            if number not in self.done and number not in self.running:
+                self.run(number)
+        return self.scope.vars.get(name, MISSING)
+
+    def pending(self, name: str) -> bool:
+        """Whether a statement not run yet binds ``name`` while the module is half run: a
+        circular import asked for it too early."""
+        return bool(self.running) and any(n >= self.clock for n in self.facts.index.get(name, ()))
+
+    def run(self, number: int) -> None:
+        self.running.add(number)
+        saved, self.clock = self.clock, number
+        try:
+            self.owner.runner(self, number)
+        finally:
+            self.clock = saved
+            self.running.discard(number)
+            self.done.add(number)
+
+    def bind_all(self) -> list[tuple[str, Value]]:
+        """What ``from module import *`` binds."""
+        return [(name, self.binding(name)) for name in self.facts.public]
+
+    def placed(self, site: Loc) -> Placed:
+        return Placed(self, site)
+
+
+class Placed:
+    """Locs for the nodes of a module's code reached from the script at ``site``."""
+
+    def __init__(self, module: ProjectModule, site: Loc) -> None:
+        self.module = module
+        self.site = site
+
+    def loc(self, node: cst.CSTNode) -> Loc:
+        positions = self.module.positions
+        inner = positions.loc(node) if positions is not None else Loc.fixed(Span(1, 1, 1, 1))
+        return Loc(self._span, node, ImportedLoc(self.module.path, self.module.display, inner))
+
+    def _span(self, _key: object) -> Span:
+        return self.site.span
+
+
+class Project:
+    """The modules one script imports from its project, with the lookups made (for the
+    cache) and the budget spent."""
+
+    def __init__(self, script: str, runner: Runner) -> None:
+        self.script = os.path.abspath(script)
+        self.directory = os.path.dirname(self.script)
+        self.roots = project.search_roots(self.script)
+        self.runner = runner
+        self.modules: dict[str, ProjectModule] = {}
+        self.dependencies: dict[tuple[str, str, int], project.Dependency] = {}
+        self.parse_seconds = 0.0
+
+    def module(
+        self, importer: ProjectModule | None, name: str, level: int, site: Loc
+    ) -> ProjectModule | str:
+        """The module ``name`` (``level`` dots) imported by ``importer`` (None: the script),
+        or why it cannot be followed."""
+        found = self._lookup(importer, name, level)
+        shown = "." * level + name
+        if found is None:
+            return f"no module `{shown}` in the project"
+        return self._open(importer, shown, found, site)
+
+    def parent(self, importer: ProjectModule | None, name: str, site: Loc) -> ProjectModule | str:
+        """The package ``a`` that ``import a.b`` binds (a namespace package too, once ``a.b``
+        is found)."""
+        found = self._lookup(importer, name, 0) or project.resolve_namespace(name, self.roots)
+        if found is None:
+            return f"no module `{name}` in the project"
+        return self._open(importer, name, found, site)
+
+    def submodule(self, package: ProjectModule, name: str, site: Loc) -> ProjectModule | str:
+        """``package.name`` as a module (``from package import name``, ``package.name``)."""
+        if not package.found.package:
+            return f"`{package.name}` defines no `{name}`"
+        found = self._lookup(package, name, 1)
+        if found is None or found.namespace:
+            return f"`{package.name}` defines no `{name}`"
+        return self._open(package, f"{package.name}.{name}", found, site)
+
+    def _lookup(
+        self, importer: ProjectModule | None, name: str, level: int
+    ) -> project.Found | None:
+        if importer is None:
+            path, where = self.script, ""
+        elif importer.found.namespace:
+            path = os.path.join(importer.found.path, "__init__.py")
+            where = project.relative(path, self.directory)
+        else:
+            path, where = importer.found.path, importer.display
+        found = project.resolve(path, name, level, self.roots)
+        key = (where, name, level)
+        if key not in self.dependencies:
+            located = None if found is None else project.relative(found.path, self.directory)
+            digest = None
+            if found is not None and not found.namespace:
+                digest = project.file_digest(found.path)
+            self.dependencies[key] = project.Dependency(where, name, level, located, digest)
+        return found
+
+    def _open(
+        self, importer: ProjectModule | None, name: str, found: project.Found, site: Loc
+    ) -> ProjectModule | str:
+        if found.path == self.script:
+            return "a circular import (it imports the script itself)"
+        known = self.modules.get(found.path)
+        if known is not None:
+            return known
+        depth = 1 if importer is None else importer.depth + 1
+        if depth > MAX_IMPORT_DEPTH:
+            return f"imports are followed {MAX_IMPORT_DEPTH} modules deep"
+        if len(self.modules) >= MAX_MODULES or self.parse_seconds > MAX_PARSE_SECONDS:
+            return "the budget for imported modules is spent"
+        if found.namespace:
+            loaded = Facts("", 0, cst.Module(body=()))
+        else:
+            loaded, spent = facts(found.path)
+            self.parse_seconds += spent
+        display = project.relative(found.path, self.directory)
+        if loaded.problem:
+            return f"{display}: {loaded.problem}"
+        module = ProjectModule(self, name.lstrip("."), found, loaded, depth, site)
+        self.modules[found.path] = module
+        return module
+
+    def lookups(self) -> tuple[project.Dependency, ...]:
+        return tuple(self.dependencies.values())
