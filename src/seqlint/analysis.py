@@ -62,8 +62,11 @@ def analyse(
                 continue
             message, origin, fix = finding.message, None, finding.fix
             if imported is not None:
-                message = f"{message} (in {imported.where}, run from here)"
-                origin = Origin(_beside(path, imported.path), inner.line, inner.column)
+                chain = imported.chain()
+                through = "".join(f" through {place.where}" for place in chain[1:2])
+                message = f"{message} (in {imported.where}, run from here{through})"
+                outer = tuple(dict.fromkeys(_beside(path, place.path) for place in chain[1:]))
+                origin = Origin(_beside(path, imported.path), inner.line, inner.column, outer)
                 fix = None  # an edit of another file's code
             diagnostic = Diagnostic(
                 path=path,

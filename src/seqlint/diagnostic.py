@@ -48,12 +48,14 @@ class TraceRow:
 @dataclass(frozen=True)
 class Origin:
     """Where in an imported module of the project the problem of a diagnostic lies: the
-    diagnostic itself is at the line of the checked file that runs that code. ``path`` is
-    named like the diagnostic's own (the same directory prefix)."""
+    diagnostic itself is at the line of the checked file that runs that code; ``through``
+    lists the other imported modules whose code led there (the nearest to the problem
+    first). Paths are named like the diagnostic's own (the same directory prefix)."""
 
     path: str
     line: int
     column: int
+    through: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

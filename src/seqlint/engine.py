@@ -22,7 +22,7 @@ from seqlint.diagnostic import Diagnostic, FileResult, Severity, Unanalysed
 from seqlint.discover import discover
 from seqlint.keras_target import KerasTarget, configured, detect
 from seqlint.notebooks import NOTEBOOK_SUFFIX
-from seqlint.prefilter import imported_modules, may_define_model
+from seqlint.prefilter import imported_modules, may_define_model, trains_unknown_model
 from seqlint.project import imports_any
 from seqlint.sources import (
     Read,
@@ -238,24 +238,33 @@ def _check(
         result.diagnostics.extend(plan.source.place(d) for d in kept)
 
 
-def _reported_by_file(kept_of: dict[str, list[Diagnostic]]) -> dict[str, set[tuple[str, int]]]:
-    """(code, line) of each checked file's own findings, by real path, when some file's
-    finding lies in an imported module."""
+Fault = tuple[str, str, int]  # code, real path and line of the code at fault
+
+
+def _fault(diagnostic: Diagnostic) -> Fault:
+    origin = diagnostic.origin
+    if origin is None:
+        return diagnostic.code, os.path.realpath(diagnostic.path), diagnostic.line
+    return diagnostic.code, os.path.realpath(origin.path), origin.line
+
+
+def _reported_by_file(kept_of: dict[str, list[Diagnostic]]) -> dict[str, set[Fault]]:
+    """The problems each checked file reports (by its real path), when some file's finding
+    lies in an imported module."""
     if not any(d.origin is not None for kept in kept_of.values() for d in kept):
         return {}
-    return {
-        os.path.realpath(path): {(d.code, d.line) for d in kept if d.origin is None}
-        for path, kept in kept_of.items()
-    }
+    return {os.path.realpath(path): {_fault(d) for d in kept} for path, kept in kept_of.items()}
 
 
-def _reported_there(diagnostic: Diagnostic, reported: dict[str, set[tuple[str, int]]]) -> bool:
-    """A finding in an imported module that the module's own check reports too: shown once,
-    there."""
+def _reported_there(diagnostic: Diagnostic, reported: dict[str, set[Fault]]) -> bool:
+    """A finding in imported code that a checked module on the way to it reports too (its
+    own check runs that code): shown once, there."""
     origin = diagnostic.origin
     if origin is None or not reported:
         return False
-    return (diagnostic.code, origin.line) in reported.get(os.path.realpath(origin.path), ())
+    fault = _fault(diagnostic)
+    modules = (origin.path, *origin.through)
+    return any(fault in reported.get(os.path.realpath(m), ()) for m in modules)
 
 
 def may_hold_model(path: str, text: str) -> bool:
@@ -264,7 +273,7 @@ def may_hold_model(path: str, text: str) -> bool:
     if may_define_model(text):
         return True
     names = imported_modules(text) if path != STDIN else []
-    return bool(names) and imports_any(path, names)
+    return bool(names) and (imports_any(path, names) or trains_unknown_model(text, names))
 
 
 def _target(settings: FileSettings) -> KerasTarget:

@@ -83,16 +83,27 @@ class Loc:
 @dataclass(frozen=True)
 class ImportedLoc:
     """A place in an imported module of the project: its file (``path``, absolute;
-    ``display``, relative to the script's directory) and the Loc in it."""
+    ``display``, relative to the script's directory), the Loc in it, and the place in another
+    imported module whose code ran it (``through``: None when the script ran it)."""
 
     path: str
     display: str
     loc: Loc
+    through: ImportedLoc | None = None
 
     @property
     def where(self) -> str:
         """``model.py:12``."""
         return f"{self.display}:{self.loc.line}"
+
+    def chain(self) -> list[ImportedLoc]:
+        """This place, then those that ran it, outwards (the script's place excluded)."""
+        found: list[ImportedLoc] = []
+        place: ImportedLoc | None = self
+        while place is not None and len(found) < 64:
+            found.append(place)
+            place = place.through
+        return found
 
 
 @dataclass(frozen=True)

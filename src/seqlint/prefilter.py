@@ -14,6 +14,7 @@ project has).
 from __future__ import annotations
 
 import re
+import sys
 
 KERAS_MARKER = "keras"
 """Every way the frontend recognises Keras contains this substring (keras, tf.keras,
@@ -82,6 +83,16 @@ _IMPORT = re.compile(
 )
 
 
+_TRAINING = re.compile(r"\.(?:fit|fit_generator|train_on_batch)\s*\(")
+# What a script that trains may import without its model being a Keras one: other frameworks
+# with a ``fit`` (then it is not Keras's), and the data and plotting libraries of any script.
+_OTHER_FRAMEWORKS = frozenset(
+    {"sklearn", "torch", "lightning", "pytorch_lightning", "xgboost", "lightgbm", "catboost"}
+    | {"statsmodels", "jax", "flax", "fastai", "mxnet", "paddle", "prophet", "pmdarima"}
+)
+_ANY_SCRIPT = frozenset({"numpy", "pandas", "matplotlib", "scipy", "seaborn", "tqdm"})
+
+
 def imported_modules(source: str) -> list[str]:
     """For a source with model code that does not name Keras (its model may come from a
     module of its project): the modules it imports (``.layers`` for a relative import);
@@ -95,6 +106,17 @@ def imported_modules(source: str) -> list[str]:
         else:
             names.extend(name.strip() for name in match[2].split(","))
     return names
+
+
+def trains_unknown_model(source: str, modules: list[str]) -> bool:
+    """Whether a source that trains a model without naming Keras (see
+    :func:`imported_modules`) may train one made elsewhere: it imports a module that is
+    neither the standard library, a data or plotting library, nor another framework (whose
+    ``fit`` it then calls); seqlint then says which import it could not follow."""
+    roots = {module.lstrip(".").split(".", 1)[0] for module in modules}
+    if not _TRAINING.search(source) or roots & _OTHER_FRAMEWORKS:
+        return False
+    return bool(roots - sys.stdlib_module_names - _ANY_SCRIPT - {""})
 
 
 def _without_test_bodies(match: re.Match[str]) -> str:

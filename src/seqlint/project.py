@@ -161,25 +161,25 @@ def file_digest(path: str) -> str:
         return digest(read.problem.encode())
 
 
-def unchanged(script: str, dependencies: tuple[Dependency, ...]) -> bool:
-    """Whether every lookup in ``dependencies``, made again for ``script`` where it is now,
-    finds the same file with the same content."""
+def current(script: str, dependencies: tuple[Dependency, ...]) -> tuple[Dependency, ...]:
+    """The lookups of ``dependencies`` made again for ``script`` where it is now: what each
+    finds today, and its content's digest (equal to ``dependencies`` when nothing changed)."""
     here = os.path.dirname(os.path.abspath(script))
     roots = search_roots(script)
     digests: dict[str, str] = {}
+    made = []
     for dep in dependencies:
         importer = os.path.join(here, dep.importer) if dep.importer else os.path.abspath(script)
         found = resolve(importer, dep.name, dep.level, roots)
-        where = None if found is None else relative(found.path, here)
-        if where != dep.found:
-            return False
-        if found is None or found.namespace:
-            continue
-        if found.path not in digests:
-            digests[found.path] = file_digest(found.path)
-        if digests[found.path] != dep.digest:
-            return False
-    return True
+        where, digested = None, None
+        if found is not None:
+            where = relative(found.path, here)
+            if not found.namespace:
+                if found.path not in digests:
+                    digests[found.path] = file_digest(found.path)
+                digested = digests[found.path]
+        made.append(Dependency(dep.importer, dep.name, dep.level, where, digested))
+    return tuple(made)
 
 
 def relative(path: str, directory: str) -> str:

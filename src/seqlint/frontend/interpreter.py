@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 import libcst as cst
 
-from seqlint.dims import UNKNOWN
+from seqlint.dims import UNKNOWN, Sym
 from seqlint.frontend import arith
 from seqlint.frontend.classes import Objects
 from seqlint.frontend.imports import (
@@ -29,7 +29,7 @@ from seqlint.frontend.imports import (
 )
 from seqlint.frontend.keras_api import is_layer_class, role_of
 from seqlint.frontend.models import FunctionalModel, Graph, SequentialModel, SubclassedModel
-from seqlint.frontend.modules import Project, ProjectModule
+from seqlint.frontend.modules import Project, ProjectModule, Unfollowable
 from seqlint.frontend.objects import Args, ExtName, Function, Instance, KerasClass
 from seqlint.frontend.scopes import MISSING, Assignment, Branches, Scope
 from seqlint.frontend.values import MAX_DEPTH, joined_list, sequence_items
@@ -351,9 +351,20 @@ class Interpreter(Objects):
 
     def _assign(self, node: cst.Assign) -> Signal:
         value = self.eval(node.value)
+        cause = self.cause_of(node.value) if value is UNKNOWN or isinstance(value, Sym) else None
         for target in node.targets:
             self.assign_target(target.target, value)
+            if cause is not None:
+                self._caused(target.target, cause)
         return None
+
+    def _caused(self, target: cst.BaseExpression, cause: UnresolvedImport) -> None:
+        """The names of ``target`` hold what an unresolved import gave (``X, y = load()``)."""
+        if isinstance(target, cst.Name):
+            self.causes[(id(self.scope.owner(target.value)), target.value)] = cause
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            for element in target.elements:
+                self._caused(element.value, cause)
 
     def _ann_assign(self, node: cst.AnnAssign) -> Signal:
         if node.value is not None:
@@ -387,18 +398,22 @@ class Interpreter(Objects):
         for (name, value), alias in zip(import_bindings(node), node.names, strict=True):
             qualname = dotted_name(alias.name) or ""
             if self.project is not None and not is_known_module(qualname):
-                value = self._import_module(qualname, name, alias.asname is not None, node)
-            self.assign(name, value)
+                found = self._import_module(qualname, name, alias.asname is not None, node)
+                self._bind_import(name, found, qualname, node)
+            else:
+                self.assign(name, value)
         return None
 
-    def _import_module(self, qualname: str, local: str, aliased: bool, node: cst.Import) -> Value:
+    def _import_module(
+        self, qualname: str, local: str, aliased: bool, node: cst.Import
+    ) -> ProjectModule | Unfollowable:
         """``import a.b`` binds the package ``a``, ``import a.b as c`` the module ``a.b``."""
         assert self.project is not None
         site = self.graph.positions.loc(node)
         found = self.project.module(self.home, qualname, 0, site)
         if isinstance(found, ProjectModule) and not aliased and "." in qualname:
             found = self.project.parent(self.home, local, site)
-        return self._imported(found, local, qualname, node)
+        return found
 
     def _import_from(self, node: cst.ImportFrom) -> Signal:
         name = (dotted_name(node.module) if node.module is not None else "") or ""
@@ -438,24 +453,29 @@ class Interpreter(Objects):
             local = imported
             if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
                 local = alias.asname.name.value
-            value: Value | str = found
+            value: Value = found
             if isinstance(found, ProjectModule):
                 value = found.binding(imported)
-                if value is MISSING:
-                    value = "a circular import" if found.pending(imported) else MISSING
-                if value is MISSING:
+                if value is MISSING and found.pending(imported):
+                    value = Unfollowable("a circular import")
+                elif value is MISSING:
                     value = self.project.submodule(found, imported, site)
-            self.assign(local, self._imported(value, local, shown, node))
+                elif value is UNKNOWN and imported in found.unfollowed:
+                    value = Unfollowable(found.unfollowed[imported])  # imported there in turn
+            self._bind_import(local, value, shown, node)
 
-    def _imported(self, value: Value | str, local: str, module: str, node: cst.CSTNode) -> Value:
-        """The value an import binds to ``local``: unknown, with the reason remembered, when
-        it names something seqlint cannot follow (``value`` is then that reason)."""
-        if not isinstance(value, str):
-            return value
-        if self.home is None:
-            cause = UnresolvedImport(local, module, self.graph.positions.loc(node), value)
-            self.causes[(id(self.scope.owner(local)), local)] = cause
-        return UNKNOWN
+    def _bind_import(self, local: str, value: Value, module: str, node: cst.CSTNode) -> None:
+        """Bind what an import gives ``local``: unknown, with the reason remembered, for
+        something seqlint cannot follow (in a module, for those that import it from there)."""
+        if not isinstance(value, Unfollowable):
+            self.assign(local, value)
+            return
+        self.assign(local, UNKNOWN)
+        if self.home is not None:
+            self.home.unfollowed[local] = value.reason
+            return
+        cause = UnresolvedImport(local, module, self.graph.positions.loc(node), value.reason)
+        self.causes[(id(self.scope.owner(local)), local)] = cause
 
     def _run_module_statement(self, module: ProjectModule, number: int) -> None:
         """Top-level statement ``number`` of an imported module, in its own scope, out of any

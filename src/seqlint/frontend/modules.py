@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 from seqlint import project
+from seqlint.frontend.imports import is_known_module
 from seqlint.frontend.parsing import ParseFailure, parse
 from seqlint.frontend.positions import Positions
 from seqlint.frontend.scopes import MISSING, Scope
@@ -43,6 +44,17 @@ STAR = "*"  # the index entry of ``from m import *`` statements
 Runner = Callable[["ProjectModule", int], None]
 
 
+@dataclass(frozen=True)
+class Import:
+    """A top-level import statement: ``from module import names`` (``names`` None for
+    ``import module``, which binds the module)."""
+
+    statement: int
+    module: str
+    level: int
+    names: tuple[str, ...] | None
+
+
 @dataclass(eq=False)
 class Facts:
     """A module's file as parsed: its top-level statements and, for each name, the
@@ -54,6 +66,7 @@ class Facts:
     text: str = ""
     index: dict[str, tuple[int, ...]] = field(default_factory=dict)
     public: tuple[str, ...] = ()  # what ``from m import *`` binds
+    imports: tuple[Import, ...] = ()  # its top-level import statements, in order
     problem: str = ""
 
     @property
@@ -69,9 +82,10 @@ def facts(path: str) -> tuple[Facts, float]:
     unchanged), and the seconds spent parsing it now."""
     read = read_source(path, project.MAX_MODULE_BYTES)
     if read.text is None:
-        reason = read.problem
+        reason = f"cannot be read ({read.problem})"
         if read.action == "skip":
-            reason = f"over the {size_text(project.MAX_MODULE_BYTES)} limit for imported modules"
+            limit = size_text(project.MAX_MODULE_BYTES)
+            reason = f"is over the {limit} limit for imported modules"
         return Facts(project.file_digest(path), 0, problem=reason), 0.0
     digest = project.digest(read.data)
     cached = _FACTS.get(path)
@@ -98,9 +112,9 @@ def _parse(text: str, digest: str) -> Facts:
     try:
         tree = parse(text)
     except ParseFailure as exc:
-        return Facts(digest, 0, problem=f"it does not parse (line {exc.line}: {exc.message})")
+        return Facts(digest, 0, problem=f"does not parse (line {exc.line}: {exc.message})")
     found = _indexed(tree, text, digest)
-    return found or Facts(digest, 0, problem="Python's parser reads it otherwise than libcst")
+    return found or Facts(digest, 0, problem="is read otherwise by Python's parser than by libcst")
 
 
 def _indexed(tree: cst.Module, text: str, digest: str) -> Facts | None:
@@ -112,6 +126,7 @@ def _indexed(tree: cst.Module, text: str, digest: str) -> Facts | None:
         return None
     index: dict[str, list[int]] = {}
     public: list[str] = []
+    imports: list[Import] = []
     position = 0
     for number, statement in enumerate(tree.body):
         count = len(statement.body) if isinstance(statement, cst.SimpleStatementLine) else 1
@@ -119,6 +134,11 @@ def _indexed(tree: cst.Module, text: str, digest: str) -> Facts | None:
         changed: set[str] = set()
         for node in body[position : position + count]:
             _affected(node, bound, changed)
+            if isinstance(node, ast.ImportFrom):
+                names = tuple(alias.name for alias in node.names)
+                imports.append(Import(number, node.module or "", node.level, names))
+            elif isinstance(node, ast.Import):
+                imports.extend(Import(number, a.name, 0, None) for a in node.names)
         position += count
         for name in bound | changed:
             index.setdefault(name, []).append(number)
@@ -133,6 +153,7 @@ def _indexed(tree: cst.Module, text: str, digest: str) -> Facts | None:
         text,
         {name: tuple(found) for name, found in index.items()},
         tuple(dict.fromkeys(public if names is None else names)),
+        tuple(imports),
     )
 
 
@@ -186,6 +207,13 @@ def _declared_all(body: list[ast.stmt]) -> list[str] | None:
     return None
 
 
+@dataclass(frozen=True)
+class Unfollowable:
+    """Why an import cannot be followed."""
+
+    reason: str
+
+
 class ProjectModule:
     """A module of the project as one analysis runs it; also the value of its name
     (``import config`` binds ``config`` to it, ``config.UNITS`` runs what binds UNITS)."""
@@ -218,6 +246,7 @@ class ProjectModule:
         self.done: set[int] = set()
         self.running: set[int] = set()
         self.star_keras: str | None = None
+        self.unfollowed: dict[str, str] = {}  # its names an unresolved import bound, and why
 
     def binding(self, name: str) -> Value:
         """The value of the module's global ``name``, after running the statements before
@@ -231,12 +260,15 @@ class ProjectModule:
                 break
             if number not in self.done and number not in self.running:
                 self.run(number)
+        if self.pending(name):
+            return MISSING  # what binds it has not run yet in Python's order
         return self.scope.vars.get(name, MISSING)
 
     def pending(self, name: str) -> bool:
-        """Whether a statement not run yet binds ``name`` while the module is half run: a
-        circular import asked for it too early."""
-        return bool(self.running) and any(n >= self.clock for n in self.facts.index.get(name, ()))
+        """Whether only statements past the clock bind ``name`` (the module is half run: a
+        circular import asks for it too early)."""
+        own = self.facts.index.get(name)
+        return bool(own) and own[0] >= self.clock  # type: ignore[index]
 
     def run(self, number: int) -> None:
         self.running.add(number)
@@ -266,7 +298,9 @@ class Placed:
     def loc(self, node: cst.CSTNode) -> Loc:
         positions = self.module.positions
         inner = positions.loc(node) if positions is not None else Loc.fixed(Span(1, 1, 1, 1))
-        return Loc(self._span, node, ImportedLoc(self.module.path, self.module.display, inner))
+        module = self.module
+        place = ImportedLoc(module.path, module.display, inner, self.site.origin)
+        return Loc(self._span, node, place)
 
     def _span(self, _key: object) -> Span:
         return self.site.span
@@ -284,33 +318,38 @@ class Project:
         self.modules: dict[str, ProjectModule] = {}
         self.dependencies: dict[tuple[str, str, int], project.Dependency] = {}
         self.parse_seconds = 0.0
+        self._imported: dict[str, str | None] = {}  # the script's imports: why they raise
 
     def module(
         self, importer: ProjectModule | None, name: str, level: int, site: Loc
-    ) -> ProjectModule | str:
+    ) -> ProjectModule | Unfollowable:
         """The module ``name`` (``level`` dots) imported by ``importer`` (None: the script),
         or why it cannot be followed."""
         found = self._lookup(importer, name, level)
         shown = "." * level + name
         if found is None:
-            return f"no module `{shown}` in the project"
+            return Unfollowable(f"no module `{shown}` in the project")
         return self._open(importer, shown, found, site)
 
-    def parent(self, importer: ProjectModule | None, name: str, site: Loc) -> ProjectModule | str:
+    def parent(
+        self, importer: ProjectModule | None, name: str, site: Loc
+    ) -> ProjectModule | Unfollowable:
         """The package ``a`` that ``import a.b`` binds (a namespace package too, once ``a.b``
         is found)."""
         found = self._lookup(importer, name, 0) or project.resolve_namespace(name, self.roots)
         if found is None:
-            return f"no module `{name}` in the project"
+            return Unfollowable(f"no module `{name}` in the project")
         return self._open(importer, name, found, site)
 
-    def submodule(self, package: ProjectModule, name: str, site: Loc) -> ProjectModule | str:
+    def submodule(
+        self, package: ProjectModule, name: str, site: Loc
+    ) -> ProjectModule | Unfollowable:
         """``package.name`` as a module (``from package import name``, ``package.name``)."""
         if not package.found.package:
-            return f"`{package.name}` defines no `{name}`"
+            return Unfollowable(f"`{package.name}` defines no `{name}`")
         found = self._lookup(package, name, 1)
         if found is None or found.namespace:
-            return f"`{package.name}` defines no `{name}`"
+            return Unfollowable(f"`{package.name}` defines no `{name}`")
         return self._open(package, f"{package.name}.{name}", found, site)
 
     def _lookup(
@@ -335,28 +374,64 @@ class Project:
 
     def _open(
         self, importer: ProjectModule | None, name: str, found: project.Found, site: Loc
-    ) -> ProjectModule | str:
+    ) -> ProjectModule | Unfollowable:
         if found.path == self.script:
-            return "a circular import (it imports the script itself)"
-        known = self.modules.get(found.path)
-        if known is not None:
-            return known
-        depth = 1 if importer is None else importer.depth + 1
-        if depth > MAX_IMPORT_DEPTH:
-            return f"imports are followed {MAX_IMPORT_DEPTH} modules deep"
-        if len(self.modules) >= MAX_MODULES or self.parse_seconds > MAX_PARSE_SECONDS:
-            return "the budget for imported modules is spent"
-        if found.namespace:
-            loaded = Facts("", 0, cst.Module(body=()))
-        else:
-            loaded, spent = facts(found.path)
-            self.parse_seconds += spent
-        display = project.relative(found.path, self.directory)
-        if loaded.problem:
-            return f"{display}: {loaded.problem}"
-        module = ProjectModule(self, name.lstrip("."), found, loaded, depth, site)
-        self.modules[found.path] = module
-        return module
+            return Unfollowable("a circular import (it imports the script itself)")
+        module = self.modules.get(found.path)
+        if module is None:
+            depth = 1 if importer is None else importer.depth + 1
+            if depth > MAX_IMPORT_DEPTH:
+                return Unfollowable(f"its imports go more than {MAX_IMPORT_DEPTH} modules deep")
+            if len(self.modules) >= MAX_MODULES or self.parse_seconds > MAX_PARSE_SECONDS:
+                return Unfollowable("the budget for imported modules is spent")
+            if found.namespace:
+                loaded = Facts("", 0, cst.Module(body=()))
+            else:
+                loaded, spent = facts(found.path)
+                self.parse_seconds += spent
+            display = project.relative(found.path, self.directory)
+            if loaded.problem:
+                return Unfollowable(f"{display} {loaded.problem}")
+            module = ProjectModule(self, name.lstrip("."), found, loaded, depth, site)
+            self.modules[found.path] = module
+        if importer is None and module.path not in self._imported:
+            self._imported[module.path] = self._import_failure(module)
+        failure = self._imported.get(module.path) if importer is None else None
+        return module if failure is None else Unfollowable(failure)
+
+    def _import_failure(self, module: ProjectModule) -> str | None:
+        """Why Python's import of ``module`` raises, simulated on the top-level import
+        statements of the project's modules in their order: a name imported from a module
+        still half imported (a circular import); None when it does not."""
+        partial: dict[str, int] = {}  # modules being imported: the statement each is at
+        done: set[str] = set()
+
+        def visit(current: ProjectModule) -> str | None:
+            for item in current.facts.imports:
+                if not item.level and (is_known_module(item.module) or item.module == "__future__"):
+                    continue
+                partial[current.path] = item.statement
+                target = self.module(current, item.module, item.level, current.site)
+                if not isinstance(target, ProjectModule) or target.path in done:
+                    continue
+                at = partial.get(target.path)
+                if at is None:
+                    failure = visit(target)
+                    if failure is not None:
+                        return failure
+                    continue
+                for name in item.names or ():
+                    own = target.facts.index.get(name)
+                    if own and own[0] >= at:
+                        return (
+                            f"a circular import: {current.display} imports `{name}` from "
+                            f"{target.display} before {target.display} defines it"
+                        )
+            partial.pop(current.path, None)
+            done.add(current.path)
+            return None
+
+        return visit(module)
 
     def lookups(self) -> tuple[project.Dependency, ...]:
         return tuple(self.dependencies.values())
