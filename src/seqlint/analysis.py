@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 
 from seqlint.diagnostic import Diagnostic, FileResult, Origin, Unanalysed
-from seqlint.fixes import Fix
+from seqlint.fixes import Edit, Fix, InsertLayer, target_of
 from seqlint.frontend import extract, imported_text
 from seqlint.ir import Array, Batches, ImportedLoc, Loc, Model, ModuleIR, TensorRef, Value
 from seqlint.rulekit.base import Rule, RuleContext
@@ -68,6 +68,8 @@ def analyse(
                 outer = tuple(dict.fromkeys(_beside(path, place.path) for place in chain[1:]))
                 origin = Origin(_beside(path, imported.path), inner.line, inner.column, outer)
                 fix = None  # an edit of another file's code
+            elif fix is not None and any(_elsewhere(edit) for edit in fix.edits):
+                fix = None
             diagnostic = Diagnostic(
                 path=path,
                 line=span.line,
@@ -91,6 +93,12 @@ def analyse(
 
 
 STDIN = "-"
+
+
+def _elsewhere(edit: Edit) -> bool:
+    """An edit of code in an imported module (a model built there, fitted here)."""
+    places = [target_of(edit), *([edit.like] if isinstance(edit, InsertLayer) else [])]
+    return any(place.origin is not None for place in places)
 
 
 def _suppressed_there(imported: ImportedLoc, code: str) -> bool:

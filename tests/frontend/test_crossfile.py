@@ -303,3 +303,35 @@ def test_the_editor_buffer_is_analysed_with_the_modules_on_disk(tmp_path):
     check_result = check_text(Source(str(script), edited))
     assert [(d.code, d.line) for d in check_result.diagnostics] == [("SL103", 7)]
     assert not any(a.imported is False and a.span.line == 7 for a in check_result.applications)
+
+
+def test_no_fix_edits_an_imported_module(tmp_path):
+    """The script stacks an LSTM on the builder's last LSTM: SL101 is the script's own line,
+    but its fix would set return_sequences on model.py's LSTM: not offered."""
+    model = (
+        "import keras\n\n\ndef encoder():\n"
+        "    return keras.Sequential([keras.Input((20, 8)), keras.layers.LSTM(32)])\n"
+    )
+    train = (
+        "import keras\nfrom model import encoder\n\n"
+        "model = encoder()\nmodel.add(keras.layers.LSTM(16))\n"
+    )
+    analysis = check(tmp_path, {"model.py": model, "train.py": train})
+    (diagnostic,) = analysis.diagnostics
+    assert (diagnostic.code, diagnostic.line, diagnostic.origin) == ("SL101", 5, None)
+    assert "LSTM(32) at model.py:5 returns (batch, 32)" in diagnostic.message
+    assert (diagnostic.fix, analysis.fixes) == (None, [None])
+
+
+def test_imported_modules_have_a_budget(tmp_path):
+    """Two 50 KB modules fit in the 128 KB a script may import; a third does not."""
+    padding = "# padding\n" * 5000
+    files = {name: padding + f"{name.upper()} = 1\n" for name in ("first", "second")}
+    train = "from first import FIRST\nfrom second import SECOND\n" + TRAIN_FROM.format(
+        module="third", name="build_model"
+    )
+    analysis = check(tmp_path, {**files, "third.py": padding + SEQUENTIAL, "train.py": train})
+    assert [u.reason for u in analysis.unanalysed] == [
+        "`build_model` is imported from `third` (line 4), which seqlint could not follow: "
+        "the budget for imported modules is spent"
+    ]

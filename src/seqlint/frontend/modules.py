@@ -12,8 +12,9 @@ are placed at the script's line that runs them, with their place in the module a
 
 What cannot be followed (not in the project, a circular import, a module that does not parse or
 is over :data:`~seqlint.project.MAX_MODULE_BYTES`, imports deeper than
-:data:`MAX_IMPORT_DEPTH`, more than :data:`MAX_MODULES` modules, :data:`MAX_PARSE_SECONDS` of
-parsing) binds unknown values and says why (:class:`~seqlint.ir.UnresolvedImport`).
+:data:`MAX_IMPORT_DEPTH`, more than :data:`MAX_MODULES` modules, :data:`MAX_IMPORTED_BYTES` of
+them or :data:`MAX_PARSE_SECONDS` of parsing for one script) binds unknown values and says why
+(:class:`~seqlint.ir.UnresolvedImport`).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from seqlint.sources import read_source, size_text
 
 MAX_IMPORT_DEPTH = 3  # modules importing modules, counted from the script's own imports
 MAX_MODULES = 24  # modules followed for one script
+MAX_IMPORTED_BYTES = 128 * 1024  # their source, in all (their trees live beside the script's)
 MAX_PARSE_SECONDS = 2.0  # parsing imported modules for one script (a cached parse is free)
 _CACHE_BYTES = 128 * 1024  # source of the parsed modules a process keeps (LRU)
 STAR = "*"  # the index entry of ``from m import *`` statements
@@ -318,6 +320,7 @@ class Project:
         self.modules: dict[str, ProjectModule] = {}
         self.dependencies: dict[tuple[str, str, int], project.Dependency] = {}
         self.parse_seconds = 0.0
+        self.opened_bytes = 0
         self._imported: dict[str, str | None] = {}  # the script's imports: why they raise
 
     def module(
@@ -392,6 +395,9 @@ class Project:
             display = project.relative(found.path, self.directory)
             if loaded.problem:
                 return Unfollowable(f"{display} {loaded.problem}")
+            if self.opened_bytes + loaded.size > MAX_IMPORTED_BYTES:
+                return Unfollowable("the budget for imported modules is spent")
+            self.opened_bytes += loaded.size
             module = ProjectModule(self, name.lstrip("."), found, loaded, depth, site)
             self.modules[found.path] = module
         if importer is None and module.path not in self._imported:
