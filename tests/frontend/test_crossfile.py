@@ -326,7 +326,7 @@ def test_no_fix_edits_an_imported_module(tmp_path):
 def test_imported_modules_have_a_budget(tmp_path):
     """Two 50 KB modules fit in the 128 KB a script may import; a third does not."""
     padding = "# padding\n" * 5000
-    files = {name: padding + f"{name.upper()} = 1\n" for name in ("first", "second")}
+    files = {f"{name}.py": padding + f"{name.upper()} = 1\n" for name in ("first", "second")}
     train = "from first import FIRST\nfrom second import SECOND\n" + TRAIN_FROM.format(
         module="third", name="build_model"
     )
