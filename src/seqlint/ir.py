@@ -115,6 +115,7 @@ class UnresolvedImport:
     module: str
     loc: Loc  # the import statement
     reason: str
+    whole: bool = False  # ``import module``: the name is the module, not a value of it
 
     @property
     def text(self) -> str:

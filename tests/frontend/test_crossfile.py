@@ -335,3 +335,21 @@ def test_imported_modules_have_a_budget(tmp_path):
         "`build_model` is imported from `third` (line 4), which seqlint could not follow: "
         "the budget for imported modules is spent"
     ]
+
+
+def test_a_function_of_an_unresolved_module_is_no_model(tmp_path):
+    """``re.compile(...)`` is the module's own function; ``models.build()`` gives a value that
+    is trained: only that is named."""
+    train = (
+        "import re\nimport models\n\nPATTERN = re.compile('[a-z]+')\n"
+        "model = models.build()\nmodel.fit(X, y)\n"
+    )
+    analysis = check(tmp_path, {"train.py": train})
+    assert [(u.line, u.what, u.reason) for u in analysis.unanalysed] == [
+        (
+            6,
+            "model `model`",
+            "`models` is imported from `models` (line 2), which seqlint could not follow: "
+            "no module `models` in the project",
+        )
+    ]

@@ -352,6 +352,8 @@ class Interpreter(Objects):
     def _assign(self, node: cst.Assign) -> Signal:
         value = self.eval(node.value)
         cause = self.cause_of(node.value) if value is UNKNOWN or isinstance(value, Sym) else None
+        if cause is not None and cause.whole:
+            cause = replace(cause, whole=False)  # a value the module gave, no more the module
         for target in node.targets:
             self.assign_target(target.target, value)
             if cause is not None:
@@ -399,7 +401,7 @@ class Interpreter(Objects):
             qualname = dotted_name(alias.name) or ""
             if self.project is not None and not is_known_module(qualname):
                 found = self._import_module(qualname, name, alias.asname is not None, node)
-                self._bind_import(name, found, qualname, node)
+                self._bind_import(name, found, qualname, node, whole=True)
             else:
                 self.assign(name, value)
         return None
@@ -464,7 +466,9 @@ class Interpreter(Objects):
                     value = Unfollowable(found.unfollowed[imported])  # imported there in turn
             self._bind_import(local, value, shown, node)
 
-    def _bind_import(self, local: str, value: Value, module: str, node: cst.CSTNode) -> None:
+    def _bind_import(
+        self, local: str, value: Value, module: str, node: cst.CSTNode, whole: bool = False
+    ) -> None:
         """Bind what an import gives ``local``: unknown, with the reason remembered, for
         something seqlint cannot follow (in a module, for those that import it from there)."""
         if not isinstance(value, Unfollowable):
@@ -474,7 +478,8 @@ class Interpreter(Objects):
         if self.home is not None:
             self.home.unfollowed[local] = value.reason
             return
-        cause = UnresolvedImport(local, module, self.graph.positions.loc(node), value.reason)
+        loc = self.graph.positions.loc(node)
+        cause = UnresolvedImport(local, module, loc, value.reason, whole)
         self.causes[(id(self.scope.owner(local)), local)] = cause
 
     def _run_module_statement(self, module: ProjectModule, number: int) -> None:
