@@ -1,11 +1,13 @@
 """The modules of a script's project: which file an import names, and whether a result that
 depended on imported modules still holds.
 
-Python's script mode puts the script's own directory first on ``sys.path``; a project
+Python's script mode puts the script's own directory first on ``sys.path`` (for a module of a
+package, which runs as ``python -m pkg.mod``, the directory above its top package); a project
 installed for development adds its root (the closest directory with a ``pyproject.toml``,
 ``setup.py``, ``setup.cfg`` or ``.git``) and its ``src/``. Those are the places searched, in
 that order; nothing is imported, site-packages are never searched (a name found nowhere is a
-third-party package, the standard library, or a missing file: not a module of the project).
+third-party package, the standard library, or a missing file: not a module of the project),
+and a file of an installed package is no project's: its imports are not followed.
 
 Stdlib only: the result cache checks a file's dependencies here without the analysis.
 """
@@ -67,11 +69,23 @@ def project_root(directory: str) -> str | None:
         current = parent
 
 
+_INSTALLED = ("site-packages", "dist-packages")
+
+
+def in_project(script: str) -> bool:
+    """Whether ``script`` may belong to a project: not a file of an installed package."""
+    parts = os.path.abspath(script).split(os.sep)
+    return not any(part in _INSTALLED for part in parts)
+
+
 def search_roots(script: str) -> tuple[str, ...]:
-    """Where absolute imports of ``script`` are looked for: its directory, then the project's
-    root and ``src/``."""
+    """Where absolute imports of ``script`` are looked for: its directory (above its top
+    package, for a module of a package), then the project's root and ``src/``."""
     here = os.path.dirname(os.path.abspath(script))
-    roots = [here]
+    top = here
+    while os.path.isfile(os.path.join(top, "__init__.py")) and os.path.dirname(top) != top:
+        top = os.path.dirname(top)
+    roots = [top]
     root = project_root(here)
     if root is not None:
         roots.extend(p for p in (root, os.path.join(root, "src")) if os.path.isdir(p))
@@ -190,6 +204,8 @@ def relative(path: str, directory: str) -> str:
 def imports_any(script: str, modules: list[str]) -> bool:
     """Whether ``script`` imports one of its project's modules among ``modules`` (dotted
     names, with leading dots when relative)."""
+    if not in_project(script):
+        return False
     roots: tuple[str, ...] | None = None
     for module in modules:
         name = module.lstrip(".")

@@ -353,3 +353,32 @@ def test_a_function_of_an_unresolved_module_is_no_model(tmp_path):
             "no module `models` in the project",
         )
     ]
+
+
+HELPER_BUILT = """\
+import keras
+
+
+def add_layers(model):
+    model.add(keras.Input((10, 3)))
+    model.add(keras.layers.LSTM(8))
+    model.add(keras.layers.Dense(1))
+
+
+model = keras.Sequential()
+add_layers(model)
+model.compile(loss="mse", optimizer="adam")
+"""
+
+
+def test_a_statement_that_passes_the_name_on_runs_with_it(tmp_path):
+    """``add_layers(model)`` at the module's top level builds the model the script imports:
+    it runs when ``model`` is needed (without it, an empty model would meet the data)."""
+    train = (
+        "import numpy as np\nfrom model import model\n\n"
+        "model.fit(np.zeros((8, 10, 3)), np.zeros((8, 1)))\n"
+    )
+    analysis = check(tmp_path, {"model.py": HELPER_BUILT, "train.py": train})
+    assert (found(analysis), analysis.models, analysis.unanalysed) == ([], 1, ())
+    bad = train.replace("np.zeros((8, 1))", "np.zeros((8, 10, 2))")
+    assert found(check(tmp_path, {"model.py": HELPER_BUILT, "train.py": bad})) == [("SL203", 4)]

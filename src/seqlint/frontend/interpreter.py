@@ -34,6 +34,7 @@ from seqlint.frontend.objects import Args, ExtName, Function, Instance, KerasCla
 from seqlint.frontend.scopes import MISSING, Assignment, Branches, Scope
 from seqlint.frontend.values import MAX_DEPTH, joined_list, sequence_items
 from seqlint.ir import Array, TensorRef, UnresolvedImport, Value
+from seqlint.project import in_project
 
 MAX_CALL_DEPTH = 8  # nested calls of module functions; deeper calls are unknown
 STEP_BUDGET = 200_000  # statements run per module before calls stop being followed
@@ -63,7 +64,7 @@ class Interpreter(Objects):
         self._frame = _Frame(level=0)
         self._steps = 0
         self.scope.vars["__name__"] = "__main__"
-        if script is not None:  # the script's file: its imports from its project are followed
+        if script is not None and in_project(script):  # its imports of its project are followed
             self.project = Project(script, self._run_module_statement)
 
     def run(self, module: cst.Module) -> None:

@@ -4,7 +4,7 @@ An import of a module that is neither Keras, TensorFlow, numpy nor scikit-learn 
 for in the project (:mod:`seqlint.project`). A module found there is parsed once per process
 (:func:`facts`, kept while its file is unchanged) and never imported: the script's
 interpreter runs its top level lazily, a statement only when a name the script uses needs it
-(the statements that bind or change that name, in their order, each pulling in what it reads
+(the statements that bind or use that name, in their order, each pulling in what it reads
 in turn), with Python's order kept: a statement sees only what ran before it. Its functions
 and classes then run at the script's call sites, like the script's own. Nodes made in a module
 are placed at the script's line that runs them, with their place in the module as the Loc's
@@ -60,7 +60,7 @@ class Import:
 @dataclass(eq=False)
 class Facts:
     """A module's file as parsed: its top-level statements and, for each name, the
-    statements that bind or change it (``index``); or why it cannot be followed."""
+    statements that bind or use it (``index``); or why it cannot be followed."""
 
     digest: str
     size: int
@@ -121,7 +121,7 @@ def _parse(text: str, digest: str) -> Facts:
 
 def _indexed(tree: cst.Module, text: str, digest: str) -> Facts | None:
     """Facts of a parsed module: Python's own parser (fast, C) gives the names each top-level
-    statement binds or changes; libcst's statements are matched to it one by one."""
+    statement binds or uses; libcst's statements are matched to it one by one."""
     try:
         body = ast.parse(text).body
     except (SyntaxError, ValueError, RecursionError, MemoryError):
@@ -133,16 +133,16 @@ def _indexed(tree: cst.Module, text: str, digest: str) -> Facts | None:
     for number, statement in enumerate(tree.body):
         count = len(statement.body) if isinstance(statement, cst.SimpleStatementLine) else 1
         bound: set[str] = set()
-        changed: set[str] = set()
+        used: set[str] = set()
         for node in body[position : position + count]:
-            _affected(node, bound, changed)
+            _affected(node, bound, used)
             if isinstance(node, ast.ImportFrom):
                 names = tuple(alias.name for alias in node.names)
                 imports.append(Import(number, node.module or "", node.level, names))
             elif isinstance(node, ast.Import):
                 imports.extend(Import(number, a.name, 0, None) for a in node.names)
         position += count
-        for name in bound | changed:
+        for name in bound | used:
             index.setdefault(name, []).append(number)
         public.extend(sorted(n for n in bound if not n.startswith("_") and n != STAR))
     if position != len(body):
@@ -159,40 +159,23 @@ def _indexed(tree: cst.Module, text: str, digest: str) -> Facts | None:
     )
 
 
-def _affected(node: ast.AST, bound: set[str], changed: set[str]) -> None:
-    """Names a top-level statement binds (assignments, imports, ``def``, ``class``) or changes
-    (``name.method(...)``, ``name[k] = v``, ``name.attr = v``); the bodies of functions, classes
-    and lambdas run later, when called."""
+def _affected(node: ast.AST, bound: set[str], used: set[str]) -> None:
+    """Names a top-level statement binds (assignments, imports, ``def``, ``class``) or uses any
+    other way: it may change what they hold (``name.add(...)``, ``helper(name)``,
+    ``name[k] = v``), so it runs, in order, before their value is taken. The bodies of
+    functions and classes run later (when called, when the class is needed)."""
     if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
         bound.add(node.name)
         return
-    if isinstance(node, ast.Lambda):
-        return
-    if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
-        bound.add(node.id)
+    if isinstance(node, ast.Name):
+        (bound if isinstance(node.ctx, (ast.Store, ast.Del)) else used).add(node.id)
     elif isinstance(node, (ast.Import, ast.ImportFrom)):
         for alias in node.names:
             bound.add(STAR if alias.name == "*" else alias.asname or alias.name.split(".")[0])
     elif isinstance(node, ast.ExceptHandler) and node.name:
         bound.add(node.name)
-    elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-        root = _root(node.func.value)
-        if root is not None:
-            changed.add(root)
-    elif isinstance(node, (ast.Attribute, ast.Subscript)) and isinstance(
-        node.ctx, (ast.Store, ast.Del)
-    ):
-        root = _root(node.value)
-        if root is not None:
-            changed.add(root)
     for child in ast.iter_child_nodes(node):
-        _affected(child, bound, changed)
-
-
-def _root(node: ast.AST) -> str | None:
-    while isinstance(node, (ast.Attribute, ast.Subscript, ast.Call)):
-        node = node.func if isinstance(node, ast.Call) else node.value
-    return node.id if isinstance(node, ast.Name) else None
+        _affected(child, bound, used)
 
 
 def _declared_all(body: list[ast.stmt]) -> list[str] | None:
@@ -252,7 +235,7 @@ class ProjectModule:
 
     def binding(self, name: str) -> Value:
         """The value of the module's global ``name``, after running the statements before
-        the clock that bind or change it; MISSING when none does."""
+        the clock that bind or use it; MISSING when none binds it."""
         order = self.facts.index.get(name, ())
         star = self.facts.index.get(STAR)
         if star:
