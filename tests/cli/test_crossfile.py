@@ -111,3 +111,26 @@ def test_json_gives_the_origin(run, project):
         "model.py:10",
         "model.py:11",
     ]
+
+
+@pytest.mark.parametrize(
+    ("files", "analysed"),
+    [
+        ({"model.py": MODEL_BUGGY}, True),  # the script's model comes from its project
+        ({}, True),  # from a module seqlint cannot find: it says so
+        ({"sklearn_script": ""}, False),  # scikit-learn's fit
+        ({"plain_script": ""}, False),  # only numpy, pandas, the standard library
+    ],
+    ids=["project-module", "missing-module", "scikit-learn", "data-libraries"],
+)
+def test_a_script_without_keras_is_analysed_when_its_model_may_be_imported(
+    project, files, analysed
+):
+    train = BUILDER_BUGGY["train.py"]
+    if "sklearn_script" in files:
+        train = train.replace("from model import build_model", "from sklearn.svm import SVC")
+    if "plain_script" in files:
+        train = train.replace("from model import build_model", "import os\nimport pandas as pd")
+    write(project, {"train.py": train, **{k: v for k, v in files.items() if k.endswith(".py")}})
+    result = check_paths(["train.py"], cache=CacheSettings(enabled=False))
+    assert (result.files_parsed == 1) is analysed
