@@ -119,9 +119,12 @@ class UnresolvedImport:
 
     @property
     def text(self) -> str:
+        what = f"the module `{self.module}` imported" if self.whole else "imported from"
+        if not self.whole:
+            what += f" `{self.module}`"
         return (
-            f"`{self.name}` is imported from `{self.module}` (line {self.loc.line}), which "
-            f"seqlint could not follow: {self.reason}"
+            f"`{self.name}` is {what} (line {self.loc.line}), which seqlint could not follow: "
+            f"{self.reason}"
         )
 
 

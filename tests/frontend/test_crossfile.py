@@ -349,7 +349,7 @@ def test_a_function_of_an_unresolved_module_is_no_model(tmp_path):
         (
             6,
             "model `model`",
-            "`models` is imported from `models` (line 2), which seqlint could not follow: "
+            "`models` is the module `models` imported (line 2), which seqlint could not follow: "
             "no module `models` in the project",
         )
     ]

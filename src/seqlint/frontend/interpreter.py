@@ -353,8 +353,6 @@ class Interpreter(Objects):
     def _assign(self, node: cst.Assign) -> Signal:
         value = self.eval(node.value)
         cause = self.cause_of(node.value) if value is UNKNOWN or isinstance(value, Sym) else None
-        if cause is not None and cause.whole:
-            cause = replace(cause, whole=False)  # a value the module gave, no more the module
         for target in node.targets:
             self.assign_target(target.target, value)
             if cause is not None:

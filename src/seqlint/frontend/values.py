@@ -1056,7 +1056,7 @@ class Evaluator:
     def _unfollowed(self, receiver: Value, expr: cst.BaseExpression, node: cst.Call) -> None:
         """``model.fit(...)`` on a model that an unresolved import made: said once."""
         cause = self.cause_of(expr) if receiver is UNKNOWN or isinstance(receiver, Sym) else None
-        if cause is None or cause.whole and isinstance(expr, cst.Name):
+        if cause is None or cause.whole and isinstance(expr, cst.Name) and expr.value == cause.name:
             return  # ``re.compile(...)``: a function of the module itself
         what = f"model `{source_text(expr)}`"
         if all(u.what != what or u.cause != cause for u in self.graph.ir.unfollowed):
