@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
-from seqlint.diagnostic import Diagnostic, FileResult, Unanalysed
-from seqlint.fixes import Fix
-from seqlint.frontend import extract
-from seqlint.ir import Array, Batches, Model, ModuleIR, TensorRef, Value
+from seqlint.diagnostic import Diagnostic, FileResult, Origin, Unanalysed
+from seqlint.fixes import Edit, Fix, InsertLayer, target_of
+from seqlint.frontend import extract, imported_text
+from seqlint.ir import Array, Batches, ImportedLoc, Loc, Model, ModuleIR, TensorRef, Value
 from seqlint.rulekit.base import Rule, RuleContext
 from seqlint.rules import ALL_RULES
 from seqlint.shapes.catalogue import lookup
@@ -30,20 +31,45 @@ class Analysis:
 def analyse(
     source: str, path: str, rules: tuple[Rule, ...] = ALL_RULES, target: str = "3"
 ) -> Analysis:
-    """Run ``rules`` on ``source`` for Keras ``target`` ("2", "3" or a release such as
-    "2.12"; any Keras 2 turns Keras-3-only rules off); raises
-    :class:`seqlint.frontend.ParseFailure` when it does not parse."""
-    ir = extract(source, target)
+    """Run ``rules`` on ``source`` read from ``path`` for Keras ``target`` ("2", "3" or a
+    release such as "2.12"; any Keras 2 turns Keras-3-only rules off); raises
+    :class:`seqlint.frontend.ParseFailure` when it does not parse.
+
+    The modules of its project it imports are followed (from ``path``'s place on disk;
+    standard input, ``-``, imports none): a problem in their code is reported at the line of
+    ``path`` that runs it, with the module's place in the message and as ``origin`` (unless a
+    ``# noqa`` on that line of the module suppresses it), and without a fix.
+    """
+    ir = extract(source, target, None if path == STDIN else path)
     ctx = RuleContext(ir, GraphShapes(ir, target), target)
-    found: dict[tuple[str, int, int], tuple[Diagnostic, Fix | None]] = {}
+    found: dict[tuple[str, int, int, str, int, int], tuple[Diagnostic, Fix | None]] = {}
     for rule in rules:
         if rule.keras3_only and ctx.major == "2":
             continue
         for finding in rule.check(ctx):
             span = finding.loc.span
-            key = (rule.code, span.line, span.column)
-            if key in found:
+            imported = finding.loc.origin
+            inner = imported.loc.span if imported is not None else span
+            key = (
+                rule.code,
+                span.line,
+                span.column,
+                imported and imported.path,
+                inner.line,
+                inner.column,
+            )
+            if key in found or (imported and _suppressed_there(imported, rule.code)):
                 continue
+            message, origin, fix = finding.message, None, finding.fix
+            if imported is not None:
+                chain = imported.chain()
+                through = "".join(f" through {place.where}" for place in chain[1:2])
+                message = f"{message} (in {imported.where}, run from here{through})"
+                outer = tuple(dict.fromkeys(_beside(path, place.path) for place in chain[1:]))
+                origin = Origin(_beside(path, imported.path), inner.line, inner.column, outer)
+                fix = None  # an edit of another file's code
+            elif fix is not None and any(_elsewhere(edit) for edit in fix.edits):
+                fix = None
             diagnostic = Diagnostic(
                 path=path,
                 line=span.line,
@@ -53,16 +79,42 @@ def analyse(
                 code=rule.code,
                 name=rule.name,
                 severity=rule.severity,
-                message=finding.message,
+                message=message,
                 hint=finding.hint,
                 trace=finding.trace,
-                fix=None if finding.fix is None else finding.fix.note,
+                fix=None if fix is None else fix.note,
+                origin=origin,
             )
-            found[key] = (diagnostic, finding.fix)
+            found[key] = (diagnostic, fix)
     ordered = sorted(found.values(), key=lambda pair: (pair[0].line, pair[0].column, pair[0].code))
     models, unanalysed = coverage(ctx, path)
     diagnostics, fixes = [d for d, _ in ordered], [f for _, f in ordered]
     return Analysis(ir, ctx.shapes, diagnostics, fixes, models, unanalysed)
+
+
+STDIN = "-"
+
+
+def _elsewhere(edit: Edit) -> bool:
+    """An edit of code in an imported module (a model built there, fitted here)."""
+    places = [target_of(edit), *([edit.like] if isinstance(edit, InsertLayer) else [])]
+    return any(place.origin is not None for place in places)
+
+
+def _suppressed_there(imported: ImportedLoc, code: str) -> bool:
+    """Whether a ``# noqa`` on the module's own line suppresses ``code``."""
+    from seqlint.suppress import directive_at, scan
+
+    text = imported_text(imported.path)
+    return bool(text) and directive_at(scan(text), imported.loc.line, code) is not None
+
+
+def _beside(path: str, module: str) -> str:
+    """``module`` (absolute) named the way ``path`` is (relative or not, same prefix)."""
+    here = os.path.dirname(path)
+    return os.path.normpath(
+        os.path.join(here, os.path.relpath(module, os.path.abspath(here or ".")))
+    )
 
 
 def lint_source(
@@ -78,7 +130,9 @@ def lint_source(
 def lint_file(source: str, path: str, target: str = "3") -> FileResult:
     """What the engine keeps of one file's analysis (no IR: it crosses processes)."""
     analysis = analyse(source, path, target=target)
-    return FileResult(tuple(analysis.diagnostics), analysis.models, analysis.unanalysed)
+    return FileResult(
+        tuple(analysis.diagnostics), analysis.models, analysis.unanalysed, analysis.ir.dependencies
+    )
 
 
 # -- what was not analysed -----------------------------------------------------------------
@@ -106,7 +160,12 @@ def coverage(ctx: RuleContext, path: str) -> tuple[int, tuple[Unanalysed, ...]]:
     for call in ctx.ir.training:
         if call.method in _DATA_METHODS and not _known_data(call.args.get("x")):
             what = f"{call.method} call of {_model_name(call.model)}"
-            missing.append(Unanalysed(path, call.loc.line, what, "data of unknown shape"))
+            reason = "data of unknown shape"
+            if call.unknown_data is not None:
+                reason += f": {call.unknown_data.text}"
+            missing.append(Unanalysed(path, call.loc.line, what, reason))
+    for item in ctx.ir.unfollowed:
+        missing.append(Unanalysed(path, item.loc.line, item.what, item.cause.text))
     missing.sort(key=lambda u: u.line)
     return analysed, tuple(missing)
 
@@ -133,16 +192,24 @@ def _model_gap(model: Model, ctx: RuleContext) -> str | None:
         if known or any(s.dims is None for s in shapes.inputs):
             continue
         layer = node.layer
+        where = _where(node.loc)
         if layer.kind == "Input":
             if not layer.config:
                 return _UNDECLARED
-            return f"the shape declared by {layer.label} (line {node.loc.line}) is not known"
+            return f"the shape declared by {layer.label} ({where}) is not known"
         if layer.kind == "":
-            return f"code seqlint does not follow: {layer.label} (line {node.loc.line})"
+            cause = layer.config.get("import")
+            because = f"; {cause.text}" if cause is not None else ""
+            return f"code seqlint does not follow: {layer.label} ({where}){because}"
         if lookup(layer.kind) is None:
-            return f"unknown layer {layer.label} (line {node.loc.line})"
-        return f"the output of {layer.label} (line {node.loc.line}) is not known"
+            return f"unknown layer {layer.label} ({where})"
+        return f"the output of {layer.label} ({where}) is not known"
     return "its output shapes are not known"
+
+
+def _where(loc: Loc) -> str:
+    """``line 12``, or ``model.py:12`` in an imported module."""
+    return loc.origin.where if loc.origin is not None else f"line {loc.line}"
 
 
 def _refs(value: Value) -> list[TensorRef] | None:

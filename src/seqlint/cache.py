@@ -1,6 +1,10 @@
 """The result cache: a file's diagnostics, keyed by its content, seqlint's version and the
 caller's configuration fingerprint (like ``.ruff_cache``), and by when seqlint's own code last
 changed, so that a checkout being worked on never serves results of the code before an edit.
+A file whose analysis followed modules of its project it imports has two entries: under its
+own key, the module lookups it made; under a key that adds what those lookups find today
+(each module's file and content digest), its result. A changed ``model.py`` makes another
+key, so ``train.py`` is checked again; changed back, the first result serves again.
 
 Stdlib only: a cache hit never imports the analysis pipeline. One JSON file per entry,
 written to a temporary file and renamed into place, so concurrent runs (CI shards, an
@@ -23,10 +27,12 @@ from seqlint.diagnostic import (
     Diagnostic,
     FileResult,
     FixNote,
+    Origin,
     Severity,
     TraceRow,
     Unanalysed,
 )
+from seqlint.project import Dependency, current
 
 try:
     from _blake2 import blake2b  # what hashlib serves, without loading OpenSSL (~12 ms)
@@ -67,28 +73,55 @@ class Cache:
         return digest.hexdigest()
 
     def get(self, key: str, path: str) -> FileResult | None:
-        """The cached result for ``key``, placed at ``path``; None on a miss."""
+        """The cached result for ``key``, placed at ``path``; None on a miss (also when a
+        module it imported changed)."""
         if not self.enabled:
             return None
         try:
-            with open(self._file(key), encoding="utf-8") as fh:
-                entry = json.load(fh)
+            entry = self._read(key)
+            dependencies = tuple(Dependency(*item) for item in entry.get("lookups", ()))
+            if dependencies:
+                dependencies = current(path, dependencies)
+                entry = self._read(self._dependent(key, dependencies))
             return FileResult(
                 tuple(_diagnostic(item, path) for item in entry["diagnostics"]),
                 int(entry["models"]),
                 tuple(Unanalysed(path=path, **item) for item in entry["unanalysed"]),
+                dependencies,
             )
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None  # missing or corrupt: a miss; the analysis rewrites it
+
+    def _read(self, key: str) -> dict[str, object]:
+        with open(self._file(key), encoding="utf-8") as fh:
+            entry = json.load(fh)
+        if not isinstance(entry, dict):
+            raise ValueError("not an entry")
+        return entry
+
+    def _dependent(self, key: str, dependencies: tuple[Dependency, ...]) -> str:
+        """The key of a result that depended on the modules ``dependencies`` found."""
+        digest = blake2b(key.encode(), digest_size=20)
+        digest.update(json.dumps([dataclasses.astuple(d) for d in dependencies]).encode())
+        return digest.hexdigest()
 
     def put(self, key: str, result: FileResult) -> None:
         """Store ``result`` (paths left out: the same content elsewhere shares it)."""
         if not self.enabled:
             return
+        if result.dependencies:
+            lookups = [dataclasses.astuple(d) for d in result.dependencies]
+            self._write(key, {"lookups": lookups})
+            key = self._dependent(key, result.dependencies)
         items = []
         for diagnostic in result.diagnostics:
             item = diagnostic.to_json()
             del item["path"]
+            if diagnostic.origin is not None:  # kept relative: the entry serves any place
+                here = os.path.dirname(diagnostic.path) or os.curdir
+                origin = item["origin"]
+                origin["path"] = os.path.relpath(diagnostic.origin.path, here)  # type: ignore[index]
+                origin["through"] = [os.path.relpath(p, here) for p in diagnostic.origin.through]  # type: ignore[index]
             items.append(item)
         unanalysed = []
         for record in result.unanalysed:
@@ -96,6 +129,11 @@ class Cache:
             del entry["path"]
             unanalysed.append(entry)
         document = {"diagnostics": items, "models": result.models, "unanalysed": unanalysed}
+        self._write(key, document)
+
+    def _write(self, key: str, document: dict[str, object]) -> None:
+        if not self.enabled:
+            return
         import tempfile
 
         target = self._file(key)
@@ -152,4 +190,14 @@ def _diagnostic(item: dict[str, object], path: str) -> Diagnostic:
     fix = values.get("fix")
     if fix is not None:
         values["fix"] = FixNote(Applicability(fix["applicability"]), fix["message"])  # type: ignore[index]
+    origin = values.get("origin")
+    if origin is not None:
+        here = os.path.dirname(path)
+        where, through = origin["path"], origin["through"]  # type: ignore[index]
+        values["origin"] = Origin(
+            os.path.normpath(os.path.join(here, where)),
+            origin["line"],  # type: ignore[index]
+            origin["column"],  # type: ignore[index]
+            tuple(os.path.normpath(os.path.join(here, p)) for p in through),
+        )
     return Diagnostic(path=path, **values)  # type: ignore[arg-type]

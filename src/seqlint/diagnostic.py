@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from enum import Enum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from seqlint.project import Dependency
 
 
 class Severity(str, Enum):
@@ -38,6 +42,20 @@ class TraceRow:
     note: str = ""  # e.g. "return_sequences is False: drops the time axis"
     marked: bool = False  # the row the diagnostic is about
     cell: int | None = None  # in a notebook: the 1-based cell of ``line``
+    place: str | None = None  # a layer of an imported module: ``model.py:12`` (``line`` runs it)
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where in an imported module of the project the problem of a diagnostic lies: the
+    diagnostic itself is at the line of the checked file that runs that code; ``through``
+    lists the other imported modules whose code led there (the nearest to the problem
+    first). Paths are named like the diagnostic's own (the same directory prefix)."""
+
+    path: str
+    line: int
+    column: int
+    through: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -58,6 +76,7 @@ class Diagnostic:
     trace: tuple[TraceRow, ...] = field(default=())
     fix: FixNote | None = None  # the fix ``--fix`` can apply, if any
     cell: int | None = None
+    origin: Origin | None = None  # in an imported module: where the problem is there
 
     @property
     def location(self) -> str:
@@ -108,3 +127,4 @@ class FileResult:
     diagnostics: tuple[Diagnostic, ...] = ()
     models: int = 0
     unanalysed: tuple[Unanalysed, ...] = ()
+    dependencies: tuple[Dependency, ...] = ()  # module lookups made across files

@@ -22,7 +22,8 @@ from seqlint.diagnostic import Diagnostic, FileResult, Severity, Unanalysed
 from seqlint.discover import discover
 from seqlint.keras_target import KerasTarget, configured, detect, pinned_target
 from seqlint.notebooks import NOTEBOOK_SUFFIX
-from seqlint.prefilter import may_define_model
+from seqlint.prefilter import imported_modules, may_define_model, trains_unknown_model
+from seqlint.project import imports_any
 from seqlint.sources import (
     Read,
     Source,
@@ -196,7 +197,7 @@ def _check(
             result.skipped.append(path)
             continue
         plans.append(_Plan(source, settings, suppressions))
-        if not may_define_model(text):
+        if not may_hold_model(path, text):
             continue
         if len(text) > MAX_ANALYSED_BYTES:
             per_file[path] = FileResult((too_large_to_analyse(path, len(text.encode())),))
@@ -218,17 +219,61 @@ def _check(
         per_file[path] = outcome
         if trace:
             result.tracebacks[path] = trace
+    kept_of: dict[str, list[Diagnostic]] = {}
     for plan in plans:
         outcome = per_file.get(plan.path, FileResult())
         if plan.path in result.targets:
             result.models[plan.path] = outcome.models
             result.unanalysed.extend(plan.source.place_unanalysed(u) for u in outcome.unanalysed)
-        kept = suppress(plan.path, plan.suppressions, outcome.diagnostics, plan.settings.enabled)
+        kept_of[plan.path] = suppress(
+            plan.path, plan.suppressions, outcome.diagnostics, plan.settings.enabled
+        )
+    reported = _reported_by_file(kept_of)
+    for plan in plans:
+        kept = [d for d in kept_of[plan.path] if not _reported_there(d, reported)]
         threshold = _FAIL_ON_RANK[plan.settings.fail_on]
         result.failing += sum(_SEVERITY_RANK[d.severity] >= threshold for d in kept)
         # placed last: suppression comments are read by line of the analysed text, so a
         # notebook's diagnostics go into their cells only after
         result.diagnostics.extend(plan.source.place(d) for d in kept)
+
+
+Fault = tuple[str, str, int]  # code, real path and line of the code at fault
+
+
+def _fault(diagnostic: Diagnostic) -> Fault:
+    origin = diagnostic.origin
+    if origin is None:
+        return diagnostic.code, os.path.realpath(diagnostic.path), diagnostic.line
+    return diagnostic.code, os.path.realpath(origin.path), origin.line
+
+
+def _reported_by_file(kept_of: dict[str, list[Diagnostic]]) -> dict[str, set[Fault]]:
+    """The problems each checked file reports (by its real path), when some file's finding
+    lies in an imported module."""
+    if not any(d.origin is not None for kept in kept_of.values() for d in kept):
+        return {}
+    return {os.path.realpath(path): {_fault(d) for d in kept} for path, kept in kept_of.items()}
+
+
+def _reported_there(diagnostic: Diagnostic, reported: dict[str, set[Fault]]) -> bool:
+    """A finding in imported code that a checked module on the way to it reports too (its
+    own check runs that code): shown once, there."""
+    origin = diagnostic.origin
+    if origin is None or not reported:
+        return False
+    fault = _fault(diagnostic)
+    modules = (origin.path, *origin.through)
+    return any(fault in reported.get(os.path.realpath(m), ()) for m in modules)
+
+
+def may_hold_model(path: str, text: str) -> bool:
+    """Whether the file at ``path`` may build or train a model: with Keras itself, or with a
+    module of its project that it imports (the pre-filter's text scan, then a look on disk)."""
+    if may_define_model(text):
+        return True
+    names = imported_modules(text) if path != STDIN else []
+    return bool(names) and (imports_any(path, names) or trains_unknown_model(text, names))
 
 
 def file_target(settings: FileSettings, path: str, text: str) -> KerasTarget:
@@ -342,7 +387,7 @@ def check_text(source: Source, resolver: Resolver | None = None) -> TextCheck:
     except ConfigError as exc:
         return TextCheck(source, problem=f"seqlint: error: {exc}")
     suppressions = scan(source.text)
-    if suppressions.skip_file or not may_define_model(source.text):
+    if suppressions.skip_file or not may_hold_model(source.path, source.text):
         return TextCheck(source, settings=settings)
     if len(source.text) > MAX_ANALYSED_BYTES:
         found = too_large_to_analyse(source.path, len(source.text.encode()))

@@ -16,9 +16,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from seqlint.dims import NONE, UNKNOWN, Dim, Sym, is_known
+
+if TYPE_CHECKING:
+    from seqlint.project import Dependency
 
 Value = Any  # see the module docstring
 
@@ -41,14 +44,21 @@ class Span:
 
 
 class Loc:
-    """A source location resolved on first use by the frontend's resolver."""
+    """A source location resolved on first use by the frontend's resolver.
 
-    __slots__ = ("_key", "_resolve", "_span")
+    Code of an imported module of the project runs where the script reaches it: its Locs
+    are that place of the script, and ``origin`` says where in the module they really are.
+    """
 
-    def __init__(self, resolve: Callable[[object], Span], key: object) -> None:
+    __slots__ = ("_key", "_resolve", "_span", "origin")
+
+    def __init__(
+        self, resolve: Callable[[object], Span], key: object, origin: ImportedLoc | None = None
+    ) -> None:
         self._resolve = resolve
         self._key = key
         self._span: Span | None = None
+        self.origin = origin
 
     @staticmethod
     def fixed(span: Span) -> Loc:
@@ -67,9 +77,72 @@ class Loc:
         return self.span.line
 
     @property
+    def place(self) -> str:
+        """``line 12`` for messages; ``model.py:12`` for code of an imported module."""
+        return self.origin.where if self.origin is not None else f"line {self.line}"
+
+    @property
     def key(self) -> object:
         """What the frontend made this Loc for (a syntax node): opaque outside the frontend."""
         return self._key
+
+
+@dataclass(frozen=True)
+class ImportedLoc:
+    """A place in an imported module of the project: its file (``path``, absolute;
+    ``display``, relative to the script's directory), the Loc in it, and the place in another
+    imported module whose code ran it (``through``: None when the script ran it)."""
+
+    path: str
+    display: str
+    loc: Loc
+    through: ImportedLoc | None = None
+
+    @property
+    def where(self) -> str:
+        """``model.py:12``."""
+        return f"{self.display}:{self.loc.line}"
+
+    def chain(self) -> list[ImportedLoc]:
+        """This place, then those that ran it, outwards (the script's place excluded)."""
+        found: list[ImportedLoc] = []
+        place: ImportedLoc | None = self
+        while place is not None and len(found) < 64:
+            found.append(place)
+            place = place.through
+        return found
+
+
+@dataclass(frozen=True)
+class UnresolvedImport:
+    """A name the script imports from a module seqlint could not follow (not in the project,
+    circular, too large, not parsing...): what it binds, from where, and why."""
+
+    name: str
+    module: str
+    loc: Loc  # the import statement
+    reason: str
+    whole: bool = False  # ``import module``: the name is the module, not a value of it
+
+    @property
+    def text(self) -> str:
+        what = f"the module `{self.module}` imported" if self.whole else "imported from"
+        if not self.whole:
+            what += f" `{self.module}`"
+        return (
+            f"`{self.name}` is {what} (line {self.loc.line}), which seqlint could not follow: "
+            f"{self.reason}"
+        )
+
+
+@dataclass(frozen=True)
+class Unfollowed:
+    """A model the script trains whose value comes from an unresolved import: where it is
+    first trained, what it is (``model `model```), and the import."""
+
+    loc: Loc
+    what: str
+    cause: UnresolvedImport
 
 
 @dataclass(frozen=True)
@@ -269,6 +342,7 @@ class TrainingCall:
     model: Model
     args: dict[str, Value]
     loc: Loc
+    unknown_data: UnresolvedImport | None = None  # the import ``x`` comes from, if unknown
 
 
 @dataclass(frozen=True)
@@ -442,6 +516,8 @@ class ModuleIR:
     call_arguments: list[CallArguments] = field(default_factory=list)  # refused by Keras
     array_reshapes: list[ArrayReshape] = field(default_factory=list)  # numpy raises
     scaler_features: list[ScalerFeatures] = field(default_factory=list)  # scikit-learn raises
+    unfollowed: list[Unfollowed] = field(default_factory=list)  # models from unresolved imports
+    dependencies: tuple[Dependency, ...] = ()  # the module lookups made across files
     tree: object = None  # the parsed module, opaque outside the frontend (fixes edit it)
 
     def node(self, ref: TensorRef) -> Node:

@@ -14,6 +14,7 @@ project has).
 from __future__ import annotations
 
 import re
+import sys
 
 KERAS_MARKER = "keras"
 """Every way the frontend recognises Keras contains this substring (keras, tf.keras,
@@ -67,12 +68,55 @@ _TEST_BASE = re.compile(r"\s*[\w.]*TestCase\s*")
 
 
 def may_define_model(source: str) -> bool:
-    """False only when ``source`` certainly holds no Keras model code the analysis reads."""
+    """False only when ``source`` certainly holds no Keras model code the analysis reads,
+    from Keras itself (see :func:`imported_modules` for models made by other modules)."""
     if KERAS_MARKER not in source or not _has_model_code(source):
         return False
     if "TestCase" not in source:
         return True
     return _has_model_code(_TOP_LEVEL_CLASS.sub(_without_test_bodies, source))
+
+
+_IMPORT = re.compile(
+    r"^[ \t]*(?:from[ \t]+(\.*[\w.]*)[ \t]+import\b|import[ \t]+([\w.]+(?:[ \t]*,[ \t]*[\w.]+)*))",
+    re.MULTILINE,
+)
+
+
+_TRAINING = re.compile(r"\.(?:fit|fit_generator|train_on_batch)\s*\(")
+# What a script that trains may import without its model being a Keras one: other frameworks
+# with a ``fit`` (then it is not Keras's), and the data and plotting libraries of any script.
+_OTHER_FRAMEWORKS = frozenset(
+    {"sklearn", "torch", "lightning", "pytorch_lightning", "xgboost", "lightgbm", "catboost"}
+    | {"statsmodels", "jax", "flax", "fastai", "mxnet", "paddle", "prophet", "pmdarima"}
+)
+_ANY_SCRIPT = frozenset({"numpy", "pandas", "matplotlib", "scipy", "seaborn", "tqdm"})
+
+
+def imported_modules(source: str) -> list[str]:
+    """For a source with model code that does not name Keras (its model may come from a
+    module of its project): the modules it imports (``.layers`` for a relative import);
+    none otherwise."""
+    if KERAS_MARKER in source or not _has_model_code(source):
+        return []
+    names: list[str] = []
+    for match in _IMPORT.finditer(source):
+        if match[1] is not None:
+            names.append(match[1])
+        else:
+            names.extend(name.strip() for name in match[2].split(","))
+    return names
+
+
+def trains_unknown_model(source: str, modules: list[str]) -> bool:
+    """Whether a source that trains a model without naming Keras (see
+    :func:`imported_modules`) may train one made elsewhere: it imports a module that is
+    neither the standard library, a data or plotting library, nor another framework (whose
+    ``fit`` it then calls); seqlint then says which import it could not follow."""
+    roots = {module.lstrip(".").split(".", 1)[0] for module in modules}
+    if not _TRAINING.search(source) or roots & _OTHER_FRAMEWORKS:
+        return False
+    return bool(roots - sys.stdlib_module_names - _ANY_SCRIPT - {""})
 
 
 def _without_test_bodies(match: re.Match[str]) -> str:

@@ -27,10 +27,12 @@ class LayerSummary:
     outputs: tuple[Shape, ...] | None  # None when unknown
     params: int | None  # None when unknown
     cell: int | None = None  # in a notebook: the cell of ``line``, which counts in the cell
+    place: str | None = None  # applied by an imported module's code: ``model.py:12``
 
     @property
     def row(self) -> TraceRow:
-        return TraceRow(self.label, self.line, show_shape(self.outputs), cell=self.cell)
+        shape = show_shape(self.outputs)
+        return TraceRow(self.label, self.line, shape, cell=self.cell, place=self.place)
 
     @property
     def params_text(self) -> str:
@@ -111,6 +113,7 @@ class Application:
     layer: LayerSummary
     span: Span
     inputs: tuple[int, ...]
+    imported: bool = False  # made by an imported module's code (``span`` is the line running it)
 
 
 def applications(ir: ModuleIR, shapes: GraphShapes) -> list[Application]:
@@ -121,6 +124,7 @@ def applications(ir: ModuleIR, shapes: GraphShapes) -> list[Application]:
             _layer_summary(node, shapes),
             (node.added_by or node.loc).span,
             tuple(ref.node_id for ref in (*node.inputs, *node.state_inputs)),
+            node.loc.origin is not None,
         )
         for node in ir.nodes
     ]
@@ -138,11 +142,12 @@ def trace(found: Sequence[Application], index: int) -> tuple[Application, ...]:
     return tuple(found[i] for i in sorted(seen))
 
 
-def summarize_source(source: str) -> list[ModelSummary]:
-    """Parse ``source`` and summarise its models (raises ``ParseFailure`` like ``extract``)."""
+def summarize_source(source: str, path: str | None = None) -> list[ModelSummary]:
+    """Parse ``source`` (read from ``path``: the modules of its project it imports are
+    followed) and summarise its models (raises ``ParseFailure`` like ``extract``)."""
     from seqlint.frontend import extract
 
-    ir = extract(source)
+    ir = extract(source, path=path)
     return summarize(ir, GraphShapes(ir))
 
 
@@ -179,7 +184,7 @@ def summarize_paths(paths: list[str]) -> SummaryRun:
             run.errors.append(f"seqlint: error: {exc}")
             continue
         try:
-            models = summarize_source(source.text)
+            models = summarize_source(source.text, path)
         except ParseFailure as exc:
             where = f"{exc.line}"
             if source.cells is not None:
@@ -243,6 +248,7 @@ def _call_summary(call: LayerCall, ir: ModuleIR, shapes: GraphShapes) -> LayerSu
         layer_line=call.loc.line,
         outputs=outputs,
         params=params,
+        place=call.loc.origin.where if call.loc.origin is not None else None,
     )
 
 
@@ -255,4 +261,5 @@ def _layer_summary(node: Node, shapes: GraphShapes) -> LayerSummary:
         layer_line=node.layer.loc.line,
         outputs=at.outputs,
         params=count_params(node.layer, at.inputs) if at.outputs is not None else None,
+        place=node.loc.origin.where if node.loc.origin is not None else None,
     )

@@ -158,8 +158,13 @@ def apply(
 def _suppressing(diagnostic: Diagnostic, suppressions: Suppressions) -> Directive | None:
     if diagnostic.code in UNSUPPRESSIBLE:
         return None
-    for directive in suppressions.by_line.get(diagnostic.line, ()):
-        if directive.codes is None or diagnostic.code in directive.codes:
+    return directive_at(suppressions, diagnostic.line, diagnostic.code)
+
+
+def directive_at(suppressions: Suppressions, line: int, code: str) -> Directive | None:
+    """The directive of ``line`` that suppresses ``code``, if any."""
+    for directive in suppressions.by_line.get(line, ()):
+        if directive.codes is None or code in directive.codes:
             return directive
     return None
 

@@ -155,6 +155,7 @@ EXPECTED_KEYS = {
     "trace": list,
     "fix": type(None),  # {"applicability": "safe" | "unsafe", "message": ...} when fixable
     "cell": type(None),  # a notebook's cell; tests/cli/test_notebooks.py
+    "origin": type(None),  # in an imported module; tests/frontend/test_crossfile.py
     "url": str,
 }
 TRACE_KEYS = {
@@ -164,6 +165,7 @@ TRACE_KEYS = {
     "note": str,
     "marked": bool,
     "cell": type(None),
+    "place": type(None),  # a layer of an imported module: "model.py:12"
 }
 
 

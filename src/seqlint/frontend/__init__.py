@@ -13,26 +13,39 @@ from seqlint.fixes import Edit
 from seqlint.frontend.interpreter import Interpreter
 from seqlint.frontend.legacy_api import find_legacy_uses
 from seqlint.frontend.models import Graph
+from seqlint.frontend.modules import facts
 from seqlint.frontend.parsing import TOO_DEEP, NotAnalysable, ParseFailure, parse
 from seqlint.frontend.positions import Positions
 from seqlint.ir import ModuleIR
 
-__all__ = ["NotAnalysable", "ParseFailure", "apply_fix_edits", "extract"]
+__all__ = ["NotAnalysable", "ParseFailure", "apply_fix_edits", "extract", "imported_text"]
 
 
-def extract(source: str, target: str = "3") -> ModuleIR:
-    """The IR of ``source`` for Keras ``target`` ("2" or "3"); raises :class:`ParseFailure`
-    when it cannot be parsed, a :class:`NotAnalysable` (a kind of ParseFailure) when it is
-    valid but too complex."""
+def extract(source: str, target: str = "3", path: str | None = None) -> ModuleIR:
+    """The IR of ``source`` for Keras ``target`` ("2" or "3"), read from file ``path`` (its
+    imports of modules of its project are followed; None: they are not); raises
+    :class:`ParseFailure` when it cannot be parsed, a :class:`NotAnalysable` (a kind of
+    ParseFailure) when it is valid but too complex."""
     module = parse(source)
     graph = Graph(Positions(module, source), target)
+    interpreter = Interpreter(graph, path)
     try:
-        Interpreter(graph).run(module)
+        interpreter.run(module)
+        graph.positions = graph.script_positions
         graph.ir.imported = find_legacy_uses(module, source, graph.legacy)
     except RecursionError:  # a last resort: every recursion of the interpreter is bounded
         raise NotAnalysable(1, 1, TOO_DEEP) from None
     graph.ir.tree = module
+    if interpreter.project is not None:
+        graph.ir.dependencies = interpreter.project.lookups()
     return graph.ir
+
+
+def imported_text(path: str) -> str:
+    """The source of an imported module of the project, as the analysis read it ("" when it
+    is not known any more)."""
+    found, _ = facts(path)
+    return found.text
 
 
 def apply_fix_edits(ir: ModuleIR, edits: Sequence[Edit]) -> tuple[str, set[int]]:

@@ -204,7 +204,7 @@ class Objects(Evaluator):
         return self._call_instance(callee, args, node)
 
     def _construct_instance(self, cls: UserClass, args: Args, node: cst.Call) -> Instance:
-        instance = Instance(cls, Scope(), node)
+        instance = Instance(cls, Scope(), node, self.graph.positions)
         self.instances.append(instance)
         if cls.keras == "model":
             sub = self.graph.subclassed(instance, node)
@@ -393,6 +393,7 @@ class Objects(Evaluator):
             if sub.build_shape is None and shape is not MISSING and args.complete:
                 sub.build_shape = self.graph.export(shape)
                 sub.build_call = node
+                sub.build_placer = self.graph.positions
             own = self._bind_found(sub.instance.cls.lookup("build"), sub.instance, "build")
             if isinstance(own, BoundMethod) and id(sub.instance) not in self._built_layers:
                 self._built_layers.add(id(sub.instance))
@@ -404,7 +405,7 @@ class Objects(Evaluator):
             x = named.get("x", MISSING)
             x = x.x if isinstance(x, Batches) else x
             self.build_model(sub, x, "data", args.expr(0, "x") or node)
-        self.graph.training_call(name, sub, named, node)
+        self.graph.training_call(name, sub, named, node, self.data_cause(named, args))
         return UNKNOWN
 
     def build_model(
@@ -424,7 +425,10 @@ class Objects(Evaluator):
             ]
             several = isinstance(x, (list, tuple))
         elif shapes is not None and sub.build_call is not None:
-            refs = [self.graph.declared_input(shape, "build", sub.build_call) for shape in shapes]
+            with self.placing(sub.build_placer):
+                refs = [
+                    self.graph.declared_input(shape, "build", sub.build_call) for shape in shapes
+                ]
             several = len(shapes) > 1
         else:
             refs = [self.graph.declared_input(None, None, expr)]
@@ -450,7 +454,8 @@ class Objects(Evaluator):
             if not sub.built:
                 self.branches.enter()
                 try:
-                    self.build_model(sub, MISSING, "", sub.instance.call)
+                    with self.placing(sub.instance.placer):
+                        self.build_model(sub, MISSING, "", sub.instance.call)
                 finally:
                     self.branches.leave()
 

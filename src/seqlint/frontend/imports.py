@@ -74,8 +74,13 @@ def dotted_name(node: cst.BaseExpression) -> str | None:
     return ".".join(reversed(parts))
 
 
+def is_known_module(qualname: str) -> bool:
+    """A module of Keras, TensorFlow, numpy or scikit-learn (never looked for in the project)."""
+    return qualname.split(".", 1)[0] in KNOWN_ROOTS
+
+
 def _external(qualname: str) -> Value:
-    return ExtName(qualname) if qualname.split(".", 1)[0] in KNOWN_ROOTS else UNKNOWN
+    return ExtName(qualname) if is_known_module(qualname) else UNKNOWN
 
 
 def import_bindings(node: cst.Import) -> Iterator[tuple[str, Value]]:

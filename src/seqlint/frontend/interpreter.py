@@ -16,16 +16,25 @@ from dataclasses import dataclass, replace
 
 import libcst as cst
 
-from seqlint.dims import UNKNOWN
+from seqlint.dims import UNKNOWN, Sym
 from seqlint.frontend import arith, pandas_api, tfdata_api
 from seqlint.frontend.classes import Objects
-from seqlint.frontend.imports import from_import_bindings, import_bindings, keras_path, star_module
+from seqlint.frontend.imports import (
+    dotted_name,
+    from_import_bindings,
+    import_bindings,
+    is_known_module,
+    keras_path,
+    star_module,
+)
 from seqlint.frontend.keras_api import is_layer_class, role_of
 from seqlint.frontend.models import FunctionalModel, Graph, SequentialModel, SubclassedModel
+from seqlint.frontend.modules import Project, ProjectModule, Unfollowable
 from seqlint.frontend.objects import Args, ExtName, Function, Instance, KerasClass
-from seqlint.frontend.scopes import MISSING, Assignment, Scope
+from seqlint.frontend.scopes import MISSING, Assignment, Branches, Scope
 from seqlint.frontend.values import MAX_DEPTH, joined_list, sequence_items
-from seqlint.ir import Array, TensorRef, Value
+from seqlint.ir import Array, TensorRef, UnresolvedImport, Value
+from seqlint.project import in_project
 
 MAX_CALL_DEPTH = 8  # nested calls of module functions; deeper calls are unknown
 STEP_BUDGET = 200_000  # statements run per module before calls stop being followed
@@ -48,7 +57,7 @@ class _Frame:
 class Interpreter(Objects):
     """Runs a module's statements, building the graph as it goes."""
 
-    def __init__(self, graph: Graph) -> None:
+    def __init__(self, graph: Graph, script: str | None = None) -> None:
         super().__init__(graph)
         self.functions: list[Function] = []
         self._called: set[int] = set()
@@ -56,6 +65,8 @@ class Interpreter(Objects):
         self._frame = _Frame(level=0)
         self._steps = 0
         self.scope.vars["__name__"] = "__main__"
+        if script is not None and in_project(script):  # its imports of its project are followed
+            self.project = Project(script, self._run_module_statement)
 
     def run(self, module: cst.Module) -> None:
         """Run the module, then every function it never called, then close the models.
@@ -114,7 +125,8 @@ class Interpreter(Objects):
         self._frame.yields = [] if generator else None
         self._stack.append(function.node)
         try:
-            self.exec_block(_body(function.node))
+            with self.entering(function.scope.module().home, call):
+                self.exec_block(_body(function.node))
             frame = self._frame
         finally:
             self._stack.pop()
@@ -134,7 +146,8 @@ class Interpreter(Objects):
             if param.default is not None
         }
         function = Function(node, self.scope, defaults)
-        self.functions.append(function)
+        if self.home is None:  # an imported module's functions run only when called
+            self.functions.append(function)
         self.assign(node.name.value, function)
         return None
 
@@ -357,9 +370,20 @@ class Interpreter(Objects):
 
     def _assign(self, node: cst.Assign) -> Signal:
         value = self.eval(node.value)
+        cause = self.cause_of(node.value) if value is UNKNOWN or isinstance(value, Sym) else None
         for target in node.targets:
             self.assign_target(target.target, value)
+            if cause is not None:
+                self._caused(target.target, cause)
         return None
+
+    def _caused(self, target: cst.BaseExpression, cause: UnresolvedImport) -> None:
+        """The names of ``target`` hold what an unresolved import gave (``X, y = load()``)."""
+        if isinstance(target, cst.Name):
+            self.causes[(id(self.scope.owner(target.value)), target.value)] = cause
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            for element in target.elements:
+                self._caused(element.value, cause)
 
     def _ann_assign(self, node: cst.AnnAssign) -> Signal:
         if node.value is not None:
@@ -390,20 +414,102 @@ class Interpreter(Objects):
         return None
 
     def _import(self, node: cst.Import) -> Signal:
-        for name, value in import_bindings(node):
-            self.assign(name, value)
+        for (name, value), alias in zip(import_bindings(node), node.names, strict=True):
+            qualname = dotted_name(alias.name) or ""
+            if self.project is not None and not is_known_module(qualname):
+                found = self._import_module(qualname, name, alias.asname is not None, node)
+                self._bind_import(name, found, qualname, node, whole=True)
+            else:
+                self.assign(name, value)
         return None
 
+    def _import_module(
+        self, qualname: str, local: str, aliased: bool, node: cst.Import
+    ) -> ProjectModule | Unfollowable:
+        """``import a.b`` binds the package ``a``, ``import a.b as c`` the module ``a.b``."""
+        assert self.project is not None
+        site = self.graph.positions.loc(node)
+        found = self.project.module(self.home, qualname, 0, site)
+        if isinstance(found, ProjectModule) and not aliased and "." in qualname:
+            found = self.project.parent(self.home, local, site)
+        return found
+
     def _import_from(self, node: cst.ImportFrom) -> Signal:
+        name = (dotted_name(node.module) if node.module is not None else "") or ""
+        level = len(node.relative)
+        own = level or name and not is_known_module(name) and name != "__future__"
+        if self.project is not None and own:
+            self._import_project(node, name, level)
+            return None
         module = star_module(node)
         if module is None:
-            for name, value in from_import_bindings(node):
-                self.assign(name, value)
+            for local, value in from_import_bindings(node):
+                self.assign(local, value)
             return None
         path = keras_path(module)
         head = None if path is None else path.split(".", 1)[0]
         self.star_keras = head if head in ("", "layers", "models") else None
+        if self.home is None:
+            self.graph.script_star_keras = self.star_keras
+        else:
+            self.home.star_keras = self.star_keras
         return None
+
+    def _import_project(self, node: cst.ImportFrom, name: str, level: int) -> None:
+        """``from m import a, b`` (or ``*``) of a module of the project: its names as the
+        module binds them, or its submodules."""
+        assert self.project is not None
+        site = self.graph.positions.loc(node)
+        found = self.project.module(self.home, name, level, site)
+        shown = "." * level + name
+        if isinstance(node.names, cst.ImportStar):
+            if isinstance(found, ProjectModule):
+                for local, value in found.bind_all():
+                    self.assign(local, UNKNOWN if value is MISSING else value)
+            return
+        for alias in node.names:
+            imported = alias.name.value if isinstance(alias.name, cst.Name) else ""
+            local = imported
+            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+                local = alias.asname.name.value
+            value: Value = found
+            if isinstance(found, ProjectModule):
+                value = found.binding(imported)
+                if value is MISSING and found.pending(imported):
+                    value = Unfollowable("a circular import")
+                elif value is MISSING:
+                    value = self.project.submodule(found, imported, site)
+                elif value is UNKNOWN and imported in found.unfollowed:
+                    value = Unfollowable(found.unfollowed[imported])  # imported there in turn
+            self._bind_import(local, value, shown, node)
+
+    def _bind_import(
+        self, local: str, value: Value, module: str, node: cst.CSTNode, whole: bool = False
+    ) -> None:
+        """Bind what an import gives ``local``: unknown, with the reason remembered, for
+        something seqlint cannot follow (in a module, for those that import it from there)."""
+        if not isinstance(value, Unfollowable):
+            self.assign(local, value)
+            return
+        self.assign(local, UNKNOWN)
+        if self.home is not None:
+            self.home.unfollowed[local] = value.reason
+            return
+        loc = self.graph.positions.loc(node)
+        cause = UnresolvedImport(local, module, loc, value.reason, whole)
+        self.causes[(id(self.scope.owner(local)), local)] = cause
+
+    def _run_module_statement(self, module: ProjectModule, number: int) -> None:
+        """Top-level statement ``number`` of an imported module, in its own scope, out of any
+        branch or call the script is in."""
+        saved = self.scope, self.branches, self._frame, self.in_method, self.counters
+        self.scope, self.branches, self._frame = module.scope, Branches(), _Frame(level=0)
+        self.in_method, self.counters = 0, frozenset()
+        try:
+            with self.entering(module, None):
+                self.exec_block([module.statements[number]])
+        finally:
+            self.scope, self.branches, self._frame, self.in_method, self.counters = saved
 
     def _global(self, node: cst.Global) -> Signal:
         for item in node.names:

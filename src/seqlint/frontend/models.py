@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import libcst as cst
 
@@ -25,6 +26,9 @@ from seqlint.frontend.keras_api import INT_PARAMS, declaring_kwargs, output_coun
 from seqlint.frontend.legacy_api import LegacyLog, note_model_call
 from seqlint.frontend.objects import ExtName, Function, Instance
 from seqlint.frontend.positions import Positions, source_text
+
+if TYPE_CHECKING:
+    from seqlint.frontend.modules import Placed
 from seqlint.ir import (
     Array,
     Batches,
@@ -41,6 +45,7 @@ from seqlint.ir import (
     TfCall,
     TrainingCall,
     Unpacking,
+    UnresolvedImport,
     UserFunction,
     Value,
     tensor_refs,
@@ -126,6 +131,7 @@ class SubclassedModel:
     instance: Instance
     build_shape: Value = None
     build_call: cst.Call | None = None
+    build_placer: object = None  # what placed ``build_call`` (the script, or a module's code)
     built: bool = False
     as_layer: Layer | None = None
 
@@ -138,7 +144,8 @@ class Graph:
 
     def __init__(self, positions: Positions, target: str = "3") -> None:
         self.ir = ModuleIR()
-        self.positions = positions
+        self.script_positions = positions
+        self.script_star_keras: str | None = None  # kept while an imported module's code runs
         self.target = target  # the Keras version: any Keras 2 lets Embedding(input_length=) declare
         self.major = major(target)
         self._sequentials: list[SequentialModel] = []
@@ -147,6 +154,18 @@ class Graph:
         self.legacy = LegacyLog(self.ir.legacy, positions)  # removed Keras 2 API, once each
         self._calls: list[LayerCall] = []  # the custom layer or Lambda calls being run
         self._tf_calls: set[tuple[int, bool]] = set()  # TensorFlow calls recorded
+        self._positions: Positions | Placed = positions
+
+    @property
+    def positions(self) -> Positions | Placed:
+        """Where the nodes made now are placed: the script's positions, or an imported
+        module's code reached from the script (:class:`~seqlint.frontend.modules.Placed`)."""
+        return self._positions
+
+    @positions.setter
+    def positions(self, positions: Positions | Placed) -> None:
+        self._positions = positions
+        self.legacy.positions = positions
 
     # -- layers and nodes ---------------------------------------------------------------------
 
@@ -206,10 +225,12 @@ class Graph:
         layer = Layer("Input", config, loc, label_of(call))
         return TensorRef(self._node(layer, (), loc, declared_by="Input").id)
 
-    def opaque(self, expr: cst.CSTNode) -> TensorRef:
-        """A tensor from somewhere we cannot follow: an opaque node without inputs."""
+    def opaque(self, expr: cst.CSTNode, cause: UnresolvedImport | None = None) -> TensorRef:
+        """A tensor from somewhere we cannot follow: an opaque node without inputs (``cause``:
+        the unresolved import it comes from)."""
         loc = self.positions.loc(expr)
-        node = self._node(Layer("", {}, loc, label_of(expr)), (), loc)
+        config = {} if cause is None else {"import": cause}
+        node = self._node(Layer("", config, loc, label_of(expr)), (), loc)
         return TensorRef(node.id, None)
 
     def apply(
@@ -582,7 +603,7 @@ class Graph:
         if instance.model is not None:
             return self.model_layer(instance.model)  # type: ignore[arg-type]
         if instance.as_layer is None:
-            loc = self.positions.loc(instance.call)
+            loc = instance.placer.loc(instance.call)
             instance.as_layer = Layer(instance.cls.kind, {}, loc, label_of(instance.call))
         return instance.as_layer
 
@@ -594,10 +615,12 @@ class Graph:
             params = tuple(p.name.value for p in (*node.params.posonly_params, *node.params.params))
             finder = _ConstantSubscripts(set(params))
             node.body.visit(finder)
+            home = function.scope.module().home
+            placer = self.script_positions if home is None else home.placed(home.site)
             subscripts = tuple(
-                (name, index, self.positions.loc(expr)) for name, index, expr in finder.found
+                (name, index, placer.loc(expr)) for name, index, expr in finder.found
             )
-            user = UserFunction(node.name.value, params, subscripts, self.positions.loc(node.name))
+            user = UserFunction(node.name.value, params, subscripts, placer.loc(node.name))
             found = (node, user)
             self._user_functions[id(node)] = found
         return found[1]
@@ -605,15 +628,21 @@ class Graph:
     # -- training ---------------------------------------------------------------------------------
 
     def training_call(
-        self, method: str, model: AnyModel, args: dict[str, Value], call: cst.Call
+        self,
+        method: str,
+        model: AnyModel,
+        args: dict[str, Value],
+        call: cst.Call,
+        unknown_data: UnresolvedImport | None = None,
     ) -> None:
-        """``model.<method>(...)`` for compile, fit and their kin."""
+        """``model.<method>(...)`` for compile, fit and their kin (``unknown_data``: the
+        unresolved import its unknown data comes from)."""
         exported = {name: self.export(value) for name, value in args.items()}
         note_model_call(self.legacy, method, call)
         if isinstance(model, SequentialModel) and method in BUILDING_METHODS:
             self._declare_from_data(model, exported.get("x"), call)
         self.ir.training.append(
-            TrainingCall(method, model.model, exported, self.positions.loc(call))
+            TrainingCall(method, model.model, exported, self.positions.loc(call), unknown_data)
         )
 
     def _declare_from_data(self, seq: SequentialModel, x: Value, call: cst.Call) -> None:

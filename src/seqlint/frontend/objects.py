@@ -10,7 +10,7 @@ construction live in :mod:`seqlint.frontend.models`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import libcst as cst
 
@@ -89,12 +89,13 @@ class Instance:
     """An instance of a :class:`UserClass`: its attributes live in a scope of their own,
     so that assignments in uncertain branches are undone like variables."""
 
-    __slots__ = ("as_layer", "attrs", "call", "cls", "model", "weights")
+    __slots__ = ("as_layer", "attrs", "call", "cls", "model", "placer", "weights")
 
-    def __init__(self, cls: UserClass, attrs: Scope, call: cst.Call) -> None:
+    def __init__(self, cls: UserClass, attrs: Scope, call: cst.Call, placer: object) -> None:
         self.cls = cls
         self.attrs = attrs
         self.call = call  # where it was made
+        self.placer: Any = placer  # what placed nodes there (the script's, or a module's code)
         self.model: object = None  # the SubclassedModel of a keras.Model instance
         self.as_layer: object = None  # its opaque Layer, once used as a layer object
         self.weights: list[int] = []  # the Weight nodes its add_weight calls made

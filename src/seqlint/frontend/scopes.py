@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from seqlint.ir import Value
+
+if TYPE_CHECKING:
+    from seqlint.frontend.modules import ProjectModule
 
 MISSING = object()  # "no binding" in lookups and undo logs
 
@@ -12,17 +17,20 @@ Assignment = tuple["Scope", str, Value]  # a name a branch assigned, and its fin
 class Scope:
     """The variables of the module or of one function call; reads fall back to ``parent``."""
 
-    __slots__ = ("parent", "redirect", "vars")
+    __slots__ = ("home", "parent", "redirect", "vars")
 
-    def __init__(self, parent: Scope | None = None) -> None:
+    def __init__(self, parent: Scope | None = None, home: ProjectModule | None = None) -> None:
         self.vars: dict[str, Value] = {}
         self.parent = parent
         self.redirect: dict[str, Scope] = {}  # ``global``/``nonlocal`` declarations
+        self.home = home  # the scope of an imported module: its top level runs on demand
 
     def lookup(self, name: str) -> Value:
         """The value bound to ``name`` here or in an enclosing scope, else MISSING."""
         scope: Scope | None = self
         while scope is not None:
+            if scope.home is not None:
+                return scope.home.binding(name)
             value = scope.vars.get(name, MISSING)
             if value is not MISSING:
                 return value

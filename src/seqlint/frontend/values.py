@@ -42,6 +42,7 @@ from seqlint.frontend.keras_api import (
     takes_query_value,
 )
 from seqlint.frontend.models import FunctionalModel, Graph, SequentialModel, label_of
+from seqlint.frontend.modules import Placed, Project, ProjectModule
 from seqlint.frontend.objects import (
     Args,
     BoundMethod,
@@ -56,7 +57,7 @@ from seqlint.frontend.objects import (
     Super,
     UserClass,
 )
-from seqlint.frontend.positions import source_text
+from seqlint.frontend.positions import Positions, source_text
 from seqlint.frontend.scopes import MISSING, Branches, Scope
 from seqlint.frontend.tensors import (
     DYNAMIC_SHAPE,
@@ -77,6 +78,8 @@ from seqlint.ir import (
     ScalerFeatures,
     ShapeTuple,
     TensorRef,
+    Unfollowed,
+    UnresolvedImport,
     Value,
 )
 from seqlint.shapes.catalogue import call_spec
@@ -193,6 +196,53 @@ class Evaluator:
         self.building: Model | None = None  # the subclassed model whose ``call`` is run
         self.star_keras: str | None = None  # Keras path of a ``from keras.X import *``
         self.counters: frozenset[str] = frozenset()  # loop variables running over a range()
+        self.project: Project | None = None  # the modules of the script's project it imports
+        self.home: ProjectModule | None = None  # the module whose code runs (None: the script)
+        # names of the script whose unknown value comes from an import not followed
+        self.causes: dict[tuple[int, str], UnresolvedImport] = {}
+
+    @contextmanager
+    def entering(self, home: ProjectModule | None, node: cst.CSTNode | None) -> Iterator[None]:
+        """Code of module ``home`` (None: the script) runs inside, reached at ``node`` of the
+        code running now (None: where the module was first imported): the nodes it makes are
+        placed there, with their place in the module as origin."""
+        graph = self.graph
+        current = graph.positions
+        if home is self.home and (
+            current is graph.script_positions
+            if home is None
+            else isinstance(current, Placed) and current.module is home
+        ):
+            yield
+            return
+        saved = self.home, current, self.star_keras
+        if home is None:
+            positions: Positions | Placed = graph.script_positions
+            self.star_keras = graph.script_star_keras
+        else:
+            if node is not None:
+                site = current.loc(node)
+            elif isinstance(current, Placed):
+                site = current.site
+            else:
+                site = home.site
+            positions = home.placed(site)
+            self.star_keras = home.star_keras
+        self.home, graph.positions = home, positions
+        try:
+            yield
+        finally:
+            self.home, graph.positions, self.star_keras = saved
+
+    @contextmanager
+    def placing(self, positions: object) -> Iterator[None]:
+        """Nodes kept from earlier (where an instance was made) are placed as they were then."""
+        graph = self.graph
+        saved, graph.positions = graph.positions, positions
+        try:
+            yield
+        finally:
+            graph.positions = saved
 
     @contextmanager
     def counting(self, target: cst.BaseExpression, iterable: Value) -> Iterator[None]:
@@ -227,8 +277,35 @@ class Evaluator:
     def assign(self, name: str, value: Value) -> None:
         """Bind ``name`` in the current scope (logged when inside a branch)."""
         scope = self.scope.owner(name)
+        if scope.home is not None:
+            scope.home.binding(name)  # what binds it earlier in its module runs first
         self.branches.record(scope, name)
         scope.vars[name] = value
+        if self.causes:
+            self.causes.pop((id(scope), name), None)
+
+    def cause_of(self, expr: cst.BaseExpression | None) -> UnresolvedImport | None:
+        """The unresolved import an expression's unknown value comes from: its root name's
+        (``load()[0]``, ``model.predict``) as the script bound it."""
+        while isinstance(expr, (cst.Call, cst.Attribute, cst.Subscript)):
+            expr = expr.func if isinstance(expr, cst.Call) else expr.value
+        if not isinstance(expr, cst.Name) or not self.causes:
+            return None
+        scope: Scope | None = self.scope
+        while scope is not None:
+            if expr.value in scope.vars:
+                return self.causes.get((id(scope), expr.value))
+            scope = scope.parent
+        return None
+
+    def module_attribute(self, module: ProjectModule, name: str) -> Value:
+        """``module.name``: its global, else its submodule; unknown if neither."""
+        value = module.binding(name)
+        if value is MISSING and self.project is not None:
+            site = self.graph.positions.site if isinstance(self.graph.positions, Placed) else None
+            sub = self.project.submodule(module, name, site or module.site)
+            value = sub if isinstance(sub, ProjectModule) else MISSING
+        return UNKNOWN if value is MISSING else value
 
     def eval(self, node: cst.BaseExpression) -> Value:
         handler = _HANDLERS.get(type(node))
@@ -494,6 +571,8 @@ class Evaluator:
         attr = node.attr.value
         if isinstance(base, ExtName):
             return base.attr(attr)
+        if isinstance(base, ProjectModule):
+            return self.module_attribute(base, attr)
         if isinstance(base, _OBJECTS):
             return self.object_attribute(base, attr)
         if isinstance(base, Array):
@@ -649,9 +728,12 @@ class Evaluator:
         func = node.func
         if isinstance(func, cst.Attribute):
             receiver = self.eval(func.value)
-            if not isinstance(receiver, ExtName):
+            if isinstance(receiver, ProjectModule):
+                callee: Value = self.module_attribute(receiver, func.attr.value)
+            elif not isinstance(receiver, ExtName):
                 return self._method(receiver, func.attr.value, self._args(node), node)
-            callee: Value = receiver.attr(func.attr.value)
+            else:
+                callee = receiver.attr(func.attr.value)
         elif (
             isinstance(func, cst.Name)
             and func.value in _BUILTINS
@@ -711,13 +793,13 @@ class Evaluator:
         if isinstance(callee, (*_OBJECTS, BoundMethod, KerasInit, LayerMethod)):
             return self.call_object(callee, args, node)
         if isinstance(callee, LambdaFunction):
-            return self._call_lambda(callee, args)
+            return self._call_lambda(callee, args, node)
         if isinstance(callee, KerasClass):
             return self._construct(callee.kind, args, node)
         self.escape(args, node)
         return UNKNOWN
 
-    def _call_lambda(self, function: LambdaFunction, args: Args) -> Value:
+    def _call_lambda(self, function: LambdaFunction, args: Args, node: cst.Call) -> Value:
         """A lambda's body evaluated with its parameters bound (plain positional ones)."""
         params = function.node.params
         if isinstance(params.star_arg, (cst.Param, cst.ParamStar)) or (
@@ -730,7 +812,8 @@ class Evaluator:
             scope.vars[name] = args.get(index, name, UNKNOWN)
         saved, self.scope = self.scope, scope
         try:
-            return self.eval(function.node.body)
+            with self.entering(function.scope.module().home, node):
+                return self.eval(function.node.body)
         finally:
             self.scope = saved
 
@@ -913,7 +996,8 @@ class Evaluator:
         output so far, as Keras runs it when it builds the model."""
         if isinstance(item, Instance) and item.cls.keras == "layer":
             x = self.graph.sequential_output(seq)
-            result = self.call_object(item, Args([x], positional_exprs=[None]), item.call)
+            with self.placing(item.placer):
+                result = self.call_object(item, Args([x], positional_exprs=[None]), item.call)
             if isinstance(result, TensorRef):
                 self.graph.add_output(seq, self.graph.instance_layer(item), result)
                 return
@@ -1022,7 +1106,7 @@ class Evaluator:
         """``value`` used as a tensor: an opaque node when it does not come from a layer."""
         if isinstance(value, TensorRef):
             return value
-        ref = self.graph.opaque(expr if expr is not None else call)
+        ref = self.graph.opaque(expr if expr is not None else call, self.cause_of(expr))
         if isinstance(expr, cst.Name) and (value is UNKNOWN or isinstance(value, Sym)):
             self.assign(expr.value, ref)  # later uses share the node
         return ref
@@ -1048,7 +1132,7 @@ class Evaluator:
                 named["x"] = tfdata_api.as_batches(x)
             if name == "compile" and "loss" in named:
                 named["loss"] = self._custom_losses(named["loss"])
-            self.graph.training_call(name, receiver, named, node)
+            self.graph.training_call(name, receiver, named, node, self.data_cause(named, args))
             if name in ("predict", "predict_on_batch"):
                 return self._predicted(receiver, named.get("x"), node)
             return UNKNOWN
@@ -1079,6 +1163,8 @@ class Evaluator:
             or (isinstance(receiver, dict) and name in _DICT_MUTATORS)
         ):
             return self._mutate(receiver, name, args, node)
+        if name in TRAINING_METHODS and isinstance(node.func, cst.Attribute):
+            self._unfollowed(receiver, node.func.value, node)
         self.escape(args, node)
         return UNKNOWN
 
@@ -1174,6 +1260,22 @@ class Evaluator:
                 self.scope = saved
 
         return resolve
+
+    def data_cause(self, named: dict[str, Value], args: Args) -> UnresolvedImport | None:
+        """The unresolved import the unknown data ``x`` of a training call comes from."""
+        x = named.get("x")
+        if x is UNKNOWN or isinstance(x, Sym):
+            return self.cause_of(args.expr(0, "x"))
+        return None
+
+    def _unfollowed(self, receiver: Value, expr: cst.BaseExpression, node: cst.Call) -> None:
+        """``model.fit(...)`` on a model that an unresolved import made: said once."""
+        cause = self.cause_of(expr) if receiver is UNKNOWN or isinstance(receiver, Sym) else None
+        if cause is None or cause.whole and isinstance(expr, cst.Name) and expr.value == cause.name:
+            return  # ``re.compile(...)``: a function of the module itself
+        what = f"model `{source_text(expr)}`"
+        if all(u.what != what or u.cause != cause for u in self.graph.ir.unfollowed):
+            self.graph.ir.unfollowed.append(Unfollowed(self._loc(node), what, cause))
 
     def _data_method(self, receiver: Value, name: str, args: Args, node: cst.Call) -> Value:
         """Methods of data-preparation objects (scalers, tokenizers, datasets); MISSING

@@ -191,6 +191,8 @@ def trace_lines(
 
 
 def _place(row: TraceRow) -> str:
+    if row.place:
+        return row.place
     return f"{row.cell}:{row.line}" if row.cell is not None else str(row.line)
 
 

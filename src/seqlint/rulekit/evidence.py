@@ -188,6 +188,7 @@ def trace(
                 shape=shape,
                 note=notes.get(node.id, ""),
                 marked=marked,
+                place=node.loc.origin.where if node.loc.origin is not None else None,
             )
         )
     return tuple(rows)
@@ -195,4 +196,4 @@ def trace(
 
 def where(node: Node) -> str:
     """``LSTM(64) at line 9``."""
-    return f"{node.layer.label} at line {node.loc.line}"
+    return f"{node.layer.label} at {node.loc.place}"

@@ -162,4 +162,4 @@ def model_node_ids(model: Model, ctx: RuleContext) -> set[int]:
 def data_name(array: Array, fallback: str = "x") -> str:
     """``X_train (line 6)``: how a message names an array."""
     name = array.name or fallback
-    return f"{name} (line {array.loc.line})" if array.loc is not None else name
+    return f"{name} ({array.loc.place})" if array.loc is not None else name

@@ -68,7 +68,7 @@ class Head:
     @property
     def where(self) -> str:
         """``Dense(1, activation="sigmoid") at line 9``."""
-        return f"{self.node.layer.label} at line {self.node.loc.line}"
+        return f"{self.node.layer.label} at {self.node.loc.place}"
 
 
 @dataclass(frozen=True)

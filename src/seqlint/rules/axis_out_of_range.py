@@ -69,7 +69,7 @@ last state `(batch, features)` is the classic case."""
         node = ctx.ir.node(read.tensor)
         shape = ctx.shapes.of(read.tensor)
         call = ctx.ir.layer_calls[read.call] if read.call is not None else None
-        reads = f"{read.origin}[{read.index}] (line {read.loc.line})"
+        reads = f"{read.origin}[{read.index}] ({read.loc.place})"
         if call is not None:
             subject = f"{call.label} gets {shape} from {where(node)}, but its code reads {reads}"
             loc = call.loc

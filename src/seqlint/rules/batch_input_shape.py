@@ -103,6 +103,6 @@ def _declaration_fix(use: LegacyUse, ctx: RuleContext) -> Fix | None:
     remove = RemoveKeyword(use.call, use.name)
     message = (
         f"insert Input(batch_shape={use.value}) as the model's first entry and remove "
-        f"{use.name}= from {node.layer.kind} at line {node.loc.line}"
+        f"{use.name}= from {node.layer.kind} at {node.loc.place}"
     )
     return Fix(Applicability.SAFE, message, (declare, remove))

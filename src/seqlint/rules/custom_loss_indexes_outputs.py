@@ -94,7 +94,7 @@ A single-output model is not reported: there is no output to mistake
             role = "targets" if params.index(param) == 0 else "predictions"
             message = (
                 f"{loss.name} indexes {param}[{index}] as if it held one entry per output, but "
-                f"compile at line {compiled.call.loc.line} shares it among the {count} outputs: "
+                f"compile at {compiled.call.loc.place} shares it among the {count} outputs: "
                 f"Keras calls it once per output with that output's {role}, so "
                 f"{param}[{index}] is {_ordinal(index)} sample of the batch"
             )

@@ -222,7 +222,7 @@ def _input_id(model: Model) -> int | None:
 
 def _name(x: Array, batches: Batches | None) -> str:
     if batches is not None:
-        return f"each batch of {batches.maker} (line {batches.loc.line})"
+        return f"each batch of {batches.maker} ({batches.loc.place})"
     return data_name(x)
 
 

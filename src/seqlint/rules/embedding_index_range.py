@@ -89,7 +89,7 @@ when index 0 is padding), or data mapped into the vocabulary."""
                 message = (
                     f"{node.layer.label} holds vectors for indices [0, {vocabulary}), but "
                     f"{data_name(array)} holds indices in [{low}, {high}) and "
-                    f"{feed.call.method} at line {feed.call.loc.line} feeds it to this layer: "
+                    f"{feed.call.method} at {feed.call.loc.place} feeds it to this layer: "
                     f"index {worst} is out of range"
                 )
                 hint = (

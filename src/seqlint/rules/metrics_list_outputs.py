@@ -118,7 +118,7 @@ def _finding(
     message = (
         f"{argument} is a list of {len(metrics)} for a model with {count} outputs: Keras 3 "
         f"reads a list as one entry per output and raises at {data_call.method} "
-        f"(line {data_call.loc.line}): Invalid `{argument}`"
+        f"({data_call.loc.place}): Invalid `{argument}`"
     )
     items = [repr(item) for item in metrics if isinstance(item, str)]
     each = f"[{', '.join(items)}]" if len(items) == len(metrics) else "[...]"

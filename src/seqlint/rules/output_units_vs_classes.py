@@ -69,10 +69,10 @@ must have the same shape``."""
             assert verdict.classes is not None
             labels, units = verdict.classes.labels, verdict.classes.units
             node = verdict.use.node
-            fit_line = verdict.site.call.loc.line
+            fitted = verdict.site.call.loc.place
             message = (
-                f"{node.layer.label} has {units} units, but the targets fitted at line "
-                f"{fit_line} hold {labels} classes: {verdict.check.reason}"
+                f"{node.layer.label} has {units} units, but the targets fitted at "
+                f"{fitted} hold {labels} classes: {verdict.check.reason}"
             )
             hint = f"give the output layer {labels} units, or check how the labels are made"
             rows = trace(chain_to(node, ctx), ctx)

@@ -109,7 +109,7 @@ already start real tokens at 1)."""
         message = (
             f"{data_name(x)} is zero-padded by pad_sequences, but {where(embedding)} does "
             f"not mask index 0 and no Masking layer follows: {reads}the per-step output "
-            f"{output.shape} counts every padded step in the loss at line {site.call.loc.line}"
+            f"{output.shape} counts every padded step in the loss at {site.call.loc.place}"
         )
         hint = (
             f"set mask_zero=True on {embedding.layer.label} so that Keras skips the padded "

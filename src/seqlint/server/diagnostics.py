@@ -50,7 +50,8 @@ def _related(view: View, row: TraceRow) -> types.DiagnosticRelatedInformation:
     uri = view.uri_of(row.cell)
     note = f" ({row.note})" if row.note else ""
     marker = "> " if row.marked else ""
+    place = f" ({row.place})" if row.place else ""
     return types.DiagnosticRelatedInformation(
         location=types.Location(uri, view.line_range(uri, row.line)),
-        message=f"{marker}{row.layer}: {row.shape}{note}",
+        message=f"{marker}{row.layer}{place}: {row.shape}{note}",
     )

@@ -65,7 +65,7 @@ def inlay_hints(
     places: dict[tuple[int, int], types.Position] = {}
     for application in check.applications:
         outputs = application.layer.outputs
-        if not outputs or all(shape.dims is None for shape in outputs):
+        if application.imported or not outputs or all(s.dims is None for s in outputs):
             continue
         span = application.span
         where, line = view.where(span.end_line)
@@ -109,7 +109,9 @@ def _calls_at(found: Sequence[Application], line: int, column: int) -> list[tupl
     best_size: tuple[int, int] | None = None
     for index, application in enumerate(found):
         span = application.span
-        if not (span.line, span.column) <= (line, column) < (span.end_line, span.end_column):
+        if application.imported or not (
+            (span.line, span.column) <= (line, column) < (span.end_line, span.end_column)
+        ):
             continue
         size = (span.end_line - span.line, span.end_column - span.column)
         if best_size is None or size < best_size:
@@ -134,6 +136,8 @@ def _variable_at(
     bound: dict[tuple[int, int], list[tuple[int, int | None]]] = {}
     for number, application in enumerate(found):
         span = application.span
+        if application.imported:
+            continue  # made in another file
         if span.line > min(line, len(lines)) or (span.line == line and index >= span.column - 1):
             continue  # bound after the cursor (or by the call the cursor is in)
         targets = _TARGETS.match(lines[span.line - 1][: span.column - 1])
