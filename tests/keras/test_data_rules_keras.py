@@ -18,6 +18,7 @@ import pytest
 
 from seqlint.analysis import lint_source
 from seqlint.rules.degenerate_window import DegenerateWindow
+from seqlint.rules.embedding_negative_index import EmbeddingNegativeIndex
 from seqlint.rules.keras3_migration import Keras3Migration
 from seqlint.rules.padding_without_mask import PaddingWithoutMask
 
@@ -206,6 +207,39 @@ model.fit(np.arange(96).reshape(16, 6), y, epochs=1, verbose=0)
         r"indices\[\d+,\d+\] = 9\d is not in \[0, 90\)",
         {"SL210"},
     ),
+    "embedding_index_too_large_in_predict": (
+        """
+model = keras.Sequential([keras.Input((6,)), layers.Embedding(90, 4),
+                          layers.GlobalAveragePooling1D(), layers.Dense(1)])
+model.predict(np.arange(96).reshape(16, 6), verbose=0)
+""",
+        r"indices\[\d+,\d+\] = 9\d is not in \[0, 90\)",
+        {"SL210"},
+    ),
+    # Negative indices are wrapped once (keras.ops.take): -1 reads row 89, no error...
+    "embedding_negative_index_wraps": (
+        """
+model = keras.Sequential([keras.Input((6,)), layers.Embedding(90, 4),
+                          layers.GlobalAveragePooling1D(), layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+X = np.random.randint(-1, 90, size=(16, 6))
+model.fit(X, y, epochs=1, verbose=0)
+model.predict(X, verbose=0)
+""",
+        None,
+        set(),
+    ),
+    # ...but below -input_dim the wrapped index is still negative, and the lookup raises.
+    "embedding_index_below_minus_input_dim": (
+        """
+model = keras.Sequential([keras.Input((6,)), layers.Embedding(90, 4),
+                          layers.GlobalAveragePooling1D(), layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.arange(96).reshape(16, 6) - 200, y, epochs=1, verbose=0)
+""",
+        r"indices\[\d+,\d+\] = -\d+ is not in \[0, 90\)",
+        {"SL210"},
+    ),
 }
 
 
@@ -232,6 +266,21 @@ def test_generator_methods_are_gone_in_keras_3():
     ):
         for name in ("fit_generator", "evaluate_generator", "predict_generator"):
             assert not hasattr(model, name)
+
+
+# -- SL244: a negative index reads the row of a real one -------------------------------------
+
+
+def test_negative_index_reads_the_vector_of_a_real_index():
+    bad = _run(EmbeddingNegativeIndex.bad_example)  # fit runs without a word
+    model, X = bad["model"], bad["X"]
+    assert X.min() == -1 and (X == 99).any()
+    embedding = model.layers[0]
+    table = embedding.embeddings.numpy()
+    np.testing.assert_array_equal(embedding(np.array([[-1]])).numpy()[0, 0], table[99])
+    # The model cannot tell the marker from word 99: swapping them changes nothing.
+    swapped = np.where(X == -1, 99, X)
+    np.testing.assert_array_equal(model.predict(X, verbose=0), model.predict(swapped, verbose=0))
 
 
 # -- SL211: padded steps count in the loss ---------------------------------------------------

@@ -10,6 +10,7 @@ from seqlint.rules.data_input_mismatch import DataInputMismatch
 from seqlint.rules.declared_output_mismatch import DeclaredOutputMismatch
 from seqlint.rules.degenerate_window import DegenerateWindow
 from seqlint.rules.embedding_index_range import EmbeddingIndexRange
+from seqlint.rules.embedding_negative_index import EmbeddingNegativeIndex
 from seqlint.rules.embedding_weights_shape import EmbeddingWeightsShape
 from seqlint.rules.initial_state_mismatch import InitialStateMismatch
 from seqlint.rules.input_declaration_rank import InputDeclarationRank
@@ -67,6 +68,7 @@ ALL_RULES: tuple[Rule, ...] = (
     CustomLossIndexesOutputs(),
     DataInputMismatch(),
     EmbeddingIndexRange(),
+    EmbeddingNegativeIndex(),
     PaddingWithoutMask(),
     DegenerateWindow(),
     Keras3Migration(),
