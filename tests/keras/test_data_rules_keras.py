@@ -311,6 +311,16 @@ def test_unmasked_padding_enters_the_loss_and_mask_zero_removes_it():
     )
 
 
+def test_padded_tagger_whose_loss_raises_never_trains():
+    """Why SL211 is silent where SL201 reports: Keras raises before any padded step counts."""
+    source = PaddingWithoutMask.bad_example.replace(
+        '"sparse_categorical_crossentropy"', '"categorical_crossentropy"'
+    ).replace("  # expect: SL211", "")
+    assert {(d.code, d.severity.value) for d in lint_source(source, "<t>")} == {("SL201", "error")}
+    with pytest.raises(ValueError, match=r"must have the same rank"):
+        _run(source)
+
+
 # -- SL212: a recurrent layer over one step is a feed-forward layer ----------------------------
 
 

@@ -12,8 +12,9 @@ from seqlint.rulekit.base import Finding, Rule, RuleContext
 from seqlint.rulekit.evidence import chain_to, is_recurrent, output_shape, trace, where
 from seqlint.rulekit.feeding import data_name, model_node_ids, reached_through
 from seqlint.rulekit.heads import LOSS_CALLS
-from seqlint.rulekit.training import FitSite, fit_sites
+from seqlint.rulekit.training import FitSite, fit_sites, target_verdicts
 from seqlint.shapes.catalogue import Trait, has_trait
+from seqlint.shapes.losses import Verdict
 
 
 class PaddingWithoutMask(Rule):
@@ -79,8 +80,13 @@ already start real tokens at 1)."""
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         reported: set[int] = set()
+        raising = {  # Keras raises there first (SL201, SL202, SL203): nothing trains
+            id(v.site.call) for v in target_verdicts(ctx) if v.check.verdict is Verdict.RAISES
+        }
         for site in fit_sites(ctx):
             if site.call.method not in LOSS_CALLS or not _loss_counts_every_step(site):
+                continue
+            if id(site.call) in raising:
                 continue
             x = site.call.args.get("x")
             inputs = site.call.model.inputs
