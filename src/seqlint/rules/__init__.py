@@ -26,6 +26,7 @@ from seqlint.rules.op_shape_mismatch import OpShapeMismatch
 from seqlint.rules.optimizer_lr import OptimizerLr
 from seqlint.rules.output_units_vs_classes import OutputUnitsVsClasses
 from seqlint.rules.padding_without_mask import PaddingWithoutMask
+from seqlint.rules.post_padding_last_state import PostPaddingLastState
 from seqlint.rules.regression_target_mismatch import RegressionTargetMismatch
 from seqlint.rules.removed_generator_method import RemovedGeneratorMethod
 from seqlint.rules.removed_predict_method import RemovedPredictMethod
@@ -70,6 +71,7 @@ ALL_RULES: tuple[Rule, ...] = (
     EmbeddingIndexRange(),
     EmbeddingNegativeIndex(),
     PaddingWithoutMask(),
+    PostPaddingLastState(),
     DegenerateWindow(),
     Keras3Migration(),
     RemovedGeneratorMethod(),
