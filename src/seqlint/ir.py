@@ -164,7 +164,9 @@ class Array:
     ``value_range`` (integers in ``[low, high)``, e.g. from ``randint``),
     ``one_hot`` (the last axis one-hot encodes a class: ``to_categorical``,
     ``tf.one_hot``, ``np.eye(n)[labels]``), ``zero_padded`` (made by
-    ``pad_sequences`` padding with 0).  ``loc`` is where it was made.
+    ``pad_sequences`` padding with 0), ``padded_at`` (the side it pads, "pre" or
+    "post", when the call states it) and ``padded_by`` (where that ``pad_sequences``
+    call is, kept by the arrays derived from it).  ``loc`` is where it was made.
     """
 
     shape: tuple[Dim, ...] | None
@@ -173,6 +175,8 @@ class Array:
     value_range: tuple[int, int] | None = None
     one_hot: bool = False
     zero_padded: bool = False
+    padded_at: str | None = None
+    padded_by: Loc | None = None
     loc: Loc | None = None
     covers_range: tuple | None = None  # every int of value_range occurs while the shape is
     # this one (LabelEncoder's labels; a part of them may miss classes)

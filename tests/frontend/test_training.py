@@ -122,6 +122,18 @@ def test_pad_sequences_marks_zero_padding() -> None:
     assert not marked.zero_padded
 
 
+def test_pad_sequences_marks_the_side_it_pads() -> None:
+    assert data("x = pad_sequences(tokens, maxlen=20)", "x").padded_at == "pre"
+    padded = data("x = pad_sequences(tokens, maxlen=20)", "x")
+    derived = data("x = pad_sequences(tokens, maxlen=20)\nz = x[:10]", "z")  # the call's line
+    assert derived.padded_at == "pre" and derived.padded_by.line == padded.padded_by.line
+    assert derived.loc.line == padded.loc.line + 1
+    assert data("x = pad_sequences(tokens, 20, padding='post')", "x").padded_at == "post"
+    assert data("x = pad_sequences(tokens, 20, 'int32', 'post')", "x").padded_at == "post"
+    assert data("x = pad_sequences(tokens, 20, padding=side)", "x").padded_at is None
+    assert data("x = pad_sequences(tokens, padding='post', value=-1)", "x").padded_at is None
+
+
 def test_windowed_batches() -> None:
     (call,) = training("""
 series = np.random.rand(200, 3)

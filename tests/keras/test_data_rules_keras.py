@@ -1,6 +1,6 @@
 """Proofs for the data rules SL209-SL214 against real Keras.
 
-The warning and info rules (SL211-SL213) run their own bad example (so proof and docs
+The warning and info rules (SL211-SL213, SL243, SL244) run their own bad example (so proof and docs
 cannot drift) and show the silent behaviour they warn about; the error rules' bad
 examples are proven by test_rule_examples_keras.py, and the verdicts seqlint draws from
 Keras's input rules (rank adjustment, Sequential vs functional checks, input order,
@@ -18,8 +18,10 @@ import pytest
 
 from seqlint.analysis import lint_source
 from seqlint.rules.degenerate_window import DegenerateWindow
+from seqlint.rules.embedding_negative_index import EmbeddingNegativeIndex
 from seqlint.rules.keras3_migration import Keras3Migration
 from seqlint.rules.padding_without_mask import PaddingWithoutMask
+from seqlint.rules.post_padding_last_state import PostPaddingLastState
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
@@ -206,6 +208,39 @@ model.fit(np.arange(96).reshape(16, 6), y, epochs=1, verbose=0)
         r"indices\[\d+,\d+\] = 9\d is not in \[0, 90\)",
         {"SL210"},
     ),
+    "embedding_index_too_large_in_predict": (
+        """
+model = keras.Sequential([keras.Input((6,)), layers.Embedding(90, 4),
+                          layers.GlobalAveragePooling1D(), layers.Dense(1)])
+model.predict(np.arange(96).reshape(16, 6), verbose=0)
+""",
+        r"indices\[\d+,\d+\] = 9\d is not in \[0, 90\)",
+        {"SL210"},
+    ),
+    # Negative indices are wrapped once (keras.ops.take): -1 reads row 89, no error...
+    "embedding_negative_index_wraps": (
+        """
+model = keras.Sequential([keras.Input((6,)), layers.Embedding(90, 4),
+                          layers.GlobalAveragePooling1D(), layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+X = np.random.randint(-1, 90, size=(16, 6))
+model.fit(X, y, epochs=1, verbose=0)
+model.predict(X, verbose=0)
+""",
+        None,
+        set(),
+    ),
+    # ...but below -input_dim the wrapped index is still negative, and the lookup raises.
+    "embedding_index_below_minus_input_dim": (
+        """
+model = keras.Sequential([keras.Input((6,)), layers.Embedding(90, 4),
+                          layers.GlobalAveragePooling1D(), layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.arange(96).reshape(16, 6) - 200, y, epochs=1, verbose=0)
+""",
+        r"indices\[\d+,\d+\] = -\d+ is not in \[0, 90\)",
+        {"SL210"},
+    ),
 }
 
 
@@ -234,6 +269,21 @@ def test_generator_methods_are_gone_in_keras_3():
             assert not hasattr(model, name)
 
 
+# -- SL244: a negative index reads the row of a real one -------------------------------------
+
+
+def test_negative_index_reads_the_vector_of_a_real_index():
+    bad = _run(EmbeddingNegativeIndex.bad_example)  # fit runs without a word
+    model, X = bad["model"], bad["X"]
+    assert X.min() == -1 and (X == 99).any()
+    embedding = model.layers[0]
+    table = embedding.embeddings.numpy()
+    np.testing.assert_array_equal(embedding(np.array([[-1]])).numpy()[0, 0], table[99])
+    # The model cannot tell the marker from word 99: swapping them changes nothing.
+    swapped = np.where(X == -1, 99, X)
+    np.testing.assert_array_equal(model.predict(X, verbose=0), model.predict(swapped, verbose=0))
+
+
 # -- SL211: padded steps count in the loss ---------------------------------------------------
 
 
@@ -260,6 +310,16 @@ def test_unmasked_padding_enters_the_loss_and_mask_zero_removes_it():
     assert masked_model.evaluate(X, y_pad, batch_size=32, verbose=0) == pytest.approx(
         masked, rel=1e-6
     )
+
+
+def test_padded_tagger_whose_loss_raises_never_trains():
+    """Why SL211 is silent where SL201 reports: Keras raises before any padded step counts."""
+    source = PaddingWithoutMask.bad_example.replace(
+        '"sparse_categorical_crossentropy"', '"categorical_crossentropy"'
+    ).replace("  # expect: SL211", "")
+    assert {(d.code, d.severity.value) for d in lint_source(source, "<t>")} == {("SL201", "error")}
+    with pytest.raises(ValueError, match=r"must have the same rank"):
+        _run(source)
 
 
 # -- SL212: a recurrent layer over one step is a feed-forward layer ----------------------------
@@ -357,3 +417,76 @@ def test_timeseries_dataset_from_array_needs_shifted_targets():
     )
     _, uy = pairs(unshifted)
     assert uy[0] == targets[0]  # the same call without the shift pairs data[0:4] with targets[0]
+
+
+# -- SL243: the last state of post-padded data is read after the padding ----------------------
+
+
+def _any_length(model):
+    """The model's own (trained) layers behind an input of any length."""
+    from tensorflow import keras
+
+    return keras.Sequential([keras.Input(shape=(None,)), *model.layers])
+
+
+def _padded(tokens: list[int], length: int, side: str) -> np.ndarray:
+    zeros = [0] * (length - len(tokens))
+    return np.array([tokens + zeros if side == "post" else zeros + tokens])
+
+
+def test_post_padded_last_state_depends_on_the_padding_and_forgets_the_tokens():
+    from tensorflow import keras
+
+    keras.utils.set_random_seed(0)
+    bad = _run(PostPaddingLastState.bad_example)  # trains without a word
+    model = _any_length(bad["model"])
+    masked_model = _run(PostPaddingLastState.good_example)["model"]
+    masked_model.set_weights(bad["model"].get_weights())  # same weights, only mask_zero differs
+    masked = _any_length(masked_model)
+    a, b = [5, 17, 42], [88, 3, 61]
+
+    def out(m, tokens, length, side="post"):
+        return float(m.predict(_padded(tokens, length, side), verbose=0)[0, 0])
+
+    # The same sentence with 17 or 47 padding steps after it: two predictions without the
+    # mask, one with it.
+    assert abs(out(model, a, 20) - out(model, a, 50)) > 1e-5
+    assert out(masked, a, 20) == pytest.approx(out(masked, a, 50), abs=1e-7)
+    # The padding washes the tokens out of the last state: two different sentences get ever
+    # closer predictions as the padding grows, unlike with the mask or with pre-padding.
+    real = abs(out(masked, a, 20) - out(masked, b, 20))
+    assert real > 1e-3
+    assert abs(out(model, a, 20) - out(model, b, 20)) < 0.5 * real
+    assert abs(out(model, a, 50) - out(model, b, 50)) < 1e-2 * real
+    assert abs(out(model, a, 200) - out(model, b, 200)) < 1e-3 * real
+    for length in (20, 50, 200):
+        assert abs(out(model, a, length, "pre") - out(model, b, length, "pre")) > 0.5 * real
+
+
+def test_bidirectional_loses_the_tokens_in_the_half_that_reads_the_padding_last():
+    """SL243 reports a Bidirectional layer on post-padded data (its forward half) and hints
+    at the mask only: pre-padding moves the loss to the backward half."""
+    from tensorflow import keras
+
+    keras.utils.set_random_seed(0)
+    source = PostPaddingLastState.bad_example.replace(
+        "layers.LSTM(16),", "layers.Bidirectional(layers.LSTM(16)),"
+    )
+    assert {(d.code, d.line) for d in lint_source(source, "<t>")} == {("SL243", 12)}
+    model = _run(source)["model"]
+    halves = keras.Sequential([keras.Input(shape=(None,)), *model.layers[:2]])  # (1, 32)
+    a, b = [5, 17, 42], [88, 3, 61]
+    for side, lost, kept in (
+        ("post", slice(0, 16), slice(16, 32)),
+        ("pre", slice(16, 32), slice(0, 16)),
+    ):
+        gap = np.abs(
+            halves.predict(_padded(a, 200, side), verbose=0)
+            - halves.predict(_padded(b, 200, side), verbose=0)
+        )[0]
+        assert gap[kept].max() > 1e-3, side
+        assert gap[lost].max() < 1e-3 * gap[kept].max(), side
+    masked = source.replace(
+        "layers.Embedding(100, 16)", "layers.Embedding(100, 16, mask_zero=True)"
+    )
+    assert lint_source(masked, "<t>") == []

@@ -213,6 +213,60 @@ def test_crossentropy_on_a_linear_output_clips_it_and_kills_gradients(keras):
     assert outside.any() and np.all(gradient[outside] == 0)  # clipped outputs never learn
 
 
+TANH_UNDER_BCE = """\
+    import numpy as np
+    from tensorflow import keras
+    from tensorflow.keras import layers
+
+    X = np.random.rand(32, 10, 3)
+    y = np.random.randint(0, 2, size=(32, 1)).astype("float32")
+    model = keras.Sequential([
+        keras.Input(shape=(10, 3)),
+        OUTPUT,
+    ])
+    model.compile(optimizer="adam", loss="binary_crossentropy")  # expect: SL205
+    model.fit(X, y, epochs=1, verbose=0)
+"""
+
+
+@pytest.mark.parametrize(
+    "output",
+    ['layers.LSTM(8),\n        layers.Dense(1, activation="tanh")', "layers.LSTM(1)"],
+    ids=["dense_tanh", "lstm_output"],
+)
+def test_binary_crossentropy_on_tanh_values_clips_the_negative_ones_and_stops(keras, output):
+    ns = _exec(_marked(TANH_UNDER_BCE.replace("OUTPUT", output), "SL205"))  # fit runs
+    model, X, y = ns["model"], ns["X"], ns["y"]
+    last = model.layers[-1]
+    weights = last.get_weights()
+    if len(weights) == 2:  # Dense: a bias of -3 makes every tanh output negative
+        weights[1][:] = -3.0
+    else:  # LSTM(1): so does a cell-candidate bias of -3 (h = o * tanh(c), c < 0)
+        weights[2][2] = -3.0
+    last.set_weights(weights)
+    raw = model.predict(X, verbose=0)
+    assert raw.max() < 0  # tanh values: all negative
+
+    # Keras takes them for probabilities, clipped to 1e-7: a loss of 16.1 on every target 1.
+    reported = model.evaluate(X, y, batch_size=32, verbose=0)
+    assert reported == pytest.approx(_bce(y, raw), rel=1e-4)
+    assert reported == pytest.approx(-np.log(EPS) * y.mean(), rel=1e-3)
+
+    # No gradient reaches any weight: training changes nothing, the loss never moves.
+    import tensorflow as tf
+
+    with tf.GradientTape() as tape:
+        loss = tf.reduce_mean(keras.losses.binary_crossentropy(y, model(X)))
+    gradients = tape.gradient(loss, model.trainable_weights)
+    assert all(not np.any(g.numpy()) for g in gradients)
+    model.compile(optimizer="adam", loss="binary_crossentropy")  # no momentum from before
+    before = [w.copy() for w in model.get_weights()]
+    model.fit(X, y, epochs=3, batch_size=8, verbose=0)
+    for old, new in zip(before, model.get_weights(), strict=True):
+        np.testing.assert_array_equal(old, new)
+    assert model.evaluate(X, y, batch_size=32, verbose=0) == pytest.approx(reported)
+
+
 def test_from_logits_on_a_sigmoid_output_is_handled_by_keras(keras):
     """Why SL205 does not report it: Keras warns and uses the sigmoid's logits."""
     source = textwrap.dedent(

@@ -145,3 +145,45 @@ def test_one_step_windows_with_their_own_targets_are_reported_even_if_not_fed():
 def test_one_step_windows_without_targets_in_a_file_that_feeds_no_model_are_reported():
     source = ZIPPED.split("dataset = ")[0]
     assert codes_and_lines(source) == {("SL212", 9)}
+
+
+def test_stacked_layers_over_one_step_are_one_warning_at_the_first():
+    body = """
+X = np.random.rand(100, 8)
+model = keras.Sequential([
+    keras.Input(shape=(1, 8)),
+    layers.LSTM(16, return_sequences=True),
+    layers.Dropout(0.2),
+    layers.LSTM(8, return_sequences=True),
+    layers.GRU(4),
+    layers.Dense(1),
+])
+model.compile(optimizer="adam", loss="mse")
+model.fit(X.reshape((100, 1, 8)), np.random.rand(100, 1))
+"""
+    assert codes_and_lines(HEADER + body) == {("SL212", 11)}
+    (d,) = [d for d in lint(HEADER + body) if d.code == "SL212"]
+    assert d.message.endswith(
+        "the same single step reaches LSTM(8, return_sequences=True) at line 13, GRU(4) at line 14"
+    )
+    assert d.trace[-1].layer == "LSTM(16, return_sequences=True)" and d.trace[-1].marked
+
+
+def test_two_branches_over_one_input_step_are_one_cause():
+    body = """
+step = keras.Input(shape=(1, 8))
+a = layers.LSTM(8)(step)
+b = layers.GRU(8)(step)
+model = keras.Model(step, layers.Dense(1)(layers.Concatenate()([a, b])))
+"""
+    assert codes_and_lines(HEADER + body) == {("SL212", 9)}
+
+
+def test_separate_causes_are_separate_warnings():
+    body = """
+one = keras.Input(shape=(1, 8))
+pooled = layers.MaxPooling1D(10)(keras.Input(shape=(10, 8)))
+a = layers.LSTM(8)(one)
+b = layers.LSTM(8)(pooled)
+"""
+    assert codes_and_lines(HEADER + body) == {("SL212", 10), ("SL212", 11)}

@@ -12,6 +12,7 @@ from tensorflow.keras import layers
 
 inputs = keras.Input(shape=(10, 3))
 h = layers.LSTM(8)(inputs)
+h2 = layers.LSTM(8, return_sequences=True)(inputs)
 """
 
 
@@ -44,6 +45,14 @@ def compile_line(body: str) -> int:
         ("layers.Dense(4)(h)", '"sparse_categorical_crossentropy"'),
         ("layers.Dense(4)(h)", '"categorical_crossentropy"'),
         ("layers.Dense(4)(h)", '"crossentropy"'),
+        ('layers.Dense(1, activation="tanh")(h)', '"binary_crossentropy"'),
+        ('layers.TimeDistributed(layers.Dense(1, activation="tanh"))(h2)', '"binary_crossentropy"'),
+        ('layers.Activation("tanh")(layers.Dense(1)(h))', "keras.losses.BinaryCrossentropy()"),
+        ("layers.LSTM(1)(h2)", '"binary_crossentropy"'),
+        ("layers.GRU(1, return_sequences=True)(h2)", '"binary_crossentropy"'),
+        ("layers.Bidirectional(layers.SimpleRNN(1))(h2)", '"binary_crossentropy"'),
+        ("layers.LSTM(1, activation=None)(h2)", '"binary_crossentropy"'),
+        ("layers.LSTM(4, activation=None)(h2)", '"categorical_crossentropy"'),
     ],
 )
 def test_reported_at_the_compile_call(output, loss):
@@ -76,9 +85,14 @@ model.compile(optimizer="adam", loss={loss})
         ('layers.Dense(N, activation="softmax")(h)', '"binary_crossentropy"'),
         ("layers.Dense(1, **OPTIONS)(h)", '"binary_crossentropy"'),
         ("layers.Dense(1)(h)", "my_loss"),
+        # tanh values under other losses, sigmoid states, tanh given as logits: not this case
+        ('layers.Dense(1, activation="tanh")(h)', '"mse"'),
+        ("layers.LSTM(3)(h2)", '"categorical_crossentropy"'),
+        ('layers.LSTM(1, activation="sigmoid")(h2)', '"binary_crossentropy"'),
+        ("layers.LSTM(1, activation=ACT)(h2)", '"binary_crossentropy"'),
+        ("layers.LSTM(1)(h2)", "keras.losses.BinaryCrossentropy(from_logits=True)"),
         ("layers.Dense(1)(h)", "LOSS"),
         ("layers.Lambda(lambda t: t)(h)", '"binary_crossentropy"'),
-        ('layers.Dense(1, activation="tanh")(h)', '"binary_crossentropy"'),
         ("layers.Softmax(axis=1)(layers.Dense(1)(h))", '"mse"'),
     ],
 )
@@ -178,3 +192,18 @@ model = keras.Sequential([
 model.compile(optimizer="adam", loss="categorical_crossentropy")
 """
     assert [(d.code, d.line) for d in lint(source)] == [("SL205", 9)]
+
+
+def test_tanh_and_recurrent_outputs_say_what_keras_does():
+    body = """\
+out = layers.LSTM(1)(h2)
+model = keras.Model(inputs, out)
+model.compile(optimizer="adam", loss="binary_crossentropy")
+"""
+    (d,) = [d for d in lint(HEADER + body) if d.code == "SL205"]
+    assert "LSTM(1) at line 9 outputs tanh values, which can be negative" in d.message
+    assert "every negative output counts as 1e-7 (a loss of 16.1 on a target of 1)" in d.message
+    assert d.hint.startswith('add Dense(1, activation="sigmoid") after LSTM(1)')
+    dense = body.replace("layers.LSTM(1)(h2)", 'layers.Dense(1, activation="tanh")(h)')
+    (d,) = [d for d in lint(HEADER + dense) if d.code == "SL205"]
+    assert d.hint == 'use activation="sigmoid" on Dense(1, activation="tanh") for probabilities'

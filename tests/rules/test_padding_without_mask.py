@@ -1,6 +1,6 @@
 """SL211 padding-without-mask: zero-padded data trained per step without a mask."""
 
-from tests.helpers import lint
+from tests.helpers import codes_and_lines, lint
 
 HEADER = """
 import numpy as np
@@ -94,3 +94,10 @@ model.fit(X, y)
 def test_time_axis_changed_on_the_way_is_not_judged():
     body = tagger(middle="\n    layers.Conv1D(8, 3),")
     assert sl211(body) == []
+
+
+def test_silent_when_the_same_loss_raises():
+    """SL201 reports that Keras raises at this fit: no padded step is ever counted."""
+    body = tagger(loss='"categorical_crossentropy"')  # integer targets: Keras raises
+    assert codes_and_lines(HEADER + body) == {("SL201", 17)}
+    assert sl211(tagger(loss='"sparse_categorical_crossentropy"')) != []

@@ -84,7 +84,12 @@ def pad_sequences(sequences: Value, args: Args, loc: Loc) -> Array:
             length = max(lengths)
         shape = (count(sequences), length, *sample)
     padded = isinstance(value, (int, float)) and value == 0
-    return Array(shape, dtype=dtype_of(dtype), zero_padded=padded, loc=loc)
+    side = args.get(3, "padding", "pre")
+    at = side if padded and side in ("pre", "post") else None
+    by = loc if at is not None else None
+    return Array(
+        shape, dtype=dtype_of(dtype), zero_padded=padded, padded_at=at, padded_by=by, loc=loc
+    )
 
 
 def _sequences(sequences: Value) -> tuple[list[Dim], tuple[Dim, ...]] | None:

@@ -165,7 +165,7 @@ def _data_like(value: Value) -> bool:
 def _alike(a: Value, b: Value) -> bool:
     """Arrays of one shape and content, or equal constants."""
     if isinstance(a, Array) and isinstance(b, Array):
-        fields = ("shape", "dtype", "value_range", "one_hot", "zero_padded")
+        fields = ("shape", "dtype", "value_range", "one_hot", "zero_padded", "padded_at")
         return all(getattr(a, f) == getattr(b, f) for f in fields)
     if isinstance(a, Items) and isinstance(b, Items):
         return _alike(a.item, b.item)

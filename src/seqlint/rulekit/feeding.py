@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from seqlint.dims import differ
+from seqlint.dims import differ, is_known
 from seqlint.ir import Array, Batches, Model, Node, TensorRef, TrainingCall, Value
 from seqlint.rulekit.base import RuleContext
 from seqlint.shapes.catalogue import Trait, has_trait
@@ -163,3 +163,28 @@ def data_name(array: Array, fallback: str = "x") -> str:
     """``X_train (line 6)``: how a message names an array."""
     name = array.name or fallback
     return f"{name} ({array.loc.place})" if array.loc is not None else name
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """An Embedding fed straight by data whose index range the script states."""
+
+    feed: Feed
+    embedding: Node
+    low: int  # the data holds integers in [low, high)
+    high: int
+    vocabulary: int  # the Embedding's input_dim
+
+
+def embedding_lookups(ctx: RuleContext) -> Iterator[Lookup]:
+    """Every (data call, Embedding) where the data's known index range meets a known
+    ``input_dim``, the Embedding reached from the model input through layers that pass
+    the values on."""
+    for feed in feeds(ctx):
+        bounds = getattr(feed.data, "value_range", None)
+        if bounds is None or bounds[1] <= bounds[0]:
+            continue
+        for node in reached_through(feed.input, ctx):
+            vocabulary = node.layer.get("input_dim")
+            if node.layer.kind == "Embedding" and is_known(vocabulary) and vocabulary > 0:
+                yield Lookup(feed, node, bounds[0], bounds[1], vocabulary)

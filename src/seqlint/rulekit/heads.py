@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from seqlint.dims import UNKNOWN, Dim, is_known
 from seqlint.ir import KerasName, Layer, Model, Node, TensorRef, TrainingCall, Value
 from seqlint.rulekit.base import RuleContext
+from seqlint.rulekit.evidence import inner_layer
 from seqlint.rulekit.feeding import MISSING
 from seqlint.shapes.catalogue import Trait, has_trait
 from seqlint.shapes.losses import Loss, resolve_loss
@@ -64,6 +65,18 @@ class Head:
         """
         layer = self.node.layer
         return has_trait(layer, Trait.ACTIVATION_LAST) or layer.kind == "Activation"
+
+    @property
+    def value_activation(self) -> str | None:
+        """What bounds the output's values: the activation the layer ends with, or for a
+        recurrent output layer its ``activation`` (tanh unless given), through which its
+        state passes (``h = o * tanh(c)`` for an LSTM)."""
+        if self.activation is not None:
+            return self.activation
+        layer = inner_layer(self.node.layer)
+        if not has_trait(layer, Trait.RECURRENT):
+            return None
+        return _activation_name(layer.config.get("activation", "tanh"))
 
     @property
     def where(self) -> str:

@@ -12,6 +12,7 @@ from seqlint.rules.data_input_mismatch import DataInputMismatch
 from seqlint.rules.declared_output_mismatch import DeclaredOutputMismatch
 from seqlint.rules.degenerate_window import DegenerateWindow
 from seqlint.rules.embedding_index_range import EmbeddingIndexRange
+from seqlint.rules.embedding_negative_index import EmbeddingNegativeIndex
 from seqlint.rules.embedding_weights_shape import EmbeddingWeightsShape
 from seqlint.rules.initial_state_mismatch import InitialStateMismatch
 from seqlint.rules.initial_state_tensor import InitialStateTensor
@@ -30,6 +31,7 @@ from seqlint.rules.op_shape_mismatch import OpShapeMismatch
 from seqlint.rules.optimizer_lr import OptimizerLr
 from seqlint.rules.output_units_vs_classes import OutputUnitsVsClasses
 from seqlint.rules.padding_without_mask import PaddingWithoutMask
+from seqlint.rules.post_padding_last_state import PostPaddingLastState
 from seqlint.rules.regression_target_mismatch import RegressionTargetMismatch
 from seqlint.rules.removed_api import RemovedApi
 from seqlint.rules.removed_generator_method import RemovedGeneratorMethod
@@ -78,7 +80,9 @@ ALL_RULES: tuple[Rule, ...] = (
     CustomLossIndexesOutputs(),
     DataInputMismatch(),
     EmbeddingIndexRange(),
+    EmbeddingNegativeIndex(),
     PaddingWithoutMask(),
+    PostPaddingLastState(),
     DegenerateWindow(),
     Keras3Migration(),
     RemovedGeneratorMethod(),

@@ -9,7 +9,16 @@ from seqlint.diagnostic import Severity
 from seqlint.dims import is_known
 from seqlint.ir import Batches, Node
 from seqlint.rulekit.base import Finding, Rule, RuleContext
-from seqlint.rulekit.evidence import chain_to, inner_layer, input_shape, is_recurrent, trace, where
+from seqlint.rulekit.evidence import (
+    chain_to,
+    inner_layer,
+    input_shape,
+    is_recurrent,
+    output_shape,
+    primary_input,
+    trace,
+    where,
+)
 from seqlint.rulekit.feeding import model_node_ids
 
 # Methods that hand a generator's windows to the model (fit_generator included: the
@@ -86,13 +95,13 @@ batch is legitimate (`stateful=True` is not reported)."""
                 reported.add(id(batches))
                 yield self._window_finding(batches, recurrent[0], ctx)
         yield from self._unfed_windows(ctx)
+        causes: dict[int, list[Node]] = {}  # where the single step comes from -> its readers
         for node in ctx.ir.nodes:
-            if node.id in covered or not _reads_steps(node):
+            if node.id in covered or not _reads_steps(node) or not _one_step(node, ctx):
                 continue
-            seen = input_shape(node, ctx).dims
-            if seen is None or len(seen) != 3 or not is_known(seen[1]) or seen[1] != 1:
-                continue
-            yield self._layer_finding(node, ctx)
+            causes.setdefault(_one_step_origin(node, ctx).id, []).append(node)
+        for readers in causes.values():
+            yield self._layer_finding(readers[0], readers[1:], ctx)
 
     def _unfed_windows(self, ctx: RuleContext) -> Iterator[Finding]:
         """One-step generators no data call takes as ``x``.  Not one without targets of its
@@ -127,12 +136,16 @@ batch is legitimate (`stateful=True` is not reported)."""
         rows = () if layer is None else trace(chain_to(layer, ctx), ctx)
         return Finding(batches.loc, message, hint, rows)
 
-    def _layer_finding(self, node: Node, ctx: RuleContext) -> Finding:
+    def _layer_finding(self, node: Node, others: list[Node], ctx: RuleContext) -> Finding:
+        """``node`` is the first recurrent layer of one step; ``others`` read the same step."""
         message = (
             f"{where(node)} gets sequences of one time step {input_shape(node, ctx)}: it reads "
             f"one step from a zero state, so its recurrent weights are never used and it "
             f"works as a feed-forward layer"
         )
+        if others:
+            names = ", ".join(where(n) for n in others)
+            message += f"; the same single step reaches {names}"
         hint = (
             "feed windows of several steps, (samples, timesteps, features); with one step "
             "per sample a Dense layer does the same"
@@ -152,6 +165,25 @@ def degenerate_windows(ctx: RuleContext) -> Iterator[tuple[Batches, list[Node]]]
         recurrent = [n for n in layers if _reads_steps(n) and _may_see_one_step(n, ctx)]
         if recurrent:
             yield batches, recurrent
+
+
+def _one_step(node: Node, ctx: RuleContext) -> bool:
+    """The layer's input provably has a time axis of one step."""
+    seen = input_shape(node, ctx).dims
+    return seen is not None and len(seen) == 3 and is_known(seen[1]) and seen[1] == 1
+
+
+def _one_step_origin(node: Node, ctx: RuleContext) -> Node:
+    """The first node upstream of ``node`` whose output already has the single step: the
+    Input that declares it, or the layer (a pooling, a reshape...) that made it."""
+    origin = primary_input(node, ctx)
+    while origin is not None:
+        parent = primary_input(origin, ctx)
+        dims = None if parent is None else output_shape(parent, ctx).dims
+        if dims is None or len(dims) != 3 or not is_known(dims[1]) or dims[1] != 1:
+            return origin
+        origin = parent
+    return node
 
 
 def _may_see_one_step(node: Node, ctx: RuleContext) -> bool:

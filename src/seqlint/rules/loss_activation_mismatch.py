@@ -17,6 +17,8 @@ CROSSENTROPIES = frozenset(
     {"binary_crossentropy", "categorical_crossentropy", "sparse_categorical_crossentropy"}
 )
 CATEGORICAL = frozenset({"categorical_crossentropy", "sparse_categorical_crossentropy"})
+# Activations whose values go below 0, where a binary crossentropy clips them to 1e-7.
+BELOW_ZERO = frozenset({"tanh"})
 
 
 @dataclass(frozen=True)
@@ -81,15 +83,41 @@ def _read_from_logits(head: Head, loss: Loss) -> Mismatch | None:
 
 def _linear_without_logits(head: Head, loss: Loss) -> Mismatch | None:
     crossentropy = loss.name in CROSSENTROPIES or loss.family == "auto"
-    if head.activation != "linear" or not crossentropy or loss.from_logits is not False:
+    if not crossentropy or loss.from_logits is not False:
         return None
+    activation = head.value_activation
+    recurrent = head.activation is None  # the values are a recurrent layer's states
+    if activation in BELOW_ZERO and loss.name == "binary_crossentropy":
+        hint = f'use activation="sigmoid" on {head.node.layer.label} for probabilities'
+        return Mismatch(
+            head,
+            f"{loss.label} expects probabilities, but {head.where} outputs {activation} "
+            "values, which can be negative: Keras clips them to [1e-7, 1 - 1e-7], so every "
+            "negative output counts as 1e-7 (a loss of 16.1 on a target of 1) and gets no "
+            "gradient",
+            _after_states(head, loss) if recurrent else hint,
+        )
+    if activation != "linear":
+        return None
+    hint = (
+        f"add a sigmoid/softmax activation to {head.node.layer.label}, or keep the logits "
+        f"and pass from_logits=True ({_logits_loss(loss.name)})"
+    )
     return Mismatch(
         head,
         f"{loss.label} expects probabilities, but {head.where} has no activation: "
         "Keras treats its raw outputs as probabilities and clips them to [1e-7, 1 - 1e-7], "
         "so outputs outside that range get no gradient",
-        f"add a sigmoid/softmax activation to {head.node.layer.label}, or keep the logits "
-        f"and pass from_logits=True ({_logits_loss(loss.name)})",
+        _after_states(head, loss) if recurrent else hint,
+    )
+
+
+def _after_states(head: Head, loss: Loss) -> str:
+    units = head.units if is_known(head.units) else "units"
+    activation = "softmax" if loss.name in CATEGORICAL else "sigmoid"
+    return (
+        f'add Dense({units}, activation="{activation}") after {head.node.layer.label}: a '
+        "recurrent layer outputs its states, not probabilities"
     )
 
 
@@ -106,7 +134,7 @@ def _logits_loss(name: str) -> str:
 class LossActivationMismatch(Rule):
     code = "SL205"
     name = "loss-activation-mismatch"
-    summary = "The loss does not fit the output's activation (softmax/sigmoid/linear)."
+    summary = "The loss does not fit the output's activation (softmax/sigmoid/linear/tanh)."
     severity = Severity.WARNING
     explanation = """\
 A loss assumes what the output layer produces; Keras does not check it, and
@@ -127,7 +155,12 @@ behind a sigmoid or softmax output. None of these raises:
 - **a crossentropy on a linear output** (`Dense` without activation) without
   `from_logits=True`: Keras takes the raw outputs for probabilities and clips
   them to `[1e-7, 1 - 1e-7]`; every output outside that range gets a zero
-  gradient and stops learning.
+  gradient and stops learning. The same holds for a recurrent output layer
+  with `activation=None`.
+- **binary crossentropy on tanh values** (`Dense(1, activation="tanh")`, or a
+  recurrent layer as the output, `LSTM(1)`, whose states pass through tanh):
+  every negative output is clipped to `1e-7`, costs 16.1 on a target of 1
+  and gets no gradient; a model whose outputs all start negative never moves.
 
 The two logit cases apply when the activation is the output layer's own
 (`Dense`, `Conv1D`, `Activation`); a `TimeDistributed` wrapper restacks the

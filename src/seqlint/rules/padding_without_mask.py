@@ -12,8 +12,9 @@ from seqlint.rulekit.base import Finding, Rule, RuleContext
 from seqlint.rulekit.evidence import chain_to, is_recurrent, output_shape, trace, where
 from seqlint.rulekit.feeding import data_name, model_node_ids, reached_through
 from seqlint.rulekit.heads import LOSS_CALLS
-from seqlint.rulekit.training import FitSite, fit_sites
+from seqlint.rulekit.training import FitSite, fit_sites, target_verdicts
 from seqlint.shapes.catalogue import Trait, has_trait
+from seqlint.shapes.losses import Verdict
 
 
 class PaddingWithoutMask(Rule):
@@ -78,26 +79,8 @@ already start real tokens at 1)."""
     )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        reported: set[int] = set()
-        for site in fit_sites(ctx):
-            if site.call.method not in LOSS_CALLS or not _loss_counts_every_step(site):
-                continue
-            x = site.call.args.get("x")
-            inputs = site.call.model.inputs
-            if not isinstance(x, Array) or not x.zero_padded or not hasattr(inputs, "node_id"):
-                continue
-            model_nodes = model_node_ids(site.call.model, ctx)
-            if any(ctx.ir.nodes[i].layer.kind == "Masking" for i in model_nodes):
-                continue
-            output = site.outputs[0]
-            for embedding in reached_through(ctx.ir.node(inputs), ctx):
-                if embedding.id in reported or not _unmasked_embedding(embedding):
-                    continue
-                chain = chain_to(output.node, ctx)
-                if embedding not in chain or not _keeps_steps(chain, embedding, ctx):
-                    continue
-                reported.add(embedding.id)
-                yield self._finding(site, x, embedding, chain, ctx)
+        for site, x, embedding, chain in unmasked_taggers(ctx):
+            yield self._finding(site, x, embedding, chain, ctx)
 
     def _finding(
         self, site: FitSite, x: Array, embedding: Node, chain: list[Node], ctx: RuleContext
@@ -116,6 +99,37 @@ already start real tokens at 1)."""
             f"steps in the recurrent layers and in the loss (index 0 must mean padding only)"
         )
         return Finding(embedding.loc, message, hint, trace(chain, ctx))
+
+
+def unmasked_taggers(ctx: RuleContext) -> Iterator[tuple[FitSite, Array, Node, list[Node]]]:
+    """(fit site, padded data, unmasked Embedding, chain to the output) for each Embedding
+    SL211 reports, once each.  SL243 stays silent behind these Embeddings: the one fix
+    (mask_zero=True on it) is SL211's."""
+    reported: set[int] = set()
+    raising = {  # Keras raises there first (SL201, SL202, SL203): nothing trains
+        id(v.site.call) for v in target_verdicts(ctx) if v.check.verdict is Verdict.RAISES
+    }
+    for site in fit_sites(ctx):
+        if site.call.method not in LOSS_CALLS or not _loss_counts_every_step(site):
+            continue
+        if id(site.call) in raising:
+            continue
+        x = site.call.args.get("x")
+        inputs = site.call.model.inputs
+        if not isinstance(x, Array) or not x.zero_padded or not hasattr(inputs, "node_id"):
+            continue
+        model_nodes = model_node_ids(site.call.model, ctx)
+        if any(ctx.ir.nodes[i].layer.kind == "Masking" for i in model_nodes):
+            continue
+        output = site.outputs[0]
+        for embedding in reached_through(ctx.ir.node(inputs), ctx):
+            if embedding.id in reported or not _unmasked_embedding(embedding):
+                continue
+            chain = chain_to(output.node, ctx)
+            if embedding not in chain or not _keeps_steps(chain, embedding, ctx):
+                continue
+            reported.add(embedding.id)
+            yield site, x, embedding, chain
 
 
 def _loss_counts_every_step(site: FitSite) -> bool:
