@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TextIO
 
 from seqlint.diagnostic import Applicability, Diagnostic, Severity, TraceRow
@@ -88,15 +88,26 @@ def render_text(
     summary: bool = True,
     models: int = 0,
     unanalysed: int = 0,
+    coverage: Coverage | None = None,
+    quiet: bool = False,
 ) -> None:
+    """The report; ``summary=False``: the diagnostics only; ``quiet``: then one short
+    summary line (``-q``)."""
+    coverage = coverage or Coverage(models, unanalysed)
     lines: list[Line] = []
     for diagnostic in diagnostics:
         shown = printable_diagnostic(diagnostic)
         lines.extend(diagnostic_lines(shown, ascii_only=not is_utf(stream)))
         lines.append([])
-    if summary:
-        lines.append(summary_line(diagnostics, files_checked, models, unanalysed))
-        lines.extend(fixable_lines(diagnostics))
+    last = None
+    if quiet:
+        last = short_summary(diagnostics, files_checked, coverage)
+    elif summary:
+        last = summary_line(diagnostics, files_checked, coverage=coverage)
+    if last is not None:
+        lines.append(last)
+        if not quiet:
+            lines.extend(fixable_lines(diagnostics))
     elif lines:
         lines.pop()  # no blank line before a summary that is not printed
     write_lines(lines, stream, color=color)
@@ -196,21 +207,77 @@ def _place(row: TraceRow) -> str:
     return f"{row.cell}:{row.line}" if row.cell is not None else str(row.line)
 
 
+@dataclass(frozen=True)
+class Coverage:
+    """What a run did besides its findings, for the summary: models analysed and not, files
+    skipped (by a ``# seqlint: skip-file`` comment, by the configuration's exclude patterns,
+    by their size), findings the baseline holds, paths that do not exist."""
+
+    models: int = 0
+    unanalysed: int = 0
+    skipped_comment: int = 0
+    skipped_config: int = 0
+    skipped_size: int = 0
+    baselined: int = 0
+    missing: int = 0
+
+    @property
+    def skipped(self) -> int:
+        return self.skipped_comment + self.skipped_config + self.skipped_size
+
+    def skipped_text(self) -> str:
+        """``skipped: 1 by comment, 2 by configuration`` or empty."""
+        parts = [
+            f"{count} by {why}"
+            for count, why in (
+                (self.skipped_comment, "comment"),
+                (self.skipped_config, "configuration"),
+                (self.skipped_size, "size"),
+            )
+            if count
+        ]
+        return "skipped: " + ", ".join(parts) if parts else ""
+
+    def missing_text(self) -> str:
+        return f"{_plural(self.missing, 'path')} not found" if self.missing else ""
+
+    def baselined_text(self) -> str:
+        if not self.baselined:
+            return ""
+        return f"{_plural(self.baselined, 'finding')} in the baseline"
+
+
 def summary_line(
-    diagnostics: Sequence[Diagnostic], files_checked: int, models: int = 0, unanalysed: int = 0
-) -> Line:
+    diagnostics: Sequence[Diagnostic],
+    files_checked: int,
+    models: int = 0,
+    unanalysed: int = 0,
+    coverage: Coverage | None = None,
+) -> Line | None:
     """``All checks passed (2 files, 3 models analysed).`` or ``Found ...``; what could not
-    be analysed is counted so that a clean run never hides an unread model."""
+    be analysed, was skipped or is in the baseline is counted, so that a clean run never
+    hides an unread model or file. A path that does not exist is never "All checks passed":
+    None (nothing to say beyond the error) when nothing was checked besides."""
+    coverage = coverage or Coverage(models, unanalysed)
     files = _plural(files_checked, "file")
-    coverage = ""
-    if models or unanalysed:
-        coverage = f"{_plural(models, 'model')} analysed"
-        if unanalysed:
-            coverage += f"; {unanalysed} not analysed (--verbose says why)"
+    analysed = ""
+    if coverage.models or coverage.unanalysed:
+        analysed = f"{_plural(coverage.models, 'model')} analysed"
+        if coverage.unanalysed:
+            analysed += f"; {coverage.unanalysed} not analysed (--verbose says why)"
+    rest = [
+        text
+        for text in (coverage.skipped_text(), coverage.baselined_text(), coverage.missing_text())
+        if text
+    ]
     if not diagnostics:
-        if coverage:
-            return [(f"All checks passed ({files}, {coverage}).", "bold green")]
-        return [(f"All checks passed ({files}).", "bold green")]
+        if coverage.missing:
+            if not files_checked:
+                return None
+            details = "; ".join([f"in {files}" + (f", {analysed}" if analysed else ""), *rest])
+            return [(f"No problems found {details}.", "bold red")]
+        details = "; ".join([files + (f", {analysed}" if analysed else ""), *rest])
+        return [(f"All checks passed ({details}).", "bold green")]
     counts = {severity: 0 for severity in Severity}
     for diagnostic in diagnostics:
         counts[diagnostic.severity] += 1
@@ -224,7 +291,40 @@ def summary_line(
     where = files if with_problems == files_checked else f"{with_problems} of {files}"
     style = "bold red" if counts[Severity.ERROR] else "bold yellow"
     found = f"Found {_plural(len(diagnostics), 'problem')} ({', '.join(parts)}) in {where}"
-    return [(f"{found}; {coverage}." if coverage else f"{found}.", style)]
+    return [("; ".join([found, *([analysed] if analysed else []), *rest]) + ".", style)]
+
+
+def short_summary(
+    diagnostics: Sequence[Diagnostic], files_checked: int, coverage: Coverage
+) -> Line | None:
+    """The summary of ``-q``, one short line: ``Found 2 problems in 3 files; 1 not analysed;
+    1 skipped.``; None when a missing path is all there is to say."""
+    rest = [
+        text
+        for text in (
+            f"{coverage.unanalysed} not analysed" if coverage.unanalysed else "",
+            f"{coverage.skipped} skipped" if coverage.skipped else "",
+            f"{coverage.baselined} in the baseline" if coverage.baselined else "",
+            coverage.missing_text(),
+        )
+        if text
+    ]
+    files = _plural(files_checked, "file")
+    if diagnostics:
+        style = (
+            "bold red" if any(d.severity is Severity.ERROR for d in diagnostics) else "bold yellow"
+        )
+        head = f"Found {_plural(len(diagnostics), 'problem')} in {files}"
+        return [("; ".join([head, *rest]) + ".", style)]
+    if coverage.missing:
+        if not files_checked:
+            return None
+        return [("; ".join([f"No problems found in {files}", *rest]) + ".", "bold red")]
+    return [(f"All checks passed ({'; '.join([files, *rest])}).", "bold green")]
+
+
+def summary_text(line: Line | None) -> str | None:
+    return None if line is None else "".join(text for text, _ in line)
 
 
 def fixable_lines(diagnostics: Sequence[Diagnostic]) -> list[Line]:
