@@ -141,14 +141,18 @@ def add_noqa_paths(found: Iterable[tuple[str, str, list[Diagnostic]]]) -> NoqaRu
     """Add ``# noqa: CODE`` to each reported line of each (path, analysed text, diagnostics):
     to the line's ``# noqa: ...`` list if it has one, else at its end, other comments kept. A
     notebook gets only its changed cell lines back; every file is written atomically, and
-    only if it still holds what was checked."""
+    only if it still holds what was checked. Syntax and internal errors (SL900, SL901) are
+    left alone: no comment suppresses them."""
     from seqlint import sources
     from seqlint.fixing import FixRun, _write
+    from seqlint.suppress import UNSUPPRESSIBLE
 
     run = NoqaRun()
     for path, text, diagnostics in found:
         codes: dict[int, list[str]] = {}
         for d in diagnostics:
+            if d.code in UNSUPPRESSIBLE:  # syntax and internal errors: no comment hides them
+                continue
             if d.code not in codes.setdefault(d.line, []):
                 codes[d.line].append(d.code)
         if not codes:

@@ -220,3 +220,11 @@ def test_add_noqa_leaves_a_file_changed_since_it_was_read(tmp_path, monkeypatch)
     ]
     assert script.read_text(encoding="utf-8") == SCRIPT + "# edited meanwhile\n"
     assert not [p for p in os.listdir(tmp_path) if p.startswith(".seqlint-")]
+
+
+def test_add_noqa_leaves_syntax_errors_alone(tmp_path):
+    script = tmp_path / "broken.py"
+    script.write_text("from tensorflow import keras\nmodel = keras.Sequential(\n", encoding="utf-8")
+    code, _, err = _check(str(script), "--add-noqa")
+    assert (code, err) == (0, "Added 0 noqa directives.\n")
+    assert script.read_text(encoding="utf-8").endswith("Sequential(\n")
