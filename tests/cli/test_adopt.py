@@ -228,3 +228,12 @@ def test_add_noqa_leaves_syntax_errors_alone(tmp_path):
     code, _, err = _check(str(script), "--add-noqa")
     assert (code, err) == (0, "Added 0 noqa directives.\n")
     assert script.read_text(encoding="utf-8").endswith("Sequential(\n")
+
+
+def test_add_noqa_leaves_standard_input_as_it_is(tmp_path):
+    result = CliRunner().invoke(main, ["check", "--no-cache", "--add-noqa", "-"], input=SCRIPT)
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr.splitlines() == [
+        "seqlint: warning: --add-noqa leaves standard input as it is",
+        "Added 0 noqa directives.",
+    ]
