@@ -57,6 +57,12 @@ Configuration: [tool.seqlint] in pyproject.toml, or seqlint.toml /
 .seqlint.toml; the closest one above each file applies. Suppress a finding
 with "# noqa: SL101" on its line.
 
+\b
+Adopting seqlint on an existing code base (docs/ci.md):
+  --write-baseline FILE  record today's findings; --baseline FILE then
+                         reports only new ones (moving code keeps them)
+  --add-noqa             add "# noqa: CODE" to each line reported today
+
 Files that cannot be read or decoded, and special files (FIFOs, devices,
 sockets: never opened), are reported on stderr and skipped; a file that does
 not parse is reported as SL900 (syntax-error), valid Python seqlint cannot

@@ -237,3 +237,16 @@ def test_add_noqa_leaves_standard_input_as_it_is(tmp_path):
         "seqlint: warning: --add-noqa leaves standard input as it is",
         "Added 0 noqa directives.",
     ]
+
+
+def test_verbose_counts_what_the_baseline_left_out(tmp_path):
+    script = tmp_path / "train.py"
+    script.write_text(SCRIPT, encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    assert _check(str(script), "--write-baseline", str(baseline))[0] == 0
+    code, out, err = _check(str(script), "--baseline", str(baseline), "--verbose")
+    assert (code, out) == (
+        0,
+        "All checks passed (1 file, 1 model analysed; 2 findings in the baseline).\n",
+    )
+    assert "seqlint: 2 findings left out: the baseline holds them" in err.splitlines()

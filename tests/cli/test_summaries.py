@@ -175,3 +175,10 @@ def test_fix_on_standard_input_takes_no_other_path(run_with_input, tmp_path):
     assert result.stderr == (
         "seqlint: error: --fix and --diff read standard input (PATH -) alone: give no other PATH\n"
     )
+
+
+def test_verbose_names_the_skipped_files(tree, small_limit, run):
+    lines = run("check", "--no-cache", "--verbose", ".").stderr.splitlines()
+    assert "seqlint: skipped.py: skipped (# seqlint: skip-file)" in lines
+    assert "seqlint: 1 file skipped by the configuration's exclude patterns" in lines
+    assert "seqlint: warning: skipping big.py: file too large (241 bytes, limit 150 bytes)" in lines
