@@ -354,7 +354,7 @@ def _report(result: CheckResult, options: CheckOptions) -> None:
         if output:
             click.echo(output)
     else:
-        from seqlint.report.text import render_text, wants_color
+        from seqlint.report.text import render_text, terminal_width, wants_color
 
         color = wants_color(sys.stdout, options.no_color)
         render_text(
@@ -365,6 +365,7 @@ def _report(result: CheckResult, options: CheckOptions) -> None:
             summary=not options.quiet,
             models=result.models_analysed,
             unanalysed=len(result.unanalysed),
+            width=terminal_width(sys.stdout),
         )
     sys.stdout.flush()
 
@@ -416,10 +417,12 @@ def shapes(paths: tuple[str, ...], output_format: str, no_color: bool) -> None:
         click.echo(render_summaries_json(found.files))
     else:
         from seqlint.report.summary import render_summaries_text
-        from seqlint.report.text import wants_color
+        from seqlint.report.text import terminal_width, wants_color
 
         color = wants_color(sys.stdout, no_color)
-        render_summaries_text(found.files, sys.stdout, color=color)
+        render_summaries_text(
+            found.files, sys.stdout, color=color, width=terminal_width(sys.stdout)
+        )
     sys.exit(found.exit_code)
 
 
