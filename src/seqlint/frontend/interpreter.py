@@ -11,8 +11,6 @@ one that is never called runs once with its defaults.
 
 from __future__ import annotations
 
-import dataclasses
-import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -30,6 +28,7 @@ from seqlint.frontend.imports import (
     star_module,
 )
 from seqlint.frontend.keras_api import is_layer_class, role_of
+from seqlint.frontend.legacy_api import code_fields, is_node
 from seqlint.frontend.models import FunctionalModel, Graph, SequentialModel, SubclassedModel
 from seqlint.frontend.modules import Project, ProjectModule, Unfollowable
 from seqlint.frontend.objects import Args, ExtName, Function, Instance, KerasClass
@@ -63,6 +62,7 @@ class Interpreter(Objects):
         super().__init__(graph)
         self.functions: list[Function] = []
         self._called: set[int] = set()
+        self._generators: dict[int, bool] = {}  # id of a def's node: does it yield
         self._stack: list[cst.FunctionDef] = []
         self._frame = _Frame(level=0)
         self._steps = 0
@@ -122,7 +122,9 @@ class Interpreter(Objects):
         scope = Scope(function.scope)
         scope.vars.update(_bind(function, args))
         saved = self.scope, self._frame
-        generator = _is_generator(function.node)
+        generator = self._generators.get(id(function.node))
+        if generator is None:
+            generator = self._generators[id(function.node)] = _is_generator(function.node)
         self.scope, self._frame = scope, _Frame(level=self.branches.level)
         self._frame.yields = [] if generator else None
         self._stack.append(function.node)
@@ -541,39 +543,28 @@ class Interpreter(Objects):
 def _is_generator(node: cst.FunctionDef) -> bool:
     """Does the function itself (not a function, class or lambda inside it) ``yield``?
 
-    A walk over the nodes' fields: libcst's visitors rebuild every node they pass, which
-    made this check a tenth of a small script's analysis."""
-    stack: list[cst.CSTNode] = [node.body]
+    A walk over the nodes' fields, by exact types (libcst's classes are ABCs, whose
+    ``isinstance`` is slow): libcst's visitors rebuild every node they pass, which made this
+    check a tenth of a small script's analysis."""
+    stack: list[object] = [node.body]
     while stack:
         item = stack.pop()
-        if isinstance(item, cst.Yield):
+        kind = type(item)
+        if kind is cst.Yield:
             return True
-        if isinstance(item, _OWN_SCOPE):
+        if kind in _OWN_SCOPE:
             continue
-        for name in _child_fields(type(item)):
+        for name in code_fields(kind):
             value = getattr(item, name)
-            if isinstance(value, cst.CSTNode):
+            if type(value) in _SEQUENCES:
+                stack.extend(v for v in value if is_node(type(v)))
+            elif is_node(type(value)):
                 stack.append(value)
-            elif isinstance(value, (tuple, list)):
-                stack.extend(v for v in value if isinstance(v, cst.CSTNode))
     return False
 
 
-_OWN_SCOPE = (cst.FunctionDef, cst.ClassDef, cst.Lambda)
-
-
-@functools.cache
-def _child_fields(kind: type) -> tuple[str, ...]:
-    """The fields of a libcst node class that may hold nodes with code (not whitespace,
-    comments or punctuation)."""
-    return tuple(
-        field.name
-        for field in dataclasses.fields(kind)
-        if not any(part in field.name for part in _LAYOUT_FIELDS)
-    )
-
-
-_LAYOUT_FIELDS = ("whitespace", "lines", "lpar", "rpar", "comma", "semicolon", "header", "footer")
+_OWN_SCOPE = frozenset((cst.FunctionDef, cst.ClassDef, cst.Lambda))
+_SEQUENCES = frozenset((tuple, list))
 
 
 def _body(node: cst.CSTNode) -> Sequence[Statement]:
