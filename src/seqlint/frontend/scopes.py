@@ -41,6 +41,30 @@ class Scope:
         """The scope an assignment to ``name`` writes to."""
         return self.redirect.get(name, self)
 
+    def size_names(self) -> dict[int, str]:
+        """The name that holds each positive int here: for each value, the innermost scope
+        that binds a visible name to it, when it binds exactly one (several: none, the value
+        is ambiguous). Imported modules' scopes are not read."""
+        found: dict[int, str] = {}
+        ambiguous: set[int] = set()
+        hidden: set[str] = set()  # bound by an inner scope: an outer binding is shadowed
+        scope: Scope | None = self
+        while scope is not None and scope.home is None:
+            here: dict[int, list[str]] = {}
+            for name, value in scope.vars.items():
+                if name not in hidden and type(value) is int and value > 0:
+                    here.setdefault(value, []).append(name)
+            for value, names in here.items():
+                if value in found or value in ambiguous:
+                    continue
+                if len(names) == 1:
+                    found[value] = names[0]
+                else:
+                    ambiguous.add(value)
+            hidden.update(scope.vars)
+            scope = scope.parent
+        return found
+
     def module(self) -> Scope:
         scope = self
         while scope.parent is not None:
