@@ -287,3 +287,41 @@ def test_a_size_two_names_hold_is_written_as_the_number() -> None:
     assert "RepeatVector(7) before" in sl101(source).hint
     result = fix_source(source, "<test>", unsafe=True).source
     assert "    model.add(layers.RepeatVector(7))\n" in result
+
+
+# a builder given the arrays: the steps are the targets' axis 1, which no name holds
+ARRAYS = dedent(
+    """\
+    import numpy as np
+    from tensorflow import keras
+    from tensorflow.keras import layers
+
+
+    def build(X, y):
+        model = keras.Sequential()
+        model.add(keras.Input(shape=(X.shape[1], X.shape[2])))
+        model.add(layers.LSTM(64))
+        model.add(layers.LSTM(32, return_sequences=True))  # expect: SL101
+        model.add(layers.TimeDistributed(layers.Dense(y.shape[2])))
+        model.compile(optimizer="adam", loss="mse")
+        return model
+
+
+    X = np.zeros((100, 10, 3))
+    y = np.zeros((100, 7, 2))
+    model = build(X, y)
+    model.fit(X, y)
+    """
+)
+ENCODER_DECODERS["arrays"] = ARRAYS
+
+
+def test_the_fix_writes_the_array_axis_a_builder_was_given() -> None:
+    assert "insert RepeatVector(y.shape[1]) before" in sl101(ARRAYS).hint
+    result = fix_source(ARRAYS, "<test>", unsafe=True).source
+    assert result == ARRAYS.replace(
+        "    model.add(layers.LSTM(64))\n",
+        "    model.add(layers.LSTM(64))\n    model.add(layers.RepeatVector(y.shape[1]))\n",
+    )
+    # at the top level the arrays' sizes are literals the code states: the number is written
+    assert "RepeatVector(3)" in fix_source(SEQUENTIAL_LIST, "<test>", unsafe=True).source

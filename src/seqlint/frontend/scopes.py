@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from seqlint.ir import Value
+from seqlint.ir import Array, Value
 
 if TYPE_CHECKING:
     from seqlint.frontend.modules import ProjectModule
@@ -42,23 +42,32 @@ class Scope:
         return self.redirect.get(name, self)
 
     def size_names(self) -> dict[int, str]:
-        """The name that holds each positive int here: for each value, the innermost scope
-        that binds a visible name to it, when it binds exactly one (several: none, the value
-        is ambiguous). Imported modules' scopes are not read."""
+        """The code that holds each positive int here: for each value, in the innermost
+        scope that has any, the one name bound to it, else (in a function) the one
+        ``array.shape[i]`` of an array it was given or made; several: none, the value is
+        ambiguous. Imported modules' scopes are not read."""
         found: dict[int, str] = {}
         ambiguous: set[int] = set()
         hidden: set[str] = set()  # bound by an inner scope: an outer binding is shadowed
         scope: Scope | None = self
         while scope is not None and scope.home is None:
-            here: dict[int, list[str]] = {}
+            names: dict[int, list[str]] = {}
+            axes: dict[int, list[str]] = {}
             for name, value in scope.vars.items():
-                if name not in hidden and type(value) is int and value > 0:
-                    here.setdefault(value, []).append(name)
-            for value, names in here.items():
+                if name in hidden:
+                    continue
+                if type(value) is int and value > 0:
+                    names.setdefault(value, []).append(name)
+                elif scope.parent is not None and isinstance(value, Array) and value.shape:
+                    for axis, dim in enumerate(value.shape[1:], start=1):
+                        if type(dim) is int and dim > 0:
+                            axes.setdefault(dim, []).append(f"{name}.shape[{axis}]")
+            for value in {*names, *axes}:
                 if value in found or value in ambiguous:
                     continue
-                if len(names) == 1:
-                    found[value] = names[0]
+                held = names.get(value) or axes[value]
+                if len(held) == 1:
+                    found[value] = held[0]
                 else:
                     ambiguous.add(value)
             hidden.update(scope.vars)

@@ -37,9 +37,10 @@ class MissingTimeAxis(Rule):
         "when a recurrent layer follows it and nothing else uses it; unsafe: inserts "
         "RepeatVector(T) before the decoder where the code looks like an encoder-decoder "
         "(the decoder's steps reach the output, and the model is fit to give back its input "
-        "or on targets of T steps, not as many as its input); T is written as the name "
-        "that holds it where the decoder is made (`RepeatVector(n_out)` in a builder "
-        "function taking `n_out`) when one name does, else as the number"
+        "or on targets of T steps, not as many as its input); T is written as the code "
+        "holds it where the decoder is made, when one name does (`RepeatVector(n_out)` in "
+        "a builder function taking `n_out`) or, in a function, one array's axis "
+        "(`RepeatVector(y.shape[1])`), else as the number"
     )
     explanation = """\
 Recurrent layers (LSTM, GRU, SimpleRNN, Bidirectional), Conv1D, the 1-D
