@@ -76,6 +76,16 @@ def test_wrapping_keeps_words_and_styles():
     ]
 
 
+def test_a_location_with_spaces_stays_whole():
+    line = [("my dir/a b.py:1:2:", "bold"), (" ", ""), ("SL101 message", "")]
+    assert wrap(line, 12, 4)[0] == [("my", "bold"), (" ", "bold"), ("dir/a", "bold")]
+    assert wrap(line, 12, 4, keep=1) == [
+        [("my dir/a b.py:1:2:", "bold")],
+        [("    ", ""), ("SL101", "")],
+        [("    ", ""), ("message", "")],
+    ]
+
+
 def test_piped_output_is_not_wrapped_unless_columns_says(monkeypatch):
     stream = io.StringIO()
     assert terminal_width(stream) is None

@@ -34,8 +34,9 @@ def render_summaries_text(
         for model in models:
             if lines:
                 lines.append([])  # a blank line between models
-            title = printable(f"{path}:{model.location}: {model.name} ({model.kind})")
-            lines.extend(wrap([(title, "bold")], width, HEAD_HANG))
+            place = printable(f"{path}:{model.location}:")
+            title = printable(f" {model.name} ({model.kind})")
+            lines.extend(wrap([(place, "bold"), (title, "bold")], width, HEAD_HANG, keep=1))
             if model.rows:
                 params = [layer.params_text for layer in model.layers]
                 rows = trace_lines(

@@ -107,13 +107,14 @@ def terminal_width(stream: TextIO) -> int | None:
     return max(size, MIN_WIDTH) if size > 0 else None
 
 
-def wrap(line: Line, width: int | None, hang: int) -> list[Line]:
+def wrap(line: Line, width: int | None, hang: int, keep: int = 0) -> list[Line]:
     """``line`` broken at spaces into lines of at most ``width`` characters, every line
-    after the first indented by ``hang``; styles are kept, and a word longer than a line
-    is never broken (it overflows alone). ``width`` None: the line as it is."""
+    after the first indented by ``hang``; styles are kept, a word longer than a line is never
+    broken (it overflows alone), nor are the first ``keep`` spans (a location whose path has
+    spaces). ``width`` None: the line as it is."""
     if width is None or sum(len(text) for text, _ in line) <= width:
         return [line]
-    lead, words = _words(line)
+    lead, words = _words(line, keep)
     lines: list[Line] = []
     current: Line = list(lead)
     column = sum(len(text) for text, _ in lead)
@@ -134,15 +135,16 @@ def wrap(line: Line, width: int | None, hang: int) -> list[Line]:
     return lines
 
 
-def _words(line: Line) -> tuple[Line, list[tuple[Line, Line]]]:
+def _words(line: Line, keep: int = 0) -> tuple[Line, list[tuple[Line, Line]]]:
     """The line's leading blanks, then each word (a run of non-blank text, perhaps of
-    several styles) with the blanks before it; trailing blanks are dropped."""
+    several styles, or one of the first ``keep`` spans whole) with the blanks before it;
+    trailing blanks are dropped."""
     lead: Line = []
     words: list[tuple[Line, Line]] = []
     gap: Line = []
     word: Line = []
-    for text, style in line:
-        for piece in re.split("( +)", text):
+    for index, (text, style) in enumerate(line):
+        for piece in [text] if index < keep else re.split("( +)", text):
             if not piece:
                 continue
             if piece[0] != " ":
@@ -214,7 +216,7 @@ def diagnostic_lines(
         *([("[*]", "bold cyan"), (" ", "")] if _safely_fixable(diagnostic) else []),
         (diagnostic.message, ""),
     ]
-    lines = wrap(head, width, HEAD_HANG)
+    lines = wrap(head, width, HEAD_HANG, keep=1)
     if diagnostic.trace:
         lines.extend(trace_lines(diagnostic.trace, style, ascii_only=ascii_only, width=width))
     if diagnostic.hint:
