@@ -487,7 +487,7 @@ def _report(result: CheckResult, options: CheckOptions, *, to_stderr: bool = Fal
         if output:
             click.echo(output, err=to_stderr)
     else:
-        from seqlint.report.text import render_text, wants_color
+        from seqlint.report.text import render_text, terminal_width, wants_color
 
         stream = sys.stderr if to_stderr else sys.stdout
         color = wants_color(stream, options.no_color)
@@ -498,6 +498,7 @@ def _report(result: CheckResult, options: CheckOptions, *, to_stderr: bool = Fal
             color=color,
             coverage=coverage_of(result),
             quiet=options.quiet,
+            width=terminal_width(stream),
         )
     sys.stdout.flush()
 
@@ -572,10 +573,12 @@ def shapes(paths: tuple[str, ...], output_format: str, no_color: bool) -> None:
         click.echo(render_summaries_json(found.files))
     else:
         from seqlint.report.summary import render_summaries_text
-        from seqlint.report.text import wants_color
+        from seqlint.report.text import terminal_width, wants_color
 
         color = wants_color(sys.stdout, no_color)
-        render_summaries_text(found.files, sys.stdout, color=color)
+        render_summaries_text(
+            found.files, sys.stdout, color=color, width=terminal_width(sys.stdout)
+        )
     sys.exit(found.exit_code)
 
 

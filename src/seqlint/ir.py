@@ -252,6 +252,9 @@ class Layer:
     config: dict[str, Value]
     loc: Loc
     label: str  # short source text, e.g. "LSTM(64)"
+    sizes: dict[int, str] = field(default_factory=dict, repr=False)
+    """The names that hold sizes where the layer is made (``{7: "n_out"}``): what a fix or
+    hint there writes for a size instead of its value."""
 
     def get(self, name: str, default: Value = None) -> Value:
         return self.config.get(name, default)

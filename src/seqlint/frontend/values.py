@@ -973,6 +973,7 @@ class Evaluator:
         if not args.complete:
             kind = ""
         layer = self.graph.layer(kind, self._config(kind, args), node, args.keyword_args)
+        layer.sizes = self.scope.size_names()
         if kind == "Lambda":
             function = args.get(0, "function", MISSING)
             if isinstance(function, (Function, LambdaFunction)):

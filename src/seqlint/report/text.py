@@ -8,6 +8,12 @@ GitHub annotation, say) or print a hyperlink.
 Lines are built as styled spans. On a color terminal they are printed with rich; otherwise
 (pipes, CI logs, pre-commit, ``--no-color``, ``NO_COLOR``) they are written as plain text
 without importing rich at all, which saves ~30 ms per run.
+
+Width: lines are wrapped at word boundaries to :func:`terminal_width` (``COLUMNS``, else the
+terminal's width when the output is one; piped output without ``COLUMNS`` is never wrapped),
+the location staying whole on the first line so that editors and CI still parse it. A shape
+table first shrinks its layer column, cutting long layer names with an ellipsis, then wraps
+its notes under the note column.
 """
 
 from __future__ import annotations
@@ -30,6 +36,12 @@ SEVERITY_STYLE = {
 }
 MARKER = ">"
 INDENT = "  "
+MIN_WIDTH = 20
+"""Narrower terminals are treated as this wide (a word per line helps nobody)."""
+HEAD_HANG = 4  # continuation indent of a diagnostic's first line
+HINT_LABEL = f"{INDENT}hint: "
+MIN_LAYER_WIDTH = 20  # a shape table's layer column shrinks to this, not less
+MIN_NOTE_WIDTH = 16  # a wrapped note continues under its column when this much room is left
 
 
 # C0 and C1 controls, DEL, bidirectional overrides and lone surrogates (undecodable names)
@@ -79,6 +91,74 @@ def wants_color(stream: TextIO, no_color: bool = False) -> bool:
     return bool(isatty and isatty())
 
 
+def terminal_width(stream: TextIO) -> int | None:
+    """The width to wrap at: ``COLUMNS`` when it is set to a number, else the terminal's
+    when ``stream`` is one; None (never wrap) otherwise, e.g. when piped."""
+    columns = os.environ.get("COLUMNS", "").strip()
+    if columns.isdigit() and int(columns) > 0:
+        return max(int(columns), MIN_WIDTH)
+    isatty = getattr(stream, "isatty", None)
+    if not (isatty and isatty()):
+        return None
+    try:
+        size = os.get_terminal_size(stream.fileno()).columns
+    except (OSError, ValueError, AttributeError):
+        return None
+    return max(size, MIN_WIDTH) if size > 0 else None
+
+
+def wrap(line: Line, width: int | None, hang: int, keep: int = 0) -> list[Line]:
+    """``line`` broken at spaces into lines of at most ``width`` characters, every line
+    after the first indented by ``hang``; styles are kept, a word longer than a line is never
+    broken (it overflows alone), nor are the first ``keep`` spans (a location whose path has
+    spaces). ``width`` None: the line as it is."""
+    if width is None or sum(len(text) for text, _ in line) <= width:
+        return [line]
+    lead, words = _words(line, keep)
+    lines: list[Line] = []
+    current: Line = list(lead)
+    column = sum(len(text) for text, _ in lead)
+    placed = False  # a word is on the current line
+    for gap, word in words:
+        gap_size = sum(len(text) for text, _ in gap)
+        size = sum(len(text) for text, _ in word)
+        if placed and column + gap_size + size > width:
+            lines.append(current)
+            current, column = [(" " * hang, "")], hang
+        elif placed:
+            current.extend(gap)
+            column += gap_size
+        current.extend(word)
+        column += size
+        placed = True
+    lines.append(current)
+    return lines
+
+
+def _words(line: Line, keep: int = 0) -> tuple[Line, list[tuple[Line, Line]]]:
+    """The line's leading blanks, then each word (a run of non-blank text, perhaps of
+    several styles, or one of the first ``keep`` spans whole) with the blanks before it;
+    trailing blanks are dropped."""
+    lead: Line = []
+    words: list[tuple[Line, Line]] = []
+    gap: Line = []
+    word: Line = []
+    for index, (text, style) in enumerate(line):
+        for piece in [text] if index < keep else re.split("( +)", text):
+            if not piece:
+                continue
+            if piece[0] != " ":
+                word.append((piece, style))
+                continue
+            if word:
+                words.append((gap, word))
+                gap, word = [], []
+            (gap if words else lead).append((piece, style))
+    if word:
+        words.append((gap, word))
+    return lead, words
+
+
 def render_text(
     diagnostics: Sequence[Diagnostic],
     files_checked: int,
@@ -90,14 +170,15 @@ def render_text(
     unanalysed: int = 0,
     coverage: Coverage | None = None,
     quiet: bool = False,
+    width: int | None = None,
 ) -> None:
     """The report; ``summary=False``: the diagnostics only; ``quiet``: then one short
-    summary line (``-q``)."""
+    summary line (``-q``); ``width``: wrap it to that many columns (None: never wrap)."""
     coverage = coverage or Coverage(models, unanalysed)
     lines: list[Line] = []
     for diagnostic in diagnostics:
         shown = printable_diagnostic(diagnostic)
-        lines.extend(diagnostic_lines(shown, ascii_only=not is_utf(stream)))
+        lines.extend(diagnostic_lines(shown, ascii_only=not is_utf(stream), width=width))
         lines.append([])
     last = None
     if quiet:
@@ -105,9 +186,10 @@ def render_text(
     elif summary:
         last = summary_line(diagnostics, files_checked, coverage=coverage)
     if last is not None:
-        lines.append(last)
+        lines.extend(wrap(last, width, 2))
         if not quiet:
-            lines.extend(fixable_lines(diagnostics))
+            for line in fixable_lines(diagnostics):
+                lines.extend(wrap(line, width, 2))
     elif lines:
         lines.pop()  # no blank line before a summary that is not printed
     write_lines(lines, stream, color=color)
@@ -132,22 +214,24 @@ def write_lines(lines: Sequence[Line], stream: TextIO, *, color: bool) -> None:
         console.print(Text.assemble(*line), soft_wrap=True)
 
 
-def diagnostic_lines(diagnostic: Diagnostic, *, ascii_only: bool = False) -> list[Line]:
+def diagnostic_lines(
+    diagnostic: Diagnostic, *, ascii_only: bool = False, width: int | None = None
+) -> list[Line]:
     style = SEVERITY_STYLE.get(diagnostic.severity, "bold")
-    lines: list[Line] = [
-        [
-            (f"{diagnostic.location}:", "bold"),
-            (" ", ""),
-            (diagnostic.code, style),
-            (" ", ""),
-            *([("[*]", "bold cyan"), (" ", "")] if _safely_fixable(diagnostic) else []),
-            (diagnostic.message, ""),
-        ]
+    head: Line = [
+        (f"{diagnostic.location}:", "bold"),
+        (" ", ""),
+        (diagnostic.code, style),
+        (" ", ""),
+        *([("[*]", "bold cyan"), (" ", "")] if _safely_fixable(diagnostic) else []),
+        (diagnostic.message, ""),
     ]
+    lines = wrap(head, width, HEAD_HANG, keep=1)
     if diagnostic.trace:
-        lines.extend(trace_lines(diagnostic.trace, style, ascii_only=ascii_only))
+        lines.extend(trace_lines(diagnostic.trace, style, ascii_only=ascii_only, width=width))
     if diagnostic.hint:
-        lines.append([(f"{INDENT}hint: ", "bold cyan"), (diagnostic.hint, "")])
+        hint: Line = [(HINT_LABEL, "bold cyan"), (diagnostic.hint, "")]
+        lines.extend(wrap(hint, width, len(HINT_LABEL)))
     return lines
 
 
@@ -157,12 +241,17 @@ def trace_lines(
     *,
     ascii_only: bool = False,
     params: Sequence[str] = (),
+    width: int | None = None,
 ) -> list[Line]:
     """The shape chain as aligned columns (layer, line, output shape, ``params`` when given:
     one per row, then the note), one row per layer, the row a diagnostic is about marked with
     ``>``. No wrapping inside cells and no trailing blanks, so it reads the same in a terminal,
     a CI log and a pasted issue. ``seqlint shapes`` renders its tables with this too. In a
-    notebook the line column is ``cell:line``."""
+    notebook the line column is ``cell:line``.
+
+    ``width``: a table wider than that first narrows its layer column (to
+    :data:`MIN_LAYER_WIDTH`), cutting the names with an ellipsis; notes that still do not
+    fit wrap under the note column."""
     places = [_place(row) for row in rows]
     line_header = "cell:line" if any(row.cell is not None for row in rows) else "line"
     layer_width = max(len("layer"), *(len(row.layer) for row in rows))
@@ -170,14 +259,20 @@ def trace_lines(
     shape_width = max(len("output shape"), *(len(row.shape) for row in rows))
     with_params = bool(params)
     params_width = max(len("params"), *(len(p) for p in params)) if with_params else 0
+    if width is not None:
+        layer_width = _fitted_layer_width(
+            rows, width, layer_width, len(INDENT) + 6 + line_width + shape_width, params_width
+        )
+    ellipsis = "..." if ascii_only else "\u2026"
     header = (
         f"{INDENT}  {'layer'.ljust(layer_width)}  {line_header.rjust(line_width)}  output shape"
     )
     if with_params:
         header = header.ljust(len(header) + shape_width - len("output shape"))
         header += "  " + "params".rjust(params_width)
-    width = 6 + layer_width + line_width + shape_width + (params_width + 2 if with_params else 0)
-    rule = ("-" if ascii_only else "\u2500") * width
+    table_width = 6 + layer_width + line_width + shape_width
+    table_width += params_width + 2 if with_params else 0
+    rule = ("-" if ascii_only else "\u2500") * table_width
     lines: list[Line] = [[(header, "dim")], [(INDENT + rule, "dim")]]
     for index, (row, place) in enumerate(zip(rows, places, strict=True)):
         row_style = marker_style if row.marked else ""
@@ -187,7 +282,10 @@ def trace_lines(
             (INDENT, ""),
             (MARKER if row.marked else " ", marker_style),
             (" ", ""),
-            (row.layer.ljust(layer_width), "bold" if row.marked else ""),
+            (
+                _cut(row.layer, layer_width, ellipsis).ljust(layer_width),
+                "bold" if row.marked else "",
+            ),
             ("  ", ""),
             (place.rjust(line_width), "dim"),
             ("  ", ""),
@@ -197,8 +295,35 @@ def trace_lines(
             line += [("  ", ""), (params[index].rjust(params_width), "")]
         if row.note:
             line += [("  ", ""), (row.note, row_style or "dim")]
-        lines.append(line)
+            note_column = sum(len(text) for text, _ in line) - len(row.note)
+            fits = width is not None and width - note_column >= MIN_NOTE_WIDTH
+            lines.extend(wrap(line, width, note_column if fits else HEAD_HANG + len(INDENT)))
+        else:
+            lines.append(line)
     return lines
+
+
+def _fitted_layer_width(
+    rows: Sequence[TraceRow], width: int, layer_width: int, others: int, params_width: int
+) -> int:
+    """The layer column's width for a table of ``width`` columns: narrowed (not below
+    :data:`MIN_LAYER_WIDTH`) so that whole rows fit, notes included, when that is enough;
+    else so that the columns before the notes fit, the notes then wrapping."""
+    columns = others + (params_width + 2 if params_width else 0)
+    widest_note = max((len(row.note) for row in rows), default=0)
+    whole = columns + (widest_note + 2 if widest_note else 0)
+    if whole + layer_width <= width:
+        return layer_width
+    if whole + MIN_LAYER_WIDTH <= width:
+        return width - whole
+    return min(layer_width, max(width - columns, MIN_LAYER_WIDTH))
+
+
+def _cut(text: str, width: int, ellipsis: str) -> str:
+    """``text`` shortened to ``width`` characters, its end replaced by ``ellipsis``."""
+    if len(text) <= width:
+        return text
+    return text[: max(width - len(ellipsis), 0)] + ellipsis
 
 
 def _place(row: TraceRow) -> str:
