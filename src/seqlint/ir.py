@@ -377,6 +377,8 @@ class LegacyUse:
       from a Keras model or layer, ``owner`` the class, ``name`` "model" or "layer") and
       ``"add-weight-name"`` (``self.add_weight("w", ...)``: the weight's name given first,
       ``name`` the string);
+    - ``"layer-call"``: a ``keras.layers`` class constructed (``owner`` the class, ``path``
+      its table path, ``arguments`` what the call passes; SL117 checks its required ones);
     - ``"initial-state-tensor"``: ``rnn.get_initial_state(x)`` given a tensor (``owner`` the
       layer's label).
 
