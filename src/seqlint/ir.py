@@ -451,7 +451,11 @@ class CallArguments:
     ``on_run`` when it raises only once a model holding the call runs (``training`` passed on
     positionally is None while Keras builds the model, a bool in ``fit`` and ``predict``):
     ``call`` and ``model`` say which call (index in ``ModuleIR.layer_calls``) or subclassed
-    model's ``call`` holds it. ``expected`` names the parameter a wrong keyword stands for."""
+    model's ``call`` holds it. ``expected`` names the parameter a wrong keyword stands for.
+    ``built_in`` is the ``keras.layers`` class of a built-in layer (empty for the script's
+    own); ``sequential`` when Keras makes the call itself as the layer is added to a
+    Sequential model (Keras 3 refuses a layer whose ``call()`` requires more than its input
+    there)."""
 
     label: str
     problem: str
@@ -462,6 +466,8 @@ class CallArguments:
     call: int | None = None
     model: Model | None = None
     expected: str = ""
+    built_in: str = ""
+    sequential: bool = False
 
 
 @dataclass(frozen=True)
