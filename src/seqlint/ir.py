@@ -380,6 +380,8 @@ class LegacyUse:
       from a Keras model or layer, ``owner`` the class, ``name`` "model" or "layer") and
       ``"add-weight-name"`` (``self.add_weight("w", ...)``: the weight's name given first,
       ``name`` the string);
+    - ``"layer-call"``: a ``keras.layers`` class constructed (``owner`` the class, ``path``
+      its table path, ``arguments`` what the call passes; SL117 checks its required ones);
     - ``"initial-state-tensor"``: ``rnn.get_initial_state(x)`` given a tensor (``owner`` the
       layer's label).
 
@@ -452,7 +454,11 @@ class CallArguments:
     ``on_run`` when it raises only once a model holding the call runs (``training`` passed on
     positionally is None while Keras builds the model, a bool in ``fit`` and ``predict``):
     ``call`` and ``model`` say which call (index in ``ModuleIR.layer_calls``) or subclassed
-    model's ``call`` holds it. ``expected`` names the parameter a wrong keyword stands for."""
+    model's ``call`` holds it. ``expected`` names the parameter a wrong keyword stands for.
+    ``built_in`` is the ``keras.layers`` class of a built-in layer (empty for the script's
+    own); ``sequential`` when Keras makes the call itself as the layer is added to a
+    Sequential model (Keras 3 refuses a layer whose ``call()`` requires more than its input
+    there)."""
 
     label: str
     problem: str
@@ -463,6 +469,8 @@ class CallArguments:
     call: int | None = None
     model: Model | None = None
     expected: str = ""
+    built_in: str = ""
+    sequential: bool = False
 
 
 @dataclass(frozen=True)

@@ -731,7 +731,7 @@ class _Judge:
         arguments: tuple[str, ...] | None = None
         judged = parts[0] in _KEYWORD_PACKAGES and api.kind(path) == "class"
         for arg in node.args if judged else ():
-            if arg.keyword is None or not api.keyword_ever_rejected(path, arg.keyword.value):
+            if arg.keyword is None or not self._rejected(what, path, arg.keyword.value):
                 continue
             if arguments is None:
                 arguments = _argument_names(node, _latest_positional(path))
@@ -747,10 +747,23 @@ class _Judge:
                 surface=surface,
                 qualname=qualname,
             )
+        if judged and what == "layer-keyword":
+            given = _argument_names(node, _latest_positional(path))
+            self.log.record(
+                "layer-call", "", owner, node, call.caught, given, node, path=path, surface=surface
+            )
         if path in _SAVING_FUNCTIONS:
             _note_save_path(self.log, path, parts[-1], node, _SAVING_FUNCTIONS[path], call.caught)
         elif path == _CHECKPOINT:
             _note_save_path(self.log, path, parts[-1], node, 0, call.caught)
+
+    @staticmethod
+    def _rejected(what: str, path: str, keyword: str) -> bool:
+        """Whether some release rejects ``keyword``: a layer's constructor also when no
+        release takes it (SL117), other callables only where the table shows a change."""
+        if api.keyword_ever_rejected(path, keyword):
+            return True
+        return what == "layer-keyword" and api.keyword_never_accepted(path, keyword)
 
     def _judge_class_call(self, call: _Call) -> None:
         scope = call.scope

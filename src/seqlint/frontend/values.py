@@ -1008,6 +1008,9 @@ class Evaluator:
             if isinstance(result, TensorRef):
                 self.graph.add_output(seq, item, result)
                 return
+        if isinstance(item, Layer) and _requires_more_than_input(item.kind):
+            x = self.graph.sequential_output(seq)  # Keras 3 calls it on its one input
+            self._check_arguments(item, Args([x], positional_exprs=[None]), call, sequential=True)
         self.graph.add(seq, item, call, added_by=added_by)
 
     def _merge(self, kind: str, helper: str, args: Args, node: cst.Call) -> Value:
@@ -1019,8 +1022,11 @@ class Evaluator:
         layer = self.graph.layer(kind, self._config(kind, config_args, names[1:]), node, {})
         return self._apply(layer, args, node)
 
-    def _check_arguments(self, layer: Layer, args: Args, node: cst.Call) -> None:
-        """What Keras 3 refuses in the arguments of a ``keras.layers`` class's call."""
+    def _check_arguments(
+        self, layer: Layer, args: Args, node: cst.Call, sequential: bool = False
+    ) -> None:
+        """What Keras 3 refuses in the arguments of a ``keras.layers`` class's call (or in
+        the one input a Sequential model gives it, when ``sequential``)."""
         found = call_spec(layer.kind)
         if found is None:
             return
@@ -1034,6 +1040,8 @@ class Evaluator:
             takes_data=found.takes_data,
             built_in=True,
             model=self.building,
+            kind=layer.kind,
+            sequential=sequential,
         )
 
     def _apply(self, layer: Layer, args: Args, node: cst.Call) -> Value:
@@ -1679,3 +1687,16 @@ _HANDLERS: dict[type, Callable[[Evaluator, cst.BaseExpression], Value]] = {
     cst.Lambda: Evaluator._lambda,
     cst.Yield: Evaluator._yield,
 }
+
+
+def _requires_more_than_input(kind: str) -> bool:
+    """Whether the ``call()`` of the ``keras.layers`` class ``kind`` requires a second
+    positional argument (a cell's ``states``, an attention layer's ``value``): Keras 3
+    refuses it as a layer of a Sequential model."""
+    found = call_spec(kind)
+    if found is None or found.parameters is None:
+        return False
+    required = [
+        name for name, default in Signature.parse(found.parameters).positional if not default
+    ]
+    return len(required) > 1

@@ -19,6 +19,7 @@ from seqlint.rules.initial_state_tensor import InitialStateTensor
 from seqlint.rules.input_declaration_rank import InputDeclarationRank
 from seqlint.rules.keras3_migration import Keras3Migration
 from seqlint.rules.layer_call_arguments import LayerCallArguments
+from seqlint.rules.layer_constructor_arguments import LayerConstructorArguments
 from seqlint.rules.layer_input_mismatch import LayerInputMismatch
 from seqlint.rules.loss_activation_mismatch import LossActivationMismatch
 from seqlint.rules.loss_outputs_mismatch import LossOutputsMismatch
@@ -70,6 +71,7 @@ ALL_RULES: tuple[Rule, ...] = (
     LayerInputMismatch(),
     AxisOutOfRange(),
     LayerCallArguments(),
+    LayerConstructorArguments(),
     ClassificationTargetMismatch(),
     OutputUnitsVsClasses(),
     RegressionTargetMismatch(),
