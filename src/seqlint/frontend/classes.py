@@ -41,7 +41,7 @@ from seqlint.frontend.objects import (
 from seqlint.frontend.scopes import MISSING, Scope
 from seqlint.frontend.tensors import UNKNOWN_SHAPE
 from seqlint.frontend.values import Evaluator, sequence_items
-from seqlint.ir import Array, Batches, ShapeTuple, TensorRef, Value
+from seqlint.ir import Array, Batches, Loc, ShapeTuple, TensorRef, Value
 
 MAX_UNROLL = 16  # items of a loop or comprehension run one by one inside methods
 
@@ -61,6 +61,8 @@ class Objects(Evaluator):
         self.instances: list[Instance] = []
         self._built_layers: set[int] = set()  # instances whose own build() has run
         self.in_method = 0  # depth of method calls being run: loops unroll there
+        self.last_return: Loc | None = None  # the return statement of the last call run
+        self.declared_at: Loc | None = None  # that of the last compute_output_shape run
 
     # -- class definitions ------------------------------------------------------------------
 
@@ -282,6 +284,7 @@ class Objects(Evaluator):
         try:
             result = self._run_call(instance, args, node)
             group.declared = self._declared_output(instance, keywords[0] if keywords else x, node)
+            group.declared_at = self.declared_at
             if isinstance(group.declared, tuple):
                 result = self.graph.stand_in(group, result, node)
         finally:
@@ -316,7 +319,9 @@ class Objects(Evaluator):
         )
         if not isinstance(method, BoundMethod):
             return None
+        self.last_return = None
         declared = self._run_method(method, Args([self._input_shape(x)]), node)
+        self.declared_at = self.last_return
         if isinstance(declared, ShapeTuple):  # ``return input_shape``
             declared = declared.items
         return self.graph.export(declared)
