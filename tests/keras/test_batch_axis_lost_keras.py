@@ -68,3 +68,26 @@ def test_any_loss_fails_on_batches_of_another_size(loss, targets, samples, batch
     )
     with pytest.raises(Exception, match=LOSS_ERROR):
         _run(source)
+
+
+def test_predict_raises_on_the_broadcast():
+    from tests.rules.test_batch_axis_lost import weighted_source
+
+    source = weighted_source("x * w added back onto the batch").replace(
+        "model.fit(np.zeros((32, 4)), np.zeros((32, 1)), epochs=1, verbose=0)",
+        "model.predict(np.zeros((10, 4)), verbose=0)",
+    )
+    with pytest.raises(Exception, match=r"Dimensions must be equal, but are 10 and 4"):
+        _run(source)
+
+
+@pytest.mark.parametrize("name", ["inputs * W", "tf.expand_dims(inputs, -1) * W"])
+def test_a_tf_variable_weight_broadcast_raises_where_sl233_reports(name):
+    from tests.rules.test_batch_axis_lost import IN_INIT_CASES, in_init_source
+
+    _, reported, error = IN_INIT_CASES[name]
+    if reported:
+        with pytest.raises(Exception, match=error):
+            _run(in_init_source(name))
+    else:
+        _run(in_init_source(name))

@@ -140,16 +140,31 @@ WEIGHTED_OP = 11
 
 WEIGHTED_CASES = {
     "x * w": ("x * self.w", True, r"Dimensions must be equal, but are 32 and 4"),
+    "x * w added back onto the batch": (
+        "x * self.w + x",
+        True,
+        r"Dimensions must be equal, but are 32 and 4",
+    ),
     "expand_dims(x, -1) * w, summed over the inputs": (
         "keras.ops.sum(keras.ops.expand_dims(x, -1) * self.w, axis=1)",
         False,
         None,
     ),
+    "x * w on batches of 4": ("x * self.w + x", False, None),
+}
+WEIGHTED_CALLS = {  # the data call of a case, when not the fit of WEIGHTED
+    "x * w on batches of 4": (
+        "model.fit(np.zeros((32, 4)), np.zeros((32, 1)), batch_size=4, epochs=1, verbose=0)"
+    ),
 }
 
 
 def weighted_source(name: str) -> str:
-    return WEIGHTED.replace("{expression}", WEIGHTED_CASES[name][0])
+    source = WEIGHTED.replace("{expression}", WEIGHTED_CASES[name][0])
+    if name in WEIGHTED_CALLS:
+        fit = "model.fit(np.zeros((32, 4)), np.zeros((32, 1)), epochs=1, verbose=0)"
+        source = source.replace(fit, WEIGHTED_CALLS[name])
+    return source
 
 
 @pytest.mark.parametrize("name", sorted(WEIGHTED_CASES))
@@ -163,8 +178,57 @@ def test_batch_axis_broadcast_against_a_weight(name):
 def test_broadcast_message_names_the_weight():
     (diagnostic,) = [d for d in lint(weighted_source("x * w")) if d.code == "SL233"]
     assert diagnostic.message == (
-        "x * self.w broadcasts the batch axis against axis 0 of (4, 4): it gives (4, 4) from "
-        "(batch, 4), so the model's output (4, 1) has 4 rows whatever the batch size, and fit "
-        "gives it batches of 32 samples (batch_size=32, the default) of x (line 18): their rows "
-        "cannot broadcast against 4, and TensorFlow raises"
+        "x * self.w broadcasts the batch axis of (batch, 4) against axis 0 of (4, 4), of size "
+        "4: it gives (4, 4), and fit gives it batches of 32 samples (batch_size=32, the "
+        "default) of x (line 18): their rows cannot broadcast against 4, and TensorFlow raises"
     )
+
+
+def test_predict_runs_the_broadcast_too():
+    source = weighted_source("x * w added back onto the batch").replace(
+        "model.fit(np.zeros((32, 4)), np.zeros((32, 1)), epochs=1, verbose=0)",
+        "model.predict(np.zeros((10, 4)), verbose=0)",
+    )
+    assert {c for c in codes_and_lines(source) if c[0] == "SL233"} == {("SL233", WEIGHTED_OP)}
+
+
+# The weight of keras-team/keras#15470: a tf.Variable made in __init__ from an initializer.
+IN_INIT = """\
+import numpy as np
+import tensorflow as tf
+from tensorflow import keras
+
+w_initialization = tf.keras.initializers.GlorotUniform()
+
+
+class NMU(keras.layers.Layer):
+    def __init__(self, output_dim, input_dim):
+        super().__init__()
+        self.weight = tf.Variable(w_initialization([input_dim, output_dim]), trainable=True)
+
+    def call(self, inputs):
+        W = tf.minimum(tf.maximum(self.weight, 0), 1)
+        output = {product} + 1 - W
+        return tf.reduce_prod(output, axis=1)
+
+
+inputs = keras.Input(shape=(2,))
+model = keras.Model(inputs, NMU(2, 2)(inputs))
+model.compile(loss="mse", optimizer="rmsprop")
+model.fit(np.zeros((8, 2)), np.zeros((8, 2)), epochs=1, batch_size=4, verbose=0)
+"""
+IN_INIT_OP = 15
+IN_INIT_CASES = {
+    "inputs * W": ("(inputs * W)", True, r"Dimensions must be equal, but are 4 and 2"),
+    "tf.expand_dims(inputs, -1) * W": ("(tf.expand_dims(inputs, -1) * W)", False, None),
+}
+
+
+def in_init_source(name: str) -> str:
+    return IN_INIT.replace("{product}", IN_INIT_CASES[name][0])
+
+
+@pytest.mark.parametrize("name", sorted(IN_INIT_CASES))
+def test_a_tf_variable_made_in_init_is_a_weight(name):
+    expected = {("SL233", IN_INIT_OP)} if IN_INIT_CASES[name][1] else set()
+    assert {c for c in codes_and_lines(in_init_source(name)) if c[0] == "SL233"} == expected

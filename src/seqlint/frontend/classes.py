@@ -61,6 +61,7 @@ class Objects(Evaluator):
         self.instances: list[Instance] = []
         self._built_layers: set[int] = set()  # instances whose own build() has run
         self.in_method = 0  # depth of method calls being run: loops unroll there
+        self._receivers: list[Instance] = []  # the instances whose methods run, innermost last
         self.last_return: Loc | None = None  # the return statement of the last call run
         self.declared_at: Loc | None = None  # that of the last compute_output_shape run
 
@@ -377,10 +378,23 @@ class Objects(Evaluator):
         self.scope.vars["super"] = Super(method.instance, method.owner)
         function = Function(method.function.node, self.scope, method.function.defaults)
         self.scope = saved
+        self._receivers.append(method.instance)
         try:
             return self.call_function(function, bound, node)
         finally:
+            self._receivers.pop()
             self.in_method -= 1
+
+    def variable(self, initial: Array, node: cst.Call) -> Value:
+        """``tf.Variable(initial)`` in a method of a custom layer (``__init__`` or ``build``): a
+        ``Weight`` of the initial value's shape, one of the layer's weights, as
+        ``add_weight`` makes."""
+        if not self._receivers or self._receivers[-1].cls.keras is None:
+            return UNKNOWN
+        ref = self.tensors.weight(self.graph.export(tuple(initial.shape or ())), node)
+        if self.graph.in_call is None:
+            self._receivers[-1].weights.append(ref.node_id)
+        return ref
 
     # -- methods of model instances --------------------------------------------------------
 

@@ -88,6 +88,15 @@ from seqlint.shapes.ops.aliases import resolve
 MAX_DEPTH = 150  # nesting of expressions, statements and calls together; deeper is unknown
 
 _TF_BACKEND = "tensorflow.keras.backend."  # tf.keras's backend functions run TensorFlow
+# TensorFlow functions that make values of the shape they are given, with the position of
+# their dtype parameter
+_TF_MAKERS = {
+    "zeros": 1,
+    "ones": 1,
+    "random.normal": 3,
+    "random.uniform": 3,
+    "random.truncated_normal": 3,
+}
 _BINARY = {
     cst.Add: "+",
     cst.Subtract: "-",
@@ -270,6 +279,11 @@ class Evaluator:
     def object_method(self, receiver: Value, name: str, args: Args, node: cst.Call) -> Value:
         """``receiver.name(...)`` for an instance of a class of the module."""
         raise NotImplementedError
+
+    def variable(self, initial: Array, node: cst.Call) -> Value:
+        """``tf.Variable(initial)`` with an initial value of known shape (the class
+        interpreter makes it a weight of the layer whose method runs)."""
+        return UNKNOWN
 
     def note_yield(self, value: Value) -> None:
         """A value a generator function yields (the interpreter collects them)."""
@@ -796,6 +810,8 @@ class Evaluator:
             return self._call_lambda(callee, args, node)
         if isinstance(callee, KerasClass):
             return self._construct(callee.kind, args, node)
+        if isinstance(callee, KerasObject) and callee.kind.startswith("initializers."):
+            return _initialized(args.get(0, "shape"), self._loc(node))
         self.escape(args, node)
         return UNKNOWN
 
@@ -922,6 +938,18 @@ class Evaluator:
         loc = self._loc(node)
         if name.startswith("data."):
             return tfdata_api.call(name[len("data.") :], args, loc)
+        if name.endswith("_initializer") or name.startswith("initializers."):
+            # tf.random_normal_initializer(): called with a shape, it makes the initial value
+            return KerasObject(f"initializers.{name}", {}, loc, label_of(node))
+        if name in _TF_MAKERS:  # tf.zeros(shape), tf.random.normal(shape): values of that shape
+            made = _initialized(args.get(0, "shape"), loc)
+            dtype = numpy_api.dtype_of(args.get(_TF_MAKERS[name], "dtype"))
+            return made if dtype is None else replace(made, dtype=dtype)
+        if name == "Variable":
+            initial = args.get(0, "initial_value")
+            if isinstance(initial, Array) and initial.shape is not None:
+                return self.variable(initial, node)
+            return UNKNOWN
         value = args.get(0, _TF_FIRST.get(name, "input"))
         if name == "one_hot":
             return numpy_api.one_hot(value, args.get(1, "depth"), loc, squeeze_last=False)
@@ -1678,3 +1706,11 @@ _HANDLERS: dict[type, Callable[[Evaluator, cst.BaseExpression], Value]] = {
     cst.Lambda: Evaluator._lambda,
     cst.Yield: Evaluator._yield,
 }
+
+
+def _initialized(shape: Value, loc: Loc) -> Array:
+    """What an initializer called with ``shape`` makes: float values of that shape."""
+    items = tuple(shape) if isinstance(shape, (tuple, list)) else None
+    if items is None or not all(is_known(d) or isinstance(d, Sym) for d in items):
+        return Array(None, dtype="float", loc=loc)
+    return Array(items, dtype="float", loc=loc)

@@ -13,8 +13,10 @@ from seqlint.rulekit.batches import other_batches
 from seqlint.rulekit.evidence import chain_to, trace
 from seqlint.shapes.ops.registry import op_spec
 
-# The data calls whose loss meets the outputs (predict computes none).
-CHECKED = {"fit": "steps_per_epoch", "evaluate": "steps"}
+# The data calls that run the model (with the parameter that would make the batches
+# something else), and those whose loss meets the outputs (predict computes none).
+RUNS = {"fit": "steps_per_epoch", "evaluate": "steps", "predict": "steps"}
+CHECKED = {"fit", "evaluate"}
 
 
 class BatchAxisLost(Rule):
@@ -37,9 +39,12 @@ the op itself does, when it broadcasts the batch against a weight (`Dimensions
 must be equal`). The model only runs on batches of exactly that size (or of
 one sample, which broadcasts), and then it mixes the samples.
 
-seqlint follows the shapes through the ops of the layer, finds the op after
-which axis 0 is no longer the batch, and reports it when the model's output
-still lacks the batch axis and the data is cut into batches of another size.
+seqlint follows the shapes through the ops of the layer and reports the op
+when the data is cut into batches of another size: an elementwise op that
+broadcasts the batch axis against a fixed size (it fails itself, whatever
+follows), or an op after which axis 0 is no longer the batch, when the model's
+output still lacks the batch axis (the loss fails; a result broadcast back onto
+the batch, `x - K.mean(x, axis=0)`, is fine).
 Reduce over the axis you mean (the steps are axis 1), or keep the batch
 axis (`keepdims=True`, or broadcast the result back onto the batch)."""
     bad_example = dedent(
@@ -79,16 +84,50 @@ axis (`keepdims=True`, or broadcast the result back onto the batch)."""
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         reported: set[int] = set()
         for call in ctx.ir.training:
-            if call.method not in CHECKED or CHECKED[call.method] in call.args:
+            if call.method not in RUNS or RUNS[call.method] in call.args:
+                continue
+            for op in _ops_of(call, ctx):
+                finding = self._check_broadcast(call, op, ctx, reported)
+                if finding is not None:
+                    yield finding
+            if call.method not in CHECKED:
                 continue
             for ref in tensor_refs(call.model.outputs):
                 finding = self._check_output(call, ref, ctx, reported)
                 if finding is not None:
                     yield finding
 
+    def _check_broadcast(
+        self, call: TrainingCall, op: Node, ctx: RuleContext, reported: set[int]
+    ) -> Finding | None:
+        """An elementwise op that lines the batch axis up with a fixed size: it runs only on
+        batches of that size (or of one sample)."""
+        found = _broadcast(op, ctx)
+        if found is None or op.id in reported or not _sound(TensorRef(op.id, None), ctx):
+            return None
+        batched, other, axis, size = found
+        batches = other_batches(call, frozenset({size, 1}), samples_known=True)
+        if batches is None:
+            return None
+        reported.add(op.id)
+        out = ctx.shapes.at(op).output(0)
+        message = (
+            f"{op.layer.label} broadcasts the batch axis of {batched} against axis {axis} of "
+            f"{other}, of size {size}: it gives {out}, and {call.method} gives it {batches}: "
+            f"their rows cannot broadcast against {size}, and TensorFlow raises"
+        )
+        hint = (
+            "line the weight up with the features, not the batch (e.g. "
+            "tf.expand_dims(x, -1) * w, then reduce over the input axis)"
+        )
+        rows = trace(chain_to(op, ctx, _batched_input(op, ctx)), ctx)
+        return Finding(op.loc, message, hint, rows)
+
     def _check_output(
         self, call: TrainingCall, ref: TensorRef, ctx: RuleContext, reported: set[int]
     ) -> Finding | None:
+        """The model's output has a fixed first axis, left by an op that reduced the batch
+        axis: the loss meets batches of another size."""
         shape = ctx.shapes.of(ref)
         if not shape.dims:
             return None
@@ -103,11 +142,11 @@ axis (`keepdims=True`, or broadcast the result back onto the batch)."""
         if batches is None:
             return None
         reported.add(op.id)
-        how, fails = _how(op, before, after, rows, ctx)
         message = (
-            f"{op.layer.label} {how}: it gives {after} from {before}, so the model's output "
-            f"{shape} has {rows} rows whatever the batch size, and {call.method} gives it "
-            f"{batches}: {fails}"
+            f"{op.layer.label} {_how(op)}: it gives {after} from {before}, so the model's "
+            f"output {shape} has {rows} rows whatever the batch size, and {call.method} gives "
+            f"it {batches}: the loss meets their targets with {rows} predictions, and Keras "
+            "raises"
         )
         hint = (
             "reduce over the axis you mean (the steps are axis 1), or keep the batch axis "
@@ -115,6 +154,38 @@ axis (`keepdims=True`, or broadcast the result back onto the batch)."""
         )
         rows_trace = trace(chain_to(op, ctx, _batched_input(op, ctx)), ctx)
         return Finding(op.loc, message, hint, rows_trace)
+
+
+def _ops_of(call: TrainingCall, ctx: RuleContext) -> list[Node]:
+    """The op nodes of the model ``call`` runs, in graph order."""
+    ids = ctx.ir.graph_of(call.model)
+    return [ctx.ir.nodes[i] for i in sorted(ids) if ctx.ir.nodes[i].layer.kind.startswith("ops.")]
+
+
+def _broadcast(op: Node, ctx: RuleContext) -> tuple[Shape, Shape, int, int] | None:
+    """(the input with the batch axis, the other input, its axis, its size) when an
+    elementwise op lines the batch axis of one input up with a known size above 1 of
+    another (NumPy broadcasting aligns the trailing axes)."""
+    if _family(op) != "elementwise":
+        return None
+    out = ctx.shapes.at(op).output(0)
+    if not out.dims or out.dims[0] is BATCH:
+        return None
+    inputs = [s for s in ctx.shapes.at(op).inputs if s.dims is not None]
+    rank = len(out.dims)
+    for batched in inputs:
+        if not batched.dims or batched.dims[0] is not BATCH:
+            continue
+        position = rank - len(batched.dims)
+        for other in inputs:
+            if other is batched:
+                continue
+            axis = position - (rank - len(other.dims))  # type: ignore[arg-type]
+            if 0 <= axis < len(other.dims):  # type: ignore[arg-type]
+                size = other.dims[axis]  # type: ignore[index]
+                if is_known(size) and size > 1:
+                    return batched, other, axis, size
+    return None
 
 
 def _where_lost(ref: TensorRef, ctx: RuleContext) -> tuple[Node, Shape, Shape] | None:
@@ -148,22 +219,16 @@ def _batched_input(node: Node, ctx: RuleContext) -> int | None:
     return None
 
 
-def _how(op: Node, before: Shape, after: Shape, rows: int, ctx: RuleContext) -> tuple[str, str]:
-    """What the op did to the batch axis, and what then fails."""
+def _family(op: Node) -> str:
     spec = op_spec(op.layer.kind.removeprefix("ops."))
-    family = spec.family if spec is not None else ""
-    loss = f"the loss meets their targets with {rows} predictions, and Keras raises"
-    if family == "reduction":
-        return "reduces over the batch axis", loss
-    if family == "elementwise":
-        others = [s for s in ctx.shapes.at(op).inputs if s.dims and s.dims[0] is not BATCH]
-        size = after.dims[0] if after.dims else None
-        if others:
-            how = f"broadcasts the batch axis against axis 0 of {others[0]}"
-            if size == rows:
-                return how, f"their rows cannot broadcast against {rows}, and TensorFlow raises"
-            return how, loss
-    return "replaces the batch axis", loss
+    return spec.family if spec is not None else ""
+
+
+def _how(op: Node) -> str:
+    """What the op did to the batch axis."""
+    if _family(op) == "reduction":
+        return "reduces over the batch axis"
+    return "replaces the batch axis"
 
 
 def _sound(ref: TensorRef, ctx: RuleContext) -> bool:
