@@ -43,3 +43,28 @@ def test_keras_2_builds_the_nested_form():
     }
     results = run_under_keras2(keras2)
     assert results == dict.fromkeys(names)
+
+
+def test_keras_builds_after_a_lambda_for_what_its_output_shape_function_returns():
+    """SL113 on a Lambda's output_shape function: the symbolic output follows the function,
+    (None, 1, 12) after the Dense, while the model runs on what the mean returns, silently."""
+    import numpy as np
+
+    from tests.rules.test_declared_shape_invalid import lambda_function_source
+
+    namespace: dict = {"__name__": "__main__"}
+    exec(lambda_function_source("a step axis the mean drops"), namespace)  # noqa: S102
+    model = namespace["model"]
+    assert tuple(model.output.shape) == (None, 1, 12)
+    assert model.predict(np.zeros((2, 21, 105)), verbose=0).shape == (2, 12)
+
+
+@pytest.mark.parametrize("name", ["the shape the mean leaves", "a nested tuple"])
+def test_lambda_output_shape_functions_in_keras(name):
+    from tests.rules.test_declared_shape_invalid import lambda_function_source
+
+    if name == "a nested tuple":
+        with pytest.raises(ValueError, match=r"Cannot convert .* to a shape"):
+            _run(lambda_function_source(name))
+    else:
+        _run(lambda_function_source(name))

@@ -110,3 +110,47 @@ def test_lambda_output_shape_tuples(shape, reported):
     shape of the structure, so ((5, 2),) is a structure of one shape, not an invalid one."""
     found = {c for c in codes_and_lines(LAMBDA.replace("{shape}", shape)) if c[0] == "SL234"}
     assert bool(found) == reported
+
+
+# A Lambda whose output_shape is a function: Keras's compute_output_shape calls it with the
+# input shape, and builds what follows for what it returns (as for a custom layer's).
+LAMBDA_FUNCTION = """\
+import numpy as np
+from tensorflow.keras import backend as K
+from tensorflow.keras.layers import Dense, Input, Lambda
+from tensorflow.keras.models import Model
+
+
+def mean_steps(x):
+    return K.mean(x, axis=1)
+
+
+def steps_shape(input_shape):
+    return {declared}
+
+
+inputs = Input(shape=(21, 105))
+pooled = Lambda(mean_steps, output_shape=steps_shape)(inputs)
+outputs = Dense(12)(pooled)
+model = Model(inputs, outputs)
+"""
+LAMBDA_RETURN, LAMBDA_CALL = 12, 16
+
+# name -> (what the function returns, the (code, line) seqlint reports)
+LAMBDA_FUNCTION_CASES = {
+    "the shape the mean leaves": ("(input_shape[0], input_shape[2])", set()),
+    "a step axis the mean drops": (
+        "(input_shape[0], 1, input_shape[2])",
+        {("SL113", LAMBDA_CALL)},
+    ),
+    "a nested tuple": ("(input_shape[0], (input_shape[2],))", {("SL234", LAMBDA_RETURN)}),
+}
+
+
+def lambda_function_source(name: str) -> str:
+    return LAMBDA_FUNCTION.replace("{declared}", LAMBDA_FUNCTION_CASES[name][0])
+
+
+@pytest.mark.parametrize("name", sorted(LAMBDA_FUNCTION_CASES))
+def test_lambda_output_shape_functions(name):
+    assert codes_and_lines(lambda_function_source(name)) == LAMBDA_FUNCTION_CASES[name][1]

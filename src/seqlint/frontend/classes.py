@@ -62,7 +62,6 @@ class Objects(Evaluator):
         self._built_layers: set[int] = set()  # instances whose own build() has run
         self.in_method = 0  # depth of method calls being run: loops unroll there
         self._receivers: list[Instance] = []  # the instances whose methods run, innermost last
-        self.last_return: Loc | None = None  # the return statement of the last call run
         self.declared_at: Loc | None = None  # that of the last compute_output_shape run
 
     # -- class definitions ------------------------------------------------------------------
@@ -353,6 +352,9 @@ class Objects(Evaluator):
                 args.complete,
             )
         return self._run_method(method, args, node)
+
+    def input_shape_of(self, x: Value) -> Value:
+        return self._input_shape(x)
 
     def _input_shape(self, x: Value) -> Value:
         """What Keras gives ``build``: a tensor's static shape, a list of them for a list."""

@@ -199,6 +199,9 @@ class Evaluator:
         self.graph = graph
         self.tensors = Tensors(graph)
         self._lambdas: dict[int, tuple[Layer, Function | LambdaFunction, Value]] = {}
+        self.last_return: Loc | None = None  # the return statement of the last function run
+        # a Lambda's output_shape given as a function of the module (Keras calls it)
+        self._lambda_shapes: dict[int, Function | LambdaFunction] = {}
         self.scope = Scope()
         self.branches = Branches()
         self.depth = 0
@@ -1005,6 +1008,9 @@ class Evaluator:
             function = args.get(0, "function", MISSING)
             if isinstance(function, (Function, LambdaFunction)):
                 self._lambdas[id(layer)] = (layer, function, args.keywords.get("arguments", {}))
+            shape_function = args.get(1, "output_shape", None)
+            if isinstance(shape_function, (Function, LambdaFunction)):
+                self._lambda_shapes[id(layer)] = shape_function
         return layer
 
     def _sequential(self, args: Args, node: cst.Call) -> SequentialModel:
@@ -1121,6 +1127,10 @@ class Evaluator:
         declared = layer.get("output_shape")  # one sample's shape: Keras builds what follows for it
         if isinstance(declared, (tuple, list)):
             group.declared = (None, *declared)
+        elif id(layer) in self._lambda_shapes:  # Keras calls it with the input shape
+            group.declared, group.declared_at = self._declared_by(
+                self._lambda_shapes[id(layer)], inputs, node
+            )
         result: Value = UNKNOWN
         try:
             result = self.call_value(function, Args([inputs], dict(arguments), [None]), node)
@@ -1129,6 +1139,22 @@ class Evaluator:
         finally:
             result = self.graph.end_call(group, result if _holds_tensors(result) else None, node)
         return result if _holds_tensors(result) else MISSING
+
+    def _declared_by(
+        self, function: Function | LambdaFunction, inputs: Value, node: cst.Call
+    ) -> tuple[Value, Loc | None]:
+        """What a Lambda's ``output_shape`` function returns for the shape of ``inputs`` (a
+        whole shape, the batch axis first), and the return statement that gave it."""
+        self.last_return = None
+        value = self.call_value(function, Args([self.input_shape_of(inputs)]), node)
+        if isinstance(value, ShapeTuple):
+            value = value.items
+        value = self.graph.export(value)
+        return (value, self.last_return) if isinstance(value, tuple) else (None, None)
+
+    def input_shape_of(self, x: Value) -> Value:
+        """The shape Keras hands ``build`` or ``compute_output_shape`` for ``x``."""
+        return UNKNOWN
 
     def _tensor(self, value: Value, expr: cst.BaseExpression | None, call: cst.Call) -> TensorRef:
         """``value`` used as a tensor: an opaque node when it does not come from a layer."""

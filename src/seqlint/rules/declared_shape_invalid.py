@@ -1,5 +1,5 @@
-"""SL234: a custom layer's ``compute_output_shape`` returns what Keras 3 cannot read as a
-shape, such as the nested ``(None, (5, 2))``."""
+"""SL234: a custom layer's ``compute_output_shape`` (or a Lambda's ``output_shape``
+function) returns what Keras 3 cannot read as a shape, such as the nested ``(None, (5, 2))``."""
 
 from __future__ import annotations
 
@@ -26,7 +26,8 @@ class DeclaredShapeInvalid(Rule):
     explanation = """\
 When a custom layer is called on the symbolic tensors of a functional or
 Sequential model, Keras 3 makes its output from what `compute_output_shape`
-returns, without running `call`. A tuple that starts with a size (an int or
+returns, without running `call` (a `Lambda` whose `output_shape` is a function:
+from what that function returns). A tuple that starts with a size (an int or
 None) is read as one shape, and each item of it must be a size: a nested tuple
 such as `(input_shape[0], self.new_shape)`, which is `(None, (5, 2))`, or a
 float such as `input_shape[1] / 2` makes Keras raise `Cannot convert
@@ -72,12 +73,12 @@ and divide with `//`."""
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for call in ctx.ir.layer_calls:
-            if call.kind == "Lambda":
-                continue  # its tuple output_shape is a structure of shapes without the batch
+            if call.kind == "Lambda" and call.declared_at is None:
+                continue  # a tuple output_shape: a structure of shapes without the batch
             bad = invalid_size(call.declared)
             if bad is None or not _symbolic(call, ctx):
                 continue
-            what = "compute_output_shape"
+            what = "output_shape function" if call.kind == "Lambda" else "compute_output_shape"
             shown = _show(call.declared)
             at = call.declared_at
             called = f" (called at {call.loc.place})" if at is not None else ""
