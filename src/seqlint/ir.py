@@ -323,6 +323,7 @@ class LayerCall:
     weights: list[int] = field(default_factory=list)
     declared: Value = None
     returned: Value = None
+    declared_at: Loc | None = None  # the return statement of compute_output_shape that gave it
 
 
 @dataclass(eq=False)

@@ -34,7 +34,7 @@ from seqlint.frontend.modules import Project, ProjectModule, Unfollowable
 from seqlint.frontend.objects import Args, ExtName, Function, Instance, KerasClass
 from seqlint.frontend.scopes import MISSING, Assignment, Branches, Scope
 from seqlint.frontend.values import MAX_DEPTH, joined_list, sequence_items
-from seqlint.ir import Array, TensorRef, UnresolvedImport, Value
+from seqlint.ir import Array, Loc, TensorRef, UnresolvedImport, Value
 from seqlint.project import in_project
 
 MAX_CALL_DEPTH = 8  # nested calls of module functions; deeper calls are unknown
@@ -53,6 +53,7 @@ class _Frame:
     returned: bool = False
     uncertain: bool = False  # a return inside a branch may have happened
     yields: list[Value] | None = None  # what a generator function yields, in order
+    return_loc: Loc | None = None  # the return statement that gave ``value``
 
 
 class Interpreter(Objects):
@@ -135,6 +136,7 @@ class Interpreter(Objects):
         finally:
             self._stack.pop()
             self.scope, self._frame = saved
+        self.last_return = frame.return_loc if frame.returned and not frame.uncertain else None
         if frame.yields is not None:
             maker = f"{function.node.name.value}()"
             return tfdata_api.yielded(frame.yields, maker, self._loc(call))
@@ -184,6 +186,7 @@ class Interpreter(Objects):
         elif not frame.returned:
             frame.value = UNKNOWN if frame.uncertain else value
             frame.returned = True
+            frame.return_loc = self._loc(node)
         return "return"
 
     # -- branches ---------------------------------------------------------------------------------

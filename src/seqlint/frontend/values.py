@@ -88,6 +88,15 @@ from seqlint.shapes.ops.aliases import resolve
 MAX_DEPTH = 150  # nesting of expressions, statements and calls together; deeper is unknown
 
 _TF_BACKEND = "tensorflow.keras.backend."  # tf.keras's backend functions run TensorFlow
+# TensorFlow functions that make values of the shape they are given, with the position of
+# their dtype parameter
+_TF_MAKERS = {
+    "zeros": 1,
+    "ones": 1,
+    "random.normal": 3,
+    "random.uniform": 3,
+    "random.truncated_normal": 3,
+}
 _BINARY = {
     cst.Add: "+",
     cst.Subtract: "-",
@@ -190,6 +199,9 @@ class Evaluator:
         self.graph = graph
         self.tensors = Tensors(graph)
         self._lambdas: dict[int, tuple[Layer, Function | LambdaFunction, Value]] = {}
+        self.last_return: Loc | None = None  # the return statement of the last function run
+        # a Lambda's output_shape given as a function of the module (Keras calls it)
+        self._lambda_shapes: dict[int, Function | LambdaFunction] = {}
         self.scope = Scope()
         self.branches = Branches()
         self.depth = 0
@@ -270,6 +282,11 @@ class Evaluator:
     def object_method(self, receiver: Value, name: str, args: Args, node: cst.Call) -> Value:
         """``receiver.name(...)`` for an instance of a class of the module."""
         raise NotImplementedError
+
+    def variable(self, initial: Array, node: cst.Call) -> Value:
+        """``tf.Variable(initial)`` with an initial value of known shape (the class
+        interpreter makes it a weight of the layer whose method runs)."""
+        return UNKNOWN
 
     def note_yield(self, value: Value) -> None:
         """A value a generator function yields (the interpreter collects them)."""
@@ -796,6 +813,8 @@ class Evaluator:
             return self._call_lambda(callee, args, node)
         if isinstance(callee, KerasClass):
             return self._construct(callee.kind, args, node)
+        if isinstance(callee, KerasObject) and callee.kind.startswith("initializers."):
+            return _initialized(args.get(0, "shape"), self._loc(node))
         self.escape(args, node)
         return UNKNOWN
 
@@ -922,6 +941,18 @@ class Evaluator:
         loc = self._loc(node)
         if name.startswith("data."):
             return tfdata_api.call(name[len("data.") :], args, loc)
+        if name.endswith("_initializer") or name.startswith("initializers."):
+            # tf.random_normal_initializer(): called with a shape, it makes the initial value
+            return KerasObject(f"initializers.{name}", {}, loc, label_of(node))
+        if name in _TF_MAKERS:  # tf.zeros(shape), tf.random.normal(shape): values of that shape
+            made = _initialized(args.get(0, "shape"), loc)
+            dtype = numpy_api.dtype_of(args.get(_TF_MAKERS[name], "dtype"))
+            return made if dtype is None else replace(made, dtype=dtype)
+        if name == "Variable":
+            initial = args.get(0, "initial_value")
+            if isinstance(initial, Array) and initial.shape is not None:
+                return self.variable(initial, node)
+            return UNKNOWN
         value = args.get(0, _TF_FIRST.get(name, "input"))
         if name == "one_hot":
             return numpy_api.one_hot(value, args.get(1, "depth"), loc, squeeze_last=False)
@@ -978,6 +1009,9 @@ class Evaluator:
             function = args.get(0, "function", MISSING)
             if isinstance(function, (Function, LambdaFunction)):
                 self._lambdas[id(layer)] = (layer, function, args.keywords.get("arguments", {}))
+            shape_function = args.get(1, "output_shape", None)
+            if isinstance(shape_function, (Function, LambdaFunction)):
+                self._lambda_shapes[id(layer)] = shape_function
         return layer
 
     def _sequential(self, args: Args, node: cst.Call) -> SequentialModel:
@@ -1102,6 +1136,10 @@ class Evaluator:
         declared = layer.get("output_shape")  # one sample's shape: Keras builds what follows for it
         if isinstance(declared, (tuple, list)):
             group.declared = (None, *declared)
+        elif id(layer) in self._lambda_shapes:  # Keras calls it with the input shape
+            group.declared, group.declared_at = self._declared_by(
+                self._lambda_shapes[id(layer)], inputs, node
+            )
         result: Value = UNKNOWN
         try:
             result = self.call_value(function, Args([inputs], dict(arguments), [None]), node)
@@ -1110,6 +1148,22 @@ class Evaluator:
         finally:
             result = self.graph.end_call(group, result if _holds_tensors(result) else None, node)
         return result if _holds_tensors(result) else MISSING
+
+    def _declared_by(
+        self, function: Function | LambdaFunction, inputs: Value, node: cst.Call
+    ) -> tuple[Value, Loc | None]:
+        """What a Lambda's ``output_shape`` function returns for the shape of ``inputs`` (a
+        whole shape, the batch axis first), and the return statement that gave it."""
+        self.last_return = None
+        value = self.call_value(function, Args([self.input_shape_of(inputs)]), node)
+        if isinstance(value, ShapeTuple):
+            value = value.items
+        value = self.graph.export(value)
+        return (value, self.last_return) if isinstance(value, tuple) else (None, None)
+
+    def input_shape_of(self, x: Value) -> Value:
+        """The shape Keras hands ``build`` or ``compute_output_shape`` for ``x``."""
+        return UNKNOWN
 
     def _tensor(self, value: Value, expr: cst.BaseExpression | None, call: cst.Call) -> TensorRef:
         """``value`` used as a tensor: an opaque node when it does not come from a layer."""
@@ -1700,3 +1754,11 @@ def _requires_more_than_input(kind: str) -> bool:
         name for name, default in Signature.parse(found.parameters).positional if not default
     ]
     return len(required) > 1
+
+
+def _initialized(shape: Value, loc: Loc) -> Array:
+    """What an initializer called with ``shape`` makes: float values of that shape."""
+    items = tuple(shape) if isinstance(shape, (tuple, list)) else None
+    if items is None or not all(is_known(d) or isinstance(d, Sym) for d in items):
+        return Array(None, dtype="float", loc=loc)
+    return Array(items, dtype="float", loc=loc)

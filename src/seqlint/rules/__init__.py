@@ -4,12 +4,14 @@ from seqlint.rulekit.base import Rule
 from seqlint.rules.add_weight_positional_name import AddWeightPositionalName
 from seqlint.rules.array_reshape_size import ArrayReshapeSize
 from seqlint.rules.axis_out_of_range import AxisOutOfRange
+from seqlint.rules.batch_axis_lost import BatchAxisLost
 from seqlint.rules.batch_input_shape import BatchInputShape
 from seqlint.rules.classification_target_mismatch import ClassificationTargetMismatch
 from seqlint.rules.cudnn_layer import CudnnLayer
 from seqlint.rules.custom_loss_indexes_outputs import CustomLossIndexesOutputs
 from seqlint.rules.data_input_mismatch import DataInputMismatch
 from seqlint.rules.declared_output_mismatch import DeclaredOutputMismatch
+from seqlint.rules.declared_shape_invalid import DeclaredShapeInvalid
 from seqlint.rules.degenerate_window import DegenerateWindow
 from seqlint.rules.embedding_index_range import EmbeddingIndexRange
 from seqlint.rules.embedding_negative_index import EmbeddingNegativeIndex
@@ -103,6 +105,8 @@ ALL_RULES: tuple[Rule, ...] = (
     StatefulBatchMismatch(),
     StatefulWithoutBatch(),
     ReturnStateUnpacking(),
+    BatchAxisLost(),
+    DeclaredShapeInvalid(),
     ArrayReshapeSize(),
     ScalerFeatureMismatch(),
     NonDataArgument(),
