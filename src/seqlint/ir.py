@@ -281,6 +281,10 @@ class Node:
     ``model.add(layer)`` call that appended the node's layer to a Sequential model.
     ``within`` is the :class:`LayerCall` (its index in ``ModuleIR.layer_calls``) whose
     ``call()`` made the node: the ops and layers inside a custom layer or a Lambda.
+    ``keywords`` are the tensors a call gets by keyword besides its inputs, by the name of
+    the layer's parameter (``attention_mask``), and the Keras masks of its inputs as Keras
+    hands them to the layer (``query_mask``, ``value_mask``, ``key_mask``): a mask seqlint
+    cannot tell (there may be one or none) is None, a tensor without mask is left out.
 
     Besides Keras layers, a node's layer may be a tensor op (kind ``"ops.<name>"``, the
     canonical ``keras.ops`` name, with the op's other arguments as its config and the
@@ -299,6 +303,12 @@ class Node:
     declared_by: str | None = None
     added_by: Loc | None = None
     within: int | None = None
+    keywords: tuple[tuple[str, TensorRef | None], ...] = ()
+
+    @property
+    def keyword_refs(self) -> tuple[TensorRef, ...]:
+        """The known tensors of ``keywords``."""
+        return tuple(ref for _, ref in self.keywords if ref is not None)
 
 
 @dataclass(eq=False)
@@ -553,7 +563,9 @@ class ModuleIR:
                 continue
             seen.add(node_id)
             node = self.nodes[node_id]
-            stack.extend(ref.node_id for ref in (*node.inputs, *node.state_inputs))
+            stack.extend(
+                ref.node_id for ref in (*node.inputs, *node.state_inputs, *node.keyword_refs)
+            )
         return seen
 
 

@@ -123,7 +123,7 @@ def applications(ir: ModuleIR, shapes: GraphShapes) -> list[Application]:
         Application(
             _layer_summary(node, shapes),
             (node.added_by or node.loc).span,
-            tuple(ref.node_id for ref in (*node.inputs, *node.state_inputs)),
+            tuple(ref.node_id for ref in (*node.inputs, *node.state_inputs, *node.keyword_refs)),
             node.loc.origin is not None,
         )
         for node in ir.nodes

@@ -63,12 +63,30 @@ class Case:
     dtypes: tuple[str, ...] = ()  # per input; default float32
     batch: int | None = None  # a fixed batch size
     runtime: bool = False  # Keras's symbolic shapes are wrong here: compare with a real run
+    # inputs that carry a Keras mask (of their shape without the last axis: a Masking layer)
+    masked: tuple[bool, ...] = ()
+    # tensors given by keyword (``attention_mask``): their shapes without the batch axis
+    keywords: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    run_batch: int | None = None  # the batch of a real run (default: ``batch``, else 2)
 
     def __str__(self) -> str:
         cfg = ",".join(f"{k}={_short(v)}" for k, v in self.config.items())
         extra = f"+{self.call}" if self.call else ""
         states = f"|states={list(self.states)}" if self.states else ""
-        return f"{self.kind}({cfg}){extra}{list(self.inputs)}{states}"
+        masks = f"|masked={list(self.masked)}" if any(self.masked) else ""
+        keywords = f"|{self.keywords}" if self.keywords else ""
+        return f"{self.kind}({cfg}){extra}{list(self.inputs)}{states}{masks}{keywords}"
+
+    def mask_keywords(self) -> tuple[tuple[str, tuple[Any, ...]], ...]:
+        """The keyword tensors and the Keras masks the layer gets, as the frontend names them
+        (``query_mask``... for the masked inputs, in order), shapes without the batch axis."""
+        names = ("query_mask", "value_mask", "key_mask")
+        masks = tuple(
+            (name, shape[:-1])
+            for name, shape, masked in zip(names, self.inputs, self.masked, strict=False)
+            if masked
+        )
+        return (*self.keywords.items(), *masks)
 
 
 def _short(value: Any) -> str:
@@ -121,6 +139,7 @@ def seqlint_outcome(case: Case) -> Outcome:
             Shape.unknown() if isinstance(s, list) else _ir_shape(s, case.batch)
             for s in case.states
         ),
+        keywords=tuple((n, _ir_shape(s, case.batch)) for n, s in case.mask_keywords()),
     )
     try:
         result = output_shapes(call)
@@ -191,17 +210,24 @@ def keras_outcome(case: Case) -> Outcome:
         kwargs = dict(case.call)
         if case.states:
             kwargs[case.states_as] = _state_inputs(case)
+        extra = {n: keras.Input(batch_shape=(case.batch, *s)) for n, s in case.keywords.items()}
+        kwargs.update(extra)
+        given = [
+            keras.layers.Masking()(x) if masked else x
+            for x, masked in zip(xs, (*case.masked, *[False] * len(xs)), strict=False)
+        ]
         if case.as_list:
-            y = layer(xs, **kwargs)
-        elif len(xs) == 1:
-            y = layer(xs[0], **kwargs)
+            y = layer(given, **kwargs)
+        elif len(given) == 1:
+            y = layer(given[0], **kwargs)
         else:
-            y = layer(*xs, **kwargs)
+            y = layer(*given, **kwargs)
     except Exception as error:  # noqa: BLE001  (Keras raised when it met the inputs)
         return Outcome(error=f"{type(error).__name__}: {error}", stage="build")
     params = layer.count_params() if layer.built else None
     if case.runtime:
-        return _run(case, xs, kwargs.get(case.states_as, []), y, params)
+        states = [*keras.tree.flatten(kwargs.get(case.states_as, [])), *extra.values()]
+        return _run(case, xs, states, y, params)
     shapes = tuple(_shape_of(t) for t in _flat(y))
     return Outcome(shapes=shapes, params=params)
 
@@ -209,10 +235,10 @@ def keras_outcome(case: Case) -> Outcome:
 def _run(case: Case, xs: list, states: list, y: Any, params: int | None) -> Outcome:
     """The shapes of the outputs of two real ``predict`` runs on zeros (of the case's batch
     size, else 2), the unknown sizes filled with 3 and then 5: an output size that changes
-    with them is undefined (None)."""
+    with them is undefined (None). ``states`` are the other inputs (initial states, keyword
+    tensors), flat."""
     import keras
 
-    states = keras.tree.flatten(states)
     model = keras.Model([*xs, *states], y)
     try:
         first, second = (_predict(model, case, fill) for fill in (3, 5))
@@ -231,9 +257,11 @@ def _predict(model: Any, case: Case, fill: int) -> list[tuple[int, ...] | str]:
     import numpy as np
 
     states = [s for group in case.states for s in (group if isinstance(group, list) else [group])]
+    states += list(case.keywords.values())
     dtypes = (*(case.dtypes or ("float32",) * len(case.inputs)), *("float32",) * len(states))
+    batch = case.batch or case.run_batch or 2
     data = [
-        _zeros(np, (case.batch or 2, *(fill if d is None else d for d in s)), dtype, fill)
+        _zeros(np, (batch, *(fill if d is None else d for d in s)), dtype, fill)
         for s, dtype in zip((*case.inputs, *states), dtypes, strict=True)
     ]
     return [_shape_of(a) for a in _flat(model.predict(data, verbose=0))]

@@ -68,7 +68,7 @@ def test_loop_bodies_run_once_with_unknown_targets() -> None:
         HEADER
         + """
 x = Input(shape=(10, 3))
-for units in [8, 16]:
+for units in sizes:
     x = layers.LSTM(units, return_sequences=True)(x)
 while training:
     y = layers.Dense(3)(x)
@@ -78,6 +78,41 @@ while training:
     assert lstm.layer.config["units"].name == "units"
     assert lstm.inputs == (TensorRef(0),)
     assert ir.nodes[2].layer.kind == ""  # x after the loop is unknown
+
+
+def test_loops_over_a_short_known_sequence_run_item_by_item() -> None:
+    """``for _ in range(num_layers): x = Block()(x)``: each item runs the body once, as
+    Python does (a stack of transformer blocks), also at the top level of the module."""
+    ir = ir_of(
+        HEADER
+        + """
+x = Input(shape=(10, 3))
+for units in [8, 16]:
+    x = layers.LSTM(units, return_sequences=True)(x)
+for _ in range(2):
+    x = layers.Dense(4)(x)
+"""
+    )
+    kinds_and_inputs = [(n.layer.kind, n.layer.get("units"), n.inputs) for n in ir.nodes[1:]]
+    assert kinds_and_inputs == [
+        ("LSTM", 8, (TensorRef(0),)),
+        ("LSTM", 16, (TensorRef(1, None),)),
+        ("Dense", 4, (TensorRef(2, None),)),
+        ("Dense", 4, (TensorRef(3, None),)),
+    ]
+
+
+def test_loops_longer_than_the_unrolling_budget_are_branches() -> None:
+    ir = ir_of(
+        HEADER
+        + """
+x = Input(shape=(10, 3))
+for i in range(17):
+    x = layers.Dense(4)(x)
+"""
+    )
+    assert [n.layer.kind for n in ir.nodes] == ["Input", "Dense"]
+    assert ir.nodes[1].inputs == (TensorRef(0),)  # the body runs once, x unknown after it
 
 
 def test_except_handlers_run_in_branch_mode() -> None:

@@ -385,15 +385,18 @@ X = np.array(rows)
     assert shape_of(setup, "np.array(targets)") == (UNKNOWN, 1)  # one step of feature 0
     assert shape_of(setup, "np.array(mixed)") is None
     assert shape_of(setup, "rows[0]") == (12, 4)
-    assert evaluate("s = [1]\nfor i in range(3):\n    s.append(i)", "s") == Sym("s")
+    assert evaluate("s = [1]\nfor i in range(n):\n    s.append(i)", "s") == Sym("s")
+    assert evaluate("s = [1]\nfor i in range(3):\n    s.append(i)", "s") == [1, 0, 1, 2]
     grown = """
 x = keras.Input((64, 8))
 features = []
-for i in range(3):
+for i in range(levels):
     x = keras.layers.MaxPooling1D(2)(x)
     features.append(x)
 """
     assert evaluate(grown, "features") == Sym("features")  # each iteration's shape differs
+    unrolled = evaluate(grown.replace("range(levels)", "range(3)"), "features")
+    assert [ref.node_id for ref in unrolled] == [1, 2, 3]  # a short known loop runs 3 times
 
 
 def test_n_gram_token_lists_built_in_a_loop_pad_to_rank_2() -> None:

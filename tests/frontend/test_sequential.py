@@ -160,7 +160,7 @@ def test_empty_sequential_still_has_an_input_node() -> None:
 def test_add_in_a_loop_makes_the_rest_unknown() -> None:
     _, nodes = sequential("""
 m = Sequential([layers.Input((10, 4))])
-for units in (32, 64):
+for units in sizes:
     m.add(layers.LSTM(units, return_sequences=True))
 m.add(layers.Dense(1))
 """)

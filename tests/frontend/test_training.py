@@ -48,7 +48,7 @@ def test_training_calls_of_functional_models_and_in_loops() -> None:
     calls = training("""
 inp = keras.Input(shape=(3,))
 other = keras.Model(inp, layers.Dense(1)(inp))
-for epoch in range(3):
+for epoch in range(epochs):
     other.train_on_batch(X, y)
 other.evaluate(X, y)
 other.fit_generator(batches)

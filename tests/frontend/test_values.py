@@ -128,7 +128,7 @@ if flag:
     assert evaluate(setup, "units") == Sym("units")
     assert evaluate("units = 64\nif True:\n    units = 128", "units") == 128
     assert evaluate("units = 64\nfor i in range(3):\n    pass", "units") == 64
-    assert evaluate("s = [1]\nfor i in range(3):\n    s.append(i)", "s") == Sym("s")
+    assert evaluate("s = [1]\nfor i in range(n):\n    s.append(i)", "s") == Sym("s")
 
 
 @pytest.mark.parametrize(

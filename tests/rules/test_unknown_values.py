@@ -37,7 +37,7 @@ def test_outputs_appended_in_a_loop_and_an_undefined_name():
         inp = keras.Input(shape=(10, 4))
         h = layers.LSTM(8)(inp)
         outs = []
-        for i in range(2):
+        for i in range(n_outputs):
             outs.append(layers.Dense(1)(h))
         model = keras.Model(inp, outs)
         model.compile(optimizer="adam", loss=["mse", "mse", "mse"])

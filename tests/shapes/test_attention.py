@@ -101,7 +101,7 @@ def test_group_query_attention(layer, shape, run):
     assert count_params(gated, (q, v)) == 128 + 64 + 64 + 128 + 128
     entry = spec("GroupQueryAttention")
     assert entry is not None and entry.has(Trait.QUERY_VALUE)
-    assert entry.call_options == ("return_attention_scores",)
+    assert entry.call_options == ("return_attention_scores", "use_causal_mask")
 
 
 @pytest.mark.parametrize(

@@ -43,7 +43,8 @@ from seqlint.frontend.tensors import UNKNOWN_SHAPE
 from seqlint.frontend.values import Evaluator, sequence_items
 from seqlint.ir import Array, Batches, Loc, ShapeTuple, TensorRef, Value
 
-MAX_UNROLL = 16  # items of a loop or comprehension run one by one inside methods
+MAX_UNROLL = 16  # items of a loop or comprehension run one by one
+MAX_UNROLLED = 512  # loop bodies run one by one in a whole module (nested loops multiply)
 
 _KERAS_BASES = {"Model": "model", "Functional": "model", "Layer": "layer"}
 _DATASET_BASES = frozenset(
@@ -60,7 +61,8 @@ class Objects(Evaluator):
         self.subclassed: list[SubclassedModel] = []
         self.instances: list[Instance] = []
         self._built_layers: set[int] = set()  # instances whose own build() has run
-        self.in_method = 0  # depth of method calls being run: loops unroll there
+        self.in_method = 0  # depth of method calls being run: comprehensions unroll there
+        self._unrolled = 0  # loop bodies run one by one so far
         self._receivers: list[Instance] = []  # the instances whose methods run, innermost last
         self.declared_at: Loc | None = None  # that of the last compute_output_shape run
 
@@ -281,8 +283,9 @@ class Objects(Evaluator):
         group = self.graph.begin_call(instance.cls.kind, inputs, node, label_of(instance.call))
         group.weights.extend(instance.weights)  # those made before the call (in __init__)
         result: Value = UNKNOWN
+        masks: dict[str, Value] = {}
         try:
-            result = self._run_call(instance, args, node)
+            result = self._run_call(instance, args, node, masks=masks)
             group.declared = self._declared_output(instance, keywords[0] if keywords else x, node)
             group.declared_at = self.declared_at
             if isinstance(group.declared, tuple):
@@ -290,8 +293,40 @@ class Objects(Evaluator):
         finally:
             result = self.graph.end_call(group, result if _tensors(result) else None, node)
         if _tensors(result):
+            first = keywords[0] if keywords else x
+            given = masks.get("mask")
+            previous = given if given is not None else self.masks.of(first)
+            self._output_mask(instance, first, previous, result, node)
             return result
         return self._apply(self.graph.instance_layer(instance), args, node)
+
+    def _output_mask(
+        self, instance: Instance, first: Value, previous: Value, result: Value, node: cst.Call
+    ) -> None:
+        """The mask Keras sets on a custom layer's output after its call: kept when the
+        output carries one already; else, when the layer supports masking (it says so, or it
+        has its own ``compute_mask``), what ``compute_mask(inputs, previous mask)`` gives,
+        the previous mask by default; else none set."""
+        if not isinstance(result, TensorRef):
+            return
+        current = self.masks.of(result)
+        if isinstance(current, TensorRef):
+            return
+        own = self._bind_found(instance.cls.lookup("compute_mask"), instance, "compute_mask")
+        supports = instance.attrs.vars.get("supports_masking", MISSING)
+        if supports is MISSING:
+            supports = isinstance(own, BoundMethod)
+        if supports is False:
+            return
+        if supports is not True:
+            self.masks.set(result, UNKNOWN)
+        elif isinstance(own, BoundMethod):
+            mask = self._run_method(
+                own, Args([first, previous], positional_exprs=[None, None]), node
+            )
+            self.masks.set(result, mask if isinstance(mask, TensorRef) or mask is None else UNKNOWN)
+        else:
+            self.masks.set(result, previous)
 
     def _check_instance_arguments(self, instance: Instance, args: Args, node: cst.Call) -> None:
         """What Keras refuses in the arguments of a custom layer's (or model's) call: bound
@@ -327,10 +362,17 @@ class Objects(Evaluator):
         return self.graph.export(declared)
 
     def _run_call(
-        self, instance: Instance, args: Args, node: cst.CSTNode, input_shape: Value = UNKNOWN
+        self,
+        instance: Instance,
+        args: Args,
+        node: cst.CSTNode,
+        input_shape: Value = UNKNOWN,
+        masks: dict[str, Value] | None = None,
     ) -> Value:
         """Run ``call``; before the first one, a ``build(input_shape)`` of the class, with the
-        shape of the tensors it is called on (as Keras passes it: None for the batch axis)."""
+        shape of the tensors it is called on (as Keras passes it: None for the batch axis).
+        ``call()`` gets the Keras masks of its tensors as Keras hands them (``mask=``...),
+        recorded in ``masks``."""
         if input_shape is UNKNOWN:
             input_shape = self._input_shape(args.get(0, "inputs", MISSING))
         if id(instance) not in self._built_layers:
@@ -343,10 +385,21 @@ class Objects(Evaluator):
             return UNKNOWN
         params = method.function.node.params
         names = {p.name.value for p in (*params.params, *params.kwonly_params)}
+        extra: dict[str, Value] = {}
         if "training" in names and "training" not in args.keywords:
+            extra["training"] = UNKNOWN
+        positional = [p.name.value for p in params.params][1:]
+        bound = {**dict(zip(positional, args.positional, strict=False)), **args.keywords}
+        tensors = {name: value for name, value in bound.items() if _tensors(value)}
+        for name, mask in self.masks.given(sorted(names), tensors).items():
+            if bound.get(name) is None:
+                extra[name] = mask
+                if masks is not None:
+                    masks[name] = mask
+        if extra:
             args = Args(
                 list(args.positional),
-                {**args.keywords, "training": UNKNOWN},
+                {**args.keywords, **extra},
                 list(args.positional_exprs),
                 dict(args.keyword_args),
                 args.complete,
@@ -483,14 +536,17 @@ class Objects(Evaluator):
     # -- loops and comprehensions inside methods -------------------------------------------
 
     def unrolled_items(self, iterable: Value, body: cst.CSTNode) -> list[Value] | None:
-        """The items a loop inside a method runs one by one; None to run it as a branch."""
-        if not self.in_method:
-            return None
+        """The items a loop runs one by one (a known sequence of at most ``MAX_UNROLL``, a
+        body without ``break``/``continue``, while the module's budget lasts); None to run it
+        as a branch."""
         items = sequence_items(iterable)
         if items is None and isinstance(iterable, dict):
             items = list(iterable)
         if items is None or len(items) > MAX_UNROLL or _jumps(body):
             return None
+        if self._unrolled + len(items) > MAX_UNROLLED:
+            return None
+        self._unrolled += len(items)
         return items
 
     def eval(self, node: cst.BaseExpression) -> Value:

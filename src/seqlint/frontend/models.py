@@ -209,10 +209,12 @@ class Graph:
         states: tuple[TensorRef, ...] = (),
         sequential: bool = False,
         declared_by: str | None = None,
+        keywords: tuple[tuple[str, TensorRef | None], ...] = (),
     ) -> Node:
         node = Node(
             len(self.ir.nodes), layer, inputs, loc, as_list, states, sequential, declared_by
         )
+        node.keywords = keywords
         if self._calls:  # made by the call() of the outermost custom layer being run
             node.within = self._calls[0].id
             self._calls[0].nodes.append(node.id)
@@ -240,9 +242,17 @@ class Graph:
         as_list: bool,
         states: tuple[TensorRef, ...],
         call: cst.Call,
+        keywords: tuple[tuple[str, TensorRef | None], ...] = (),
     ) -> TensorRef:
-        """``layer(inputs, initial_state=states)``."""
-        node = self._node(layer, inputs, self.positions.loc(call), as_list=as_list, states=states)
+        """``layer(inputs, initial_state=states)`` (and tensors given by keyword)."""
+        node = self._node(
+            layer,
+            inputs,
+            self.positions.loc(call),
+            as_list=as_list,
+            states=states,
+            keywords=keywords,
+        )
         return TensorRef(node.id, None)
 
     def unpacking(
@@ -534,7 +544,7 @@ class Graph:
         ids = sorted(_ancestors(self.ir, model.model.outputs) - set(copies))
         for node_id in ids:
             node = self.ir.nodes[node_id]
-            if not node.inputs and not node.state_inputs:
+            if not node.inputs and not node.state_inputs and not node.keyword_refs:
                 continue  # a constant or opaque tensor: shared as it is
             clone = self._node(
                 node.layer,
@@ -542,6 +552,10 @@ class Graph:
                 node.loc,
                 as_list=node.as_list,
                 states=tuple(_moved(r, copies) for r in node.state_inputs),
+                keywords=tuple(
+                    (name, None) if r is None else (name, _moved(r, copies))
+                    for name, r in node.keywords
+                ),
             )
             copies[node_id] = TensorRef(clone.id, None)
         return _rebuild(
@@ -733,7 +747,9 @@ def _ancestors(ir: ModuleIR, outputs: Value) -> set[int]:
         if node_id not in seen:
             seen.add(node_id)
             node = ir.nodes[node_id]
-            stack.extend(ref.node_id for ref in (*node.inputs, *node.state_inputs))
+            stack.extend(
+                ref.node_id for ref in (*node.inputs, *node.state_inputs, *node.keyword_refs)
+            )
     return seen
 
 

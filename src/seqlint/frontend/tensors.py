@@ -93,7 +93,9 @@ class Tensors:
             node = nodes[current]
             if node.sequential and node.declared_by is None and node.layer.kind == "Input":
                 return None
-            stack.extend(ref.node_id for ref in (*node.inputs, *node.state_inputs))
+            stack.extend(
+                ref.node_id for ref in (*node.inputs, *node.state_inputs, *node.keyword_refs)
+            )
         return sorted(seen)
 
     def static_shape(self, ref: TensorRef, origin: str) -> Value:

@@ -41,6 +41,7 @@ from seqlint.frontend.keras_api import (
     role_of,
     takes_query_value,
 )
+from seqlint.frontend.masks import Masks
 from seqlint.frontend.models import FunctionalModel, Graph, SequentialModel, label_of
 from seqlint.frontend.modules import Placed, Project, ProjectModule
 from seqlint.frontend.objects import (
@@ -82,7 +83,7 @@ from seqlint.ir import (
     UnresolvedImport,
     Value,
 )
-from seqlint.shapes.catalogue import call_spec
+from seqlint.shapes.catalogue import call_spec, canonical
 from seqlint.shapes.ops.aliases import resolve
 
 MAX_DEPTH = 150  # nesting of expressions, statements and calls together; deeper is unknown
@@ -198,6 +199,7 @@ class Evaluator:
     def __init__(self, graph: Graph) -> None:
         self.graph = graph
         self.tensors = Tensors(graph)
+        self.masks = Masks(graph)
         self._lambdas: dict[int, tuple[Layer, Function | LambdaFunction, Value]] = {}
         self.last_return: Loc | None = None  # the return statement of the last function run
         # a Lambda's output_shape given as a function of the module (Keras calls it)
@@ -693,7 +695,7 @@ class Evaluator:
             step = self.eval(item.step) if item.step is not None else None
             return ("slice", lower, upper, step)
         value = self.eval(item.value)
-        if value is None or value == ExtName("numpy.newaxis"):
+        if value is None or value in _NEW_AXIS:
             return numpy_api.NEW_AXIS
         if value is Ellipsis:
             return numpy_api.ELLIPSIS
@@ -932,6 +934,10 @@ class Evaluator:
         if alias is None or bound is None:
             return MISSING
         if not any(holds_tensor(value) for value in tensor_operands(alias, bound)):
+            if alias.op.family == "creation" and self.graph.in_call is not None:
+                # ``ops.arange(n)``, ``tf.zeros(...)`` run inside a layer's ``call()`` (or a
+                # Lambda's function) make a tensor of the graph, not data
+                return self.tensors.apply_op(alias, bound, node)
             return MISSING  # on data, not tensors: the data helpers answer
         return self.tensors.apply_op(alias, bound, node)
 
@@ -1105,7 +1111,10 @@ class Evaluator:
                 self._tensor(t, args.expr(i, QUERY_VALUE[i]), node)
                 for i, t in enumerate(tensors[:count])
             )
-            return self.graph.apply(layer, refs, False, (), node)
+            keywords = self._attention_masks(layer, refs, args, node)
+            output = self.graph.apply(layer, refs, False, (), node, keywords)
+            self.masks.after_layer(layer, refs, False, output, node)
+            return output
         inputs = args.get(0, "inputs", MISSING)
         if inputs is MISSING:
             return UNKNOWN
@@ -1122,7 +1131,57 @@ class Evaluator:
             refs = (self._tensor(inputs, expr, node),)
             as_list = False
         states = self._states(args.keywords.get("initial_state"), node)
-        return self.graph.apply(layer, refs, as_list, states, node)
+        keywords: tuple[tuple[str, TensorRef | None], ...] = ()
+        if as_list and canonical(layer.kind) in ("Attention", "AdditiveAttention"):
+            keywords = self._list_attention_masks(refs, args.keywords.get("mask", MISSING))
+        output = self.graph.apply(layer, refs, as_list, states, node, keywords)
+        if "mask" in args.keywords:
+            return output  # a mask given by hand: what the layer hands on is not followed
+        self.masks.after_layer(layer, refs, as_list, output, node)
+        return output
+
+    def _attention_masks(
+        self, layer: Layer, refs: tuple[TensorRef, ...], args: Args, node: cst.Call
+    ) -> tuple[tuple[str, TensorRef | None], ...]:
+        """The ``attention_mask`` of a ``mha(query, value, key)`` call, and the masks Keras
+        hands it for its tensors: ``<name>_mask`` given by hand, else the tensor's Keras mask
+        (MultiHeadAttention reads the query's own mask whatever it is given)."""
+        found: list[tuple[str, TensorRef | None]] = []
+        given = args.keywords.get("attention_mask", None)
+        if given is not None:
+            found.append(("attention_mask", self._mask_tensor(given, node)))
+        for name, ref in zip(QUERY_VALUE, refs, strict=False):
+            mask = args.keywords.get(f"{name}_mask", None)
+            if mask is None or (name == "query" and layer.kind == "MultiHeadAttention"):
+                mask = self.masks.of(ref)
+            if mask is not None:
+                found.append((f"{name}_mask", self._mask_tensor(mask, node)))
+        return tuple(found)
+
+    def _list_attention_masks(
+        self, refs: tuple[TensorRef, ...], given: Value
+    ) -> tuple[tuple[str, TensorRef | None], ...]:
+        """``Attention()([query, value, key], mask=...)``: the masks of the query, value and
+        key, as given or as Keras gathers them from the tensors; () when given otherwise."""
+        if given is MISSING or given is None:
+            masks = self.masks.of(list(refs))
+        elif isinstance(given, (list, tuple)) and len(given) == len(refs):
+            masks = list(given)
+        else:
+            return ()
+        return tuple(
+            (f"{name}_mask", mask if isinstance(mask, TensorRef) else None)
+            for name, mask in zip(QUERY_VALUE, masks, strict=False)
+            if mask is not None
+        )
+
+    def _mask_tensor(self, value: Value, node: cst.Call) -> TensorRef | None:
+        """A mask as a node input: a tensor, an array as a constant; None when unknown."""
+        if isinstance(value, TensorRef):
+            return value
+        if isinstance(value, Array):
+            return self.tensors.constant(value, node)
+        return None
 
     def _apply_lambda(self, layer: Layer, args: Args, node: cst.Call) -> Value:
         """``Lambda(fn)(x)``: ``fn(x, **arguments)`` run on the tensors, its nodes one
@@ -1501,6 +1560,9 @@ def _frames_as_arrays(value: Value) -> Value:
     if isinstance(value, (list, tuple)):
         return type(value)(pandas_api.as_array(v) for v in value)
     return pandas_api.as_array(value)
+
+
+_NEW_AXIS = (ExtName("numpy.newaxis"), ExtName("tensorflow.newaxis"))  # both are None
 
 
 def _op_spellings(spelling: str) -> list[str]:

@@ -100,6 +100,8 @@ layers, where the tensor that reaches them has the wrong rank or sizes."""
 
     def _finding(self, node: Node, problem: ShapeProblem, ctx: RuleContext) -> Finding:
         index = problem.input_index or 0
+        if problem.keyword:
+            return self._keyword_finding(node, problem, ctx)
         message = f"{node.layer.label} cannot take its input: {problem.message}"
         if problem.kind is ProblemKind.RANK:
             hint = f"give {where(node)} input of shape {problem.expected}"
@@ -109,6 +111,19 @@ layers, where the tensor that reaches them has the wrong rank or sizes."""
             hint = f"make the configuration of {where(node)} fit {input_shape(node, ctx, index)}"
         rows = trace(chain_to(node, ctx, index), ctx, expected=problem.expected)
         return Finding(node.loc, message, hint, rows)
+
+    def _keyword_finding(self, node: Node, problem: ShapeProblem, ctx: RuleContext) -> Finding:
+        """A tensor the layer gets by keyword (an attention mask) that does not fit: the
+        trace leads to that tensor."""
+        kind = node.layer.kind
+        text = problem.message
+        message = node.layer.label + (
+            text[len(kind) :] if text.startswith(f"{kind} ") else f": {text}"
+        )
+        ref = next((r for name, r in node.keywords if name == problem.keyword and r), None)
+        chain = [*chain_to(ctx.ir.node(ref), ctx), node] if ref is not None else [node]
+        hint = problem.hint or f"make the configuration of {where(node)} fit its inputs"
+        return Finding(node.loc, message, hint, trace(chain, ctx, expected=problem.expected))
 
 
 def _claimed_elsewhere(node: Node, problem: ShapeProblem, ctx: RuleContext) -> bool:

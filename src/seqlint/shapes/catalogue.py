@@ -29,13 +29,21 @@ class Call:
 
     ``inputs`` has one shape per tensor passed; ``as_list`` is True when they
     were passed as a list (``Concatenate()([a, b])``).  ``states`` are the
-    shapes given as ``initial_state``.
+    shapes given as ``initial_state``. ``keywords`` are the shapes of the tensors given by
+    keyword (``attention_mask``) and of the Keras masks of the inputs as Keras hands them to
+    the layer (``query_mask``...), by name (:attr:`seqlint.ir.Node.keywords`; an unknown
+    shape for a mask that may be there or not).
     """
 
     layer: Layer
     inputs: tuple[Shape, ...]
     as_list: bool = False
     states: tuple[Shape, ...] = ()
+    keywords: tuple[tuple[str, Shape], ...] = ()
+
+    def keyword(self, name: str) -> Shape | None:
+        """The shape of the tensor given as ``name``; None when there is none."""
+        return next((shape for key, shape in self.keywords if key == name), None)
 
     @property
     def input(self) -> Shape:
@@ -140,17 +148,23 @@ def specs() -> Iterable[LayerSpec]:
 class CallSpec:
     """How Keras 3 calls a layer class: its ``call()`` parameters without ``self`` as
     ``tools/layer_calls.py`` spells them (None when the class replaces ``Layer.__call__``),
-    and whether it takes data as well as tensors positionally."""
+    whether it takes data as well as tensors positionally, and what it does with the Keras
+    mask of its first input: ``"passes"`` it on, ``"drops"`` it or ``"own"`` (its own
+    ``compute_mask``)."""
 
     parameters: str | None
     takes_data: bool
+    masking: str = "own"
 
 
 @functools.cache
 def _calls() -> dict[str, CallSpec]:
     text = resources.files("seqlint").joinpath("data/layer_calls.json").read_text("utf-8")
     table = json.loads(text)["layers"]
-    return {name: CallSpec(entry["call"], entry["takes_data"]) for name, entry in table.items()}
+    return {
+        name: CallSpec(entry["call"], entry["takes_data"], entry.get("masking", "own"))
+        for name, entry in table.items()
+    }
 
 
 def call_spec(kind: str) -> CallSpec | None:

@@ -43,6 +43,8 @@ class ShapeProblem(Exception):
         got: Shape | None = None,
         expected_rank: int | None = None,
         axis: int | None = None,
+        hint: str = "",
+        keyword: str = "",
     ) -> None:
         super().__init__(message)
         self.kind = kind
@@ -52,3 +54,5 @@ class ShapeProblem(Exception):
         self.got = got
         self.expected_rank = expected_rank
         self.axis = axis  # the input axis at fault (UNDEFINED_AXIS), counting the batch axis
+        self.hint = hint  # how to fix it, when the shape function knows better than the rule
+        self.keyword = keyword  # the tensor given by keyword at fault (``attention_mask``)

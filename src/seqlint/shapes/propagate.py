@@ -62,7 +62,10 @@ def node_shapes(
     them with ``tf_keras2``)."""
     inputs = tuple(of(ref) for ref in node.inputs)
     states = tuple(of(ref) for ref in node.state_inputs)
-    call = Call(node.layer, inputs, as_list=node.as_list, states=states)
+    keywords = tuple(
+        (name, Shape.unknown() if ref is None else of(ref)) for name, ref in node.keywords
+    )
+    call = Call(node.layer, inputs, as_list=node.as_list, states=states, keywords=keywords)
     try:
         if tf_keras2 and keras2.differs(call):
             outputs = keras2.output_shapes(call)

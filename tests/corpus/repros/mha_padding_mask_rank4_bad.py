@@ -3,7 +3,7 @@
 # Reported: INVALID_ARGUMENT: required broadcastable shapes (in the TransformerEncoder's attention call)
 # Fix (the updated example): padding_mask = mask[:, tf.newaxis, :], a (batch, 1, seq) mask that broadcasts over the query steps.
 # keras: raises ValueError
-# status: missed: the attention_mask built inside a custom layer's call() is not modelled; MultiHeadAttention combines it with the (batch, T, S) mask of the embedding's compute_mask, and a rank-4 (batch, 1, 1, S) mask then broadcasts the batch against the heads
+# status: caught
 # Family: transformer-mha
 import numpy as np
 import tensorflow as tf
@@ -21,8 +21,8 @@ class TransformerEncoder(layers.Layer):
 
     def call(self, inputs, mask=None):
         if mask is not None:
-            padding_mask = tf.cast(mask[:, tf.newaxis, tf.newaxis, :], dtype="int32")  # expect: SL111
-        attention_output = self.attention(query=inputs, value=inputs, key=inputs, attention_mask=padding_mask)
+            padding_mask = tf.cast(mask[:, tf.newaxis, tf.newaxis, :], dtype="int32")
+        attention_output = self.attention(query=inputs, value=inputs, key=inputs, attention_mask=padding_mask)  # expect: SL114
         proj_input = self.layernorm_1(inputs + attention_output)
         proj_output = self.dense_proj(proj_input)
         return self.layernorm_2(proj_input + proj_output)

@@ -3,7 +3,7 @@
 # Reported: "There is a bug in MultiHeadAttention._compute_attention_mask when q, k or v ranks are more than 3 ... Submit any 4D input as query, key and value. Error log below for input shapes [B, 12, 16, 128]": Exception encountered when calling layer 'softmax' (type Softmax) ... AddV2 Incompatible shapes. The report gives no script; the masked 4-D inputs are written here as an Embedding(mask_zero=True) of (B, 12, 16) token ids.
 # Fix (user side, while the layer's mask code assumes rank 3): attend over the 12 x 16 tokens as one flat sequence, which is what MultiHeadAttention does on 4-D inputs with its default attention_axes: Reshape the ids to (12 * 16,) before the Embedding, so query, value and their masks are rank 3.
 # keras: raises ValueError
-# status: missed: the model is not analysed (GlobalAveragePooling2D is an unknown layer to seqlint), and MultiHeadAttention's shape function accepts a query of any rank without modelling Keras masks, so a rank-4 query carrying the mask of an Embedding(mask_zero=True) is not checked against the (batch, steps) masks the layer's attention-mask code assumes
+# status: caught
 # Family: transformer-mha
 import numpy as np
 import tensorflow as tf

@@ -36,6 +36,7 @@ import math
 
 from seqlint.dims import NONE, UNKNOWN, Dim, Shape, Sym, differ, is_known
 from seqlint.shapes.catalogue import Call, Trait
+from seqlint.shapes.layers.attention_masks import check_dot_product, check_multi_head
 from seqlint.shapes.layers.common import (
     as_dim,
     batch_of,
@@ -49,7 +50,7 @@ from seqlint.shapes.layers.common import (
 )
 from seqlint.shapes.problems import ProblemKind, ShapeProblem
 
-SCORES = ("return_attention_scores",)
+SCORES = ("return_attention_scores", "use_causal_mask")
 
 
 def _scores_flag(call: Call) -> bool | None:
@@ -99,6 +100,7 @@ def attention(call: Call) -> list[Shape]:
     key = call.inputs[2] if len(call.inputs) == 3 else value
     if call.layer.kind == "AdditiveAttention" and config_bool(call.layer, "use_scale", True):
         require_defined(call, -1, "its scale", shape=query)
+    check_dot_product(call, query, value, key)
     if query.dims is None or not query.dims:
         return [Shape.unknown()] * (2 if scores else 1)
     last = value.dims[-1] if value.dims else UNKNOWN
@@ -233,6 +235,13 @@ def multi_head_attention(call: Call) -> list[Shape]:
     axes = _attention_axes(call, query, key, value)
     if axes is not None:
         _check_shared_axes(call, query, key, axes)
+    check_multi_head(
+        call,
+        query,
+        value,
+        _mha_scores(call, query, key, axes),
+        axes,
+    )
     n_out = 2 if scores else 1
     if query.dims is None or not query.dims:
         return [Shape.unknown()] * n_out
@@ -346,6 +355,15 @@ def group_query_attention(call: Call) -> list[Shape]:
             got=value,
         )
     _check_value_and_key(call, value, key, len(call.inputs) - 1)
+    if query.dims is not None and key.dims is not None and len(key.dims) == 3:
+        heads = config_dim(call.layer, "num_query_heads")
+        check_multi_head(
+            call,
+            query,
+            value,
+            Shape((batch_of(query), heads, query.dims[1], key.dims[1])),
+            (1,),
+        )
     if query.dims is None:
         return [Shape.unknown()] * (2 if scores else 1)
     outputs = [query]

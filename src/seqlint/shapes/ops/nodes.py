@@ -58,15 +58,18 @@ def output_shapes(kind: str, config: Mapping[str, Any], inputs: tuple[Shape, ...
     layout = config.get(TENSORS)
     if spec is None or not isinstance(layout, tuple) or not all(map(_entry, layout)):
         return [Shape.unknown()]
-    args = {name: value for name, value in config.items() if name not in (TENSORS, SPELLING)}
+    given = {name: value for name, value in config.items() if name not in (TENSORS, SPELLING)}
     position = 0
     for name, count in layout:
         if count is None:
-            args[name] = inputs[position] if position < len(inputs) else Shape.unknown()
+            given[name] = inputs[position] if position < len(inputs) else Shape.unknown()
             position += 1
         else:
-            args[name] = tuple(inputs[position : position + count])
+            given[name] = tuple(inputs[position : position + count])
             position += count
+    # in the op's parameter order, as the shape functions see them when the op is called
+    args = {p.name: given.pop(p.name) for p in spec.params if p.name in given}
+    args.update(given)
     return spec.shape(OpCall(spec.name, args))
 
 
