@@ -3,7 +3,7 @@
 # Reported: InvalidArgumentError: indices[10] = -1 is not in [0, 16081) [[node model_1/embedding_1/embedding_lookup]]
 # Fix: size the Embedding from the lookup, input_dim=lookup.vocabulary_size() (vocabulary + the 10 OOV indices).
 # keras: raises InvalidArgumentError
-# status: missed: StringLookup is an unknown layer, so its index range (vocabulary plus num_oov_indices=10) is not compared with the Embedding input_dim
+# status: missed: StringLookup is modelled for shapes only: the index range of its output (len(vocabulary) + num_oov_indices, plus the mask token) is not carried to the Embedding, so it is not compared with input_dim
 # Family: text-pipeline
 import math
 
