@@ -161,18 +161,23 @@ class Array:
     """A data array whose shape the script states (``np.zeros((100, 20))``).
 
     What else the code says about its content: ``dtype`` ("int" or "float"),
-    ``value_range`` (integers in ``[low, high)``, e.g. from ``randint``),
+    ``value_range`` (integers in ``[low, high)``, e.g. from ``randint``; ``high`` may be a
+    :class:`~seqlint.dims.Sym`: the ids of a vocabulary of ``len(word_index)`` words are in
+    ``[1, len(word_index)+1)``, and :func:`~seqlint.dims.difference` compares it),
     ``one_hot`` (the last axis one-hot encodes a class: ``to_categorical``,
     ``tf.one_hot``, ``np.eye(n)[labels]``), ``zero_padded`` (made by
     ``pad_sequences`` padding with 0), ``padded_at`` (the side it pads, "pre" or
     "post", when the call states it) and ``padded_by`` (where that ``pad_sequences``
-    call is, kept by the arrays derived from it).  ``loc`` is where it was made.
+    call is, kept by the arrays derived from it).  ``literal`` holds the items of a 1-D
+    array numpy made from a literal list (``np.array(["Heat", "Fargo"])``), for what needs
+    the values themselves (a lookup's vocabulary); anything computed from the array drops
+    it.  ``loc`` is where it was made.
     """
 
     shape: tuple[Dim, ...] | None
     name: str | None = None
     dtype: str | None = None
-    value_range: tuple[int, int] | None = None
+    value_range: tuple[int, Dim] | None = None
     one_hot: bool = False
     zero_padded: bool = False
     padded_at: str | None = None
@@ -180,6 +185,8 @@ class Array:
     loc: Loc | None = None
     covers_range: tuple | None = None  # every int of value_range occurs while the shape is
     # this one (LabelEncoder's labels; a part of them may miss classes)
+    literal: tuple[Value, ...] | None = None
+    at_most: Dim | None = None  # shape[0] is unknown but at most this (a filtered comprehension)
 
 
 @dataclass(frozen=True)
