@@ -132,8 +132,15 @@ def describe(layer: object) -> KerasLayer:
 
 
 def run_in_keras(script: Path) -> dict[int, list[KerasLayer]]:
-    with recording_layers(script) as made, building_instead_of_training():
-        runpy.run_path(str(script), run_name="__main__")
+    """The layers ``script`` makes, by line; run in its own directory (what it saves goes
+    there, not into the checkout)."""
+    here = os.getcwd()
+    os.chdir(script.parent)
+    try:
+        with recording_layers(script) as made, building_instead_of_training():
+            runpy.run_path(str(script), run_name="__main__")
+    finally:
+        os.chdir(here)
     return {line: [describe(layer) for layer in layers] for line, layers in made.items()}
 
 

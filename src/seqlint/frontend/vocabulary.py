@@ -25,18 +25,10 @@ _MAX_NAME = 55  # a longer receiver is not named (as ``len()`` of an unknown val
 def counting_offset(value: cst.BaseExpression | None, receiver: cst.BaseExpression) -> int | None:
     """``c`` when ``value`` is ``len(receiver) + c`` (``c + len(receiver)``, ``len(receiver)``,
     ``len(receiver) - c``) with ``receiver`` the dict it is stored into; else None."""
-    constant = 0
-    if isinstance(value, cst.BinaryOperation) and isinstance(
-        value.operator, (cst.Add, cst.Subtract)
-    ):
-        left, right = value.left, value.right
-        if isinstance(value.operator, cst.Add) and isinstance(left, cst.Integer):
-            left, right = right, left
-        number = _integer(right)
-        if number is None:
-            return None
-        constant = number if isinstance(value.operator, cst.Add) else -number
-        value = left
+    split = _plus_constant(value)
+    if split is None:
+        return None
+    value, constant = split
     if not (
         isinstance(value, cst.Call)
         and isinstance(value.func, cst.Name)
@@ -51,19 +43,30 @@ def counting_offset(value: cst.BaseExpression | None, receiver: cst.BaseExpressi
 
 def enumerated_offset(value: cst.BaseExpression | None, counter: str) -> int | None:
     """``c`` when ``value`` is ``counter + c`` (``c + counter``, ``counter``, ``counter - c``)."""
-    constant = 0
-    if isinstance(value, cst.BinaryOperation) and isinstance(
-        value.operator, (cst.Add, cst.Subtract)
-    ):
-        left, right = value.left, value.right
-        if isinstance(value.operator, cst.Add) and isinstance(left, cst.Integer):
-            left, right = right, left
-        number = _integer(right)
-        if number is None:
-            return None
-        constant = number if isinstance(value.operator, cst.Add) else -number
-        value = left
+    split = _plus_constant(value)
+    if split is None:
+        return None
+    value, constant = split
     return constant if isinstance(value, cst.Name) and value.value == counter else None
+
+
+def _plus_constant(
+    value: cst.BaseExpression | None,
+) -> tuple[cst.BaseExpression | None, int] | None:
+    """``x + c`` (``c + x``, ``x - c``) as ``(x, c)``; anything else as ``(value, 0)``; None
+    when the other operand is not an integer literal."""
+    if not (
+        isinstance(value, cst.BinaryOperation)
+        and isinstance(value.operator, (cst.Add, cst.Subtract))
+    ):
+        return value, 0
+    left, right = value.left, value.right
+    if isinstance(value.operator, cst.Add) and isinstance(left, cst.Integer):
+        left, right = right, left
+    number = _integer(right)
+    if number is None:
+        return None
+    return left, number if isinstance(value.operator, cst.Add) else -number
 
 
 def _integer(node: cst.BaseExpression) -> int | None:
