@@ -155,6 +155,28 @@ RAISES = {
         {("SL114", 20)},
         r"expected ndim=3, found ndim=5",
     ),
+    "MultiHeadAttention after an LSTM that keeps only its last state": (
+        """\
+        steps = keras.Input(shape=(10, 8))
+        h = layers.LSTM(16)(steps)
+        attended = layers.MultiHeadAttention(num_heads=2, key_dim=8)(h, h)
+        model = keras.Model(steps, attended)
+        model.predict(np.zeros((2, 10, 8)), verbose=0)
+        """,
+        {("SL101", 8)},
+        r"tuple index out of range",
+    ),
+    "MultiHeadAttention given a value of another rank than the query": (
+        """\
+        query = keras.Input(shape=(6, 8))
+        value = keras.Input(shape=(2, 4, 8))
+        out = layers.MultiHeadAttention(num_heads=2, key_dim=4)(query, value)
+        model = keras.Model([query, value], out)
+        model.predict([np.zeros((2, 6, 8)), np.zeros((2, 2, 4, 8))], verbose=0)
+        """,
+        {("SL114", 8)},
+        r"Shape must be rank 4 but is rank 5",
+    ),
     "channels_first set globally before the layers": (
         """\
         keras.config.set_image_data_format("channels_first")
