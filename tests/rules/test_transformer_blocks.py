@@ -177,6 +177,19 @@ RAISES = {
         {("SL114", 8)},
         r"Shape must be rank 4 but is rank 5",
     ),
+    "TimeDistributed over a custom layer without compute_output_shape": (
+        """\
+        class Frame(layers.Layer):
+            def call(self, x):
+                return keras.ops.mean(x, axis=(1, 2))
+
+
+        video = keras.Input(shape=(5, 16, 16, 3))
+        x = layers.TimeDistributed(Frame())(video)
+        """,
+        {("SL114", 12)},
+        r"compute_output_shape",
+    ),
     "channels_first set globally before the layers": (
         """\
         keras.config.set_image_data_format("channels_first")

@@ -87,6 +87,7 @@ from seqlint.ir import (
     Value,
 )
 from seqlint.shapes.catalogue import call_spec, canonical
+from seqlint.shapes.layers.wrappers import NO_OUTPUT_SHAPE
 from seqlint.shapes.ops.aliases import resolve
 
 MAX_DEPTH = 150  # nesting of expressions, statements and calls together; deeper is unknown
@@ -1012,13 +1013,12 @@ class Evaluator:
             config["data_format"] = image_format  # resolved as Keras does, when it is made
         layer = self.graph.layer(kind, config, node, args.keyword_args)
         inner = args.get(0, "layer", MISSING)
-        if (
-            kind == "TimeDistributed"
-            and isinstance(inner, Instance)
-            and inner.cls.keras == "layer"
-            and inner.cls.lookup("compute_output_shape") is not None
-        ):  # Keras 3's TimeDistributed asks the layer's compute_output_shape
-            self._wrapped[id(layer)] = (layer, inner)
+        if kind == "TimeDistributed" and isinstance(inner, Instance) and inner.cls.keras == "layer":
+            # Keras 3's TimeDistributed asks the layer's compute_output_shape
+            if inner.cls.lookup("compute_output_shape") is not None:
+                self._wrapped[id(layer)] = (layer, inner)
+            else:
+                layer.config[NO_OUTPUT_SHAPE] = True
         if kind == "Lambda":
             function = args.get(0, "function", MISSING)
             if isinstance(function, (Function, LambdaFunction)):

@@ -111,7 +111,9 @@ layers, where the tensor that reaches them has the wrong rank or sizes."""
         if problem.keyword:
             return self._keyword_finding(node, problem, ctx)
         message = f"{node.layer.label} cannot take its input: {problem.message}"
-        if problem.kind is ProblemKind.RANK:
+        if problem.hint:
+            hint = problem.hint
+        elif problem.kind is ProblemKind.RANK:
             hint = f"give {where(node)} input of shape {problem.expected}"
         elif problem.expected.startswith("a list of"):
             hint = f"call {where(node)} on {problem.expected}"

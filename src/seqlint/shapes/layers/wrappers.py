@@ -19,6 +19,10 @@ from seqlint.shapes.catalogue import Call, Trait, count_params, lookup, spec
 from seqlint.shapes.layers.common import keras_layer, no_weights, require_rank
 from seqlint.shapes.problems import ProblemKind, ShapeProblem
 
+# config key the frontend sets: the wrapped layer is a custom layer of the script without its
+# own compute_output_shape, which Keras 3's TimeDistributed calls when it is built
+NO_OUTPUT_SHAPE = "__no_output_shape__"
+
 
 def _params(call: Call) -> int | None:
     inner, shape = call.layer.get("layer"), call.input
@@ -35,6 +39,17 @@ def _params(call: Call) -> int | None:
 )
 def time_distributed(call: Call) -> list[Shape]:
     inner = call.layer.get("layer")
+    if call.layer.get(NO_OUTPUT_SHAPE) is True:
+        kind = inner.kind if isinstance(inner, Layer) else "the wrapped layer"
+        raise ShapeProblem(
+            ProblemKind.LAYER_CONFIG,
+            f"TimeDistributed asks {kind} for its output shape, compute_output_shape(), "
+            f"which {kind} does not define: Keras 3 raises NotImplementedError when it "
+            "builds the model",
+            expected=f"{kind} with a compute_output_shape(self, input_shape) method",
+            hint=f"define compute_output_shape(self, input_shape) in {kind}, returning the "
+            "shape its call() gives one step",
+        )
     if len(call.inputs) == 2:  # the wrapped layer's output on the steps, as the frontend ran it
         shape, step_output = call.inputs
         require_rank(call, 3, "(batch, timesteps, ...)", at_least=True, shape=shape)
