@@ -9,6 +9,12 @@ Measures, each as a fresh subprocess (what a pre-commit hook or an editor pays):
   * ``seqlint check`` on a ~100-line Keras LSTM training script (the full pipeline),
 then where the time goes for the full check, from ``python -X importtime`` and an in-process
 split into decode / import pipeline / lint.
+
+Bytecode is cached (in a temporary ``PYTHONPYCACHEPREFIX``, even when the environment sets
+``PYTHONDONTWRITEBYTECODE``), as in an installed package: compiling seqlint's sources at each
+start would otherwise be a third of the figure. ``--against SRC`` first times the one-file
+check with another checkout's ``src`` and with this one (before and after a change), in turns
+in the same run, in wall and CPU time.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -142,6 +149,21 @@ def normalise(x):
 '''
 
 
+def bytecode_env(env: dict[str, str], cache: str) -> dict[str, str]:
+    """``env`` with compiled bytecode written to and read from ``cache``."""
+    env = {k: v for k, v in env.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = cache
+    return env
+
+
+def load_average() -> str:
+    try:
+        with open("/proc/loadavg", encoding="ascii") as handle:
+            return " ".join(handle.read().split()[:3])
+    except OSError:
+        return "unknown"
+
+
 def timed(cmd: list[str], runs: int, env: dict[str, str]) -> list[float]:
     subprocess.run(cmd, capture_output=True, env=env, check=False)  # warm the OS file cache
     times = []
@@ -208,21 +230,27 @@ print(f"    lint_file, first call {{(t3 - t2) * 1000:6.1f}} ms; second call "
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument(
+        "--against", metavar="SRC", help="also time the one-file check with another src/"
+    )
     args = parser.parse_args()
-    env = dict(os.environ, NO_COLOR="1")
-    src = str(Path(__file__).resolve().parents[1] / "src")  # this checkout, not an install
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (src, env.get("PYTHONPATH")) if p)
     py = sys.executable
 
     with tempfile.TemporaryDirectory() as tmp:
+        env = bytecode_env(dict(os.environ, NO_COLOR="1"), str(Path(tmp, "pycache")))
+        src = str(Path(__file__).resolve().parents[1] / "src")  # this checkout, not an install
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (src, env.get("PYTHONPATH")) if p)
         model = Path(tmp, "train_tagger.py")
         model.write_text(TRAINING_SCRIPT, encoding="utf-8")
         plain = Path(tmp, "data_utils.py")
         plain.write_text(PLAIN_SCRIPT, encoding="utf-8")
         print(
             f"seqlint cold start, {args.runs} runs each, python {sys.version.split()[0]}, "
-            f"{os.cpu_count()} CPUs; model script {len(TRAINING_SCRIPT.splitlines())} lines"
+            f"{os.cpu_count()} CPUs; model script {len(TRAINING_SCRIPT.splitlines())} lines; "
+            f"load average {load_average()}"
         )
+        if args.against:
+            against(model, Path(args.against), Path(src), env, args.runs)
         show("python -c pass", timed([py, "-c", "pass"], args.runs, env))
         show("python -c 'import libcst'", timed([py, "-c", "import libcst"], args.runs, env))
         show(
@@ -248,6 +276,43 @@ def main() -> None:
         print()
         import_breakdown(full, env)
         in_process_split(model, env)
+        print(f"  load average at the end: {load_average()}")
+
+
+def against(model: Path, other: Path, this: Path, env: dict[str, str], runs: int) -> None:
+    """The one-file check with ``other`` and this checkout, in turns (both meet the same
+    load), against ``import libcst`` measured in the same turns."""
+    cmd = [sys.executable, "-m", "seqlint", "check", "--no-cache", str(model)]
+    envs = {"other": dict(env, PYTHONPATH=str(other)), "this": dict(env, PYTHONPATH=str(this))}
+    for run_env in envs.values():  # warm the OS file cache and write the bytecode
+        subprocess.run(cmd, capture_output=True, env=run_env, check=False)
+    wall: dict[str, list[float]] = {"libcst": [], "other": [], "this": []}
+    cpu: dict[str, list[float]] = {"libcst": [], "other": [], "this": []}
+
+    def once(name: str, command: list[str], run_env: dict[str, str]) -> None:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        subprocess.run(command, capture_output=True, env=run_env, check=False)
+        wall[name].append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu[name].append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+
+    for _ in range(runs):
+        once("libcst", [sys.executable, "-c", "import libcst"], env)
+        for name, run_env in envs.items():
+            once(name, cmd, run_env)
+    print(f"  in turns, {runs} runs each (CPU: user + system time of the process)")
+    labels = {"libcst": "python -c 'import libcst'", "other": f"other: {other}", "this": "this"}
+    for name, label in labels.items():
+        show(f"{label}"[:44], wall[name])
+        show("  CPU", cpu[name])
+        if name != "libcst":
+            print(
+                f"  {'':<44} / import libcst, medians: wall "
+                f"{statistics.median(wall[name]) / statistics.median(wall['libcst']):.2f}x, "
+                f"CPU {statistics.median(cpu[name]) / statistics.median(cpu['libcst']):.2f}x"
+            )
+    print()
 
 
 if __name__ == "__main__":

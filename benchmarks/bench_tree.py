@@ -28,6 +28,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_cli import bytecode_env, load_average  # noqa: E402
+
 TARGETS = {
     "cold": 10.0,  # seqlint cold / ruff --no-cache
     "warm": 1.5,  # seqlint warm / ruff --no-cache
@@ -140,7 +143,8 @@ def main() -> None:
     if args.against:
         compare_checkouts(tree, Path(args.against), args.runs)
         return
-    env = dict(os.environ, NO_COLOR="1")
+    pycache = tempfile.TemporaryDirectory()  # bytecode cached, as in an installed package
+    env = bytecode_env(dict(os.environ, NO_COLOR="1"), pycache.name)
     src = str(Path(__file__).resolve().parents[1] / "src")
     env["PYTHONPATH"] = os.pathsep.join(p for p in (src, env.get("PYTHONPATH")) if p)
     py = sys.executable
@@ -150,7 +154,10 @@ def main() -> None:
         [py, "-c", _COUNT_PARSED, tree], capture_output=True, text=True, env=env, check=True
     ).stdout.split()
     files, size, parsed, parsed_size, skipped = map(int, count)
-    print(f"tree {tree}: {files} files, {size / 1e6:.1f} MB; {os.cpu_count()} CPUs")
+    print(
+        f"tree {tree}: {files} files, {size / 1e6:.1f} MB; {os.cpu_count()} CPUs; "
+        f"load average {load_average()}"
+    )
     print(
         f"  seqlint parses {parsed} files ({parsed_size / 1e6:.1f} MB) that may hold a model; "
         f"{skipped} more are over the analysis limit (SL902)"
@@ -187,7 +194,6 @@ def main() -> None:
         row("ast.parse, every file", measure([py, "-c", _PARSE_ALL, "ast", *paths], env), reference)
 
         script = Path(tmp, "train_tagger.py")
-        sys.path.insert(0, str(Path(__file__).resolve().parent))
         from bench_cli import TRAINING_SCRIPT
 
         script.write_text(TRAINING_SCRIPT, encoding="utf-8")
@@ -201,7 +207,7 @@ def main() -> None:
             f" s; seqlint check (cold, 100 lines) median {statistics.median(one_file):.3f} s"
         )
 
-    print("ratios, in this run:")
+    print(f"ratios, in this run (load average {load_average()}):")
     if reference:
         for name, result in (("cold", cold), ("warm", warm)):
             for what in ("wall", "cpu"):
@@ -216,17 +222,20 @@ def compare_checkouts(tree: str, other: Path, runs: int) -> None:
     """``seqlint check --no-cache --jobs 1`` of the tree with this checkout and with
     ``other``, in turns (so both meet the same load), best CPU time of ``runs`` each."""
     this = Path(__file__).resolve().parents[1] / "src"
+    pycache = tempfile.TemporaryDirectory()
+    base = bytecode_env(dict(os.environ, NO_COLOR="1"), pycache.name)
     results: dict[str, list[dict[str, float]]] = {"this": [], "other": []}
+    print(f"load average {load_average()}")
     for _ in range(runs):
         for name, src in (("other", other), ("this", this)):
-            env = dict(os.environ, NO_COLOR="1", PYTHONPATH=str(src))
+            env = dict(base, PYTHONPATH=str(src))
             cmd = [sys.executable, "-m", "seqlint", "check", "--no-cache", "--jobs", "1", tree]
             results[name].append(measure(cmd, env))
     for name, src in (("other", other), ("this", this)):
         fastest = min(results[name], key=lambda r: r["cpu"])
         row(f"{name} ({src})"[:34], fastest)
     ratio = min(r["cpu"] for r in results["this"]) / min(r["cpu"] for r in results["other"])
-    print(f"  per-file cost, this / other (CPU): {ratio:.3f}")
+    print(f"  per-file cost, this / other (CPU): {ratio:.3f}; load average {load_average()}")
 
 
 if __name__ == "__main__":

@@ -63,3 +63,5 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
 @pytest.fixture(autouse=True)
 def _private_cache(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("SEQLINT_CACHE_DIR", str(tmp_path_factory.mktemp("seqlint_cache")))
+    # the text report wraps to COLUMNS when it is set: tests that want it set it themselves
+    monkeypatch.delenv("COLUMNS", raising=False)

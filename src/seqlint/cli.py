@@ -57,6 +57,12 @@ Configuration: [tool.seqlint] in pyproject.toml, or seqlint.toml /
 .seqlint.toml; the closest one above each file applies. Suppress a finding
 with "# noqa: SL101" on its line.
 
+\b
+Adopting seqlint on an existing code base (docs/ci.md):
+  --write-baseline FILE  record today's findings; --baseline FILE then
+                         reports only new ones (moving code keeps them)
+  --add-noqa             add "# noqa: CODE" to each line reported today
+
 Files that cannot be read or decoded, and special files (FIFOs, devices,
 sockets: never opened), are reported on stderr and skipped; a file that does
 not parse is reported as SL900 (syntax-error), valid Python seqlint cannot
@@ -101,6 +107,9 @@ class CheckOptions:
     jobs: int | None = None
     no_cache: bool = False
     cache_dir: str | None = None
+    add_noqa: bool = False
+    baseline: str | None = None
+    write_baseline: str | None = None
 
     def overrides(self) -> Settings:
         """The command line's layer of settings, on top of each file's configuration."""
@@ -219,7 +228,10 @@ def _fail(message: str) -> NoReturn:
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems are reported.")
 @click.option("--statistics", is_flag=True, help="Print how many times each code is reported.")
 @click.option(
-    "-q", "--quiet", is_flag=True, help="Print diagnostics only: no summary, no warnings."
+    "-q",
+    "--quiet",
+    is_flag=True,
+    help="Print diagnostics and one short summary line (counts only); no warnings.",
 )
 @click.option(
     "-v",
@@ -263,26 +275,53 @@ def _fail(message: str) -> NoReturn:
     is_flag=True,
     help="Print the diff --fix would apply and write nothing (exit 1 if anything would change).",
 )
+@click.option(
+    "--add-noqa",
+    is_flag=True,
+    help="Add a `# noqa: CODE` comment to each line that reports CODE (kept in an existing "
+    "`# noqa: ...` list), then exit 0. Notebooks get the comment in their cells.",
+)
+@click.option(
+    "--baseline",
+    metavar="FILE",
+    type=click.Path(path_type=str, dir_okay=False),
+    help="Report only findings that the baseline FILE (from --write-baseline) does not hold.",
+)
+@click.option(
+    "--write-baseline",
+    metavar="FILE",
+    type=click.Path(path_type=str, dir_okay=False),
+    help="Write every finding to the baseline FILE, then exit 0 (see docs/ci.md).",
+)
 def check(paths: tuple[str, ...], **options: object) -> None:
     run_check(CheckOptions(paths=paths, **options))  # type: ignore[arg-type]
 
 
 def run_check(options: CheckOptions) -> NoReturn:
     from seqlint.config import ConfigError, Resolver
-    from seqlint.engine import CacheSettings, check_paths
+    from seqlint.engine import STDIN, CacheSettings, check_paths
     from seqlint.report.text import printable
 
+    _check_conflicts(options)
     try:
         resolver = Resolver(options.overrides(), options.config, options.isolated)
     except ConfigError as exc:
         _fail(str(exc))
-    fixed = _fix(options, resolver) if options.fix or options.diff else 0
+    baseline = _read_baseline(options.baseline) if options.baseline else None
+    stdin = None
+    if (options.fix or options.diff) and STDIN in options.paths:
+        stdin, fixed = _fix_stdin(options, resolver)
+    else:
+        fixed = _fix(options, resolver) if options.fix or options.diff else 0
     result = check_paths(
         list(options.paths),
         jobs=options.jobs,
         cache=CacheSettings(enabled=not options.no_cache, directory=options.cache_dir),
         resolver=resolver,
         stdin_filename=options.stdin_filename,
+        stdin=stdin,
+        baseline=baseline,
+        keep_findings=options.add_noqa or options.write_baseline is not None,
     )
     for line in result.errors:
         if not (options.quiet and line.startswith("seqlint: warning:")):
@@ -292,13 +331,15 @@ def run_check(options: CheckOptions) -> NoReturn:
     if options.debug:
         for path, trace in result.tracebacks.items():
             click.echo(f"seqlint: internal error in {printable(path)}:\n{trace.rstrip()}", err=True)
+    if options.add_noqa or options.write_baseline:
+        _adopt(result, options)
     if options.verbose:
         from seqlint.report.verbose import verbose_lines
 
         for line in verbose_lines(result):
             click.echo(printable(line), err=True)
     try:
-        _report(result, options)
+        _report(result, options, to_stderr=stdin is not None)
     except OSError as exc:  # a closed pipe (`| head -0`) or a full disk: end quietly
         _silence_stdout()
         if not isinstance(exc, BrokenPipeError):
@@ -311,6 +352,59 @@ def run_check(options: CheckOptions) -> NoReturn:
         )
     code = result.exit_code
     sys.exit(0 if options.exit_zero and code == 1 else code)
+
+
+def _check_conflicts(options: CheckOptions) -> None:
+    given = [
+        name
+        for name, on in (
+            ("--add-noqa", options.add_noqa),
+            ("--write-baseline", options.write_baseline is not None),
+            ("--fix", options.fix),
+            ("--diff", options.diff),
+        )
+        if on
+    ]
+    if len(given) > 1:
+        _fail(f"{given[0]} and {given[1]} cannot be used together")
+    if options.baseline and options.write_baseline:
+        _fail("--baseline and --write-baseline cannot be used together")
+
+
+def _read_baseline(path: str):
+    from seqlint.baseline import Baseline, BaselineError
+
+    try:
+        return Baseline.read(path)
+    except BaselineError as exc:
+        _fail(str(exc))
+
+
+def _adopt(result: CheckResult, options: CheckOptions) -> NoReturn:
+    """``--add-noqa`` / ``--write-baseline``: write what the run found, say so, exit."""
+    from seqlint.baseline import BaselineError, add_noqa_paths, write_baseline
+    from seqlint.engine import STDIN
+    from seqlint.report.text import printable
+
+    code = 2 if result.exit_code == 2 else 0
+    if options.write_baseline:
+        try:
+            count = write_baseline(options.write_baseline, result.findings)
+        except BaselineError as exc:
+            _fail(str(exc))
+        what = f"{count} finding{'s' if count != 1 else ''}"
+        click.echo(f"Wrote {what} to {printable(options.write_baseline)}.", err=True)
+        sys.exit(code)
+    files = result.findings
+    if STDIN in options.paths:  # standard input has no file to write to
+        stdin_name = options.stdin_filename or STDIN
+        files = [item for item in files if item[0] != stdin_name]
+        click.echo("seqlint: warning: --add-noqa leaves standard input as it is", err=True)
+    run = add_noqa_paths(files)
+    for line in run.errors:
+        click.echo(printable(line), err=True)
+    click.echo(f"Added {run.added} noqa directive{'s' if run.added != 1 else ''}.", err=True)
+    sys.exit(code)
 
 
 def _fix(options: CheckOptions, resolver: Resolver) -> int:
@@ -336,35 +430,75 @@ def _fix(options: CheckOptions, resolver: Resolver) -> int:
     return run.fixed
 
 
-def _report(result: CheckResult, options: CheckOptions) -> None:
+def _fix_stdin(options: CheckOptions, resolver: Resolver) -> tuple[bytes, int]:
+    """``--fix`` / ``--diff`` of standard input, as ruff does: the fixed source (``--diff``:
+    the diff) on stdout, the report on stderr. The fixed bytes, to be checked, and the count."""
+    from seqlint.engine import STDIN
+    from seqlint.fixing import fix_stdin
+    from seqlint.report.text import printable
+
+    if len(options.paths) > 1:
+        _fail("--fix and --diff read standard input (PATH -) alone: give no other PATH")
+    name = options.stdin_filename or STDIN
+    try:
+        data = sys.stdin.buffer.read()
+    except (OSError, AttributeError, ValueError) as exc:
+        _fail(f"cannot read standard input: {exc}")
+    output, changed, errors = fix_stdin(name, data, unsafe=options.unsafe_fixes, resolver=resolver)
+    for line in errors:
+        click.echo(printable(line), err=True)
+    if options.diff:
+        click.echo(changed.diff() if changed else "", nl=False)
+        count = changed.fixed if changed else 0
+        click.echo(f"Would apply {count} fix{'es' if count != 1 else ''}.", err=True)
+        sys.exit(1 if changed else 0)
+    stdout = click.get_binary_stream("stdout")
+    stdout.write(output)
+    stdout.flush()
+    return output, changed.fixed if changed else 0
+
+
+def _report(result: CheckResult, options: CheckOptions, *, to_stderr: bool = False) -> None:
+    """The report on stdout; ``to_stderr``: on stderr (stdout holds the fixed source)."""
     if options.statistics:
         from seqlint.report.statistics import render_statistics
 
         click.echo(
-            render_statistics(result.diagnostics, json_format=options.output_format == "json")
+            render_statistics(result.diagnostics, json_format=options.output_format == "json"),
+            err=to_stderr,
         )
     elif options.output_format == "json":
         from seqlint.report.json import render
 
-        click.echo(render(result.diagnostics, result.files_checked, run_fields(result)))
+        click.echo(
+            render(result.diagnostics, result.files_checked, run_fields(result)), err=to_stderr
+        )
+    elif options.output_format in ("concise", "junit"):  # the formats with a summary
+        from seqlint.report import renderer
+
+        render = renderer(options.output_format)
+        output = render(result.diagnostics, result.files_checked, coverage_of(result))
+        if output:
+            click.echo(output, err=to_stderr)
     elif options.output_format != "text":
         from seqlint.report import renderer
 
         output = renderer(options.output_format)(result.diagnostics, result.files_checked)
         if output:
-            click.echo(output)
+            click.echo(output, err=to_stderr)
     else:
-        from seqlint.report.text import render_text, wants_color
+        from seqlint.report.text import render_text, terminal_width, wants_color
 
-        color = wants_color(sys.stdout, options.no_color)
+        stream = sys.stderr if to_stderr else sys.stdout
+        color = wants_color(stream, options.no_color)
         render_text(
             result.diagnostics,
             result.files_checked,
-            sys.stdout,
+            stream,
             color=color,
-            summary=not options.quiet,
-            models=result.models_analysed,
-            unanalysed=len(result.unanalysed),
+            coverage=coverage_of(result),
+            quiet=options.quiet,
+            width=terminal_width(stream),
         )
     sys.stdout.flush()
 
@@ -379,8 +513,24 @@ def _silence_stdout() -> None:
         pass
 
 
+def coverage_of(result: CheckResult):
+    """What the summary counts besides the findings."""
+    from seqlint.report.text import Coverage
+
+    return Coverage(
+        models=result.models_analysed,
+        unanalysed=len(result.unanalysed),
+        skipped_comment=len(result.skipped),
+        skipped_config=result.excluded,
+        skipped_size=len(result.too_large),
+        baselined=result.baselined,
+        missing=len(result.missing),
+    )
+
+
 def run_fields(result: CheckResult) -> dict[str, object]:
-    """What the JSON document says about the run besides its diagnostics."""
+    """What the JSON document says about the run besides its diagnostics and
+    ``files_checked`` (docs/api.md lists every field)."""
     from seqlint.engine import run_target
 
     return {
@@ -388,6 +538,13 @@ def run_fields(result: CheckResult) -> dict[str, object]:
         "models_analysed": dict(result.models),
         "not_analysed": [item.to_json() for item in result.unanalysed],
         "skipped_files": list(result.skipped),
+        "files_skipped": {
+            "comment": len(result.skipped),
+            "configuration": result.excluded,
+            "size": len(result.too_large),
+        },
+        "baselined": result.baselined,
+        "paths_not_found": list(result.missing),
     }
 
 
@@ -416,10 +573,12 @@ def shapes(paths: tuple[str, ...], output_format: str, no_color: bool) -> None:
         click.echo(render_summaries_json(found.files))
     else:
         from seqlint.report.summary import render_summaries_text
-        from seqlint.report.text import wants_color
+        from seqlint.report.text import terminal_width, wants_color
 
         color = wants_color(sys.stdout, no_color)
-        render_summaries_text(found.files, sys.stdout, color=color)
+        render_summaries_text(
+            found.files, sys.stdout, color=color, width=terminal_width(sys.stdout)
+        )
     sys.exit(found.exit_code)
 
 

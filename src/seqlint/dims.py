@@ -69,6 +69,107 @@ def differ(a: Dim, b: Dim) -> bool:
     return same(a, b) is False
 
 
+def difference(a: Dim, b: Dim) -> int | None:
+    """``a - b`` when it is a known int: both dims known, or the same symbol plus or minus
+    constants (``len(word_index)+1`` minus ``len(word_index)`` is 1); None otherwise.
+
+    Symbols are compared by name, as everywhere (equal names are equal sizes); a symbol's
+    constant part is read off the names :func:`add` and :func:`sub_const` (and the
+    frontend's arithmetic) build, whose compound operands are parenthesized."""
+    left, right = linear(a), linear(b)
+    if left is None or right is None or left[0] != right[0]:
+        return None
+    return left[1] - right[1]
+
+
+def shown(d: Dim) -> str:
+    """A size for messages, its constant part tidied: ``len(word_index)+1`` rather than the
+    ``(len(word_index))+1`` the arithmetic names it."""
+    parts = linear(d)
+    if not isinstance(d, Sym) or parts is None or not parts[0]:
+        return str(d)
+    term, constant = parts
+    if constant == 0:
+        return term
+    if not _operand_text(term):
+        term = f"({term})"
+    return f"{term}{'+' if constant > 0 else '-'}{abs(constant)}"
+
+
+_MAX_LINEAR = 120  # longer symbol names are not taken apart
+
+
+def linear(d: Dim) -> tuple[str, int] | None:
+    """``d`` as (term, constant): ``("", 5)`` for 5, ``("len(x)", 1)`` for ``len(x)+1``,
+    ``("n", 0)`` for ``n``; None for a dim that is not a size (BATCH, NONE, UNKNOWN)."""
+    if is_known(d):
+        return "", d
+    if not isinstance(d, Sym) or len(d.name) > _MAX_LINEAR:
+        return None
+    term, constant = _strip(d.name), 0
+    for _ in range(16):  # nested offsets: ((n)+1)-2
+        split = _offset(term)
+        if split is None:
+            break
+        term, step = split
+        constant += step
+    return term, constant
+
+
+def _strip(text: str) -> str:
+    """``text`` without parentheses around all of it."""
+    while text.startswith("(") and text.endswith(")") and _closing(text, 0) == len(text) - 1:
+        text = text[1:-1]
+    return text
+
+
+def _closing(text: str, start: int) -> int:
+    """The index of the parenthesis closing the one at ``start`` (-1 if none)."""
+    depth = 0
+    for i in range(start, len(text)):
+        if text[i] in "([":
+            depth += 1
+        elif text[i] in ")]":
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
+def _offset(text: str) -> tuple[str, int] | None:
+    """``A+3`` / ``A-3`` / ``3+A`` at the top level of ``text`` as (``A``, +-3), ``A`` one
+    operand (a name or a parenthesized expression); None for anything else."""
+    for sign in ("+", "-"):
+        head, _, tail = text.rpartition(sign)
+        if head and tail.isdigit() and _operand_text(head):
+            return _strip(head), int(tail) if sign == "+" else -int(tail)
+    head, plus, tail = text.partition("+")
+    if plus and head.isdigit() and _operand_text(tail):
+        return _strip(tail), int(head)
+    return None
+
+
+def _operand_text(text: str) -> bool:
+    """A single operand as the symbolic arithmetic writes one: a dotted name with calls or
+    subscripts (``len(x)``, ``X.shape[1]``) or a parenthesized expression, never two
+    operands joined at the top level (``n*2``)."""
+    if not text:
+        return False
+    if text.startswith("("):
+        return _closing(text, 0) == len(text) - 1
+    depth = 0
+    for char in text:
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+            if depth < 0:
+                return False
+        elif depth == 0 and not (char.isalnum() or char in "_."):
+            return False
+    return depth == 0 and (text[0].isalpha() or text[0] == "_")
+
+
 def _symbolic(a: Dim, op: str, b: Dim) -> Dim:
     if a is NONE or b is NONE:
         return NONE  # Keras: None combined with anything is None

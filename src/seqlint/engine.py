@@ -37,6 +37,7 @@ from seqlint.suppress import Suppressions, scan, suppress
 
 if TYPE_CHECKING:
     from seqlint.analysis import Analysis
+    from seqlint.baseline import Baseline
     from seqlint.fixes import Fix
     from seqlint.summary import Application
 
@@ -65,7 +66,7 @@ class CheckResult:
     """Everything one run found; ``errors`` are the one-line messages meant for stderr."""
 
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    files_checked: int = 0  # files read and decoded, including those the pre-filter skipped
+    files_checked: int = 0  # files read and checked (those the pre-filter passed over count)
     errors: list[str] = field(default_factory=list)
     files_parsed: int = 0  # files that went through the analysis pipeline
     files_cached: int = 0  # files whose diagnostics came from the cache
@@ -79,9 +80,15 @@ class CheckResult:
     models: dict[str, int] = field(default_factory=dict)  # path -> models analysed
     unanalysed: list[Unanalysed] = field(default_factory=list)  # models/calls not analysed
     skipped: list[str] = field(default_factory=list)  # files with `# seqlint: skip-file`
+    excluded: int = 0  # files found in a directory and left out by exclude patterns
     targets: dict[str, KerasTarget] = field(default_factory=dict)  # path -> Keras target
     configs: dict[str, str | None] = field(default_factory=dict)  # path -> its config file
     forced_target: str | None = None  # --target-keras
+    baselined: int = 0  # findings left out because the baseline holds them
+    findings: list[tuple[str, str, list[Diagnostic]]] = field(default_factory=list)
+    """With ``keep_findings``: each checked file's path, analysed text (a notebook's joined
+    code cells) and reported diagnostics on its lines, for ``--add-noqa`` and
+    ``--write-baseline``."""
 
     @property
     def exit_code(self) -> int:
@@ -89,7 +96,8 @@ class CheckResult:
         checked; 1 if a diagnostic reaches its fail-on severity; 0 otherwise."""
         if self.config_error or self.missing:
             return 2
-        if self.files_checked == 0 and (self.unreadable or self.too_large or self.not_source):
+        unchecked = self.unreadable or self.too_large or self.not_source
+        if self.files_checked == 0 and not self.skipped and unchecked:
             return 2
         return 1 if self.failing else 0
 
@@ -119,6 +127,8 @@ def check_paths(
     resolver: Resolver | None = None,
     stdin_filename: str | None = None,
     stdin: bytes | None = None,
+    baseline: Baseline | None = None,
+    keep_findings: bool = False,
 ) -> CheckResult:
     """Check files and directories; diagnostics come in path order, then by position.
 
@@ -127,15 +137,31 @@ def check_paths(
     fingerprint (selection and Keras target). ``resolver`` gives each file its settings
     (default: the closest configuration file). A path ``-`` is standard input (``stdin``,
     else ``sys.stdin``), named ``stdin_filename`` in messages and configured as a file of
-    that name would be.
+    that name would be. With ``baseline``, findings it holds are left out (and counted in
+    ``baselined``); ``keep_findings`` fills ``findings``.
     """
     result = CheckResult()
     try:
-        _check(list(paths), jobs, cache, resolver or Resolver(), stdin_filename, stdin, result)
+        _check(
+            list(paths),
+            jobs,
+            cache,
+            resolver or Resolver(),
+            _Inputs(stdin_filename, stdin, baseline, keep_findings),
+            result,
+        )
     except ConfigError as exc:
         result.config_error = True
         result.errors.append(f"seqlint: error: {exc}")
     return result
+
+
+@dataclass(frozen=True)
+class _Inputs:
+    stdin_filename: str | None = None
+    stdin: bytes | None = None
+    baseline: Baseline | None = None
+    keep_findings: bool = False
 
 
 @dataclass(frozen=True)
@@ -156,8 +182,7 @@ def _check(
     jobs: int | None,
     cache: CacheSettings | None,
     resolver: Resolver,
-    stdin_filename: str | None,
-    stdin: bytes | None,
+    inputs: _Inputs,
     result: CheckResult,
 ) -> None:
     result.forced_target = resolver.overrides.target_keras
@@ -170,12 +195,13 @@ def _check(
     result.unreadable.extend(found.unreadable)
     explicit = {os.path.normpath(p) for p in given if not os.path.isdir(p)}
     files = [f for f in found.files if f in explicit or not resolver.excluded(f)]
+    result.excluded = len(found.files) - len(files)
     if not files and not found.missing and not found.unreadable and len(given) == len(paths):
         result.errors.append("seqlint: warning: no Python files found in " + ", ".join(paths))
 
     loaded: list[Source] = []
     if len(given) < len(paths):
-        source = _read_stdin(stdin_filename or STDIN, stdin, result)
+        source = _read_stdin(inputs.stdin_filename or STDIN, inputs.stdin, result)
         if source is not None:
             loaded.append(source)
     for path in files:
@@ -189,13 +215,13 @@ def _check(
     pending: list[tuple[str, str, str, str]] = []  # path, source, target, fingerprint
     for source in loaded:
         path, text = source.path, source.text
-        result.files_checked += 1
         settings = resolver.settings(path)
         result.configs[path] = settings.config_path
         suppressions = scan(text)
         if suppressions.skip_file:
             result.skipped.append(path)
             continue
+        result.files_checked += 1
         plans.append(_Plan(source, settings, suppressions))
         if not may_hold_model(path, text):
             continue
@@ -231,6 +257,12 @@ def _check(
     reported = _reported_by_file(kept_of)
     for plan in plans:
         kept = [d for d in kept_of[plan.path] if not _reported_there(d, reported)]
+        if inputs.baseline is not None:
+            before = len(kept)
+            kept = inputs.baseline.new_findings(plan.path, kept, plan.source.text)
+            result.baselined += before - len(kept)
+        if inputs.keep_findings:
+            result.findings.append((plan.path, plan.source.text, kept))
         threshold = _FAIL_ON_RANK[plan.settings.fail_on]
         result.failing += sum(_SEVERITY_RANK[d.severity] >= threshold for d in kept)
         # placed last: suppression comments are read by line of the analysed text, so a

@@ -272,3 +272,46 @@ def _write(path: str, expected: bytes, data: bytes, run: FixRun) -> bool:
         reason = exc.strerror or type(exc).__name__
         run.errors.append(f"seqlint: error: cannot write {path}: {reason}; left as it was")
         return False
+
+
+def fix_stdin(
+    name: str, data: bytes, *, unsafe: bool = False, resolver: Resolver | None = None
+) -> tuple[bytes, FileFix | None, list[str]]:
+    """``--fix`` / ``--diff`` of standard input named ``name``: the bytes to print (the fixed
+    source, or ``data`` unchanged when nothing is fixed or it cannot be), what changed, and
+    one-line messages for stderr. As ruff does, the source goes to stdout whatever happens."""
+    from seqlint import sources
+    from seqlint.config import Resolver
+    from seqlint.engine import file_target
+    from seqlint.frontend import ParseFailure
+    from seqlint.notebooks import NOTEBOOK_SUFFIX
+
+    text, _, encoding = sources._decode(data)
+    if text is None:
+        return data, None, []  # the check that follows reports why
+    try:  # standard input is Python unless named a notebook, as the check reads it
+        is_notebook = name.endswith(NOTEBOOK_SUFFIX)
+        source = sources.to_source(name, text) if is_notebook else sources.Source(name, text)
+    except sources.SourceError:
+        return data, None, []
+    if not may_define_model(source.text) or scan(source.text).skip_file:
+        return data, None, []
+    resolver = resolver or Resolver()
+    settings = resolver.settings(name)
+    target = file_target(settings, name, source.text).version
+    run = FixRun()
+    try:
+        result = fix_source(
+            source.text, name, unsafe=unsafe, target=target, enabled=settings.enabled
+        )
+    except ParseFailure:
+        return data, None, []
+    except Exception as exc:  # noqa: BLE001 - the source is printed as it came
+        return data, None, [f"seqlint: error: cannot fix {name}: {type(exc).__name__}: {exc}"]
+    if result.source == source.text:
+        return data, None, []
+    changed = _changed(text, source, result.source, run)
+    if changed is None:
+        return data, None, run.errors
+    written, changes = changed
+    return written.encode(encoding or "utf-8"), FileFix(name, changes, result.fixed), run.errors

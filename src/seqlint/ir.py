@@ -161,18 +161,23 @@ class Array:
     """A data array whose shape the script states (``np.zeros((100, 20))``).
 
     What else the code says about its content: ``dtype`` ("int" or "float"),
-    ``value_range`` (integers in ``[low, high)``, e.g. from ``randint``),
+    ``value_range`` (integers in ``[low, high)``, e.g. from ``randint``; ``high`` may be a
+    :class:`~seqlint.dims.Sym`: the ids of a vocabulary of ``len(word_index)`` words are in
+    ``[1, len(word_index)+1)``, and :func:`~seqlint.dims.difference` compares it),
     ``one_hot`` (the last axis one-hot encodes a class: ``to_categorical``,
     ``tf.one_hot``, ``np.eye(n)[labels]``), ``zero_padded`` (made by
     ``pad_sequences`` padding with 0), ``padded_at`` (the side it pads, "pre" or
     "post", when the call states it) and ``padded_by`` (where that ``pad_sequences``
-    call is, kept by the arrays derived from it).  ``loc`` is where it was made.
+    call is, kept by the arrays derived from it).  ``literal`` holds the items of a 1-D
+    array numpy made from a literal list (``np.array(["Heat", "Fargo"])``), for what needs
+    the values themselves (a lookup's vocabulary); anything computed from the array drops
+    it.  ``loc`` is where it was made.
     """
 
     shape: tuple[Dim, ...] | None
     name: str | None = None
     dtype: str | None = None
-    value_range: tuple[int, int] | None = None
+    value_range: tuple[int, Dim] | None = None
     one_hot: bool = False
     zero_padded: bool = False
     padded_at: str | None = None
@@ -180,6 +185,8 @@ class Array:
     loc: Loc | None = None
     covers_range: tuple | None = None  # every int of value_range occurs while the shape is
     # this one (LabelEncoder's labels; a part of them may miss classes)
+    literal: tuple[Value, ...] | None = None
+    at_most: Dim | None = None  # shape[0] is unknown but at most this (a filtered comprehension)
 
 
 @dataclass(frozen=True)
@@ -252,6 +259,9 @@ class Layer:
     config: dict[str, Value]
     loc: Loc
     label: str  # short source text, e.g. "LSTM(64)"
+    sizes: dict[int, str] = field(default_factory=dict, repr=False)
+    """The names that hold sizes where the layer is made (``{7: "n_out"}``): what a fix or
+    hint there writes for a size instead of its value."""
 
     def get(self, name: str, default: Value = None) -> Value:
         return self.config.get(name, default)
@@ -330,6 +340,7 @@ class LayerCall:
     weights: list[int] = field(default_factory=list)
     declared: Value = None
     returned: Value = None
+    declared_at: Loc | None = None  # the return statement of compute_output_shape that gave it
 
 
 @dataclass(eq=False)
@@ -387,6 +398,8 @@ class LegacyUse:
       from a Keras model or layer, ``owner`` the class, ``name`` "model" or "layer") and
       ``"add-weight-name"`` (``self.add_weight("w", ...)``: the weight's name given first,
       ``name`` the string);
+    - ``"layer-call"``: a ``keras.layers`` class constructed (``owner`` the class, ``path``
+      its table path, ``arguments`` what the call passes; SL117 checks its required ones);
     - ``"initial-state-tensor"``: ``rnn.get_initial_state(x)`` given a tensor (``owner`` the
       layer's label).
 
@@ -459,7 +472,11 @@ class CallArguments:
     ``on_run`` when it raises only once a model holding the call runs (``training`` passed on
     positionally is None while Keras builds the model, a bool in ``fit`` and ``predict``):
     ``call`` and ``model`` say which call (index in ``ModuleIR.layer_calls``) or subclassed
-    model's ``call`` holds it. ``expected`` names the parameter a wrong keyword stands for."""
+    model's ``call`` holds it. ``expected`` names the parameter a wrong keyword stands for.
+    ``built_in`` is the ``keras.layers`` class of a built-in layer (empty for the script's
+    own); ``sequential`` when Keras makes the call itself as the layer is added to a
+    Sequential model (Keras 3 refuses a layer whose ``call()`` requires more than its input
+    there)."""
 
     label: str
     problem: str
@@ -470,6 +487,8 @@ class CallArguments:
     call: int | None = None
     model: Model | None = None
     expected: str = ""
+    built_in: str = ""
+    sequential: bool = False
 
 
 @dataclass(frozen=True)

@@ -331,6 +331,13 @@ def keyword_ever_rejected(callable_: str, keyword: str) -> bool:
     return bool(accepts) or bool(strict) or _match_curated(curated)
 
 
+def keyword_never_accepted(callable_: str, keyword: str) -> bool:
+    """Whether no covered release of ``callable_`` accepts ``keyword`` and some refuses it
+    (``LSTM(dropout_W=)``, ``LSTM(return_sequence=)``: Keras's check of ``**kwargs``)."""
+    found = _keyword_releases(callable_, keyword)
+    return found is not None and not found[0] and bool(found[1])
+
+
 def _match_curated(name: str) -> bool:
     table = _table()["replacements"]
     return name in table or _match(name, table) is not None

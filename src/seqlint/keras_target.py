@@ -163,6 +163,16 @@ def configured(version: str, source: str) -> KerasTarget:
 
 
 def installed_version(distribution: str) -> str | None:
+    """The installed version of ``distribution``, as ``importlib.metadata.version`` says.
+
+    The common case, a ``.dist-info`` directory on ``sys.path``, is read here: its
+    ``METADATA`` headers only (importing ``importlib.metadata`` and parsing whole
+    ``METADATA`` files, long descriptions included, cost a one-file check tens of
+    milliseconds). Anything else asks ``importlib.metadata``.
+    """
+    found = _dist_info_version(distribution)
+    if found is not _ASK_METADATA:
+        return found  # type: ignore[return-value]
     from importlib import metadata
 
     try:
@@ -171,6 +181,71 @@ def installed_version(distribution: str) -> str | None:
         return None
     except Exception:  # noqa: BLE001 - broken metadata must not stop a lint
         return None
+
+
+_ASK_METADATA = object()
+
+
+def _normalise(name: str) -> str:
+    """A distribution's name as importlib.metadata compares it (``Prepared.normalize``)."""
+    return re.sub(r"[-_.]+", "-", name).lower().replace("-", "_")
+
+
+def _dist_info_version(distribution: str) -> str | None | object:
+    """What ``importlib.metadata.version`` finds, when the answer is a plain ``.dist-info``
+    directory on ``sys.path`` or no distribution at all; :data:`_ASK_METADATA` otherwise.
+
+    The same search: the ``sys.path`` entries in order, in each the ``.dist-info`` and
+    ``.egg-info`` entries in directory order, the first whose name (before the first ``-``)
+    normalises to the distribution's.
+    """
+    import sys
+    from importlib.machinery import PathFinder
+
+    if any(
+        finder is not PathFinder and hasattr(finder, "find_distributions")
+        for finder in sys.meta_path
+    ):
+        return _ASK_METADATA  # another finder may know distributions
+    wanted = _normalise(distribution)
+    for entry in sys.path:
+        root = entry or "."
+        if root.lower().endswith(".egg") or os.path.isfile(root):
+            return _ASK_METADATA  # an egg or a zip archive
+        for child in _children(root):
+            low = child.lower()
+            if not low.endswith((".dist-info", ".egg-info")):
+                continue
+            if _normalise(low.rpartition(".")[0].partition("-")[0]) != wanted:
+                continue
+            if not low.endswith(".dist-info"):
+                return _ASK_METADATA
+            return _metadata_version(os.path.join(root, child, "METADATA"))
+    return None
+
+
+@cache
+def _children(root: str) -> tuple[str, ...]:
+    try:
+        return tuple(os.listdir(root))
+    except OSError:
+        return ()
+
+
+def _metadata_version(path: str) -> str | object:
+    """The ``Version`` header of a ``METADATA`` file (the headers end at the first blank
+    line); :data:`_ASK_METADATA` when it has none or cannot be read."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            for line in handle:
+                if not line.strip():
+                    break
+                name, colon, value = line.partition(":")
+                if colon and name.strip().lower() == "version" and value.strip():
+                    return value.strip()
+    except (OSError, UnicodeDecodeError):
+        pass
+    return _ASK_METADATA
 
 
 def _major_minor(version: str) -> tuple[int, int]:

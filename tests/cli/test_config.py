@@ -233,12 +233,12 @@ def test_statistics_counts_per_code(stub, run, tmp_path):
     assert rows[0] == {"code": "SL101", "name": "rank-mismatch", "count": 2}
 
 
-def test_quiet_prints_diagnostics_only(stub, run, tmp_path):
+def test_quiet_prints_diagnostics_and_one_short_line(stub, run, tmp_path):
     write(tmp_path / "m.py", KERAS_BUGGY)
     (tmp_path / "empty").mkdir()
     result = run("check", "--quiet", "m.py")
     assert result.stdout.splitlines()[0].startswith("m.py:3:5: SL101 ")
-    assert "Found" not in result.stdout
+    assert result.stdout.splitlines()[-2:] == ["", "Found 1 problem in 1 file."]
     assert run("check", "-q", "empty").stderr == ""  # no warning either
 
 

@@ -42,6 +42,7 @@ def test_hook_definition_covers_python_and_notebooks():
     assert hook["types_or"] == ["python", "jupyter"]
     assert "types" not in hook
     assert hook["entry"] == "seqlint check"
+    assert hook["require_serial"] is True  # one process, one summary per commit
 
 
 def test_pre_commit_snippets_name_this_repository_and_its_hook():
@@ -50,7 +51,8 @@ def test_pre_commit_snippets_name_this_repository_and_its_hook():
     for config in configs:
         (repo,) = config["repos"]
         assert repo["repo"] == REPOSITORY_URL
-        assert repo["rev"]  # a branch works; the comment says how to pin a commit
+        # a release tag or a commit SHA: pre-commit warns that a branch is not supported
+        assert re.fullmatch(r"v\d+\.\d+\.\d+|[0-9a-f]{40}", repo["rev"]), repo["rev"]
         assert {hook["id"] for hook in repo["hooks"]} <= _hook_ids()
 
 
@@ -66,17 +68,19 @@ def _commands() -> list[str]:
     texts = [body for path in DOCS[:2] for body in _blocks(path, "bash") + _blocks(path, "yaml")]
     found = []
     for text in texts:
-        for match in re.finditer(r"seqlint check[^\n|&;>)]*", text):
+        for match in re.finditer(r"seqlint check[^\n|&;>)#]*", text):
             found.append(match.group(0).strip())
     return sorted(set(found))
 
 
 def test_documented_commands():
     assert _commands() == [
+        "seqlint check --baseline seqlint-baseline.json .",
         "seqlint check --format concise .",
         "seqlint check --format github .",
         "seqlint check --format gitlab .",
         "seqlint check --format sarif .",
+        "seqlint check --write-baseline seqlint-baseline.json .",
         "seqlint check examples/",
     ]
 
@@ -88,6 +92,11 @@ def test_documented_command_runs_on_a_clean_project(command, tmp_path, monkeypat
     shutil.copy(ROOT / "examples" / f"{GOOD}.py", examples)
     shutil.copy(ROOT / "examples" / "notebooks" / f"{GOOD}.ipynb", examples / "notebooks")
     monkeypatch.chdir(tmp_path)
+    if "--baseline" in command:  # the baseline is written first
+        written = CliRunner().invoke(
+            main, ["check", "--write-baseline", "seqlint-baseline.json", "."]
+        )
+        assert written.exit_code == 0, written.output
     result = CliRunner().invoke(main, shlex.split(command)[1:])
     assert result.exit_code == 0, result.output
 

@@ -57,8 +57,15 @@ def test_missing_path_exits_2_even_if_the_rest_is_clean(stub, run, tmp_path):
     write(tmp_path / "model.py", KERAS_CLEAN)
     result = run("check", "model.py", "nope.py")
     assert result.exit_code == 2
-    assert "All checks passed (1 file)." in result.stdout
-    assert "path not found: nope.py" in result.stderr
+    assert result.stdout == "No problems found in 1 file; 1 path not found.\n"
+    assert result.stderr == "seqlint: error: path not found: nope.py\n"
+
+
+def test_a_missing_path_alone_is_one_error_line(stub, run, tmp_path):
+    for options in ((), ("-q",), ("--format", "concise")):
+        result = run("check", *options, "nope.py")
+        assert (result.exit_code, result.stdout) == (2, ""), options
+        assert result.stderr == "seqlint: error: path not found: nope.py\n"
 
 
 def test_nothing_readable_exits_2(stub, run, tmp_path):

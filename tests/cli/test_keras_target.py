@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+from seqlint import keras_target
 from seqlint.keras_target import detect
 from tests.cli.support import KERAS_CLEAN, write
 
@@ -96,6 +97,51 @@ def test_detection_imports_nothing():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout
     assert out.split(" ", 1)[1].strip() == "[]"
+
+
+def test_detection_needs_no_importlib_metadata():
+    code = (
+        "import sys\nfrom seqlint.keras_target import detect\nt = detect()\n"
+        "print('importlib.metadata' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout
+    assert out.strip() == "False"
+
+
+def test_installed_versions_read_as_importlib_metadata_reads_them():
+    from importlib import metadata
+
+    names = sorted({d.metadata["Name"] for d in metadata.distributions()})
+    assert names  # pytest itself is installed
+    variants = ["Keras", "TF_Keras", "tensorflow.cpu", "no-such-distribution-here"]
+    for name in names + variants:
+        try:
+            expected = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            expected = None
+        assert keras_target.installed_version(name) == expected, name
+
+
+def test_what_the_fast_reading_leaves_to_importlib_metadata(tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    (site / "fast_pkg-1.2.dist-info").mkdir(parents=True)
+    (site / "fast_pkg-1.2.dist-info" / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: fast-pkg\nVersion: 1.2.3\n\nVersion: 9 (the body)\n"
+    )
+    (site / "old_pkg-0.1.egg-info").mkdir()
+    (site / "bare_pkg-2.0.dist-info").mkdir()  # no METADATA
+    monkeypatch.setattr(sys, "path", [str(site)])
+    keras_target._children.cache_clear()
+    try:
+        ask = keras_target._ASK_METADATA
+        assert keras_target._dist_info_version("Fast.Pkg") == "1.2.3"
+        assert keras_target._dist_info_version("old-pkg") is ask
+        assert keras_target._dist_info_version("bare-pkg") is ask
+        assert keras_target._dist_info_version("absent") is None
+        monkeypatch.setattr(sys, "path", [str(site / "x.egg")])
+        assert keras_target._dist_info_version("absent") is ask
+    finally:
+        keras_target._children.cache_clear()
 
 
 @pytest.fixture

@@ -5,11 +5,12 @@ from __future__ import annotations
 import io
 import json
 import re
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
 
-from seqlint.diagnostic import Severity
+from seqlint.diagnostic import Diagnostic, Severity
 from seqlint.report.text import render_text, wants_color
 from tests.cli.support import KERAS_BUGGY, KERAS_CLEAN, make_diagnostic, write
 
@@ -182,8 +183,12 @@ def test_json_document_schema(stub, run, tmp_path):
         "models_analysed",
         "not_analysed",
         "skipped_files",
+        "files_skipped",
+        "baselined",
+        "paths_not_found",
     }
     assert document["files_checked"] == 2
+    assert document["files_skipped"] == {"comment": 0, "configuration": 0, "size": 0}
     (diagnostic,) = document["diagnostics"]
     assert set(diagnostic) == set(EXPECTED_KEYS)
     for key, kind in EXPECTED_KEYS.items():
@@ -234,3 +239,22 @@ def test_ascii_only_stream_gets_ascii_rule_and_no_crash():
     text = raw.getvalue().decode("ascii")
     assert "shape (batch, 64) ? needs rank 3" in text
     assert "  ------" in text
+
+
+def _documented_fields(heading: str, table: int) -> set[str]:
+    """The field names in the first column of the ``table``-th table under ``heading`` of
+    docs/api.md."""
+    text = (Path(__file__).resolve().parents[2] / "docs" / "api.md").read_text(encoding="utf-8")
+    section = text.split(f"\n## {heading}\n", 1)[1].split("\n## ", 1)[0]
+    tables = re.findall(r"(?:^\|.*\|\n)+", section, re.M)
+    rows = tables[table].splitlines()[2:]
+    return {name for row in rows for name in re.findall(r"`(\w+)`", row.split("|")[1])}
+
+
+def test_api_docs_list_every_json_field(stub, run, tmp_path):
+    """docs/api.md's JSON report tables name exactly the report's fields."""
+    write(tmp_path / "a.py", KERAS_BUGGY)
+    document = json.loads(run("check", "--format", "json", str(tmp_path / "a.py")).stdout)
+    assert _documented_fields("The JSON report", 0) == set(document)
+    assert _documented_fields("The JSON report", 1) == set(document["diagnostics"][0])
+    assert _documented_fields("`seqlint.Diagnostic`", 0) == {f.name for f in fields(Diagnostic)}

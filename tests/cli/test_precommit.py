@@ -64,7 +64,64 @@ def hook_repo(tmp_path_factory) -> Path:
     _git(repo, "init", "-q")
     _git(repo, "add", ".")
     _git(repo, "commit", "-q", "-m", "seqlint")
+    _git(repo, "tag", f"v{_version()}")  # the release tag README's snippet names
     return repo
+
+
+def _version() -> str:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    return project["project"]["version"]
+
+
+def _documented_config(doc: str) -> str:
+    """The ``.pre-commit-config.yaml`` snippet of ``doc`` (README.md or docs/ci.md)."""
+    text = (ROOT / doc).read_text(encoding="utf-8")
+    (config,) = [
+        body for body in re.findall(r"^```yaml\n(.*?)^```", text, re.M | re.S) if "repos:" in body
+    ]
+    return config
+
+
+@pytest.mark.parametrize("doc", ["README.md", "docs/ci.md"])
+def test_documented_config_validates_without_a_warning(doc, tmp_path):
+    path = tmp_path / ".pre-commit-config.yaml"
+    path.write_text(_documented_config(doc), encoding="utf-8")
+    command = [sys.executable, "-m", "pre_commit", "validate-config", str(path)]
+    result = subprocess.run(command, capture_output=True, text=True, env=_env())
+    assert (result.returncode, result.stdout + result.stderr) == (0, "")
+
+
+def test_hook_manifest_validates():
+    command = [sys.executable, "-m", "pre_commit", "validate-manifest", ".pre-commit-hooks.yaml"]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=_env())
+    assert (result.returncode, result.stdout + result.stderr) == (0, "")
+
+
+def test_readme_snippet_runs_one_process_with_one_summary(tmp_path, hook_repo, wheelhouse):
+    """README's snippet as written, its repository URL pointed at the hook repository (tagged
+    as the snippet's rev): one seqlint process for all files, so one summary."""
+    from seqlint.report.shared import REPOSITORY_URL
+
+    config = _documented_config("README.md").replace(REPOSITORY_URL, str(hook_repo))
+    files = {**PROJECTS["buggy"], **{f"more{i}.py": _example(GOOD) for i in range(8)}}
+    project = _project(tmp_path / "project", {**files, ".pre-commit-config.yaml": config})
+    _git(project, "add", ".")
+    env = _env(
+        PRE_COMMIT_HOME=str(tmp_path / "home"),
+        PIP_NO_INDEX="1",
+        PIP_FIND_LINKS=str(wheelhouse),
+        PRE_COMMIT_COLOR="never",
+    )
+    command = [sys.executable, "-m", "pre_commit", "run", "--all-files"]
+    result = subprocess.run(
+        command, cwd=project, env=env, capture_output=True, text=True, timeout=600
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "[WARNING]" not in result.stdout + result.stderr
+    summaries = re.findall(r"^(?:Found|All checks passed).*$", result.stdout, re.M)
+    assert summaries == [
+        "Found 2 problems (2 errors, 0 warnings) in 2 of 12 files; 12 models analysed."
+    ]
 
 
 @pytest.fixture(scope="module")

@@ -1,5 +1,6 @@
 """``--fix`` on the reproduced user bugs (tests/corpus/repros): every repro a fix changes
-loses the finding, and the fixed script runs in real Keras 3. The counts are the "fixed
+loses the finding, and the fixed script runs in real Keras 3 (one the fixes repair only in
+part still reports what is left). The counts are the "fixed
 automatically" figures of docs/accuracy.md."""
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import pytest
 
 from seqlint.analysis import lint_source
 from seqlint.fixing import fix_source
-from tests.corpus.corpus import Repro, repros
+from tests.corpus.corpus import Repro, errors, repros
 from tests.oracle.keras_runner import run_scripts
 
 # of the 40 bad repros: fixed by --fix alone, and with --unsafe-fixes too
@@ -40,11 +41,27 @@ def test_the_fixes_repair_the_floor_and_remove_the_findings() -> None:
         assert not left, (repro.name, [(d.line, d.code, d.message) for d in left])
 
 
+# Repros the fixes repair only in part: seqlint still reports the error left (it has no fix).
+PARTIAL = {
+    "lstm_output_dim_keras1_kwargs_bad": "SL117's rename output_dim= -> units= leaves SL102 "
+    "(LSTM's input declared by input_dim= without a time axis), which has no fix",
+}
+
+
+def test_partly_fixed_repros_still_report_what_is_left() -> None:
+    for name, (repro, source) in fixed(unsafe=True).items():
+        if name in PARTIAL:
+            left = errors(lint_source(source, repro.path.name))
+            assert left, name
+
+
 @pytest.mark.keras
 def test_every_fixed_repro_runs_in_keras(tmp_path) -> None:
     pytest.importorskip("tensorflow")
     jobs = []
     for name, (_, source) in fixed(unsafe=True).items():
+        if name in PARTIAL:
+            continue
         script = tmp_path / f"{name}.py"
         script.write_text(source, encoding="utf-8")
         jobs.append((name, str(script)))

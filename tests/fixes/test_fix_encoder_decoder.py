@@ -237,3 +237,91 @@ def test_comments_on_the_last_argument_and_the_last_import_stay_on_their_lines()
         "    32,  # units\n    return_sequences=True,\n)(inputs)\n"
         in fix_source(stacked, "<test>").source
     )
+
+
+# the output steps come from the builder's parameter: the fix writes it, not its value
+BUILDER = dedent(
+    """\
+    import numpy as np
+    from tensorflow import keras
+    from tensorflow.keras import layers
+
+
+    def build(n_in, n_out, n_features):
+        model = keras.Sequential()
+        model.add(keras.Input(shape=(n_in, n_features)))
+        model.add(layers.LSTM(64))
+        model.add(layers.LSTM(32, return_sequences=True))  # expect: SL101
+        model.add(layers.TimeDistributed(layers.Dense(n_features)))
+        model.compile(optimizer="adam", loss="mse")
+        return model
+
+
+    X = np.zeros((100, 10, 3))
+    y = np.zeros((100, 7, 3))
+    model = build(10, 7, 3)
+    model.fit(X, y)
+    """
+)
+ENCODER_DECODERS["builder"] = BUILDER
+
+
+def test_the_fix_writes_the_name_that_holds_the_steps_where_it_goes() -> None:
+    finding = sl101(BUILDER)
+    assert finding.hint == (
+        "insert RepeatVector(n_out) before LSTM(32, return_sequences=True) at line 10 "
+        "to repeat the encoder's vector over the targets' n_out steps"
+    )
+    result = fix_source(BUILDER, "<test>", unsafe=True).source
+    assert result == BUILDER.replace(
+        "    model.add(layers.LSTM(64))\n",
+        "    model.add(layers.LSTM(64))\n    model.add(layers.RepeatVector(n_out))\n",
+    )
+    assert not lint_source(result, "<test>")
+
+
+def test_a_size_two_names_hold_is_written_as_the_number() -> None:
+    source = BUILDER.replace("build(10, 7, 3)", "build(10, 7, 7)").replace(
+        "np.zeros((100, 7, 3))", "np.zeros((100, 7, 7))"
+    )  # n_out and n_features both hold 7: which one is meant is unknown
+    assert "RepeatVector(7) before" in sl101(source).hint
+    result = fix_source(source, "<test>", unsafe=True).source
+    assert "    model.add(layers.RepeatVector(7))\n" in result
+
+
+# a builder given the arrays: the steps are the targets' axis 1, which no name holds
+ARRAYS = dedent(
+    """\
+    import numpy as np
+    from tensorflow import keras
+    from tensorflow.keras import layers
+
+
+    def build(X, y):
+        model = keras.Sequential()
+        model.add(keras.Input(shape=(X.shape[1], X.shape[2])))
+        model.add(layers.LSTM(64))
+        model.add(layers.LSTM(32, return_sequences=True))  # expect: SL101
+        model.add(layers.TimeDistributed(layers.Dense(y.shape[2])))
+        model.compile(optimizer="adam", loss="mse")
+        return model
+
+
+    X = np.zeros((100, 10, 3))
+    y = np.zeros((100, 7, 2))
+    model = build(X, y)
+    model.fit(X, y)
+    """
+)
+ENCODER_DECODERS["arrays"] = ARRAYS
+
+
+def test_the_fix_writes_the_array_axis_a_builder_was_given() -> None:
+    assert "insert RepeatVector(y.shape[1]) before" in sl101(ARRAYS).hint
+    result = fix_source(ARRAYS, "<test>", unsafe=True).source
+    assert result == ARRAYS.replace(
+        "    model.add(layers.LSTM(64))\n",
+        "    model.add(layers.LSTM(64))\n    model.add(layers.RepeatVector(y.shape[1]))\n",
+    )
+    # at the top level the arrays' sizes are literals the code states: the number is written
+    assert "RepeatVector(3)" in fix_source(SEQUENTIAL_LIST, "<test>", unsafe=True).source

@@ -406,3 +406,75 @@ model.build((None, 7, 2))
     )
     kinds = [n.layer.kind for n in output_chain(ir)]
     assert kinds == ["Input", "GRU", "GRU", "LayerNormalization", "LayerNormalization"]
+
+
+def test_ops_called_with_other_arguments_keep_their_operand_s_shape():
+    """``K.zeros_like(x)``, ``tf.cast(x, "float32")``, ``K.clip(x, 0, 1)`` inside a layer: the
+    node's config holds the other arguments first, the shape is still the tensor's."""
+    from seqlint.shapes.propagate import GraphShapes
+
+    ir = ir_of(
+        HEADER
+        + """
+from tensorflow.keras import backend as K
+
+class Mixed(layers.Layer):
+    def call(self, x):
+        a = K.zeros_like(x[:, :, 0])
+        b = tf.cast(x, "float32")
+        c = K.clip(x, 0.0, 1.0)
+        return a, b, c
+
+inp = keras.Input(shape=(5, 3))
+a, b, c = Mixed()(inp)
+"""
+    )
+    shapes = GraphShapes(ir)
+    found = {
+        n.layer.kind: str(shapes.at(n).output(0))
+        for n in ir.nodes
+        if n.layer.kind in ("ops.zeros_like", "ops.cast", "ops.clip")
+    }
+    assert found == {
+        "ops.zeros_like": "(batch, 5)",
+        "ops.cast": "(batch, 5, 3)",
+        "ops.clip": "(batch, 5, 3)",
+    }
+
+
+def test_tf_variables_made_in_init_are_the_layer_s_weights():
+    """``tf.Variable(initial)`` in ``__init__`` (or ``build``) is a weight of the initial
+    value's shape: an initializer called with a shape (Keras's or TensorFlow's), a numpy
+    array, ``tf.zeros``/``tf.random.normal``; counted in the layer's parameters."""
+    ir = ir_of(
+        HEADER
+        + """
+glorot = tf.keras.initializers.GlorotUniform()
+
+class Dense2(layers.Layer):
+    def __init__(self, units, input_dim):
+        super().__init__()
+        w_init = tf.random_normal_initializer()
+        self.w = tf.Variable(initial_value=w_init(shape=(input_dim, units), dtype="float32"))
+        self.v = tf.Variable(glorot([input_dim, units]))
+        self.a = tf.Variable(np.ones((units,), dtype="float32"))
+        self.b = tf.Variable(tf.zeros((units,)), trainable=True)
+        self.c = tf.Variable(tf.random.normal([units, 2]))
+        self.unknown = tf.Variable(some_value)
+
+    def call(self, x):
+        return tf.matmul(x, self.w) + tf.matmul(x, self.v) + self.a + self.b
+
+inp = keras.Input(shape=(3,))
+y = Dense2(4, 3)(inp)
+"""
+    )
+    weights = [n.layer.config["shape"] for n in ir.nodes if n.layer.kind == "Weight"]
+    assert weights == [(3, 4), (3, 4), (4,), (4,), (4, 2)]
+    (call,) = ir.layer_calls
+    assert len(call.weights) == 5
+
+
+def test_a_tf_variable_outside_a_layer_is_not_a_weight():
+    ir = ir_of(HEADER + "\nv = tf.Variable(np.zeros((3, 4)))\n")
+    assert not [n for n in ir.nodes if n.layer.kind == "Weight"]

@@ -1,5 +1,7 @@
 """Builder functions run per call site; uncalled ones run with their defaults."""
 
+import pytest
+
 from seqlint.dims import Sym
 from seqlint.ir import TensorRef
 from tests.frontend.support import chain, ir_of
@@ -127,3 +129,25 @@ def extend():
 """)
     (model,) = ir.models
     assert ir.node(model.outputs).layer.kind == ""
+
+
+@pytest.mark.parametrize(
+    ("body", "generator"),
+    [
+        ("    yield 1\n", True),
+        ("    x = yield\n", True),
+        ("    yield from range(3)\n", True),
+        ("    if a:\n        for i in b:\n            print((yield i))\n", True),
+        ("    return 1\n", False),
+        ("    def inner():\n        yield 1\n    return inner\n", False),
+        ("    class C:\n        def m(self):\n            yield 1\n    return C\n", False),
+        ("    f = lambda: (yield)\n    return f\n", False),
+        ("    return [x for x in 'yield']  # yield\n", False),
+    ],
+)
+def test_a_function_is_a_generator_only_by_its_own_yield(body: str, generator: bool) -> None:
+    from seqlint.frontend.interpreter import _is_generator
+    from seqlint.frontend.parsing import parse
+
+    function = parse("def f(a, b):\n" + body).body[0]
+    assert _is_generator(function) is generator

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from seqlint.frontend import NotAnalysable, ParseFailure, extract
+from seqlint.frontend import NotAnalysable, ParseFailure, extract, parsing
 from seqlint.frontend.nesting import nesting_depth, too_deep
 from seqlint.frontend.parsing import run_with_large_stack
 
@@ -251,7 +251,37 @@ def test_without_room_for_a_large_stack_the_parse_runs_here(monkeypatch) -> None
     def refuse(*args: object) -> None:
         raise RuntimeError("can't start new thread")
 
+    monkeypatch.setattr(parsing, "_PARSER", parsing._ParserThread())  # none started yet
     monkeypatch.setattr(threading.Thread, "start", refuse)
     assert run_with_large_stack(lambda text: threading.current_thread().name + text, "!") == (
         "MainThread!"
     )
+
+
+def test_one_parser_thread_serves_every_call() -> None:
+    def where(text: str) -> tuple[str, int]:
+        return threading.current_thread().name + text, threading.get_ident()
+
+    first = run_with_large_stack(where, "!")
+    assert first[0] == "seqlint-parse!"
+    assert run_with_large_stack(where, "!") == first  # the same thread, not a new one
+    # a call made on the parser thread itself runs there, in place (no deadlock)
+    assert run_with_large_stack(lambda text: run_with_large_stack(where, text), "?") == (
+        "seqlint-parse?",
+        first[1],
+    )
+    assert threading.stack_size() == 0
+
+
+def test_calls_from_several_threads_get_their_own_results() -> None:
+    results: dict[int, object] = {}
+
+    def caller(n: int) -> None:
+        results[n] = run_with_large_stack(lambda text: text * 2, str(n))
+
+    threads = [threading.Thread(target=caller, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == {n: str(n) * 2 for n in range(8)}

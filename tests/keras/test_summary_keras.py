@@ -64,7 +64,8 @@ def scripts(tmp: Path) -> list[Path]:
 def building_instead_of_training() -> Iterator[None]:
     import keras
 
-    methods = ("fit", "evaluate", "predict", "train_on_batch", "test_on_batch")
+    # predict runs for real: scripts use what it returns (scaler.inverse_transform)
+    methods = ("fit", "evaluate", "train_on_batch", "test_on_batch")
     originals = {name: getattr(keras.Model, name) for name in methods}
 
     def build_only(name):

@@ -29,7 +29,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-RUNNER_VERSION = "4"
+RUNNER_VERSION = "5"
 DEFAULT_CACHE = Path(__file__).resolve().parent / ".cache" / "keras"
 DEFAULT_TIMEOUT = 180.0
 RECYCLE_AFTER = 150  # scripts per worker before it is replaced (TF leaks a little per model)
@@ -228,6 +228,10 @@ class _Worker:
 
         keras, np = self.keras, self.np
         keras.backend.clear_session()
+        # global settings a script may change (clear_session keeps them): each script starts
+        # from Keras's defaults, whatever ran before it in this worker
+        keras.config.set_image_data_format("channels_last")
+        keras.config.set_floatx("float32")
         np.random.seed(0)
         self.fits = []
         text = Path(path).read_text()

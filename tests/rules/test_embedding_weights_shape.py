@@ -51,7 +51,9 @@ def test_matrix_of_another_shape_is_reported(matrix, layer):
     ],
 )
 def test_matching_or_unknown_matrices_are_silent(matrix, layer):
-    assert codes_and_lines(_source(matrix, layer)) == set()
+    # (Embedding(100, weights=...) lacks output_dim: SL117's, not SL109's)
+    found = codes_and_lines(_source(matrix, layer)) - {("SL117", 7)}
+    assert found == set()
 
 
 def test_message_and_hint_name_the_matrix():

@@ -174,11 +174,15 @@ def check(
     takes_data: bool,
     built_in: bool,
     model: Model | None = None,
+    kind: str = "",
+    sequential: bool = False,
 ) -> None:
     """Record what Keras refuses in ``label``'s call with ``args``: positional arguments
     that are not tensors (unless the layer ``takes_data``), and, when ``signature`` is
     known, what binding them to it refuses. Everything the table of a ``built_in`` layer's
-    signature says is Keras 3's. ``model`` is the subclassed model whose ``call`` is run."""
+    signature says is Keras 3's. ``model`` is the subclassed model whose ``call`` is run;
+    ``kind`` the built-in layer's class; ``sequential`` when Keras makes the call itself, as it
+    adds the layer to a Sequential model."""
     if not args.complete:
         return
     outer = graph.in_call
@@ -194,6 +198,8 @@ def check(
                 keras3,
                 call=None if outer is None else outer.id,
                 model=model if outer is None else None,
+                built_in=kind if built_in else "",
+                sequential=sequential,
                 **extra,  # type: ignore[arg-type]
             )
         )

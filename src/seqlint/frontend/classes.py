@@ -41,7 +41,7 @@ from seqlint.frontend.objects import (
 from seqlint.frontend.scopes import MISSING, Scope
 from seqlint.frontend.tensors import UNKNOWN_SHAPE
 from seqlint.frontend.values import Evaluator, sequence_items
-from seqlint.ir import Array, Batches, ShapeTuple, TensorRef, Value
+from seqlint.ir import Array, Batches, Loc, ShapeTuple, TensorRef, Value
 
 MAX_UNROLL = 16  # items of a loop or comprehension run one by one
 MAX_UNROLLED = 512  # loop bodies run one by one in a whole module (nested loops multiply)
@@ -63,6 +63,8 @@ class Objects(Evaluator):
         self._built_layers: set[int] = set()  # instances whose own build() has run
         self.in_method = 0  # depth of method calls being run: comprehensions unroll there
         self._unrolled = 0  # loop bodies run one by one so far
+        self._receivers: list[Instance] = []  # the instances whose methods run, innermost last
+        self.declared_at: Loc | None = None  # that of the last compute_output_shape run
 
     # -- class definitions ------------------------------------------------------------------
 
@@ -285,6 +287,7 @@ class Objects(Evaluator):
         try:
             result = self._run_call(instance, args, node, masks=masks)
             group.declared = self._declared_output(instance, keywords[0] if keywords else x, node)
+            group.declared_at = self.declared_at
             if isinstance(group.declared, tuple):
                 result = self.graph.stand_in(group, result, node)
         finally:
@@ -351,7 +354,9 @@ class Objects(Evaluator):
         )
         if not isinstance(method, BoundMethod):
             return None
+        self.last_return = None
         declared = self._run_method(method, Args([self._input_shape(x)]), node)
+        self.declared_at = self.last_return
         if isinstance(declared, ShapeTuple):  # ``return input_shape``
             declared = declared.items
         return self.graph.export(declared)
@@ -401,6 +406,9 @@ class Objects(Evaluator):
             )
         return self._run_method(method, args, node)
 
+    def input_shape_of(self, x: Value) -> Value:
+        return self._input_shape(x)
+
     def _input_shape(self, x: Value) -> Value:
         """What Keras gives ``build``: a tensor's static shape, a list of them for a list."""
         if isinstance(x, TensorRef):
@@ -425,10 +433,23 @@ class Objects(Evaluator):
         self.scope.vars["super"] = Super(method.instance, method.owner)
         function = Function(method.function.node, self.scope, method.function.defaults)
         self.scope = saved
+        self._receivers.append(method.instance)
         try:
             return self.call_function(function, bound, node)
         finally:
+            self._receivers.pop()
             self.in_method -= 1
+
+    def variable(self, initial: Array, node: cst.Call) -> Value:
+        """``tf.Variable(initial)`` in a method of a custom layer (``__init__`` or ``build``): a
+        ``Weight`` of the initial value's shape, one of the layer's weights, as
+        ``add_weight`` makes."""
+        if not self._receivers or self._receivers[-1].cls.keras is None:
+            return UNKNOWN
+        ref = self.tensors.weight(self.graph.export(tuple(initial.shape or ())), node)
+        if self.graph.in_call is None:
+            self._receivers[-1].weights.append(ref.node_id)
+        return ref
 
     # -- methods of model instances --------------------------------------------------------
 

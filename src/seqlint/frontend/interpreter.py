@@ -11,14 +11,15 @@ one that is never called runs once with its defaults.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 import libcst as cst
 
 from seqlint.dims import UNKNOWN, Sym
-from seqlint.frontend import arith, pandas_api, tfdata_api
-from seqlint.frontend.classes import Objects
+from seqlint.frontend import arith, pandas_api, text_api, tfdata_api, vocabulary
+from seqlint.frontend.classes import Objects, _jumps
 from seqlint.frontend.imports import (
     dotted_name,
     from_import_bindings,
@@ -28,12 +29,20 @@ from seqlint.frontend.imports import (
     star_module,
 )
 from seqlint.frontend.keras_api import is_layer_class, role_of
+from seqlint.frontend.legacy_api import code_fields, is_node
 from seqlint.frontend.models import FunctionalModel, Graph, SequentialModel, SubclassedModel
 from seqlint.frontend.modules import Project, ProjectModule, Unfollowable
-from seqlint.frontend.objects import Args, ExtName, Function, Instance, KerasClass
+from seqlint.frontend.objects import Args, ExtName, Function, Instance, KerasClass, WordIds
+from seqlint.frontend.positions import source_text
 from seqlint.frontend.scopes import MISSING, Assignment, Branches, Scope
-from seqlint.frontend.values import MAX_DEPTH, joined_list, sequence_items
-from seqlint.ir import Array, TensorRef, UnresolvedImport, Value
+from seqlint.frontend.values import (
+    MAX_DEPTH,
+    enumerate_start,
+    joined_list,
+    length_of,
+    sequence_items,
+)
+from seqlint.ir import Array, Loc, TensorRef, UnresolvedImport, Value
 from seqlint.project import in_project
 
 MAX_CALL_DEPTH = 8  # nested calls of module functions; deeper calls are unknown
@@ -52,6 +61,7 @@ class _Frame:
     returned: bool = False
     uncertain: bool = False  # a return inside a branch may have happened
     yields: list[Value] | None = None  # what a generator function yields, in order
+    return_loc: Loc | None = None  # the return statement that gave ``value``
 
 
 class Interpreter(Objects):
@@ -61,9 +71,15 @@ class Interpreter(Objects):
         super().__init__(graph)
         self.functions: list[Function] = []
         self._called: set[int] = set()
+        self._generators: dict[int, bool] = {}  # id of a def's node: does it yield
         self._stack: list[cst.FunctionDef] = []
         self._frame = _Frame(level=0)
         self._steps = 0
+        # ``if word not in d:`` tests whose body runs now: (word, d) expressions
+        self._guards: list[tuple[cst.BaseExpression, cst.BaseExpression]] = []
+        # ``d[w] = i + c`` statements of the ``for i, w in enumerate(words)`` loop that runs
+        # now, by their target: (counter name, word name, first index, count of words)
+        self._enumerations: dict[int, tuple[str, str, int, Value]] = {}
         self.scope.vars["__name__"] = "__main__"
         if script is not None and in_project(script):  # its imports of its project are followed
             self.project = Project(script, self._run_module_statement)
@@ -120,7 +136,9 @@ class Interpreter(Objects):
         scope = Scope(function.scope)
         scope.vars.update(_bind(function, args))
         saved = self.scope, self._frame
-        generator = _is_generator(function.node)
+        generator = self._generators.get(id(function.node))
+        if generator is None:
+            generator = self._generators[id(function.node)] = _is_generator(function.node)
         self.scope, self._frame = scope, _Frame(level=self.branches.level)
         self._frame.yields = [] if generator else None
         self._stack.append(function.node)
@@ -131,6 +149,7 @@ class Interpreter(Objects):
         finally:
             self._stack.pop()
             self.scope, self._frame = saved
+        self.last_return = frame.return_loc if frame.returned and not frame.uncertain else None
         if frame.yields is not None:
             maker = f"{function.node.name.value}()"
             return tfdata_api.yielded(frame.yields, maker, self._loc(call))
@@ -180,6 +199,7 @@ class Interpreter(Objects):
         elif not frame.returned:
             frame.value = UNKNOWN if frame.uncertain else value
             frame.returned = True
+            frame.return_loc = self._loc(node)
         return "return"
 
     # -- branches ---------------------------------------------------------------------------------
@@ -217,9 +237,28 @@ class Interpreter(Objects):
         orelse = _else_body(node.orelse)
         if truth is not None:
             return self.exec_block(_body(node) if truth else orelse)
-        alternatives = [self._branch(_body(node)), self._branch(orelse)]
-        self._after_branches(alternatives, exhaustive=node.orelse is not None)
+        guard = _membership(node.test)  # ``if w not in d:`` / ``if w in d: ... else:``
+        with self._guarding(guard, negated=True):
+            body = self._branch(_body(node))
+        with self._guarding(guard, negated=False):
+            other = self._branch(orelse)
+        self._after_branches([body, other], exhaustive=node.orelse is not None)
         return None
+
+    @contextmanager
+    def _guarding(
+        self, guard: tuple[cst.BaseExpression, cst.BaseExpression, bool] | None, *, negated: bool
+    ) -> Iterator[None]:
+        """While a branch runs where ``guard``'s word is provably not in its dict."""
+        pushed = guard is not None and guard[2] is negated
+        if pushed:
+            assert guard is not None
+            self._guards.append((guard[0], guard[1]))
+        try:
+            yield
+        finally:
+            if pushed:
+                self._guards.pop()
 
     def _for(self, node: cst.For) -> Signal:
         iterable = self.eval(node.iter)
@@ -232,10 +271,50 @@ class Interpreter(Objects):
                     return signal
             return self.exec_block(_else_body(node.orelse))
         self._escape_models(iterable, node)
-        with self.counting(node.target, iterable):
-            body = self._branch(_body(node), node.target)
+        saved = self._enumerations
+        self._enumerations = {**saved, **self._enumerating(node)}
+        try:
+            with self.counting(node.target, iterable):
+                body = self._branch(_body(node), node.target)
+        finally:
+            self._enumerations = saved
         self._after_branches([body, self._branch(_else_body(node.orelse))], exhaustive=False)
         return None
+
+    def _enumerating(self, node: cst.For) -> dict[int, tuple[str, str, int, Value]]:
+        """``for i, w in enumerate(words[, start]):`` over words of a known count (a number
+        or ``len(words)``), without ``break``/``continue``: its body's own statements
+        ``d[w] = ...`` (each runs for every word), by target."""
+        target, call = node.target, node.iter
+        if not (
+            isinstance(target, cst.Tuple)
+            and len(target.elements) == 2
+            and all(isinstance(e.value, cst.Name) for e in target.elements)
+            and isinstance(call, cst.Call)
+            and isinstance(call.func, cst.Name)
+            and call.func.value == "enumerate"
+            and self.scope.lookup("enumerate") is MISSING
+            and not _jumps(node.body)
+            and not _leaves(node.body)
+        ):
+            return {}
+        start = enumerate_start(call)
+        if start is None:
+            return {}
+        count = length_of(self.eval(call.args[0].value))
+        counter, word = (e.value.value for e in target.elements)  # type: ignore[attr-defined]
+        found: dict[int, tuple[str, str, int, Value]] = {}
+        for statement in _body(node):
+            if not isinstance(statement, cst.SimpleStatementLine):
+                continue
+            for small in statement.body:
+                if (
+                    isinstance(small, cst.Assign)
+                    and len(small.targets) == 1
+                    and isinstance(small.targets[0].target, cst.Subscript)
+                ):
+                    found[id(small.targets[0].target)] = (counter, word, start, count)
+        return found
 
     def _while(self, node: cst.While) -> Signal:
         truth = arith.truth_value(self.eval(node.test))
@@ -281,8 +360,14 @@ class Interpreter(Objects):
 
     # -- assignments ------------------------------------------------------------------------------
 
-    def assign_target(self, target: cst.BaseExpression, value: Value) -> None:
-        """Bind an assignment target (a name, an unpacking, a subscript...) to ``value``."""
+    def assign_target(
+        self,
+        target: cst.BaseExpression,
+        value: Value,
+        source: cst.BaseExpression | None = None,
+    ) -> None:
+        """Bind an assignment target (a name, an unpacking, a subscript...) to ``value``
+        (``source``: the expression assigned, when the target is the whole target)."""
         if isinstance(target, cst.Name):
             self.assign(target.value, _named(value, target.value))
         elif isinstance(target, (cst.Tuple, cst.List)):
@@ -291,11 +376,15 @@ class Interpreter(Objects):
             for element, item in zip(elements, self._unpack(value, elements), strict=True):
                 self.assign_target(element.value, item)
         elif isinstance(target, cst.Subscript):
-            self._store_item(target, value)
+            self._store_item(target, value, source)
         elif isinstance(target, cst.Attribute) and isinstance(
             owner := self.eval(target.value), Instance
         ):
             self.set_attribute(owner, target.attr.value, value)
+        elif isinstance(target, cst.Attribute) and isinstance(
+            tokenizer := self.eval(target.value), text_api.Tokenizer
+        ):
+            self.replace(tokenizer, replace(tokenizer, stale=True))  # type: ignore[arg-type]
         elif isinstance(target, cst.Attribute) and isinstance(
             frame := self.eval(target.value), pandas_api.Frame
         ):
@@ -339,7 +428,9 @@ class Interpreter(Objects):
             return [UNKNOWN] * count
         return [*items[:star], list(items[star : len(items) - after]), *items[len(items) - after :]]
 
-    def _store_item(self, target: cst.Subscript, value: Value) -> None:
+    def _store_item(
+        self, target: cst.Subscript, value: Value, source: cst.BaseExpression | None = None
+    ) -> None:
         """``container[key] = value``: a new container for the names holding it."""
         container = self.eval(target.value)
         if isinstance(value, SequentialModel):
@@ -347,11 +438,24 @@ class Interpreter(Objects):
         if isinstance(container, pandas_api.Frame):  # a column set, added or deleted
             self.replace(container, pandas_api.changed(container))  # type: ignore[arg-type]
             return
-        if not isinstance(container, (list, dict)):
+        if isinstance(container, Sym):
+            self.vocabulary_changed(container)
+            return
+        if not isinstance(container, (list, dict, WordIds)):
             return
         key = UNKNOWN
+        key_expr = None
         if len(target.slice) == 1 and isinstance(target.slice[0].slice, cst.Index):
-            key = self.eval(target.slice[0].slice.value)
+            key_expr = target.slice[0].slice.value
+            key = self.eval(key_expr)
+        if isinstance(container, (dict, WordIds)) and not _constant_key(key):
+            grown = self._vocabulary_store(container, target, key_expr, source)
+            if grown is not None:
+                self.replace(container, grown)
+                return
+        if isinstance(container, WordIds):
+            self.replace(container, WordIds.opaque())
+            return
         updated: Value = UNKNOWN
         if (
             isinstance(container, dict)
@@ -368,11 +472,38 @@ class Interpreter(Objects):
             updated[key] = value
         self.replace(container, updated)
 
+    def _vocabulary_store(
+        self,
+        container: dict | WordIds,
+        target: cst.Subscript,
+        key: cst.BaseExpression | None,
+        source: cst.BaseExpression | None,
+    ) -> WordIds | None:
+        """``d[w] = len(d) + c`` under ``if w not in d:``, or ``d[w] = i + c`` in ``for i, w in
+        enumerate(words)``: what the dict grows into (None: neither pattern)."""
+        if key is None or source is None:
+            return None
+        offset = vocabulary.counting_offset(source, target.value)
+        if offset is not None:
+            if any(k.deep_equals(key) and d.deep_equals(target.value) for k, d in self._guards):
+                return self.counted(container, offset, source_text(target.value), target)
+            return None
+        loop = self._enumerations.get(id(target))
+        if loop is None:
+            return None
+        counter, word, start, count = loop
+        offset = vocabulary.enumerated_offset(source, counter)
+        if offset is None or not (isinstance(key, cst.Name) and key.value == word):
+            return None
+        if container != {}:  # the ids of what it held are not counted
+            return WordIds.opaque()
+        return vocabulary.enumerated(count, start + offset)
+
     def _assign(self, node: cst.Assign) -> Signal:
         value = self.eval(node.value)
         cause = self.cause_of(node.value) if value is UNKNOWN or isinstance(value, Sym) else None
         for target in node.targets:
-            self.assign_target(target.target, value)
+            self.assign_target(target.target, value, source=node.value)
             if cause is not None:
                 self._caused(target.target, cause)
         return None
@@ -536,29 +667,73 @@ class Interpreter(Objects):
         return "break"
 
 
-def _is_generator(node: cst.FunctionDef) -> bool:
-    """Does the function itself (not a function or class inside it) ``yield``?"""
-    finder = _YieldFinder()
-    node.body.visit(finder)
+def _membership(
+    test: cst.BaseExpression,
+) -> tuple[cst.BaseExpression, cst.BaseExpression, bool] | None:
+    """``word not in d`` as (word, d, True); ``word in d`` as (word, d, False)."""
+    if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1:
+        return None
+    operator = test.comparisons[0].operator
+    if not isinstance(operator, (cst.In, cst.NotIn)):
+        return None
+    return test.left, test.comparisons[0].comparator, isinstance(operator, cst.NotIn)
+
+
+def _constant_key(value: Value) -> bool:
+    return arith.is_constant(value) and not isinstance(value, (list, dict))
+
+
+def _leaves(body: cst.CSTNode) -> bool:
+    """Whether a loop body may stop the loop early with ``return`` or ``raise``."""
+    finder = _LeaveFinder()
+    body.visit(finder)
     return finder.found
 
 
-class _YieldFinder(cst.CSTVisitor):
+class _LeaveFinder(cst.CSTVisitor):
     def __init__(self) -> None:
         self.found = False
 
-    def visit_Yield(self, node: cst.Yield) -> bool:
+    def visit_Return(self, node: cst.Return) -> bool:
+        self.found = True
+        return False
+
+    def visit_Raise(self, node: cst.Raise) -> bool:
         self.found = True
         return False
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
         return False
 
-    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
-        return False
-
     def visit_Lambda(self, node: cst.Lambda) -> bool:
         return False
+
+
+def _is_generator(node: cst.FunctionDef) -> bool:
+    """Does the function itself (not a function, class or lambda inside it) ``yield``?
+
+    A walk over the nodes' fields, by exact types (libcst's classes are ABCs, whose
+    ``isinstance`` is slow): libcst's visitors rebuild every node they pass, which made this
+    check a tenth of a small script's analysis."""
+    stack: list[object] = [node.body]
+    while stack:
+        item = stack.pop()
+        kind = type(item)
+        if kind is cst.Yield:
+            return True
+        if kind in _OWN_SCOPE:
+            continue
+        for name in code_fields(kind):
+            value = getattr(item, name)
+            if type(value) in _SEQUENCES:
+                stack.extend(v for v in value if is_node(type(v)))
+            elif is_node(type(value)):
+                stack.append(value)
+    return False
+
+
+_OWN_SCOPE = frozenset((cst.FunctionDef, cst.ClassDef, cst.Lambda))
+_SEQUENCES = frozenset((tuple, list))
 
 
 def _body(node: cst.CSTNode) -> Sequence[Statement]:
@@ -616,8 +791,15 @@ def _named(value: Value, name: str) -> Value:
 
 
 def _join(values: list[Value]) -> Value:
-    """The value every path agrees on: the same Keras/numpy module, or a list of alike
-    items (a loop appending to it); else unknown."""
+    """The value every path agrees on: the same Keras/numpy module, a list of alike items (a
+    loop appending to it), a vocabulary a loop grew (:func:`vocabulary.joined`); else
+    unknown."""
+    if any(isinstance(v, WordIds) for v in values):
+        return vocabulary.joined(values)
+    tokenizers = [v for v in values if isinstance(v, text_api.Tokenizer)]
+    if len(tokenizers) == len(values) and len({(t.num_words, t.ident) for t in tokenizers}) == 1:
+        used = any(t.used for t in tokenizers)  # converted texts on some path
+        return replace(tokenizers[0], used=used, stale=any(t.stale for t in tokenizers))
     items = joined_list(values)
     if items is not None:
         return items

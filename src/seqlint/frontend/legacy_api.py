@@ -375,7 +375,7 @@ class _Reader:
         stack.append(module)
         while stack:
             item = stack.pop()
-            if isinstance(item, _State):
+            if type(item) is _State:
                 self.scope, self.caught = item.scope, item.caught
                 continue
             handler = _HANDLERS.get(type(item))
@@ -386,12 +386,13 @@ class _Reader:
     def _push_children(self, node: cst.CSTNode) -> None:
         """Push the node's children so that they pop in source order."""
         children: list[cst.CSTNode] = []
-        for name in _fields(type(node)):
+        for name in code_fields(type(node)):
             value = getattr(node, name)
-            if isinstance(value, cst.CSTNode):
+            kind = type(value)
+            if kind is tuple or kind is list:
+                children.extend(v for v in value if is_node(type(v)))
+            elif is_node(kind):
                 children.append(value)
-            elif isinstance(value, (tuple, list)):
-                children.extend(v for v in value if isinstance(v, cst.CSTNode))
         self._stack.extend(reversed(children))
 
     # -- scopes -----------------------------------------------------------------------------
@@ -730,7 +731,7 @@ class _Judge:
         arguments: tuple[str, ...] | None = None
         judged = parts[0] in _KEYWORD_PACKAGES and api.kind(path) == "class"
         for arg in node.args if judged else ():
-            if arg.keyword is None or not api.keyword_ever_rejected(path, arg.keyword.value):
+            if arg.keyword is None or not self._rejected(what, path, arg.keyword.value):
                 continue
             if arguments is None:
                 arguments = _argument_names(node, _latest_positional(path))
@@ -746,10 +747,23 @@ class _Judge:
                 surface=surface,
                 qualname=qualname,
             )
+        if judged and what == "layer-keyword":
+            given = _argument_names(node, _latest_positional(path))
+            self.log.record(
+                "layer-call", "", owner, node, call.caught, given, node, path=path, surface=surface
+            )
         if path in _SAVING_FUNCTIONS:
             _note_save_path(self.log, path, parts[-1], node, _SAVING_FUNCTIONS[path], call.caught)
         elif path == _CHECKPOINT:
             _note_save_path(self.log, path, parts[-1], node, 0, call.caught)
+
+    @staticmethod
+    def _rejected(what: str, path: str, keyword: str) -> bool:
+        """Whether some release rejects ``keyword``: a layer's constructor also when no
+        release takes it (SL117), other callables only where the table shows a change."""
+        if api.keyword_ever_rejected(path, keyword):
+            return True
+        return what == "layer-keyword" and api.keyword_never_accepted(path, keyword)
 
     def _judge_class_call(self, call: _Call) -> None:
         scope = call.scope
@@ -1077,10 +1091,20 @@ _LAYOUT_FIELDS = frozenset(
     }
 )
 _FIELDS: dict[type, tuple[str, ...]] = {}
+_NODE_TYPES: dict[type, bool] = {}
 
 
-def _fields(kind: type) -> tuple[str, ...]:
-    """The fields of a node type that may hold code."""
+def is_node(kind: type) -> bool:
+    """Whether ``kind`` is a libcst node class (by type: libcst's classes are ABCs, whose
+    ``isinstance`` costs a walk its time)."""
+    known = _NODE_TYPES.get(kind)
+    if known is None:
+        known = _NODE_TYPES[kind] = issubclass(kind, cst.CSTNode)
+    return known
+
+
+def code_fields(kind: type) -> tuple[str, ...]:
+    """The fields of a node type that may hold code (the frontend's walks read only these)."""
     names = _FIELDS.get(kind)
     if names is None:
         names = tuple(

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import replace
 from math import ceil
 
-from seqlint.dims import UNKNOWN, Dim, Sym, is_known, product, same
+from seqlint.dims import UNKNOWN, Dim, Sym, is_known, product, same, sub_const
 from seqlint.frontend.arith import MAX_NODES
 from seqlint.frontend.objects import Args, ExtName, Items
 from seqlint.ir import Array, Loc, ShapeTuple, Value, value_to_dim
@@ -65,7 +65,15 @@ def dtype_of(value: Value) -> str | None:
 
 def _derive(source: Array, shape: Shape, loc: Loc, *, one_hot: bool = False) -> Array:
     """An array computed from ``source``: same content, a new shape."""
-    return replace(source, shape=shape, name=None, loc=loc, one_hot=source.one_hot and one_hot)
+    return replace(
+        source,
+        shape=shape,
+        name=None,
+        loc=loc,
+        one_hot=source.one_hot and one_hot,
+        literal=None,
+        at_most=None,
+    )
 
 
 _FLOAT_SIZE_ARG = {  # float random constructors taking ``size``: its position
@@ -128,6 +136,8 @@ def call(name: str, args: Args, loc: Loc) -> Value:
     if name in _LIKE:
         made = _like(args.get(0, "a" if name != "array" else "object"), loc)
         dtype = args.get(1, "dtype", MISSING_DTYPE) if name in ("array", "asarray") else None
+        if _object_dtype(dtype):  # a 1-D array of the lists when they differ in length
+            return Array(None, loc=loc)
         if isinstance(made, Array) and dtype is not None and dtype is not MISSING_DTYPE:
             made = replace(made, dtype=dtype_of(dtype))
         return made
@@ -208,7 +218,9 @@ def _unique(args: Args, loc: Loc) -> Value:
 
 def _largest(array: Array) -> Value:
     """``np.max(labels)`` of labels where every int of their range occurs."""
-    return array.value_range[1] - 1 if _all_classes(array) else UNKNOWN  # type: ignore[index]
+    if not _all_classes(array):
+        return UNKNOWN
+    return sub_const(array.value_range[1], 1)  # type: ignore[index]
 
 
 def _all_classes(labels: Array) -> bool:
@@ -255,7 +267,23 @@ def _like(value: Value, loc: Loc) -> Array:
     if isinstance(value, Items):
         return _of_items(value, loc)
     shape = _literal_shape(value, [MAX_NODES], 0)
-    return Array(shape, dtype=_literal_dtype(value) if shape is not None else None, loc=loc)
+    literal = None
+    if shape is not None and len(shape) == 1 and len(value) <= _MAX_LITERAL:
+        literal = tuple(value)  # a flat list of numbers or strings: its items are known
+    dtype = _literal_dtype(value) if shape is not None else None
+    return Array(shape, dtype=dtype, loc=loc, value_range=_literal_range(value), literal=literal)
+
+
+_MAX_LITERAL = 1000  # longer literal lists keep their shape only
+
+
+def _literal_range(value: Value) -> tuple[int, int] | None:
+    """``[min, max + 1)`` of a flat literal list of ints (``np.array([3, 1, 2])``)."""
+    if not isinstance(value, (list, tuple)) or not value or len(value) > _MAX_LITERAL:
+        return None
+    if not all(isinstance(v, int) and not isinstance(v, bool) for v in value):
+        return None
+    return (min(value), max(value) + 1)
 
 
 def _literal_shape(value: Value, budget: list[int], depth: int) -> Shape:
@@ -279,13 +307,23 @@ def _literal_shape(value: Value, budget: list[int], depth: int) -> Shape:
 
 
 def _of_items(items: Items, loc: Loc) -> Array:
-    """``np.array([...comprehension...])``: known when every item has the same known shape."""
+    """``np.array([...comprehension...])``: known when every item has the same known shape.
+    Comprehensions of comprehensions of numbers (``[[ids[w] for w in s] for s in texts]``)
+    give ``(count, inner count)``: numpy raises on rows of different lengths, so a script
+    that runs has rows of one length, unknown when the inner count is. The range of the
+    ints the items hold is kept (the ids ``word_index[w]`` looks up)."""
     item = items.item
     shape: Shape = None
+    count = items.count if is_known(items.count) or isinstance(items.count, Sym) else UNKNOWN
     if isinstance(item, (int, float)) and not isinstance(item, bool):
-        shape = (items.count,)
+        shape = (count,)
     elif isinstance(item, Array) and item.shape is not None and all(map(is_known, item.shape)):
-        shape = (items.count, *item.shape)
+        shape = (count, *item.shape)
+    elif isinstance(item, Items):
+        inner = _of_items(item, loc)
+        if inner.shape is not None:
+            shape = (count, *inner.shape)
+        item = inner
     dtype = (
         item.dtype
         if isinstance(item, Array)
@@ -293,7 +331,9 @@ def _of_items(items: Items, loc: Loc) -> Array:
         if isinstance(item, float)
         else ("int" if shape is not None else None)
     )
-    return Array(shape, dtype=dtype, loc=loc)
+    bounds = item.value_range if isinstance(item, Array) and shape is not None else None
+    at_most = items.at_most if shape is not None and shape[0] is UNKNOWN else None
+    return Array(shape, dtype=dtype, loc=loc, value_range=bounds, at_most=at_most)
 
 
 def stack(arrays: Value, axis: Value, loc: Loc) -> Value:
@@ -345,6 +385,15 @@ def concatenate(arrays: Value, axis: Value, loc: Loc) -> Array:
             dims.append(column[0] if all(same(d, column[0]) for d in column) else UNKNOWN)
     dtypes = {a.dtype for a in items}
     return Array(tuple(dims), dtype=dtypes.pop() if len(dtypes) == 1 else None, loc=loc)
+
+
+def _object_dtype(value: Value) -> bool:
+    """``dtype=object`` (``np.object_``, ``"O"``): numpy keeps ragged lists as objects."""
+    if isinstance(value, ExtName):
+        return value.qualname.rsplit(".", 1)[-1] in ("object", "object_")
+    if isinstance(value, Sym):
+        return value.name == "object"
+    return value in ("object", "O")
 
 
 def _literal_dtype(value: Value) -> str | None:
@@ -532,12 +581,12 @@ def binary(op: str, left: Value, right: Value, loc: Loc) -> Value:
         return UNKNOWN
     dtype = "float" if op == "/" or isinstance(number, float) else array.dtype
     bounds = None
-    if array.value_range is not None and isinstance(number, int):
+    if array.value_range is not None and isinstance(number, int) and not isinstance(number, bool):
         low, high = array.value_range
         if op == "+":
-            bounds = (low + number, high + number)
+            bounds = (low + number, sub_const(high, -number))
         elif op == "-" and array is left:
-            bounds = (low - number, high - number)
+            bounds = (low - number, sub_const(high, number))
     return replace(_derive(array, array.shape, loc), dtype=dtype, value_range=bounds)
 
 

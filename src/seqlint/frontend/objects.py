@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import libcst as cst
 
+from seqlint.dims import UNKNOWN
 from seqlint.ir import Value
 
 if TYPE_CHECKING:
@@ -175,6 +176,30 @@ class Items:
     item: Value
     count: Value
     values: tuple[Value, ...] | None = None
+    at_most: Value = None  # a bound on an unknown count: a filtered comprehension of n items
+
+
+@dataclass(frozen=True, eq=False)
+class WordIds:
+    """A dict from words seqlint does not know to integer ids in ``[low, high)``, the largest
+    one among them: a vocabulary built by ``d.setdefault(w, len(d) + 1)`` (every id of the
+    range taken), ``{w: i for i, w in enumerate(words)}`` or ``for i, w in enumerate(words):
+    d[w] = i``. ``size`` is its ``len()``: an int, a Sym (``len(word_index)``, the name of the
+    dict that grew in a loop) or unknown. Changed in a way seqlint does not follow, it is
+    :meth:`opaque`: its ids and size unknown, and its size never named (a later
+    ``len(word_index)`` must not pass for the size its ids were counted against)."""
+
+    low: int
+    high: Value
+    size: Value
+
+    @staticmethod
+    def opaque() -> WordIds:
+        return WordIds(0, UNKNOWN, UNKNOWN)
+
+    @property
+    def known(self) -> bool:
+        return self.high is not UNKNOWN
 
 
 @dataclass(eq=False)

@@ -11,6 +11,7 @@ a :class:`NotAnalysable`.
 from __future__ import annotations
 
 import ast
+import queue
 import re
 import threading
 from collections.abc import Callable
@@ -64,34 +65,71 @@ def _parse(source: str) -> cst.Module:
 
 
 def run_with_large_stack(function: Callable[[str], T], argument: str) -> T:
-    """``function(argument)`` in a thread with :data:`STACK_BYTES` of stack; its exception
-    is raised here."""
-    outcome: list[object] = []
+    """``function(argument)`` on a thread with :data:`STACK_BYTES` of stack; its exception
+    is raised here.
 
-    def target() -> None:
-        try:
-            outcome.append(function(argument))
-        except BaseException as exc:  # noqa: BLE001 - handed over to the calling thread
-            outcome.append(_Raised(exc))
+    One such thread per process is started on first use and reused for every call after it
+    (starting a thread with that stack for each file cost more than a small file's parse);
+    calls from several threads take turns, and a call made on that thread runs in place.
+    """
+    outcome = _PARSER.run(function, argument)
+    if isinstance(outcome, _Raised):
+        raise outcome.exc
+    return outcome  # type: ignore[return-value]
 
-    thread = threading.Thread(target=target, name="seqlint-parse", daemon=True)
-    previous = threading.stack_size()
+
+def _outcome(function: Callable[[str], T], argument: str) -> object:
     try:
-        threading.stack_size(STACK_BYTES)  # applies to threads started from now on
-        thread.start()
-        started = True
-    except (RuntimeError, ValueError, MemoryError):  # no room for such a stack here
-        started = False
-    finally:
-        threading.stack_size(previous)
-    if started:
-        thread.join()
-    else:
-        target()  # the nesting limit still keeps libcst within a default stack, if closer
-    result = outcome[0]
-    if isinstance(result, _Raised):
-        raise result.exc
-    return result  # type: ignore[return-value]
+        return function(argument)
+    except BaseException as exc:  # noqa: BLE001 - handed over to the calling thread
+        return _Raised(exc)
+
+
+class _ParserThread:
+    """The process's large-stack thread: it runs the calls handed to it, in turn."""
+
+    def __init__(self) -> None:
+        self._starting = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self._requests: queue.SimpleQueue = queue.SimpleQueue()
+
+    def run(self, function: Callable[[str], T], argument: str) -> object:
+        if self._thread is threading.current_thread():
+            return _outcome(function, argument)  # already on the large stack
+        with self._starting:
+            started = self._alive() or self._start()
+        if not started:  # the nesting limit still keeps libcst within a default stack
+            return _outcome(function, argument)
+        reply: queue.SimpleQueue = queue.SimpleQueue()  # one per call: never another's result
+        self._requests.put((function, argument, reply))
+        return reply.get()
+
+    def _alive(self) -> bool:
+        # a process forked from this one has the object but not the thread
+        return self._thread is not None and self._thread.is_alive()
+
+    def _start(self) -> bool:
+        requests = self._requests = queue.SimpleQueue()
+
+        def serve() -> None:
+            while True:
+                function, argument, reply = requests.get()
+                reply.put(_outcome(function, argument))
+
+        thread = threading.Thread(target=serve, name="seqlint-parse", daemon=True)
+        previous = threading.stack_size()
+        try:
+            threading.stack_size(STACK_BYTES)  # applies to threads started from now on
+            thread.start()
+        except (RuntimeError, ValueError, MemoryError):  # no room for such a stack here
+            return False  # tried again at the next call
+        finally:
+            threading.stack_size(previous)
+        self._thread = thread
+        return True
+
+
+_PARSER = _ParserThread()
 
 
 class _Raised:

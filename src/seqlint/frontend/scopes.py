@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from seqlint.ir import Value
+from seqlint.ir import Array, Value
 
 if TYPE_CHECKING:
     from seqlint.frontend.modules import ProjectModule
@@ -40,6 +40,39 @@ class Scope:
     def owner(self, name: str) -> Scope:
         """The scope an assignment to ``name`` writes to."""
         return self.redirect.get(name, self)
+
+    def size_names(self) -> dict[int, str]:
+        """The code that holds each positive int here: for each value, in the innermost
+        scope that has any, the one name bound to it, else (in a function) the one
+        ``array.shape[i]`` of an array it was given or made; several: none, the value is
+        ambiguous. Imported modules' scopes are not read."""
+        found: dict[int, str] = {}
+        ambiguous: set[int] = set()
+        hidden: set[str] = set()  # bound by an inner scope: an outer binding is shadowed
+        scope: Scope | None = self
+        while scope is not None and scope.home is None:
+            names: dict[int, list[str]] = {}
+            axes: dict[int, list[str]] = {}
+            for name, value in scope.vars.items():
+                if name in hidden:
+                    continue
+                if type(value) is int and value > 0:
+                    names.setdefault(value, []).append(name)
+                elif scope.parent is not None and isinstance(value, Array) and value.shape:
+                    for axis, dim in enumerate(value.shape[1:], start=1):
+                        if type(dim) is int and dim > 0:
+                            axes.setdefault(dim, []).append(f"{name}.shape[{axis}]")
+            for value in {*names, *axes}:
+                if value in found or value in ambiguous:
+                    continue
+                held = names.get(value) or axes[value]
+                if len(held) == 1:
+                    found[value] = held[0]
+                else:
+                    ambiguous.add(value)
+            hidden.update(scope.vars)
+            scope = scope.parent
+        return found
 
     def module(self) -> Scope:
         scope = self

@@ -26,6 +26,7 @@ from seqlint.frontend import (
     sklearn_api,
     text_api,
     tfdata_api,
+    vocabulary,
 )
 from seqlint.frontend.call_arguments import Signature
 from seqlint.frontend.imports import dotted_name, keras_path
@@ -37,6 +38,7 @@ from seqlint.frontend.keras_api import (
     MODELS_EXPORTS,
     QUERY_VALUE,
     ROOT_EXPORTS,
+    TOKENIZER_VOCABULARIES,
     TRAINING_METHODS,
     call_option,
     positional,
@@ -60,6 +62,7 @@ from seqlint.frontend.objects import (
     LayerMethod,
     Super,
     UserClass,
+    WordIds,
 )
 from seqlint.frontend.positions import Positions, source_text
 from seqlint.frontend.scopes import MISSING, Branches, Scope
@@ -86,13 +89,22 @@ from seqlint.ir import (
     UnresolvedImport,
     Value,
 )
-from seqlint.shapes.catalogue import call_spec, canonical
+from seqlint.shapes.catalogue import call_spec, canonical, index_range
 from seqlint.shapes.layers.wrappers import NO_OUTPUT_SHAPE
 from seqlint.shapes.ops.aliases import resolve
 
 MAX_DEPTH = 150  # nesting of expressions, statements and calls together; deeper is unknown
 
 _TF_BACKEND = "tensorflow.keras.backend."  # tf.keras's backend functions run TensorFlow
+# TensorFlow functions that make values of the shape they are given, with the position of
+# their dtype parameter
+_TF_MAKERS = {
+    "zeros": 1,
+    "ones": 1,
+    "random.normal": 3,
+    "random.uniform": 3,
+    "random.truncated_normal": 3,
+}
 _BINARY = {
     cst.Add: "+",
     cst.Subtract: "-",
@@ -197,6 +209,9 @@ class Evaluator:
         self.masks = Masks(graph)
         self._lambdas: dict[int, tuple[Layer, Function | LambdaFunction, Value]] = {}
         self._wrapped: dict[int, tuple[Layer, Instance]] = {}  # TimeDistributed(custom layer)
+        self.last_return: Loc | None = None  # the return statement of the last function run
+        # a Lambda's output_shape given as a function of the module (Keras calls it)
+        self._lambda_shapes: dict[int, Function | LambdaFunction] = {}
         self.scope = Scope()
         self.branches = Branches()
         self.depth = 0
@@ -207,6 +222,11 @@ class Evaluator:
         self.home: ProjectModule | None = None  # the module whose code runs (None: the script)
         # names of the script whose unknown value comes from an import not followed
         self.causes: dict[tuple[int, str], UnresolvedImport] = {}
+        # names of vocabulary sizes (``len(word_index)``, ``tokenizer.word_index``) and what
+        # they name: one vocabulary per name, so that two never pass for one another
+        self.claims: dict[str, object] = {}
+        # a counted vocabulary (kept alive, so its id stays its own) -> where it grew
+        self.counted_at: dict[int, tuple[WordIds, cst.CSTNode]] = {}
 
     @contextmanager
     def entering(self, home: ProjectModule | None, node: cst.CSTNode | None) -> Iterator[None]:
@@ -277,6 +297,11 @@ class Evaluator:
     def object_method(self, receiver: Value, name: str, args: Args, node: cst.Call) -> Value:
         """``receiver.name(...)`` for an instance of a class of the module."""
         raise NotImplementedError
+
+    def variable(self, initial: Array, node: cst.Call) -> Value:
+        """``tf.Variable(initial)`` with an initial value of known shape (the class
+        interpreter makes it a weight of the layer whose method runs)."""
+        return UNKNOWN
 
     def note_yield(self, value: Value) -> None:
         """A value a generator function yields (the interpreter collects them)."""
@@ -412,6 +437,7 @@ class Evaluator:
         self.branches.enter()
         try:
             count: Value = None
+            at_most: Value = None
             clause: cst.CompFor | None = node.for_in
             while clause is not None:
                 iterable = self.eval(clause.iter)
@@ -421,13 +447,16 @@ class Evaluator:
                 for condition in clause.ifs:
                     self.eval(condition.test)
                 size = text_api.count(iterable) if not clause.ifs else UNKNOWN
+                if clause.ifs and node.for_in.inner_for_in is None:
+                    whole = text_api.count(iterable)  # the items the conditions filter
+                    at_most = whole if is_known(whole) or isinstance(whole, Sym) else None
                 if count is None:
                     count = size
                 else:
                     known = is_known(size) and is_known(count) and count * size < _MAX_COUNT
                     count = count * size if known else UNKNOWN
                 clause = clause.inner_for_in
-            return Items(self.eval(node.elt), count)
+            return Items(self.eval(node.elt), count, at_most=at_most)
         finally:
             assigned = self.branches.leave()
             self.scope, self.counters = saved, counters
@@ -437,12 +466,29 @@ class Evaluator:
     def _keyed_comp(self, node: cst.SetComp | cst.DictComp) -> Value:
         """``{c for c in chars}`` / ``{c: i for i, c in enumerate(chars)}`` over a listed
         sequence of at most ``_MAX_KEYED`` items, one ``for`` and no ``if``: each key
-        evaluated per item (a set is the tuple of its distinct keys); else unknown."""
-        clause = node.for_in
-        items = sequence_items(self.eval(clause.iter))
-        if clause.ifs or clause.inner_for_in or items is None or len(items) > _MAX_KEYED:
+        evaluated per item (a set is the tuple of its distinct keys); a vocabulary of unknown
+        words for ``{w: i + c for i, w in enumerate(words)}`` (:func:`vocabulary.enumerated`);
+        else unknown."""
+        if isinstance(node, cst.DictComp):
+            return self._keyed(node.for_in, node.key, node.value)
+        found = self._keyed(node.for_in, node.elt, None)
+        return tuple(found) if isinstance(found, dict) else found
+
+    def _keyed(
+        self,
+        clause: cst.CompFor,
+        key_expr: cst.BaseExpression,
+        value_expr: cst.BaseExpression | None,
+    ) -> Value:
+        """The dict a comprehension makes, keys to values (None values for a set)."""
+        iterable = self.eval(clause.iter)
+        items = sequence_items(iterable)
+        if clause.ifs or clause.inner_for_in or clause.asynchronous is not None:
             return UNKNOWN
-        key_expr = node.key if isinstance(node, cst.DictComp) else node.elt
+        if items is None:
+            return self._enumerated(clause, key_expr, value_expr)
+        if len(items) > _MAX_KEYED:
+            return UNKNOWN
         found: dict[Value, Value] = {}
         saved, self.scope = self.scope, Scope(self.scope)
         try:
@@ -451,10 +497,38 @@ class Evaluator:
                 key = self.eval(key_expr)
                 if not _constant_key(key):
                     return UNKNOWN
-                found[key] = self.eval(node.value) if isinstance(node, cst.DictComp) else None
+                found[key] = self.eval(value_expr) if value_expr is not None else None
         finally:
             self.scope = saved
-        return found if isinstance(node, cst.DictComp) else tuple(found)
+        return found
+
+    def _enumerated(
+        self,
+        clause: cst.CompFor,
+        key_expr: cst.BaseExpression,
+        value_expr: cst.BaseExpression | None,
+    ) -> Value:
+        """``{w: i + c for i, w in enumerate(words[, start])}`` of words of known count."""
+        call, target = clause.iter, clause.target
+        if not (
+            value_expr is not None
+            and isinstance(call, cst.Call)
+            and isinstance(call.func, cst.Name)
+            and call.func.value == "enumerate"
+            and self.scope.lookup("enumerate") is MISSING
+            and isinstance(target, cst.Tuple)
+            and len(target.elements) == 2
+            and all(isinstance(e.value, cst.Name) for e in target.elements)
+            and isinstance(key_expr, cst.Name)
+        ):
+            return UNKNOWN
+        counter, word = (e.value.value for e in target.elements)  # type: ignore[attr-defined]
+        offset = vocabulary.enumerated_offset(value_expr, counter)
+        start = enumerate_start(call)
+        if key_expr.value != word or offset is None or start is None:
+            return UNKNOWN
+        words = self.eval(call.args[0].value)  # a plain name: evaluating it again runs nothing
+        return vocabulary.enumerated(length_of(words), start + offset)
 
     def _bind_item(self, target: cst.BaseExpression, value: Value) -> None:
         """Bind a comprehension target (a name or an unpacking) in the comprehension's scope."""
@@ -563,7 +637,9 @@ class Evaluator:
         body = self.eval(node.body)
         orelse = self.eval(node.orelse)
         both_constant = arith.is_constant(body) and arith.is_constant(orelse)
-        return body if both_constant and body == orelse else UNKNOWN
+        if both_constant and body == orelse:
+            return body
+        return vocabulary.either(body, orelse, self._loc(node))  # ``d[w] if w in d else 0``
 
     def _named(self, node: cst.NamedExpr) -> Value:
         value = self.eval(node.value)
@@ -591,7 +667,10 @@ class Evaluator:
         if isinstance(base, FunctionalModel):
             return self._functional_attribute(base, attr)
         if isinstance(base, text_api.Tokenizer):
-            return text_api.attribute(base, attr, source_text(node))
+            origin = source_text(node)
+            if attr in TOKENIZER_VOCABULARIES and not self.claim(origin, ("tokenizer", base.ident)):
+                return UNKNOWN  # the name of another tokenizer's vocabulary
+            return text_api.attribute(base, attr, origin)
         if isinstance(base, tfdata_api.Dataset):
             return tfdata_api.attribute(base, attr)
         if isinstance(base, sklearn_api.Transformer):
@@ -601,7 +680,10 @@ class Evaluator:
         if attr == "values" and (isinstance(base, Sym) or base is UNKNOWN):
             return Array(None, loc=self._loc(node))  # a pandas frame's array, shape unknown
         if isinstance(base, Sym) and attr != "shape" and _SYMBOL_NAME.fullmatch(base.name):
-            return Sym(f"{base.name}.{attr}") if len(base.name) < 60 else UNKNOWN
+            name = f"{base.name}.{attr}"
+            if len(base.name) >= 60 or name in self.claims:
+                return UNKNOWN  # a claimed name: a tokenizer's vocabulary, not this one
+            return Sym(name)
         return UNKNOWN
 
     def _tensor_attribute(self, ref: TensorRef, attr: str, node: cst.Attribute) -> Value:
@@ -653,8 +735,14 @@ class Evaluator:
         kind, first, second, third = items[0]
         if isinstance(base, TensorRef):
             return self._output_subscript(base, items[0], node)
+        if isinstance(base, WordIds):
+            return vocabulary.ids(base, self._loc(node)) if kind == "index" else UNKNOWN
         if isinstance(base, dict):
-            return base.get(first, UNKNOWN) if kind == "index" and _hashable(first) else UNKNOWN
+            if kind != "index":
+                return UNKNOWN
+            if _hashable(first):
+                return base.get(first, UNKNOWN)
+            return vocabulary.ids(base, self._loc(node))  # an unknown word: any of its ids
         sequence = sequence_items(base)
         if sequence is None and isinstance(base, str):
             sequence = list(base)
@@ -746,7 +834,18 @@ class Evaluator:
             and func.value in _BUILTINS
             and self.scope.lookup(func.value) is MISSING
         ):
-            return _BUILTINS[func.value](self._args(node))
+            pairs = _pairs_comprehension(node) if func.value == "dict" else None
+            if pairs is not None:  # dict((w, i) for i, w in enumerate(words))
+                return self._keyed(*pairs)
+            args = self._args(node)
+            result = _BUILTINS[func.value](args)
+            if (
+                func.value == "len"
+                and isinstance(result, Sym)
+                and self.claims.get(result.name, args.get(0, "obj")) != args.get(0, "obj")
+            ):
+                return UNKNOWN  # ``len(word2idx)`` of another dict than the one it names
+            return result
         else:
             callee = self.eval(func)
         return self.call_value(callee, self._args(node), node)
@@ -803,6 +902,8 @@ class Evaluator:
             return self._call_lambda(callee, args, node)
         if isinstance(callee, KerasClass):
             return self._construct(callee.kind, args, node)
+        if isinstance(callee, KerasObject) and callee.kind.startswith("initializers."):
+            return _initialized(args.get(0, "shape"), self._loc(node))
         self.escape(args, node)
         return UNKNOWN
 
@@ -825,11 +926,15 @@ class Evaluator:
             self.scope = saved
 
     def escape(self, args: Args, node: cst.CSTNode) -> None:
-        """Sequential models and frames passed where we cannot follow them may change:
-        unknown from now (a frame keeps its rows)."""
+        """Sequential models, frames and vocabularies passed where we cannot follow them may
+        change: unknown from now (a frame keeps its rows; a vocabulary saved with ``json`` or
+        ``pickle`` stays as it is)."""
+        saved = _saving(node)
         for value in args.values():
             if isinstance(value, SequentialModel):
                 self.graph.add_unknown(value, node)
+            elif isinstance(value, WordIds) and value.known and not saved:
+                self.replace(value, WordIds.opaque())
         self.escape_frames(args)
 
     def escape_frames(self, args: Args) -> None:
@@ -938,6 +1043,18 @@ class Evaluator:
         loc = self._loc(node)
         if name.startswith("data."):
             return tfdata_api.call(name[len("data.") :], args, loc)
+        if name.endswith("_initializer") or name.startswith("initializers."):
+            # tf.random_normal_initializer(): called with a shape, it makes the initial value
+            return KerasObject(f"initializers.{name}", {}, loc, label_of(node))
+        if name in _TF_MAKERS:  # tf.zeros(shape), tf.random.normal(shape): values of that shape
+            made = _initialized(args.get(0, "shape"), loc)
+            dtype = numpy_api.dtype_of(args.get(_TF_MAKERS[name], "dtype"))
+            return made if dtype is None else replace(made, dtype=dtype)
+        if name == "Variable":
+            initial = args.get(0, "initial_value")
+            if isinstance(initial, Array) and initial.shape is not None:
+                return self.variable(initial, node)
+            return UNKNOWN
         value = args.get(0, _TF_FIRST.get(name, "input"))
         if name == "one_hot":
             return numpy_api.one_hot(value, args.get(1, "depth"), loc, squeeze_last=False)
@@ -1012,6 +1129,7 @@ class Evaluator:
         ):
             config["data_format"] = image_format  # resolved as Keras does, when it is made
         layer = self.graph.layer(kind, config, node, args.keyword_args)
+        layer.sizes = self.scope.size_names()
         inner = args.get(0, "layer", MISSING)
         if kind == "TimeDistributed" and isinstance(inner, Instance) and inner.cls.keras == "layer":
             # Keras 3's TimeDistributed asks the layer's compute_output_shape
@@ -1023,6 +1141,9 @@ class Evaluator:
             function = args.get(0, "function", MISSING)
             if isinstance(function, (Function, LambdaFunction)):
                 self._lambdas[id(layer)] = (layer, function, args.keywords.get("arguments", {}))
+            shape_function = args.get(1, "output_shape", None)
+            if isinstance(shape_function, (Function, LambdaFunction)):
+                self._lambda_shapes[id(layer)] = shape_function
         return layer
 
     def _sequential(self, args: Args, node: cst.Call) -> SequentialModel:
@@ -1053,6 +1174,9 @@ class Evaluator:
             if isinstance(result, TensorRef):
                 self.graph.add_output(seq, item, result)
                 return
+        if isinstance(item, Layer) and _requires_more_than_input(item.kind):
+            x = self.graph.sequential_output(seq)  # Keras 3 calls it on its one input
+            self._check_arguments(item, Args([x], positional_exprs=[None]), call, sequential=True)
         self.graph.add(seq, item, call, added_by=added_by)
 
     def _merge(self, kind: str, helper: str, args: Args, node: cst.Call) -> Value:
@@ -1064,8 +1188,11 @@ class Evaluator:
         layer = self.graph.layer(kind, self._config(kind, config_args, names[1:]), node, {})
         return self._apply(layer, args, node)
 
-    def _check_arguments(self, layer: Layer, args: Args, node: cst.Call) -> None:
-        """What Keras 3 refuses in the arguments of a ``keras.layers`` class's call."""
+    def _check_arguments(
+        self, layer: Layer, args: Args, node: cst.Call, sequential: bool = False
+    ) -> None:
+        """What Keras 3 refuses in the arguments of a ``keras.layers`` class's call (or in
+        the one input a Sequential model gives it, when ``sequential``)."""
         found = call_spec(layer.kind)
         if found is None:
             return
@@ -1079,6 +1206,8 @@ class Evaluator:
             takes_data=found.takes_data,
             built_in=True,
             model=self.building,
+            kind=layer.kind,
+            sequential=sequential,
         )
 
     def _apply(self, layer: Layer, args: Args, node: cst.Call) -> Value:
@@ -1228,6 +1357,10 @@ class Evaluator:
         declared = layer.get("output_shape")  # one sample's shape: Keras builds what follows for it
         if isinstance(declared, (tuple, list)):
             group.declared = (None, *declared)
+        elif id(layer) in self._lambda_shapes:  # Keras calls it with the input shape
+            group.declared, group.declared_at = self._declared_by(
+                self._lambda_shapes[id(layer)], inputs, node
+            )
         result: Value = UNKNOWN
         try:
             result = self.call_value(function, Args([inputs], dict(arguments), [None]), node)
@@ -1236,6 +1369,22 @@ class Evaluator:
         finally:
             result = self.graph.end_call(group, result if _holds_tensors(result) else None, node)
         return result if _holds_tensors(result) else MISSING
+
+    def _declared_by(
+        self, function: Function | LambdaFunction, inputs: Value, node: cst.Call
+    ) -> tuple[Value, Loc | None]:
+        """What a Lambda's ``output_shape`` function returns for the shape of ``inputs`` (a
+        whole shape, the batch axis first), and the return statement that gave it."""
+        self.last_return = None
+        value = self.call_value(function, Args([self.input_shape_of(inputs)]), node)
+        if isinstance(value, ShapeTuple):
+            value = value.items
+        value = self.graph.export(value)
+        return (value, self.last_return) if isinstance(value, tuple) else (None, None)
+
+    def input_shape_of(self, x: Value) -> Value:
+        """The shape Keras hands ``build`` or ``compute_output_shape`` for ``x``."""
+        return UNKNOWN
 
     def _tensor(self, value: Value, expr: cst.BaseExpression | None, call: cst.Call) -> TensorRef:
         """``value`` used as a tensor: an opaque node when it does not come from a layer."""
@@ -1281,7 +1430,9 @@ class Evaluator:
         if isinstance(receiver, Layer) and name == "get_initial_state":
             given = args.get(0, "inputs", args.keywords.get("batch_size", MISSING))
             self.graph.initial_state_call(receiver, given, node)
-        if isinstance(receiver, (FunctionalModel, Layer)):
+        if isinstance(receiver, Layer):
+            return _layer_method(receiver, name)
+        if isinstance(receiver, FunctionalModel):
             return UNKNOWN
         if isinstance(receiver, Array):
             if name == "reshape" and self._reshape_fails(
@@ -1291,13 +1442,20 @@ class Evaluator:
             return numpy_api.method(receiver, name, args, self._loc(node))
         if isinstance(receiver, dict) and name == "get":
             key = args.get(0, "key")
-            return receiver.get(key, args.get(1, "default")) if _hashable(key) else UNKNOWN
+            if _hashable(key):
+                return receiver.get(key, args.get(1, "default"))
+            found = vocabulary.ids(receiver, self._loc(node))
+            return vocabulary.with_default(found, args.get(1, "default"), self._loc(node))
+        if isinstance(receiver, WordIds):
+            return self._word_ids_method(receiver, name, args, node)
         if (
             isinstance(receiver, list)
             and name in _LIST_MUTATORS
             or (isinstance(receiver, dict) and name in _DICT_MUTATORS)
         ):
             return self._mutate(receiver, name, args, node)
+        if name in _DICT_MUTATORS:
+            self.vocabulary_changed(receiver)  # ``tokenizer.word_index.update(...)``
         if name in TRAINING_METHODS and isinstance(node.func, cst.Attribute):
             self._unfollowed(receiver, node.func.value, node)
         self.escape(args, node)
@@ -1433,7 +1591,13 @@ class Evaluator:
                 return UNKNOWN
             return pandas_api.method(receiver, name, args, loc)
         if isinstance(receiver, text_api.Tokenizer):
-            return text_api.method(receiver, name, args, loc)
+            used = text_api.fitted(receiver, name)
+            if used is not receiver:
+                self.replace(receiver, used)  # type: ignore[arg-type]
+            origin = source_text(node.func.value) if isinstance(node.func, cst.Attribute) else ""
+            if origin and not self.claim(f"{origin}.word_index", ("tokenizer", receiver.ident)):
+                origin = ""  # the name of another tokenizer's vocabulary: ids not named
+            return text_api.method(receiver, name, args, loc, origin)
         if isinstance(receiver, tfdata_api.Dataset):
             return tfdata_api.method(receiver, name, args, loc, self._call_on(node))
         if isinstance(receiver, Batches):  # a windows dataset passed through the pipeline
@@ -1502,10 +1666,50 @@ class Evaluator:
             return None
         return UNKNOWN
 
+    def _word_ids_method(self, words: WordIds, name: str, args: Args, node: cst.Call) -> Value:
+        """Methods of a vocabulary of unknown words: ``get`` gives an id; ``setdefault`` at
+        ``len(d) + c`` grows it (opaque once grown twice: see :func:`vocabulary.counted`);
+        any other change makes it opaque."""
+        if name == "get" and args.complete and not args.keywords:
+            found = vocabulary.ids(words, self._loc(node))
+            return vocabulary.with_default(found, args.get(1, "default"), self._loc(node))
+        if name == "setdefault":
+            grown = self._counting(words, args, node)
+            if grown is words:  # the same counting run again (an unrolled outer loop)
+                return vocabulary.ids(words, self._loc(node))
+        if name in _DICT_MUTATORS:
+            self.replace(words, WordIds.opaque())
+            self.escape(args, node)
+            return UNKNOWN
+        if name not in ("keys", "values", "items", "copy", "__contains__"):
+            self.escape(args, node)
+        return UNKNOWN
+
+    def _counting(self, container: dict | WordIds, args: Args, node: cst.Call) -> WordIds | None:
+        """``d.setdefault(word, len(d) + c)`` with ``word`` unknown: ``d`` grows into a
+        vocabulary of ids ``[c, len(d) + c)`` (None: not that pattern)."""
+        receiver = node.func.value if isinstance(node.func, cst.Attribute) else None
+        if receiver is None or not args.complete or _hashable(args.get(0, "key")):
+            return None
+        offset = vocabulary.counting_offset(args.expr(1, "default"), receiver)
+        if offset is None:
+            return None
+        return self.counted(container, offset, source_text(receiver), node)
+
     def _mutate(self, container: list | dict, name: str, args: Args, node: cst.Call) -> Value:
         """A list/dict method that changes the container: the result is rebound to the names
         holding it (containers are values, never changed in place); unknown if we cannot."""
-        updated: list | dict | None = None
+        updated: list | dict | WordIds | None = None
+        if isinstance(container, dict) and name == "setdefault":
+            key, default = args.get(0, "key", MISSING), args.get(1, "default")
+            if _hashable(key) and _hashable(default) and args.complete:  # set unless there
+                if key not in container:
+                    self.replace(container, {**container, key: default})
+                return container.get(key, default)
+            updated = self._counting(container, args, node)
+            if updated is not None:
+                self.replace(container, updated)
+                return vocabulary.ids(updated, self._loc(node))
         if isinstance(container, list) and args.complete:
             item = args.get(0, "object", MISSING)
             if name == "append" and item is not MISSING:
@@ -1519,6 +1723,46 @@ class Evaluator:
         self.replace(container, UNKNOWN if updated is None else updated)
         self.escape(args, node)
         return None if name in ("append", "extend", "update") else UNKNOWN
+
+    def claim(self, name: str, owner: object) -> bool:
+        """Whether the size name ``name`` names ``owner`` (it does once first claimed)."""
+        return self.claims.setdefault(name, owner) == owner
+
+    def counted(self, container: Value, offset: int, receiver: str, site: cst.CSTNode) -> WordIds:
+        """:func:`vocabulary.counted` by the statement ``site``, opaque when another
+        vocabulary has the same name (a helper that builds ``word2idx`` called twice). The
+        same statement counting into it again (an unrolled outer loop runs it once per
+        item) keeps it: its ids are still every int of ``[offset, offset + len)``."""
+        if isinstance(container, WordIds):
+            grown_at = self.counted_at.get(id(container))
+            if grown_at is not None and grown_at[1] is site:
+                return container
+        grown = vocabulary.counted(container, offset, receiver)
+        if grown.known and not self.claim(str(grown.size), grown):
+            return WordIds.opaque()
+        if grown.known:
+            self.counted_at[id(grown)] = (grown, site)
+        return grown
+
+    def vocabulary_changed(self, value: Value) -> None:
+        """``value`` is changed in place: when it is a tokenizer's vocabulary
+        (``tokenizer.word_index``, bound to a name or not), every tokenizer in sight becomes
+        stale and the names holding it opaque (their size no longer names the ids made)."""
+        owner, dot, attribute = (
+            value.name.rpartition(".") if isinstance(value, Sym) else ("", "", "")
+        )
+        if not (owner and dot and attribute in TOKENIZER_VOCABULARIES):
+            return
+        self.replace(value, WordIds.opaque())  # type: ignore[arg-type]
+        scopes: list[Scope] = [i.attrs for i in getattr(self, "instances", ())]
+        scope: Scope | None = self.scope
+        while scope is not None:
+            scopes.append(scope)
+            scope = scope.parent
+        for held in scopes:
+            for item in list(held.vars.values()):
+                if isinstance(item, text_api.Tokenizer) and not item.stale:
+                    self.replace(item, replace(item, stale=True))  # type: ignore[arg-type]
 
     def replace(self, container: list | dict, replacement: Value) -> None:
         """Rebind every visible variable holding this very container to ``replacement``."""
@@ -1559,6 +1803,18 @@ def _as_declared(data: tuple, declared: tuple) -> bool:
     return len(data) == len(declared) and not any(
         differ(a, b) for a, b in zip(data[1:], declared[1:], strict=True)
     )
+
+
+def _layer_method(layer: Layer, name: str) -> Value:
+    """``lookup.vocabulary_size()`` of a lookup whose vocabulary the source lists; after
+    ``set_vocabulary(...)`` its vocabulary is unknown (Keras replaces it)."""
+    if name == "set_vocabulary" and "vocabulary" in layer.config:
+        layer.config["vocabulary"] = UNKNOWN
+    elif name == "vocabulary_size":
+        indices = index_range(layer)
+        if indices is not None and indices.vocabulary:
+            return indices.high
+    return UNKNOWN
 
 
 def _frames_as_arrays(value: Value) -> Value:
@@ -1635,11 +1891,79 @@ def _hashable(value: Value) -> bool:
     return arith.is_constant(value) and not isinstance(value, (list, dict))
 
 
+_SAVERS = frozenset({"json", "pickle", "joblib", "yaml", "np", "numpy", "logging", "logger"})
+
+
+def _saving(node: cst.CSTNode) -> bool:
+    """``json.dump(d, f)`` and the like: a call that writes a value out, never changes it."""
+    func = node.func if isinstance(node, cst.Call) else None
+    while isinstance(func, cst.Attribute):
+        func = func.value
+    return isinstance(func, cst.Name) and func.value in _SAVERS
+
+
 # -- builtins ----------------------------------------------------------------------------------
+
+
+def length_of(value: Value) -> Value:
+    """``len(value)``: a number, a named size (``len(words)``) or unknown."""
+    return _len(Args([value]))
+
+
+def enumerate_start(call: cst.Call) -> int | None:
+    """The start of ``enumerate(words)`` / ``enumerate(words, 1)`` / ``enumerate(words,
+    start=1)`` whose ``words`` is a plain name or attribute; None for anything else."""
+    args = call.args
+    if not args or len(args) > 2 or args[0].keyword is not None or args[0].star:
+        return None
+    if not plain(args[0].value):
+        return None
+    if len(args) == 1:
+        return 0
+    second = args[1]
+    keyword = second.keyword.value if second.keyword is not None else "start"
+    if keyword != "start" or second.star or not isinstance(second.value, cst.Integer):
+        return None
+    try:
+        return int(second.value.value.replace("_", ""), 0)
+    except ValueError:
+        return None
+
+
+def plain(expr: cst.BaseExpression) -> bool:
+    """A name, an attribute or a constant subscript of one: evaluating it again runs no code."""
+    while isinstance(expr, (cst.Attribute, cst.Subscript)):
+        if isinstance(expr, cst.Subscript) and not all(
+            isinstance(e.slice, cst.Index) and isinstance(e.slice.value, cst.Integer)
+            for e in expr.slice
+        ):
+            return False
+        expr = expr.value
+    return isinstance(expr, cst.Name)
+
+
+def _pairs_comprehension(
+    node: cst.Call,
+) -> tuple[cst.CompFor, cst.BaseExpression, cst.BaseExpression] | None:
+    """``dict([(k, v) for ...])`` / ``dict((k, v) for ...)``: the comprehension's clause,
+    key and value."""
+    if len(node.args) != 1 or node.args[0].keyword is not None or node.args[0].star:
+        return None
+    comp = node.args[0].value
+    if not isinstance(comp, (cst.ListComp, cst.GeneratorExp)):
+        return None
+    elt = comp.elt
+    if not isinstance(elt, cst.Tuple) or len(elt.elements) != 2:
+        return None
+    if any(isinstance(e, cst.StarredElement) for e in elt.elements):
+        return None
+    return comp.for_in, elt.elements[0].value, elt.elements[1].value
 
 
 def _len(args: Args) -> Value:
     value = args.get(0, "obj")
+    if isinstance(value, WordIds):
+        return value.size if is_known(value.size) or isinstance(value.size, Sym) else UNKNOWN
     if isinstance(value, Array):
         return value.shape[0] if value.shape else UNKNOWN
     if isinstance(value, Items):
@@ -1816,3 +2140,24 @@ _HANDLERS: dict[type, Callable[[Evaluator, cst.BaseExpression], Value]] = {
     cst.Lambda: Evaluator._lambda,
     cst.Yield: Evaluator._yield,
 }
+
+
+def _requires_more_than_input(kind: str) -> bool:
+    """Whether the ``call()`` of the ``keras.layers`` class ``kind`` requires a second
+    positional argument (a cell's ``states``, an attention layer's ``value``): Keras 3
+    refuses it as a layer of a Sequential model."""
+    found = call_spec(kind)
+    if found is None or found.parameters is None:
+        return False
+    required = [
+        name for name, default in Signature.parse(found.parameters).positional if not default
+    ]
+    return len(required) > 1
+
+
+def _initialized(shape: Value, loc: Loc) -> Array:
+    """What an initializer called with ``shape`` makes: float values of that shape."""
+    items = tuple(shape) if isinstance(shape, (tuple, list)) else None
+    if items is None or not all(is_known(d) or isinstance(d, Sym) for d in items):
+        return Array(None, dtype="float", loc=loc)
+    return Array(items, dtype="float", loc=loc)

@@ -8,10 +8,12 @@ from collections.abc import Sequence
 
 from seqlint.diagnostic import Diagnostic
 from seqlint.report.shared import file_region
-from seqlint.report.text import summary_line
+from seqlint.report.text import Coverage, summary_line, summary_text
 
 
-def render(diagnostics: Sequence[Diagnostic], files_checked: int) -> str:
+def render(
+    diagnostics: Sequence[Diagnostic], files_checked: int, coverage: Coverage | None = None
+) -> str:
     """A clean run is one passing test case, so that the report is never empty."""
     root = ET.Element(
         "testsuites",
@@ -21,7 +23,8 @@ def render(diagnostics: Sequence[Diagnostic], files_checked: int) -> str:
     )
     if not diagnostics:
         suite = ET.SubElement(root, "testsuite", name="seqlint", tests="1", failures="0")
-        summary = "".join(text for text, _ in summary_line(diagnostics, files_checked))
+        line = summary_line(diagnostics, files_checked, coverage=coverage)
+        summary = summary_text(line) or f"No problems found in {files_checked} files."
         ET.SubElement(suite, "testcase", name=summary)
     by_path: dict[str, list[Diagnostic]] = {}
     for diagnostic in diagnostics:

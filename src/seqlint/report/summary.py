@@ -6,26 +6,44 @@ import json
 from collections.abc import Sequence
 from typing import TextIO
 
-from seqlint.report.text import Line, is_utf, printable, printable_rows, trace_lines, write_lines
+from seqlint.report.text import (
+    HEAD_HANG,
+    Line,
+    is_utf,
+    printable,
+    printable_rows,
+    trace_lines,
+    wrap,
+    write_lines,
+)
 from seqlint.summary import ModelSummary
 
 FileSummaries = tuple[str, Sequence[ModelSummary]]  # path, its models
 
 
 def render_summaries_text(
-    files: Sequence[FileSummaries], stream: TextIO, *, color: bool = False
+    files: Sequence[FileSummaries],
+    stream: TextIO,
+    *,
+    color: bool = False,
+    width: int | None = None,
 ) -> None:
+    """One table per model; ``width``: fit them to that many columns (None: never wrap)."""
     lines: list[Line] = []
     for path, models in files:
         for model in models:
             if lines:
                 lines.append([])  # a blank line between models
-            title = printable(f"{path}:{model.location}: {model.name} ({model.kind})")
-            lines.append([(title, "bold")])
+            place = printable(f"{path}:{model.location}:")
+            title = printable(f" {model.name} ({model.kind})")
+            lines.extend(wrap([(place, "bold"), (title, "bold")], width, HEAD_HANG, keep=1))
             if model.rows:
                 params = [layer.params_text for layer in model.layers]
                 rows = trace_lines(
-                    printable_rows(model.rows), ascii_only=not is_utf(stream), params=params
+                    printable_rows(model.rows),
+                    ascii_only=not is_utf(stream),
+                    params=params,
+                    width=width,
                 )
                 lines.extend(rows)
             else:

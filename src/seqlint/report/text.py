@@ -8,6 +8,12 @@ GitHub annotation, say) or print a hyperlink.
 Lines are built as styled spans. On a color terminal they are printed with rich; otherwise
 (pipes, CI logs, pre-commit, ``--no-color``, ``NO_COLOR``) they are written as plain text
 without importing rich at all, which saves ~30 ms per run.
+
+Width: lines are wrapped at word boundaries to :func:`terminal_width` (``COLUMNS``, else the
+terminal's width when the output is one; piped output without ``COLUMNS`` is never wrapped),
+the location staying whole on the first line so that editors and CI still parse it. A shape
+table first shrinks its layer column, cutting long layer names with an ellipsis, then wraps
+its notes under the note column.
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TextIO
 
 from seqlint.diagnostic import Applicability, Diagnostic, Severity, TraceRow
@@ -30,6 +36,12 @@ SEVERITY_STYLE = {
 }
 MARKER = ">"
 INDENT = "  "
+MIN_WIDTH = 20
+"""Narrower terminals are treated as this wide (a word per line helps nobody)."""
+HEAD_HANG = 4  # continuation indent of a diagnostic's first line
+HINT_LABEL = f"{INDENT}hint: "
+MIN_LAYER_WIDTH = 20  # a shape table's layer column shrinks to this, not less
+MIN_NOTE_WIDTH = 16  # a wrapped note continues under its column when this much room is left
 
 
 # C0 and C1 controls, DEL, bidirectional overrides and lone surrogates (undecodable names)
@@ -79,6 +91,74 @@ def wants_color(stream: TextIO, no_color: bool = False) -> bool:
     return bool(isatty and isatty())
 
 
+def terminal_width(stream: TextIO) -> int | None:
+    """The width to wrap at: ``COLUMNS`` when it is set to a number, else the terminal's
+    when ``stream`` is one; None (never wrap) otherwise, e.g. when piped."""
+    columns = os.environ.get("COLUMNS", "").strip()
+    if columns.isdigit() and int(columns) > 0:
+        return max(int(columns), MIN_WIDTH)
+    isatty = getattr(stream, "isatty", None)
+    if not (isatty and isatty()):
+        return None
+    try:
+        size = os.get_terminal_size(stream.fileno()).columns
+    except (OSError, ValueError, AttributeError):
+        return None
+    return max(size, MIN_WIDTH) if size > 0 else None
+
+
+def wrap(line: Line, width: int | None, hang: int, keep: int = 0) -> list[Line]:
+    """``line`` broken at spaces into lines of at most ``width`` characters, every line
+    after the first indented by ``hang``; styles are kept, a word longer than a line is never
+    broken (it overflows alone), nor are the first ``keep`` spans (a location whose path has
+    spaces). ``width`` None: the line as it is."""
+    if width is None or sum(len(text) for text, _ in line) <= width:
+        return [line]
+    lead, words = _words(line, keep)
+    lines: list[Line] = []
+    current: Line = list(lead)
+    column = sum(len(text) for text, _ in lead)
+    placed = False  # a word is on the current line
+    for gap, word in words:
+        gap_size = sum(len(text) for text, _ in gap)
+        size = sum(len(text) for text, _ in word)
+        if placed and column + gap_size + size > width:
+            lines.append(current)
+            current, column = [(" " * hang, "")], hang
+        elif placed:
+            current.extend(gap)
+            column += gap_size
+        current.extend(word)
+        column += size
+        placed = True
+    lines.append(current)
+    return lines
+
+
+def _words(line: Line, keep: int = 0) -> tuple[Line, list[tuple[Line, Line]]]:
+    """The line's leading blanks, then each word (a run of non-blank text, perhaps of
+    several styles, or one of the first ``keep`` spans whole) with the blanks before it;
+    trailing blanks are dropped."""
+    lead: Line = []
+    words: list[tuple[Line, Line]] = []
+    gap: Line = []
+    word: Line = []
+    for index, (text, style) in enumerate(line):
+        for piece in [text] if index < keep else re.split("( +)", text):
+            if not piece:
+                continue
+            if piece[0] != " ":
+                word.append((piece, style))
+                continue
+            if word:
+                words.append((gap, word))
+                gap, word = [], []
+            (gap if words else lead).append((piece, style))
+    if word:
+        words.append((gap, word))
+    return lead, words
+
+
 def render_text(
     diagnostics: Sequence[Diagnostic],
     files_checked: int,
@@ -88,15 +168,28 @@ def render_text(
     summary: bool = True,
     models: int = 0,
     unanalysed: int = 0,
+    coverage: Coverage | None = None,
+    quiet: bool = False,
+    width: int | None = None,
 ) -> None:
+    """The report; ``summary=False``: the diagnostics only; ``quiet``: then one short
+    summary line (``-q``); ``width``: wrap it to that many columns (None: never wrap)."""
+    coverage = coverage or Coverage(models, unanalysed)
     lines: list[Line] = []
     for diagnostic in diagnostics:
         shown = printable_diagnostic(diagnostic)
-        lines.extend(diagnostic_lines(shown, ascii_only=not is_utf(stream)))
+        lines.extend(diagnostic_lines(shown, ascii_only=not is_utf(stream), width=width))
         lines.append([])
-    if summary:
-        lines.append(summary_line(diagnostics, files_checked, models, unanalysed))
-        lines.extend(fixable_lines(diagnostics))
+    last = None
+    if quiet:
+        last = short_summary(diagnostics, files_checked, coverage)
+    elif summary:
+        last = summary_line(diagnostics, files_checked, coverage=coverage)
+    if last is not None:
+        lines.extend(wrap(last, width, 2))
+        if not quiet:
+            for line in fixable_lines(diagnostics):
+                lines.extend(wrap(line, width, 2))
     elif lines:
         lines.pop()  # no blank line before a summary that is not printed
     write_lines(lines, stream, color=color)
@@ -121,22 +214,24 @@ def write_lines(lines: Sequence[Line], stream: TextIO, *, color: bool) -> None:
         console.print(Text.assemble(*line), soft_wrap=True)
 
 
-def diagnostic_lines(diagnostic: Diagnostic, *, ascii_only: bool = False) -> list[Line]:
+def diagnostic_lines(
+    diagnostic: Diagnostic, *, ascii_only: bool = False, width: int | None = None
+) -> list[Line]:
     style = SEVERITY_STYLE.get(diagnostic.severity, "bold")
-    lines: list[Line] = [
-        [
-            (f"{diagnostic.location}:", "bold"),
-            (" ", ""),
-            (diagnostic.code, style),
-            (" ", ""),
-            *([("[*]", "bold cyan"), (" ", "")] if _safely_fixable(diagnostic) else []),
-            (diagnostic.message, ""),
-        ]
+    head: Line = [
+        (f"{diagnostic.location}:", "bold"),
+        (" ", ""),
+        (diagnostic.code, style),
+        (" ", ""),
+        *([("[*]", "bold cyan"), (" ", "")] if _safely_fixable(diagnostic) else []),
+        (diagnostic.message, ""),
     ]
+    lines = wrap(head, width, HEAD_HANG, keep=1)
     if diagnostic.trace:
-        lines.extend(trace_lines(diagnostic.trace, style, ascii_only=ascii_only))
+        lines.extend(trace_lines(diagnostic.trace, style, ascii_only=ascii_only, width=width))
     if diagnostic.hint:
-        lines.append([(f"{INDENT}hint: ", "bold cyan"), (diagnostic.hint, "")])
+        hint: Line = [(HINT_LABEL, "bold cyan"), (diagnostic.hint, "")]
+        lines.extend(wrap(hint, width, len(HINT_LABEL)))
     return lines
 
 
@@ -146,12 +241,17 @@ def trace_lines(
     *,
     ascii_only: bool = False,
     params: Sequence[str] = (),
+    width: int | None = None,
 ) -> list[Line]:
     """The shape chain as aligned columns (layer, line, output shape, ``params`` when given:
     one per row, then the note), one row per layer, the row a diagnostic is about marked with
     ``>``. No wrapping inside cells and no trailing blanks, so it reads the same in a terminal,
     a CI log and a pasted issue. ``seqlint shapes`` renders its tables with this too. In a
-    notebook the line column is ``cell:line``."""
+    notebook the line column is ``cell:line``.
+
+    ``width``: a table wider than that first narrows its layer column (to
+    :data:`MIN_LAYER_WIDTH`), cutting the names with an ellipsis; notes that still do not
+    fit wrap under the note column."""
     places = [_place(row) for row in rows]
     line_header = "cell:line" if any(row.cell is not None for row in rows) else "line"
     layer_width = max(len("layer"), *(len(row.layer) for row in rows))
@@ -159,14 +259,20 @@ def trace_lines(
     shape_width = max(len("output shape"), *(len(row.shape) for row in rows))
     with_params = bool(params)
     params_width = max(len("params"), *(len(p) for p in params)) if with_params else 0
+    if width is not None:
+        layer_width = _fitted_layer_width(
+            rows, width, layer_width, len(INDENT) + 6 + line_width + shape_width, params_width
+        )
+    ellipsis = "..." if ascii_only else "\u2026"
     header = (
         f"{INDENT}  {'layer'.ljust(layer_width)}  {line_header.rjust(line_width)}  output shape"
     )
     if with_params:
         header = header.ljust(len(header) + shape_width - len("output shape"))
         header += "  " + "params".rjust(params_width)
-    width = 6 + layer_width + line_width + shape_width + (params_width + 2 if with_params else 0)
-    rule = ("-" if ascii_only else "\u2500") * width
+    table_width = 6 + layer_width + line_width + shape_width
+    table_width += params_width + 2 if with_params else 0
+    rule = ("-" if ascii_only else "\u2500") * table_width
     lines: list[Line] = [[(header, "dim")], [(INDENT + rule, "dim")]]
     for index, (row, place) in enumerate(zip(rows, places, strict=True)):
         row_style = marker_style if row.marked else ""
@@ -176,7 +282,10 @@ def trace_lines(
             (INDENT, ""),
             (MARKER if row.marked else " ", marker_style),
             (" ", ""),
-            (row.layer.ljust(layer_width), "bold" if row.marked else ""),
+            (
+                _cut(row.layer, layer_width, ellipsis).ljust(layer_width),
+                "bold" if row.marked else "",
+            ),
             ("  ", ""),
             (place.rjust(line_width), "dim"),
             ("  ", ""),
@@ -186,8 +295,35 @@ def trace_lines(
             line += [("  ", ""), (params[index].rjust(params_width), "")]
         if row.note:
             line += [("  ", ""), (row.note, row_style or "dim")]
-        lines.append(line)
+            note_column = sum(len(text) for text, _ in line) - len(row.note)
+            fits = width is not None and width - note_column >= MIN_NOTE_WIDTH
+            lines.extend(wrap(line, width, note_column if fits else HEAD_HANG + len(INDENT)))
+        else:
+            lines.append(line)
     return lines
+
+
+def _fitted_layer_width(
+    rows: Sequence[TraceRow], width: int, layer_width: int, others: int, params_width: int
+) -> int:
+    """The layer column's width for a table of ``width`` columns: narrowed (not below
+    :data:`MIN_LAYER_WIDTH`) so that whole rows fit, notes included, when that is enough;
+    else so that the columns before the notes fit, the notes then wrapping."""
+    columns = others + (params_width + 2 if params_width else 0)
+    widest_note = max((len(row.note) for row in rows), default=0)
+    whole = columns + (widest_note + 2 if widest_note else 0)
+    if whole + layer_width <= width:
+        return layer_width
+    if whole + MIN_LAYER_WIDTH <= width:
+        return width - whole
+    return min(layer_width, max(width - columns, MIN_LAYER_WIDTH))
+
+
+def _cut(text: str, width: int, ellipsis: str) -> str:
+    """``text`` shortened to ``width`` characters, its end replaced by ``ellipsis``."""
+    if len(text) <= width:
+        return text
+    return text[: max(width - len(ellipsis), 0)] + ellipsis
 
 
 def _place(row: TraceRow) -> str:
@@ -196,21 +332,77 @@ def _place(row: TraceRow) -> str:
     return f"{row.cell}:{row.line}" if row.cell is not None else str(row.line)
 
 
+@dataclass(frozen=True)
+class Coverage:
+    """What a run did besides its findings, for the summary: models analysed and not, files
+    skipped (by a ``# seqlint: skip-file`` comment, by the configuration's exclude patterns,
+    by their size), findings the baseline holds, paths that do not exist."""
+
+    models: int = 0
+    unanalysed: int = 0
+    skipped_comment: int = 0
+    skipped_config: int = 0
+    skipped_size: int = 0
+    baselined: int = 0
+    missing: int = 0
+
+    @property
+    def skipped(self) -> int:
+        return self.skipped_comment + self.skipped_config + self.skipped_size
+
+    def skipped_text(self) -> str:
+        """``skipped: 1 by comment, 2 by configuration`` or empty."""
+        parts = [
+            f"{count} by {why}"
+            for count, why in (
+                (self.skipped_comment, "comment"),
+                (self.skipped_config, "configuration"),
+                (self.skipped_size, "size"),
+            )
+            if count
+        ]
+        return "skipped: " + ", ".join(parts) if parts else ""
+
+    def missing_text(self) -> str:
+        return f"{_plural(self.missing, 'path')} not found" if self.missing else ""
+
+    def baselined_text(self) -> str:
+        if not self.baselined:
+            return ""
+        return f"{_plural(self.baselined, 'finding')} in the baseline"
+
+
 def summary_line(
-    diagnostics: Sequence[Diagnostic], files_checked: int, models: int = 0, unanalysed: int = 0
-) -> Line:
+    diagnostics: Sequence[Diagnostic],
+    files_checked: int,
+    models: int = 0,
+    unanalysed: int = 0,
+    coverage: Coverage | None = None,
+) -> Line | None:
     """``All checks passed (2 files, 3 models analysed).`` or ``Found ...``; what could not
-    be analysed is counted so that a clean run never hides an unread model."""
+    be analysed, was skipped or is in the baseline is counted, so that a clean run never
+    hides an unread model or file. A path that does not exist is never "All checks passed":
+    None (nothing to say beyond the error) when nothing was checked besides."""
+    coverage = coverage or Coverage(models, unanalysed)
     files = _plural(files_checked, "file")
-    coverage = ""
-    if models or unanalysed:
-        coverage = f"{_plural(models, 'model')} analysed"
-        if unanalysed:
-            coverage += f"; {unanalysed} not analysed (--verbose says why)"
+    analysed = ""
+    if coverage.models or coverage.unanalysed:
+        analysed = f"{_plural(coverage.models, 'model')} analysed"
+        if coverage.unanalysed:
+            analysed += f"; {coverage.unanalysed} not analysed (--verbose says why)"
+    rest = [
+        text
+        for text in (coverage.skipped_text(), coverage.baselined_text(), coverage.missing_text())
+        if text
+    ]
     if not diagnostics:
-        if coverage:
-            return [(f"All checks passed ({files}, {coverage}).", "bold green")]
-        return [(f"All checks passed ({files}).", "bold green")]
+        if coverage.missing:
+            if not files_checked:
+                return None
+            details = "; ".join([f"in {files}" + (f", {analysed}" if analysed else ""), *rest])
+            return [(f"No problems found {details}.", "bold red")]
+        details = "; ".join([files + (f", {analysed}" if analysed else ""), *rest])
+        return [(f"All checks passed ({details}).", "bold green")]
     counts = {severity: 0 for severity in Severity}
     for diagnostic in diagnostics:
         counts[diagnostic.severity] += 1
@@ -224,7 +416,40 @@ def summary_line(
     where = files if with_problems == files_checked else f"{with_problems} of {files}"
     style = "bold red" if counts[Severity.ERROR] else "bold yellow"
     found = f"Found {_plural(len(diagnostics), 'problem')} ({', '.join(parts)}) in {where}"
-    return [(f"{found}; {coverage}." if coverage else f"{found}.", style)]
+    return [("; ".join([found, *([analysed] if analysed else []), *rest]) + ".", style)]
+
+
+def short_summary(
+    diagnostics: Sequence[Diagnostic], files_checked: int, coverage: Coverage
+) -> Line | None:
+    """The summary of ``-q``, one short line: ``Found 2 problems in 3 files; 1 not analysed;
+    1 skipped.``; None when a missing path is all there is to say."""
+    rest = [
+        text
+        for text in (
+            f"{coverage.unanalysed} not analysed" if coverage.unanalysed else "",
+            f"{coverage.skipped} skipped" if coverage.skipped else "",
+            f"{coverage.baselined} in the baseline" if coverage.baselined else "",
+            coverage.missing_text(),
+        )
+        if text
+    ]
+    files = _plural(files_checked, "file")
+    if diagnostics:
+        style = (
+            "bold red" if any(d.severity is Severity.ERROR for d in diagnostics) else "bold yellow"
+        )
+        head = f"Found {_plural(len(diagnostics), 'problem')} in {files}"
+        return [("; ".join([head, *rest]) + ".", style)]
+    if coverage.missing:
+        if not files_checked:
+            return None
+        return [("; ".join([f"No problems found in {files}", *rest]) + ".", "bold red")]
+    return [(f"All checks passed ({'; '.join([files, *rest])}).", "bold green")]
+
+
+def summary_text(line: Line | None) -> str | None:
+    return None if line is None else "".join(text for text, _ in line)
 
 
 def fixable_lines(diagnostics: Sequence[Diagnostic]) -> list[Line]:

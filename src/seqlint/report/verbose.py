@@ -29,6 +29,12 @@ def verbose_lines(result: CheckResult) -> list[str]:
         lines.append(f"seqlint: configuration: {where or 'none (defaults)'} ({files})")
     for path in result.skipped:
         lines.append(f"seqlint: {path}: skipped (# seqlint: skip-file)")
+    if result.excluded:
+        files = f"{result.excluded} file" + ("" if result.excluded == 1 else "s")
+        lines.append(f"seqlint: {files} skipped by the configuration's exclude patterns")
+    if result.baselined:
+        found = f"{result.baselined} finding" + ("" if result.baselined == 1 else "s")
+        lines.append(f"seqlint: {found} left out: the baseline holds them")
     missing: dict[str, int] = {}
     for item in result.unanalysed:
         missing[item.path] = missing.get(item.path, 0) + 1

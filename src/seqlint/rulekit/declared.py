@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from seqlint.dims import Shape, is_known
+from seqlint.dims import UNKNOWN, Shape, Sym, is_known
 from seqlint.ir import LayerCall, TensorRef, Value
 from seqlint.rulekit.base import RuleContext
 
@@ -13,6 +13,8 @@ def declared_disagrees(call: LayerCall, ctx: RuleContext) -> Shape | None:
     provably disagrees with it (None otherwise)."""
     if not isinstance(call.declared, tuple) or not isinstance(call.returned, TensorRef):
         return None
+    if invalid_size(call.declared) is not None:
+        return None  # not a shape at all: Keras raises when the layer is called (SL234)
     returned = ctx.shapes.of(call.returned)
     return returned if _disagree(call.declared, returned) else None
 
@@ -32,3 +34,23 @@ def show_declared(declared: Value) -> str:
     """``(None, 50)``: a declared shape, None for the sizes left to Keras."""
     items = ", ".join("None" if d is None else str(d) for d in declared)
     return f"({items},)" if len(declared) == 1 else f"({items})"
+
+
+def invalid_size(declared: Value) -> Value | None:
+    """The first item of a declared shape that Keras 3 refuses as a size (a tuple, a list, a
+    float, a string), when ``declared`` is read as one shape (it starts with a size)."""
+    if not isinstance(declared, tuple) or not declared:
+        return None
+    first = declared[0]
+    if not (first is None or _size(first)):
+        return None  # a structure of shapes (several outputs), or unknown
+    for item in declared:
+        if isinstance(item, (tuple, list, float, str)) and not isinstance(item, bool):
+            return item
+    return None
+
+
+def _size(value: Value) -> bool:
+    return (isinstance(value, int) and not isinstance(value, bool)) or (
+        value is UNKNOWN or isinstance(value, Sym)
+    )

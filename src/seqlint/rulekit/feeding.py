@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from seqlint.dims import differ, is_known
-from seqlint.ir import Array, Batches, Model, Node, TensorRef, TrainingCall, Value
+from seqlint.dims import UNKNOWN, Dim, Sym, differ, difference, is_known, shown, sub_const
+from seqlint.ir import Array, Batches, Layer, Model, Node, TensorRef, TrainingCall, Value
 from seqlint.rulekit.base import RuleContext
-from seqlint.shapes.catalogue import Trait, has_trait
+from seqlint.shapes.catalogue import Indices, Trait, has_trait, index_range
 
 # Calls that run the model on data (Keras 3: the ``*_generator`` methods are gone).
 DATA_CALLS = frozenset(
@@ -167,24 +167,127 @@ def data_name(array: Array, fallback: str = "x") -> str:
 
 @dataclass(frozen=True)
 class Lookup:
-    """An Embedding fed straight by data whose index range the script states."""
+    """An Embedding and the indices it is given: data whose index range the script states
+    (``feed``), or the output of a layer of the model whose indices have a known range
+    (``source``, a StringLookup...) run by the data call ``call``."""
 
-    feed: Feed
+    call: TrainingCall
     embedding: Node
-    low: int  # the data holds integers in [low, high)
-    high: int
-    vocabulary: int  # the Embedding's input_dim
+    low: int  # the indices are integers in [low, high)
+    high: Dim  # an int, or a symbol (``len(word_index)+1``)
+    vocabulary: Dim  # the Embedding's input_dim: an int or a symbol
+    feed: Feed | None = None
+    source: Node | None = None
+    indices: Indices | None = None  # what the source layer outputs
+    rows: Rows | None = None  # the Embedding's rows as bounded by its weights
+
+    @property
+    def beyond(self) -> int | None:
+        """How many of the largest indices have no row (> 0: the lookup fails); None when
+        the indices and the vocabulary cannot be compared."""
+        found = difference(self.high, self.vocabulary)
+        if found is None and self.rows is not None:
+            bounded = difference(self.high, self.rows.at_most)
+            return bounded if bounded is not None and bounded > 0 else None
+        return found
+
+
+@dataclass(frozen=True)
+class Rows:
+    """An Embedding's rows known only as at most ``at_most``: its ``weights=[matrix]`` has
+    an unknown number of rows, at most that many (a comprehension that keeps some of
+    ``at_most`` words; Keras raises unless ``input_dim`` equals the matrix's rows)."""
+
+    at_most: Dim
+    matrix: Array
 
 
 def embedding_lookups(ctx: RuleContext) -> Iterator[Lookup]:
-    """Every (data call, Embedding) where the data's known index range meets a known
-    ``input_dim``, the Embedding reached from the model input through layers that pass
-    the values on."""
+    """Every (data call, Embedding) where the index range of the data, or of the layer that
+    feeds the Embedding, meets an ``input_dim`` it can be compared with: data reaching the
+    Embedding from the model input through layers that pass the values on, or a layer that
+    outputs indices (a lookup, Hashing) right before it in a model the call runs."""
     for feed in feeds(ctx):
         bounds = getattr(feed.data, "value_range", None)
-        if bounds is None or bounds[1] <= bounds[0]:
+        if not _range(bounds):
             continue
         for node in reached_through(feed.input, ctx):
-            vocabulary = node.layer.get("input_dim")
-            if node.layer.kind == "Embedding" and is_known(vocabulary) and vocabulary > 0:
-                yield Lookup(feed, node, bounds[0], bounds[1], vocabulary)
+            vocabulary = embedding_rows(node.layer)
+            if vocabulary is not None:
+                rows = weight_rows(node.layer)
+                yield Lookup(
+                    feed.call, node, bounds[0], bounds[1], vocabulary, feed=feed, rows=rows
+                )
+    for call in data_calls(ctx):
+        graph = model_node_ids(call.model, ctx)
+        for node_id in sorted(graph):
+            node = ctx.ir.nodes[node_id]
+            vocabulary = embedding_rows(node.layer)
+            source = index_source(node, ctx)
+            if vocabulary is None or source is None:
+                continue
+            indices = index_range(source.layer)
+            if indices is not None:
+                yield Lookup(
+                    call,
+                    node,
+                    indices.low,
+                    indices.high,
+                    vocabulary,
+                    source=source,
+                    indices=indices,
+                    rows=weight_rows(node.layer),
+                )
+
+
+def embedding_rows(layer: Layer) -> Dim | None:
+    """An Embedding's ``input_dim`` when it is a positive int or a symbol; else None."""
+    if layer.kind != "Embedding":
+        return None
+    vocabulary = layer.get("input_dim")
+    if is_known(vocabulary) and vocabulary > 0 or isinstance(vocabulary, Sym):
+        return vocabulary
+    return None
+
+
+def weight_rows(layer: Layer) -> Rows | None:
+    """The bound on an Embedding's rows its ``weights=[matrix]`` gives, when the matrix has
+    an unknown number of rows of which the script states a bound."""
+    weights = layer.get("weights")
+    if not isinstance(weights, (list, tuple)) or len(weights) != 1:
+        return None
+    matrix = weights[0]
+    if not isinstance(matrix, Array) or matrix.shape is None or not matrix.shape:
+        return None
+    at_most = matrix.at_most
+    if matrix.shape[0] is not UNKNOWN or not (is_known(at_most) or isinstance(at_most, Sym)):
+        return None
+    return Rows(at_most, matrix)
+
+
+def index_source(node: Node, ctx: RuleContext) -> Node | None:
+    """The layer whose output ``node`` takes as its one input, through layers that pass the
+    values on (Identity), when it outputs indices of a known range."""
+    current = node
+    for _ in range(64):
+        if len(current.inputs) != 1 or current.inputs[0].index not in (0, None):
+            return None
+        current = ctx.ir.node(current.inputs[0])
+        if index_range(current.layer) is not None:
+            return current
+        if not has_trait(current.layer, Trait.PASSES_VALUES):
+            return None
+    return None
+
+
+def _range(bounds: Value) -> bool:
+    """A value range with an int low and a high that is an int above it or a symbol."""
+    if not isinstance(bounds, tuple) or len(bounds) != 2 or not is_known(bounds[0]):
+        return False
+    high = bounds[1]
+    return is_known(high) and high > bounds[0] or isinstance(high, Sym)
+
+
+def last_index(high: Dim) -> str:
+    """The largest index of ``[low, high)``, for messages."""
+    return shown(sub_const(high, 1))

@@ -11,9 +11,11 @@ deliberate fallback, not a breakage.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 
 from seqlint import keras_api_table as api
 from seqlint.diagnostic import Applicability
@@ -45,6 +47,10 @@ _UNJUDGED_REASONS = {
     "callbacks.TensorBoard(embeddings_data)": "tf-keras 2.21 pops it with a warning",
     "callbacks.TensorBoard(embeddings_layer_names)": "tf-keras 2.21 pops it with a warning",
     "callbacks.TensorBoard(write_grads)": "tf-keras 2.21 pops it with a warning",
+    "layers.ActivityRegularization(activity_regularizer)": "Keras 3.15 accepts it (the "
+    "base Layer takes it), though the table says its **kwargs refuses it",
+    "layers.StringLookup(vocabulary_dtype)": "Keras 3.15 accepts it (IndexLookup's "
+    "parameter), though the table says its **kwargs refuses it",
     "layers.GRUCell(seed)": "tf-keras 2.21 takes it through **kwargs",
     "layers.LSTMCell(seed)": "tf-keras 2.21 takes it through **kwargs",
     "layers.SimpleRNNCell(seed)": "tf-keras 2.21 takes it through **kwargs",
@@ -194,6 +200,8 @@ def _judge_name(use: LegacyUse, release: str) -> Lack | None:
 def _judge_keyword(use: LegacyUse, release: str) -> Lack | None:
     if use.surface == "tf_keras" and api.distribution(release) != "tf-keras":
         return None
+    if use.what == "layer-keyword" and use.name in keras1_renames(use.owner, release):
+        return None  # Keras 2.2/2.3 renamed it, with a warning
     signature = api.signature(use.path, release)
     if signature is None or signature.accepts(use.name) is not False:
         return None
@@ -238,6 +246,34 @@ def _optimizer_classes(release: str) -> tuple[str, ...]:
     return tuple(sorted(c for c in classes if c.count(".") == 1 and api.has(c, release)))
 
 
+@cache
+def _renames() -> dict[str, object]:
+    text = resources.files("seqlint").joinpath("data/keras1_renames.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def keras1_renames(layer: str, release: str | None = None) -> dict[str, str]:
+    """The Keras 1 keywords of ``layer`` Keras 2.2.5/2.3.1 renamed (``dropout_W`` ->
+    ``dropout``: data/keras1_renames.json, tools/keras1_renames.py); with ``release``, none
+    unless that release still does (it predates 2.6)."""
+    if release is not None and not _renaming(release):
+        return {}
+    found = _renames().get(layer)
+    return dict(found) if isinstance(found, dict) else {}
+
+
+def keras1_value_converted(keyword: str) -> bool:
+    """Whether Keras 2.2/2.3 converted the value of ``keyword`` too (no drop-in rename)."""
+    values = _renames()["values"]
+    return isinstance(values, list) and keyword in values
+
+
+def _renaming(release: str) -> bool:
+    index = api.versions().index(release) if release in api.versions() else None
+    first = api.resolve_version("2.6")
+    return index is not None and first is not None and index < api.versions().index(first)
+
+
 # -- which rule reports a lack --------------------------------------------------------------
 
 _GENERATORS = frozenset({"fit_generator", "evaluate_generator", "predict_generator"})
@@ -256,6 +292,13 @@ def claimed_by(lack: Lack) -> str:
             return "SL219"
     if use.what == "layer-keyword" and use.name == "batch_input_shape":
         return "SL215"
+    if (
+        use.what == "layer-keyword"
+        and lack.removed_in is None
+        and lack.replacement is None
+        and api.keyword_never_accepted(use.path, use.name)
+    ):
+        return "SL117"  # no release has it: not removed, a wrong constructor argument
     if use.what in ("import", "attribute") and use.name in _CUDNN and lack.absent == use.path:
         return "SL216"  # (a module that does not exist is SL221's, once per import)
     if (use.what == "optimizer-keyword" or use.what == "member") and use.name == "lr":

@@ -7,7 +7,7 @@ import ast
 from seqlint.diagnostic import Applicability
 from seqlint.dims import UNKNOWN, Dim
 from seqlint.fixes import Fix, InsertLayer, ReplaceString, SetKeyword
-from seqlint.ir import Node
+from seqlint.ir import Layer, Node
 from seqlint.rulekit.base import RuleContext
 from seqlint.rulekit.evidence import Dropper, inner_layer, where
 from seqlint.rulekit.training import TargetVerdict
@@ -40,16 +40,23 @@ def return_sequences_fix(
     return Fix(applicability, f"set return_sequences=True on {where(node)}", (edit,))
 
 
+def size_text(size: Dim, layer: Layer) -> str:
+    """``size`` as code written where ``layer`` is made: the name that holds it there
+    (``n_out``), else the size itself."""
+    if type(size) is int:
+        return layer.sizes.get(size, str(size))
+    return str(size)
+
+
 def repeat_vector_fix(decoder: Node, steps: Dim, ctx: RuleContext) -> Fix | None:
     """Feed ``decoder`` the encoder's vector once per output step: ``RepeatVector(steps)``
-    before it (unsafe: the model changes)."""
+    before it (unsafe: the model changes), the steps written as the code names them there."""
     if steps is UNKNOWN or sum(n.layer is decoder.layer for n in ctx.ir.nodes) != 1:
         return None
     application = decoder.added_by or decoder.loc
-    edit = InsertLayer(
-        application, decoder.layer.loc, "RepeatVector", str(steps), decoder.sequential
-    )
-    message = f"insert RepeatVector({steps}) before {where(decoder)}"
+    text = size_text(steps, decoder.layer)
+    edit = InsertLayer(application, decoder.layer.loc, "RepeatVector", text, decoder.sequential)
+    message = f"insert RepeatVector({text}) before {where(decoder)}"
     return Fix(Applicability.UNSAFE, message, (edit,))
 
 

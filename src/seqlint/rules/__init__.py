@@ -4,12 +4,14 @@ from seqlint.rulekit.base import Rule
 from seqlint.rules.add_weight_positional_name import AddWeightPositionalName
 from seqlint.rules.array_reshape_size import ArrayReshapeSize
 from seqlint.rules.axis_out_of_range import AxisOutOfRange
+from seqlint.rules.batch_axis_lost import BatchAxisLost
 from seqlint.rules.batch_input_shape import BatchInputShape
 from seqlint.rules.classification_target_mismatch import ClassificationTargetMismatch
 from seqlint.rules.cudnn_layer import CudnnLayer
 from seqlint.rules.custom_loss_indexes_outputs import CustomLossIndexesOutputs
 from seqlint.rules.data_input_mismatch import DataInputMismatch
 from seqlint.rules.declared_output_mismatch import DeclaredOutputMismatch
+from seqlint.rules.declared_shape_invalid import DeclaredShapeInvalid
 from seqlint.rules.degenerate_window import DegenerateWindow
 from seqlint.rules.embedding_index_range import EmbeddingIndexRange
 from seqlint.rules.embedding_negative_index import EmbeddingNegativeIndex
@@ -19,6 +21,7 @@ from seqlint.rules.initial_state_tensor import InitialStateTensor
 from seqlint.rules.input_declaration_rank import InputDeclarationRank
 from seqlint.rules.keras3_migration import Keras3Migration
 from seqlint.rules.layer_call_arguments import LayerCallArguments
+from seqlint.rules.layer_constructor_arguments import LayerConstructorArguments
 from seqlint.rules.layer_input_mismatch import LayerInputMismatch
 from seqlint.rules.loss_activation_mismatch import LossActivationMismatch
 from seqlint.rules.loss_outputs_mismatch import LossOutputsMismatch
@@ -70,6 +73,7 @@ ALL_RULES: tuple[Rule, ...] = (
     LayerInputMismatch(),
     AxisOutOfRange(),
     LayerCallArguments(),
+    LayerConstructorArguments(),
     ClassificationTargetMismatch(),
     OutputUnitsVsClasses(),
     RegressionTargetMismatch(),
@@ -101,6 +105,8 @@ ALL_RULES: tuple[Rule, ...] = (
     StatefulBatchMismatch(),
     StatefulWithoutBatch(),
     ReturnStateUnpacking(),
+    BatchAxisLost(),
+    DeclaredShapeInvalid(),
     ArrayReshapeSize(),
     ScalerFeatureMismatch(),
     NonDataArgument(),

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from textwrap import dedent
 
 from seqlint.diagnostic import Severity
+from seqlint.dims import is_known
 from seqlint.rulekit.base import Finding, Rule, RuleContext
 from seqlint.rulekit.evidence import trace
 from seqlint.rulekit.feeding import data_name, embedding_lookups
@@ -68,13 +69,21 @@ model should skip it; `len(vocabulary) + 1` for unknown words) and size
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         reported: set[int] = set()
         for lookup in embedding_lookups(ctx):
-            node, vocabulary, low = lookup.embedding, lookup.vocabulary, lookup.low
-            if node.id in reported or not -vocabulary <= low < 0:
+            node, vocabulary, low, high = (
+                lookup.embedding,
+                lookup.vocabulary,
+                lookup.low,
+                lookup.high,
+            )
+            feed = lookup.feed
+            if node.id in reported or feed is None or not (is_known(vocabulary) and is_known(high)):
                 continue
-            if lookup.high > vocabulary or vocabulary + low >= lookup.high:
+            if not -vocabulary <= low < 0:
+                continue
+            if high > vocabulary or vocabulary + low >= high:
                 continue  # SL210's, or the wrapped rows are rows no real index uses
             reported.add(node.id)
-            feed, row = lookup.feed, vocabulary + low
+            row = vocabulary + low
             message = (
                 f"{data_name(feed.data)} holds indices in [{low}, {lookup.high}) and "
                 f"{feed.call.method} at line {feed.call.loc.line} feeds it to "

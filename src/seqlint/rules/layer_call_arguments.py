@@ -42,6 +42,13 @@ Keras 3 is stricter than Keras 2 in three ways:
 - The recurrent layers name their input `sequences`: `LSTM(8)(inputs=x)` raises
   `TypeError: missing a required argument: 'sequences'`. Pass it by position.
 
+A recurrent cell (`LSTMCell`, `GRUCell`, `SimpleRNNCell`, `StackedRNNCells`)
+computes one time step and requires its `states`; `MultiHeadAttention` and
+`GroupQueryAttention` require their `value`. Called on one tensor they raise
+`TypeError`, and Keras 3 refuses them as layers of a Sequential model
+(`ValueError: Layers added to a Sequential model can only have a single
+required positional argument`). Wrap a cell in `keras.layers.RNN(cell)`.
+
 The parameters of every `keras.layers` class's `call()` come from Keras 3.15
 itself (`src/seqlint/data/layer_calls.json`)."""
     bad_example = dedent(
@@ -130,7 +137,13 @@ def _message(found: CallArguments) -> str:
         )
     if found.problem == "not-a-tensor":
         return f"{label} is given {argument} by position: {_ONLY_TENSORS}"
-    if found.problem == "missing" and found.keras3:
+    if found.problem == "missing" and found.sequential:
+        return (
+            f"{label} cannot be a layer of a Sequential model: its call() requires "
+            f"`{argument}` besides its input, and Keras 3 raises ValueError: Layers added to a "
+            "Sequential model can only have a single required positional argument"
+        )
+    if found.problem == "missing" and found.keras3 and not found.built_in:
         return (
             f"{label}'s call() requires `{argument}`, which Keras 3 passes only when it has a "
             f"value for it (Keras 2 always did): building the model raises TypeError: missing "
@@ -177,6 +190,13 @@ def _hint(found: CallArguments) -> str:
     if found.problem == "not-a-tensor":
         name = found.expected or "its parameter's name"
         return f"pass it by keyword: `{name}=...`"
+    if found.problem == "missing" and _is_cell(found.built_in):
+        return (
+            "a cell computes one time step from its states: wrap it in an RNN layer, "
+            "`keras.layers.RNN(cell)`, which loops it over the steps"
+        )
+    if found.problem == "missing" and found.built_in:
+        return f"call it in a functional model and pass `{argument}`"
     if found.problem == "missing" and found.keras3:
         return f"give it a default in call(): `{argument}=None`"
     if found.problem == "missing":
@@ -190,3 +210,8 @@ def _hint(found: CallArguments) -> str:
     if found.problem == "twice":
         return f"pass `{argument}` once"
     return "pass the extra values by keyword, or remove them"
+
+
+def _is_cell(kind: str) -> bool:
+    """A built-in recurrent cell (LSTMCell, StackedRNNCells...): one step of an RNN."""
+    return kind.endswith("Cell") or kind == "StackedRNNCells"

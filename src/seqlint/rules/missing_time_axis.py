@@ -20,7 +20,7 @@ from seqlint.rulekit.evidence import (
     trace,
     where,
 )
-from seqlint.rulekit.repairs import repeat_vector_fix, return_sequences_fix
+from seqlint.rulekit.repairs import repeat_vector_fix, return_sequences_fix, size_text
 from seqlint.rulekit.training import EncoderDecoder, encoder_decoder
 from seqlint.shapes.problems import ShapeProblem
 
@@ -37,7 +37,10 @@ class MissingTimeAxis(Rule):
         "when a recurrent layer follows it and nothing else uses it; unsafe: inserts "
         "RepeatVector(T) before the decoder where the code looks like an encoder-decoder "
         "(the decoder's steps reach the output, and the model is fit to give back its input "
-        "or on targets of T steps, not as many as its input)"
+        "or on targets of T steps, not as many as its input); T is written as the code "
+        "holds it where the decoder is made, when one name does (`RepeatVector(n_out)` in "
+        "a builder function taking `n_out`) or, in a function, one array's axis "
+        "(`RepeatVector(y.shape[1])`), else as the number"
     )
     explanation = """\
 Recurrent layers (LSTM, GRU, SimpleRNN, Bidirectional), Conv1D, the 1-D
@@ -125,7 +128,9 @@ def _hint(receiver: Node, dropper: Dropper, feeding: EncoderDecoder | None) -> s
     stack = f"set return_sequences=True on {where(dropper.node)}"
     if feeding is None:
         return f"{stack} to stack the recurrent layers" if is_recurrent(receiver.layer) else stack
-    steps = feeding.steps if feeding.steps is not UNKNOWN else "output_steps"
+    steps = (
+        size_text(feeding.steps, receiver.layer) if feeding.steps is not UNKNOWN else "output_steps"
+    )
     repeat = f"insert RepeatVector({steps}) before {where(receiver)}"
     if not feeding.reconstructs:
         return f"{repeat} to repeat the encoder's vector over the targets' {steps} steps"

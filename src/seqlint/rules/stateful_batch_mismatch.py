@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 from textwrap import dedent
 
 from seqlint.diagnostic import Severity
-from seqlint.ir import Array, Model, Node, TrainingCall
+from seqlint.ir import Model, Node
 from seqlint.rulekit.base import Finding, Rule, RuleContext
+from seqlint.rulekit.batches import CHECKED, other_batches
 from seqlint.rulekit.evidence import where
-from seqlint.rulekit.feeding import MISSING, data_name, input_nodes, model_node_ids
+from seqlint.rulekit.feeding import input_nodes, model_node_ids
 from seqlint.rulekit.stateful import declared_batch, is_stateful, positive_int
-
-# Calls checked, with the parameter that would make the batch count something else.
-CHECKED = {"fit": "steps_per_epoch", "evaluate": "steps", "predict": "steps"}
-DEFAULT_BATCH = 32
 
 
 class StatefulBatchMismatch(Rule):
@@ -82,7 +78,7 @@ in samples (drop the rest: `X[: len(X) // 4 * 4]`)."""
             if found is None:
                 continue
             batch, entry, layer = found
-            reason = _mismatch(call, batch)
+            reason = other_batches(call, frozenset({batch}))
             if reason is None:
                 continue
             message = (
@@ -111,79 +107,3 @@ def _fixed_batch(model: Model, ctx: RuleContext) -> tuple[int, Node, Node] | Non
         if is_stateful(node.layer):
             return batch, entries[0], node
     return None
-
-
-def _mismatch(call: TrainingCall, batch: int) -> str | None:
-    """How the batches of ``call`` differ from ``batch``; None when they provably do not
-    or when it is not known."""
-    size = call.args.get("batch_size", None)
-    label = "batch_size=32, the default" if size is None else f"batch_size={size}"
-    size = DEFAULT_BATCH if size is None else size
-    if not positive_int(size):
-        return None
-    x = call.args.get("x", MISSING)
-    if not isinstance(x, Array):
-        return None
-    samples = _samples(x)
-    split = call.args.get("validation_split", 0.0) if call.method == "fit" else 0.0
-    if not isinstance(split, (int, float)) or isinstance(split, bool) or not 0 <= split < 1:
-        return None
-    if samples is not None and split:
-        train = math.floor(samples * (1.0 - split))
-        found = _batches(train, size, batch, f"the first {train} samples of {data_name(x)}", label)
-        if found is not None:
-            return found
-        validation_size = call.args.get("validation_batch_size", None) or size
-        if not positive_int(validation_size):
-            return None
-        rest = f"the last {samples - train} samples of {data_name(x)} (validation_split)"
-        return _batches(
-            samples - train, validation_size, batch, rest, f"batch_size={validation_size}"
-        )
-    found = _batches(samples, size, batch, data_name(x), label)
-    if found is not None or call.method != "fit":
-        return found
-    return _validation_data(call, size, batch)
-
-
-def _validation_data(call: TrainingCall, size: int, batch: int) -> str | None:
-    data = call.args.get("validation_data", None)
-    if not isinstance(data, (tuple, list)) or not data or not isinstance(data[0], Array):
-        return None
-    validation_size = call.args.get("validation_batch_size", None) or size
-    if not positive_int(validation_size):
-        return None
-    x = data[0]
-    return _batches(
-        _samples(x),
-        validation_size,
-        batch,
-        f"{data_name(x)} (validation_data)",
-        f"batch_size={validation_size}",
-    )
-
-
-def _batches(samples: int | None, size: int, batch: int, what: str, label: str) -> str | None:
-    """The first batch size other than ``batch`` that ``samples`` cut into ``size`` give
-    (``label`` says where ``size`` comes from)."""
-    if samples is None:
-        if size < batch:  # every batch holds at most `size` samples
-            return f"batches of at most {size} samples ({label}) of {what}"
-        return None
-    if samples < size:
-        if samples != batch:
-            return f"one batch of {samples} samples ({what}, fewer than {label})"
-        return None
-    if size != batch:
-        return f"batches of {size} samples ({label}) of {what}"
-    rest = samples % size
-    if rest:
-        return f"a last batch of {rest} samples ({samples} samples of {what} in batches of {size})"
-    return None
-
-
-def _samples(x: Array) -> int | None:
-    if not x.shape:
-        return None
-    first = x.shape[0]
-    return first if positive_int(first) else None

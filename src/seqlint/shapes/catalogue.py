@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from importlib import resources
 
-from seqlint.dims import Shape
+from seqlint.dims import Dim, Shape
 from seqlint.ir import Layer
 
 
@@ -59,6 +59,23 @@ ParamFn = Callable[[Call], "int | None"]
 it cannot be known (a size that is a symbol or unknown, an option that cannot be read)."""
 
 
+@dataclass(frozen=True)
+class Indices:
+    """The integer indices a layer outputs: ``[low, high)``, each one an index some input maps
+    to (a lookup's tokens after its mask and OOV indices); ``detail`` says what makes up the
+    range, for messages (``"1 OOV index and 5 tokens"``); ``vocabulary`` that ``high`` is
+    the layer's ``vocabulary_size()``."""
+
+    low: int
+    high: Dim
+    detail: str = ""
+    vocabulary: bool = False  # ``high`` is the layer's ``vocabulary_size()``
+
+
+IndexFn = Callable[[Layer], "Indices | None"]
+"""The indices a layer outputs; None when it outputs none or their range is not known."""
+
+
 class Trait(Enum):
     """What rules ask about a layer, whatever its class."""
 
@@ -79,7 +96,9 @@ class LayerSpec:
     """One Keras layer class as seqlint knows it.
 
     ``shape`` None: the class is not modelled (its outputs are unknown). ``params`` None:
-    its parameter count is not known. ``drops_time_axis`` says why the layer's output has
+    its parameter count is not known. ``indices`` gives the range of the integer indices
+    the layer outputs (None: it outputs no indices seqlint can bound). ``drops_time_axis``
+    says why the layer's output has
     no time axis when it never has one (global pooling, Flatten). ``states`` names the
     states ``return_state=True`` adds (``("h", "c")`` for an LSTM). ``call_options`` are the
     call keywords that change the outputs (``return_attention_scores``, ``reverse``): the
@@ -98,6 +117,7 @@ class LayerSpec:
     states: tuple[str, ...] = ()
     call_options: tuple[str, ...] = ()
     opaque: str = ""
+    indices: IndexFn | None = None
 
     def has(self, trait: Trait) -> bool:
         return trait in self.traits
@@ -197,6 +217,13 @@ def output_shapes(call: Call) -> list[Shape] | None:
     """Output shapes of ``call``; None when the layer is not modelled (unknown)."""
     fn = lookup(call.layer.kind)
     return None if fn is None else fn(call)
+
+
+def index_range(layer: Layer) -> Indices | None:
+    """The integer indices ``layer`` outputs (a StringLookup's vocabulary with its OOV index,
+    a Hashing layer's bins); None when it outputs no indices or their range is not known."""
+    found = spec(layer.kind)
+    return None if found is None or found.indices is None else found.indices(layer)
 
 
 def count_params(layer: Layer, inputs: tuple[Shape, ...]) -> int | None:

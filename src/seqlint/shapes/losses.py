@@ -805,6 +805,8 @@ def check_labels(
         return shape
     low, high = target.value_range
     units = output.dims[-1]
+    if not (is_known(low) and is_known(high)):
+        return shape  # ids of a vocabulary of symbolic size: not judged as labels
     if eff.handling == "sparse" and eff.ignore_class is None:
         if low < 0:
             return TargetCheck(

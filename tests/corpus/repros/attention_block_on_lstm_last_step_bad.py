@@ -3,7 +3,7 @@
 # Reported: the LSTM gives (None, 2048): the attention block needs (batch, time_steps, hidden) and its time axis is missing
 # Fix: return_sequences=True on the LSTM, so the block attends over the 16 steps.
 # keras: raises IndexError
-# status: missed: Lambda layers are not modelled, so the model is not analysed; the helper function reads hidden_states.shape[2] of the LSTM's 2-D output
+# status: caught
 # Family: custom-attention
 import numpy as np
 from tensorflow.keras.layers import LSTM, Activation, Dense, Input, Lambda, concatenate, dot
@@ -11,7 +11,7 @@ from tensorflow.keras.models import Model
 
 
 def attention_3d_block(hidden_states):
-    hidden_size = int(hidden_states.shape[2])
+    hidden_size = int(hidden_states.shape[2])  # expect: SL115
     score_first_part = Dense(hidden_size, use_bias=False, name="attention_score_vec")(hidden_states)
     h_t = Lambda(lambda x: x[:, -1, :], output_shape=(hidden_size,), name="last_hidden_state")(hidden_states)
     score = dot([score_first_part, h_t], [2, 1], name="attention_score")
@@ -23,7 +23,7 @@ def attention_3d_block(hidden_states):
 
 features = Input(shape=(16, 12), name="features")
 x = LSTM(24)(features)
-x = attention_3d_block(x)  # expect: SL101
+x = attention_3d_block(x)
 out = Dense(3, activation="softmax")(x)
 model = Model(features, out)
 model.compile(loss="categorical_crossentropy", optimizer="adam")

@@ -3,7 +3,7 @@
 # Reported: "the shape is not the desired shape of (300,1). Instead I get output shape of ((None, 20), 300, 1)" (r_ = merge([alpha, Y], output_shape=(k, 1), mode=get_R) with get_R returning K.dot(alpha, Y), Keras 1). Keras 3 rewrite: the merge with mode=get_R is a Lambda over [alpha, Y] with the same output_shape.
 # Fix: a batched product over the steps, K.batch_dot(alpha, Y, axes=(1, 1)), which gives (batch, 300).
 # keras: raises InvalidArgumentError
-# status: missed: K.dot inside a Lambda is not checked: a rank-2 by rank-3 K.dot contracts the weights with Y's step axis but keeps both batch axes, so the declared output_shape (k, 1) hides a (batch, batch, 300) result
+# status: missed: K.dot's rank-2 by rank-3 semantics are modelled: seqlint warns (SL113) at the Lambda that its output_shape (k, 1) hides the (batch, batch, k) that K.dot(alpha, Y) returns, but reports no error: Keras fails at fit in the Reshape((k,)) that gets batch x batch x k values for batch x k, and seqlint checks the layers after a declared output on the declared shape, not on what the function returns (nor a (batch, batch, ...) tensor against the batch sizes of fit)
 # Family: custom-attention
 import numpy as np
 from tensorflow.keras import backend as K

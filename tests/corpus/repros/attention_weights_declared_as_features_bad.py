@@ -3,7 +3,7 @@
 # Reported: ValueError: Operands could not be broadcast together with shapes (256, 256) (100, 256) (Lambda(attention_weighted_average)([a, hidden])); "I miscalculated compute_output_shape in my custom attention layer". The report does not show the layer: this one returns the weights and declares input_shape[-1], the miscalculation the reporter names.
 # Fix: compute_output_shape declares what call returns, one weight per step: (input_shape[0], input_shape[1]).
 # keras: raises NotImplementedError
-# status: missed: the Lambda function (K.tile of K.expand_dims, a Multiply layer called inside it) is code seqlint does not follow (tiled_a), so the model is not analysed and the declared (batch, 256) is never compared with the (batch, 100) that call returns
+# status: missed: the failure is reported where Keras meets it, not at the declaration: SL104 on the Multiply inside the Lambda's function (line 30: (None, 256, 256) from the tiled declared (None, 256) against the (batch, 100, 256) LSTM output; Keras's Lambda shape inference swallows that error and raises NotImplementedError), and a warning (SL113) at the Attention call that compute_output_shape declares (None, 256) where call returns (batch, 100); the marked line is compute_output_shape's return, which no error names
 # Family: custom-attention
 import numpy as np
 from tensorflow.keras import backend as K

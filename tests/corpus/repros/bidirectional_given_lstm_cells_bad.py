@@ -3,7 +3,7 @@
 # Reported: __init__() missing 1 required positional argument: 'layer' (states, final_state = tf.keras.layers.Bidirectional(cell_fw = lstm_cell_fw, cell_bw = lstm_cell_bw, inputs = embedding_lookup_for_x, ...) in an Estimator model_fn, TF 2.2). Keras 3 rewrite: the model_fn's tf.Variable embedding lookup is an Embedding layer in a functional model.
 # Fix: wrap each cell in an RNN layer and give Bidirectional the forward layer (and the backward one as backward_layer): Bidirectional(RNN(lstm_cell_fw, return_sequences=True), backward_layer=RNN(lstm_cell_bw, return_sequences=True, go_backwards=True)).
 # keras: raises TypeError
-# status: missed: Bidirectional constructed with TF 1 bidirectional_dynamic_rnn keywords (cell_fw, cell_bw, inputs) instead of a recurrent layer is not checked
+# status: caught
 # Family: rnn-cell
 import numpy as np
 import tensorflow as tf
@@ -16,7 +16,7 @@ embedding_lookup_for_x = tf.keras.layers.Embedding(params['max_words'], params['
 # LSTM
 lstm_cell_fw = tf.keras.layers.LSTMCell(params['lstm_size'])
 lstm_cell_bw = tf.keras.layers.LSTMCell(params['lstm_size'])
-states, final_state = tf.keras.layers.Bidirectional(  # expect: SL114
+states, final_state = tf.keras.layers.Bidirectional(  # expect: SL117
                                     cell_fw = lstm_cell_fw,
                                     cell_bw = lstm_cell_bw,
                                     inputs = embedding_lookup_for_x,

@@ -3,7 +3,7 @@
 # Reported: ValueError: Cannot do batch_dot on inputs with shapes (None, 10, 10, 16) and (None, 10, None, 16) with axes=[2, 3]. x.shape[2] != y.shape[3] (10 != 16). (TensorFlow 2.2)
 # Fix (the Capsule repository's commit 432b9c7): the routing products as einsums, o = tf.einsum('bin,binj->bij', c, u_hat_vecs) and b = tf.einsum('bij,binj->bin', o, u_hat_vecs).
 # keras: raises ValueError
-# status: missed: K.batch_dot with explicit axes inside a custom layer's call() (on tensors made by K.conv1d, K.reshape and K.permute_dimensions of the layer input) is not checked
+# status: caught
 # Family: lambda-ops
 import numpy as np
 from tensorflow.keras import activations

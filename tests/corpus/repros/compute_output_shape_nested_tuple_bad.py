@@ -3,7 +3,7 @@
 # Reported: "option 2 works in keras 2 but not 3" (return (input_shape[0], self.new_shape) in compute_output_shape; option 1, (input_shape[0],) + self.new_shape, works in both)
 # Fix (the report's option 1): concatenate the shapes, return (input_shape[0],) + self.new_shape.
 # keras: raises ValueError
-# status: missed: the shape returned by compute_output_shape is not checked to be a flat tuple of dimensions ((None, (5, 2)) here); SL113 compares a declared shape with call's result, not its form
+# status: caught
 # Family: custom-layer-weights
 import keras
 import tensorflow as tf
@@ -22,7 +22,7 @@ class ReshapeLayer(keras.layers.Layer):
 
     def compute_output_shape(self, input_shape):
         # option 2 #  < ---- works in keras 2 but not 3
-        return (  # expect: SL113
+        return (  # expect: SL234
             input_shape[0],
             self.new_shape
         )

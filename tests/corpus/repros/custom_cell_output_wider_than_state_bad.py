@@ -3,7 +3,7 @@
 # Reported: _keras_shape mismatch due to difference in dimensions between state and output of custom RNN (the layer's output shape is taken from state_size)
 # Fix: declare the output width on the cell: self.output_size = 2 * units.
 # keras: raises ValueError
-# status: missed: RNN(cell) with a user-defined cell is an unknown layer (model not analysed); the width returned by call() (2 * units) is not compared with state_size when the cell has no output_size
+# status: missed: RNN(cell) with a cell class of the script is not modelled (seqlint does not run the cell's call() inside RNN: the RNN's output is unknown, model not analysed); Keras 3 itself builds the model, taking the output width from state_size (32), and fails only when fit runs on the wider (64) tensor call() returns: seeing it needs call()'s returned width compared with state_size when the cell has no output_size
 # Family: rnn-cell
 import keras
 import numpy as np

@@ -3,7 +3,7 @@
 # Reported: InvalidArgumentError: indices[23,11] = 2489 is not in [0, 2489)
 # Fix: Embedding(len(word_index) + 1, ...): index 0 is reserved for padding.
 # keras: raises InvalidArgumentError
-# status: missed: the token ids and the vocabulary size come from a dict built in a loop: neither is known statically
+# status: caught
 # Family: embedding
 import numpy as np
 from keras.layers import LSTM, Dense, Embedding

@@ -3,7 +3,7 @@
 # Reported: the sum over axis 0 does not give one vector per sample; the fix in the thread is axis=1
 # Fix (the thread's): K.sum(xin, axis=1) sums over the time steps.
 # keras: raises InvalidArgumentError
-# status: missed: Lambda layers are unknown (model not analysed); a K.sum over axis 0 reduces the batch axis, so the model predicts 50 rows for a batch of 4, and the axis of a reduction in a Lambda is not checked
+# status: caught
 # Family: lambda-ops
 import numpy as np
 from keras.layers import LSTM, Activation, Dense, Embedding, Flatten, Input, Lambda, Permute, RepeatVector, TimeDistributed, multiply
@@ -26,7 +26,7 @@ attention = Permute([2, 1])(attention)
 
 # apply the attention
 sent_representation = multiply([activations, attention])
-sent_representation = Lambda(lambda xin: K.sum(xin, axis=0))(sent_representation)  # expect: SL111
+sent_representation = Lambda(lambda xin: K.sum(xin, axis=0))(sent_representation)  # expect: SL233
 
 probabilities = Dense(3, activation="softmax")(sent_representation)
 

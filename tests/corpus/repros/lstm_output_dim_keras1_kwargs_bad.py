@@ -15,7 +15,7 @@ x_train = np.random.rand(8, 30, lengthvector)
 y_train = np.random.randint(0, 2, size=(8, lengthvector))
 
 model = Sequential()
-model.add(keras.layers.LSTM(input_dim=lengthvector, output_dim=20, return_sequences=True))  # expect: SL215
+model.add(keras.layers.LSTM(input_dim=lengthvector, output_dim=20, return_sequences=True))  # expect: SL117
 model.add(Dropout(0.2))
 model.add(keras.layers.LSTM(20, return_sequences=False))
 model.add(Dropout(0.2))

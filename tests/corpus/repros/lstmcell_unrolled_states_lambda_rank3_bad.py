@@ -3,7 +3,7 @@
 # Reported: output_t, (h, c) = cell(input_t, (h, c)) fails (TypeError: __call__() takes 2 positional arguments in Keras 2.1); under Keras 3 the cell call fails on the declared state shape: Dimensions must be equal, but are 220 and 55 ... input shapes: [?,?,220], [?,?,55]
 # Fix: the Lambda returns (batch, units), so output_shape=(units,) (the batch axis is not part of output_shape).
 # keras: raises ValueError
-# status: missed: a Lambda's output_shape is not compared with what its function returns (K.tile of a (batch, 1) slice gives (batch, 55), declared (batch, None, 55)), and an LSTMCell called directly on (input, (h, c)) is not modelled
+# status: missed: a Lambda's output_shape is not compared with what its function returns (K.tile of a (batch, 1) slice gives (batch, 55), declared (batch, None, 55)), and an LSTMCell called directly on (input, (h, c)) is not modelled: the model is not analysed (output_t is code seqlint does not follow)
 # Family: rnn-cell
 import numpy as np
 from tensorflow.keras import backend as K

@@ -3,7 +3,7 @@
 # Reported: Cannot initiate Sequential model with StackedRNNCells: TypeError: call() ... (the cells need states; Keras 3 rejects the layer in Sequential)
 # Fix: wrap the stacked cells in keras.layers.RNN (one new cell per layer), which loops them over the time steps.
 # keras: raises ValueError
-# status: missed: StackedRNNCells is an unknown layer (model not analysed); a cell (which needs states) used as a layer of a Sequential model is not reported
+# status: caught
 # Family: rnn-cell
 import numpy as np
 from tensorflow import keras
@@ -14,7 +14,7 @@ num_layers = 2
 
 fw_cell = keras.layers.LSTMCell(rnn_size, dropout=0.5)
 fw_cell = keras.layers.StackedRNNCells([fw_cell] * num_layers, name="fwd")
-forward_model = keras.Sequential([keras.Input(shape=(sentence_length, word_dim)), fw_cell])  # expect: SL114
+forward_model = keras.Sequential([keras.Input(shape=(sentence_length, word_dim)), fw_cell])  # expect: SL116
 forward_model.add(keras.layers.Dense(class_size, activation="softmax"))
 forward_model.compile(optimizer="adam", loss="categorical_crossentropy")
 x = np.random.rand(4, sentence_length, word_dim)

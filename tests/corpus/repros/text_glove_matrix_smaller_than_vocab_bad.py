@@ -3,7 +3,7 @@
 # Reported: InvalidArgumentError: indices[15,28] = 22105 is not in [0, 22015) [[node encoder/embedding/embedding_lookup]]
 # Fix: build the embedding matrix with one row per word id (len(word_index) + 1 rows, zeros for words GloVe lacks) and size the Embedding from it.
 # keras: raises InvalidArgumentError
-# status: missed: the word ids (a dict built in a loop) and the matrix rows (a filtered list comprehension) are not known statically, so the data index range is not compared with embedding_matrix.shape[0]
+# status: caught
 # Family: text-pipeline
 import numpy as np
 import tensorflow as tf

@@ -3,7 +3,7 @@
 # Reported: InvalidArgumentError: indices[7505] = 672 is not in [0, 672)
 # Fix (maciejkula's): one more Embedding row for the unknown-token index (here lookup.vocabulary_size(), which counts it; TF 2.3's vocab_size() did not, hence the thread's vocab_size() + 1).
 # keras: raises InvalidArgumentError
-# status: missed: StringLookup is an unknown layer, so its index range (the titles plus the OOV index 0) is not compared with the Embedding input_dim
+# status: caught
 # Family: text-pipeline
 import numpy as np
 import tensorflow as tf

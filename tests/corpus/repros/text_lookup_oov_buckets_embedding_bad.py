@@ -3,7 +3,7 @@
 # Reported: InvalidArgumentError: indices[10] = -1 is not in [0, 16081) [[node model_1/embedding_1/embedding_lookup]]
 # Fix: size the Embedding from the lookup, input_dim=lookup.vocabulary_size() (vocabulary + the 10 OOV indices).
 # keras: raises InvalidArgumentError
-# status: missed: StringLookup is an unknown layer, so its index range (vocabulary plus num_oov_indices=10) is not compared with the Embedding input_dim
+# status: caught
 # Family: text-pipeline
 import math
 
@@ -19,8 +19,8 @@ num_oov_indices = 10
 lookup = StringLookup(vocabulary=vocabulary, mask_token=None, num_oov_indices=num_oov_indices, output_mode="int")
 encoded_feature = lookup(inputs)
 embedding_dims = int(math.sqrt(len(vocabulary)))
-embedding = layers.Embedding(input_dim=len(vocabulary), output_dim=embedding_dims)  # expect: SL210
-encoded_feature = embedding(encoded_feature)
+embedding = layers.Embedding(input_dim=len(vocabulary), output_dim=embedding_dims)
+encoded_feature = embedding(encoded_feature)  # expect: SL210
 outputs = layers.Dense(1, activation="sigmoid")(encoded_feature)
 model = tf.keras.Model(inputs=inputs, outputs=outputs)
 model.compile(optimizer="adam", loss="binary_crossentropy")

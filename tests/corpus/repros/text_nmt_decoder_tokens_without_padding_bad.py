@@ -3,7 +3,7 @@
 # Reported: InvalidArgumentError: indices[127,2] = 5388 is not in [0, 5388) [[{{node embedding_1/embedding_lookup}}]]
 # Fix (mengweetan's comment): add 1 to the token counts of both Embedding layers, Embedding(num_decoder_tokens + 1, ...).
 # keras: raises InvalidArgumentError
-# status: missed: the token ids come from dict comprehensions over word lists (target_token_index) and the data arrays from list comprehensions over them: neither the ids nor the data shape is known statically
+# status: caught
 # Family: text-pipeline
 import numpy as np
 from keras.layers import LSTM, Dense, Embedding, Input
@@ -25,8 +25,8 @@ encoder_inputs = Input(shape=(None,))
 enc_emb = Embedding(num_encoder_tokens + 1, latent_dim, mask_zero=True)(encoder_inputs)
 encoder_outputs, state_h, state_c = LSTM(latent_dim, return_state=True)(enc_emb)
 decoder_inputs = Input(shape=(None,))
-dec_emb_layer = Embedding(num_decoder_tokens, latent_dim, mask_zero=True)  # expect: SL210
-dec_emb = dec_emb_layer(decoder_inputs)
+dec_emb_layer = Embedding(num_decoder_tokens, latent_dim, mask_zero=True)
+dec_emb = dec_emb_layer(decoder_inputs)  # expect: SL210
 decoder_outputs, _, _ = LSTM(latent_dim, return_sequences=True, return_state=True)(dec_emb, initial_state=[state_h, state_c])
 decoder_outputs = Dense(num_decoder_tokens + 1, activation="softmax")(decoder_outputs)
 model = Model([encoder_inputs, decoder_inputs], decoder_outputs)

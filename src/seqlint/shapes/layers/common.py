@@ -15,7 +15,16 @@ from typing import Any
 
 from seqlint.dims import BATCH, NONE, UNKNOWN, Dim, Shape, Sym, is_known
 from seqlint.ir import Layer
-from seqlint.shapes.catalogue import Call, LayerSpec, ParamFn, ShapeFn, Trait, declare
+from seqlint.shapes.catalogue import (
+    Call,
+    IndexFn,
+    Indices,
+    LayerSpec,
+    ParamFn,
+    ShapeFn,
+    Trait,
+    declare,
+)
 from seqlint.shapes.problems import ProblemKind, ShapeProblem
 
 STRICT = False
@@ -35,6 +44,7 @@ def keras_layer(
     drops_time_axis: str = "",
     states: tuple[str, ...] = (),
     call_options: tuple[str, ...] = (),
+    indices: IndexFn | None = None,
 ) -> Callable[[ShapeFn], ShapeFn]:
     """Declare the Keras layer ``kind`` in the catalogue, with the decorated function as
     its shape function (see :class:`~seqlint.shapes.catalogue.LayerSpec` for the rest).
@@ -57,6 +67,7 @@ def keras_layer(
                 drops_time_axis=drops_time_axis,
                 states=states,
                 call_options=call_options,
+                indices=None if indices is None else _guarded_indices(indices),
             )
         )
         return fn
@@ -89,6 +100,19 @@ def _guarded_params(fn: ParamFn) -> ParamFn:
                 raise
             return None
         return count if count is None or count >= 0 else None
+
+    return guarded
+
+
+def _guarded_indices(fn: IndexFn) -> IndexFn:
+    @functools.wraps(fn)
+    def guarded(layer: Layer) -> Indices | None:
+        try:
+            return fn(layer)
+        except Exception:
+            if STRICT:
+                raise
+            return None
 
     return guarded
 

@@ -9,7 +9,10 @@ run, except where the run depends on a size Keras leaves undefined (then seqlint
 Keras says when it builds).
 
 The size of a lookup's vocabulary is known only when the source gives it as a list
-(``vocabulary=[...]``): adapted at run time, it is unknown.
+(``vocabulary=[...]``, or an array numpy made from one): adapted at run time, or set by
+``set_vocabulary``, it is unknown. In ``int`` mode the lookups, TextVectorization, Hashing and
+Discretization output indices whose range the catalogue gives (``indices``): what an Embedding
+after them must hold (SL210).
 """
 
 from __future__ import annotations
@@ -18,8 +21,16 @@ import math
 from typing import Any
 
 from seqlint.dims import BATCH, NONE, UNKNOWN, Dim, Shape, is_known
-from seqlint.ir import Layer
-from seqlint.shapes.catalogue import Call, ShapeFn, Trait, count_params, output_shapes
+from seqlint.ir import Array, Layer
+from seqlint.shapes.catalogue import (
+    Call,
+    IndexFn,
+    Indices,
+    ShapeFn,
+    Trait,
+    count_params,
+    output_shapes,
+)
 from seqlint.shapes.layers.common import (
     config_bool,
     config_dim,
@@ -77,13 +88,24 @@ def _literal(value: Any) -> bool:
     return isinstance(value, str) or is_known(value)
 
 
+def _vocabulary_items(value: Any) -> list | tuple | None:
+    """The tokens of a ``vocabulary`` argument the source lists: a list or tuple, or an
+    array numpy made from a literal list (``np.array(["Heat", "Fargo"])``)."""
+    if isinstance(value, (list, tuple)):
+        return value
+    literal = value.literal if isinstance(value, Array) else None
+    if literal is not None and value.shape == (len(literal),):
+        return literal
+    return None
+
+
 def vocabulary_size(layer: Layer, mode: str, *, mask: Any, oov: Any, num_oov: int | None) -> Dim:
     """The ``vocabulary_size()`` Keras freezes when ``vocabulary`` is a list in the source: the
     mask and OOV indices (the mask only in ``int`` mode) plus the tokens. A vocabulary that
     already starts with those special tokens is not counted twice. Unknown otherwise (adapted
     at run time, a file, a value seqlint cannot read)."""
-    vocabulary = layer.get("vocabulary")
-    if not isinstance(vocabulary, (list, tuple)) or not vocabulary or num_oov is None:
+    vocabulary = _vocabulary_items(layer.get("vocabulary"))
+    if not vocabulary or num_oov is None or num_oov < 0:
         return UNKNOWN
     oov_start = 1 if mask is not None and mode == "int" else 0
     token_start = oov_start + num_oov
@@ -93,6 +115,47 @@ def vocabulary_size(layer: Layer, mode: str, *, mask: Any, oov: Any, num_oov: in
         return UNKNOWN
     tokens = len(vocabulary) - (token_start if head == specials else 0)
     return token_start + tokens
+
+
+def _lookup_size(layer: Layer, oov_default: str | int) -> Dim:
+    """A StringLookup's or IntegerLookup's ``vocabulary_size()`` in ``int`` mode."""
+    return vocabulary_size(
+        layer,
+        "int",
+        mask=layer.get("mask_token"),
+        oov=layer.get("oov_token", oov_default),
+        num_oov=config_int(layer, "num_oov_indices", 1),
+    )
+
+
+def _vocabulary_indices(size: Dim, *, mask: bool, num_oov: int | None) -> Indices | None:
+    """``[0, size)`` for a lookup's known ``vocabulary_size()``, described index by index."""
+    if not is_known(size) or size <= 0 or num_oov is None:
+        return None
+    parts = ["the mask index 0"] if mask else []
+    if num_oov:
+        parts.append(f"{num_oov} OOV ind{'ex' if num_oov == 1 else 'ices'}")
+    tokens = size - num_oov - mask
+    parts.append(f"{tokens} token{'s' if tokens != 1 else ''}")
+    detail = ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else parts[0]
+    return Indices(0, size, f"vocabulary_size() {size}: {detail}", vocabulary=True)
+
+
+def _lookup_indices(oov_default: str | int) -> IndexFn:
+    """The indices a lookup outputs in ``int`` mode: ``[0, vocabulary_size())``, the mask
+    index (when ``mask_token`` is set), the OOV indices, then one per token; none when it
+    is inverted (it outputs tokens) or encodes them."""
+
+    def indices(layer: Layer) -> Indices | None:
+        if _mode(layer, "int") != "int" or config_bool(layer, "invert", False) is not False:
+            return None
+        return _vocabulary_indices(
+            _lookup_size(layer, oov_default),
+            mask=layer.get("mask_token") is not None,
+            num_oov=config_int(layer, "num_oov_indices", 1),
+        )
+
+    return indices
 
 
 def _lookup_depth(layer: Layer, mode: str, vocabulary: Dim) -> Dim:
@@ -126,8 +189,43 @@ def _lookup(oov_default: str | int) -> ShapeFn:
 
 
 _LOOKUP_POSITIONAL = ("max_tokens", "num_oov_indices", "mask_token", "oov_token", "vocabulary")
-keras_layer("StringLookup", positional=_LOOKUP_POSITIONAL, params=no_weights)(_lookup("[UNK]"))
-keras_layer("IntegerLookup", positional=_LOOKUP_POSITIONAL, params=no_weights)(_lookup(-1))
+keras_layer(
+    "StringLookup",
+    positional=_LOOKUP_POSITIONAL,
+    params=no_weights,
+    indices=_lookup_indices("[UNK]"),
+)(_lookup("[UNK]"))
+keras_layer(
+    "IntegerLookup", positional=_LOOKUP_POSITIONAL, params=no_weights, indices=_lookup_indices(-1)
+)(_lookup(-1))
+
+
+def _text_vectorization_indices(layer: Layer) -> Indices | None:
+    """``int`` mode: index 0 pads (the mask token ""), 1 is the OOV index, then the tokens."""
+    if _mode(layer, "int") != "int":
+        return None
+    size = vocabulary_size(layer, "int", mask="", oov="[UNK]", num_oov=1)
+    return _vocabulary_indices(size, mask=True, num_oov=1)
+
+
+def _hashing_indices(layer: Layer) -> Indices | None:
+    """``int`` mode: a bin in ``[0, num_bins)`` (bin 0 for ``mask_value`` when it is set)."""
+    if _mode(layer, "int", ("int", "one_hot", "multi_hot", "count")) != "int":
+        return None
+    bins = config_dim(layer, "num_bins")
+    return Indices(0, bins, f"num_bins={bins}") if is_known(bins) else None
+
+
+def _discretization_indices(layer: Layer) -> Indices | None:
+    """``int`` mode: a bin in ``[0, len(bin_boundaries) + 1)`` for boundaries the source
+    lists (``adapt`` may find fewer than ``num_bins``: unknown)."""
+    if _mode(layer, "int", ("int", "one_hot", "multi_hot", "count")) != "int":
+        return None
+    boundaries = layer.get("bin_boundaries")
+    if not isinstance(boundaries, (list, tuple)):
+        return None
+    bins = len(boundaries) + 1
+    return Indices(0, bins, f"{bins} bins between {len(boundaries)} boundaries")
 
 
 # -- TextVectorization -------------------------------------------------------------------------
@@ -144,6 +242,7 @@ keras_layer("IntegerLookup", positional=_LOOKUP_POSITIONAL, params=no_weights)(_
         "output_sequence_length",
     ),
     params=no_weights,
+    indices=_text_vectorization_indices,
 )
 def text_vectorization(call: Call) -> list[Shape]:
     """Splitting (the default) takes strings of shape ``(batch,)`` or ``(batch, ..., 1)``
@@ -235,6 +334,7 @@ def category_encoding(call: Call) -> list[Shape]:
     "Hashing",
     positional=("num_bins", "mask_value", "salt", "output_mode", "sparse"),
     params=no_weights,
+    indices=_hashing_indices,
 )
 def hashing(call: Call) -> list[Shape]:
     """Hashes every value into ``num_bins`` bins, then encodes the bin indices (:func:`encoded`);
@@ -258,6 +358,7 @@ def hashing(call: Call) -> list[Shape]:
     "Discretization",
     positional=("bin_boundaries", "num_bins", "epsilon", "output_mode", "sparse"),
     params=no_weights,
+    indices=_discretization_indices,
 )
 def discretization(call: Call) -> list[Shape]:
     """Bins every value, then encodes the bin indices; the depth is ``len(bin_boundaries) + 1``,

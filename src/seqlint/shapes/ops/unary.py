@@ -10,7 +10,7 @@ from __future__ import annotations
 from seqlint.dims import Shape
 from seqlint.shapes.ops.aliases import aliases
 from seqlint.shapes.ops.common import scalar_or_shape
-from seqlint.shapes.ops.registry import OpCall, op
+from seqlint.shapes.ops.registry import OpCall, op, op_spec
 
 # canonical op: (TensorFlow spellings, keras.backend spellings, Python operators)
 MATH: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
@@ -125,8 +125,12 @@ WITH_PARAMETERS = {
 
 
 def same_shape(call: OpCall) -> list[Shape]:
-    """The operand's shape."""
-    return [scalar_or_shape(next(iter(call.args.values())))]
+    """The operand's shape (its first tensor parameter: the frontend's config may put the
+    other arguments first, ``K.zeros_like(x)`` arrives as ``dtype=None, x=...``)."""
+    spec = op_spec(call.name)
+    first = next((p.name for p in spec.params if p.tensor), None) if spec else None
+    value = call.args[first] if first in call.args else next(iter(call.args.values()))
+    return [scalar_or_shape(value)]
 
 
 for _name, (_tf, _backend, _operators) in MATH.items():
