@@ -30,7 +30,16 @@ CASES_PER_CLASS = 20
 SEED = 0
 # Catalogue kinds that are not ``keras.layers`` classes: the frontend's own stand-ins.
 INTERNAL = frozenset(
-    {"ModelInput", "Sequential", "Functional", "Input", "Weight", "Constant", "Declared"}
+    {
+        "ModelInput",
+        "Sequential",
+        "Functional",
+        "Input",
+        "Weight",
+        "Constant",
+        "Declared",
+        "TimeSteps",
+    }
 )
 
 

@@ -68,6 +68,32 @@ def call_option(kind: str, name: str) -> bool:
     return found is not None and name in found.call_options
 
 
+# The global image data format: set (Keras 3 ``keras.config``, the backend's in both Keras,
+# Keras 2's "th"/"tf" dim ordering) and read.
+IMAGE_FORMAT_SETTERS = frozenset(
+    {
+        "config.set_image_data_format",
+        "backend.set_image_data_format",
+        "backend.set_image_dim_ordering",
+    }
+)
+IMAGE_FORMAT_GETTERS = frozenset({"config.image_data_format", "backend.image_data_format"})
+
+
+def takes_data_format(kind: str, target: str) -> bool:
+    """Whether the layer class ``kind`` has a ``data_format`` parameter (which Keras resolves
+    from the global image data format when it is None) in the ``target`` Keras."""
+    from seqlint import keras_api_table
+    from seqlint.shapes.catalogue import canonical
+
+    version = keras_api_table.resolve_version(target) or keras_api_table.versions()[-1]
+    for name in dict.fromkeys((kind, canonical(kind))):
+        found = keras_api_table.keywords(f"layers.{name}", version)
+        if found is not None:
+            return "data_format" in found
+    return False
+
+
 def takes_query_value(kind: str) -> bool:
     """Whether layer ``kind`` is called as ``mha(query, value, key)``, the tensors as
     arguments (``Trait.QUERY_VALUE``)."""

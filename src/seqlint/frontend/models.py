@@ -155,6 +155,9 @@ class Graph:
         self._calls: list[LayerCall] = []  # the custom layer or Lambda calls being run
         self._tf_calls: set[tuple[int, bool]] = set()  # TensorFlow calls recorded
         self._positions: Positions | Placed = positions
+        # the image data format the script sets (keras.config.set_image_data_format): the
+        # layers made after it without a data_format take it; None while it sets none
+        self.image_data_format: Value = None
 
     @property
     def positions(self) -> Positions | Placed:

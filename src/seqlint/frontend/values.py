@@ -31,6 +31,8 @@ from seqlint.frontend import (
 from seqlint.frontend.call_arguments import Signature
 from seqlint.frontend.imports import dotted_name, keras_path
 from seqlint.frontend.keras_api import (
+    IMAGE_FORMAT_GETTERS,
+    IMAGE_FORMAT_SETTERS,
     LAYERS_EXPORTS,
     MERGE_HELPERS,
     MODELS_EXPORTS,
@@ -41,6 +43,7 @@ from seqlint.frontend.keras_api import (
     call_option,
     positional,
     role_of,
+    takes_data_format,
     takes_query_value,
 )
 from seqlint.frontend.masks import Masks
@@ -87,6 +90,7 @@ from seqlint.ir import (
     Value,
 )
 from seqlint.shapes.catalogue import call_spec, canonical, index_range
+from seqlint.shapes.layers.wrappers import NO_OUTPUT_SHAPE
 from seqlint.shapes.ops.aliases import resolve
 
 MAX_DEPTH = 150  # nesting of expressions, statements and calls together; deeper is unknown
@@ -204,6 +208,7 @@ class Evaluator:
         self.tensors = Tensors(graph)
         self.masks = Masks(graph)
         self._lambdas: dict[int, tuple[Layer, Function | LambdaFunction, Value]] = {}
+        self._wrapped: dict[int, tuple[Layer, Instance]] = {}  # TimeDistributed(custom layer)
         self.last_return: Loc | None = None  # the return statement of the last function run
         # a Lambda's output_shape given as a function of the module (Keras calls it)
         self._lambda_shapes: dict[int, Function | LambdaFunction] = {}
@@ -968,6 +973,11 @@ class Evaluator:
             if qualname.startswith("sklearn."):
                 return sklearn_api.call(qualname[len("sklearn.") :], args, self._loc(node))
             return UNKNOWN
+        if path in IMAGE_FORMAT_SETTERS:
+            self._set_image_format(path, args)
+            return None
+        if path in IMAGE_FORMAT_GETTERS and self.graph.image_data_format is not None:
+            return self.graph.image_data_format
         if path.rsplit(".", 1)[-1] == "text_dataset_from_directory":
             return tfdata_api.text_dataset(args, self._loc(node))
         role = role_of(path) if path else None
@@ -1091,12 +1101,42 @@ class Evaluator:
             config[name] = self.graph.parameter(name, value)
         return config
 
+    def _set_image_format(self, path: str, args: Args) -> None:
+        """``keras.config.set_image_data_format("channels_first")`` (and the backend's, and
+        Keras 2's ``set_image_dim_ordering("th")``): the layers made from now on without a
+        ``data_format`` take it; unknown when the value is, or when it is set in a branch to
+        another value than the current one."""
+        value = args.get(0, "data_format" if "data_format" in path else "dim_ordering", MISSING)
+        if path.endswith("dim_ordering"):
+            value = {"th": "channels_first", "tf": "channels_last"}.get(value, UNKNOWN)  # type: ignore[arg-type]
+        elif value not in ("channels_first", "channels_last"):
+            value = UNKNOWN
+        current = self.graph.image_data_format or "channels_last"
+        if self.branches.level and value != current:
+            value = UNKNOWN
+        self.graph.image_data_format = value
+
     def _construct(self, kind: str, args: Args, node: cst.Call) -> Layer:
         """A layer constructor call; arguments we cannot see make the layer opaque."""
         if not args.complete:
             kind = ""
-        layer = self.graph.layer(kind, self._config(kind, args), node, args.keyword_args)
+        config = self._config(kind, args)
+        image_format = self.graph.image_data_format
+        if (
+            image_format is not None
+            and config.get("data_format") is None
+            and takes_data_format(kind, self.graph.target)
+        ):
+            config["data_format"] = image_format  # resolved as Keras does, when it is made
+        layer = self.graph.layer(kind, config, node, args.keyword_args)
         layer.sizes = self.scope.size_names()
+        inner = args.get(0, "layer", MISSING)
+        if kind == "TimeDistributed" and isinstance(inner, Instance) and inner.cls.keras == "layer":
+            # Keras 3's TimeDistributed asks the layer's compute_output_shape
+            if inner.cls.lookup("compute_output_shape") is not None:
+                self._wrapped[id(layer)] = (layer, inner)
+            else:
+                layer.config[NO_OUTPUT_SHAPE] = True
         if kind == "Lambda":
             function = args.get(0, "function", MISSING)
             if isinstance(function, (Function, LambdaFunction)):
@@ -1175,6 +1215,10 @@ class Evaluator:
         a ``Lambda`` whose function seqlint can follow)."""
         if layer.kind == "Lambda" and id(layer) in self._lambdas:
             result = self._apply_lambda(layer, args, node)
+            if result is not MISSING:
+                return result
+        if layer.kind == "TimeDistributed":
+            result = self._apply_on_steps(layer, args, node)
             if result is not MISSING:
                 return result
         options = {
@@ -1268,6 +1312,38 @@ class Evaluator:
         if isinstance(value, Array):
             return self.tensors.constant(value, node)
         return None
+
+    def _apply_on_steps(self, layer: Layer, args: Args, node: cst.Call) -> Value:
+        """``TimeDistributed(Lambda(fn))(x)`` (or of a custom layer of the script with its own
+        ``compute_output_shape``, which Keras 3 requires there): the wrapped layer run on the
+        steps of ``x`` (a ``TimeSteps`` node), its output given the time axis back by the
+        TimeDistributed node, all one summary row; MISSING when the wrapped layer cannot be
+        run so."""
+        inner = layer.get("layer")
+        wrapped = self._wrapped.get(id(layer))
+        instance = wrapped[1] if wrapped is not None and wrapped[0] is layer else None
+        lambda_ = isinstance(inner, Layer) and inner.kind == "Lambda" and id(inner) in self._lambdas
+        x = args.get(0, "inputs", MISSING)
+        if not (lambda_ or instance is not None) or not isinstance(x, TensorRef):
+            return MISSING
+        if set(args.keywords) - {"training"} or not args.complete:
+            return MISSING
+        group = self.graph.begin_call("TimeDistributed", (x,), node, layer.label)
+        result: Value = MISSING
+        try:
+            steps = Layer("TimeSteps", {}, self._loc(node), layer.label)
+            step = self.graph.node(steps, (x,), node)
+            given = Args([step], positional_exprs=[None])
+            if instance is not None:
+                out = self.call_object(instance, given, node)
+            else:
+                out = self._apply_lambda(inner, given, node)
+            if isinstance(out, TensorRef):
+                result = self.graph.apply(layer, (x, out), False, (), node)
+        finally:
+            made = result if isinstance(result, TensorRef) else None
+            ended = self.graph.end_call(group, made, node)
+        return ended if isinstance(ended, TensorRef) else MISSING
 
     def _apply_lambda(self, layer: Layer, args: Args, node: cst.Call) -> Value:
         """``Lambda(fn)(x)``: ``fn(x, **arguments)`` run on the tensors, its nodes one

@@ -143,7 +143,11 @@ def declaration_of(
 
 
 def _refuses_rank(node: Node, rank: int) -> bool:
-    """Would ``node``'s layer refuse an input of ``rank`` axes (sizes unknown)?"""
+    """Would ``node``'s layer refuse an input of ``rank`` axes (sizes unknown)? A
+    TimeDistributed whose wrapped Lambda or layer ran on the steps (its second input) cannot
+    be asked: its code decides, so it counts as refusing (the declaration is not to blame)."""
+    if node.layer.kind == "TimeDistributed" and len(node.inputs) == 2:
+        return True
     if len(node.inputs) != 1 or rank < 1:
         return False
     probe = Shape((BATCH, *(UNKNOWN,) * (rank - 1)))

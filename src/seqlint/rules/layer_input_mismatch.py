@@ -38,6 +38,14 @@ its equation, `Dot` two tensors whose axes have the same size. Given anything
 else, Keras raises when the model is built (`expected ndim=2, found ndim=3`,
 `Input 0 of layer ... is incompatible with the layer`).
 
+The attention layers also check their masks, when the model runs:
+`MultiHeadAttention` ANDs the `attention_mask` it is given with the Keras masks
+of its query and value (`Embedding(mask_zero=True)` makes them) as
+`(batch, T, 1) & (batch, 1, S)`, then applies the result to its scores
+`(batch, heads, T, S)`. A padding mask shaped `(batch, 1, 1, S)` for those
+scores lands its batch axis on the heads (`Dimensions must be equal, but are 2
+and 4`), and the masks of rank-4 inputs do not fit their scores at all.
+
 The layers that need a time axis have rules of their own (SL101, SL103), and an
 input declared with the wrong rank is SL102's: this rule reports the other
 layers, where the tensor that reaches them has the wrong rank or sizes."""
@@ -103,7 +111,9 @@ layers, where the tensor that reaches them has the wrong rank or sizes."""
         if problem.keyword:
             return self._keyword_finding(node, problem, ctx)
         message = f"{node.layer.label} cannot take its input: {problem.message}"
-        if problem.kind is ProblemKind.RANK:
+        if problem.hint:
+            hint = problem.hint
+        elif problem.kind is ProblemKind.RANK:
             hint = f"give {where(node)} input of shape {problem.expected}"
         elif problem.expected.startswith("a list of"):
             hint = f"call {where(node)} on {problem.expected}"

@@ -13,6 +13,7 @@ import re
 
 from seqlint.dims import BATCH, Shape
 from seqlint.shapes.catalogue import Call, canonical, lookup
+from seqlint.shapes.layers.wrappers import NO_OUTPUT_SHAPE
 
 # Convolutions whose tf.keras 2 InputSpec is ``min_ndim=rank + 2``: extra leading axes are
 # batch axes (``Conv1D`` on ``(batch, 10, 6, 3)`` gives ``(batch, 10, 4, filters)``); Keras 3
@@ -29,7 +30,11 @@ def tf_keras2(target: str) -> bool:
 
 
 def differs(call: Call) -> bool:
-    """Whether tf.keras 2 computes this call's shapes otherwise than Keras 3."""
+    """Whether tf.keras 2 computes this call's shapes otherwise than Keras 3 (a
+    TimeDistributed over a custom layer without ``compute_output_shape``: tf.keras 2 runs the
+    layer's call to find its output shape, Keras 3 raises)."""
+    if call.layer.kind == "TimeDistributed" and call.layer.get(NO_OUTPUT_SHAPE) is True:
+        return True
     rank = LEADING_BATCH_AXES.get(canonical(call.layer.kind))
     dims = call.input.dims
     return rank is not None and len(call.inputs) == 1 and dims is not None and len(dims) > rank + 2
@@ -37,7 +42,10 @@ def differs(call: Call) -> bool:
 
 def output_shapes(call: Call) -> list[Shape] | None:
     """tf.keras 2's shapes for a call where :func:`differs`: the convolution runs on the
-    last ``rank + 1`` axes, the leading ones kept as they are."""
+    last ``rank + 1`` axes, the leading ones kept as they are; a TimeDistributed over a custom
+    layer without ``compute_output_shape`` is not followed (unknown)."""
+    if call.layer.kind == "TimeDistributed":
+        return [Shape.unknown()]
     rank = LEADING_BATCH_AXES[canonical(call.layer.kind)]
     fn = lookup(call.layer.kind)
     dims = call.input.dims

@@ -39,6 +39,11 @@ def multi_head_attention(rng: random.Random, kind: str) -> Case:
     else:
         query = (size(rng, 1, 9), size(rng, 2, 8, unknown=0.05))
         value = (size(rng, 1, 9), size(rng, 2, 8, unknown=0.05))
+        if rng.random() < 0.1:  # an input without steps, or of another rank than the other
+            if rng.random() < 0.5:
+                query = query[1:]
+            else:
+                value = (rng.randint(2, 3), *value)
     inputs: tuple = (query, value)
     if rng.random() < 0.3:  # a key of its own, now and then of other steps than the value
         key = (value[0] if rng.random() < 0.8 else size(rng, 1, 9), *value[1:-1], rng.randint(2, 8))

@@ -3,7 +3,7 @@
 # Reported: ValueError: Input 0 is incompatible with layer lstm_1: expected ndim=3, found ndim=5 (at encoded_vid = LSTM(256)(encoded_frame))
 # Fix: end the frame encoder with global average pooling (include_top=False, pooling='avg'), so each frame is a vector.
 # keras: raises ValueError
-# status: missed: the Lambda inside TimeDistributed calls a model (face_encoder(x)), and a Lambda function that calls a model is not followed: the TimeDistributed output is unknown, so the rank-5 frames reaching the LSTM are not seen (Conv2D and MaxPooling2D themselves are modelled)
+# status: caught
 # Family: cnn-lstm-video
 import numpy as np
 from keras.layers import LSTM, Conv2D, Dense, Input, Lambda, MaxPooling2D, TimeDistributed
@@ -15,7 +15,7 @@ face_encoder.trainable = False
 
 video = Input(shape=(None, 32, 32, 3), name="video_input")
 encoded_frame = TimeDistributed(Lambda(lambda x: face_encoder(x)))(video)
-encoded_vid = LSTM(16)(encoded_frame)  # expect: SL101
+encoded_vid = LSTM(16)(encoded_frame)  # expect: SL114
 outputs = Dense(7, activation="relu")(encoded_vid)
 model = Model(inputs=[video], outputs=outputs)
 model.compile(optimizer="adam", loss="mse")

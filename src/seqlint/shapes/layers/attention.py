@@ -217,7 +217,7 @@ def _not_one_list(call: Call) -> None:
     "MultiHeadAttention",
     params=_mha_params,
     positional=("num_heads", "key_dim", "value_dim", "dropout", "use_bias", "output_shape"),
-    traits=(Trait.QUERY_VALUE,),
+    traits=(Trait.QUERY_VALUE, Trait.NEEDS_TIME_AXIS),
     call_options=SCORES,
 )
 def multi_head_attention(call: Call) -> list[Shape]:
@@ -228,6 +228,7 @@ def multi_head_attention(call: Call) -> list[Shape]:
     query, value = call.inputs[0], call.inputs[1]
     key = call.inputs[2] if len(call.inputs) == 3 else value
     _check_value_and_key(call, value, key, len(call.inputs) - 1)
+    _check_ranks(call, query, value)
     for index in (0, 2, 1) if len(call.inputs) == 3 else (0, 1):  # Keras builds q, k, v
         require_defined(
             call, -1, "its projection kernels", shape=call.inputs[index], input_index=index
@@ -253,6 +254,32 @@ def multi_head_attention(call: Call) -> list[Shape]:
     if scores:
         outputs.append(_mha_scores(call, query, key, axes))
     return outputs
+
+
+def _check_ranks(call: Call, query: Shape, value: Shape) -> None:
+    """Keras builds the attention for the query's rank, attending by default over the axes
+    between the batch and the features: a (batch, features) input has none (its Softmax fails
+    when the model runs), and a value (and key) of another rank than the query's does not fit
+    its einsums."""
+    if call.layer.config.get("attention_axes", None) is None:
+        for index in (0, 1):
+            require_rank(
+                call,
+                3,
+                "(batch, steps, features)",
+                at_least=True,
+                shape=call.inputs[index],
+                input_index=index,
+            )
+    if query.rank is not None and value.rank is not None and query.rank != value.rank:
+        raise ShapeProblem(
+            ProblemKind.LAYER_CONFIG,
+            f"MultiHeadAttention builds its attention for the rank of its query {query}: the "
+            f"value {value} must have as many axes ({query.rank}), not {value.rank}",
+            input_index=1,
+            expected=f"a value of rank {query.rank}",
+            got=value,
+        )
 
 
 def _attention_axes(call: Call, query: Shape, key: Shape, value: Shape) -> tuple[int, ...] | None:
