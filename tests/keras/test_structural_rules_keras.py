@@ -21,7 +21,7 @@ CASES = {
         inputs = keras.Input(shape=(10, 8))
         attended = layers.MultiHeadAttention(num_heads=2, key_dim=4)([inputs, inputs])
         """,
-        {("SL114", 5), ("SL116", 5)},  # SL116: `value` missing, as Keras says; one cause, two codes
+        {("SL114", 5)},  # one cause, one finding: SL116 leaves the missing `value` to it
         r"missing a required argument: 'value'",
     ),
     "one output of a layer unpacked into two names": (

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import libcst as cst
 
 from seqlint.dims import UNKNOWN, Sym
+from seqlint.frontend.keras_api import takes_query_value
 from seqlint.frontend.models import FunctionalModel, Graph, SequentialModel, label_of
 from seqlint.frontend.objects import Args, Function, Instance
 from seqlint.ir import CallArguments, Layer, Model, StaticSize, Value, tensor_refs
@@ -158,6 +159,12 @@ def _training_flag(value: Value, expr: cst.BaseExpression | None) -> bool:
     return value is UNKNOWN or value == Sym("training")  # an unknown value reads as its name
 
 
+def _one_list_to_query_value(kind: str, args: Args) -> bool:
+    """``mha([query, value])``: one list given to a layer called as ``mha(query, value)``."""
+    only = args.positional[0] if len(args.positional) == 1 else None
+    return isinstance(only, (list, tuple)) and takes_query_value(kind)
+
+
 def _literal(expr: cst.BaseExpression | None) -> bool:
     if isinstance(expr, cst.UnaryOperation):
         expr = expr.expression
@@ -218,7 +225,10 @@ def check(
         return
     if _mask_given_none(signature, args):
         record("twice", "mask", True)
+    one_list = built_in and _one_list_to_query_value(kind, args)
     for refusal in refusals(signature, len(args.positional), list(args.keywords)):
+        if one_list and refusal.problem == "missing":
+            continue  # the layer's shape function reports it (SL114), under both targets
         context = refusal.problem == "missing" and refusal.argument in CONTEXT_PARAMETERS
         if context and (outer is not None or model is not None):
             continue  # an enclosing call may give it a value: Keras then passes it on

@@ -208,8 +208,10 @@ def _not_one_list(call: Call) -> None:
         raise ShapeProblem(
             ProblemKind.LAYER_CONFIG,
             f"{call.layer.kind} takes query and value as separate arguments, "
-            f"layer(query, value), not one list of {len(call.inputs)} tensors",
+            f"layer(query, value), not one list of {len(call.inputs)} tensors: Keras raises "
+            "TypeError: missing a required argument: 'value'",
             expected="query, value[, key] as separate arguments",
+            hint="pass them separately: `layer(query, value)`, or `layer(query, value, key)`",
         )
 
 
