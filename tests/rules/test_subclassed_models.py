@@ -297,6 +297,55 @@ CASES = {
         set(),
         None,
     ),
+    # Keras asks compute_output_shape / output_shape only of layers called on symbolic
+    # tensors: a subclassed model's call() runs them for real, so a wrong declaration is unused
+    "subclassed model: a custom layer's wrong compute_output_shape is never used": (
+        """\
+        class MeanOverSteps(layers.Layer):
+            def call(self, x):
+                return tf.reduce_mean(x, axis=1)
+
+            def compute_output_shape(self, input_shape):
+                return input_shape
+
+        class Net(keras.Model):
+            def __init__(self):
+                super().__init__()
+                self.lstm = layers.LSTM(8, return_sequences=True)
+                self.pool = MeanOverSteps()
+                self.head = layers.Dense(1)
+
+            def call(self, x):
+                return self.head(self.pool(self.lstm(x)))
+
+        model = Net()
+        model.compile(optimizer="adam", loss="mse")
+        model.fit(np.zeros((4, 5, 3)), np.zeros((4, 1)), epochs=1, verbose=0)
+        assert model.predict(np.zeros((4, 5, 3)), verbose=0).shape == (4, 1)
+        """,
+        set(),
+        None,
+    ),
+    "subclassed model: a Lambda's wrong output_shape is never used": (
+        """\
+        class Net(keras.Model):
+            def __init__(self):
+                super().__init__()
+                self.lstm = layers.LSTM(8, return_sequences=True)
+                self.last = layers.Lambda(lambda h: h[:, -1, :], output_shape=(5, 8))
+                self.head = layers.Dense(1)
+
+            def call(self, x):
+                return self.head(self.last(self.lstm(x)))
+
+        model = Net()
+        model.compile(optimizer="adam", loss="mse")
+        model.fit(np.zeros((4, 5, 3)), np.zeros((4, 1)), epochs=1, verbose=0)
+        assert model.predict(np.zeros((4, 5, 3)), verbose=0).shape == (4, 1)
+        """,
+        set(),
+        None,
+    ),
 }
 
 

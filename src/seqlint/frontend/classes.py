@@ -286,8 +286,12 @@ class Objects(Evaluator):
         masks: dict[str, Value] = {}
         try:
             result = self._run_call(instance, args, node, masks=masks)
-            group.declared = self._declared_output(instance, keywords[0] if keywords else x, node)
-            group.declared_at = self.declared_at
+            if self.graph.in_call is group and self.building is None:
+                # Keras asks compute_output_shape only of a layer called on symbolic tensors;
+                # inside another layer's or a subclassed model's call() it runs call() itself
+                first = keywords[0] if keywords else x
+                group.declared = self._declared_output(instance, first, node)
+                group.declared_at = self.declared_at
             if isinstance(group.declared, tuple):
                 result = self.graph.stand_in(group, result, node)
         finally:

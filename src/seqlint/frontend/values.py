@@ -1355,9 +1355,10 @@ class Evaluator:
         refs = tuple(v for v in (inputs if isinstance(inputs, (list, tuple)) else [inputs]))
         group = self.graph.begin_call("Lambda", refs, node, layer.label)
         declared = layer.get("output_shape")  # one sample's shape: Keras builds what follows for it
-        if isinstance(declared, (tuple, list)):
+        symbolic = self.graph.in_call is group and self.building is None  # see _call_instance
+        if symbolic and isinstance(declared, (tuple, list)):
             group.declared = (None, *declared)
-        elif id(layer) in self._lambda_shapes:  # Keras calls it with the input shape
+        elif symbolic and id(layer) in self._lambda_shapes:  # Keras calls it with the input shape
             group.declared, group.declared_at = self._declared_by(
                 self._lambda_shapes[id(layer)], inputs, node
             )
