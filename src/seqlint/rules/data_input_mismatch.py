@@ -185,6 +185,8 @@ number of samples):
         hint = f"give the data samples of shape {_declared(node, ctx)}"
         if batches is not None and not batches.batched:
             hint = _BATCH_THE_DATASET
+        elif batches is not None and _declared(node, ctx) == _shape(x.shape):
+            hint = _YIELD_BATCHES.format(maker=batches.maker)
         elif misfit.same_rank:
             sample = _shape((x.shape or ())[1:])
             hint += f", or declare the input with the shape of one sample: shape={sample}"
@@ -253,6 +255,12 @@ def _data(dims: tuple[Dim, ...] | None) -> str:
 _BATCH_THE_DATASET = (
     "batch the dataset (e.g. .batch(32)) before fit: each element it yields is one sample, "
     "and fit takes each element as a whole batch"
+)
+
+
+_YIELD_BATCHES = (
+    "{maker} gives one sample where fit takes a batch: give batches of samples, with the "
+    "batch axis first (np.array of a list of samples, or x[np.newaxis] for one)"
 )
 
 
