@@ -41,6 +41,9 @@ FAMILIES = (
     "text-pipeline",
     "audio-spectrogram",
     "custom-layer-weights",
+    "tfdata-pipeline",
+    "generator-data",
+    "input-feeding",
 )
 
 _KERAS = re.compile(r"^# keras: (?:raises (\w+)|(runs))\s*$", re.M)

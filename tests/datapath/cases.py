@@ -508,3 +508,97 @@ CASES += [
         "non-broadcastable output operand",
     ),
 ]
+
+# fit(..., validation_data=...) evaluates the model on that data after each epoch: a tuple of
+# arrays, a dataset, a PyDataset; its own shapes are checked where they differ from the
+# training data's.
+VALIDATION = """\
+import numpy as np
+import tensorflow as tf
+import keras
+
+X = np.random.rand(16, 10, 2)
+Y = np.random.randint(0, 3, size=(16,))
+X_val = np.random.rand(8, 10, {features})
+Y_val = np.random.randint(0, 3, size=(8,)){targets}
+
+
+class Windows(keras.utils.PyDataset):
+    def __init__(self, x, y, **kwargs):
+        super().__init__(**kwargs)
+        self.x, self.y = x, y
+
+    def __len__(self):
+        return 2
+
+    def __getitem__(self, idx):
+        return self.x[idx * 4:(idx + 1) * 4], self.y[idx * 4:(idx + 1) * 4]
+
+
+validation = {validation}
+model = keras.Sequential([
+    keras.Input(shape=(10, 2)),
+    keras.layers.LSTM(4),
+    keras.layers.Dense(3, activation="softmax"),
+])
+model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+model.fit(X, Y, epochs=1, batch_size=4, validation_data=validation, verbose=0){marker}
+"""
+
+UNBATCHED_VALIDATION_IDS = """\
+import numpy as np
+import tensorflow as tf
+import keras
+
+ids = np.random.randint(0, 50, size=(8, 20))
+labels = np.random.randint(0, 2, size=(8, 1))
+train = tf.data.Dataset.from_tensor_slices((ids, labels)).batch(4)
+validation = tf.data.Dataset.from_tensor_slices((ids[:4], labels[:4])){batch}
+model = keras.Sequential([
+    keras.Input(shape=(20,)),
+    keras.layers.Embedding(50, 8),
+    keras.layers.LSTM(4),
+    keras.layers.Dense(1, activation="sigmoid"),
+])
+model.compile(optimizer="adam", loss="binary_crossentropy")
+model.fit(train, validation_data=validation, epochs=1, verbose=0){marker}
+"""
+
+CASES += [
+    case(
+        "validation-arrays-other-features",
+        VALIDATION.format(
+            features=3, targets="", validation="(X_val, Y_val)", marker="  # expect: SL209"
+        ),
+        VALIDATION.format(features=2, targets="", validation="(X_val, Y_val)", marker=""),
+        "Dimensions must be equal, but are 3 and 2",
+    ),
+    case(
+        "validation-one-hot-targets",
+        VALIDATION.format(
+            features=2,
+            targets="\nY_val = keras.utils.to_categorical(Y_val, 3)",
+            validation="(X_val, Y_val)",
+            marker="  # expect: SL201",
+        ),
+        VALIDATION.format(features=2, targets="", validation="(X_val, Y_val)", marker=""),
+        "must have rank",
+    ),
+    case(
+        "validation-pydataset-other-features",
+        VALIDATION.format(
+            features=3,
+            targets="",
+            validation="Windows(X_val, Y_val)",
+            marker="  # expect: SL209",
+        ),
+        VALIDATION.format(features=2, targets="", validation="Windows(X_val, Y_val)", marker=""),
+        "Dimensions must be equal, but are 3 and 2",
+    ),
+    case(
+        "validation-dataset-unbatched",
+        UNBATCHED_VALIDATION_IDS.format(batch="", marker="  # expect: SL209"),
+        UNBATCHED_VALIDATION_IDS.format(batch=".batch(4)", marker=""),
+        "Expected shape \\(None, 20\\), but input has incompatible shape \\(20,\\)",
+    ),
+]

@@ -225,6 +225,35 @@ def _pandas(rng: random.Random) -> str:
 _MAKERS = (_numpy, _dataset, _windows, _generator, _labels, _scaler, _predict, _pandas)
 
 
+def _nested_lists(rng: random.Random) -> str:
+    """``np.array`` of a list of rows, each row a list of arrays (frames, windows, feature
+    vectors), made by loops that append, list literals or comprehensions."""
+    n, f, steps, k = rng.choice([20, 24]), rng.randint(1, 4), rng.randint(2, 5), rng.randint(1, 4)
+    row = rng.choice(
+        [
+            f"[base[i + j] for j in range({steps})]",
+            f"[base[i + j:i + j + 1] for j in range({steps})]",
+            f"[np.random.rand(1, {f}) for _ in range({steps})]",
+            f"[np.zeros(({f},)) for _ in range({steps})]",
+        ]
+    )
+    made = rng.choice(["loop", "literal", "comprehension", "unknown count"])
+    lines = [f"base = np.random.rand({n}, {f})"]
+    if made == "literal":
+        rows = ", ".join(row.replace("i + ", f"{i} + ") for i in range(k))
+        return "\n".join([*lines, f"result = np.array([{rows}])"])
+    if made == "comprehension":
+        return "\n".join([*lines, f"result = np.array([{row} for i in range({k})])"])
+    count = f"{k}" if made == "loop" else f"len(base) - {steps}"
+    lines += ["rows = []", f"for i in range({count}):", f"    rows.append({row})"]
+    return "\n".join([*lines, "result = np.array(rows)"])
+
+
+def nested_lists(count: int, seed: int = 15) -> list[str]:
+    rng = random.Random(seed)
+    return [_nested_lists(rng) for _ in range(count)]
+
+
 def programs(count: int, seed: int = 15) -> list[str]:
     rng = random.Random(seed)
     return [rng.choice(_MAKERS)(rng) for _ in range(count)]

@@ -18,7 +18,7 @@ from seqlint.frontend.parsing import parse
 from seqlint.frontend.positions import Positions
 from seqlint.frontend.tfdata_api import Dataset
 from seqlint.ir import Array, ShapeTuple
-from tests.datapath.generate import HEADER, programs
+from tests.datapath.generate import HEADER, nested_lists, programs
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 pytestmark = pytest.mark.keras
@@ -114,3 +114,14 @@ def test_generated_data_paths_agree_with_the_libraries(tensorflow):
             disagreements.append((program, mine, theirs))
     assert not disagreements, disagreements[:3]
     assert unknown <= len(PROGRAMS) // 10, f"{unknown} of {len(PROGRAMS)} results unknown"
+
+
+def test_arrays_of_nested_lists_agree_with_numpy(tensorflow):
+    """Rows of arrays (a loop's appends, a list literal, a comprehension) stacked by
+    ``np.array``: every shape is known and numpy's."""
+    wrong = []
+    for program in nested_lists(40):
+        mine, theirs = our_shapes(ours(program)), shapes(real(program))
+        if not known(mine) or not agree(mine, theirs):
+            wrong.append((program, mine, theirs))
+    assert not wrong, wrong[:3]

@@ -152,3 +152,27 @@ model.fit(ds)
 """)
     assert call.args["x"].x.shape == (UNKNOWN, 7)
     assert call.args["x"].y is None
+
+
+def test_validation_data_is_evaluated_on_the_fit_line_where_its_samples_differ() -> None:
+    fit, validation = training("""
+X, y = np.zeros((8, 10, 3)), np.zeros((8,))
+val = tf.data.Dataset.from_tensor_slices((np.zeros((4, 10, 3)), np.zeros((4,))))
+model.fit(X, y, batch_size=2, validation_data=val)
+""")
+    assert fit.method == "fit"
+    assert validation.method == "evaluate"
+    assert validation.loc.line == fit.loc.line
+    assert validation.args["batch_size"] == 2
+    batches = validation.args["x"]
+    assert isinstance(batches, Batches)
+    assert (batches.x.shape, batches.y.shape) == ((10, 3), ())
+
+
+def test_validation_data_shaped_like_the_training_data_adds_no_call() -> None:
+    calls = training("""
+X, y = np.zeros((8, 10, 3)), np.zeros((8,))
+model.fit(X, y, validation_data=(np.zeros((4, 10, 3)), np.zeros((4,))))
+model.fit(X, y, validation_data=unknown_data)
+""")
+    assert [c.method for c in calls] == ["fit", "fit"]

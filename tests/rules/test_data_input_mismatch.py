@@ -264,6 +264,31 @@ model.fit(ds.shuffle(16), epochs=1)
         assert finding.hint.startswith("batch the dataset (e.g. .batch(32)) before fit")
 
 
+def test_a_generator_or_pydataset_giving_one_sample_is_told_to_give_batches():
+    generator = sl209(
+        """
+def samples():
+    while True:
+        yield np.random.rand(10, 3), np.random.rand(1)
+"""
+        + functional("(10, 3)", "samples()")
+    )
+    pydataset = sl209(
+        """
+class Samples(keras.utils.PyDataset):
+    def __len__(self):
+        return 4
+
+    def __getitem__(self, idx):
+        return np.random.rand(10, 3), np.random.rand(1)
+"""
+        + functional("(10, 3)", "Samples()")
+    )
+    for (finding,), maker in ((generator, "samples()"), (pydataset, "Samples")):
+        assert finding.message.startswith(f"each batch of {maker} (line ")
+        assert finding.hint.startswith(f"{maker} gives one sample where fit takes a batch")
+
+
 def test_a_batched_dataset_fits():
     assert not sl209(DATASET + functional("(10, 3)", "ds.batch(4).prefetch(1)"))
     assert not sl209(DATASET + functional("(10, 3)", "ds.map(lambda a, b: (a, b)).batch(4)"))

@@ -157,3 +157,23 @@ def test_stacked_conv_lstm_gets_return_sequences():
     assert "expected input of rank 5 (batch, time, rows, cols, channels)" in found.message
     assert "return_sequences is False" in found.message
     assert found.fix is not None and "return_sequences=True" in found.fix.message
+
+
+def test_an_unbatched_dataset_that_builds_the_model_is_told_to_batch():
+    """No input declaration: Keras builds the model from one unbatched (20,) element, the
+    Embedding gives (20, 8) and the LSTM raises (tests/datapath/cases.py, unbatched-token-ids,
+    runs it in Keras). SL101's hint names the dataset, not the layer, unless it is batched."""
+    body = """\
+import tensorflow as tf
+
+ids = np.random.randint(0, 50, size=(8, 20))
+dataset = tf.data.Dataset.from_tensor_slices((ids, np.zeros((8, 1)))){batch}
+model = keras.Sequential([layers.Embedding(50, 8), layers.LSTM(4), layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(dataset{x}, epochs=1)
+"""
+    (found,) = [d for d in lint(HEADER + body.format(batch="", x="")) if d.code == "SL101"]
+    assert found.hint.startswith("batch the dataset (e.g. .batch(32)) before fit")
+    flat = body.format(batch=".batch(4)", x=".map(lambda a, b: (a[:, 0], b))")
+    (found,) = [d for d in lint(HEADER + flat) if d.code == "SL101"]
+    assert found.hint == "feed this layer a sequence (batch, timesteps, features)"

@@ -662,6 +662,14 @@ class Graph:
             TrainingCall(method, model.model, exported, self.positions.loc(call), unknown_data)
         )
 
+    def validation_call(self, model: AnyModel, args: dict[str, Value], fit: cst.Call) -> None:
+        """The ``evaluate`` that ``fit(..., validation_data=...)`` runs after each epoch, at
+        the line of ``fit`` (``args``: its x, y and batch size; no API of its own to check)."""
+        exported = {name: self.export(value) for name, value in args.items()}
+        self.ir.training.append(
+            TrainingCall("evaluate", model.model, exported, self.positions.loc(fit))
+        )
+
     def _declare_from_data(self, seq: SequentialModel, x: Value, call: cst.Call) -> None:
         """A Sequential model nothing declared is built by Keras from the first data it
         gets: its Input takes the shape of ``x`` (batch axis first), ``declared_by="data"``."""

@@ -295,6 +295,8 @@ def _literal_shape(value: Value, budget: list[int], depth: int) -> Shape:
         return ()
     if isinstance(value, Array):
         return value.shape
+    if isinstance(value, Items):  # a comprehension, or a loop's appends, in the list
+        return _items_shape(value)
     if not isinstance(value, (list, tuple)):
         return None
     shapes = set()
@@ -313,17 +315,9 @@ def _of_items(items: Items, loc: Loc) -> Array:
     that runs has rows of one length, unknown when the inner count is. The range of the
     ints the items hold is kept (the ids ``word_index[w]`` looks up)."""
     item = items.item
-    shape: Shape = None
-    count = items.count if is_known(items.count) or isinstance(items.count, Sym) else UNKNOWN
-    if isinstance(item, (int, float)) and not isinstance(item, bool):
-        shape = (count,)
-    elif isinstance(item, Array) and item.shape is not None and all(map(is_known, item.shape)):
-        shape = (count, *item.shape)
-    elif isinstance(item, Items):
-        inner = _of_items(item, loc)
-        if inner.shape is not None:
-            shape = (count, *inner.shape)
-        item = inner
+    shape = _items_shape(items)
+    if isinstance(item, Items):
+        item = _of_items(item, loc)
     dtype = (
         item.dtype
         if isinstance(item, Array)
@@ -334,6 +328,22 @@ def _of_items(items: Items, loc: Loc) -> Array:
     bounds = item.value_range if isinstance(item, Array) and shape is not None else None
     at_most = items.at_most if shape is not None and shape[0] is UNKNOWN else None
     return Array(shape, dtype=dtype, loc=loc, value_range=bounds, at_most=at_most)
+
+
+def _items_shape(items: Items) -> Shape:
+    """The shape ``np.array`` gives Items: (count, *item shape) when the item is a number,
+    an array of known sizes, or Items of such (their rows share one length, or numpy
+    raises); None otherwise."""
+    item = items.item
+    count = items.count if is_known(items.count) or isinstance(items.count, Sym) else UNKNOWN
+    if isinstance(item, (int, float)) and not isinstance(item, bool):
+        return (count,)
+    if isinstance(item, Array) and item.shape is not None and all(map(is_known, item.shape)):
+        return (count, *item.shape)
+    if isinstance(item, Items):
+        inner = _items_shape(item)
+        return None if inner is None else (count, *inner)
+    return None
 
 
 def stack(arrays: Value, axis: Value, loc: Loc) -> Value:
@@ -409,6 +419,8 @@ def _literal_dtype(value: Value) -> str | None:
             family = "float"
         if isinstance(item, (list, tuple)):
             stack.extend(item)
+        elif isinstance(item, Items):
+            stack.append(item.item)
     return family
 
 

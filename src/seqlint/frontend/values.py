@@ -171,6 +171,21 @@ def joined_list(values: list[Value]) -> Items | None:
     return Items(replace(first, name=None) if isinstance(first, Array) else first, UNKNOWN)
 
 
+def _sample_shapes(args: dict[str, Value]) -> tuple[numpy_api.Shape, numpy_api.Shape] | None:
+    """The shapes of one sample of a data call's ``x`` and ``y`` (the axes after the first
+    of one batch, for batches); None when ``x``'s is not known."""
+    x = args.get("x")
+    y = x.y if isinstance(x, Batches) else args.get("y")
+    shape = _sample_shape(x)
+    return None if shape is None else (shape, _sample_shape(y))
+
+
+def _sample_shape(value: Value) -> numpy_api.Shape:
+    if isinstance(value, Batches):
+        value = value.x
+    return value.shape[1:] if isinstance(value, Array) and value.shape else None
+
+
 def _data_like(value: Value) -> bool:
     """Data whose shape one loop iteration shows for all: arrays, constants, lists of them.
     (Not tensors: a loop may grow a model, each iteration's output shaped differently.)"""
@@ -1410,14 +1425,13 @@ class Evaluator:
             params = TRAINING_METHODS[name]
             named = {**dict(zip(params, args.positional, strict=False)), **args.keywords}
             named = {key: _frames_as_arrays(value) for key, value in named.items()}
-            x = named.get("x")
-            if isinstance(x, Instance) and x.cls.keras == "dataset":
-                x = self._first_batch(x, node)
-            if isinstance(x, tfdata_api.Dataset):
-                named["x"] = tfdata_api.as_batches(x)
+            if "x" in named:
+                named["x"] = self._as_fed(named["x"], node)
             if name == "compile" and "loss" in named:
                 named["loss"] = self._custom_losses(named["loss"])
             self.graph.training_call(name, receiver, named, node, self.data_cause(named, args))
+            if name == "fit":
+                self._validation_call(receiver, named, node)
             if name in ("predict", "predict_on_batch"):
                 return self._predicted(receiver, named.get("x"), node)
             return UNKNOWN
@@ -1515,6 +1529,34 @@ class Evaluator:
         if isinstance(outputs, list) and all(isinstance(r, TensorRef) for r in outputs):
             return [predicted(ref) for ref in outputs]
         return UNKNOWN
+
+    def _as_fed(self, x: Value, node: cst.Call) -> Value:
+        """Data as a data call takes it: a dataset, ``PyDataset`` or ``Sequence`` as its
+        batches; anything else as it is."""
+        if isinstance(x, Instance) and x.cls.keras == "dataset":
+            x = self._first_batch(x, node)
+        return tfdata_api.as_batches(x) if isinstance(x, tfdata_api.Dataset) else x
+
+    def _validation_call(
+        self, model: SequentialModel | FunctionalModel, fit: dict[str, Value], node: cst.Call
+    ) -> None:
+        """``fit(..., validation_data=...)`` evaluates the model on that data after each
+        epoch: an ``evaluate`` call of the same line, recorded only when its samples are
+        shaped otherwise than the training data's (the same checks would repeat)."""
+        data = fit.get("validation_data")
+        if isinstance(data, (tuple, list)) and len(data) in (2, 3):
+            given = {"x": data[0], "y": data[1]}
+        else:
+            batches = self._as_fed(data, node)
+            if not isinstance(batches, Batches):
+                return
+            given = {"x": batches}
+        size = fit.get("validation_batch_size") or fit.get("batch_size")
+        if size is not None:
+            given["batch_size"] = size
+        if _sample_shapes(given) == _sample_shapes(fit) or _sample_shapes(given) is None:
+            return
+        self.graph.validation_call(model, given, node)
 
     def _first_batch(self, sequence: Instance, node: cst.Call) -> Value:
         """A ``keras.utils.PyDataset``/``Sequence`` instance: batches like what its

@@ -22,6 +22,10 @@ DATA_CALLS = frozenset(
     {"fit", "evaluate", "predict", "train_on_batch", "test_on_batch", "predict_on_batch"}
 )
 MISSING = object()
+BATCH_THE_DATASET = (
+    "batch the dataset (e.g. .batch(32)) before fit: each element it yields is one sample, "
+    "and fit takes each element as a whole batch"
+)
 
 
 @dataclass(frozen=True)
@@ -112,6 +116,19 @@ def rank_adjusted(data: tuple, declared: tuple) -> tuple[tuple, tuple]:
     if len(data) == len(declared) + 1 and data[-1] == 1:
         return data[:-1], declared
     return data, declared
+
+
+def unbatched_source(node: Node, ctx: RuleContext) -> Batches | None:
+    """The unbatched dataset whose first element Keras built the Input ``node`` from (a
+    model with no input declaration, first fed one sample as a whole batch); else None."""
+    if node.declared_by != "data":
+        return None
+    for call in data_calls(ctx):
+        nodes = input_nodes(call.model, ctx)
+        if nodes and any(n.id == node.id for n in nodes):
+            _, batches = given_x(call)
+            return batches if batches is not None and not batches.batched else None
+    return None
 
 
 def declaring_call(model: Model, ctx: RuleContext) -> TrainingCall | None:

@@ -13,6 +13,7 @@ from seqlint.ir import Array, Batches, Layer, Model, Node, ShapeTuple, TensorRef
 from seqlint.rulekit.base import Finding, Rule, RuleContext, problem_nodes
 from seqlint.rulekit.evidence import chain_to, declaration_of, input_shape, trace, where
 from seqlint.rulekit.feeding import (
+    BATCH_THE_DATASET,
     MISSING,
     data_calls,
     data_name,
@@ -184,7 +185,9 @@ number of samples):
         )
         hint = f"give the data samples of shape {_declared(node, ctx)}"
         if batches is not None and not batches.batched:
-            hint = _BATCH_THE_DATASET
+            hint = BATCH_THE_DATASET
+        elif batches is not None and _declared(node, ctx) == _shape(x.shape):
+            hint = _YIELD_BATCHES.format(maker=batches.maker)
         elif misfit.same_rank:
             sample = _shape((x.shape or ())[1:])
             hint += f", or declare the input with the shape of one sample: shape={sample}"
@@ -250,16 +253,16 @@ def _data(dims: tuple[Dim, ...] | None) -> str:
     return _shape(dims)
 
 
-_BATCH_THE_DATASET = (
-    "batch the dataset (e.g. .batch(32)) before fit: each element it yields is one sample, "
-    "and fit takes each element as a whole batch"
+_YIELD_BATCHES = (
+    "{maker} gives one sample where fit takes a batch: give batches of samples, with the "
+    "batch axis first (np.array of a list of samples, or x[np.newaxis] for one)"
 )
 
 
 def _time_axis_hint(x: Array, batches: Batches | None, needs: str, rank: int | None) -> str:
     assert x.shape is not None
     if batches is not None and not batches.batched:
-        return _BATCH_THE_DATASET
+        return BATCH_THE_DATASET
     if rank != 3 or len(x.shape) != 2:
         return f"give the data the shape {needs}"
     if batches is not None:

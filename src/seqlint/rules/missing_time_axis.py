@@ -20,6 +20,7 @@ from seqlint.rulekit.evidence import (
     trace,
     where,
 )
+from seqlint.rulekit.feeding import BATCH_THE_DATASET, unbatched_source
 from seqlint.rulekit.repairs import repeat_vector_fix, return_sequences_fix, size_text
 from seqlint.rulekit.training import EncoderDecoder, encoder_decoder
 from seqlint.shapes.problems import ShapeProblem
@@ -112,13 +113,16 @@ sequence into one vector, repeat that vector over the output steps with
             fix = repeat_vector_fix(node, feeding.steps, ctx)
         elif dropper is not None and is_recurrent(node.layer):
             fix = return_sequences_fix(dropper, ctx, Applicability.SAFE)
+        chain = chain_to(node, ctx, index)
         if dropper is None:
             hint = f"feed this layer a sequence {layout}"
+            if unbatched_source(chain[0], ctx) is not None:
+                hint = BATCH_THE_DATASET
         else:
             message += f"; {where(dropper.node)} returns {got} because {dropper.reason}"
             notes[dropper.node.id] = f"drops the time axis: {dropper.reason}"
             hint = _hint(node, dropper, feeding)
-        rows = trace(chain_to(node, ctx, index), ctx, notes=notes, expected=layout)
+        rows = trace(chain, ctx, notes=notes, expected=layout)
         return Finding(node.loc, message, hint, rows, fix)
 
 
