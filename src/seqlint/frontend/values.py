@@ -20,6 +20,7 @@ from seqlint.dims import BATCH, NONE, UNKNOWN, Sym, differ, is_known
 from seqlint.frontend import (
     arith,
     call_arguments,
+    cells,
     custom_losses,
     numpy_api,
     pandas_api,
@@ -209,6 +210,8 @@ class Evaluator:
         self.masks = Masks(graph)
         self._lambdas: dict[int, tuple[Layer, Function | LambdaFunction, Value]] = {}
         self._wrapped: dict[int, tuple[Layer, Instance]] = {}  # TimeDistributed(custom layer)
+        # RNN(cell of the script): the RNN, the cell, its state_size
+        self._cells: dict[int, tuple[Layer, Instance, tuple]] = {}
         self.last_return: Loc | None = None  # the return statement of the last function run
         # a Lambda's output_shape given as a function of the module (Keras calls it)
         self._lambda_shapes: dict[int, Function | LambdaFunction] = {}
@@ -1130,13 +1133,17 @@ class Evaluator:
             config["data_format"] = image_format  # resolved as Keras does, when it is made
         layer = self.graph.layer(kind, config, node, args.keyword_args)
         layer.sizes = self.scope.size_names()
-        inner = args.get(0, "layer", MISSING)
+        inner = args.get(0, "cell" if kind == "RNN" else "layer", MISSING)
         if kind == "TimeDistributed" and isinstance(inner, Instance) and inner.cls.keras == "layer":
             # Keras 3's TimeDistributed asks the layer's compute_output_shape
             if inner.cls.lookup("compute_output_shape") is not None:
                 self._wrapped[id(layer)] = (layer, inner)
             else:
                 layer.config[NO_OUTPUT_SHAPE] = True
+        if kind == "RNN" and isinstance(inner, Instance) and inner.cls.keras == "layer":
+            sizes = cells.state_sizes(self.object_attribute(inner, "state_size"))
+            if sizes is not None:
+                self._cells[id(layer)] = (layer, inner, sizes)
         if kind == "Lambda":
             function = args.get(0, "function", MISSING)
             if isinstance(function, (Function, LambdaFunction)):
@@ -1171,6 +1178,14 @@ class Evaluator:
         if isinstance(item, Layer) and item.kind == "Lambda" and id(item) in self._lambdas:
             x = self.graph.sequential_output(seq)
             result = self._apply_lambda(item, Args([x], positional_exprs=[None]), call)
+            if isinstance(result, TensorRef):
+                self.graph.add_output(seq, item, result)
+                return
+        cell = self._cells.get(id(item)) if isinstance(item, Layer) else None
+        if cell is not None and cell[0] is item:
+            x = self.graph.sequential_output(seq)
+            args = Args([x], positional_exprs=[None])
+            result = cells.apply_over_cell(self, item, cell[1], cell[2], args, call)  # type: ignore[arg-type]
             if isinstance(result, TensorRef):
                 self.graph.add_output(seq, item, result)
                 return
@@ -1219,6 +1234,11 @@ class Evaluator:
                 return result
         if layer.kind == "TimeDistributed":
             result = self._apply_on_steps(layer, args, node)
+            if result is not MISSING:
+                return result
+        cell = self._cells.get(id(layer))
+        if cell is not None and cell[0] is layer:
+            result = cells.apply_over_cell(self, layer, cell[1], cell[2], args, node)  # type: ignore[arg-type]
             if result is not MISSING:
                 return result
         options = {

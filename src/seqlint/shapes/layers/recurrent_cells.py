@@ -28,6 +28,15 @@ Keras facts mirrored here (Keras 3.15):
   LSTMCell reads ``states[0]`` and ``states[1]`` (fewer: ``IndexError``), the others
   ``states[0]``; ``h`` must have ``units`` features (matmul), an LSTMCell's ``c``
   ``units`` or 1 (broadcast).
+* ``RNN(cell)`` over a cell class of the script: the frontend runs the cell's ``build`` on
+  ``(batch, features)`` and its ``call(inputs, states)`` on one step (a ``TimeSteps`` node)
+  and on one ``(batch, size)`` zero state per entry of the cell's ``state_size`` (a
+  ``CellState`` node each, ``CELL_STATES`` in the RNN's config), and gives the RNN node what
+  ``call`` returned as a second input. Keras builds the model from ``output_size`` (else
+  ``state_size[0]``), the frontend's declared shape; the real output takes the returned width.
+  The states ``call`` returns must match ``state_size`` in number, rank and sizes: the TF
+  backend's ``while_loop`` raises at the first step otherwise (``unroll=True`` runs a plain
+  Python loop and does not check them); a ``CellStates`` node checks them where they are made.
 * Weights: the gated kernels of :func:`~seqlint.shapes.layers.recurrent.gated_params`
   (those of the LSTM, GRU and SimpleRNN layers); a stack's cells read the previous
   cell's output.
@@ -47,11 +56,15 @@ from seqlint.shapes.layers.common import (
     config_dim,
     features,
     keras_layer,
+    no_weights,
     require_defined,
     require_rank,
 )
 from seqlint.shapes.layers.recurrent import RNN_INPUT, gated_params
 from seqlint.shapes.problems import ProblemKind, ShapeProblem
+
+CELL_STATES = "__cell_states__"
+"""RNN config key the frontend sets for a cell class of the script: its ``state_size``."""
 
 STATE_NAMES = {"LSTMCell": ("h", "c"), "GRUCell": ("h",), "SimpleRNNCell": ("h",)}
 """The states of each cell, in the order Keras passes them."""
@@ -166,6 +179,8 @@ def _rnn_params(call: Call) -> int | None:
 )
 def rnn(call: Call) -> list[Shape]:
     layer = call.layer
+    if len(call.inputs) == 2 and isinstance(layer.get(CELL_STATES), tuple):
+        return _over_run_cell(call)
     cell = cell_of(layer.get("cell"))
     if cell is None:
         return [Shape.unknown()]
@@ -185,6 +200,66 @@ def rnn(call: Call) -> list[Shape]:
             Shape.unknown() if size is None else Shape((batch, size)) for size in cell.state_size
         ]
     return outputs
+
+
+def _over_run_cell(call: Call) -> list[Shape]:
+    """An RNN over a cell class of the script, given the input and what the cell's ``call``
+    returned for one step: the output has the returned width, the states their sizes."""
+    shape, step_output = call.inputs
+    sizes: tuple[Dim, ...] = call.layer.get(CELL_STATES)
+    sequences = config_bool(call.layer, "return_sequences", False)
+    state = config_bool(call.layer, "return_state", False)
+    if shape.rank != 3 or step_output.rank != 2 or sequences is None or state is None:
+        return [Shape.unknown()]
+    batch, width = batch_of(shape), step_output.dims[-1]  # type: ignore[index]
+    outputs = [Shape((batch, shape.dims[1], width) if sequences else (batch, width))]  # type: ignore[index]
+    return outputs + [Shape((batch, size)) for size in sizes] if state else outputs
+
+
+@keras_layer("CellState", params=no_weights)
+def cell_state(call: Call) -> list[Shape]:
+    """The zero state an RNN hands its cell: ``(batch, size)`` for a ``(batch, steps, ...)``
+    input."""
+    return [Shape((batch_of(call.input), config_dim(call.layer, "size")))]
+
+
+@keras_layer("CellStates", params=no_weights)
+def cell_states(call: Call) -> list[Shape]:
+    """The new states a cell class's ``call`` returns inside an RNN, against its
+    ``state_size``: as many, each ``(batch, size)``."""
+    sizes: tuple[Dim, ...] = call.layer.get("sizes")
+    first: int = call.layer.get("first")
+    owner = call.layer.get("cell")
+    if len(call.inputs) != len(sizes):
+        raise ShapeProblem(
+            ProblemKind.LAYER_CONFIG,
+            f"{owner}.call() returns {len(call.inputs)} new state"
+            f"{'s' if len(call.inputs) != 1 else ''}, but its state_size "
+            f"{_sizes_text(sizes)} has {len(sizes)}: the RNN's loop needs the same states back "
+            "at every step",
+            expected=f"{len(sizes)} new states",
+            hint=f"return one new state per entry of state_size from {owner}.call()",
+        )
+    for index, (state, size) in enumerate(zip(call.inputs, sizes, strict=True), start=first):
+        if state.dims is None:
+            continue
+        if len(state.dims) != 2 or differ(state.dims[-1], size):
+            raise ShapeProblem(
+                ProblemKind.LAYER_CONFIG,
+                f"{owner}.call() returns new state {index} of shape {state}, but its "
+                f"state_size says (batch, {size}): the RNN's loop needs each state to keep its "
+                "shape from step to step",
+                input_index=index - first,
+                expected=f"(batch, {size})",
+                got=state,
+                hint=f"return new state {index} as a (batch, {size}) tensor, or make "
+                "state_size say its size",
+            )
+    return list(call.inputs)
+
+
+def _sizes_text(sizes: tuple[Dim, ...]) -> str:
+    return str(sizes[0]) if len(sizes) == 1 else f"[{', '.join(str(s) for s in sizes)}]"
 
 
 def _cell_call_params(call: Call) -> int | None:
