@@ -86,11 +86,15 @@ def test_rnn_initial_state_unchecked_for_stacks_and_unknown_states(layer, shape,
 
 
 def test_cell_called_directly(layer, shape, run):
-    """``cell(inputs, states)``: the output, and the list of new states (unknown)."""
+    """``cell(inputs, states)``: the output, then one ``(batch, units)`` per new state."""
     lstm = layer("LSTMCell", units=4)
-    assert run(lstm, shape(8), states=(shape(4), shape(1))) == [shape(4), U]  # c broadcasts
-    assert run(lstm, shape(8)) == [shape(4), U]  # the frontend passes no states
-    assert run(lstm, shape(3, 8)) == [U, U]
+    assert run(lstm, shape(8), states=(shape(4), shape(1))) == [shape(4)] * 3  # c broadcasts
+    assert run(lstm, shape(8)) == [shape(4)] * 3  # no states given: not checked
+    assert run(layer("GRUCell", units=4), shape(3, 8)) == [U, U]  # Keras runs it, rank 3
+    with pytest.raises(ShapeProblem) as info:
+        run(lstm, shape(3, 8))  # the fused gates are split on the steps
+    assert info.value.kind is ProblemKind.RANK
+    assert run(layer("LSTMCell", units=4, implementation=1), shape(3, 8)) == [U, U, U]
     with pytest.raises(ShapeProblem) as info:
         run(lstm, shape(8), states=(shape(4),))
     assert info.value.kind is ProblemKind.STATE_COUNT
@@ -103,6 +107,32 @@ def test_cell_called_directly(layer, shape, run):
     stack = layer("StackedRNNCells", cells=[lstm, layer("SimpleRNNCell", units=2)])
     assert run(stack, shape(8), states=(U, U)) == [shape(2), U]
     assert count_params(stack, (shape(8),)) == 4 * 4 * 13 + 2 * 7
+
+
+@pytest.mark.parametrize(
+    ("kind", "h", "fails"),
+    [
+        ("LSTMCell", (NONE, 4), True),
+        ("LSTMCell", (7, 4), True),
+        ("GRUCell", (NONE, 4), True),
+        ("GRUCell", (), True),
+        ("SimpleRNNCell", (NONE, 4), False),
+        ("SimpleRNNCell", (), False),
+    ],
+)
+def test_cell_state_of_another_rank(layer, shape, run, kind, h, fails):
+    """A state ``h`` of rank 3 (or 1, the batch axis alone) fails in an LSTMCell or GRUCell
+    called directly; a SimpleRNNCell broadcasts it."""
+    cell = layer(kind, units=4)
+    states = (shape(*h), shape(4)) if kind == "LSTMCell" else (shape(*h),)
+    if not fails:
+        assert run(cell, shape(8), states=states)[0] == shape(4)
+        return
+    with pytest.raises(ShapeProblem) as info:
+        run(cell, shape(8), states=states)
+    assert info.value.kind is ProblemKind.STATE_SIZE and info.value.input_index == 0
+
+
 
 
 def test_bidirectional_over_rnn(layer, shape, run):

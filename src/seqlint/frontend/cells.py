@@ -22,7 +22,7 @@ from seqlint.frontend.objects import Args, Instance
 from seqlint.frontend.scopes import MISSING
 from seqlint.ir import Layer, Loc, TensorRef, Value
 from seqlint.shapes.layers.common import config_bool
-from seqlint.shapes.layers.recurrent_cells import CELL_STATES
+from seqlint.shapes.layers.recurrent_cells import CELL_STATES, STATE_NAMES
 
 if TYPE_CHECKING:
     from seqlint.frontend.classes import Objects
@@ -83,6 +83,27 @@ def apply_over_cell(
         made = result if isinstance(result, TensorRef) else None
         ended = ev.graph.end_call(group, made, node)
     return ended if isinstance(ended, TensorRef) else MISSING
+
+
+def states_given(kind: str, args: Args) -> Value:
+    """The ``states`` a built-in cell is called on (``cell(x, states)``), when the frontend
+    can hand them to its shape function: a list or tuple of them, or one bare tensor for a
+    cell of one state (an LSTMCell indexes a bare tensor's rows); None otherwise."""
+    if kind not in STATE_NAMES:
+        return None
+    given = args.get(1, "states", None)
+    if isinstance(given, (list, tuple)) or (isinstance(given, TensorRef) and kind != "LSTMCell"):
+        return given
+    return None
+
+
+def cell_outputs(kind: str, ref: TensorRef, given: Value) -> Value:
+    """``output, new_states`` of a built-in cell called on ``given`` states: the new states in
+    a list when they were given in one (an LSTMCell always returns ``[h, c]``)."""
+    new = [TensorRef(ref.node_id, i) for i in range(1, len(STATE_NAMES[kind]) + 1)]
+    if isinstance(given, (list, tuple)) or kind == "LSTMCell":
+        return (TensorRef(ref.node_id, 0), new)
+    return (TensorRef(ref.node_id, 0), new[0])
 
 
 def _output_and_states(returned: Value) -> tuple[TensorRef | None, list[TensorRef] | None]:

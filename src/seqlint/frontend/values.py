@@ -1280,11 +1280,14 @@ class Evaluator:
         else:
             refs = (self._tensor(inputs, expr, node),)
             as_list = False
-        states = self._states(args.keywords.get("initial_state"), node)
+        given = cells.states_given(layer.kind, args)
+        states = self._states(args.keywords.get("initial_state") if given is None else given, node)
         keywords: tuple[tuple[str, TensorRef | None], ...] = ()
         if as_list and canonical(layer.kind) in ("Attention", "AdditiveAttention"):
             keywords = self._list_attention_masks(refs, args.keywords.get("mask", MISSING))
         output = self.graph.apply(layer, refs, as_list, states, node, keywords)
+        if given is not None:
+            return cells.cell_outputs(layer.kind, output, given)
         if "mask" in args.keywords:
             return output  # a mask given by hand: what the layer hands on is not followed
         self.masks.after_layer(layer, refs, as_list, output, node)

@@ -22,12 +22,15 @@ Keras facts mirrored here (Keras 3.15):
   each of shape ``(batch, units)`` (an LSTMCell's ``c`` too). The states of a stack of
   cells are not checked.
 * A cell called directly, ``cell(inputs, states)``, returns ``(output, new_states)``:
-  ``(batch, output_size)`` for a ``(batch, features)`` input, and the list of new states,
-  which seqlint leaves unknown (an input of another rank: both unknown). The states are
-  the call's ``states`` (the frontend passes none: it reads only ``initial_state``): an
-  LSTMCell reads ``states[0]`` and ``states[1]`` (fewer: ``IndexError``), the others
-  ``states[0]``; ``h`` must have ``units`` features (matmul), an LSTMCell's ``c``
-  ``units`` or 1 (broadcast).
+  ``(batch, units)`` for a ``(batch, features)`` input, and its new states, ``(batch,
+  units)`` each: ``[h, c]`` for an LSTMCell, ``[h]`` for the others (a bare ``h`` when the
+  state was given bare); an input of another rank: unknown. The states are the call's
+  ``states`` (the frontend passes them): an LSTMCell reads ``states[0]`` and ``states[1]``
+  (fewer: ``IndexError``), the others ``states[0]``; ``h`` must have ``units`` features
+  (matmul), an LSTMCell's ``c`` ``units`` or 1 (broadcast). A rank-3 ``h`` (a sequence, or a
+  Lambda that declares one) fails in an LSTMCell (its fused gates are split on axis 1, the
+  steps, so ``f * c`` meets ``4 * units`` against ``units``; a rank-3 input the same) and in
+  a GRUCell, as does a rank-1 ``h`` in a GRUCell; a SimpleRNNCell broadcasts them.
 * ``RNN(cell)`` over a cell class of the script: the frontend runs the cell's ``build`` on
   ``(batch, features)`` and its ``call(inputs, states)`` on one step (a ``TimeSteps`` node)
   and on one ``(batch, size)`` zero state per entry of the cell's ``state_size`` (a
@@ -54,6 +57,7 @@ from seqlint.shapes.layers.common import (
     batch_of,
     config_bool,
     config_dim,
+    config_int,
     features,
     keras_layer,
     no_weights,
@@ -267,6 +271,17 @@ def _cell_call_params(call: Call) -> int | None:
     return None if cell is None else cell_params(cell, features(call.input))
 
 
+FAILING_H_RANKS = {"LSTMCell": (3,), "GRUCell": (1, 3), "SimpleRNNCell": ()}
+"""Ranks of the state ``h`` that make a cell called directly fail (it must be ``(batch,
+units)``)."""
+
+
+def _fused(layer: Layer) -> bool:
+    """An LSTMCell computing its gates as one matmul split on axis 1 (``implementation=2``,
+    the default)."""
+    return layer.kind == "LSTMCell" and config_int(layer, "implementation", 2) == 2
+
+
 def _check_states(cell: Cell, states: tuple[Shape, ...]) -> None:
     """The ``states`` of a cell called directly: how many it reads, the sizes it can use."""
     layer = cell.single
@@ -284,6 +299,16 @@ def _check_states(cell: Cell, states: tuple[Shape, ...]) -> None:
     h, rest = states[0], states[1:needed]
     if h.rank == 2 and differ(h.dims[-1], units):  # type: ignore[index]
         raise _state_size(0, h, units, layer.kind)
+    failing = FAILING_H_RANKS[layer.kind] if layer.kind != "LSTMCell" or _fused(layer) else ()
+    if h.rank in failing:
+        raise ShapeProblem(
+            ProblemKind.STATE_SIZE,
+            f"state 0 (h) has shape {h} (rank {h.rank}), but {layer.kind} (units={units}) "
+            f"needs states of shape (batch, {units})",
+            input_index=0,
+            expected=f"(batch, {units})",
+            got=h,
+        )
     for index, c in enumerate(rest, start=1):  # an LSTMCell's c broadcasts: units or 1
         last = c.dims[-1] if c.rank == 2 else UNKNOWN  # type: ignore[index]
         if differ(last, units) and differ(last, 1):
@@ -318,13 +343,27 @@ _CELL_TRAITS = (Trait.SIZED_BY_FEATURES,)
     states=("h", "c"),
 )
 def cell_call(call: Call) -> list[Shape]:
-    """``cell(inputs, states)``: the output, and the new states (a list: unknown)."""
+    """``cell(inputs, states)``: the output, then the new states (a stack's: unknown)."""
     cell = cell_of(call.layer)
     if cell is None:
         return [Shape.unknown(), Shape.unknown()]
     require_defined(call, -1, "its kernel")
     _check_states(cell, call.states)
     shape = call.input
+    layer = cell.single
+    if layer is None:  # a stack: its states nest, one list per cell
+        output = Shape((batch_of(shape), cell.output)) if shape.rank == 2 else Shape.unknown()
+        return [output, Shape.unknown()]
+    count = len(STATE_NAMES[layer.kind])
+    if shape.rank == 3 and _fused(layer):
+        raise ShapeProblem(
+            ProblemKind.RANK,
+            f"LSTMCell takes one step, (batch, features), got {shape}: its fused gates are "
+            "split on axis 1, the steps of a rank-3 input",
+            expected="(batch, features)",
+            got=shape,
+        )
     if shape.rank != 2:
-        return [Shape.unknown(), Shape.unknown()]
-    return [Shape((batch_of(shape), cell.output)), Shape.unknown()]
+        return [Shape.unknown()] * (1 + count)
+    batch = batch_of(shape)
+    return [Shape((batch, cell.output))] + [Shape((batch, cell.output))] * count
