@@ -1275,13 +1275,19 @@ class Evaluator:
             exprs: list[cst.BaseExpression | None] = [None] * len(inputs)
             if isinstance(expr, (cst.List, cst.Tuple)) and len(expr.elements) == len(inputs):
                 exprs = [element.value for element in expr.elements]
-            refs = tuple(self._tensor(v, e, node) for v, e in zip(inputs, exprs, strict=True))
+            refs = tuple(
+                self._layer_input(layer, v, e, node) for v, e in zip(inputs, exprs, strict=True)
+            )
             as_list = True
         else:
-            refs = (self._tensor(inputs, expr, node),)
+            refs = (self._layer_input(layer, inputs, expr, node),)
             as_list = False
         given = cells.states_given(layer.kind, args)
-        states = self._states(args.keywords.get("initial_state") if given is None else given, node)
+        if given is None:
+            given_states = args.keywords.get("initial_state")
+            if _second_parameter(layer.kind) == "initial_state":
+                given_states = args.get(1, "initial_state", None)
+        states = self._states(given_states if given is None else given, layer, node)
         keywords: tuple[tuple[str, TensorRef | None], ...] = ()
         if as_list and canonical(layer.kind) in ("Attention", "AdditiveAttention"):
             keywords = self._list_attention_masks(refs, args.keywords.get("mask", MISSING))
@@ -1418,12 +1424,22 @@ class Evaluator:
             self.assign(expr.value, ref)  # later uses share the node
         return ref
 
-    def _states(self, value: Value, call: cst.Call) -> tuple[TensorRef, ...]:
-        if isinstance(value, TensorRef):
-            return (value,)
+    def _states(self, value: Value, layer: Layer, call: cst.Call) -> tuple[TensorRef, ...]:
         if isinstance(value, (list, tuple)):
-            return tuple(self._tensor(v, None, call) for v in value)
-        return ()
+            return tuple(self._layer_input(layer, v, None, call) for v in value)
+        if value is None:
+            return ()
+        return (self._layer_input(layer, value, None, call),)
+
+    def _layer_input(
+        self, layer: Layer, value: Value, expr: cst.BaseExpression | None, call: cst.Call
+    ) -> TensorRef:
+        """A tensor given to a ``keras.layers`` class: an array of the script (``np.zeros``,
+        ``tf.random.normal``...) is a constant of its shape, as Keras runs the layer on it
+        eagerly; anything else as :meth:`_tensor` makes it."""
+        if isinstance(value, Array) and value.shape is not None and call_spec(layer.kind):
+            return self.tensors.constant(value, expr if expr is not None else call)
+        return self._tensor(value, expr, call)
 
     # -- methods --------------------------------------------------------------------------------
 
@@ -2163,6 +2179,15 @@ _HANDLERS: dict[type, Callable[[Evaluator, cst.BaseExpression], Value]] = {
     cst.Lambda: Evaluator._lambda,
     cst.Yield: Evaluator._yield,
 }
+
+
+def _second_parameter(kind: str) -> str | None:
+    """The name of the second positional parameter of the ``call()`` of layer ``kind``."""
+    found = call_spec(kind)
+    if found is None or found.parameters is None:
+        return None
+    positional = Signature.parse(found.parameters).positional
+    return positional[1][0] if len(positional) > 1 else None
 
 
 def _requires_more_than_input(kind: str) -> bool:

@@ -14,7 +14,9 @@ Keras facts mirrored here (Keras 3.15):
   sizes the kernel by the batch axis (``Shapes used to initialize variables must be
   fully-defined``, or, for a fixed batch size, an error when the model runs); an input of
   rank 4 or more builds (Keras's symbolic output ignores the extra axes) and fails when
-  the model runs (the cell's matmul and the loop's state shapes): rank 3 it must be.
+  the model runs (the cell's matmul and the loop's state shapes): rank 3 it must be. Below
+  rank 3 any cell fails when the RNN runs (it reads ``sequences[:, 0, :]`` and loops over
+  axis 1), a cell seqlint does not know too.
   ``go_backwards``, ``unroll`` and ``stateful`` change no shape.
 * ``initial_state`` is only checked when the model runs: an RNN over one cell needs
   exactly one state per entry of ``state_size`` (an LSTMCell 2, a GRUCell or
@@ -187,6 +189,8 @@ def rnn(call: Call) -> list[Shape]:
         return _over_run_cell(call)
     cell = cell_of(layer.get("cell"))
     if cell is None:
+        if call.input.rank is not None and call.input.rank < 3:  # whatever the cell
+            require_rank(call, 3, RNN_INPUT)
         return [Shape.unknown()]
     require_rank(call, 3, RNN_INPUT)
     require_defined(call, -1, "its cell's kernel")
