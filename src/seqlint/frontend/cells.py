@@ -18,7 +18,7 @@ import libcst as cst
 
 from seqlint.dims import Sym
 from seqlint.frontend.models import label_of
-from seqlint.frontend.objects import Args, Instance
+from seqlint.frontend.objects import Args, Instance, Items
 from seqlint.frontend.scopes import MISSING
 from seqlint.ir import Layer, Loc, TensorRef, Value
 from seqlint.shapes.layers.common import config_bool
@@ -27,8 +27,48 @@ from seqlint.shapes.layers.recurrent_cells import CELL_STATES, STATE_NAMES
 if TYPE_CHECKING:
     from seqlint.frontend.classes import Objects
 
+MAX_LISTED = 16
+"""The most items of a comprehension listed one by one."""
+
 CALL_KEYWORDS = frozenset({"training", "mask"})
 """Keywords of an RNN call that change no shape (``initial_state`` is not modelled here)."""
+
+
+def listed(value: Value) -> Value:
+    """A comprehension's list of alike items (``[LSTMCell(n) for _ in range(3)]``,
+    ``[Input(shape) for c in cells]``) as the list of its items, when their number is known
+    (at most :data:`MAX_LISTED`); anything else as it is."""
+    if isinstance(value, Items):
+        if value.values is not None:
+            return list(value.values)
+        if isinstance(value.count, int) and 0 < value.count <= MAX_LISTED:
+            return [value.item] * value.count
+    return value
+
+
+def with_listed_cells(kind: str, args: Args) -> Args:
+    """The arguments of ``RNN(cells)`` / ``StackedRNNCells(cells)`` with cells given by a
+    comprehension listed one by one."""
+    name = "cell" if kind == "RNN" else "cells"
+    given = args.get(0, name, MISSING)
+    cells = listed(given)
+    if cells is given:
+        return args
+    if args.positional:
+        return Args(
+            [cells, *args.positional[1:]],
+            dict(args.keywords),
+            list(args.positional_exprs),
+            dict(args.keyword_args),
+            args.complete,
+        )
+    return Args(
+        list(args.positional),
+        {**args.keywords, name: cells},
+        list(args.positional_exprs),
+        dict(args.keyword_args),
+        args.complete,
+    )
 
 
 def state_sizes(value: Value) -> tuple[int | Sym, ...] | None:

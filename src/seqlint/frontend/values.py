@@ -91,6 +91,7 @@ from seqlint.ir import (
     Value,
 )
 from seqlint.shapes.catalogue import call_spec, canonical, index_range
+from seqlint.shapes.layers.recurrent_cells import NO_STATE_SIZE, cell_attribute
 from seqlint.shapes.layers.wrappers import NO_OUTPUT_SHAPE
 from seqlint.shapes.ops.aliases import resolve
 
@@ -665,6 +666,9 @@ class Evaluator:
             return numpy_api.attribute(base, attr, source_text(node), self._loc(node))
         if isinstance(base, TensorRef):
             return self._tensor_attribute(base, attr, node)
+        if isinstance(base, Layer):
+            found = cell_attribute(base, attr)
+            return UNKNOWN if found is None else found
         if isinstance(base, SequentialModel):
             return self._sequential_attribute(base, attr)
         if isinstance(base, FunctionalModel):
@@ -1123,6 +1127,8 @@ class Evaluator:
         """A layer constructor call; arguments we cannot see make the layer opaque."""
         if not args.complete:
             kind = ""
+        if kind in ("RNN", "StackedRNNCells"):
+            args = cells.with_listed_cells(kind, args)
         config = self._config(kind, args)
         image_format = self.graph.image_data_format
         if (
@@ -1141,9 +1147,12 @@ class Evaluator:
             else:
                 layer.config[NO_OUTPUT_SHAPE] = True
         if kind == "RNN" and isinstance(inner, Instance) and inner.cls.keras == "layer":
-            sizes = cells.state_sizes(self.object_attribute(inner, "state_size"))
+            state_size = self.object_attribute(inner, "state_size")
+            sizes = cells.state_sizes(state_size)
             if sizes is not None:
                 self._cells[id(layer)] = (layer, inner, sizes)
+            elif state_size is None:
+                layer.config[NO_STATE_SIZE] = True
         if kind == "Lambda":
             function = args.get(0, "function", MISSING)
             if isinstance(function, (Function, LambdaFunction)):
@@ -1425,6 +1434,7 @@ class Evaluator:
         return ref
 
     def _states(self, value: Value, layer: Layer, call: cst.Call) -> tuple[TensorRef, ...]:
+        value = cells.listed(value)
         if isinstance(value, (list, tuple)):
             return tuple(self._layer_input(layer, v, None, call) for v in value)
         if value is None:

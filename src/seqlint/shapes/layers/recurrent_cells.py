@@ -21,8 +21,12 @@ Keras facts mirrored here (Keras 3.15):
 * ``initial_state`` is only checked when the model runs: an RNN over one cell needs
   exactly one state per entry of ``state_size`` (an LSTMCell 2, a GRUCell or
   SimpleRNNCell 1: ``Too few leaves for PyTreeSpec``, ``tuple index out of range``),
-  each of shape ``(batch, units)`` (an LSTMCell's ``c`` too). The states of a stack of
-  cells are not checked.
+  each of shape ``(batch, units)`` (an LSTMCell's ``c`` too). Over a stack each cell gets
+  its entry of the list: an LSTMCell given one tensor instead of its ``[h, c]`` raises
+  ``IndexError`` (a flat list of states, or of ``[None, *cell.state_size]`` placeholders).
+  A cell whose ``state_size`` is None when the RNN is made is refused there (``state_size
+  must be specified``; a state_size set in ``build()`` comes too late): the frontend marks
+  the RNN with ``NO_STATE_SIZE``.
 * A cell called directly, ``cell(inputs, states)``, returns ``(output, new_states)``:
   ``(batch, units)`` for a ``(batch, features)`` input, and its new states, ``(batch,
   units)`` each: ``[h, c]`` for an LSTMCell, ``[h]`` for the others (a bare ``h`` when the
@@ -32,7 +36,8 @@ Keras facts mirrored here (Keras 3.15):
   (matmul), an LSTMCell's ``c`` ``units`` or 1 (broadcast). A rank-3 ``h`` (a sequence, or a
   Lambda that declares one) fails in an LSTMCell (its fused gates are split on axis 1, the
   steps, so ``f * c`` meets ``4 * units`` against ``units``; a rank-3 input the same) and in
-  a GRUCell, as does a rank-1 ``h`` in a GRUCell; a SimpleRNNCell broadcasts them.
+  a GRUCell, as does a rank-1 ``h`` in a GRUCell; a SimpleRNNCell broadcasts them (its
+  output then has the state's rank: unknown here, as after a ``c`` of another rank).
 * ``RNN(cell)`` over a cell class of the script: the frontend runs the cell's ``build`` on
   ``(batch, features)`` and its ``call(inputs, states)`` on one step (a ``TimeSteps`` node)
   and on one ``(batch, size)`` zero state per entry of the cell's ``state_size`` (a
@@ -69,11 +74,19 @@ from seqlint.shapes.layers.common import (
 from seqlint.shapes.layers.recurrent import RNN_INPUT, gated_params
 from seqlint.shapes.problems import ProblemKind, ShapeProblem
 
+NO_STATE_SIZE = "__no_state_size__"
+"""RNN config key the frontend sets when its cell, a class of the script, has ``state_size``
+None when the RNN is made."""
+
 CELL_STATES = "__cell_states__"
 """RNN config key the frontend sets for a cell class of the script: its ``state_size``."""
 
 STATE_NAMES = {"LSTMCell": ("h", "c"), "GRUCell": ("h",), "SimpleRNNCell": ("h",)}
 """The states of each cell, in the order Keras passes them."""
+
+CELL_KINDS = frozenset({*STATE_NAMES, "StackedRNNCells"})
+"""The cells: called directly, Keras runs their ``call()`` on the spot (on symbolic inputs
+too, to learn their outputs)."""
 
 
 @dataclass(frozen=True)
@@ -93,6 +106,21 @@ class Cell:
     def single(self) -> Layer | None:
         """The cell, when it is not a stack."""
         return None if self.stacked else self.layers[0]
+
+
+def cell_attribute(layer: Layer, attr: str) -> Any:
+    """``cell.state_size`` / ``cell.output_size`` of a built-in cell, as Keras 3 gives them
+    (an LSTMCell's state_size is ``[units, units]``, a stack's the list of its cells'); None
+    when it is not one of those."""
+    cell = cell_of(layer)
+    if cell is None or attr not in ("state_size", "output_size"):
+        return None
+    if attr == "output_size":
+        return cell.output
+    if cell.single is None:
+        return [cell_attribute(part, attr) for part in cell.layers]
+    sizes = list(cell.state_size)
+    return sizes if len(sizes) > 1 else sizes[0]
 
 
 def cell_of(value: Any) -> Cell | None:
@@ -144,8 +172,29 @@ def _states_text(cell: Cell) -> str:
     return f"{len(names)} initial state{'s' if len(names) > 1 else ''} [{', '.join(names)}]"
 
 
+def _check_stacked_states(cell: Cell, states: tuple[Shape, ...]) -> None:
+    """The initial states of an RNN over a stack: each cell gets its entry of the list (the
+    list ``[h, c]`` for an LSTMCell; a list given there is a state of unknown rank here), and
+    an LSTMCell given one tensor reads ``states[1]`` of a one-item list (``IndexError``)."""
+    for index, (layer, state) in enumerate(zip(cell.layers, states, strict=False)):
+        names = STATE_NAMES[layer.kind]
+        if state.known_rank and len(names) > 1:
+            raise ShapeProblem(
+                ProblemKind.STATE_COUNT,
+                f"an RNN over a stack of cells gives each cell its entry of initial_state: "
+                f"cell {index} ({layer.kind}) gets one tensor, {state}, but reads the list "
+                f"[{', '.join(names)}]",
+                input_index=index,
+                expected=f"one list [{', '.join(names)}] per {layer.kind} of the stack",
+                got=state,
+            )
+
+
 def _check_initial_state(cell: Cell, states: tuple[Shape, ...]) -> None:
-    """Count and size of the initial states of an RNN over one cell."""
+    """Count and size of the initial states of an RNN over one cell (over a stack: what
+    :func:`_check_stacked_states` checks)."""
+    if cell.single is None and states:
+        _check_stacked_states(cell, states)
     if cell.single is None or not states or not all(s.known_rank for s in states):
         return
     owner = f"RNN over a {cell.single.kind}"
@@ -185,6 +234,14 @@ def _rnn_params(call: Call) -> int | None:
 )
 def rnn(call: Call) -> list[Shape]:
     layer = call.layer
+    if layer.get(NO_STATE_SIZE) is True:
+        raise ShapeProblem(
+            ProblemKind.LAYER_CONFIG,
+            "its cell's state_size is None when the RNN is made: Keras 3 reads state_size in "
+            "RNN's constructor and raises ValueError (state_size must be specified)",
+            expected="a cell whose state_size is set in __init__",
+            hint="set the cell's state_size (and output_size) in its __init__, not in build()",
+        )
     if len(call.inputs) == 2 and isinstance(layer.get(CELL_STATES), tuple):
         return _over_run_cell(call)
     cell = cell_of(layer.get("cell"))
@@ -367,7 +424,8 @@ def cell_call(call: Call) -> list[Shape]:
             expected="(batch, features)",
             got=shape,
         )
-    if shape.rank != 2:
-        return [Shape.unknown()] * (1 + count)
+    used = call.states[:count]
+    if shape.rank != 2 or any(state.rank not in (None, 2) for state in used):
+        return [Shape.unknown()] * (1 + count)  # a state of another rank broadcasts
     batch = batch_of(shape)
     return [Shape((batch, cell.output))] + [Shape((batch, cell.output))] * count
