@@ -156,12 +156,15 @@ def configurations() -> dict[str, str]:
 
 # Keras rejects them, seqlint is silent: an RNN output wider than Keras builds the model for,
 # going straight to the loss (SL113 warns that the declaration differs; the error Keras raises
-# in the loss, against a target of the declared width, is not claimed)
+# in the loss, against a target of the declared width, is not claimed); a SimpleRNNCell given a
+# (batch, steps, 4) state, which broadcasts (batch, 4) against it: the model builds, and fit
+# fails only because the 3 steps of the data are not its batch of 2 (sizes seqlint leaves alone)
 MISSED = {
     "cell-wide-output-sizenone-bare",
     "cell-wide-output-sizenone-bare-sequences",
     "cell-wide-output-size6-bare",
     "cell-wide-output-size6-bare-sequences",
+    "direct-SimpleRNNCell-rank3",
 }
 
 
