@@ -168,6 +168,11 @@ MISSED = {
 }
 
 
+# Keras builds them, seqlint's output shape is unknown: a SimpleRNNCell's step broadcast
+# against a (batch, steps, 4) state takes the state's rank, which seqlint does not follow
+UNKNOWN_SHAPES = {"direct-SimpleRNNCell-rank3"}
+
+
 def _keras_shape(outcome: str | None) -> str | None:
     prefix = "OutputShape: "
     return outcome[len(prefix) :] if outcome and outcome.startswith(prefix) else None
@@ -216,5 +221,5 @@ def test_rnn_cell_configurations_agree_with_keras():
     assert not false_errors, false_errors
     assert not wrong_shapes, wrong_shapes
     assert missed == MISSED, sorted(missed ^ MISSED)
-    assert not unknown_shapes, unknown_shapes
+    assert set(unknown_shapes) == UNKNOWN_SHAPES, unknown_shapes
     assert raising >= 15  # both kinds of configuration are there

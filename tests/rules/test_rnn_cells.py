@@ -133,6 +133,16 @@ RAISES = {
         {("SL107", 8)},
         r"infer the output shape / dtype of 'gru_cell",
     ),
+    "GRUCell given the new h of an LSTMCell of other units": (
+        """\
+        x = keras.Input((3,))
+        h = keras.Input((4,))
+        y, (h2, c2) = layers.LSTMCell(4)(x, [h, h])
+        z, g = layers.GRUCell(5)(y, [h2])
+        """,
+        {("SL107", 9)},
+        r"infer the output shape / dtype of 'gru_cell",
+    ),
     "LSTMCell called on a sequence": (
         """\
         x = keras.Input((6, 3))

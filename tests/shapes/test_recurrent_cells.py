@@ -93,15 +93,15 @@ def test_rnn_initial_state_of_a_stack_and_unknown_states(layer, shape, run):
 
 
 def test_cell_called_directly(layer, shape, run):
-    """``cell(inputs, states)``: the output, then one ``(batch, units)`` per new state."""
+    """``cell(inputs, states)``: the output, and the list of new states (unknown)."""
     lstm = layer("LSTMCell", units=4)
-    assert run(lstm, shape(8), states=(shape(4), shape(1))) == [shape(4)] * 3  # c broadcasts
-    assert run(lstm, shape(8)) == [shape(4)] * 3  # no states given: not checked
+    assert run(lstm, shape(8), states=(shape(4), shape(1))) == [shape(4), U]  # c broadcasts
+    assert run(lstm, shape(8)) == [shape(4), U]  # no states given: not checked
     assert run(layer("GRUCell", units=4), shape(3, 8)) == [U, U]  # Keras runs it, rank 3
     with pytest.raises(ShapeProblem) as info:
         run(lstm, shape(3, 8))  # the fused gates are split on the steps
     assert info.value.kind is ProblemKind.RANK
-    assert run(layer("LSTMCell", units=4, implementation=1), shape(3, 8)) == [U, U, U]
+    assert run(layer("LSTMCell", units=4, implementation=1), shape(3, 8)) == [U, U]
     with pytest.raises(ShapeProblem) as info:
         run(lstm, shape(8), states=(shape(4),))
     assert info.value.kind is ProblemKind.STATE_COUNT

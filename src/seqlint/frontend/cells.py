@@ -1,4 +1,6 @@
-"""``RNN(cell)`` over a cell class of the script: its ``call`` run on one step.
+"""Recurrent cells in the frontend: ``RNN(cell)`` over a cell class of the script (its ``call``
+run on one step), built-in cells called directly on their states, and cells or states given
+by a comprehension.
 
 Keras 3's RNN reads the cell's ``state_size`` when it is made (an int, or a list or tuple of
 ints), builds the cell on ``(batch, features)``, and builds the model from
@@ -7,6 +9,9 @@ ints), builds the cell on ``(batch, features)``, and builds the model from
 runs. seqlint runs it here on a ``TimeSteps`` node of the input and one ``CellState`` node per
 state, gives the RNN node what it returned, declares the output Keras builds the model with
 (what follows is built for it) and checks the states it returns (``CellStates`` nodes).
+
+A built-in cell called as ``cell(x, states)`` hands its shape function the states and returns
+``(output, new_states)`` in the structure Keras does.
 """
 
 from __future__ import annotations
@@ -139,11 +144,13 @@ def states_given(kind: str, args: Args) -> Value:
 
 def cell_outputs(kind: str, ref: TensorRef, given: Value) -> Value:
     """``output, new_states`` of a built-in cell called on ``given`` states: the new states in
-    a list when they were given in one (an LSTMCell always returns ``[h, c]``)."""
-    new = [TensorRef(ref.node_id, i) for i in range(1, len(STATE_NAMES[kind]) + 1)]
+    a list when they were given in one (an LSTMCell always returns ``[h, c]``). Each new
+    state has the output's shape (``h`` is the output; an LSTMCell's ``c`` is ``(batch,
+    units)`` too): it is the output tensor here."""
+    output = TensorRef(ref.node_id, 0)
     if isinstance(given, (list, tuple)) or kind == "LSTMCell":
-        return (TensorRef(ref.node_id, 0), new)
-    return (TensorRef(ref.node_id, 0), new[0])
+        return (output, [output] * len(STATE_NAMES[kind]))
+    return (output, output)
 
 
 def _output_and_states(returned: Value) -> tuple[TensorRef | None, list[TensorRef] | None]:

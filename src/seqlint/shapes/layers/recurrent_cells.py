@@ -28,9 +28,11 @@ Keras facts mirrored here (Keras 3.15):
   must be specified``; a state_size set in ``build()`` comes too late): the frontend marks
   the RNN with ``NO_STATE_SIZE``.
 * A cell called directly, ``cell(inputs, states)``, returns ``(output, new_states)``:
-  ``(batch, units)`` for a ``(batch, features)`` input, and its new states, ``(batch,
-  units)`` each: ``[h, c]`` for an LSTMCell, ``[h]`` for the others (a bare ``h`` when the
-  state was given bare); an input of another rank: unknown. The states are the call's
+  ``(batch, units)`` for a ``(batch, features)`` input, and its new states, each of the
+  output's shape: ``[h, c]`` for an LSTMCell, ``[h]`` for the others (a bare ``h`` when the
+  state was given bare; the shape function answers the list as one unknown output, as Keras's
+  nested output, and the frontend gives each state the output's shape); an input of another
+  rank: unknown. The states are the call's
   ``states`` (the frontend passes them): an LSTMCell reads ``states[0]`` and ``states[1]``
   (fewer: ``IndexError``), the others ``states[0]``; ``h`` must have ``units`` features
   (matmul), an LSTMCell's ``c`` ``units`` or 1 (broadcast). A rank-3 ``h`` (a sequence, or a
@@ -404,7 +406,8 @@ _CELL_TRAITS = (Trait.SIZED_BY_FEATURES,)
     states=("h", "c"),
 )
 def cell_call(call: Call) -> list[Shape]:
-    """``cell(inputs, states)``: the output, then the new states (a stack's: unknown)."""
+    """``cell(inputs, states)``: the output, and the list of new states (one output, unknown:
+    the frontend gives each new state the output's shape, which every one of them has)."""
     cell = cell_of(call.layer)
     if cell is None:
         return [Shape.unknown(), Shape.unknown()]
@@ -426,6 +429,5 @@ def cell_call(call: Call) -> list[Shape]:
         )
     used = call.states[:count]
     if shape.rank != 2 or any(state.rank not in (None, 2) for state in used):
-        return [Shape.unknown()] * (1 + count)  # a state of another rank broadcasts
-    batch = batch_of(shape)
-    return [Shape((batch, cell.output))] + [Shape((batch, cell.output))] * count
+        return [Shape.unknown(), Shape.unknown()]  # a state of another rank broadcasts
+    return [Shape((batch_of(shape), cell.output)), Shape.unknown()]
