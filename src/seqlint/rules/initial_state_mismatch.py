@@ -24,7 +24,11 @@ usually given the encoder's final states, so encoder and decoder need the
 same number of units: a 128-unit encoder cannot seed a 256-unit decoder.
 Keras 3 builds such a model without complaint and raises only when it first
 runs on data (`fit`, `predict`): `Dimensions must be equal, but are 128 and
-256`."""
+256`. A cell called directly, `cell(x, states)`, checks its states on the
+spot (Keras runs its `call()` to learn its outputs), and so does a layer
+called eagerly on arrays. Over a stack of cells each cell gets its own entry
+of the states: an `LSTMCell` given one tensor instead of its `[h, c]` list
+raises `IndexError`."""
     bad_example = dedent(
         """\
         import numpy as np
