@@ -140,8 +140,6 @@ def test_cell_state_of_another_rank(layer, shape, run, kind, h, fails):
     assert info.value.kind is ProblemKind.STATE_SIZE and info.value.input_index == 0
 
 
-
-
 def test_bidirectional_over_rnn(layer, shape, run):
     rnn = layer("RNN", cell=layer("LSTMCell", units=4), return_state=True)
     x = shape(20, 8)

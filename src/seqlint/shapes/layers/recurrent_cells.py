@@ -59,7 +59,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from seqlint.dims import UNKNOWN, Dim, Shape, differ, is_known
+from seqlint.dims import UNKNOWN, Dim, Shape, Sym, differ, is_known
 from seqlint.ir import Layer
 from seqlint.shapes.catalogue import Call, Trait
 from seqlint.shapes.layers.common import (
@@ -273,14 +273,22 @@ def _over_run_cell(call: Call) -> list[Shape]:
     """An RNN over a cell class of the script, given the input and what the cell's ``call``
     returned for one step: the output has the returned width, the states their sizes."""
     shape, step_output = call.inputs
-    sizes: tuple[Dim, ...] = call.layer.get(CELL_STATES)
+    sizes = _sizes(call.layer.get(CELL_STATES))
     sequences = config_bool(call.layer, "return_sequences", False)
     state = config_bool(call.layer, "return_state", False)
-    if shape.rank != 3 or step_output.rank != 2 or sequences is None or state is None:
+    if shape.rank != 3 or step_output.rank != 2 or None in (sizes, sequences, state):
         return [Shape.unknown()]
     batch, width = batch_of(shape), step_output.dims[-1]  # type: ignore[index]
     outputs = [Shape((batch, shape.dims[1], width) if sequences else (batch, width))]  # type: ignore[index]
-    return outputs + [Shape((batch, size)) for size in sizes] if state else outputs
+    return outputs + [Shape((batch, size)) for size in sizes] if state else outputs  # type: ignore[union-attr]
+
+
+def _sizes(value: Any) -> tuple[Dim, ...] | None:
+    """State sizes the frontend recorded: a tuple of ints or symbols; None for anything else."""
+    if not isinstance(value, tuple):
+        return None
+    ok = all(isinstance(v, Sym) or (isinstance(v, int) and not isinstance(v, bool)) for v in value)
+    return value if ok else None
 
 
 @keras_layer("CellState", params=no_weights)
@@ -294,9 +302,13 @@ def cell_state(call: Call) -> list[Shape]:
 def cell_states(call: Call) -> list[Shape]:
     """The new states a cell class's ``call`` returns inside an RNN, against its
     ``state_size``: as many, each ``(batch, size)``."""
-    sizes: tuple[Dim, ...] = call.layer.get("sizes")
-    first: int = call.layer.get("first")
-    owner = call.layer.get("cell")
+    sizes, first, owner = (
+        _sizes(call.layer.get("sizes")),
+        call.layer.get("first"),
+        call.layer.get("cell"),
+    )
+    if sizes is None or not isinstance(first, int) or not isinstance(owner, str):
+        return list(call.inputs) or [Shape.unknown()]
     if len(call.inputs) != len(sizes):
         raise ShapeProblem(
             ProblemKind.LAYER_CONFIG,
@@ -322,7 +334,7 @@ def cell_states(call: Call) -> list[Shape]:
                 hint=f"return new state {index} as a (batch, {size}) tensor, or make "
                 "state_size say its size",
             )
-    return list(call.inputs)
+    return list(call.inputs) or [Shape.unknown()]
 
 
 def _sizes_text(sizes: tuple[Dim, ...]) -> str:
