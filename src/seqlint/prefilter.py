@@ -36,6 +36,8 @@ _MODEL_CODE = (
     re.compile(r"(?:TimeseriesGenerator|timeseries_dataset_from_array)"),
     # a recurrent layer returning its states (unpacked, even outside a model: SL232)
     re.compile(r"return_state\s*=\s*True"),
+    # a recurrent layer or cell, which may be called eagerly on arrays outside any model
+    re.compile(r"(?:RNN|LSTM|GRU|SimpleRNN|LSTMCell|GRUCell|SimpleRNNCell|StackedRNNCells)\s*\("),
 )
 
 

@@ -39,6 +39,8 @@ INTERNAL = frozenset(
         "Constant",
         "Declared",
         "TimeSteps",
+        "CellState",
+        "CellStates",
     }
 )
 

@@ -75,11 +75,18 @@ def test_rnn_initial_state(layer, shape, run, cell, sizes, kind, index):
     assert info.value.kind is kind and info.value.input_index == index
 
 
-def test_rnn_initial_state_unchecked_for_stacks_and_unknown_states(layer, shape, run):
+def test_rnn_initial_state_of_a_stack_and_unknown_states(layer, shape, run):
+    """Over a stack each cell gets its entry of initial_state: an LSTMCell given one tensor
+    (not its [h, c] list, which the frontend passes as a state of unknown rank) fails."""
     stack = layer("RNN", cell=[layer("LSTMCell", units=4), layer("GRUCell", units=2)])
-    assert run(stack, shape(10, 8), states=(shape(4),)) == [shape(2)]
+    with pytest.raises(ShapeProblem) as info:
+        run(stack, shape(10, 8), states=(shape(4),))
+    assert info.value.kind is ProblemKind.STATE_COUNT and info.value.input_index == 0
+    assert run(stack, shape(10, 8), states=(U, shape(2))) == [shape(2)]
+    grus = layer("RNN", cell=[layer("GRUCell", units=4), layer("GRUCell", units=2)])
+    assert run(grus, shape(10, 8), states=(shape(4), shape(2))) == [shape(2)]
     one = layer("RNN", cell=[layer("LSTMCell", units=4)], return_state=True)  # still a stack
-    assert run(one, shape(10, 8), states=(shape(4), shape(4))) == [shape(4), U]
+    assert run(one, shape(10, 8), states=(U,)) == [shape(4), U]
     rnn = layer("RNN", cell=layer("LSTMCell", units=4))
     assert run(rnn, shape(10, 8), states=(U,)) == [shape(4)]
     assert run(rnn, shape(10, 8), states=(shape(4), shape(4))) == [shape(4)]
@@ -89,8 +96,12 @@ def test_cell_called_directly(layer, shape, run):
     """``cell(inputs, states)``: the output, and the list of new states (unknown)."""
     lstm = layer("LSTMCell", units=4)
     assert run(lstm, shape(8), states=(shape(4), shape(1))) == [shape(4), U]  # c broadcasts
-    assert run(lstm, shape(8)) == [shape(4), U]  # the frontend passes no states
-    assert run(lstm, shape(3, 8)) == [U, U]
+    assert run(lstm, shape(8)) == [shape(4), U]  # no states given: not checked
+    assert run(layer("GRUCell", units=4), shape(3, 8)) == [U, U]  # Keras runs it, rank 3
+    with pytest.raises(ShapeProblem) as info:
+        run(lstm, shape(3, 8))  # the fused gates are split on the steps
+    assert info.value.kind is ProblemKind.RANK
+    assert run(layer("LSTMCell", units=4, implementation=1), shape(3, 8)) == [U, U]
     with pytest.raises(ShapeProblem) as info:
         run(lstm, shape(8), states=(shape(4),))
     assert info.value.kind is ProblemKind.STATE_COUNT
@@ -103,6 +114,30 @@ def test_cell_called_directly(layer, shape, run):
     stack = layer("StackedRNNCells", cells=[lstm, layer("SimpleRNNCell", units=2)])
     assert run(stack, shape(8), states=(U, U)) == [shape(2), U]
     assert count_params(stack, (shape(8),)) == 4 * 4 * 13 + 2 * 7
+
+
+@pytest.mark.parametrize(
+    ("kind", "h", "fails"),
+    [
+        ("LSTMCell", (NONE, 4), True),
+        ("LSTMCell", (7, 4), True),
+        ("GRUCell", (NONE, 4), True),
+        ("GRUCell", (), True),
+        ("SimpleRNNCell", (NONE, 4), False),
+        ("SimpleRNNCell", (), False),
+    ],
+)
+def test_cell_state_of_another_rank(layer, shape, run, kind, h, fails):
+    """A state ``h`` of rank 3 (or 1, the batch axis alone) fails in an LSTMCell or GRUCell
+    called directly; a SimpleRNNCell broadcasts it."""
+    cell = layer(kind, units=4)
+    states = (shape(*h), shape(4)) if kind == "LSTMCell" else (shape(*h),)
+    if not fails:  # it broadcasts: the output takes the state's rank
+        assert run(cell, shape(8), states=states) == [U, U]
+        return
+    with pytest.raises(ShapeProblem) as info:
+        run(cell, shape(8), states=states)
+    assert info.value.kind is ProblemKind.STATE_SIZE and info.value.input_index == 0
 
 
 def test_bidirectional_over_rnn(layer, shape, run):

@@ -587,14 +587,16 @@ def _defines(instance: Instance, name: str) -> bool:
     return instance.cls.lookup(name) is not None
 
 
-def _tensors(value: Value) -> bool:
-    """Whether ``value`` is a tensor or a non-empty list/tuple of tensors."""
+def _tensors(value: Value, depth: int = 0) -> bool:
+    """Whether ``value`` is a tensor or a non-empty list/tuple of them, nested at most twice
+    (a cell's ``output, [h, c]``)."""
     if isinstance(value, TensorRef):
         return True
     return (
         isinstance(value, (list, tuple))
         and bool(value)
-        and all(isinstance(v, TensorRef) for v in value)
+        and depth < 2
+        and all(_tensors(v, depth + 1) for v in value)
     )
 
 

@@ -274,6 +274,10 @@ class Graph:
         """A node applying ``layer`` (an op, a weight, a constant...) made at ``expr``."""
         return TensorRef(self._node(layer, inputs, self.positions.loc(expr)).id, None)
 
+    def node_at(self, layer: Layer, inputs: tuple[TensorRef, ...], loc: Loc) -> TensorRef:
+        """A node applying ``layer`` made at ``loc`` (a check where a tensor was made)."""
+        return TensorRef(self._node(layer, inputs, loc).id, None)
+
     # -- uses the removed-API rules judge (hooks of the interpreter) -----------------------------
 
     def tf_call(

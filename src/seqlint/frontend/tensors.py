@@ -24,6 +24,7 @@ from seqlint.ir import Array, Layer, ShapeRead, ShapeTuple, StaticSize, TensorRe
 from seqlint.shapes.keras2 import tf_keras2
 from seqlint.shapes.ops.aliases import Alias
 from seqlint.shapes.ops.nodes import SPELLING, op_kind, split_arguments
+from seqlint.shapes.ops.registry import op_spec
 from seqlint.shapes.propagate import NodeShapes, node_shapes
 
 _MAX_WALK = 5_000  # nodes visited to decide whether a tensor's shape is final
@@ -143,7 +144,7 @@ class Tensors:
         node, its output (a tuple of outputs for an op that returns several); unknown when an
         operand cannot be followed."""
         operands = {
-            name: self._operand(value, expr)
+            name: self._operand(value, expr, _one_tensor(alias, name))
             for name, value in bound.items()
             if _tensor_param(alias, name)
         }
@@ -163,16 +164,32 @@ class Tensors:
             return tuple(TensorRef(ref.node_id, i) for i in range(count))
         return ref
 
-    def _operand(self, value: Value, expr: cst.CSTNode) -> Value:
+    def _operand(self, value: Value, expr: cst.CSTNode, one: bool = False) -> Value:
         """A tensor parameter's value as a node input: tensors stay, arrays become Constant
-        nodes, Python numbers stay numbers (scalars), lists of them item by item."""
+        nodes, Python numbers stay numbers (scalars), lists of them item by item; a list of
+        tensors where the op takes ``one`` tensor is converted as TensorFlow and Keras
+        convert it, stacked on a new first axis."""
         if isinstance(value, (TensorRef, int, float)):
             return value
         if isinstance(value, (list, tuple)):
-            return [self._operand(item, expr) for item in value]
+            items = [self._operand(item, expr) for item in value]
+            if one and items and all(isinstance(item, TensorRef) for item in items):
+                return self._stacked(items, expr)
+            return items
         if isinstance(value, Array):
             return self.constant(value, expr)
         return self.graph.opaque(expr)
+
+    def _stacked(self, items: list[TensorRef], expr: cst.CSTNode) -> TensorRef:
+        """``convert_to_tensor([a, b])``: the tensors stacked on a new first axis."""
+        stack = op_spec("stack")
+        assert stack is not None
+        config, inputs = split_arguments(  # type: ignore[misc]
+            stack, {"x": items, "axis": 0, "merge": False}, lambda v: isinstance(v, TensorRef)
+        )
+        config[SPELLING] = "convert_to_tensor"
+        layer = Layer(op_kind("stack"), config, self.graph.positions.loc(expr), label_of(expr))
+        return self.graph.node(layer, tuple(inputs), expr)
 
     def constant(self, array: Array, expr: cst.CSTNode) -> TensorRef:
         shape = UNKNOWN if array.shape is None else tuple(array.shape)
@@ -204,6 +221,11 @@ def tensor_operands(alias: Alias, bound: dict[str, Any]) -> Iterable[Value]:
 def _tensor_param(alias: Alias, name: str) -> bool:
     param = alias.op.param(name)
     return param is not None and (param.tensor or param.tensors)
+
+
+def _one_tensor(alias: Alias, name: str) -> bool:
+    param = alias.op.param(name)
+    return param is not None and param.tensor and not param.tensors
 
 
 def _static_item(dim: Value) -> Value:

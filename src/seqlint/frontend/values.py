@@ -20,6 +20,7 @@ from seqlint.dims import BATCH, NONE, UNKNOWN, Sym, differ, is_known
 from seqlint.frontend import (
     arith,
     call_arguments,
+    cells,
     custom_losses,
     numpy_api,
     pandas_api,
@@ -90,6 +91,7 @@ from seqlint.ir import (
     Value,
 )
 from seqlint.shapes.catalogue import call_spec, canonical, index_range
+from seqlint.shapes.layers.recurrent_cells import NO_STATE_SIZE, cell_attribute
 from seqlint.shapes.layers.wrappers import NO_OUTPUT_SHAPE
 from seqlint.shapes.ops.aliases import resolve
 
@@ -224,6 +226,8 @@ class Evaluator:
         self.masks = Masks(graph)
         self._lambdas: dict[int, tuple[Layer, Function | LambdaFunction, Value]] = {}
         self._wrapped: dict[int, tuple[Layer, Instance]] = {}  # TimeDistributed(custom layer)
+        # RNN(cell of the script): the RNN, the cell, its state_size
+        self._cells: dict[int, tuple[Layer, Instance, tuple]] = {}
         self.last_return: Loc | None = None  # the return statement of the last function run
         # a Lambda's output_shape given as a function of the module (Keras calls it)
         self._lambda_shapes: dict[int, Function | LambdaFunction] = {}
@@ -677,6 +681,9 @@ class Evaluator:
             return numpy_api.attribute(base, attr, source_text(node), self._loc(node))
         if isinstance(base, TensorRef):
             return self._tensor_attribute(base, attr, node)
+        if isinstance(base, Layer):
+            found = cell_attribute(base, attr)
+            return UNKNOWN if found is None else found
         if isinstance(base, SequentialModel):
             return self._sequential_attribute(base, attr)
         if isinstance(base, FunctionalModel):
@@ -1135,6 +1142,8 @@ class Evaluator:
         """A layer constructor call; arguments we cannot see make the layer opaque."""
         if not args.complete:
             kind = ""
+        if kind in ("RNN", "StackedRNNCells"):
+            args = cells.with_listed_cells(kind, args)
         config = self._config(kind, args)
         image_format = self.graph.image_data_format
         if (
@@ -1145,13 +1154,20 @@ class Evaluator:
             config["data_format"] = image_format  # resolved as Keras does, when it is made
         layer = self.graph.layer(kind, config, node, args.keyword_args)
         layer.sizes = self.scope.size_names()
-        inner = args.get(0, "layer", MISSING)
+        inner = args.get(0, "cell" if kind == "RNN" else "layer", MISSING)
         if kind == "TimeDistributed" and isinstance(inner, Instance) and inner.cls.keras == "layer":
             # Keras 3's TimeDistributed asks the layer's compute_output_shape
             if inner.cls.lookup("compute_output_shape") is not None:
                 self._wrapped[id(layer)] = (layer, inner)
             else:
                 layer.config[NO_OUTPUT_SHAPE] = True
+        if kind == "RNN" and isinstance(inner, Instance) and inner.cls.keras == "layer":
+            state_size = self.object_attribute(inner, "state_size")
+            sizes = cells.state_sizes(state_size)
+            if sizes is not None:
+                self._cells[id(layer)] = (layer, inner, sizes)
+            elif state_size is None:
+                layer.config[NO_STATE_SIZE] = True
         if kind == "Lambda":
             function = args.get(0, "function", MISSING)
             if isinstance(function, (Function, LambdaFunction)):
@@ -1186,6 +1202,14 @@ class Evaluator:
         if isinstance(item, Layer) and item.kind == "Lambda" and id(item) in self._lambdas:
             x = self.graph.sequential_output(seq)
             result = self._apply_lambda(item, Args([x], positional_exprs=[None]), call)
+            if isinstance(result, TensorRef):
+                self.graph.add_output(seq, item, result)
+                return
+        cell = self._cells.get(id(item)) if isinstance(item, Layer) else None
+        if cell is not None and cell[0] is item:
+            x = self.graph.sequential_output(seq)
+            args = Args([x], positional_exprs=[None])
+            result = cells.apply_over_cell(self, item, cell[1], cell[2], args, call)  # type: ignore[arg-type]
             if isinstance(result, TensorRef):
                 self.graph.add_output(seq, item, result)
                 return
@@ -1236,6 +1260,11 @@ class Evaluator:
             result = self._apply_on_steps(layer, args, node)
             if result is not MISSING:
                 return result
+        cell = self._cells.get(id(layer))
+        if cell is not None and cell[0] is layer:
+            result = cells.apply_over_cell(self, layer, cell[1], cell[2], args, node)  # type: ignore[arg-type]
+            if result is not MISSING:
+                return result
         options = {
             name: self.graph.parameter(name, value)
             for name, value in args.keywords.items()
@@ -1270,16 +1299,25 @@ class Evaluator:
             exprs: list[cst.BaseExpression | None] = [None] * len(inputs)
             if isinstance(expr, (cst.List, cst.Tuple)) and len(expr.elements) == len(inputs):
                 exprs = [element.value for element in expr.elements]
-            refs = tuple(self._tensor(v, e, node) for v, e in zip(inputs, exprs, strict=True))
+            refs = tuple(
+                self._layer_input(layer, v, e, node) for v, e in zip(inputs, exprs, strict=True)
+            )
             as_list = True
         else:
-            refs = (self._tensor(inputs, expr, node),)
+            refs = (self._layer_input(layer, inputs, expr, node),)
             as_list = False
-        states = self._states(args.keywords.get("initial_state"), node)
+        given = cells.states_given(layer.kind, args)
+        if given is None:
+            given_states = args.keywords.get("initial_state")
+            if _second_parameter(layer.kind) == "initial_state":
+                given_states = args.get(1, "initial_state", None)
+        states = self._states(given_states if given is None else given, layer, node)
         keywords: tuple[tuple[str, TensorRef | None], ...] = ()
         if as_list and canonical(layer.kind) in ("Attention", "AdditiveAttention"):
             keywords = self._list_attention_masks(refs, args.keywords.get("mask", MISSING))
         output = self.graph.apply(layer, refs, as_list, states, node, keywords)
+        if given is not None:
+            return cells.cell_outputs(layer.kind, output, given)
         if "mask" in args.keywords:
             return output  # a mask given by hand: what the layer hands on is not followed
         self.masks.after_layer(layer, refs, as_list, output, node)
@@ -1411,12 +1449,23 @@ class Evaluator:
             self.assign(expr.value, ref)  # later uses share the node
         return ref
 
-    def _states(self, value: Value, call: cst.Call) -> tuple[TensorRef, ...]:
-        if isinstance(value, TensorRef):
-            return (value,)
+    def _states(self, value: Value, layer: Layer, call: cst.Call) -> tuple[TensorRef, ...]:
+        value = cells.listed(value)
         if isinstance(value, (list, tuple)):
-            return tuple(self._tensor(v, None, call) for v in value)
-        return ()
+            return tuple(self._layer_input(layer, v, None, call) for v in value)
+        if value is None:
+            return ()
+        return (self._layer_input(layer, value, None, call),)
+
+    def _layer_input(
+        self, layer: Layer, value: Value, expr: cst.BaseExpression | None, call: cst.Call
+    ) -> TensorRef:
+        """A tensor given to a ``keras.layers`` class: an array of the script (``np.zeros``,
+        ``tf.random.normal``...) is a constant of its shape, as Keras runs the layer on it
+        eagerly; anything else as :meth:`_tensor` makes it."""
+        if isinstance(value, Array) and value.shape is not None and call_spec(layer.kind):
+            return self.tensors.constant(value, expr if expr is not None else call)
+        return self._tensor(value, expr, call)
 
     # -- methods --------------------------------------------------------------------------------
 
@@ -2183,6 +2232,15 @@ _HANDLERS: dict[type, Callable[[Evaluator, cst.BaseExpression], Value]] = {
     cst.Lambda: Evaluator._lambda,
     cst.Yield: Evaluator._yield,
 }
+
+
+def _second_parameter(kind: str) -> str | None:
+    """The name of the second positional parameter of the ``call()`` of layer ``kind``."""
+    found = call_spec(kind)
+    if found is None or found.parameters is None:
+        return None
+    positional = Signature.parse(found.parameters).positional
+    return positional[1][0] if len(positional) > 1 else None
 
 
 def _requires_more_than_input(kind: str) -> bool:

@@ -10,6 +10,7 @@ from seqlint.diagnostic import Severity, TraceRow
 from seqlint.fixes import Fix
 from seqlint.ir import LayerCall, Loc, Model, ModuleIR, Node, tensor_refs
 from seqlint.keras_target import api_release, major
+from seqlint.shapes.layers.recurrent_cells import CELL_KINDS
 from seqlint.shapes.propagate import GraphShapes
 
 
@@ -93,6 +94,16 @@ def problem_nodes(ctx: RuleContext) -> Iterator[tuple[Node, object]]:
 _RUNS = frozenset(
     {"fit", "evaluate", "predict", "train_on_batch", "test_on_batch", "predict_on_batch"}
 )
+
+
+def runs_when_called(node: Node, ctx: RuleContext) -> bool:
+    """Whether Keras runs the layer's ``call()`` where it is called, outside any model: a
+    recurrent cell (Keras traces its call on symbolic inputs to learn its outputs), or a layer
+    called eagerly on arrays (every input a constant)."""
+    if node.layer.kind in CELL_KINDS:
+        return True
+    inputs = [*node.inputs, *node.state_inputs]
+    return bool(inputs) and all(ctx.ir.node(ref).layer.kind == "Constant" for ref in inputs)
 
 
 def models_run(ctx: RuleContext) -> list[Model]:

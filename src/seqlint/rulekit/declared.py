@@ -30,6 +30,23 @@ def _disagree(declared: tuple, returned: Shape) -> bool:
     )
 
 
+def over_cell(call: LayerCall) -> bool:
+    """An RNN over a cell class of the script: Keras declares its output from the cell's
+    ``output_size`` (else ``state_size[0]``), not from what the cell's ``call`` returns."""
+    return call.kind == "RNN"
+
+
+def declaration_hint(call: LayerCall, returned: Shape) -> str:
+    """How to make the declaration of ``call`` say the shape it returns."""
+    if over_cell(call) and returned.dims:
+        return (
+            f"give the cell output_size = {returned.dims[-1]} (Keras takes the RNN's output "
+            "width from the cell's output_size, else from state_size[0]), or return that many "
+            "features from its call()"
+        )
+    return f"declare the shape it returns, {returned}"
+
+
 def show_declared(declared: Value) -> str:
     """``(None, 50)``: a declared shape, None for the sizes left to Keras."""
     items = ", ".join("None" if d is None else str(d) for d in declared)

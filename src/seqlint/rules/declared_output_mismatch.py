@@ -9,7 +9,12 @@ from seqlint.diagnostic import Severity
 from seqlint.dims import Shape
 from seqlint.ir import LayerCall
 from seqlint.rulekit.base import Finding, Rule, RuleContext
-from seqlint.rulekit.declared import declared_disagrees, show_declared
+from seqlint.rulekit.declared import (
+    declaration_hint,
+    declared_disagrees,
+    over_cell,
+    show_declared,
+)
 from seqlint.rulekit.evidence import trace
 
 
@@ -74,10 +79,13 @@ infers it by tracing `call`)."""
         declared = show_declared(call.declared)
         what = "output_shape" if call.kind == "Lambda" else "compute_output_shape"
         says = "declares" if call.kind == "Lambda" else "gives"
+        hint = f"make {what} the shape it produces, {returned}"
+        if over_cell(call):
+            what, says = "output, from its cell's output_size or state_size,", "is"
+            hint = declaration_hint(call, returned)
         message = (
             f"{call.label}'s {what} {says} {declared}, but it returns {returned}: Keras builds "
             f"what follows for {declared} and the model then runs on another shape"
         )
-        hint = f"make {what} the shape it produces, {returned}"
         rows = trace([ctx.ir.node(call.returned)], ctx)  # type: ignore[arg-type]
         return Finding(call.loc, message, hint, rows)

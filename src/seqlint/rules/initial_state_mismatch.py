@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from textwrap import dedent
 
 from seqlint.diagnostic import Severity
-from seqlint.rulekit.base import Finding, Rule, RuleContext, problem_nodes
+from seqlint.rulekit.base import Finding, Rule, RuleContext, problem_nodes, runs_when_called
 from seqlint.rulekit.evidence import trace
 from seqlint.shapes.problems import ProblemKind
 
@@ -24,7 +24,11 @@ usually given the encoder's final states, so encoder and decoder need the
 same number of units: a 128-unit encoder cannot seed a 256-unit decoder.
 Keras 3 builds such a model without complaint and raises only when it first
 runs on data (`fit`, `predict`): `Dimensions must be equal, but are 128 and
-256`."""
+256`. A cell called directly, `cell(x, states)`, checks its states on the
+spot (Keras runs its `call()` to learn its outputs), and so does a layer
+called eagerly on arrays. Over a stack of cells each cell gets its own entry
+of the states: an `LSTMCell` given one tensor instead of its `[h, c]` list
+raises `IndexError`."""
     bad_example = dedent(
         """\
         import numpy as np
@@ -58,12 +62,12 @@ runs on data (`fit`, `predict`): `Dimensions must be equal, but are 128 and
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         # Keras checks initial states only when a model runs the layer: a call whose output
-        # no model uses never raises
+        # no model uses never raises, unless the call itself runs (a cell, an eager call)
         in_models = set().union(*(ctx.ir.graph_of(model) for model in ctx.ir.models))
         for node, problem in problem_nodes(ctx):
             if problem.kind not in (ProblemKind.STATE_SIZE, ProblemKind.STATE_COUNT):
                 continue
-            if node.id not in in_models:
+            if node.id not in in_models and not runs_when_called(node, ctx):
                 continue
             producers = list(dict.fromkeys(ctx.ir.node(ref) for ref in node.state_inputs))
             rows = trace([*producers, node], ctx, expected=problem.expected)

@@ -10,7 +10,7 @@ from seqlint.diagnostic import Severity
 from seqlint.dims import is_known
 from seqlint.ir import LayerCall, Node
 from seqlint.rulekit.base import Finding, Rule, RuleContext, problem_nodes
-from seqlint.rulekit.declared import declared_disagrees, show_declared
+from seqlint.rulekit.declared import declaration_hint, declared_disagrees, show_declared
 from seqlint.rulekit.evidence import (
     chain_to,
     declaration_of,
@@ -101,7 +101,7 @@ layers, where the tensor that reaches them has the wrong rank or sizes."""
                     f"{show_declared(declared)}, but gets {real}, {returned}, when the model "
                     "runs: Keras raises there"
                 )
-                hint = f"declare the shape it returns, {returned}"
+                hint = declaration_hint(call, returned)
                 rows = trace([ctx.ir.node(call.returned)], ctx)  # type: ignore[arg-type]
                 return Finding(call.loc, message, hint, rows)
         return None
@@ -110,7 +110,9 @@ layers, where the tensor that reaches them has the wrong rank or sizes."""
         index = problem.input_index or 0
         if problem.keyword:
             return self._keyword_finding(node, problem, ctx)
-        message = f"{node.layer.label} cannot take its input: {problem.message}"
+        message = problem.message
+        if not message.startswith(node.layer.label):
+            message = f"{node.layer.label} cannot take its input: {message}"
         if problem.hint:
             hint = problem.hint
         elif problem.kind is ProblemKind.RANK:

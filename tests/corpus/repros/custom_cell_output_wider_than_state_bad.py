@@ -3,7 +3,8 @@
 # Reported: _keras_shape mismatch due to difference in dimensions between state and output of custom RNN (the layer's output shape is taken from state_size)
 # Fix: declare the output width on the cell: self.output_size = 2 * units.
 # keras: raises ValueError
-# status: missed: RNN(cell) with a cell class of the script is not modelled (seqlint does not run the cell's call() inside RNN: the RNN's output is unknown, model not analysed); Keras 3 itself builds the model, taking the output width from state_size (32), and fails only when fit runs on the wider (64) tensor call() returns: seeing it needs call()'s returned width compared with state_size when the cell has no output_size
+# status: caught
+# Note: the marker sits on the RNN call (it was on call()'s return): Keras builds the model taking the RNN's output width from state_size (32) while call() returns 64 features, and raises at fit in the Dense built for 32 (the 64 come from the concatenate in call()).
 # Family: rnn-cell
 import keras
 import numpy as np
@@ -32,11 +33,11 @@ class MinimalRNNCell(keras.layers.Layer):
         prev_output = states[0]
         h = K.dot(inputs, self.kernel)
         output = h + K.dot(prev_output, self.recurrent_kernel)
-        return K.concatenate([output, prev_output]), [output]  # expect: SL114
+        return K.concatenate([output, prev_output]), [output]
 
 
 x = Input((None, 5))
-y = RNN(MinimalRNNCell(32))(x)
+y = RNN(MinimalRNNCell(32))(x)  # expect: SL114
 out = Dense(1)(y)
 model = keras.Model(x, out)
 model.compile(optimizer="adam", loss="mse")

