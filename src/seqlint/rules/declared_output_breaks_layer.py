@@ -1,0 +1,105 @@
+"""SL118: a custom layer's or Lambda's declared output makes a later layer fail, built for the
+declaration and run on what ``call`` returns."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from textwrap import dedent
+
+from seqlint.diagnostic import Severity
+from seqlint.rulekit.base import Finding, Rule, RuleContext, calls_run
+from seqlint.rulekit.declared import show_declared
+from seqlint.rulekit.evidence import trace, where
+from seqlint.rulekit.runs_as import Break, declaration_breaks
+
+
+class DeclaredOutputBreaksLayer(Rule):
+    code = "SL118"
+    name = "declared-output-breaks-layer"
+    summary = "A layer built for a custom layer's declared output fails on what it returns."
+    severity = Severity.ERROR
+    explanation = """\
+Keras builds a model from what a custom layer's `compute_output_shape` (a
+Lambda's `output_shape`) declares: the layers after it create their weights
+for the declared shape. When the model runs (`fit`, `predict`), `call` runs and
+its real output flows through those layers: a `Dense`, `LSTM` or `Conv1D` built
+for the declared features gets another number of them, a `Concatenate`, `Add`
+or `Reshape` gets sizes that do not fit, and Keras raises there
+(`expected axis -1 of input shape to have value 3`, `Dimensions must be
+equal`). A declaration that does not fit the layers after it fails even
+earlier, when Keras builds the model, although what `call` returns would fit.
+
+SL113 warns at every such declaration; this rule reports the ones that make
+Keras raise, at the declaration, naming the layer that fails. The fix is the
+declaration: return the shape `call` produces (or drop `compute_output_shape`:
+Keras 3 infers it by tracing `call`)."""
+    bad_example = dedent(
+        """\
+        import keras
+        import numpy as np
+        from keras import layers
+
+        class Widen(layers.Layer):
+            def call(self, x):
+                return keras.ops.concatenate([x, x], axis=-1)
+
+            def compute_output_shape(self, input_shape):
+                return input_shape  # expect: SL118
+
+        inputs = keras.Input(shape=(5, 3))
+        h = Widen()(inputs)  # expect: SL113
+        h = layers.GlobalAveragePooling1D()(h)
+        outputs = layers.Dense(1)(h)
+        model = keras.Model(inputs, outputs)
+        model.predict(np.zeros((4, 5, 3)), verbose=0)
+        """
+    )
+    keras_error = r"expected axis -1 of input shape to have value 3"
+    good_example = dedent(
+        """\
+        import keras
+        import numpy as np
+        from keras import layers
+
+        class Widen(layers.Layer):
+            def call(self, x):
+                return keras.ops.concatenate([x, x], axis=-1)
+
+            def compute_output_shape(self, input_shape):
+                return (*input_shape[:-1], 2 * input_shape[-1])
+
+        inputs = keras.Input(shape=(5, 3))
+        h = Widen()(inputs)
+        h = layers.GlobalAveragePooling1D()(h)
+        outputs = layers.Dense(1)(h)
+        model = keras.Model(inputs, outputs)
+        model.predict(np.zeros((4, 5, 3)), verbose=0)
+        """
+    )
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        breaks = declaration_breaks(ctx)
+        run = calls_run(ctx, [b.call for b in breaks if b.at_fit])
+        for hit in breaks:
+            if not hit.at_fit or hit.call.id in run:
+                yield self._finding(hit, ctx)
+
+    def _finding(self, hit: Break, ctx: RuleContext) -> Finding:
+        call = hit.call
+        what = "output_shape" if call.kind == "Lambda" else "compute_output_shape"
+        declared = show_declared(call.declared)
+        if hit.at_fit:
+            message = (
+                f"{call.label}'s {what} declares {declared} and Keras builds {where(hit.node)} "
+                f"for it, but call returns {hit.returned}: when the model runs, "
+                f"{hit.node.layer.label} fails: {hit.reason}"
+            )
+        else:
+            message = (
+                f"{call.label}'s {what} declares {declared}, on which {where(hit.node)} fails "
+                f"when Keras builds the model ({hit.reason}); call returns {hit.returned}, "
+                "which it would take"
+            )
+        hint = f"make {what} the shape call produces, {hit.returned}"
+        rows = trace([ctx.ir.node(call.returned), hit.node], ctx)  # type: ignore[arg-type]
+        return Finding(call.declared_at or call.loc, message, hint, rows)
