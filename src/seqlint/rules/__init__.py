@@ -10,6 +10,8 @@ from seqlint.rules.classification_target_mismatch import ClassificationTargetMis
 from seqlint.rules.cudnn_layer import CudnnLayer
 from seqlint.rules.custom_loss_indexes_outputs import CustomLossIndexesOutputs
 from seqlint.rules.data_input_mismatch import DataInputMismatch
+from seqlint.rules.data_size_breaks_layer import DataSizeBreaksLayer
+from seqlint.rules.declared_output_breaks_layer import DeclaredOutputBreaksLayer
 from seqlint.rules.declared_output_mismatch import DeclaredOutputMismatch
 from seqlint.rules.declared_shape_invalid import DeclaredShapeInvalid
 from seqlint.rules.degenerate_window import DegenerateWindow
@@ -70,6 +72,7 @@ ALL_RULES: tuple[Rule, ...] = (
     OpShapeMismatch(),
     WeightShapeUndefined(),
     DeclaredOutputMismatch(),
+    DeclaredOutputBreaksLayer(),
     LayerInputMismatch(),
     AxisOutOfRange(),
     LayerCallArguments(),
@@ -83,6 +86,7 @@ ALL_RULES: tuple[Rule, ...] = (
     SharedLossMixedOutputs(),
     CustomLossIndexesOutputs(),
     DataInputMismatch(),
+    DataSizeBreaksLayer(),
     EmbeddingIndexRange(),
     EmbeddingNegativeIndex(),
     PaddingWithoutMask(),
