@@ -463,6 +463,19 @@ class ShapeRead:
 
 
 @dataclass(frozen=True)
+class BuiltinMisuse:
+    """A call of a Python builtin that certainly raises TypeError (``tuple(a, b, c)``),
+    in code Keras runs when it builds the model (a Lambda's function or ``output_shape``
+    function, a custom layer's ``call`` or ``compute_output_shape``), on no uncertain path:
+    ``call`` is the :class:`LayerCall` (index in ``ModuleIR.layer_calls``) running it."""
+
+    loc: Loc
+    builtin: str
+    reason: str
+    call: int
+
+
+@dataclass(frozen=True)
 class CallArguments:
     """A layer called with arguments Keras refuses before the layer runs: ``problem`` is
     ``"not-a-tensor"`` (``argument`` a positional value that is not a tensor, which Keras 3
@@ -547,6 +560,7 @@ class ModuleIR:
     layer_calls: list[LayerCall] = field(default_factory=list)  # custom layers and Lambdas
     shape_reads: list[ShapeRead] = field(default_factory=list)  # axes a tensor does not have
     call_arguments: list[CallArguments] = field(default_factory=list)  # refused by Keras
+    builtin_misuses: list[BuiltinMisuse] = field(default_factory=list)  # Python raises
     array_reshapes: list[ArrayReshape] = field(default_factory=list)  # numpy raises
     scaler_features: list[ScalerFeatures] = field(default_factory=list)  # scikit-learn raises
     unfollowed: list[Unfollowed] = field(default_factory=list)  # models from unresolved imports

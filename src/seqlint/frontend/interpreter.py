@@ -74,6 +74,7 @@ class Interpreter(Objects):
         self._generators: dict[int, bool] = {}  # id of a def's node: does it yield
         self._stack: list[cst.FunctionDef] = []
         self._frame = _Frame(level=0)
+        self._guarded = 0  # how many ``try`` bodies enclose the statement running now
         self._steps = 0
         # ``if word not in d:`` tests whose body runs now: (word, d) expressions
         self._guards: list[tuple[cst.BaseExpression, cst.BaseExpression]] = []
@@ -156,6 +157,9 @@ class Interpreter(Objects):
         if frame.returned:
             return frame.value
         return UNKNOWN if frame.uncertain else None
+
+    def on_certain_path(self) -> bool:
+        return not self._guarded and not self.branches.level and not self._frame.uncertain
 
     def _function_def(self, node: cst.FunctionDef) -> Signal:
         params = node.params
@@ -325,7 +329,11 @@ class Interpreter(Objects):
         return None
 
     def _try(self, node: cst.Try | cst.TryStar) -> Signal:
-        signal = self.exec_block(_body(node))
+        self._guarded += 1
+        try:
+            signal = self.exec_block(_body(node))
+        finally:
+            self._guarded -= 1
         if signal == "raise":
             signal = None
         handlers = []

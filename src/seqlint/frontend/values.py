@@ -28,6 +28,7 @@ from seqlint.frontend import (
     tfdata_api,
     vocabulary,
 )
+from seqlint.frontend.builtin_checks import builtin_misuse
 from seqlint.frontend.call_arguments import Signature
 from seqlint.frontend.imports import dotted_name, keras_path
 from seqlint.frontend.keras_api import (
@@ -78,6 +79,7 @@ from seqlint.ir import (
     Array,
     ArrayReshape,
     Batches,
+    BuiltinMisuse,
     KerasObject,
     Layer,
     Loc,
@@ -838,6 +840,8 @@ class Evaluator:
             if pairs is not None:  # dict((w, i) for i, w in enumerate(words))
                 return self._keyed(*pairs)
             args = self._args(node)
+            if self._builtin_raises(func.value, args, node):
+                return UNKNOWN
             result = _BUILTINS[func.value](args)
             if (
                 func.value == "len"
@@ -849,6 +853,24 @@ class Evaluator:
         else:
             callee = self.eval(func)
         return self.call_value(callee, self._args(node), node)
+
+    def _builtin_raises(self, name: str, args: Args, node: cst.Call) -> bool:
+        """Record a call of a builtin that certainly raises where Keras runs it."""
+        call = self.graph.in_call
+        if call is None or not self.on_certain_path():
+            return False
+        reason = builtin_misuse(name, args)
+        if reason is None:
+            return False
+        self.graph.ir.builtin_misuses.append(
+            BuiltinMisuse(self._loc(node), name, reason, call.id)
+        )
+        return True
+
+    def on_certain_path(self) -> bool:
+        """Whether the statement running now certainly runs (no uncertain branch, no
+        ``try`` around it): the interpreter knows."""
+        return False
 
     def _args(self, node: cst.Call) -> Args:
         args = Args()

@@ -6,6 +6,7 @@ from seqlint.rules.array_reshape_size import ArrayReshapeSize
 from seqlint.rules.axis_out_of_range import AxisOutOfRange
 from seqlint.rules.batch_axis_lost import BatchAxisLost
 from seqlint.rules.batch_input_shape import BatchInputShape
+from seqlint.rules.builtin_call_raises import BuiltinCallRaises
 from seqlint.rules.classification_target_mismatch import ClassificationTargetMismatch
 from seqlint.rules.cudnn_layer import CudnnLayer
 from seqlint.rules.custom_loss_indexes_outputs import CustomLossIndexesOutputs
@@ -73,6 +74,7 @@ ALL_RULES: tuple[Rule, ...] = (
     WeightShapeUndefined(),
     DeclaredOutputMismatch(),
     DeclaredOutputBreaksLayer(),
+    BuiltinCallRaises(),
     LayerInputMismatch(),
     AxisOutOfRange(),
     LayerCallArguments(),
