@@ -326,7 +326,8 @@ class LayerCall:
     made by ``add_weight``); ``inputs`` are the tensors it was called on, ``outputs`` what it
     returned. ``declared`` is the output shape its ``compute_output_shape`` (a Lambda's
     ``output_shape``) gives, when seqlint could evaluate it (a tuple with the batch axis, None
-    for undefined sizes): Keras builds what follows for that shape, so ``outputs`` is then a
+    for undefined sizes; a list of them for a call that returns a list or tuple of as many
+    tensors): Keras builds what follows for that shape, so ``outputs`` is then a
     ``Declared`` node of it and ``returned`` what ``call`` itself returned.
     """
 
@@ -341,6 +342,7 @@ class LayerCall:
     declared: Value = None
     returned: Value = None
     declared_at: Loc | None = None  # the return statement of compute_output_shape that gave it
+    declared_items: tuple[Loc, ...] = ()  # the items of the literal list of shapes it returned
 
 
 @dataclass(eq=False)

@@ -90,6 +90,39 @@ BUILD_BREAKS = {
 }
 
 
+# a custom layer of two outputs that declares both as its input's shape, and widens the first
+TWO_OUTPUTS = """\
+import keras
+import numpy as np
+from keras import layers
+
+class Split(layers.Layer):
+    def call(self, x):
+        return [keras.ops.concatenate([x, x], axis=-1), x]
+
+    def compute_output_shape(self, input_shape):
+        return [
+            input_shape,
+            input_shape,
+        ]
+
+inputs = keras.Input(shape=(5, 3))
+wide, same = Split()(inputs)
+outputs = layers.Dense(2)({which})
+model = keras.Model(inputs, outputs)
+model.predict(np.zeros((4, 5, 3)), verbose=0)
+"""
+FIRST_DECLARED_LINE = 11
+
+
+def two_outputs() -> list[tuple[str, str, int, bool]]:
+    """(name, source, line of the declared output at fault, Keras raises when it runs)."""
+    return [
+        ("widened_output", TWO_OUTPUTS.format(which="wide"), FIRST_DECLARED_LINE, True),
+        ("output_as_declared", TWO_OUTPUTS.format(which="same"), FIRST_DECLARED_LINE, False),
+    ]
+
+
 def sources() -> list[tuple[str, str, int, bool]]:
     """(name, source, declaration line, Keras raises when the model runs) for the cases
     where the model builds."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.helpers import codes_and_lines, lint
-from tests.rules.declared_cases import CUSTOM, build_breaks, sources
+from tests.rules.declared_cases import CUSTOM, build_breaks, sources, two_outputs
 
 NO_RUN = "\nmodel.predict(np.zeros((4, 5, 3)), verbose=0)\n"
 
@@ -48,3 +48,11 @@ def test_an_unknown_returned_shape_breaks_nothing():
         "keras.ops.concatenate([x, x], axis=-1)", "some_function(x)"
     )
     assert not {c for c, _ in codes_and_lines(source)} & {"SL113", "SL118"}
+
+
+@pytest.mark.parametrize(("name", "source", "line", "raises"), two_outputs(), ids=lambda v: v)
+def test_each_declared_output_of_a_list_is_followed_and_reported_at_its_item(
+    name: str, source: str, line: int, raises: bool
+):
+    found = {(code, at) for code, at in codes_and_lines(source) if code == "SL118"}
+    assert found == ({("SL118", line)} if raises else set())

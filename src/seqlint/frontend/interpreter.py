@@ -71,6 +71,7 @@ class _Frame:
     uncertain: bool = False  # a return inside a branch may have happened
     yields: list[Value] | None = None  # what a generator function yields, in order
     return_loc: Loc | None = None  # the return statement that gave ``value``
+    return_items: tuple[Loc, ...] = ()  # the items of the literal list or tuple it returned
 
 
 class Interpreter(Objects):
@@ -159,7 +160,9 @@ class Interpreter(Objects):
         finally:
             self._stack.pop()
             self.scope, self._frame = saved
-        self.last_return = frame.return_loc if frame.returned and not frame.uncertain else None
+        certain = frame.returned and not frame.uncertain
+        self.last_return = frame.return_loc if certain else None
+        self.last_return_items = frame.return_items if certain else ()
         if frame.yields is not None:
             maker = f"{function.node.name.value}()"
             return tfdata_api.yielded(frame.yields, maker, self._loc(call))
@@ -213,6 +216,8 @@ class Interpreter(Objects):
             frame.value = UNKNOWN if frame.uncertain else value
             frame.returned = True
             frame.return_loc = self._loc(node)
+            if isinstance(node.value, (cst.List, cst.Tuple)):
+                frame.return_items = tuple(self._loc(e.value) for e in node.value.elements)
         return "return"
 
     # -- branches ---------------------------------------------------------------------------------

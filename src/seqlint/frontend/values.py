@@ -19,6 +19,7 @@ import libcst as cst
 from seqlint.dims import BATCH, NONE, UNKNOWN, Sym, differ, is_known
 from seqlint.frontend import (
     arith,
+    backend_rnn,
     call_arguments,
     custom_losses,
     numpy_api,
@@ -212,6 +213,7 @@ class Evaluator:
         self._lambdas: dict[int, tuple[Layer, Function | LambdaFunction, Value]] = {}
         self._wrapped: dict[int, tuple[Layer, Instance]] = {}  # TimeDistributed(custom layer)
         self.last_return: Loc | None = None  # the return statement of the last function run
+        self.last_return_items: tuple[Loc, ...] = ()  # the items of the list or tuple it gave
         # a Lambda's output_shape given as a function of the module (Keras calls it)
         self._lambda_shapes: dict[int, Function | LambdaFunction] = {}
         self.scope = Scope()
@@ -975,6 +977,8 @@ class Evaluator:
         if on_tensors is not MISSING:
             return on_tensors
         path = keras_path(qualname)
+        if path == "backend.rnn":
+            return backend_rnn.run(self, args, node)
         if path is None:
             if qualname.startswith("pandas."):
                 return pandas_api.call(qualname[len("pandas.") :], args, self._loc(node))
@@ -1082,6 +1086,11 @@ class Evaluator:
             return numpy_api.one_hot(value, args.get(1, "depth"), loc, squeeze_last=False)
         if name == "TensorSpec":
             return tfdata_api.tensor_spec(args, loc)
+        if name == "TensorShape":  # a shape, for add_weight or compute_output_shape
+            dims = args.get(0, "dims")
+            if isinstance(dims, ShapeTuple):
+                dims = dims.items
+            return tuple(dims) if isinstance(dims, (tuple, list)) else UNKNOWN
         if name == "stack":
             return numpy_api.stack(args.get(0, "values"), args.get(1, "axis", 0), loc)
         if name in ("constant", "convert_to_tensor") and isinstance(value, (list, Items)):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from seqlint.dims import UNKNOWN, Dim, Shape, is_known
 from seqlint.ir import Layer, LayerCall, Node, TensorRef
 from seqlint.rulekit.base import RuleContext
-from seqlint.rulekit.declared import declared_disagrees
+from seqlint.rulekit.declared import Disagreement, disagreements
 from seqlint.shapes.catalogue import Trait, has_trait
 from seqlint.shapes.propagate import NodeShapes, node_shapes
 
@@ -26,29 +26,49 @@ class Break:
     failing on the declared shapes while the returned ones fit it (``at_fit`` False)."""
 
     call: LayerCall
-    returned: Shape
+    output: Disagreement
     node: Node
     reason: str
     at_fit: bool
 
+    @property
+    def returned(self) -> Shape:
+        return self.output.returned
+
 
 def declaration_breaks(ctx: RuleContext) -> list[Break]:
-    """The first layer each declaring call breaks, in graph order."""
+    """The first layer each declared output that disagrees with what its call returns
+    breaks, in graph order."""
     found: list[Break] = []
     for call in ctx.ir.layer_calls:
-        returned = declared_disagrees(call, ctx)
-        if returned is not None and isinstance(call.outputs, TensorRef):
-            hit = _first_break(call, returned, ctx)
+        start = _declared_node(call)
+        for output in disagreements(call, ctx) if start is not None else []:
+            hit = _first_break(call, start, output, ctx)
             if hit is not None:
                 found.append(hit)
     return found
 
 
-def _first_break(call: LayerCall, returned: Shape, ctx: RuleContext) -> Break | None:
-    """Propagate ``returned`` from the call's output onwards; stop at the first layer the
-    run breaks (or the declaration alone breaks)."""
-    start = call.outputs.node_id  # type: ignore[union-attr]
-    real: dict[int, NodeShapes] = {start: NodeShapes((), (), (returned,))}
+def _declared_node(call: LayerCall) -> int | None:
+    """The ``Declared`` node that stands for the call's outputs."""
+    refs = call.outputs if isinstance(call.outputs, tuple) else (call.outputs,)
+    ids = {r.node_id for r in refs if isinstance(r, TensorRef)}
+    return ids.pop() if len(ids) == 1 and len(refs) >= 1 else None
+
+
+def _first_break(
+    call: LayerCall, start: int, output: Disagreement, ctx: RuleContext
+) -> Break | None:
+    """Propagate what ``output`` really is from the call's outputs onwards (the others as
+    declared); stop at the first layer the run breaks (or the declaration alone breaks)."""
+    outputs = list(ctx.shapes.at(ctx.ir.nodes[start]).outputs or ())
+    if output.output is None:
+        outputs = [output.returned]
+    elif output.output < len(outputs):
+        outputs[output.output] = output.returned
+    else:
+        return None
+    real: dict[int, NodeShapes] = {start: NodeShapes((), (), tuple(outputs))}
 
     def of(ref: TensorRef) -> Shape:
         shapes = real.get(ref.node_id)
@@ -64,7 +84,7 @@ def _first_break(call: LayerCall, returned: Shape, ctx: RuleContext) -> Break | 
         runs = node_shapes(node, of)
         reason = _breaks(node, built, runs)
         if reason is not None:
-            return Break(call, returned, node, reason, at_fit=built.problem is None)
+            return Break(call, output, node, reason, at_fit=built.problem is None)
         real[node.id] = runs
     return None
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from textwrap import dedent
 
 from seqlint.diagnostic import Severity
+from seqlint.ir import Loc
 from seqlint.rulekit.base import Finding, Rule, RuleContext, calls_run
 from seqlint.rulekit.declared import show_declared
 from seqlint.rulekit.evidence import trace, where
@@ -85,9 +86,11 @@ Keras 3 infers it by tracing `call`)."""
                 yield self._finding(hit, ctx)
 
     def _finding(self, hit: Break, ctx: RuleContext) -> Finding:
-        call = hit.call
+        call, output = hit.call, hit.output
         what = "output_shape" if call.kind == "Lambda" else "compute_output_shape"
-        declared = show_declared(call.declared)
+        declared = show_declared(output.declared)
+        if output.output is not None:
+            declared = f"{declared} for output {output.output}"
         if hit.at_fit:
             message = (
                 f"{call.label}'s {what} declares {declared} and Keras builds {where(hit.node)} "
@@ -101,5 +104,14 @@ Keras 3 infers it by tracing `call`)."""
                 "which it would take"
             )
         hint = f"make {what} the shape call produces, {hit.returned}"
-        rows = trace([ctx.ir.node(call.returned), hit.node], ctx)  # type: ignore[arg-type]
-        return Finding(call.declared_at or call.loc, message, hint, rows)
+        rows = trace([ctx.ir.node(output.returned_ref), hit.node], ctx)
+        return Finding(_declaration(hit), message, hint, rows)
+
+
+def _declaration(hit: Break) -> Loc:
+    """Where the declaration of the output at fault is: the item of a returned list of
+    shapes, the return statement of compute_output_shape, or the call."""
+    call, index = hit.call, hit.output.output
+    if index is not None and index < len(call.declared_items):
+        return call.declared_items[index]
+    return call.declared_at or call.loc
