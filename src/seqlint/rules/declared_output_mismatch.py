@@ -6,10 +6,9 @@ from collections.abc import Iterator
 from textwrap import dedent
 
 from seqlint.diagnostic import Severity
-from seqlint.dims import Shape
 from seqlint.ir import LayerCall
 from seqlint.rulekit.base import Finding, Rule, RuleContext
-from seqlint.rulekit.declared import declared_disagrees, show_declared
+from seqlint.rulekit.declared import Disagreement, disagreements, show_declared
 from seqlint.rulekit.evidence import trace
 
 
@@ -66,12 +65,14 @@ infers it by tracing `call`)."""
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for call in ctx.ir.layer_calls:
-            returned = declared_disagrees(call, ctx)
-            if returned is not None:
-                yield self._finding(call, returned, ctx)
+            for output in disagreements(call, ctx):
+                yield self._finding(call, output, ctx)
 
-    def _finding(self, call: LayerCall, returned: Shape, ctx: RuleContext) -> Finding:
-        declared = show_declared(call.declared)
+    def _finding(self, call: LayerCall, output: Disagreement, ctx: RuleContext) -> Finding:
+        returned = output.returned
+        declared = show_declared(output.declared)
+        if output.output is not None:
+            declared = f"{declared} for output {output.output}"
         what = "output_shape" if call.kind == "Lambda" else "compute_output_shape"
         says = "declares" if call.kind == "Lambda" else "gives"
         message = (
@@ -79,5 +80,5 @@ infers it by tracing `call`)."""
             f"what follows for {declared} and the model then runs on another shape"
         )
         hint = f"make {what} the shape it produces, {returned}"
-        rows = trace([ctx.ir.node(call.returned)], ctx)  # type: ignore[arg-type]
+        rows = trace([ctx.ir.node(output.returned_ref)], ctx)
         return Finding(call.loc, message, hint, rows)
