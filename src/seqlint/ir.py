@@ -326,7 +326,8 @@ class LayerCall:
     made by ``add_weight``); ``inputs`` are the tensors it was called on, ``outputs`` what it
     returned. ``declared`` is the output shape its ``compute_output_shape`` (a Lambda's
     ``output_shape``) gives, when seqlint could evaluate it (a tuple with the batch axis, None
-    for undefined sizes): Keras builds what follows for that shape, so ``outputs`` is then a
+    for undefined sizes; a list of them for a call that returns a list or tuple of as many
+    tensors): Keras builds what follows for that shape, so ``outputs`` is then a
     ``Declared`` node of it and ``returned`` what ``call`` itself returned.
     """
 
@@ -341,6 +342,7 @@ class LayerCall:
     declared: Value = None
     returned: Value = None
     declared_at: Loc | None = None  # the return statement of compute_output_shape that gave it
+    declared_items: tuple[Loc, ...] = ()  # the items of the literal list of shapes it returned
 
 
 @dataclass(eq=False)
@@ -463,6 +465,19 @@ class ShapeRead:
 
 
 @dataclass(frozen=True)
+class BuiltinMisuse:
+    """A call of a Python builtin that certainly raises TypeError (``tuple(a, b, c)``),
+    in code Keras runs when it builds the model (a Lambda's function or ``output_shape``
+    function, a custom layer's ``call`` or ``compute_output_shape``), on no uncertain path:
+    ``call`` is the :class:`LayerCall` (index in ``ModuleIR.layer_calls``) running it."""
+
+    loc: Loc
+    builtin: str
+    reason: str
+    call: int
+
+
+@dataclass(frozen=True)
 class CallArguments:
     """A layer called with arguments Keras refuses before the layer runs: ``problem`` is
     ``"not-a-tensor"`` (``argument`` a positional value that is not a tensor, which Keras 3
@@ -547,6 +562,7 @@ class ModuleIR:
     layer_calls: list[LayerCall] = field(default_factory=list)  # custom layers and Lambdas
     shape_reads: list[ShapeRead] = field(default_factory=list)  # axes a tensor does not have
     call_arguments: list[CallArguments] = field(default_factory=list)  # refused by Keras
+    builtin_misuses: list[BuiltinMisuse] = field(default_factory=list)  # Python raises
     array_reshapes: list[ArrayReshape] = field(default_factory=list)  # numpy raises
     scaler_features: list[ScalerFeatures] = field(default_factory=list)  # scikit-learn raises
     unfollowed: list[Unfollowed] = field(default_factory=list)  # models from unresolved imports

@@ -381,8 +381,8 @@ for i in range(len(data) - 12):
     mixed.append(data[i:i + 12] if i % 2 else data[i])
 X = np.array(rows)
 """
-    assert shape_of(setup, "X") == (UNKNOWN, 12, 4)
-    assert shape_of(setup, "np.array(targets)") == (UNKNOWN, 1)  # one step of feature 0
+    assert shape_of(setup, "X") == (288, 12, 4)  # one row per step of a loop of 288 steps
+    assert shape_of(setup, "np.array(targets)") == (288, 1)  # one step of feature 0
     assert shape_of(setup, "np.array(mixed)") is None
     assert shape_of(setup, "rows[0]") == (12, 4)
     assert evaluate("s = [1]\nfor i in range(n):\n    s.append(i)", "s") == Sym("s")
@@ -395,6 +395,15 @@ for i in range(levels):
     features.append(x)
 """
     assert evaluate(grown, "features") == Sym("features")  # each iteration's shape differs
+    carried = """
+data = np.random.rand(300, 4)
+rows = []
+for i in range(100):
+    data = np.concatenate([data, data])
+    rows.append(data)
+"""
+    assert shape_of(carried, "np.array(rows)")[0] is UNKNOWN  # rows that grow are not counted
+    assert shape_of(setup.replace("range(len(data) - 12)", "open(f)"), "X") == (UNKNOWN, 12, 4)
     unrolled = evaluate(grown.replace("range(levels)", "range(3)"), "features")
     assert [ref.node_id for ref in unrolled] == [1, 2, 3]  # a short known loop runs 3 times
 
@@ -454,8 +463,8 @@ for i in range(len(data) - look_back):
 X, y = np.array(rows), np.array(targets)
 Y = np.array([data[i + look_back] for i in range(len(data) - look_back)])
 """
-    assert shape_of(setup, "X") == (UNKNOWN, 12, 4)
-    assert shape_of(setup, "y") == (UNKNOWN,)
+    assert shape_of(setup, "X") == (288, 12, 4)
+    assert shape_of(setup, "y") == (288,)
     assert shape_of(setup, "Y") == (288, 4)
     # outside its loop, or combined with an unknown name, a name indexes as it may
     assert shape_of(setup, "data[i]") is None

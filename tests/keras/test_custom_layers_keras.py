@@ -60,8 +60,8 @@ model.predict(np.zeros((2, 10, 30)), verbose=0)
 
 
 def test_a_layer_built_for_the_declared_features_fails_when_the_model_runs():
-    """SL114: the Dense is built for the declared 50 features and gets 30 at run time."""
+    """SL118: the Dense is built for the declared 50 features and gets 30 at run time."""
     pytest.importorskip("keras")
-    assert codes_and_lines(LYING_BEFORE_DENSE) == {("SL113", 13), ("SL114", 13)}
+    assert codes_and_lines(LYING_BEFORE_DENSE) == {("SL113", 13), ("SL118", 10)}
     with pytest.raises(ValueError, match=r"expected axis -1 of input shape to have value 50"):
         exec(LYING_BEFORE_DENSE, {"__name__": "__main__"})  # noqa: S102  (our own snippet)

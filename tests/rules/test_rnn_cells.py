@@ -64,7 +64,7 @@ RAISES = {
         cell(output="ops.concatenate([h, h], axis=-1)")
         + "x = keras.Input((5, 3))\ny = layers.RNN(Cell(4))(x)\ny = layers.Dense(1)(y)\n"
         + FIT,
-        {("SL113", 21), ("SL114", 21)},
+        {("SL113", 21), ("SL118", 21)},
         r"to have value 4, but received input with shape \(None, 8\)",
     ),
     "cell output wider than its output_size, before a Dense": (
@@ -72,7 +72,7 @@ RAISES = {
         + "x = keras.Input((5, 3))\n"
         + "y = layers.RNN(Cell(4), return_sequences=True)(x)\ny = layers.Dense(1)(y)\n"
         + FIT,
-        {("SL113", 22), ("SL114", 22)},
+        {("SL113", 22), ("SL118", 22)},
         r"to have value 6, but received input with shape \(None, 5, 8\)",
     ),
     "cell returns a state with an axis more": (
@@ -245,6 +245,7 @@ def test_messages_name_the_cell_and_its_state_size():
         found.message
     )
     body, _, _ = RAISES["cell output wider than state_size, before a Dense"]
-    error = next(d for d in lint(source(body)) if d.code == "SL114")
-    assert "Dense(1) at line 22 is built for the 4 features" in error.message
+    error = next(d for d in lint(source(body)) if d.code == "SL118")
+    assert "declared (None, 4), from its cell's output_size or state_size," in error.message
+    assert "Keras builds Dense(1) at line 22 for it, but call returns (batch, 8)" in error.message
     assert error.hint.startswith("give the cell output_size = 8")

@@ -25,7 +25,13 @@ from seqlint.frontend import call_arguments
 from seqlint.frontend.call_arguments import Signature
 from seqlint.frontend.imports import keras_path
 from seqlint.frontend.keras_api import TRAINING_METHODS, role_of
-from seqlint.frontend.models import BUILDING_METHODS, FunctionalModel, SubclassedModel, label_of
+from seqlint.frontend.models import (
+    BUILDING_METHODS,
+    FunctionalModel,
+    SubclassedModel,
+    declares_each,
+    label_of,
+)
 from seqlint.frontend.objects import (
     Args,
     BoundMethod,
@@ -65,6 +71,7 @@ class Objects(Evaluator):
         self._unrolled = 0  # loop bodies run one by one so far
         self._receivers: list[Instance] = []  # the instances whose methods run, innermost last
         self.declared_at: Loc | None = None  # that of the last compute_output_shape run
+        self.declared_items: tuple[Loc, ...] = ()  # the items of the list it returned
 
     # -- class definitions ------------------------------------------------------------------
 
@@ -292,7 +299,8 @@ class Objects(Evaluator):
                 first = keywords[0] if keywords else x
                 group.declared = self._declared_output(instance, first, node)
                 group.declared_at = self.declared_at
-            if isinstance(group.declared, tuple):
+                group.declared_items = self.declared_items
+            if isinstance(group.declared, tuple) or declares_each(group.declared, result):
                 result = self.graph.stand_in(group, result, node)
         finally:
             result = self.graph.end_call(group, result if _tensors(result) else None, node)
@@ -361,8 +369,11 @@ class Objects(Evaluator):
         self.last_return = None
         declared = self._run_method(method, Args([self._input_shape(x)]), node)
         self.declared_at = self.last_return
+        self.declared_items = self.last_return_items
         if isinstance(declared, ShapeTuple):  # ``return input_shape``
             declared = declared.items
+        elif isinstance(declared, list):  # one shape per output: ``[input_shape, ...]``
+            declared = [d.items if isinstance(d, ShapeTuple) else d for d in declared]
         return self.graph.export(declared)
 
     def _run_call(

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 import libcst as cst
 
-from seqlint.dims import UNKNOWN, Sym
+from seqlint.dims import UNKNOWN, Sym, is_known
 from seqlint.frontend import arith, pandas_api, text_api, tfdata_api, vocabulary
 from seqlint.frontend.classes import Objects, _jumps
 from seqlint.frontend.imports import (
@@ -30,9 +30,18 @@ from seqlint.frontend.imports import (
 )
 from seqlint.frontend.keras_api import is_layer_class, role_of
 from seqlint.frontend.legacy_api import code_fields, is_node
+from seqlint.frontend.loop_rows import appended_once
 from seqlint.frontend.models import FunctionalModel, Graph, SequentialModel, SubclassedModel
 from seqlint.frontend.modules import Project, ProjectModule, Unfollowable
-from seqlint.frontend.objects import Args, ExtName, Function, Instance, KerasClass, WordIds
+from seqlint.frontend.objects import (
+    Args,
+    ExtName,
+    Function,
+    Instance,
+    Items,
+    KerasClass,
+    WordIds,
+)
 from seqlint.frontend.positions import source_text
 from seqlint.frontend.scopes import MISSING, Assignment, Branches, Scope
 from seqlint.frontend.values import (
@@ -62,6 +71,7 @@ class _Frame:
     uncertain: bool = False  # a return inside a branch may have happened
     yields: list[Value] | None = None  # what a generator function yields, in order
     return_loc: Loc | None = None  # the return statement that gave ``value``
+    return_items: tuple[Loc, ...] = ()  # the items of the literal list or tuple it returned
 
 
 class Interpreter(Objects):
@@ -74,6 +84,7 @@ class Interpreter(Objects):
         self._generators: dict[int, bool] = {}  # id of a def's node: does it yield
         self._stack: list[cst.FunctionDef] = []
         self._frame = _Frame(level=0)
+        self._guarded = 0  # how many ``try`` bodies enclose the statement running now
         self._steps = 0
         # ``if word not in d:`` tests whose body runs now: (word, d) expressions
         self._guards: list[tuple[cst.BaseExpression, cst.BaseExpression]] = []
@@ -149,13 +160,18 @@ class Interpreter(Objects):
         finally:
             self._stack.pop()
             self.scope, self._frame = saved
-        self.last_return = frame.return_loc if frame.returned and not frame.uncertain else None
+        certain = frame.returned and not frame.uncertain
+        self.last_return = frame.return_loc if certain else None
+        self.last_return_items = frame.return_items if certain else ()
         if frame.yields is not None:
             maker = f"{function.node.name.value}()"
             return tfdata_api.yielded(frame.yields, maker, self._loc(call))
         if frame.returned:
             return frame.value
         return UNKNOWN if frame.uncertain else None
+
+    def on_certain_path(self) -> bool:
+        return not self._guarded and not self.branches.level and not self._frame.uncertain
 
     def _function_def(self, node: cst.FunctionDef) -> Signal:
         params = node.params
@@ -200,6 +216,8 @@ class Interpreter(Objects):
             frame.value = UNKNOWN if frame.uncertain else value
             frame.returned = True
             frame.return_loc = self._loc(node)
+            if isinstance(node.value, (cst.List, cst.Tuple)):
+                frame.return_items = tuple(self._loc(e.value) for e in node.value.elements)
         return "return"
 
     # -- branches ---------------------------------------------------------------------------------
@@ -273,13 +291,32 @@ class Interpreter(Objects):
         self._escape_models(iterable, node)
         saved = self._enumerations
         self._enumerations = {**saved, **self._enumerating(node)}
+        rows = self._filled_lists(node)
         try:
             with self.counting(node.target, iterable):
                 body = self._branch(_body(node), node.target)
         finally:
             self._enumerations = saved
         self._after_branches([body, self._branch(_else_body(node.orelse))], exhaustive=False)
+        self._rows_per_step(rows, body, length_of(iterable))
         return None
+
+    def _filled_lists(self, node: cst.For) -> list[str]:
+        """The empty lists the loop appends one row to per step (see :mod:`loop_rows`)."""
+        if _jumps(node.body) or _leaves(node.body):
+            return []
+        return [name for name in appended_once(node) if self.scope.lookup(name) == []]
+
+    def _rows_per_step(self, names: list[str], body: list[Assignment], steps: Value) -> None:
+        """After a loop of ``steps`` steps run once as a branch: each list of ``names`` that
+        the run left holding one row holds ``steps`` rows like it."""
+        if not (is_known(steps) or isinstance(steps, Sym)):
+            return
+        finals = {name: value for _scope, name, value in body}
+        for name in names:
+            row = finals.get(name)
+            if isinstance(row, list) and len(row) == 1 and _data_row(row[0]):
+                self.assign(name, Items(row[0], steps))
 
     def _enumerating(self, node: cst.For) -> dict[int, tuple[str, str, int, Value]]:
         """``for i, w in enumerate(words[, start]):`` over words of a known count (a number
@@ -325,7 +362,11 @@ class Interpreter(Objects):
         return None
 
     def _try(self, node: cst.Try | cst.TryStar) -> Signal:
-        signal = self.exec_block(_body(node))
+        self._guarded += 1
+        try:
+            signal = self.exec_block(_body(node))
+        finally:
+            self._guarded -= 1
         if signal == "raise":
             signal = None
         handlers = []
@@ -681,6 +722,15 @@ def _membership(
 
 def _constant_key(value: Value) -> bool:
     return arith.is_constant(value) and not isinstance(value, (list, dict))
+
+
+def _data_row(value: Value) -> bool:
+    """A row of data: a numpy array, a number, or a literal list of them."""
+    if isinstance(value, (list, tuple)):
+        return bool(value) and all(map(_data_row, value))
+    return isinstance(value, Array) or (
+        isinstance(value, (int, float)) and not isinstance(value, bool)
+    )
 
 
 def _leaves(body: cst.CSTNode) -> bool:

@@ -339,13 +339,19 @@ class Graph:
         found.outputs = _structure(outputs)
         return outputs
 
-    def stand_in(self, found: LayerCall, returned: Value, expr: cst.CSTNode) -> TensorRef:
+    def stand_in(
+        self, found: LayerCall, returned: Value, expr: cst.CSTNode
+    ) -> TensorRef | tuple[TensorRef, ...]:
         """The output of a call whose layer declares it (``compute_output_shape``): Keras builds
-        what follows from the declaration, a ``Declared`` node here; what ``call`` returned
-        is kept beside it. Made while the call runs (it is one of its nodes)."""
+        what follows from the declaration, a ``Declared`` node here (one output per declared
+        shape, for a list of them); what ``call`` returned is kept beside it. Made while the
+        call runs (it is one of its nodes)."""
         found.returned = _structure(returned) if _leaves(returned) else None
         layer = Layer("Declared", {"shape": found.declared}, found.loc, found.label)
-        return TensorRef(self._node(layer, found.inputs, self.positions.loc(expr)).id, None)
+        node = self._node(layer, found.inputs, self.positions.loc(expr))
+        if isinstance(found.declared, list):
+            return tuple(TensorRef(node.id, i) for i in range(len(found.declared)))
+        return TensorRef(node.id, None)
 
     @property
     def in_call(self) -> LayerCall | None:
@@ -798,3 +804,18 @@ def _rebuild(value: Value, leaf: Callable[[Value], Value]) -> Value:
         return leaf(item)
 
     return walk(value, 0)
+
+
+def declares_each(declared: Value, returned: Value) -> bool:
+    """A list of declared shapes, one for each tensor of the list or tuple a call returns."""
+    return (
+        isinstance(declared, list)
+        and isinstance(returned, (list, tuple))
+        and len(declared) == len(returned) > 1
+        and all(isinstance(d, tuple) and _starts_a_shape(d) for d in declared)
+        and all(isinstance(r, TensorRef) for r in returned)
+    )
+
+
+def _starts_a_shape(declared: tuple) -> bool:
+    return not declared or declared[0] is None or isinstance(declared[0], int)

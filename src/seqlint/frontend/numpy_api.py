@@ -87,6 +87,13 @@ _FLOAT_SIZE_ARG = {  # float random constructors taking ``size``: its position
     "random.exponential": 1,
 }
 _GENERATORS = {"random.default_rng", "random.RandomState", "random.Generator"}
+_SCALAR_TYPES = {  # numpy's scalar types, called on a value
+    **{f"float{bits}": "float" for bits in (16, 32, 64)},
+    **{f"{kind}{bits}": "int" for kind in ("int", "uint") for bits in (8, 16, 32, 64)},
+    "double": "float",
+    "single": "float",
+    "bool_": "bool",
+}
 _ELEMENTWISE = frozenset(
     {
         "sin",
@@ -116,7 +123,9 @@ def call(name: str, args: Args, loc: Loc) -> Value:
         return Array(_sizes(args.positional), dtype="float", loc=loc)
     if name in _FLOAT_SIZE_ARG:
         size = args.get(_FLOAT_SIZE_ARG[name], "size")
-        return UNKNOWN if size is None else Array(dims_of(size), dtype="float", loc=loc)
+        if size is None:  # one number, when the parameters are numbers (not arrays)
+            return _scalar("float", loc) if _numbers(args, _FLOAT_SIZE_ARG[name]) else UNKNOWN
+        return Array(dims_of(size), dtype="float", loc=loc)
     if name in ("random.randint", "random.integers"):
         return _random_integers(args, loc)
     if name in ("zeros", "ones", "empty", "full"):
@@ -133,6 +142,8 @@ def call(name: str, args: Args, loc: Loc) -> Value:
         columns = args.get(1, "M")
         columns = rows if columns is None else columns
         return Array(_sizes([rows, columns]), dtype="float", one_hot=True, loc=loc)
+    if name in _SCALAR_TYPES:  # ``np.float32(x)``: a number, or an array of that dtype
+        return replace(_like(args.get(0, "value", 0), loc), dtype=_SCALAR_TYPES[name])
     if name in _LIKE:
         made = _like(args.get(0, "a" if name != "array" else "object"), loc)
         dtype = args.get(1, "dtype", MISSING_DTYPE) if name in ("array", "asarray") else None
@@ -250,15 +261,30 @@ def _diff(array: Array, n: Value, axis: Value, loc: Loc) -> Value:
 
 
 def _random_integers(args: Args, loc: Loc) -> Value:
-    """``randint(low, high, size)`` / ``integers(low, high, size)``: ints in [low, high)."""
+    """``randint(low, high, size)`` / ``integers(low, high, size)``: ints in [low, high);
+    one int without ``size`` when the bounds are numbers (not arrays)."""
     size = args.get(2, "size")
-    if size is None:
-        return UNKNOWN
     low, high = args.get(0, "low"), args.get(1, "high")
     if high is None:
         low, high = 0, low
     bounds = (low, high) if all(isinstance(b, int) for b in (low, high)) else None
+    if size is None:
+        return replace(_scalar("int", loc), value_range=bounds) if _numbers(args, 2) else UNKNOWN
     return Array(dims_of(size), dtype="int", value_range=bounds, loc=loc)
+
+
+def _scalar(dtype: str, loc: Loc) -> Array:
+    """One number made by numpy (a 0-d value: ``np.array([a, b])`` of two is ``(2,)``)."""
+    return Array((), dtype=dtype, loc=loc)
+
+
+def _numbers(args: Args, size_at: int) -> bool:
+    """Every argument before position ``size_at`` (the distribution's parameters) is a
+    Python number: numpy then draws one number, not an array of the parameters' shape."""
+    given = [*args.positional[:size_at], *(v for k, v in args.keywords.items() if k != "size")]
+    return args.complete and all(
+        isinstance(v, (int, float)) and not isinstance(v, bool) for v in given
+    )
 
 
 def _like(value: Value, loc: Loc) -> Array:
@@ -318,6 +344,8 @@ def _of_items(items: Items, loc: Loc) -> Array:
     shape = _items_shape(items)
     if isinstance(item, Items):
         item = _of_items(item, loc)
+    elif isinstance(item, (list, tuple)) and shape is not None:  # ``rows.append([a, b, c])``
+        item = Array(shape[1:], dtype=_literal_dtype(item), loc=loc)
     dtype = (
         item.dtype
         if isinstance(item, Array)
@@ -343,6 +371,9 @@ def _items_shape(items: Items) -> Shape:
     if isinstance(item, Items):
         inner = _items_shape(item)
         return None if inner is None else (count, *inner)
+    if isinstance(item, (list, tuple)):  # a literal row: ``rows.append([a, b, c])``
+        row = _literal_shape(item, [MAX_NODES], 0)
+        return (count, *row) if row is not None and all(map(is_known, row)) else None
     return None
 
 

@@ -19,6 +19,7 @@ import libcst as cst
 from seqlint.dims import BATCH, NONE, UNKNOWN, Sym, differ, is_known
 from seqlint.frontend import (
     arith,
+    backend_rnn,
     call_arguments,
     cells,
     custom_losses,
@@ -29,6 +30,7 @@ from seqlint.frontend import (
     tfdata_api,
     vocabulary,
 )
+from seqlint.frontend.builtin_checks import builtin_misuse
 from seqlint.frontend.call_arguments import Signature
 from seqlint.frontend.imports import dotted_name, keras_path
 from seqlint.frontend.keras_api import (
@@ -79,6 +81,7 @@ from seqlint.ir import (
     Array,
     ArrayReshape,
     Batches,
+    BuiltinMisuse,
     KerasObject,
     Layer,
     Loc,
@@ -229,6 +232,7 @@ class Evaluator:
         # RNN(cell of the script): the RNN, the cell, its state_size
         self._cells: dict[int, tuple[Layer, Instance, tuple]] = {}
         self.last_return: Loc | None = None  # the return statement of the last function run
+        self.last_return_items: tuple[Loc, ...] = ()  # the items of the list or tuple it gave
         # a Lambda's output_shape given as a function of the module (Keras calls it)
         self._lambda_shapes: dict[int, Function | LambdaFunction] = {}
         self.scope = Scope()
@@ -860,6 +864,8 @@ class Evaluator:
             if pairs is not None:  # dict((w, i) for i, w in enumerate(words))
                 return self._keyed(*pairs)
             args = self._args(node)
+            if self._builtin_raises(func.value, args, node):
+                return UNKNOWN
             result = _BUILTINS[func.value](args)
             if (
                 func.value == "len"
@@ -871,6 +877,24 @@ class Evaluator:
         else:
             callee = self.eval(func)
         return self.call_value(callee, self._args(node), node)
+
+    def _builtin_raises(self, name: str, args: Args, node: cst.Call) -> bool:
+        """Record a call of a builtin that certainly raises where Keras runs it."""
+        call = self.graph.in_call
+        if call is None or not self.on_certain_path():
+            return False
+        reason = builtin_misuse(name, args)
+        if reason is None:
+            return False
+        self.graph.ir.builtin_misuses.append(
+            BuiltinMisuse(self._loc(node), name, reason, call.id)
+        )
+        return True
+
+    def on_certain_path(self) -> bool:
+        """Whether the statement running now certainly runs (no uncertain branch, no
+        ``try`` around it): the interpreter knows."""
+        return False
 
     def _args(self, node: cst.Call) -> Args:
         args = Args()
@@ -975,6 +999,8 @@ class Evaluator:
         if on_tensors is not MISSING:
             return on_tensors
         path = keras_path(qualname)
+        if path == "backend.rnn":
+            return backend_rnn.run(self, args, node)
         if path is None:
             if qualname.startswith("pandas."):
                 return pandas_api.call(qualname[len("pandas.") :], args, self._loc(node))
@@ -1082,6 +1108,11 @@ class Evaluator:
             return numpy_api.one_hot(value, args.get(1, "depth"), loc, squeeze_last=False)
         if name == "TensorSpec":
             return tfdata_api.tensor_spec(args, loc)
+        if name == "TensorShape":  # a shape, for add_weight or compute_output_shape
+            dims = args.get(0, "dims")
+            if isinstance(dims, ShapeTuple):
+                dims = dims.items
+            return tuple(dims) if isinstance(dims, (tuple, list)) else UNKNOWN
         if name == "stack":
             return numpy_api.stack(args.get(0, "values"), args.get(1, "axis", 0), loc)
         if name in ("constant", "convert_to_tensor") and isinstance(value, (list, Items)):

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from seqlint.dims import UNKNOWN, Shape, Sym, is_known
 from seqlint.ir import LayerCall, TensorRef, Value
 from seqlint.rulekit.base import RuleContext
@@ -17,6 +19,36 @@ def declared_disagrees(call: LayerCall, ctx: RuleContext) -> Shape | None:
         return None  # not a shape at all: Keras raises when the layer is called (SL234)
     returned = ctx.shapes.of(call.returned)
     return returned if _disagree(call.declared, returned) else None
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """Output ``output`` of a call (None: its only output) is declared ``declared`` and is
+    ``returned`` when ``call`` runs."""
+
+    output: int | None
+    declared: tuple
+    returned: Shape
+    returned_ref: TensorRef
+
+
+def disagreements(call: LayerCall, ctx: RuleContext) -> list[Disagreement]:
+    """Each output of a custom layer or Lambda whose declared shape provably disagrees with
+    what it returns: its only one, or each of a list of declared shapes."""
+    single = declared_disagrees(call, ctx)
+    if single is not None:
+        return [Disagreement(None, call.declared, single, call.returned)]  # type: ignore[arg-type]
+    declared, returned = call.declared, call.returned
+    if not (isinstance(declared, list) and isinstance(returned, (list, tuple))):
+        return []
+    if len(declared) != len(returned) or not all(isinstance(r, TensorRef) for r in returned):
+        return []
+    found = []
+    for index, (shape, ref) in enumerate(zip(declared, returned, strict=True)):
+        real = ctx.shapes.of(ref)
+        if isinstance(shape, tuple) and invalid_size(shape) is None and _disagree(shape, real):
+            found.append(Disagreement(index, shape, real, ref))
+    return found
 
 
 def _disagree(declared: tuple, returned: Shape) -> bool:

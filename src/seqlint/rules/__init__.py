@@ -6,10 +6,13 @@ from seqlint.rules.array_reshape_size import ArrayReshapeSize
 from seqlint.rules.axis_out_of_range import AxisOutOfRange
 from seqlint.rules.batch_axis_lost import BatchAxisLost
 from seqlint.rules.batch_input_shape import BatchInputShape
+from seqlint.rules.builtin_call_raises import BuiltinCallRaises
 from seqlint.rules.classification_target_mismatch import ClassificationTargetMismatch
 from seqlint.rules.cudnn_layer import CudnnLayer
 from seqlint.rules.custom_loss_indexes_outputs import CustomLossIndexesOutputs
 from seqlint.rules.data_input_mismatch import DataInputMismatch
+from seqlint.rules.data_size_breaks_layer import DataSizeBreaksLayer
+from seqlint.rules.declared_output_breaks_layer import DeclaredOutputBreaksLayer
 from seqlint.rules.declared_output_mismatch import DeclaredOutputMismatch
 from seqlint.rules.declared_shape_invalid import DeclaredShapeInvalid
 from seqlint.rules.degenerate_window import DegenerateWindow
@@ -70,6 +73,8 @@ ALL_RULES: tuple[Rule, ...] = (
     OpShapeMismatch(),
     WeightShapeUndefined(),
     DeclaredOutputMismatch(),
+    DeclaredOutputBreaksLayer(),
+    BuiltinCallRaises(),
     LayerInputMismatch(),
     AxisOutOfRange(),
     LayerCallArguments(),
@@ -83,6 +88,7 @@ ALL_RULES: tuple[Rule, ...] = (
     SharedLossMixedOutputs(),
     CustomLossIndexesOutputs(),
     DataInputMismatch(),
+    DataSizeBreaksLayer(),
     EmbeddingIndexRange(),
     EmbeddingNegativeIndex(),
     PaddingWithoutMask(),

@@ -6,12 +6,12 @@ from collections.abc import Iterator
 from textwrap import dedent
 
 from seqlint.diagnostic import Severity
-from seqlint.dims import Shape
 from seqlint.ir import LayerCall
 from seqlint.rulekit.base import Finding, Rule, RuleContext
 from seqlint.rulekit.declared import (
+    Disagreement,
     declaration_hint,
-    declared_disagrees,
+    disagreements,
     over_cell,
     show_declared,
 )
@@ -71,12 +71,14 @@ infers it by tracing `call`)."""
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for call in ctx.ir.layer_calls:
-            returned = declared_disagrees(call, ctx)
-            if returned is not None:
-                yield self._finding(call, returned, ctx)
+            for output in disagreements(call, ctx):
+                yield self._finding(call, output, ctx)
 
-    def _finding(self, call: LayerCall, returned: Shape, ctx: RuleContext) -> Finding:
-        declared = show_declared(call.declared)
+    def _finding(self, call: LayerCall, output: Disagreement, ctx: RuleContext) -> Finding:
+        returned = output.returned
+        declared = show_declared(output.declared)
+        if output.output is not None:
+            declared = f"{declared} for output {output.output}"
         what = "output_shape" if call.kind == "Lambda" else "compute_output_shape"
         says = "declares" if call.kind == "Lambda" else "gives"
         hint = f"make {what} the shape it produces, {returned}"
@@ -87,5 +89,5 @@ infers it by tracing `call`)."""
             f"{call.label}'s {what} {says} {declared}, but it returns {returned}: Keras builds "
             f"what follows for {declared} and the model then runs on another shape"
         )
-        rows = trace([ctx.ir.node(call.returned)], ctx)  # type: ignore[arg-type]
+        rows = trace([ctx.ir.node(output.returned_ref)], ctx)
         return Finding(call.loc, message, hint, rows)

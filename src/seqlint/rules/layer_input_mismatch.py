@@ -7,10 +7,8 @@ from collections.abc import Iterator
 from textwrap import dedent
 
 from seqlint.diagnostic import Severity
-from seqlint.dims import is_known
-from seqlint.ir import LayerCall, Node
+from seqlint.ir import Node
 from seqlint.rulekit.base import Finding, Rule, RuleContext, problem_nodes
-from seqlint.rulekit.declared import declaration_hint, declared_disagrees, show_declared
 from seqlint.rulekit.evidence import (
     chain_to,
     declaration_of,
@@ -19,8 +17,6 @@ from seqlint.rulekit.evidence import (
     trace,
     where,
 )
-from seqlint.rulekit.feeding import consumers
-from seqlint.shapes.catalogue import Trait, has_trait
 from seqlint.shapes.problems import ProblemKind, ShapeProblem
 
 
@@ -78,33 +74,6 @@ layers, where the tensor that reaches them has the wrong rank or sizes."""
                 problem.kind is ProblemKind.RANK and not _claimed_elsewhere(node, problem, ctx)
             ):
                 yield self._finding(node, problem, ctx)
-        for call in ctx.ir.layer_calls:
-            finding = self._built_for_the_declaration(call, ctx)
-            if finding is not None:
-                yield finding
-
-    def _built_for_the_declaration(self, call: LayerCall, ctx: RuleContext) -> Finding | None:
-        """A layer sized by its input's features, after a custom layer or Lambda whose
-        declared output has other features than it returns: Keras builds the layer for the
-        declaration, and its kernel cannot take what comes when the model runs."""
-        returned = declared_disagrees(call, ctx)
-        declared = call.declared
-        if returned is None or not returned.dims or len(returned.dims) != len(declared):
-            return None
-        built, real = declared[-1], returned.dims[-1]
-        if not (is_known(built) and is_known(real) and built != real):
-            return None
-        for user in consumers(ctx).get(call.outputs.node_id, []):  # type: ignore[union-attr]
-            if has_trait(user.layer, Trait.SIZED_BY_FEATURES):
-                message = (
-                    f"{where(user)} is built for the {built} features {call.label} declares, "
-                    f"{show_declared(declared)}, but gets {real}, {returned}, when the model "
-                    "runs: Keras raises there"
-                )
-                hint = declaration_hint(call, returned)
-                rows = trace([ctx.ir.node(call.returned)], ctx)  # type: ignore[arg-type]
-                return Finding(call.loc, message, hint, rows)
-        return None
 
     def _finding(self, node: Node, problem: ShapeProblem, ctx: RuleContext) -> Finding:
         index = problem.input_index or 0

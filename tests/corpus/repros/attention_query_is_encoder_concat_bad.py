@@ -3,7 +3,7 @@
 # Reported: ValueError: Dimension 1 in both shapes must be equal, but are 7 and 30. Shapes are [30,7] and [30,30].
 # Fix: the decoder outputs are the query: Attention()([decoder_outputs, encoder_outputs]) gives one context per decoder step.
 # keras: raises ValueError
-# status: missed: the attention output has the query's 30 encoder steps, the decoder input is declared with None steps: only the 7 steps of the fit data make the Concatenate fail, and seqlint does not carry data lengths into a None axis
+# status: caught
 # Family: custom-attention
 import numpy as np
 from tensorflow.keras.layers import LSTM, Attention, Concatenate, Dense, Embedding, Input, TimeDistributed
@@ -22,7 +22,7 @@ decoder_lstm = LSTM(latent_dim, return_sequences=True, return_state=True)
 decoder_outputs, decoder_fwd_state, decoder_back_state = decoder_lstm(dec_emb, initial_state=[state_h, state_c])
 
 attn_out = Attention()([encoder_outputs, decoder_outputs])
-decoder_concat_input = Concatenate(axis=-1, name="concat_layer")([decoder_outputs, attn_out])  # expect: SL104
+decoder_concat_input = Concatenate(axis=-1, name="concat_layer")([decoder_outputs, attn_out])  # expect: SL227
 decoder_dense = TimeDistributed(Dense(y_voc, activation="softmax"))
 decoder_outputs = decoder_dense(decoder_concat_input)
 

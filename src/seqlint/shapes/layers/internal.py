@@ -65,8 +65,14 @@ def declared(call: Call) -> list[Shape]:
     """The shape a custom layer's ``compute_output_shape`` returns, batch axis first (Keras
     uses it for the layer's symbolic outputs): None first is the batch axis, None elsewhere
     a size Keras leaves undefined."""
-    dims = _dims(call.layer.get("shape"))
+    declared = call.layer.get("shape")
+    if isinstance(declared, list) and all(isinstance(d, tuple) for d in declared):  # per output
+        return [_declared_one(_dims(shape)) for shape in declared]
+    return [_declared_one(_dims(declared))]
+
+
+def _declared_one(dims: tuple | None) -> Shape:
     if not dims:
-        return [Shape.unknown()]
+        return Shape.unknown()
     first = BATCH if dims[0] is NONE else dims[0]
-    return [Shape((first, *dims[1:]))]
+    return Shape((first, *dims[1:]))

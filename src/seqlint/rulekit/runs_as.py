@@ -1,0 +1,128 @@
+"""What runs after a custom layer or Lambda whose declared output is not what it returns.
+
+Keras builds the layers after such a call for the declaration (their kernels, their
+InputSpec), then runs them on the tensor ``call`` really returns. Here the shapes are
+propagated a second time from what the call returns, and each layer after it is checked
+against what it was built for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from seqlint.dims import UNKNOWN, Dim, Shape, is_known
+from seqlint.ir import Layer, LayerCall, Node, TensorRef
+from seqlint.rulekit.base import RuleContext
+from seqlint.rulekit.declared import Disagreement, disagreements
+from seqlint.shapes.catalogue import Trait, has_trait
+from seqlint.shapes.propagate import NodeShapes, node_shapes
+
+_WRAPPERS = frozenset({"TimeDistributed", "Bidirectional"})
+
+
+@dataclass(frozen=True)
+class Break:
+    """Where the declaration of ``call`` makes Keras raise: at ``node``, built for
+    ``built`` (the declared side) and given ``real`` when the model runs (``at_fit``), or
+    failing on the declared shapes while the returned ones fit it (``at_fit`` False)."""
+
+    call: LayerCall
+    output: Disagreement
+    node: Node
+    reason: str
+    at_fit: bool
+
+    @property
+    def returned(self) -> Shape:
+        return self.output.returned
+
+
+def declaration_breaks(ctx: RuleContext) -> list[Break]:
+    """The first layer each declared output that disagrees with what its call returns
+    breaks, in graph order."""
+    found: list[Break] = []
+    for call in ctx.ir.layer_calls:
+        start = _declared_node(call)
+        for output in disagreements(call, ctx) if start is not None else []:
+            hit = _first_break(call, start, output, ctx)
+            if hit is not None:
+                found.append(hit)
+    return found
+
+
+def _declared_node(call: LayerCall) -> int | None:
+    """The ``Declared`` node that stands for the call's outputs."""
+    refs = call.outputs if isinstance(call.outputs, tuple) else (call.outputs,)
+    ids = {r.node_id for r in refs if isinstance(r, TensorRef)}
+    return ids.pop() if len(ids) == 1 and len(refs) >= 1 else None
+
+
+def _first_break(
+    call: LayerCall, start: int, output: Disagreement, ctx: RuleContext
+) -> Break | None:
+    """Propagate what ``output`` really is from the call's outputs onwards (the others as
+    declared); stop at the first layer the run breaks (or the declaration alone breaks)."""
+    outputs = list(ctx.shapes.at(ctx.ir.nodes[start]).outputs or ())
+    if output.output is None:
+        outputs = [output.returned]
+    elif output.output < len(outputs):
+        outputs[output.output] = output.returned
+    else:
+        return None
+    real: dict[int, NodeShapes] = {start: NodeShapes((), (), tuple(outputs))}
+
+    def of(ref: TensorRef) -> Shape:
+        shapes = real.get(ref.node_id)
+        return ctx.shapes.of(ref) if shapes is None else shapes.output(ref.index)
+
+    for node in ctx.ir.nodes[start + 1 :]:
+        if not any(ref.node_id in real for ref in (*node.inputs, *node.state_inputs)):
+            continue
+        if node.layer.kind == "Declared":
+            real[node.id] = NodeShapes((), (), None)  # another declaration: not followed
+            continue
+        built = ctx.shapes.at(node)
+        runs = node_shapes(node, of)
+        reason = _breaks(node, built, runs)
+        if reason is not None:
+            return Break(call, output, node, reason, at_fit=built.problem is None)
+        real[node.id] = runs
+    return None
+
+
+def _breaks(node: Node, built: NodeShapes, runs: NodeShapes) -> str | None:
+    """Why ``node``, built on ``built``'s inputs, fails on ``runs``'s (None if it does not,
+    or if it cannot be told)."""
+    if built.problem is not None:
+        return built.problem.message if _fits(runs) else None
+    if runs.problem is not None:
+        return runs.problem.message
+    if not _sized_by_features(node):
+        return None
+    want, got = _last(built.inputs), _last(runs.inputs)
+    if is_known(want) and is_known(got) and want != got:
+        return (
+            f"its weights are built for {want} input features and it gets {got}, "
+            f"{runs.inputs[0]}"
+        )
+    return None
+
+
+def _fits(runs: NodeShapes) -> bool:
+    """The node takes the returned shapes: no problem, and every input shape known."""
+    return runs.problem is None and all(s.known_rank for s in runs.inputs)
+
+
+def _last(inputs: tuple[Shape, ...]) -> Dim:
+    """The size of the first input's last axis (UNKNOWN when it has none)."""
+    if not inputs or not inputs[0].dims:
+        return UNKNOWN
+    return inputs[0].dims[-1]
+
+
+def _sized_by_features(node: Node) -> bool:
+    """A layer whose weights are sized by its input's last axis (alone or wrapped)."""
+    layer = node.layer
+    if layer.kind in _WRAPPERS:
+        inner = layer.get("layer")
+        return isinstance(inner, Layer) and has_trait(inner, Trait.SIZED_BY_FEATURES)
+    return has_trait(layer, Trait.SIZED_BY_FEATURES)
