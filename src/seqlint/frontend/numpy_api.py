@@ -155,6 +155,8 @@ def call(name: str, args: Args, loc: Loc) -> Value:
     if name == "unique":
         return _unique(args, loc)
     source = args.get(0, "a")
+    if name in ("max", "amax") and isinstance(source, (list, tuple)):
+        source = _like(source, loc)  # np.max([8, 4, 6]) reads the list as an array
     if not isinstance(source, Array):
         return UNKNOWN
     if name in ("max", "amax") and len(args.positional) == 1 and not args.keywords:
@@ -217,10 +219,16 @@ def _unique(args: Args, loc: Loc) -> Value:
 
 
 def _largest(array: Array) -> Value:
-    """``np.max(labels)`` of labels where every int of their range occurs."""
-    if not _all_classes(array):
+    """``np.max(labels)`` of labels whose largest value is known to occur."""
+    if not _max_occurs(array):
         return UNKNOWN
     return sub_const(array.value_range[1], 1)  # type: ignore[index]
+
+
+def _max_occurs(labels: Array) -> bool:
+    """The top of the labels' range occurs in them: every int of it does (LabelEncoder's
+    codes), or the labels are the script's literal list (the range is its min and max)."""
+    return labels.value_range is not None and (labels.literal is not None or _all_classes(labels))
 
 
 def _all_classes(labels: Array) -> bool:
@@ -580,14 +588,17 @@ def binary(op: str, left: Value, right: Value, loc: Loc) -> Value:
     if not isinstance(number, (int, float)) or not isinstance(array, Array):
         return UNKNOWN
     dtype = "float" if op == "/" or isinstance(number, float) else array.dtype
-    bounds = None
+    bounds, shift = None, None
     if array.value_range is not None and isinstance(number, int) and not isinstance(number, bool):
         low, high = array.value_range
         if op == "+":
-            bounds = (low + number, sub_const(high, -number))
+            bounds, shift = (low + number, sub_const(high, -number)), number
         elif op == "-" and array is left:
-            bounds = (low - number, sub_const(high, number))
-    return replace(_derive(array, array.shape, loc), dtype=dtype, value_range=bounds)
+            bounds, shift = (low - number, sub_const(high, number)), -number
+    made = replace(_derive(array, array.shape, loc), dtype=dtype, value_range=bounds)
+    if shift is not None and array.literal is not None:  # labels - 1: still the listed ints
+        made = replace(made, literal=tuple(v + shift for v in array.literal))  # type: ignore[operator]
+    return made
 
 
 Index = tuple[str, Value, Value, Value]  # ("index", i, _, _) | ("slice", lower, upper, step)
@@ -684,13 +695,29 @@ def _offset_symbol(lower: Sym, upper: Sym) -> Dim:
     return Sym(rest) if rest.isidentifier() else UNKNOWN
 
 
+def labels_beyond(labels: Value, classes: Value) -> tuple[int, int, Loc | None] | None:
+    """The largest label, the classes and where the labels were made, when
+    ``to_categorical(labels, classes)`` has no column for it: that label occurs and is
+    ``classes`` or more."""
+    if isinstance(labels, (list, tuple)):
+        labels = _like(labels, None)
+    if not isinstance(labels, Array) or not isinstance(classes, int) or classes < 1:
+        return None
+    top = _largest(labels)
+    if not isinstance(top, int) or top < classes:
+        return None
+    return top, classes, labels.loc
+
+
 def one_hot(labels: Value, classes: Value, loc: Loc, *, squeeze_last: bool) -> Value:
     """``to_categorical`` (which replaces a trailing axis of 1) and ``tf.one_hot``."""
+    if isinstance(labels, (list, tuple)):
+        labels = _like(labels, loc)  # to_categorical([8, 4, 6]) reads the list as an array
     if not isinstance(labels, Array):
         return UNKNOWN
     shape = labels.shape
-    if classes is None and _all_classes(labels):
-        classes = labels.value_range[1]  # every label occurs: Keras counts max + 1
+    if classes is None and _max_occurs(labels):
+        classes = labels.value_range[1]  # the largest label occurs: Keras counts max + 1
     if not (is_known(classes) or isinstance(classes, Sym)):
         classes = UNKNOWN
     if shape is not None and squeeze_last and len(shape) > 1:
