@@ -41,6 +41,11 @@ FAMILIES = (
     "text-pipeline",
     "audio-spectrogram",
     "custom-layer-weights",
+    "class-counts",
+    "numpy-prep",
+    "scalers",
+    "non-data-args",
+    "custom-loss",
 )
 
 _KERAS = re.compile(r"^# keras: (?:raises (\w+)|(runs))\s*$", re.M)
