@@ -57,6 +57,14 @@ def test_label_encoder_codes_against_their_largest_code():
         # LabelEncoder's codes are 0 .. classes - 1
         "codes = LabelEncoder().fit_transform(['a', 'b', 'c'])\n"
         "y = keras.utils.to_categorical(codes, num_classes=len(set(['a', 'b', 'c'])))\n",
+        # changed after it was listed: the largest label is no longer known
+        "y = np.array([1, 2, 9])\ny[2] = 0\nz = keras.utils.to_categorical(y, 4)\n",
+        "y = [1, 2, 9]\ny.pop()\nz = keras.utils.to_categorical(y, 4)\n",
+        "y = np.array([1, 2, 9])\ny[y > 3] = 3\nz = keras.utils.to_categorical(y, 4)\n",
+        "y = np.array([1, 2, 9])\nnp.clip(y, 0, 3, out=y)\nz = keras.utils.to_categorical(y, 4)\n",
+        "y = np.array([1, 2, 9])\ny.fill(0)\nz = keras.utils.to_categorical(y, 4)\n",
+        "y = np.array([1, 2, 9])\nz = y\nz[2] = 0\nw = keras.utils.to_categorical(y, 4)\n",
+        "y = np.array([1, 2, 9])\nz = y\nz -= 6\nw = keras.utils.to_categorical(y, 9)\n",
         # a tensor: keras.ops.one_hot leaves the row empty, nothing raises
         "import tensorflow as tf\ny = tf.one_hot([8, 4, 2], depth=3)\n",
     ],

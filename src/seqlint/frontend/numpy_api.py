@@ -540,6 +540,45 @@ def _transpose(array: Array, axes: Value, loc: Loc) -> Array:
     return _derive(array, tuple(shape[o] for o in order), loc)
 
 
+def overwritten(array: Array, stored: Value) -> Array:
+    """``array`` after ``stored`` was written into a part of it (``array[i] = v``): the same
+    shape; its items are no longer the listed ones nor every class, its value range takes in
+    what was stored (unknown when that is)."""
+    bounds = _union(array.value_range, _range_of(stored))
+    return replace(array, literal=None, value_range=bounds, covers_range=None)
+
+
+def in_place(array: Array, name: str, args: Args) -> Array | None:
+    """``array`` after the method ``name`` changed it in place (``fill``, ``put``,
+    ``itemset``, ``sort``, ``partition``); None for a method that does not."""
+    if name in ("sort", "partition"):  # the same values, in another order
+        return replace(array, literal=None)
+    if name == "fill":
+        return overwritten(array, args.get(0, "value"))
+    if name == "put":
+        return overwritten(array, args.get(1, "values"))
+    if name == "itemset":
+        return overwritten(array, args.positional[-1] if args.positional else UNKNOWN)
+    return None
+
+
+def _range_of(value: Value) -> tuple[int, Dim] | None:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return (value, value + 1)
+    return value.value_range if isinstance(value, Array) else None
+
+
+def _union(a: tuple[int, Dim] | None, b: tuple[int, Dim] | None) -> tuple[int, Dim] | None:
+    """The smallest range holding both, when both are known and comparable."""
+    if a is None or b is None:
+        return None
+    if a == b:
+        return a
+    if isinstance(a[1], int) and isinstance(b[1], int):
+        return (min(a[0], b[0]), max(a[1], b[1]))
+    return None
+
+
 def method(array: Array, name: str, args: Args, loc: Loc) -> Value:
     """``array.<name>(...)``."""
     if name == "reshape":

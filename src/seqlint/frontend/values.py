@@ -963,6 +963,8 @@ class Evaluator:
             if not qualname.startswith(_DATA_LIBRARIES):
                 self.escape_frames(args)
             args = _frames_as_arrays(args)
+            if isinstance(out := args.keywords.get("out"), Array):  # np.clip(y, 0, 3, out=y)
+                self.replace(out, numpy_api.overwritten(out, UNKNOWN))
             if qualname.startswith("numpy."):
                 array = args.get(0, "a")
                 if (
@@ -1451,6 +1453,10 @@ class Evaluator:
         if isinstance(receiver, FunctionalModel):
             return UNKNOWN
         if isinstance(receiver, Array):
+            changed = numpy_api.in_place(receiver, name, args)
+            if changed is not None:
+                self.replace(receiver, changed)
+                return None
             if name == "reshape" and self._reshape_fails(
                 receiver, args.positional or [args.keywords.get("shape")], node.func, node
             ):
@@ -1780,7 +1786,7 @@ class Evaluator:
                 if isinstance(item, text_api.Tokenizer) and not item.stale:
                     self.replace(item, replace(item, stale=True))  # type: ignore[arg-type]
 
-    def replace(self, container: list | dict, replacement: Value) -> None:
+    def replace(self, container: list | dict | Array, replacement: Value) -> None:
         """Rebind every visible variable holding this very container to ``replacement``."""
         scope: Scope | None = self.scope
         while scope is not None:
