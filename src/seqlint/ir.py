@@ -170,8 +170,9 @@ class Array:
     "post", when the call states it) and ``padded_by`` (where that ``pad_sequences``
     call is, kept by the arrays derived from it).  ``literal`` holds the items of a 1-D
     array numpy made from a literal list (``np.array(["Heat", "Fargo"])``), for what needs
-    the values themselves (a lookup's vocabulary); anything computed from the array drops
-    it.  ``loc`` is where it was made.
+    the values themselves (a lookup's vocabulary, the largest label); anything computed from
+    the array drops it, except adding or subtracting an int (``labels - 1``).  ``loc`` is
+    where it was made.
     """
 
     shape: tuple[Dim, ...] | None
@@ -532,6 +533,20 @@ class ArrayReshape:
 
 
 @dataclass(frozen=True)
+class LabelsBeyondClasses:
+    """``to_categorical(labels, num_classes)`` where the largest label, ``top`` (known to
+    occur), is ``num_classes`` or more: numpy raises ``IndexError: index N is out of bounds
+    for axis 1 with size C``.  ``origin`` is the labels' source text, ``labels_loc`` where
+    they were made."""
+
+    top: int
+    classes: int
+    origin: str
+    labels_loc: Loc | None
+    loc: Loc
+
+
+@dataclass(frozen=True)
 class ScalerFeatures:
     """``scaler.transform(X)`` (or ``inverse_transform``) given ``given`` features, the
     scaler ``kind`` having learnt ``fitted`` features at ``fit`` (line ``fit_loc``):
@@ -565,6 +580,7 @@ class ModuleIR:
     builtin_misuses: list[BuiltinMisuse] = field(default_factory=list)  # Python raises
     array_reshapes: list[ArrayReshape] = field(default_factory=list)  # numpy raises
     scaler_features: list[ScalerFeatures] = field(default_factory=list)  # scikit-learn raises
+    labels_beyond_classes: list[LabelsBeyondClasses] = field(default_factory=list)  # numpy raises
     unfollowed: list[Unfollowed] = field(default_factory=list)  # models from unresolved imports
     dependencies: tuple[Dependency, ...] = ()  # the module lookups made across files
     tree: object = None  # the parsed module, opaque outside the frontend (fixes edit it)

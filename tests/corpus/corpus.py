@@ -44,6 +44,11 @@ FAMILIES = (
     "tfdata-pipeline",
     "generator-data",
     "input-feeding",
+    "class-counts",
+    "numpy-prep",
+    "scalers",
+    "non-data-args",
+    "custom-loss",
 )
 
 _KERAS = re.compile(r"^# keras: (?:raises (\w+)|(runs))\s*$", re.M)

@@ -469,3 +469,29 @@ Y = np.array([data[i + look_back] for i in range(len(data) - look_back)])
     # outside its loop, or combined with an unknown name, a name indexes as it may
     assert shape_of(setup, "data[i]") is None
     assert shape_of(setup, "np.array([data[i + k] for i in range(5)])") is None
+
+
+# -- arrays changed in place ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("changes", "value_range", "literal"),
+    [
+        ("", (1, 10), (1, 2, 9)),
+        ("y[2] = 0\n", (0, 10), None),  # the stored int widens the range
+        ("y[y > 3] = 3\n", (1, 10), None),
+        ("y[0] = z\n", None, None),  # what was stored is unknown
+        ("y.fill(12)\n", (1, 13), None),
+        ("y.sort()\n", (1, 10), None),  # the same values, in another order
+        ("y -= 1\n", (0, 9), (0, 1, 8)),
+        ("np.clip(y, 0, 3, out=y)\n", None, None),
+        ("w = y\nw[0] = 20\n", (1, 21), None),  # the same array under another name
+    ],
+)
+def test_an_array_changed_in_place_keeps_only_what_still_holds(
+    changes: str, value_range: tuple | None, literal: tuple | None
+) -> None:
+    setup = "z = np.random.rand(1).item()\ny = np.array([1, 2, 9])\n" + changes
+    value = evaluate(setup, "y")
+    assert isinstance(value, Array) and value.shape == (3,)
+    assert (value.value_range, value.literal) == (value_range, literal)

@@ -186,7 +186,7 @@ class Objects(Evaluator):
         self.branches.record(instance.attrs, attr)
         instance.attrs.vars[attr] = value
 
-    def replace(self, container: list | dict, replacement: Value) -> None:
+    def replace(self, container: list | dict | Array, replacement: Value) -> None:
         """Containers are values: ``self.blocks.append(layer)`` rebinds the attribute too."""
         super().replace(container, replacement)
         for instance in self.instances:

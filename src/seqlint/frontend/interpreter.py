@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 import libcst as cst
 
 from seqlint.dims import UNKNOWN, Sym, is_known
-from seqlint.frontend import arith, pandas_api, text_api, tfdata_api, vocabulary
+from seqlint.frontend import arith, numpy_api, pandas_api, text_api, tfdata_api, vocabulary
 from seqlint.frontend.classes import Objects, _jumps
 from seqlint.frontend.imports import (
     dotted_name,
@@ -482,6 +482,9 @@ class Interpreter(Objects):
         if isinstance(container, Sym):
             self.vocabulary_changed(container)
             return
+        if isinstance(container, Array):  # ``labels[labels > 3] = 3``
+            self.replace(container, numpy_api.overwritten(container, value))
+            return
         if not isinstance(container, (list, dict, WordIds)):
             return
         key = UNKNOWN
@@ -567,7 +570,13 @@ class Interpreter(Objects):
         value = self.eval(node.value)
         if isinstance(node.target, cst.Name) and operator is not None:
             current = self.eval(node.target)
-            self.assign(node.target.value, arith.binary(operator, current, value))
+            if isinstance(current, Array):  # in place: every name holding it sees the change
+                result = numpy_api.binary(operator, current, value, self._loc(node))
+                changed = result if isinstance(result, Array) else None
+                self.replace(current, changed or numpy_api.overwritten(current, UNKNOWN))
+            else:
+                result = arith.binary(operator, current, value)
+            self.assign(node.target.value, result)
         else:
             self.assign_target(node.target, UNKNOWN)
         return None

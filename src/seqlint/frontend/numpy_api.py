@@ -166,6 +166,8 @@ def call(name: str, args: Args, loc: Loc) -> Value:
     if name == "unique":
         return _unique(args, loc)
     source = args.get(0, "a")
+    if name in ("max", "amax") and isinstance(source, (list, tuple)):
+        source = _like(source, loc)  # np.max([8, 4, 6]) reads the list as an array
     if not isinstance(source, Array):
         return UNKNOWN
     if name in ("max", "amax") and len(args.positional) == 1 and not args.keywords:
@@ -228,10 +230,16 @@ def _unique(args: Args, loc: Loc) -> Value:
 
 
 def _largest(array: Array) -> Value:
-    """``np.max(labels)`` of labels where every int of their range occurs."""
-    if not _all_classes(array):
+    """``np.max(labels)`` of labels whose largest value is known to occur."""
+    if not _max_occurs(array):
         return UNKNOWN
     return sub_const(array.value_range[1], 1)  # type: ignore[index]
+
+
+def _max_occurs(labels: Array) -> bool:
+    """The top of the labels' range occurs in them: every int of it does (LabelEncoder's
+    codes), or the labels are the script's literal list (the range is its min and max)."""
+    return labels.value_range is not None and (labels.literal is not None or _all_classes(labels))
 
 
 def _all_classes(labels: Array) -> bool:
@@ -575,6 +583,45 @@ def _transpose(array: Array, axes: Value, loc: Loc) -> Array:
     return _derive(array, tuple(shape[o] for o in order), loc)
 
 
+def overwritten(array: Array, stored: Value) -> Array:
+    """``array`` after ``stored`` was written into a part of it (``array[i] = v``): the same
+    shape; its items are no longer the listed ones nor every class, its value range takes in
+    what was stored (unknown when that is)."""
+    bounds = _union(array.value_range, _range_of(stored))
+    return replace(array, literal=None, value_range=bounds, covers_range=None)
+
+
+def in_place(array: Array, name: str, args: Args) -> Array | None:
+    """``array`` after the method ``name`` changed it in place (``fill``, ``put``,
+    ``itemset``, ``sort``, ``partition``); None for a method that does not."""
+    if name in ("sort", "partition"):  # the same values, in another order
+        return replace(array, literal=None)
+    if name == "fill":
+        return overwritten(array, args.get(0, "value"))
+    if name == "put":
+        return overwritten(array, args.get(1, "values"))
+    if name == "itemset":
+        return overwritten(array, args.positional[-1] if args.positional else UNKNOWN)
+    return None
+
+
+def _range_of(value: Value) -> tuple[int, Dim] | None:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return (value, value + 1)
+    return value.value_range if isinstance(value, Array) else None
+
+
+def _union(a: tuple[int, Dim] | None, b: tuple[int, Dim] | None) -> tuple[int, Dim] | None:
+    """The smallest range holding both, when both are known and comparable."""
+    if a is None or b is None:
+        return None
+    if a == b:
+        return a
+    if isinstance(a[1], int) and isinstance(b[1], int):
+        return (min(a[0], b[0]), max(a[1], b[1]))
+    return None
+
+
 def method(array: Array, name: str, args: Args, loc: Loc) -> Value:
     """``array.<name>(...)``."""
     if name == "reshape":
@@ -623,14 +670,17 @@ def binary(op: str, left: Value, right: Value, loc: Loc) -> Value:
     if not isinstance(number, (int, float)) or not isinstance(array, Array):
         return UNKNOWN
     dtype = "float" if op == "/" or isinstance(number, float) else array.dtype
-    bounds = None
+    bounds, shift = None, None
     if array.value_range is not None and isinstance(number, int) and not isinstance(number, bool):
         low, high = array.value_range
         if op == "+":
-            bounds = (low + number, sub_const(high, -number))
+            bounds, shift = (low + number, sub_const(high, -number)), number
         elif op == "-" and array is left:
-            bounds = (low - number, sub_const(high, number))
-    return replace(_derive(array, array.shape, loc), dtype=dtype, value_range=bounds)
+            bounds, shift = (low - number, sub_const(high, number)), -number
+    made = replace(_derive(array, array.shape, loc), dtype=dtype, value_range=bounds)
+    if shift is not None and array.literal is not None:  # labels - 1: still the listed ints
+        made = replace(made, literal=tuple(v + shift for v in array.literal))  # type: ignore[operator]
+    return made
 
 
 Index = tuple[str, Value, Value, Value]  # ("index", i, _, _) | ("slice", lower, upper, step)
@@ -727,13 +777,29 @@ def _offset_symbol(lower: Sym, upper: Sym) -> Dim:
     return Sym(rest) if rest.isidentifier() else UNKNOWN
 
 
+def labels_beyond(labels: Value, classes: Value) -> tuple[int, int, Loc | None] | None:
+    """The largest label, the classes and where the labels were made, when
+    ``to_categorical(labels, classes)`` has no column for it: that label occurs and is
+    ``classes`` or more."""
+    if isinstance(labels, (list, tuple)):
+        labels = _like(labels, None)
+    if not isinstance(labels, Array) or not isinstance(classes, int) or classes < 1:
+        return None
+    top = _largest(labels)
+    if not isinstance(top, int) or top < classes:
+        return None
+    return top, classes, labels.loc
+
+
 def one_hot(labels: Value, classes: Value, loc: Loc, *, squeeze_last: bool) -> Value:
     """``to_categorical`` (which replaces a trailing axis of 1) and ``tf.one_hot``."""
+    if isinstance(labels, (list, tuple)):
+        labels = _like(labels, loc)  # to_categorical([8, 4, 6]) reads the list as an array
     if not isinstance(labels, Array):
         return UNKNOWN
     shape = labels.shape
-    if classes is None and _all_classes(labels):
-        classes = labels.value_range[1]  # every label occurs: Keras counts max + 1
+    if classes is None and _max_occurs(labels):
+        classes = labels.value_range[1]  # the largest label occurs: Keras counts max + 1
     if not (is_known(classes) or isinstance(classes, Sym)):
         classes = UNKNOWN
     if shape is not None and squeeze_last and len(shape) > 1:

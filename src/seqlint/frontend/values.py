@@ -83,6 +83,7 @@ from seqlint.ir import (
     Batches,
     BuiltinMisuse,
     KerasObject,
+    LabelsBeyondClasses,
     Layer,
     Loc,
     Model,
@@ -210,7 +211,10 @@ def _alike(a: Value, b: Value) -> bool:
 
 
 def sequence_items(value: Value) -> list[Value] | None:
-    """The items of a tuple, list or ShapeTuple value, or of a short ``range()``."""
+    """The items of a tuple, list or ShapeTuple value, of a short ``range()``, or of a 1-D
+    array numpy made from the script's literal list."""
+    if isinstance(value, Array) and value.literal is not None:
+        return list(value.literal)
     if isinstance(value, ShapeTuple):
         return list(value.items)
     if isinstance(value, Items) and value.values is not None:
@@ -1007,6 +1011,8 @@ class Evaluator:
             if not qualname.startswith(_DATA_LIBRARIES):
                 self.escape_frames(args)
             args = _frames_as_arrays(args)
+            if isinstance(out := args.keywords.get("out"), Array):  # np.clip(y, 0, 3, out=y)
+                self.replace(out, numpy_api.overwritten(out, UNKNOWN))
             if qualname.startswith("numpy."):
                 array = args.get(0, "a")
                 if (
@@ -1059,7 +1065,19 @@ class Evaluator:
         if role.what == "merge":
             return self._merge(role.kind, path.rsplit(".", 1)[-1], args, node)
         labels, classes = args.get(0, "x"), args.get(1, "num_classes")
+        self._check_labels_fit(labels, classes, node)
         return numpy_api.one_hot(labels, classes, self._loc(node), squeeze_last=True)
+
+    def _check_labels_fit(self, labels: Value, classes: Value, node: cst.Call) -> None:
+        """Records a ``to_categorical`` whose ``num_classes`` has no column for a label."""
+        beyond = numpy_api.labels_beyond(labels, classes)
+        if beyond is None:
+            return
+        first = node.args[0].value if node.args else None
+        origin = source_text(first) if first is not None else "the labels"
+        top, count, made = beyond
+        found = LabelsBeyondClasses(top, count, origin, made, self._loc(node))
+        self.graph.ir.labels_beyond_classes.append(found)
 
     def _on_tensors(self, qualname: str, args: Args, node: cst.Call) -> Value:
         """A Keras, TensorFlow or backend function applied to tensors: an op node, or the
@@ -1530,6 +1548,10 @@ class Evaluator:
         if isinstance(receiver, FunctionalModel):
             return UNKNOWN
         if isinstance(receiver, Array):
+            changed = numpy_api.in_place(receiver, name, args)
+            if changed is not None:
+                self.replace(receiver, changed)
+                return None
             if name == "reshape" and self._reshape_fails(
                 receiver, args.positional or [args.keywords.get("shape")], node.func, node
             ):
@@ -1887,7 +1909,7 @@ class Evaluator:
                 if isinstance(item, text_api.Tokenizer) and not item.stale:
                     self.replace(item, replace(item, stale=True))  # type: ignore[arg-type]
 
-    def replace(self, container: list | dict, replacement: Value) -> None:
+    def replace(self, container: list | dict | Array, replacement: Value) -> None:
         """Rebind every visible variable holding this very container to ``replacement``."""
         scope: Scope | None = self.scope
         while scope is not None:

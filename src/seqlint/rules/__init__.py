@@ -23,6 +23,7 @@ from seqlint.rules.initial_state_mismatch import InitialStateMismatch
 from seqlint.rules.initial_state_tensor import InitialStateTensor
 from seqlint.rules.input_declaration_rank import InputDeclarationRank
 from seqlint.rules.keras3_migration import Keras3Migration
+from seqlint.rules.labels_beyond_classes import LabelsBeyondClassesRule
 from seqlint.rules.layer_call_arguments import LayerCallArguments
 from seqlint.rules.layer_constructor_arguments import LayerConstructorArguments
 from seqlint.rules.layer_input_mismatch import LayerInputMismatch
@@ -116,5 +117,6 @@ ALL_RULES: tuple[Rule, ...] = (
     ArrayReshapeSize(),
     ScalerFeatureMismatch(),
     NonDataArgument(),
+    LabelsBeyondClassesRule(),
     UnusedSuppression(),
 )
