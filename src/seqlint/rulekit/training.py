@@ -29,6 +29,7 @@ from seqlint.rulekit.evidence import (
     dropper_at_or_above,
     feeds_decoder_steps,
     input_shape,
+    made,
     trace,
     where,
 )
@@ -247,7 +248,7 @@ def time_axis_note(verdict: TargetVerdict, ctx: RuleContext) -> tuple[str, str, 
     note = f"{where(dropper.node)} drops the time axis ({dropper.reason})"
     if dropper.reason == "return_sequences is False":
         hint = (
-            f"for one prediction per step, set return_sequences=True on {where(dropper.node)}; "
+            f"for one prediction per step, set return_sequences=True on {made(dropper.node)}; "
             "for one per sequence, give one target per sample"
         )
     else:
