@@ -211,7 +211,7 @@ def target_verdicts(ctx: RuleContext) -> Iterator[TargetVerdict]:
     for site in fit_sites(ctx):
         swapped = {use.head.position for swap in loss_swaps(site, keras2) for use in swap.uses}
         for use in site.outputs:
-            check = _check(use.loss, use, site, keras2)
+            check = loss_check(use.loss, use, site, keras2)
             if check is None or use.head.position in swapped:
                 continue
             assert use.loss is not None and isinstance(use.target, Array)
@@ -219,7 +219,9 @@ def target_verdicts(ctx: RuleContext) -> Iterator[TargetVerdict]:
             yield TargetVerdict(site, use, use.target, check, classes)
 
 
-def _check(loss: Loss | None, use: OutputUse, site: FitSite, keras2: bool) -> TargetCheck | None:
+def loss_check(
+    loss: Loss | None, use: OutputUse, site: FitSite, keras2: bool
+) -> TargetCheck | None:
     """What Keras does with ``loss`` on ``use``'s output and target; None when not known."""
     target = use.target
     if loss is None or not isinstance(target, Array) or target.shape is None:
@@ -250,7 +252,7 @@ def loss_swaps(site: FitSite, keras2: bool) -> list[LossSwap]:
         return []
     own: dict[int, TargetCheck] = {}
     for use in site.outputs:
-        check = _check(use.loss, use, site, keras2)
+        check = loss_check(use.loss, use, site, keras2)
         if check is not None and check.verdict in _WRONG:
             own[use.head.position] = check
     wrong = [use for use in site.outputs if use.head.position in own]
@@ -274,7 +276,7 @@ def _exchangeable(a: OutputUse, b: OutputUse, site: FitSite, keras2: bool) -> bo
     if a is b or a.loss is None or b.loss is None or a.loss.name == b.loss.name:
         return False
     for loss, use in ((a.loss, b), (b.loss, a)):
-        check = _check(loss, use, site, keras2)
+        check = loss_check(loss, use, site, keras2)
         if check is None or check.verdict is not Verdict.OK:
             return False
     return True
