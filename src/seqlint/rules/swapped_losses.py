@@ -31,7 +31,7 @@ silently wrong (a crossentropy over one unit is always 0).
 seqlint reports the swap once, at the call that fits the targets, when two
 outputs each fail their own targets, each loss fits the other output's
 targets, and no third output could take either loss. The per-output findings
-(SL201, SL203, SL204) stay silent for those outputs."""
+(SL201-SL205) stay silent for those outputs."""
     bad_example = dedent(
         """\
         import numpy as np
