@@ -18,6 +18,7 @@ class SwappedLosses(Rule):
     name = "swapped-losses"
     summary = "Two outputs' losses are swapped: each fails its own targets and fits the other's."
     severity = Severity.ERROR
+    keras3_only = True  # Keras 2 broadcasts the regression loss against the labels
     fixable = "safe: exchanges the two losses in the list or dict, when compile has no loss_weights"
     explanation = """\
 `compile(loss=[...])` gives the losses to a multi-output model's outputs by

@@ -23,6 +23,7 @@ class SwappedMetrics(Rule):
     name = "swapped-metrics"
     summary = "An error metric and an accuracy swapped between a regression and a class output."
     severity = Severity.ERROR
+    keras3_only = True  # Keras 2 broadcasts the regression loss against the labels
     fixable = "safe: exchanges the two outputs' metrics, when each output is given only that one"
     explanation = """\
 `compile(metrics=[...])` gives a multi-output model's outputs their metrics by
