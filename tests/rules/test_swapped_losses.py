@@ -1,4 +1,4 @@
-"""SL227: two outputs' losses swapped is one finding naming the swap, with a fix that
+"""SL229: two outputs' losses swapped is one finding naming the swap, with a fix that
 exchanges them; the per-output findings (SL203, SL204, SL205) stay silent for those outputs.
 tests/keras/test_swapped_losses_keras.py shows what Keras does with each source."""
 
@@ -59,7 +59,7 @@ DICT_HINT = """give 'sparse_categorical_crossentropy' to "label" and 'mse' to "p
 
 def test_a_swapped_loss_list_is_one_finding_naming_the_swap():
     [found] = lint_source(LIST, "t.py")
-    assert (found.code, found.line, found.column) == ("SL227", 14, 1)
+    assert (found.code, found.line, found.column) == ("SL229", 14, 1)
     assert found.message == MESSAGE
     assert found.hint == HINT
     assert found.fix is not None and found.fix.message == HINT
@@ -75,7 +75,7 @@ def test_the_fix_exchanges_the_listed_losses():
 
 def test_a_swapped_loss_dict_is_fixed_by_name():
     [found] = lint_source(DICT, "t.py")
-    assert (found.code, found.line) == ("SL227", 17)
+    assert (found.code, found.line) == ("SL229", 17)
     # Keras's order of a dict of outputs: its sorted keys
     assert found.hint == DICT_HINT
     fixed = fix_source(DICT, "t.py").source
@@ -88,7 +88,7 @@ def test_a_swapped_loss_dict_is_fixed_by_name():
 
 def test_no_fix_when_loss_weights_weigh_the_losses():
     [found] = lint_source(WEIGHTED, "t.py")
-    assert found.code == "SL227"
+    assert found.code == "SL229"
     assert found.fix is None
 
 

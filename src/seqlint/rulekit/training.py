@@ -206,7 +206,7 @@ class TargetVerdict:
 
 def target_verdicts(ctx: RuleContext) -> Iterator[TargetVerdict]:
     """Every (fit site, output) whose loss is known and whose target shape the code states;
-    not the outputs whose losses are swapped (SL227 reports the swap)."""
+    not the outputs whose losses are swapped (SL229 reports the swap)."""
     keras2 = tf_keras2(ctx.target)
     for site in fit_sites(ctx):
         swapped = {use.head.position for swap in loss_swaps(site, keras2) for use in swap.uses}

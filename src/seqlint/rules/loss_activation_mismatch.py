@@ -215,7 +215,7 @@ steps into a new tensor, the logits are lost and they are not reported.
 
 
 def _swapped(ctx: RuleContext) -> set[tuple[int, int]]:
-    """(compile, output node) pairs whose loss SL227 reports as swapped with another's."""
+    """(compile, output node) pairs whose loss SL229 reports as swapped with another's."""
     keras2 = tf_keras2(ctx.target)
     return {
         (id(site.compile), use.node.id)

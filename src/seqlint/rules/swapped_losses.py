@@ -1,4 +1,4 @@
-"""SL227: the losses of a multi-output model given in the wrong order."""
+"""SL229: the losses of a multi-output model given in the wrong order."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from seqlint.shapes.losses import Verdict
 
 
 class SwappedLosses(Rule):
-    code = "SL227"
+    code = "SL229"
     name = "swapped-losses"
     summary = "Two outputs' losses are swapped: each fails its own targets and fits the other's."
     severity = Severity.ERROR
@@ -48,7 +48,7 @@ targets, and no third output could take either loss. The per-output findings
         label = layers.Dense(10, activation="softmax", name="label")(h)
         model = keras.Model(inputs, [price, label])
         model.compile(optimizer="adam", loss=["sparse_categorical_crossentropy", "mse"])
-        model.fit(X, [prices, labels], epochs=1, verbose=0)  # expect: SL227
+        model.fit(X, [prices, labels], epochs=1, verbose=0)  # expect: SL229
         """
     )
     keras_error = r"Dimensions must be equal"
