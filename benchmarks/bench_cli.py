@@ -14,7 +14,8 @@ Bytecode is cached (in a temporary ``PYTHONPYCACHEPREFIX``, even when the enviro
 ``PYTHONDONTWRITEBYTECODE``), as in an installed package: compiling seqlint's sources at each
 start would otherwise be a third of the figure. ``--against SRC`` first times the one-file
 check with another checkout's ``src`` and with this one (before and after a change), in turns
-in the same run, in wall and CPU time.
+in the same run, in wall and CPU time, and the CPU time of the pipeline alone in process
+(importing the analysis and linting the script: no interpreter start, no command line).
 """
 
 from __future__ import annotations
@@ -297,11 +298,19 @@ def against(model: Path, other: Path, this: Path, env: dict[str, str], runs: int
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu[name].append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
 
+    pipeline: dict[str, list[float]] = {"other": [], "this": []}
     for _ in range(runs):
         once("libcst", [sys.executable, "-c", "import libcst"], env)
         for name, run_env in envs.items():
             once(name, cmd, run_env)
+            pipeline[name].append(_pipeline_cpu(model, run_env))
     print(f"  in turns, {runs} runs each (CPU: user + system time of the process)")
+    ratio = statistics.median(pipeline["this"]) / statistics.median(pipeline["other"])
+    print(
+        "  the pipeline alone, in process (import libcst, frontend, shapes, rules; lint the "
+        f"script), CPU medians: other {statistics.median(pipeline['other']) * 1000:.0f} ms, "
+        f"this {statistics.median(pipeline['this']) * 1000:.0f} ms ({ratio:.3f})"
+    )
     labels = {"libcst": "python -c 'import libcst'", "other": f"other: {other}", "this": "this"}
     for name, label in labels.items():
         show(f"{label}"[:44], wall[name])
@@ -313,6 +322,18 @@ def against(model: Path, other: Path, this: Path, env: dict[str, str], runs: int
                 f"CPU {statistics.median(cpu[name]) / statistics.median(cpu['libcst']):.2f}x"
             )
     print()
+
+
+def _pipeline_cpu(model: Path, env: dict[str, str]) -> float:
+    """CPU seconds one process spends importing the analysis and linting ``model`` (no
+    interpreter start-up, no command line)."""
+    code = (
+        "import time\nt = time.process_time()\nfrom seqlint.analysis import lint_file\n"
+        f"lint_file(open({str(model)!r}).read(), {str(model)!r})\n"
+        "print(time.process_time() - t)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    return float(proc.stdout) if proc.returncode == 0 else float("nan")
 
 
 if __name__ == "__main__":

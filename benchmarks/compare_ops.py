@@ -28,7 +28,7 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
-from seqlint.shapes.ops.aliases import ALIASES, resolve  # noqa: E402
+from seqlint.shapes.ops.aliases import every_spelling, resolve  # noqa: E402
 from seqlint.shapes.ops.registry import OpSpec, op_specs  # noqa: E402
 from tests.catalogue import harness  # noqa: E402
 from tests.catalogue.op_cases import op_cases_for  # noqa: E402
@@ -73,7 +73,7 @@ LEFT_OUT = {
 
 
 def spellings(spec: OpSpec) -> list[str]:
-    return [name for name in ALIASES if resolve(name).op is spec]  # type: ignore[union-attr]
+    return [name for name in every_spelling() if resolve(name).op is spec]  # type: ignore[union-attr]
 
 
 def compare(spec: OpSpec, n: int, seed: int) -> tuple[dict[str, Counter], list[str]]:
@@ -128,7 +128,7 @@ def left_out(covered: set[str], exports: list[str]) -> list[str]:
 def render(results: dict[str, dict[str, Counter]], n: int, seed: int) -> str:
     specs = sorted(op_specs(), key=lambda s: (s.family, s.name))
     exports = keras_ops_exports()
-    covered = {name[len("ops.") :] for name in ALIASES if name.startswith("ops.")}
+    covered = {name[len("ops.") :] for name in every_spelling() if name.startswith("ops.")}
     total: Counter = Counter()
     for tallies in results.values():
         for tally in tallies.values():
@@ -158,7 +158,8 @@ def render(results: dict[str, dict[str, Counter]], n: int, seed: int) -> str:
         "wrong argument type) are not counted. CI runs 30 calls per op",
         "(`tests/catalogue/test_ops_keras.py`).",
         "",
-        f"Ops: {len(specs)}; spellings: {len(ALIASES)}. Over all {compared} compared calls: "
+        f"Ops: {len(specs)}; spellings: {len(every_spelling())}. "
+        f"Over all {compared} compared calls: "
         f"shapes {shapes}, errors {errors}; {total[harness.FALSE_ERROR]} false errors, "
         f"{total[harness.MISSED_ERROR]} missed errors.",
         "",

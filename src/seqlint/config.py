@@ -299,7 +299,7 @@ KNOWN_CODES = frozenset(
     {
         "SL001",
         *(f"SL1{n:02d}" for n in range(1, 11)),
-        *(f"SL2{n:02d}" for n in range(1, 27)),
+        *(f"SL2{n:02d}" for n in range(1, 29)),
         *(f"SL2{n:02d}" for n in range(30, 33)),
     }
 )

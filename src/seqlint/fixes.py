@@ -75,6 +75,18 @@ class ReplaceString:
 
 
 @dataclass(frozen=True)
+class SwapItems:
+    """Exchange two items of the list, tuple or dict literal the call passes as keyword
+    ``name``: ``loss=["a", "b"]`` -> ``loss=["b", "a"]``; by position in a list or tuple, by
+    string key in a dict (``first``/``second``). Not applied to other code."""
+
+    call: Loc
+    name: str
+    first: int | str
+    second: int | str
+
+
+@dataclass(frozen=True)
 class RenameImported:
     """Import ``new`` in place of a name, under the name the code uses:
     ``from keras.layers import CuDNNLSTM`` -> ``from keras.layers import LSTM as CuDNNLSTM``."""
@@ -139,6 +151,7 @@ Edit = (
     | WrapValue
     | RenameCallee
     | ReplaceString
+    | SwapItems
     | RenameImported
     | RenameAttribute
     | ReplaceCall

@@ -16,7 +16,7 @@ import os
 
 import pytest
 
-from seqlint.shapes.ops.aliases import ALIASES, IGNORED, resolve
+from seqlint.shapes.ops.aliases import IGNORED, every_spelling, resolve
 from seqlint.shapes.ops.registry import op_specs
 from tests.catalogue.op_cases import generated_ops, op_cases_for
 from tests.catalogue.ops_harness import compare_op, real_function
@@ -32,7 +32,7 @@ SEED = 0
 
 
 def spellings(op: str) -> list[str]:
-    return [name for name in ALIASES if resolve(name).op.name == op]  # type: ignore[union-attr]
+    return [name for name in every_spelling() if resolve(name).op.name == op]  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize("op", [spec.name for spec in op_specs()])
@@ -52,7 +52,7 @@ def test_op_agrees_with_keras_and_tensorflow(op: str) -> None:
 def test_every_spelling_is_a_real_function_with_the_alias_s_parameters() -> None:
     pytest.importorskip("tensorflow")
     wrong = []
-    for name in ALIASES:
+    for name in every_spelling():
         alias = resolve(name)
         assert alias is not None
         try:

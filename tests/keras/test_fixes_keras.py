@@ -18,6 +18,7 @@ from seqlint.fixing import fix_source
 from seqlint.rules import ALL_RULES
 from tests.fixes.test_fix_encoder_decoder import ENCODER_DECODERS, TAGGER
 from tests.helpers import expected_markers
+from tests.rules.test_hint_at_creation import CASES as CREATED_APART
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
@@ -47,6 +48,7 @@ BAD["one_hot_labels_sparse_loss"] = _LABELS.replace(
 ).replace("LOSS", "sparse_categorical_crossentropy")
 BAD.update({f"encoder_decoder_{name}": source for name, source in ENCODER_DECODERS.items()})
 BAD["stacked_tagger"] = TAGGER
+BAD.update({f"created apart: {name}": case[0] for name, case in CREATED_APART.items()})
 BAD["predict_classes_one_unit"] = """\
 import numpy as np
 from tensorflow import keras

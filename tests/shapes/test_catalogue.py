@@ -41,3 +41,18 @@ def test_opaque_entries_say_why_and_have_no_shape_function():
         if entry.opaque:
             assert entry.shape is None and entry.params is None, entry.kind
         assert entry.kind not in entry.aliases
+
+
+def test_the_families_table_names_what_each_family_declares():
+    """``FAMILIES`` (what the catalogue imports on a lookup) lists exactly each family
+    module's kinds and aliases: the ``family`` of their entries, the module of their shape
+    function."""
+    from seqlint.shapes.layers import FAMILIES
+
+    declared: dict[str, set[str]] = {}
+    for entry in specs():
+        declared.setdefault(entry.family, set()).update((entry.kind, *entry.aliases))
+        if entry.shape is not None:
+            assert entry.shape.__module__ == f"seqlint.shapes.layers.{entry.family}"
+    assert {family: set(kinds) for family, kinds in FAMILIES.items()} == declared
+    assert sum(map(len, FAMILIES.values())) == sum(map(len, declared.values()))

@@ -10,7 +10,7 @@ import pytest
 
 from seqlint.dims import BATCH, NONE, UNKNOWN, Shape, Sym
 from seqlint.shapes.ops import registry
-from seqlint.shapes.ops.aliases import ALIASES, resolve
+from seqlint.shapes.ops.aliases import aliases, every_spelling, resolve
 from seqlint.shapes.ops.registry import OpCall, op_specs
 from seqlint.shapes.problems import ProblemKind, ShapeProblem
 
@@ -50,10 +50,18 @@ def fails(spelling: str, *args: Any, **kwargs: Any) -> str:
 
 
 def test_every_alias_resolves_and_every_op_has_a_keras_or_tf_spelling():
-    for name in ALIASES:
+    for name in every_spelling():
         assert resolve(name) is not None, name
-    named = {resolve(name).op.name for name in ALIASES}  # type: ignore[union-attr]
+    named = {resolve(name).op.name for name in every_spelling()}  # type: ignore[union-attr]
     assert {spec.name for spec in op_specs()} == named
+
+
+def test_a_spelling_outside_the_roots_is_no_op_and_cannot_be_declared():
+    """resolve() answers for names no alias can have without declaring the ops."""
+    assert resolve("keras.Model") is None and resolve("numpy.sum") is None
+    with pytest.raises(ValueError, match="is not found below"):
+        aliases("sum(x)", "numpy.sum")
+    assert "numpy.sum" not in every_spelling()
 
 
 def test_an_unknown_rank_gives_an_unknown_shape():

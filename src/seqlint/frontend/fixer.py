@@ -27,6 +27,7 @@ from seqlint.fixes import (
     ReplaceString,
     RewriteDotted,
     SetKeyword,
+    SwapItems,
     WrapValue,
     target_of,
 )
@@ -248,6 +249,16 @@ class _Editor(cst.CSTTransformer):
             if all(new is old for new, old in zip(args, call.args, strict=True)):
                 raise _NotApplicable
             return call.with_changes(args=args)
+        if isinstance(edit, SwapItems):
+            args = [
+                arg.with_changes(value=_swapped_items(arg.value, edit))
+                if _is_keyword(arg, edit.name)
+                else arg
+                for arg in call.args
+            ]
+            if all(new is old for new, old in zip(args, call.args, strict=True)):
+                raise _NotApplicable
+            return call.with_changes(args=args)
         raise TypeError(f"unknown edit {edit!r}")
 
     def _wrap(self, value: cst.BaseExpression, template: str) -> cst.BaseExpression:
@@ -456,6 +467,31 @@ def _renamed(func: cst.BaseExpression, new: str) -> cst.BaseExpression:
     if isinstance(func, cst.Attribute):
         return func.with_changes(attr=cst.Name(new))
     raise _NotApplicable
+
+
+def _swapped_items(value: cst.BaseExpression, edit: SwapItems) -> cst.BaseExpression:
+    """``value`` with the values of items ``edit.first`` and ``edit.second`` exchanged."""
+    if isinstance(value, (cst.List, cst.Tuple)) and isinstance(edit.first, int):
+        keys: list[object] = list(range(len(value.elements)))
+        plain = all(isinstance(e, cst.Element) for e in value.elements)
+    elif isinstance(value, cst.Dict) and isinstance(edit.first, str):
+        keys = [
+            e.key.evaluated_value
+            if isinstance(e, cst.DictElement) and isinstance(e.key, cst.SimpleString)
+            else None
+            for e in value.elements
+        ]
+        plain = None not in keys
+    else:
+        raise _NotApplicable
+    if not plain or keys.count(edit.first) != 1 or keys.count(edit.second) != 1:
+        raise _NotApplicable
+    elements = list(value.elements)
+    i, j = keys.index(edit.first), keys.index(edit.second)
+    first, second = elements[i], elements[j]
+    elements[i] = first.with_changes(value=second.value)  # type: ignore[union-attr]
+    elements[j] = second.with_changes(value=first.value)  # type: ignore[union-attr]
+    return value.with_changes(elements=elements)
 
 
 def _replace_string(arg: cst.Arg, edit: ReplaceString) -> cst.Arg:

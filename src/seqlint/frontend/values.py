@@ -1091,6 +1091,9 @@ class Evaluator:
             if spelling in STATIC_SHAPE:
                 return self.tensors.static_shape(first, label_of(node))
             return self.tensors.dynamic_shape(first)
+        values = (*args.positional, *args.keywords.values())
+        if self.graph.in_call is None and not any(map(holds_tensor, values)):
+            return MISSING  # on data: the data helpers answer (no op table needed)
         alias = next(filter(None, map(resolve, _op_spellings(spelling))), None)
         bound = None if alias is None else alias.bind(args.positional, args.keywords)
         if alias is None or bound is None:

@@ -199,5 +199,11 @@ def trace(
 
 
 def where(node: Node) -> str:
-    """``LSTM(64) at line 9``."""
+    """``LSTM(64) at line 9``: where ``node`` applies its layer (``h = lstm(x)``)."""
     return f"{node.layer.label} at {node.loc.place}"
+
+
+def made(node: Node) -> str:
+    """``LSTM(64) at line 5``: where ``node``'s layer is created (``lstm = LSTM(64)``), for
+    a Bidirectional where its recurrent layer is: where an edit of its arguments goes."""
+    return f"{node.layer.label} at {inner_layer(node.layer).loc.place}"

@@ -9,7 +9,7 @@ from seqlint.dims import UNKNOWN, Dim
 from seqlint.fixes import Fix, InsertLayer, ReplaceString, SetKeyword
 from seqlint.ir import Layer, Node
 from seqlint.rulekit.base import RuleContext
-from seqlint.rulekit.evidence import Dropper, inner_layer, where
+from seqlint.rulekit.evidence import Dropper, inner_layer, made, where
 from seqlint.rulekit.training import TargetVerdict
 from seqlint.shapes.losses import Verdict, check_labels, resolve_loss
 
@@ -37,7 +37,7 @@ def return_sequences_fix(
     if len(applications) != 1 or len(consumers) != 1:
         return None
     edit = SetKeyword(inner_layer(node.layer).loc, "return_sequences", "True")
-    return Fix(applicability, f"set return_sequences=True on {where(node)}", (edit,))
+    return Fix(applicability, f"set return_sequences=True on {made(node)}", (edit,))
 
 
 def size_text(size: Dim, layer: Layer) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import combinations
 
 from seqlint.dims import UNKNOWN, Dim, Shape, Sym, is_known, same
 from seqlint.ir import (
@@ -29,6 +30,7 @@ from seqlint.rulekit.evidence import (
     dropper_at_or_above,
     feeds_decoder_steps,
     input_shape,
+    made,
     trace,
     where,
 )
@@ -203,19 +205,81 @@ class TargetVerdict:
 
 
 def target_verdicts(ctx: RuleContext) -> Iterator[TargetVerdict]:
-    """Every (fit site, output) whose loss is known and whose target shape the code states."""
+    """Every (fit site, output) whose loss is known and whose target shape the code states;
+    not the outputs whose losses are swapped (SL229 reports the swap)."""
     keras2 = tf_keras2(ctx.target)
     for site in fit_sites(ctx):
+        swapped = {use.head.position for swap in loss_swaps(site, keras2) for use in swap.uses}
         for use in site.outputs:
-            if use.loss is None or not isinstance(use.target, Array) or use.target.shape is None:
+            check = loss_check(use.loss, use, site, keras2)
+            if check is None or use.head.position in swapped:
                 continue
-            if use.shape.dims is None:
-                continue
-            check = check_labels(
-                use.loss, use.target, use.shape, batch_size=site.batch_size, tf_keras2=keras2
-            )
+            assert use.loss is not None and isinstance(use.target, Array)
             classes = class_count(use.loss, use.target, use.shape)
             yield TargetVerdict(site, use, use.target, check, classes)
+
+
+def loss_check(
+    loss: Loss | None, use: OutputUse, site: FitSite, keras2: bool
+) -> TargetCheck | None:
+    """What Keras does with ``loss`` on ``use``'s output and target; None when not known."""
+    target = use.target
+    if loss is None or not isinstance(target, Array) or target.shape is None:
+        return None
+    if use.shape.dims is None:
+        return None
+    return check_labels(loss, target, use.shape, batch_size=site.batch_size, tf_keras2=keras2)
+
+
+_WRONG = frozenset({Verdict.RAISES, Verdict.BROADCASTS, Verdict.MEANINGLESS})
+
+
+@dataclass(frozen=True)
+class LossSwap:
+    """Two outputs whose losses, given one per output, each fail their own output's targets
+    and fit the other's: ``checks`` say what Keras does with each output's own loss (one of
+    them raises)."""
+
+    site: FitSite
+    uses: tuple[OutputUse, OutputUse]
+    checks: tuple[TargetCheck, TargetCheck]
+
+
+def loss_swaps(site: FitSite, keras2: bool) -> list[LossSwap]:
+    """The pairs of outputs of ``site`` whose losses are swapped, each output in one pair at
+    most (an output whose loss fits two other outputs is not a swap one can name)."""
+    if not isinstance(site.compile.args.get("loss"), (list, tuple, dict)):
+        return []
+    own: dict[int, TargetCheck] = {}
+    for use in site.outputs:
+        check = loss_check(use.loss, use, site, keras2)
+        if check is not None and check.verdict in _WRONG:
+            own[use.head.position] = check
+    wrong = [use for use in site.outputs if use.head.position in own]
+    partners = {
+        a.head.position: [b.head.position for b in wrong if _exchangeable(a, b, site, keras2)]
+        for a in wrong
+    }
+    swaps = []
+    for a, b in combinations(wrong, 2):
+        first, second = a.head.position, b.head.position
+        if partners[first] != [second] or partners[second] != [first]:
+            continue
+        checks = (own[first], own[second])
+        if any(check.verdict is Verdict.RAISES for check in checks):
+            swaps.append(LossSwap(site, (a, b), checks))
+    return swaps
+
+
+def _exchangeable(a: OutputUse, b: OutputUse, site: FitSite, keras2: bool) -> bool:
+    """Two different losses, each fitting the other output's target."""
+    if a is b or a.loss is None or b.loss is None or a.loss.name == b.loss.name:
+        return False
+    for loss, use in ((a.loss, b), (b.loss, a)):
+        check = loss_check(loss, use, site, keras2)
+        if check is None or check.verdict is not Verdict.OK:
+            return False
+    return True
 
 
 def raising_verdicts(ctx: RuleContext, families: frozenset[str]) -> Iterator[TargetVerdict]:
@@ -247,7 +311,7 @@ def time_axis_note(verdict: TargetVerdict, ctx: RuleContext) -> tuple[str, str, 
     note = f"{where(dropper.node)} drops the time axis ({dropper.reason})"
     if dropper.reason == "return_sequences is False":
         hint = (
-            f"for one prediction per step, set return_sequences=True on {where(dropper.node)}; "
+            f"for one prediction per step, set return_sequences=True on {made(dropper.node)}; "
             "for one per sequence, give one target per sample"
         )
     else:

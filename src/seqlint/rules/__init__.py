@@ -53,6 +53,8 @@ from seqlint.rules.silent_target_mismatch import SilentTargetMismatch
 from seqlint.rules.stateful_batch_mismatch import StatefulBatchMismatch
 from seqlint.rules.stateful_without_batch import StatefulWithoutBatch
 from seqlint.rules.super_init_self import SuperInitSelf
+from seqlint.rules.swapped_losses import SwappedLosses
+from seqlint.rules.swapped_metrics import SwappedMetrics
 from seqlint.rules.tf_op_on_keras_tensor import TfOpOnKerasTensor
 from seqlint.rules.time_distributed_rank import TimeDistributedRank
 from seqlint.rules.unused_suppression import UnusedSuppression
@@ -84,6 +86,8 @@ ALL_RULES: tuple[Rule, ...] = (
     OutputUnitsVsClasses(),
     RegressionTargetMismatch(),
     SilentTargetMismatch(),
+    SwappedLosses(),
+    SwappedMetrics(),
     LossActivationMismatch(),
     LossOutputsMismatch(),
     SharedLossMixedOutputs(),

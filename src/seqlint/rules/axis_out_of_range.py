@@ -8,7 +8,7 @@ from textwrap import dedent
 from seqlint.diagnostic import Severity
 from seqlint.ir import ShapeRead
 from seqlint.rulekit.base import Finding, Rule, RuleContext
-from seqlint.rulekit.evidence import chain_to, dropper_at_or_above, trace, where
+from seqlint.rulekit.evidence import chain_to, dropper_at_or_above, made, trace, where
 
 
 class AxisOutOfRange(Rule):
@@ -82,7 +82,7 @@ last state `(batch, features)` is the classic case."""
         if dropper is not None:
             message += f"; {where(dropper.node)} returns {shape} because {dropper.reason}"
             notes[dropper.node.id] = f"drops the time axis: {dropper.reason}"
-            hint = f"keep the axis: {dropper.reason} at {where(dropper.node)}"
+            hint = f"keep the axis: {dropper.reason} at {made(dropper.node)}"
         else:
             hint = f"give it a tensor with axis {read.index}, or read an axis it has"
         return Finding(loc, message, hint, trace(chain_to(node, ctx), ctx, notes=notes))

@@ -14,6 +14,7 @@ from seqlint.rulekit.evidence import (
     declaration_of,
     input_shape,
     lacks_time_axis,
+    made,
     trace,
     where,
 )
@@ -89,7 +90,7 @@ layers, where the tensor that reaches them has the wrong rank or sizes."""
         elif problem.expected.startswith("a list of"):
             hint = f"call {where(node)} on {problem.expected}"
         else:
-            hint = f"make the configuration of {where(node)} fit {input_shape(node, ctx, index)}"
+            hint = f"make the configuration of {made(node)} fit {input_shape(node, ctx, index)}"
         rows = trace(chain_to(node, ctx, index), ctx, expected=problem.expected)
         return Finding(node.loc, message, hint, rows)
 
@@ -103,7 +104,7 @@ layers, where the tensor that reaches them has the wrong rank or sizes."""
         )
         ref = next((r for name, r in node.keywords if name == problem.keyword and r), None)
         chain = [*chain_to(ctx.ir.node(ref), ctx), node] if ref is not None else [node]
-        hint = problem.hint or f"make the configuration of {where(node)} fit its inputs"
+        hint = problem.hint or f"make the configuration of {made(node)} fit its inputs"
         return Finding(node.loc, message, hint, trace(chain, ctx, expected=problem.expected))
 
 

@@ -10,7 +10,8 @@ from seqlint.diagnostic import Severity
 from seqlint.dims import is_known
 from seqlint.rulekit.base import Finding, Rule, RuleContext
 from seqlint.rulekit.heads import CompiledHeads, Head, compiled_heads
-from seqlint.rulekit.training import target_verdicts
+from seqlint.rulekit.training import fit_sites, loss_swaps, target_verdicts
+from seqlint.shapes.keras2 import tf_keras2
 from seqlint.shapes.losses import Loss, Verdict
 
 CROSSENTROPIES = frozenset(
@@ -203,7 +204,7 @@ steps into a new tensor, the logits are lost and they are not reported.
     )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        reported = _one_unit_crossentropies(ctx)
+        reported = _one_unit_crossentropies(ctx) | _swapped(ctx)
         for compiled in compiled_heads(ctx):
             key = id(compiled.call)
             found = [m for m in mismatches(compiled) if (key, m.head.node.id) not in reported]
@@ -211,6 +212,17 @@ steps into a new tensor, the logits are lost and they are not reported.
                 message = "; ".join(m.message for m in found)
                 hint = "; ".join(dict.fromkeys(m.hint for m in found))
                 yield Finding(compiled.call.loc, message, hint)
+
+
+def _swapped(ctx: RuleContext) -> set[tuple[int, int]]:
+    """(compile, output node) pairs whose loss SL229 reports as swapped with another's."""
+    keras2 = tf_keras2(ctx.target)
+    return {
+        (id(site.compile), use.node.id)
+        for site in fit_sites(ctx)
+        for swap in loss_swaps(site, keras2)
+        for use in swap.uses
+    }
 
 
 def _one_unit_crossentropies(ctx: RuleContext) -> set[tuple[int, int]]:

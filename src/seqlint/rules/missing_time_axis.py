@@ -16,6 +16,7 @@ from seqlint.rulekit.evidence import (
     input_shape,
     is_recurrent,
     lacks_time_axis,
+    made,
     time_axis_dropper,
     trace,
     where,
@@ -129,7 +130,7 @@ sequence into one vector, repeat that vector over the output steps with
 def _hint(receiver: Node, dropper: Dropper, feeding: EncoderDecoder | None) -> str:
     if dropper.reason != "return_sequences is False":
         return f"keep the time axis: remove or replace {where(dropper.node)}"
-    stack = f"set return_sequences=True on {where(dropper.node)}"
+    stack = f"set return_sequences=True on {made(dropper.node)}"
     if feeding is None:
         return f"{stack} to stack the recurrent layers" if is_recurrent(receiver.layer) else stack
     steps = (

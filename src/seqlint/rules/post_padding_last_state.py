@@ -14,6 +14,7 @@ from seqlint.rulekit.evidence import (
     inner_layer,
     input_shape,
     is_recurrent,
+    made,
     output_shape,
     trace,
     where,
@@ -123,7 +124,7 @@ cause, one fix: `mask_zero=True` on that Embedding)."""
         returns = (
             "returns, in its forward half, the state" if bidirectional else "returns its state"
         )
-        unmasked = f"{where(embedding)} has no mask_zero=True" if embedding else "no layer masks it"
+        unmasked = f"{made(embedding)} has no mask_zero=True" if embedding else "no layer masks it"
         by = x.padded_by
         name = (x.name or "x") if by is not None and x.loc == by else data_name(x)
         line = f" at line {by.line}" if by is not None else ""

@@ -10,7 +10,7 @@ from seqlint.diagnostic import Applicability, Severity
 from seqlint.fixes import Fix, RewriteDotted
 from seqlint.ir import ModuleIR, TensorRef, TfCall, tensor_refs
 from seqlint.rulekit.base import Finding, Rule, RuleContext
-from seqlint.shapes.ops.aliases import ALIASES, Alias, resolve
+from seqlint.shapes.ops.aliases import Alias, resolve
 from seqlint.shapes.ops.elementwise import BITWISE, NUMBERS_REFUSED
 
 # What declares a model input in Keras's symbolic world (a KerasTensor): ``keras.Input`` and a
@@ -170,8 +170,6 @@ def keras_ops(call: TfCall, ctx: RuleContext) -> tuple[str, str] | None:
         return None
     name = tf_alias.op.name
     ops_key = f"ops.{name}"
-    if ops_key not in ALIASES:
-        return None
     ops_alias = resolve(ops_key)
     release = ctx.release
     if ops_alias is None or release is None or not api.has(ops_key, release):

@@ -11,6 +11,7 @@ from seqlint.rulekit.evidence import (
     chain_to,
     declaration_of,
     input_shape,
+    made,
     time_axis_dropper,
     trace,
     where,
@@ -90,7 +91,7 @@ wrapper: a plain Dense already works on `(batch, features)`."""
                 message += f"; {where(dropper.node)} returns {got} because {dropper.reason}"
                 notes[dropper.node.id] = f"drops the time axis: {dropper.reason}"
                 keep = (
-                    f"set return_sequences=True on {where(dropper.node)}"
+                    f"set return_sequences=True on {made(dropper.node)}"
                     if dropper.reason == "return_sequences is False"
                     else f"remove {where(dropper.node)}"
                 )

@@ -13,6 +13,7 @@ of each class's ``call()`` (:func:`call_spec`) come from ``data/layer_calls.json
 from __future__ import annotations
 
 import functools
+import importlib
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -141,26 +142,40 @@ def opaque(kind: str, family: str, reason: str, positional: tuple[str, ...] = ()
     declare(LayerSpec(kind, family, positional=positional, opaque=reason))
 
 
-def _load() -> None:
-    import seqlint.shapes.layers  # noqa: F401  (declares every layer)
+@functools.cache
+def _family_of() -> dict[str, str]:
+    """The module of :mod:`seqlint.shapes.layers` that declares each kind and alias."""
+    from seqlint.shapes.layers import FAMILIES
+
+    return {kind: family for family, kinds in FAMILIES.items() for kind in kinds}
+
+
+def _load(kind: str) -> None:
+    """Declare the family of layers ``kind`` belongs to, if it has one and is not declared."""
+    if kind in _SPECS or kind in _ALIASES:
+        return
+    family = _family_of().get(kind)
+    if family is not None:
+        importlib.import_module(f"seqlint.shapes.layers.{family}")
 
 
 def canonical(kind: str) -> str:
     """The class name Keras's alias ``kind`` stands for (``MaxPool1D`` -> ``MaxPooling1D``)."""
-    _load()
+    _load(kind)
     return _ALIASES.get(kind, kind)
 
 
 def spec(kind: str) -> LayerSpec | None:
     """The catalogue entry of a layer kind or alias; None for a class not in it (a custom
     layer, a kind the frontend could not name)."""
-    _load()
+    _load(kind)
     return _SPECS.get(_ALIASES.get(kind, kind))
 
 
 def specs() -> Iterable[LayerSpec]:
-    """Every entry, in declaration order."""
-    _load()
+    """Every entry (every family declared), in the order they were declared."""
+    for family in sorted(set(_family_of().values())):
+        importlib.import_module(f"seqlint.shapes.layers.{family}")
     return _SPECS.values()
 
 

@@ -87,6 +87,7 @@ class Alias:
 # The aliases, by where the frontend finds them; each family module declares the spellings of
 # its ops next to them.
 ALIASES: dict[str, str] = {}
+ROOTS = frozenset({"ops", "backend", "tensorflow", "operator"})  # where every alias is found
 
 
 def aliases(signature: str, *names: str) -> None:
@@ -94,12 +95,23 @@ def aliases(signature: str, *names: str) -> None:
     for name in names:
         if name in ALIASES:
             raise ValueError(f"alias {name} declared twice")
+        if name.split(".", 1)[0] not in ROOTS:
+            raise ValueError(f"alias {name} is not found below {sorted(ROOTS)}")
         ALIASES[name] = signature
+
+
+def every_spelling() -> list[str]:
+    """Every spelling of every op (all families declared)."""
+    _load()
+    return list(ALIASES)
 
 
 @cache
 def resolve(name: str) -> Alias | None:
-    """The alias for a function found at ``name``; None when it is not a known op."""
+    """The alias for a function found at ``name``; None when it is not a known op (without
+    declaring the ops when ``name`` is not below one of the ``ROOTS``)."""
+    if name.split(".", 1)[0] not in ROOTS:
+        return None
     _load()
     signature = ALIASES.get(name)
     if signature is None:

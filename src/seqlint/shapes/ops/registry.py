@@ -10,6 +10,8 @@ defaults, and a shape function that receives the bound arguments, tensors as the
 from __future__ import annotations
 
 import functools
+import importlib
+import pkgutil
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -144,8 +146,13 @@ def _guarded(fn: OpShapeFn) -> OpShapeFn:
     return guarded
 
 
+@functools.cache
 def _load() -> None:
-    import seqlint.shapes.ops  # noqa: F401  (declares every op)
+    """Declare every op: import each family module of :mod:`seqlint.shapes.ops`."""
+    import seqlint.shapes.ops
+
+    for module in pkgutil.iter_modules(seqlint.shapes.ops.__path__):
+        importlib.import_module(f"seqlint.shapes.ops.{module.name}")
 
 
 def op_spec(name: str) -> OpSpec | None:
