@@ -13,6 +13,7 @@ that is a third of the CPU time (docs/performance.md, "Test suite time").
 """
 
 import gc
+import os
 from pathlib import Path
 
 import pytest
@@ -63,5 +64,8 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
 @pytest.fixture(autouse=True)
 def _private_cache(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("SEQLINT_CACHE_DIR", str(tmp_path_factory.mktemp("seqlint_cache")))
-    # the text report wraps to COLUMNS when it is set: tests that want it set it themselves
+    # the text report wraps to COLUMNS when it is set: tests that want it set it themselves.
+    # Under pytest COLUMNS=80 sits in the C environment only (not in os.environ), which
+    # subprocesses inherit: unset it there too.
     monkeypatch.delenv("COLUMNS", raising=False)
+    os.unsetenv("COLUMNS")

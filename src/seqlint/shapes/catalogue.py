@@ -173,10 +173,12 @@ def spec(kind: str) -> LayerSpec | None:
 
 
 def specs() -> Iterable[LayerSpec]:
-    """Every entry (every family declared), in the order they were declared."""
-    for family in sorted(set(_family_of().values())):
+    """Every entry (every family declared), family by family in the order each module
+    declares them: the same order whichever families a run loaded first."""
+    families = _family_of()
+    for family in sorted(set(families.values())):
         importlib.import_module(f"seqlint.shapes.layers.{family}")
-    return _SPECS.values()
+    return sorted(_SPECS.values(), key=lambda entry: families.get(entry.kind, ""))
 
 
 @dataclass(frozen=True)

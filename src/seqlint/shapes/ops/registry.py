@@ -161,5 +161,6 @@ def op_spec(name: str) -> OpSpec | None:
 
 
 def op_specs() -> list[OpSpec]:
+    """Every op, by name (the same order whichever modules a run imported first)."""
     _load()
-    return list(_OPS.values())
+    return sorted(_OPS.values(), key=lambda spec: spec.name)
