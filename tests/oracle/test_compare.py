@@ -52,6 +52,36 @@ def test_broadcast_mirrors_keras_squeeze_or_expand(y, out, expected):
     assert _broadcast(y, out) is expected
 
 
+@pytest.mark.parametrize(
+    ("y", "out", "expected"),
+    [
+        ((4, 1), (None, 1), False),
+        ((4,), (None, 1), False),  # expanded to (4, 1)
+        ((4,), (None, 3), True),  # expanded to (4, 1), then broadcast against 3 units
+        ((4, 10), (None, 10, 1), False),  # output squeezed
+        ((4, 10, 1), (None, 1), True),  # targets squeezed to (4, 10), against (None, 1)
+        ((4, 10, 1), (None, 10), False),
+        ((4, 3), (None, 1), True),
+    ],
+)
+def test_broadcast_mirrors_keras2_match_rank_and_squeeze(y, out, expected):
+    assert _broadcast(y, out, keras="2") is expected
+
+
+@pytest.mark.parametrize("seed", range(0, 400, 3))
+def test_keras2_scripts_use_keras2_api(seed):
+    """The Keras 2 arm's scripts: no keras.ops, InputLayer(input_shape=); otherwise the same
+    draws as the Keras 3 script of the seed."""
+    script = generate(seed, keras="2")
+    ast.parse(script.text)
+    assert "ops." not in script.text
+    assert "InputLayer(shape=" not in script.text
+    three = generate(seed)
+    assert (script.meta.bug, script.meta.style) == (three.meta.bug, three.meta.style)
+    if "ops." not in three.text and "InputLayer(" not in three.text:
+        assert script.text == three.text
+
+
 def test_statement_range_is_the_innermost_simple_statement():
     assert statement_range(SCRIPT, 6) == (4, 8)
     assert statement_range(SCRIPT, 10) == (10, 10)
