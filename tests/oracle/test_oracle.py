@@ -38,7 +38,7 @@ class Arm:
 
 ARMS = (
     Arm("3", int(os.environ.get("SEQLINT_ORACLE_N", "160")), 0.95),
-    Arm("2", int(os.environ.get("SEQLINT_ORACLE_N2", "60")), 0.99),
+    Arm("2", int(os.environ.get("SEQLINT_ORACLE_N2", "48")), 0.99),
 )
 
 
