@@ -174,3 +174,33 @@ def test_minimize_lints_each_arm_for_its_keras(tmp_path):
     path.write_text(DECLARED_OUTPUT)
     assert sorted(d["code"] for d in lint_file(str(path))) == ["SL113", "SL114"]
     assert lint_file(str(path), keras="2") == []
+
+
+BCE_BROADCAST = """\
+import numpy as np
+import tensorflow as tf
+
+X = np.random.randint(1, 49, size=(4, 9))
+y = np.random.randint(0, 2, size=(4, 16, 3))
+model = tf.keras.Sequential()
+model.add(tf.keras.layers.Embedding(49, 16, input_shape=X.shape[1:]))
+model.add(tf.keras.layers.MaxPooling1D(2))
+model.add(tf.keras.layers.AveragePooling1D(2))
+model.add(tf.keras.layers.Permute((2, 1)))
+model.add(tf.keras.layers.TimeDistributed(tf.keras.layers.Dense(1, activation="sigmoid")))
+model.compile(optimizer="rmsprop", loss="binary_crossentropy")
+model.fit(X, y, epochs=1, batch_size=4, verbose=0)
+"""
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="false error under target 2 (Keras 2 arm, seed 721 of 1000): tf.keras 2's "
+    "binary_crossentropy broadcast these (4, 16, 3) targets against the (None, 16, 1) output "
+    "and trained; seqlint applies Keras 3's equal-shape check (SL201). When tf.keras 2 does "
+    "raise there (its backend recovers the logits of a sigmoid output) is not measured yet",
+)
+def test_keras2_binary_crossentropy_broadcast_is_no_error():
+    from tests.helpers import lint
+
+    assert [d.code for d in lint(BCE_BROADCAST, target="2") if d.severity.value == "error"] == []
