@@ -114,7 +114,89 @@ SHARED_LOSS_WEIGHTED = TWO_HEADS + dedent(
     """
 )
 
+DECLARED_OUTPUT = HEADER + dedent(
+    """\
+    class Projection(layers.Layer):
+        def build(self, input_shape):
+            self.kernel = self.add_weight(shape=(input_shape[-1], 2), name="kernel")
+
+        def call(self, inputs):
+            return tf.matmul(inputs, self.kernel)
+
+        def compute_output_shape(self, input_shape):
+            return input_shape
+
+    import tensorflow as tf
+    X = np.random.rand(4, 7, 8).astype("float32")
+    y = np.random.rand(4, 7, 5).astype("float32")
+    inputs = keras.Input(shape=(7, 8))
+    x = Projection()(inputs)
+    outputs = layers.Dense(5)(x)
+    model = keras.Model(inputs, outputs)
+    model.compile(optimizer="adam", loss="mse")
+    model.fit(X, y, epochs=1, verbose=0)
+    assert tuple(x.shape) == (None, 7, 2), x.shape
+    """
+)
+
+LAMBDA_OUTPUT_SHAPE = HEADER + dedent(
+    """\
+    X = np.random.rand(4, 7, 8).astype("float32")
+    y = np.random.rand(4, 5).astype("float32")
+    inputs = keras.Input(shape=(7, 8))
+    x = layers.Lambda(lambda t: t[:, -1, :2], output_shape=(7, 8))(inputs)
+    outputs = layers.Dense(5)(x)
+    model = keras.Model(inputs, outputs)
+    model.compile(optimizer="adam", loss="mse")
+    model.fit(X, y, epochs=1, verbose=0)
+    assert tuple(x.shape) == (None, 2), x.shape
+    """
+)
+
+EMBEDDING_FLATTEN = HEADER + dedent(
+    """\
+    X = np.random.randint(1, 40, size=(4, 10))
+    y = np.random.randint(0, 2, size=(4,))
+    model = keras.Sequential([
+        layers.Embedding(40, 4),
+        layers.GRU(8, return_sequences=True),
+        layers.Flatten(),
+        layers.Dense(1, activation="sigmoid"),
+    ])
+    model.compile(optimizer="adam", loss="binary_crossentropy")
+    model.fit(X, y, epochs=1, verbose=0)
+    """
+)
+
+STEP_WEIGHTS = HEADER + dedent(
+    """\
+    class StepBias(layers.Layer):
+        def build(self, input_shape):
+            self.b = self.add_weight(shape=(input_shape[1],), initializer="zeros", name="b")
+
+        def call(self, x):
+            return x + self.b[:, None]
+
+    X = np.random.randint(1, 40, size=(4, 10))
+    y = np.random.rand(4, 10, 8)
+    model = keras.Sequential([
+        layers.Embedding(40, 4, EMBEDDING_ARGS),
+        layers.LSTM(8, return_sequences=True),
+        StepBias(),
+    ])
+    model.compile(optimizer="adam", loss="mse")
+    model.fit(X, y, epochs=1, verbose=0)
+    """
+)
+STEP_WEIGHTS_UNDEFINED = STEP_WEIGHTS.replace(", EMBEDDING_ARGS", "")
+STEP_WEIGHTS_DECLARED = STEP_WEIGHTS.replace("EMBEDDING_ARGS", "input_length=10")
+
 CASES = {
+    "embedding_flatten": EMBEDDING_FLATTEN,
+    "step_weights_undefined": STEP_WEIGHTS_UNDEFINED,
+    "step_weights_declared": STEP_WEIGHTS_DECLARED,
+    "declared_output": DECLARED_OUTPUT,
+    "lambda_output_shape": LAMBDA_OUTPUT_SHAPE,
     "fit_generator": FIT_GENERATOR,
     "input_length_reshape": INPUT_LENGTH_RESHAPE,
     "input_length_builds": INPUT_LENGTH_BUILDS,
@@ -190,6 +272,33 @@ def test_surplus_losses_and_weights_train_under_keras2(keras2):
     assert ("SL206", 12) not in codes(SHARED_LOSS_WEIGHTED, "2")
     assert codes(LOSS_LIST_TOO_LONG, "3") == [("SL206", 12)]
     assert ("SL206", 12) in codes(SHARED_LOSS_WEIGHTED, "3")
+
+
+def test_keras2_builds_what_follows_a_custom_layer_from_what_its_call_returns(keras2):
+    """tf.keras 2's functional API runs a custom layer's call (and a Lambda's function) on the
+    symbolic tensors: compute_output_shape and output_shape= do not shape what follows, so
+    neither Keras 3's silent mismatch (SL113) nor its raise in the next layer (SL114) exist."""
+    assert keras2["declared_output"] is None
+    assert keras2["lambda_output_shape"] is None
+    assert codes(DECLARED_OUTPUT, "2") == []
+    assert codes(LAMBDA_OUTPUT_SHAPE, "2") == []
+    # Keras 3 builds the Dense for the declared 8 features (SL113, tests/keras elsewhere)
+    assert codes(DECLARED_OUTPUT, "3") == [("SL113", 18), ("SL114", 18)]
+    assert ("SL113", 7) in codes(LAMBDA_OUTPUT_SHAPE, "3")
+
+
+def test_keras2_embedding_declares_an_undefined_length_without_input_length(keras2):
+    """tf.keras 2's Embedding sets input_shape=(None,) when it gets no input_length: the
+    Sequential it starts is built when it is made, on an undefined number of steps."""
+    assert "should be defined. Found None" in keras2["embedding_flatten"]
+    assert codes(EMBEDDING_FLATTEN, "2") == [("SL110", 10)]
+    (found,) = lint(EMBEDDING_FLATTEN, target="2")
+    assert "Embedding(40, 4) at line 7 leaves the sequence length undefined" in found.message
+    assert "give Embedding(40, 4) input_length=<the sequence length>" in (found.hint or "")
+    assert keras2["step_weights_undefined"] is not None
+    assert codes(STEP_WEIGHTS_UNDEFINED, "2") == [("SL112", 6)]
+    assert keras2["step_weights_declared"] is None
+    assert codes(STEP_WEIGHTS_DECLARED, "2") == []
 
 
 @pytest.mark.parametrize("rule", ERROR_RULES, ids=lambda r: r.code)

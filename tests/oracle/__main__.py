@@ -1,9 +1,11 @@
 """``python -m tests.oracle --n 2000 --seed 0 --out tests/oracle/out``: the benchmark.
 
 Generates ``--n`` scripts, runs each in real Keras (cached by script hash) and through
-seqlint, prints the figures (overall, per bug category, per layer family, per rule, per
-model and import style), and writes every disagreement as a repro file under
-``OUT/disagreements/<class>/`` (``--minimize K`` shrinks up to K per class first).
+seqlint (``--keras 2``: scripts written for Keras 2, run in tf-keras with
+``TF_USE_LEGACY_KERAS=1``, seqlint with ``--target-keras 2``), prints the figures (overall,
+per bug category, per layer family, per rule, per model and import style), and writes every
+disagreement as a repro file under ``OUT/disagreements/<class>/`` (``--minimize K`` shrinks
+up to K per class first).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import time
 from pathlib import Path
 
 from tests.oracle.generate import SCRIPT_KINDS
-from tests.oracle.keras_runner import DEFAULT_CACHE, DEFAULT_TIMEOUT
+from tests.oracle.keras_runner import DEFAULT_CACHE, DEFAULT_TIMEOUT, KERAS_ARMS
 from tests.oracle.pipeline import (
     describe,
     evaluate,
@@ -36,6 +38,12 @@ def main(argv: list[str] | None = None) -> int:
         choices=SCRIPT_KINDS,
         default=None,
         help="only scripts of this kind (default: the mix generate(seed) draws)",
+    )
+    ap.add_argument(
+        "--keras",
+        choices=KERAS_ARMS,
+        default="3",
+        help="the arm: Keras 3 (default) or Keras 2 (tf-keras, seqlint --target-keras 2)",
     )
     ap.add_argument("--workers", type=int, default=2, help="Keras worker processes (default 2)")
     ap.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds per script")
@@ -59,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
     print(f"generating {args.n} scripts from seed {args.seed} into {out}", file=sys.stderr)
-    made = write_scripts(args.n, args.seed, out, args.kind)
+    made = write_scripts(args.n, args.seed, out, args.kind, args.keras)
     summary = evaluate(
         made,
         workers=args.workers,
@@ -67,13 +75,14 @@ def main(argv: list[str] | None = None) -> int:
         cache=None if args.no_cache else DEFAULT_CACHE,
         timeout=args.timeout,
         log=out / "workers.log",
+        keras=args.keras,
     )
     write_results(summary, out)
     written = write_disagreements(summary, out)
     if args.minimize:
         from tests.oracle.minimize import KerasSession, minimize
 
-        session = KerasSession(eager=args.eager, timeout=args.timeout)
+        session = KerasSession(eager=args.eager, timeout=args.timeout, keras=args.keras)
         try:
             for klass, rows in summary.disagreements().items():
                 if klass.startswith("keras-"):
@@ -92,7 +101,8 @@ def main(argv: list[str] | None = None) -> int:
     report = summary.render()
     elapsed = time.perf_counter() - start
     report += (
-        f"\n\nseed {args.seed}, n {args.n}, kind {args.kind or 'mixed'}, {elapsed:.0f}s; "
+        f"\n\nKeras {args.keras}, seed {args.seed}, n {args.n}, kind {args.kind or 'mixed'}, "
+        f"{elapsed:.0f}s; "
         f"repro files: {sum(len(v) for v in written.values())} under "
         f"{out / 'disagreements'}\n"
     )

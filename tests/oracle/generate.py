@@ -363,8 +363,9 @@ class Step:
 
 
 class Gen:
-    def __init__(self, seed: int) -> None:
+    def __init__(self, seed: int, keras: str = "3") -> None:
         self.seed = seed
+        self.keras = keras  # the Keras the script is written for: "3", or "2" (tf-keras)
         self.rng = random.Random(seed)
         r = self.rng
         self.ns = Namer(r.choice(IMPORT_STYLES), r)
@@ -925,21 +926,23 @@ def script_kind(seed: int) -> str:
     return "custom" if x < 0.20 else "layers" if x < 0.35 else "classic"
 
 
-def generate(seed: int, kind: str | None = None) -> Script:
+def generate(seed: int, kind: str | None = None, keras: str = "3") -> Script:
     """The script for ``seed``: realistic, tiny, and with about one chance in two of a bug.
 
     ``kind`` forces one of ``SCRIPT_KINDS`` (the benchmark's ``--kind``); by default the seed
-    decides (:func:`script_kind`)."""
+    decides (:func:`script_kind`).  ``keras="2"`` writes the script for Keras 2 (tf-keras):
+    the same draws, spelled with Keras 2's API where Keras 3's differs (no ``keras.ops``,
+    ``InputLayer(input_shape=)``), so most seeds give the same text for both."""
     kind = kind or script_kind(seed)
     if kind == "custom":
         from tests.oracle.generate_custom import CustomBuilder
 
-        return CustomBuilder(seed).build()
+        return CustomBuilder(seed, keras).build()
     if kind == "layers":
         from tests.oracle.generate_layers import LayersBuilder
 
-        return LayersBuilder(seed).build()
-    return _Builder(seed).build()
+        return LayersBuilder(seed, keras).build()
+    return _Builder(seed, keras).build()
 
 
 class _Builder(Gen):
@@ -1076,6 +1079,8 @@ class _Builder(Gen):
             bug_step = first
             if input_rank_mode == "x-shape":  # rank 4: the first layer that checks the rank
                 checks = (*NEEDS_TIME, "TimeDistributed", "Reshape", "Permute")
+                if self.keras == "2":  # tf.keras 2's Conv1D takes extra leading batch axes
+                    checks = tuple(k for k in checks if k != "Conv1D")
                 bug_step = next((i for i, st in enumerate(steps) if st.spec.kind in checks), first)
             if decl == "none":
                 decl = "input_shape"
@@ -1245,7 +1250,8 @@ class _Builder(Gen):
         if decl == "Input":
             input_line = f"{ns.input()}(shape={shape_code})"
         elif decl == "InputLayer":
-            input_line = f"{ns.layer('InputLayer')}(shape={shape_code})"
+            keyword = "input_shape" if self.keras == "2" else "shape"
+            input_line = f"{ns.layer('InputLayer')}({keyword}={shape_code})"
         if style == "sequential-list":
             self.emit(f"{ind}model = {seq}([", "model")
             if input_line:

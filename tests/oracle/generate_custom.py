@@ -30,6 +30,9 @@ from dataclasses import dataclass, field
 from tests.oracle.generate import NEW_LAYER_KINDS, RNN_KINDS, Script, Spec, _Builder
 
 OP_STYLES = ("keras.ops", "ops", "tf", "backend")
+# Keras 2 has no keras.ops: its scripts spell those draws with TensorFlow (not the backend,
+# whose scripts draw no ``x @ w``: the rest of the draws stay those of the Keras 3 script)
+KERAS2_OP_STYLES = {"keras.ops": "tf", "ops": "tf"}
 
 # canonical op -> (keras.ops name, TensorFlow spellings, tf.keras.backend name)
 _NAMES: dict[str, tuple[str, tuple[str, ...], str]] = {
@@ -134,9 +137,12 @@ class NewKinds(_Builder):
     kind = "custom"
     input_tags: tuple[str, ...] = ()  # extra tags of the input declaration (a planted root)
 
-    def __init__(self, seed: int) -> None:
-        super().__init__(seed)
-        self.ops = Ops(self.rng.choice(OP_STYLES), self.rng)
+    def __init__(self, seed: int, keras: str = "3") -> None:
+        super().__init__(seed, keras)
+        style = self.rng.choice(OP_STYLES)
+        if keras == "2":
+            style = KERAS2_OP_STYLES.get(style, style)
+        self.ops = Ops(style, self.rng)
         self.extra_families: set[str] = set()
         self.shape_style = self.rng.choice(("literal", "literal", "const"))
         self.meta.kind = self.kind

@@ -1,4 +1,8 @@
-"""Run generated scripts in real Keras 3 and record what happened: the oracle's verdicts.
+"""Run generated scripts in real Keras and record what happened: the oracle's verdicts.
+
+Two arms: Keras 3 (the installed ``keras``) and Keras 2 (tf-keras run with
+``TF_USE_LEGACY_KERAS=1``, the name ``keras`` resolved to ``tf_keras`` as in
+``tests/keras/keras2.py``); ``keras="2"`` picks the second.
 
 A verdict says whether the script ran (``status="ok"``) or raised (``status="error"``, with
 the exception class, its message and the script line of the innermost traceback frame that
@@ -12,7 +16,8 @@ Importing TensorFlow costs seconds, so scripts run in a few long-lived worker pr
 (``python -m tests.oracle.keras_runner --worker``), one script at a time each, with a fresh
 ``__main__`` namespace and ``keras.backend.clear_session()`` between scripts.  A watchdog
 kills a worker whose script runs past the timeout and starts a new one.  Verdicts are cached
-on disk by the hash of the script text (and the Keras version), so reruns are cheap.
+on disk by the hash of the script text (and the Keras version: each arm has its own
+verdicts), so reruns are cheap.
 """
 
 from __future__ import annotations
@@ -35,10 +40,16 @@ DEFAULT_TIMEOUT = 180.0
 RECYCLE_AFTER = 150  # scripts per worker before it is replaced (TF leaks a little per model)
 
 _KERAS_VERSION: str | None = None
+KERAS_ARMS = ("3", "2")
 
 
-def keras_version() -> str:
-    """The installed Keras version, read without importing Keras."""
+def keras_version(keras: str = "3") -> str:
+    """The installed Keras version of the arm (``"3"``: keras, ``"2"``: tf-keras), read
+    without importing Keras."""
+    if keras == "2":
+        from importlib.metadata import version
+
+        return f"tf-keras-{version('tf-keras')}"
     global _KERAS_VERSION
     if _KERAS_VERSION is None:
         try:
@@ -55,9 +66,9 @@ def keras_version() -> str:
     return _KERAS_VERSION
 
 
-def script_key(text: str, eager: bool = False) -> str:
+def script_key(text: str, eager: bool = False, keras: str = "3") -> str:
     h = hashlib.sha256()
-    for part in (RUNNER_VERSION, keras_version(), "eager" if eager else "graph", text):
+    for part in (RUNNER_VERSION, keras_version(keras), "eager" if eager else "graph", text):
         h.update(part.encode())
         h.update(b"\0")
     return h.hexdigest()[:32]
@@ -66,14 +77,18 @@ def script_key(text: str, eager: bool = False) -> str:
 # -- inside a worker ----------------------------------------------------------------------------
 
 
-def _broadcast(y_shape: tuple | None, out_shape: tuple | None) -> bool | None:
+def _broadcast(y_shape: tuple | None, out_shape: tuple | None, keras: str = "3") -> bool | None:
     """Whether a loss comparing targets ``y_shape`` with outputs ``out_shape`` broadcasts.
 
     Mirrors ``keras.src.losses.loss.squeeze_or_expand_to_same_rank`` (applied by every
-    built-in loss) and then compares the per-sample shapes.  None when unknown.
+    built-in loss; Keras 2: :func:`_keras2_ranks`) and then compares the per-sample shapes.
+    None when unknown.
     """
     if y_shape is None or out_shape is None:
         return None
+    if keras == "2":
+        y, o = _keras2_ranks(list(y_shape), list(out_shape))
+        return _differ(y[1:], o[1:])
     y, o = list(y_shape[1:]), list(out_shape[1:])
     yr, orank = len(y) + 1, len(o) + 1
     if yr == orank + 1 and y and y[-1] == 1:
@@ -86,9 +101,30 @@ def _broadcast(y_shape: tuple | None, out_shape: tuple | None) -> bool | None:
             y = y + [1]
         else:
             o = o[:-1]
+    return _differ(y, o)
+
+
+def _differ(y: list, o: list) -> bool:
     if len(y) != len(o):
         return True
     return any(a is not None and b is not None and a != b for a, b in zip(y, o, strict=True))
+
+
+def _keras2_ranks(y: list, o: list) -> tuple[list, list]:
+    """Targets and outputs (sample axis first) as tf.keras 2's built-in losses line them up:
+    ``compile_utils.match_dtype_and_rank`` expands rank-1 targets of a rank-2 output to
+    ``(samples, 1)``, then ``losses_utils.squeeze_or_expand_dimensions`` squeezes the last
+    axis of the higher-rank side when the ranks differ by one and that axis may be 1 (the
+    output's only when its last axis may be 1 or the ranks do not differ by exactly one)."""
+    if len(y) == 1 and len(o) == 2:
+        y = [*y, 1]
+    maybe_one = (None, 1)
+    if len(o) - len(y) != 1 or o[-1] in maybe_one:
+        if len(o) - len(y) == 1 and o[-1] in maybe_one:
+            o = o[:-1]
+        elif len(y) - len(o) == 1 and y[-1] in maybe_one:
+            y = y[:-1]
+    return y, o
 
 
 def _shape_of(value) -> tuple | None:
@@ -102,8 +138,9 @@ def _shape_of(value) -> tuple | None:
 
 
 class _Worker:
-    def __init__(self, eager: bool) -> None:
+    def __init__(self, eager: bool, keras: str = "3") -> None:
         os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+        self.arm = keras
         import warnings
 
         warnings.simplefilter("ignore")
@@ -117,9 +154,15 @@ class _Worker:
             pass
         if eager:
             tf.config.run_functions_eagerly(True)
+        if keras == "2":
+            from tests.keras.keras2 import KERAS2_NAMES
+
+            tf.keras.Sequential  # noqa: B018 - loads tf-keras (TF_USE_LEGACY_KERAS=1)
+            exec(KERAS2_NAMES, {})  # the name keras is tf_keras from here on
         import keras
         import numpy as np
 
+        self.tf = tf
         # TensorFlow's objects live as long as the worker: keep the full collection that
         # every clear_session() runs from walking them again (a third of the CPU time)
         gc.collect()
@@ -152,7 +195,7 @@ class _Worker:
             outs = record.get("out_shapes") or []
             sparse = isinstance(loss, str) and loss.startswith("sparse")
             if len(outs) == 1 and record["y_shape"] is not None and not sparse:
-                record["broadcast"] = _broadcast(record["y_shape"], outs[0])
+                record["broadcast"] = _broadcast(record["y_shape"], outs[0], worker.arm)
             else:
                 record["broadcast"] = None
             record["ran"] = True
@@ -162,8 +205,6 @@ class _Worker:
 
     def actual_output_shapes(self, model, x) -> list | None:
         """Output shapes of the model applied to the first two samples (batch axis None)."""
-        import keras
-
         try:
             if isinstance(x, (list, tuple)):
                 head = [v[:2] for v in x]
@@ -172,7 +213,7 @@ class _Worker:
             else:
                 head = x[:2]
             out = model(head, training=False)
-            flat = keras.tree.flatten(out)
+            flat = self.tf.nest.flatten(out)
             return [(None, *(_shape_of(o) or ())[1:]) for o in flat]
         except Exception:
             return None
@@ -230,8 +271,9 @@ class _Worker:
         keras.backend.clear_session()
         # global settings a script may change (clear_session keeps them): each script starts
         # from Keras's defaults, whatever ran before it in this worker
-        keras.config.set_image_data_format("channels_last")
-        keras.config.set_floatx("float32")
+        settings = keras.backend if self.arm == "2" else keras.config
+        settings.set_image_data_format("channels_last")
+        settings.set_floatx("float32")
         np.random.seed(0)
         self.fits = []
         text = Path(path).read_text()
@@ -278,12 +320,12 @@ def _declares_output(cls: type) -> bool:
     return False
 
 
-def worker_main(eager: bool) -> None:
+def worker_main(eager: bool, keras: str = "3") -> None:
     proto = os.fdopen(os.dup(1), "w", buffering=1)
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
     sys.stdout = open(os.devnull, "w")  # noqa: SIM115
-    worker = _Worker(eager)
+    worker = _Worker(eager, keras)
     proto.write(json.dumps({"ready": True}) + "\n")
     for raw in sys.stdin:
         raw = raw.strip()
@@ -303,11 +345,14 @@ def worker_main(eager: bool) -> None:
 class _Proc:
     """One worker process and a thread that reads its answers."""
 
-    def __init__(self, eager: bool, log: Path | None) -> None:
-        cmd = [sys.executable, "-m", "tests.oracle.keras_runner", "--worker"]
+    def __init__(self, eager: bool, log: Path | None, keras: str = "3") -> None:
+        cmd = [sys.executable, "-m", "tests.oracle.keras_runner", "--worker", "--keras", keras]
         if eager:
             cmd.append("--eager")
         env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", PYTHONUNBUFFERED="1")
+        env.pop("TF_USE_LEGACY_KERAS", None)
+        if keras == "2":
+            env["TF_USE_LEGACY_KERAS"] = "1"
         root = Path(__file__).resolve().parents[2]
         env["PYTHONPATH"] = str(root) + os.pathsep + env.get("PYTHONPATH", "")
         self.stderr = open(log, "ab") if log else subprocess.DEVNULL  # noqa: SIM115
@@ -372,16 +417,19 @@ def run_scripts(
     eager: bool = False,
     progress: Callable[[int, int], None] | None = None,
     log: Path | None = None,
+    keras: str = "3",
 ) -> dict[str, dict]:
-    """Verdicts for ``jobs`` (a list of ``(id, path)``), keyed by id.
+    """Verdicts for ``jobs`` (a list of ``(id, path)``), keyed by id, in Keras ``keras``
+    (``"3"`` or ``"2"``, see :data:`KERAS_ARMS`).
 
-    Cached verdicts (by script text) are reused; the rest run in ``workers`` processes.
+    Cached verdicts (by script text and Keras version) are reused; the rest run in
+    ``workers`` processes.
     """
     results: dict[str, dict] = {}
     pending: list[tuple[str, str, str]] = []
     for job_id, path in jobs:
         text = Path(path).read_text()
-        key = script_key(text, eager)
+        key = script_key(text, eager, keras)
         cached = _cache_get(cache_dir, key)
         if cached is not None:
             results[job_id] = cached
@@ -419,7 +467,7 @@ def run_scripts(
                 if proc is None or proc.done >= RECYCLE_AFTER:
                     if proc is not None:
                         proc.close()
-                    proc = _Proc(eager, log)
+                    proc = _Proc(eager, log, keras)
                     if not proc.wait_ready(timeout=180):
                         proc.kill()
                         proc = None
@@ -479,10 +527,13 @@ def _cache_put(cache_dir: Path | None, key: str, verdict: dict) -> None:
 
 
 if __name__ == "__main__":
+    arm = sys.argv[sys.argv.index("--keras") + 1] if "--keras" in sys.argv else "3"
     if "--worker" in sys.argv:
-        worker_main(eager="--eager" in sys.argv)
+        worker_main(eager="--eager" in sys.argv, keras=arm)
     else:  # run the given files and print their verdicts
-        files = [a for a in sys.argv[1:] if not a.startswith("--")]
-        out = run_scripts([(f, f) for f in files], cache_dir=None, eager="--eager" in sys.argv)
+        files = [a for a in sys.argv[1:] if not a.startswith("--") and a not in KERAS_ARMS]
+        out = run_scripts(
+            [(f, f) for f in files], cache_dir=None, eager="--eager" in sys.argv, keras=arm
+        )
         for f in files:
             print(f, json.dumps(out[f]))

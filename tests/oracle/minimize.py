@@ -22,9 +22,12 @@ from tests.oracle.keras_runner import DEFAULT_TIMEOUT, _Proc
 class KerasSession:
     """One persistent Keras worker for many small runs."""
 
-    def __init__(self, eager: bool = False, timeout: float = DEFAULT_TIMEOUT) -> None:
+    def __init__(
+        self, eager: bool = False, timeout: float = DEFAULT_TIMEOUT, keras: str = "3"
+    ) -> None:
         self.eager = eager
         self.timeout = timeout
+        self.keras = keras  # the arm: "3" or "2" (tf-keras)
         self.proc: _Proc | None = None
         self.count = 0
 
@@ -32,7 +35,7 @@ class KerasSession:
         import queue
 
         if self.proc is None:
-            self.proc = _Proc(self.eager, None)
+            self.proc = _Proc(self.eager, None, self.keras)
             if not self.proc.wait_ready(180):
                 self.proc.kill()
                 self.proc = None
@@ -55,10 +58,13 @@ class KerasSession:
             self.proc = None
 
 
-def lint_file(path: str) -> list[dict]:
+def lint_file(path: str, keras: str = "3") -> list[dict]:
+    """seqlint's diagnostics for ``path``; for the Keras 2 arm with ``--target-keras 2``."""
+    from seqlint.config import Resolver, Settings
     from seqlint.engine import check_paths
 
-    result = check_paths([path], jobs=1)
+    target = Settings(target_keras=keras) if keras != "3" else Settings()
+    result = check_paths([path], jobs=1, resolver=Resolver(overrides=target))
     return [d.to_json() for d in result.diagnostics]
 
 
@@ -150,7 +156,7 @@ def minimize(row: Row, session: KerasSession, rule_codes: set[str], max_trials: 
                     text=cand,
                     meta=_remap(best.meta, first, last),
                     verdict=verdict,
-                    diagnostics=lint_file(path),
+                    diagnostics=lint_file(path, session.keras),
                 )
                 analyse(new, rule_codes)
                 if signature(new) == want:

@@ -28,10 +28,11 @@ def rule_codes() -> set[str]:
 
 
 def write_scripts(
-    n: int, seed: int, out: Path, kind: str | None = None
+    n: int, seed: int, out: Path, kind: str | None = None, keras: str = "3"
 ) -> list[tuple[str, Path, dict]]:
     """Generate ``n`` scripts from ``seed`` on into ``out/scripts`` (all of one ``kind`` when
-    given, see ``generate.SCRIPT_KINDS``); returns (name, path, meta)."""
+    given, see ``generate.SCRIPT_KINDS``), written for Keras ``keras``; returns
+    (name, path, meta)."""
     scripts_dir = out / "scripts"
     scripts_dir.mkdir(parents=True, exist_ok=True)
     for old in scripts_dir.glob("*.py"):
@@ -39,7 +40,7 @@ def write_scripts(
     made = []
     with open(out / "meta.jsonl", "w") as fh:
         for i in range(n):
-            script = generate(seed + i, kind)
+            script = generate(seed + i, kind, keras)
             path = scripts_dir / f"{script.name}.py"
             path.write_text(script.text)
             meta = script.meta.to_dict()
@@ -48,13 +49,16 @@ def write_scripts(
     return made
 
 
-def run_seqlint(paths: list[Path]) -> dict[str, list[dict]]:
-    """seqlint's diagnostics for each path (by resolved path), via its JSON output."""
+def run_seqlint(paths: list[Path], keras: str = "3") -> dict[str, list[dict]]:
+    """seqlint's diagnostics for each path (by resolved path), via its JSON output; for the
+    Keras 2 arm with ``--target-keras 2`` (the Keras 3 arm lets seqlint find the installed
+    Keras 3 itself)."""
     found: dict[str, list[dict]] = {str(p.resolve()): [] for p in paths}
     if not paths:
         return found
     dirs = sorted({str(p.parent) for p in paths})
-    cmd = [sys.executable, "-m", "seqlint", "check", "--format", "json", *dirs]
+    target = ["--target-keras", keras] if keras != "3" else []
+    cmd = [sys.executable, "-m", "seqlint", "check", "--format", "json", *target, *dirs]
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=str(ROOT))
     try:
         data = json.loads(proc.stdout)
@@ -82,7 +86,10 @@ def evaluate(
     timeout: float = DEFAULT_TIMEOUT,
     progress: bool = True,
     log: Path | None = None,
+    keras: str = "3",
 ) -> Summary:
+    """Run ``made`` in Keras ``keras`` (``"3"`` or ``"2"``) and through seqlint (targeting
+    that Keras), and line the two up."""
     t0 = time.perf_counter()
     last = [0.0]
 
@@ -101,9 +108,10 @@ def evaluate(
         timeout=timeout,
         progress=report,
         log=log,
+        keras=keras,
     )
     t1 = time.perf_counter()
-    diags = run_seqlint([p for _, p, _ in made])
+    diags = run_seqlint([p for _, p, _ in made], keras)
     t2 = time.perf_counter()
     if progress:
         print(f"  keras {t1 - t0:.0f}s, seqlint {t2 - t1:.1f}s", file=sys.stderr)

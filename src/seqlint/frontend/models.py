@@ -51,6 +51,7 @@ from seqlint.ir import (
     tensor_refs,
 )
 from seqlint.keras_target import major
+from seqlint.shapes.keras2 import tf_keras2
 
 # IR values that pass through to the IR as they are.
 _IR_VALUES = (
@@ -177,29 +178,35 @@ class Graph:
     ) -> Layer:
         """The layer a constructor call creates; remembers an ``input_shape``-like keyword."""
         layer = Layer(kind, config, self.positions.loc(call), label_of(call))
-        declaration = self._declaration(kind, config, keyword_args)
+        declaration = self._declaration(kind, config, call, keyword_args)
         if declaration is not None:
             self._declarations[id(layer)] = (layer, declaration)
         return layer
 
     def _declaration(
-        self, kind: str, config: dict[str, Value], keyword_args: dict[str, cst.Arg]
+        self,
+        kind: str,
+        config: dict[str, Value],
+        call: cst.Call,
+        keyword_args: dict[str, cst.Arg],
     ) -> _Declaration | None:
-        if self.major == "2" and kind == "Embedding" and "input_length" in keyword_args:
-            # Keras 2's Embedding turns input_length into input_shape=(input_length,)
-            arg = keyword_args["input_length"]
-            return _Declaration(
-                {"shape": (config.get("input_length"),)},
-                "input_length",
-                self.positions.loc(arg),
-                label_of(arg),
-            )
         for key in declaring_kwargs(kind):
             if key in config and key in keyword_args:
                 value = config[key]
                 declared = {"shape": (value,)} if key == "input_dim" else {_INPUT_KEYS[key]: value}
                 arg = keyword_args[key]
                 return _Declaration(declared, key, self.positions.loc(arg), label_of(arg))
+        if self.major == "2" and kind == "Embedding":
+            # Keras 2's Embedding declares input_shape=(input_length,), (None,) without one:
+            # a Sequential it starts is built when it is made
+            arg = keyword_args.get("input_length")
+            where: cst.CSTNode = arg if arg is not None else call
+            return _Declaration(
+                {"shape": (config.get("input_length"),)},
+                "input_length" if arg is not None else "Embedding",
+                self.positions.loc(where),
+                label_of(where),
+            )
         return None
 
     def _node(
@@ -339,13 +346,15 @@ class Graph:
         found.outputs = _structure(outputs)
         return outputs
 
-    def stand_in(
-        self, found: LayerCall, returned: Value, expr: cst.CSTNode
-    ) -> TensorRef | tuple[TensorRef, ...]:
-        """The output of a call whose layer declares it (``compute_output_shape``): Keras builds
-        what follows from the declaration, a ``Declared`` node here (one output per declared
-        shape, for a list of them); what ``call`` returned is kept beside it. Made while the
-        call runs (it is one of its nodes)."""
+    def stand_in(self, found: LayerCall, returned: Value, expr: cst.CSTNode) -> Value:
+        """The output of a call whose layer declares it (``compute_output_shape``, a Lambda's
+        ``output_shape``): Keras builds what follows from the declaration, a ``Declared`` node
+        here (one output per declared shape, for a list of them); what ``call`` returned is
+        kept beside it. Made while the call runs (it is one of its nodes). tf.keras 2 builds
+        what follows from what ``call`` returns on the symbolic tensors (its functional API
+        runs the call): ``returned`` itself."""
+        if tf_keras2(self.target):
+            return returned
         found.returned = _structure(returned) if _leaves(returned) else None
         layer = Layer("Declared", {"shape": found.declared}, found.loc, found.label)
         node = self._node(layer, found.inputs, self.positions.loc(expr))

@@ -33,7 +33,12 @@ model is fit, or compute on the wrong axes without a word (a `Dense` built for
 `(batch, 4)` applied to `(batch, 10, 4)` returns one prediction per step).
 
 Return the shape `call` produces (or drop `compute_output_shape`: Keras 3
-infers it by tracing `call`)."""
+infers it by tracing `call`).
+
+tf.keras 2 (TensorFlow 2.4 to 2.15, tf-keras) runs `call` on the symbolic
+tensors instead, for custom layers and for a `Lambda`'s `output_shape` alike:
+there the declaration shapes nothing that follows, and under
+`--target-keras 2` this rule stays silent."""
     bad_example = dedent(
         """\
         import keras

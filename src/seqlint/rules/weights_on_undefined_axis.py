@@ -107,10 +107,15 @@ reported.)"""
                 f"{declared} leaves the sequence length undefined (None) and "
                 f"{where(found.flatten)} merges it into the features"
             )
+            label = found.declaration.layer.label
+            length = (  # Keras 2's Embedding declares (None,) without an input_length
+                f"give {label} input_length=<the sequence length>"
+                if found.declaration.declared_by == "Embedding"
+                else f"{label} with a number instead of None"
+            )
             hint = (
-                f"declare the length ({found.declaration.layer.label} with a number instead of "
-                f"None), or replace {where(found.flatten)} with GlobalAveragePooling1D(), which "
-                f"works on any length"
+                f"declare the length ({length}), or replace {where(found.flatten)} with "
+                "GlobalAveragePooling1D(), which works on any length"
             )
         else:
             story = f"{where(found.declaration)} declares that axis as None"
