@@ -26,7 +26,7 @@ def test_import_engine_is_light():
 def test_a_check_imports_the_shape_functions_of_the_layer_families_it_uses(tmp_path):
     """A check of a script whose model holds Input, Embedding, LSTM, Bidirectional and Dense
     layers imports those families' shape functions (and the helpers they share; wrappers
-    holds a constant the frontend reads), no other; it applies no tensor op, so no op family
+    and recurrent_cells hold constants the frontend reads), no other; it applies no tensor op, so no op family
     is declared (elementwise holds constants a rule reads)."""
     script = tmp_path / "train.py"
     script.write_text(
@@ -56,6 +56,7 @@ def test_a_check_imports_the_shape_functions_of_the_layer_families_it_uses(tmp_p
         "embedding",
         "inputs",
         "recurrent",
+        "recurrent_cells",
         "spatial",
         "wrappers",
     ]

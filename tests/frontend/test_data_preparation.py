@@ -495,3 +495,31 @@ def test_an_array_changed_in_place_keeps_only_what_still_holds(
     value = evaluate(setup, "y")
     assert isinstance(value, Array) and value.shape == (3,)
     assert (value.value_range, value.literal) == (value_range, literal)
+
+
+@pytest.mark.parametrize(
+    ("loop", "value_range"),
+    [
+        # a loop too long to unroll writes into the array: its shape holds after it
+        ("for i in range(n):\n    for t in range(20):\n        y[i % 4] = 1.5\n", None),
+        ("for i in range(n):\n    y[i % 4] = 5\n", (1, 10)),  # a value inside the range
+        ("for i in range(n):\n    y[i % 4] = 12\n", None),  # the paths' ranges differ
+    ],
+)
+def test_an_array_written_into_in_a_loop_keeps_its_shape(loop: str, value_range) -> None:
+    setup = "n = len(open('f').read())\ny = np.array([1, 2, 9, 4])\n" + loop
+    value = evaluate(setup, "y")
+    assert isinstance(value, Array) and value.shape == (4,)
+    assert value.value_range == value_range
+
+
+def test_paths_that_make_arrays_of_other_facts_join_to_unknown() -> None:
+    setup = (
+        "from tensorflow.keras.preprocessing.sequence import pad_sequences\n"
+        "seqs = [[1, 2], [3]]\n"
+        "if len(open('f').read()) > 3:\n"
+        "    x = pad_sequences(seqs, maxlen=5, padding='post')\n"
+        "else:\n"
+        "    x = pad_sequences(seqs, maxlen=5, padding='pre')\n"
+    )
+    assert not isinstance(evaluate(setup, "x"), Array)

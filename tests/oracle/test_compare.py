@@ -166,13 +166,13 @@ def test_the_kind_of_a_seed_does_not_change_classic_scripts():
 
 def test_minimize_lints_each_arm_for_its_keras(tmp_path):
     """The minimizer's seqlint runs for the arm's Keras: tf.keras 2 builds what follows a
-    custom layer from its call, so its compute_output_shape draws no SL113/SL114 there."""
+    custom layer from its call, so its compute_output_shape draws no SL113/SL118 there."""
     from tests.keras.test_keras2_verdicts_keras import DECLARED_OUTPUT
     from tests.oracle.minimize import lint_file
 
     path = tmp_path / "declared.py"
     path.write_text(DECLARED_OUTPUT)
-    assert sorted(d["code"] for d in lint_file(str(path))) == ["SL113", "SL114"]
+    assert sorted(d["code"] for d in lint_file(str(path))) == ["SL113", "SL118"]
     assert lint_file(str(path), keras="2") == []
 
 

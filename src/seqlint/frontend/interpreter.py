@@ -851,8 +851,8 @@ def _named(value: Value, name: str) -> Value:
 
 def _join(values: list[Value]) -> Value:
     """The value every path agrees on: the same Keras/numpy module, a list of alike items (a
-    loop appending to it), a vocabulary a loop grew (:func:`vocabulary.joined`); else
-    unknown."""
+    loop appending to it), a vocabulary a loop grew (:func:`vocabulary.joined`), an array of
+    one shape a path wrote into (:func:`numpy_api.joined`); else unknown."""
     if any(isinstance(v, WordIds) for v in values):
         return vocabulary.joined(values)
     tokenizers = [v for v in values if isinstance(v, text_api.Tokenizer)]
@@ -862,6 +862,9 @@ def _join(values: list[Value]) -> Value:
     items = joined_list(values)
     if items is not None:
         return items
+    arrays = numpy_api.joined(values)
+    if arrays is not None:
+        return arrays
     first = values[0]
     if not isinstance(first, ExtName) or not all(isinstance(v, ExtName) for v in values):
         return UNKNOWN

@@ -591,6 +591,28 @@ def overwritten(array: Array, stored: Value) -> Array:
     return replace(array, literal=None, value_range=bounds, covers_range=None)
 
 
+def joined(values: list[Value]) -> Array | None:
+    """The array every path holds, when each is the same array or that array written into in
+    place (``X[i, t] = 1.0`` in a loop): one known shape, and its content facts only where
+    every path agrees. None when the paths differ otherwise."""
+    if not values or not all(isinstance(v, Array) for v in values):
+        return None
+    first, *rest = values
+    if first.shape is None:
+        return None
+    if all(v == first for v in rest):
+        return first
+
+    def facts(array: Array) -> Array:  # what a write in place leaves as it was
+        return replace(array, literal=None, value_range=None, covers_range=None, loc=None)
+
+    if any(facts(v) != facts(first) for v in rest):
+        return None
+    agreed = all(v.value_range == first.value_range for v in rest)
+    bounds = first.value_range if agreed else None
+    return replace(first, literal=None, value_range=bounds, covers_range=None)
+
+
 def in_place(array: Array, name: str, args: Args) -> Array | None:
     """``array`` after the method ``name`` changed it in place (``fill``, ``put``,
     ``itemset``, ``sort``, ``partition``); None for a method that does not."""

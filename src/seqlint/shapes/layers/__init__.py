@@ -205,6 +205,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         "GRUCell",
         "SimpleRNNCell",
         "StackedRNNCells",
+        "CellState",
+        "CellStates",
     ),
     "reshaping": (
         "Flatten",
