@@ -26,8 +26,8 @@ def test_import_engine_is_light():
 def test_a_check_imports_the_shape_functions_of_the_layer_families_it_uses(tmp_path):
     """A check of a script whose model holds Input, Embedding, LSTM, Bidirectional and Dense
     layers imports those families' shape functions (and the helpers they share; wrappers
-    and recurrent_cells hold constants the frontend reads), no other; it applies no tensor op, so no op family
-    is declared (elementwise holds constants a rule reads)."""
+    and recurrent_cells hold constants the frontend reads), no other; it applies no tensor
+    op, so no op family is declared (elementwise holds constants a rule reads)."""
     script = tmp_path / "train.py"
     script.write_text(
         "import tensorflow as tf\n"
