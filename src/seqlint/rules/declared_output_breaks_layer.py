@@ -19,6 +19,7 @@ class DeclaredOutputBreaksLayer(Rule):
     name = "declared-output-breaks-layer"
     summary = "A layer built for a custom layer's declared output fails on what it returns."
     severity = Severity.ERROR
+    keras3_only = True  # tf.keras 2 builds what follows from what call returns
     explanation = """\
 Keras builds a model from what a custom layer's `compute_output_shape` (a
 Lambda's `output_shape`) declares: the layers after it create their weights
