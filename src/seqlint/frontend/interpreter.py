@@ -303,9 +303,10 @@ class Interpreter(Objects):
 
     def _filled_lists(self, node: cst.For) -> list[str]:
         """The empty lists the loop appends one row to per step (see :mod:`loop_rows`)."""
-        if _jumps(node.body) or _leaves(node.body):
+        names = [name for name in appended_once(node) if self.scope.lookup(name) == []]
+        if not names or _jumps(node.body) or _leaves(node.body):
             return []
-        return [name for name in appended_once(node) if self.scope.lookup(name) == []]
+        return names
 
     def _rows_per_step(self, names: list[str], body: list[Assignment], steps: Value) -> None:
         """After a loop of ``steps`` steps run once as a branch: each list of ``names`` that

@@ -19,15 +19,15 @@ def appended_once(loop: cst.For) -> list[str]:
     statements = list(body.body)
     if not all(isinstance(s, cst.SimpleStatementLine) for s in statements):
         return []
-    if _carries(statements, _targets(loop.target)):
+    appended = [
+        name
+        for statement in statements
+        for small in statement.body  # type: ignore[attr-defined]
+        if (name := _append_receiver(small)) is not None
+    ]
+    if not appended or _carries(statements, _targets(loop.target)):
         return []
-    found = []
-    for statement in statements:
-        for small in statement.body:  # type: ignore[attr-defined]
-            name = _append_receiver(small)
-            if name is not None and _uses(loop.body, name) == 1:
-                found.append(name)
-    return found
+    return [name for name in appended if _uses(loop.body, name) == 1]
 
 
 def _append_receiver(small: cst.BaseSmallStatement) -> str | None:
