@@ -6,11 +6,11 @@ import ast
 
 from seqlint.diagnostic import Applicability
 from seqlint.dims import UNKNOWN, Dim
-from seqlint.fixes import Fix, InsertLayer, ReplaceString, SetKeyword
+from seqlint.fixes import Fix, InsertLayer, ReplaceString, SetKeyword, SwapItems
 from seqlint.ir import Layer, Node
 from seqlint.rulekit.base import RuleContext
 from seqlint.rulekit.evidence import Dropper, inner_layer, made, where
-from seqlint.rulekit.training import TargetVerdict
+from seqlint.rulekit.training import FitSite, OutputUse, TargetVerdict
 from seqlint.shapes.losses import Verdict, check_labels, resolve_loss
 
 # the crossentropy to use instead, by the labels' encoding
@@ -83,3 +83,17 @@ def loss_swap_fix(verdict: TargetVerdict) -> Fix | None:
     old = ast.literal_eval(loss.label)
     edit = ReplaceString(verdict.site.compile.loc, old, swapped.name)
     return Fix(Applicability.SAFE, f'use loss="{swapped.name}"', (edit,))
+
+
+def swap_items(site: FitSite, keyword: str, a: OutputUse, b: OutputUse, message: str) -> Fix | None:
+    """Exchange the entries of outputs ``a`` and ``b`` in compile's ``keyword`` (a list by
+    position, a dict by output name); None when a dict entry has no name to find it by."""
+    compile_call = site.compile
+    by_name = isinstance(compile_call.args.get(keyword), dict)
+    first, second = (
+        (a.head.name, b.head.name) if by_name else (a.head.position, b.head.position)
+    )
+    if first is None or second is None:
+        return None
+    edit = SwapItems(compile_call.loc, keyword, first, second)
+    return Fix(Applicability.SAFE, message, (edit,))

@@ -62,6 +62,11 @@ class OutputUse:
         return self.head.node
 
     @property
+    def name(self) -> str:
+        """``"price"``, or ``output 0`` when the source does not name it."""
+        return f'"{self.head.name}"' if self.head.name else f"output {self.head.position}"
+
+    @property
     def loss(self) -> Loss | None:
         return self.head.loss
 
@@ -275,11 +280,14 @@ def _exchangeable(a: OutputUse, b: OutputUse, site: FitSite, keras2: bool) -> bo
     """Two different losses, each fitting the other output's target."""
     if a is b or a.loss is None or b.loss is None or a.loss.name == b.loss.name:
         return False
-    for loss, use in ((a.loss, b), (b.loss, a)):
-        check = loss_check(loss, use, site, keras2)
-        if check is None or check.verdict is not Verdict.OK:
-            return False
-    return True
+    return all(
+        fits(loss_check(loss, use, site, keras2)) for loss, use in ((a.loss, b), (b.loss, a))
+    )
+
+
+def fits(check: TargetCheck | None) -> bool:
+    """Keras trains on it as it should (a known check, verdict OK)."""
+    return check is not None and check.verdict is Verdict.OK
 
 
 def raising_verdicts(ctx: RuleContext, families: frozenset[str]) -> Iterator[TargetVerdict]:

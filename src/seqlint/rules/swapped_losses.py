@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from textwrap import dedent
 
-from seqlint.diagnostic import Applicability, Severity
-from seqlint.fixes import Fix, SwapItems
+from seqlint.diagnostic import Severity
+from seqlint.fixes import Fix
 from seqlint.rulekit.base import Finding, Rule, RuleContext
+from seqlint.rulekit.repairs import swap_items
 from seqlint.rulekit.training import LossSwap, OutputUse, fit_sites, loss_swaps
 from seqlint.shapes.keras2 import tf_keras2
 from seqlint.shapes.losses import Verdict
@@ -88,36 +89,22 @@ def _finding(swap: LossSwap) -> Finding:
         if check.verdict is Verdict.RAISES
     )
     message = (
-        f"the losses of {_name(a)} and {_name(b)} are swapped: compile at "
+        f"the losses of {a.name} and {b.name} are swapped: compile at "
         f"{compile_call.loc.place} gives {a.loss.label} to {_output(a)} and {b.loss.label} to "
         f"{_output(b)}, and each fits the other output's targets; Keras raises for "
-        f"{_name(raising[0])}: {raising[1].reason}"
+        f"{raising[0].name}: {raising[1].reason}"
     )
-    hint = f"give {b.loss.label} to {_name(a)} and {a.loss.label} to {_name(b)}"
+    hint = f"give {b.loss.label} to {a.name} and {a.loss.label} to {b.name}"
     return Finding(swap.site.call.loc, message, hint, fix=_fix(swap, hint))
 
 
-def _name(use: OutputUse) -> str:
-    """``"price"``, or ``output 0`` when the source does not name it."""
-    head = use.head
-    return f'"{head.name}"' if head.name else f"output {head.position}"
-
-
 def _output(use: OutputUse) -> str:
-    return f"{_name(use)} ({use.head.where})"
+    return f"{use.name} ({use.head.where})"
 
 
 def _fix(swap: LossSwap, message: str) -> Fix | None:
     """Exchange the two losses where compile lists them; none when loss_weights (whose order
     may be swapped too, or not) weigh them."""
-    compile_call = swap.site.compile
-    if "loss_weights" in compile_call.args:
+    if "loss_weights" in swap.site.compile.args:
         return None
-    a, b = (use.head for use in swap.uses)
-    by_name = isinstance(compile_call.args.get("loss"), dict)
-    if by_name and (a.name is None or b.name is None):
-        return None
-    first, second = (a.name, b.name) if by_name else (a.position, b.position)
-    assert first is not None and second is not None
-    edit = SwapItems(compile_call.loc, "loss", first, second)
-    return Fix(Applicability.SAFE, message, (edit,))
+    return swap_items(swap.site, "loss", *swap.uses, message)

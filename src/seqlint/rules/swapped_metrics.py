@@ -6,11 +6,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from textwrap import dedent
 
-from seqlint.diagnostic import Applicability, Severity
-from seqlint.fixes import Fix, SwapItems
+from seqlint.diagnostic import Severity
 from seqlint.ir import Value
 from seqlint.rulekit.base import Finding, Rule, RuleContext
-from seqlint.rulekit.training import FitSite, OutputUse, fit_sites, loss_check
+from seqlint.rulekit.repairs import swap_items
+from seqlint.rulekit.training import FitSite, OutputUse, fit_sites, fits, loss_check
 from seqlint.shapes.keras2 import tf_keras2
 from seqlint.shapes.losses import Loss, TargetCheck, Verdict, resolve_loss
 
@@ -122,8 +122,8 @@ def _per_output(site: FitSite) -> list[list[Value]] | None:
 
 
 def _swaps(site: FitSite, metrics: list[list[Value]], keras2: bool) -> Iterator[_Swap]:
-    fits = {
-        use.head.position: _fits(loss_check(use.loss, use, site, keras2)) for use in site.outputs
+    own_fits = {
+        use.head.position: fits(loss_check(use.loss, use, site, keras2)) for use in site.outputs
     }
     for classes in site.outputs:
         if classes.loss is None or classes.loss.family not in CLASS_FAMILIES:
@@ -131,7 +131,7 @@ def _swaps(site: FitSite, metrics: list[list[Value]], keras2: bool) -> Iterator[
         for values in site.outputs:
             if values.loss is None or values.loss.family != "regression":
                 continue
-            if not (fits[classes.head.position] and fits[values.head.position]):
+            if not (own_fits[classes.head.position] and own_fits[values.head.position]):
                 continue
             accuracies = [m for m in metrics[values.head.position] if m in ACCURACIES]
             for metric in metrics[classes.head.position]:
@@ -141,7 +141,7 @@ def _swaps(site: FitSite, metrics: list[list[Value]], keras2: bool) -> Iterator[
                 check = loss_check(error, classes, site, keras2)
                 if check is None or check.verdict is not Verdict.RAISES:
                     continue
-                if not _fits(loss_check(error, values, site, keras2)):
+                if not fits(loss_check(error, values, site, keras2)):
                     continue
                 single = (
                     len(metrics[classes.head.position]) == 1 == len(metrics[values.head.position])
@@ -149,12 +149,8 @@ def _swaps(site: FitSite, metrics: list[list[Value]], keras2: bool) -> Iterator[
                 yield _Swap(classes, error, check, values, str(accuracies[0]), single)
 
 
-def _fits(check: TargetCheck | None) -> bool:
-    return check is not None and check.verdict is Verdict.OK
-
-
 def _finding(swap: _Swap, site: FitSite) -> Finding:
-    classes, values = _name(swap.classes), _name(swap.values)
+    classes, values = swap.classes.name, swap.values.name
     message = (
         f"the metrics of {values} and {classes} are swapped: compile at "
         f"{site.compile.loc.place} gives '{swap.accuracy}' to {values} ({swap.values.head.where}), "
@@ -163,17 +159,6 @@ def _finding(swap: _Swap, site: FitSite) -> Finding:
         f"{swap.check.reason}"
     )
     hint = f"give {swap.error.label} to {values} and '{swap.accuracy}' to {classes}"
-    fix = None
-    if swap.single:
-        by_name = isinstance(site.compile.args.get("metrics"), dict)
-        a, b = swap.values.head, swap.classes.head
-        first, second = (a.name, b.name) if by_name else (a.position, b.position)
-        if first is not None and second is not None:
-            edit = SwapItems(site.compile.loc, "metrics", first, second)
-            fix = Fix(Applicability.SAFE, hint, (edit,))
+    fix = swap_items(site, "metrics", swap.values, swap.classes, hint) if swap.single else None
     return Finding(site.call.loc, message, hint, fix=fix)
 
-
-def _name(use: OutputUse) -> str:
-    head = use.head
-    return f'"{head.name}"' if head.name else f"output {head.position}"
