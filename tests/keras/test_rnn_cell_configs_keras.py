@@ -22,6 +22,7 @@ from seqlint.diagnostic import Severity
 from seqlint.dims import BATCH, is_known
 from seqlint.ir import TensorRef
 from tests.keras.keras2 import run_scripts
+from tests.rules.test_rnn_cells import cell
 
 pytestmark = pytest.mark.keras
 
@@ -37,22 +38,7 @@ class OutputShape(Exception):
 
 """
 
-CELL = """\
-class Cell(layers.Layer):
-    def __init__(self, units, **kwargs):
-        super().__init__(**kwargs)
-        self.units = units
-        self.state_size = {state_size}{output_size}
-
-    def build(self, input_shape):
-        self.kernel = self.add_weight(shape=(input_shape[-1], self.units))
-
-    def call(self, inputs, states):
-        h = ops.matmul(inputs, self.kernel)
-        new = {new}
-        return {output}, {states}
-
-
+MODEL = """\
 x = keras.Input((5, 3))
 y = layers.RNN(Cell(4), return_sequences={sequences}, unroll={unroll})(x){head}
 model = keras.Model(x, y)
@@ -113,16 +99,9 @@ def _cell(
     sequences: bool = False,
     unroll: bool = False,
 ) -> str:
-    return CELL.format(
-        state_size=STATE_SIZES[state],
-        output_size=f"\n        self.output_size = {output_size}" if output_size else "",
-        new=NEW[returned],
-        output=output,
-        states=RETURNED[returned][state],
-        sequences=sequences,
-        unroll=unroll,
-        head="\ny = layers.Dense(1)(y)" if dense else "",
-    )
+    made = cell(STATE_SIZES[state], NEW[returned], output, RETURNED[returned][state], output_size)
+    head = "\ny = layers.Dense(1)(y)" if dense else ""
+    return made + "\n" + MODEL.format(sequences=sequences, unroll=unroll, head=head)
 
 
 def configurations() -> dict[str, str]:
