@@ -293,9 +293,7 @@ class Objects(Evaluator):
         masks: dict[str, Value] = {}
         try:
             result = self._run_call(instance, args, node, masks=masks)
-            if self.graph.in_call is group and self.building is None:
-                # Keras asks compute_output_shape only of a layer called on symbolic tensors;
-                # inside another layer's or a subclassed model's call() it runs call() itself
+            if self.asks_declaration(group):
                 first = keywords[0] if keywords else x
                 group.declared = self._declared_output(instance, first, node)
                 group.declared_at = self.declared_at

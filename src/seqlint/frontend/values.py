@@ -85,6 +85,7 @@ from seqlint.ir import (
     KerasObject,
     LabelsBeyondClasses,
     Layer,
+    LayerCall,
     Loc,
     Model,
     ScalerFeatures,
@@ -1450,6 +1451,13 @@ class Evaluator:
             ended = self.graph.end_call(group, made, node)
         return ended if isinstance(ended, TensorRef) else MISSING
 
+    def asks_declaration(self, group: LayerCall) -> bool:
+        """Whether Keras builds what follows the call ``group`` from the layer's declared
+        output (``compute_output_shape``, a Lambda's ``output_shape``): only for a call on
+        symbolic tensors. Inside another layer's or a subclassed model's ``call()`` Keras runs
+        the call itself."""
+        return self.graph.in_call is group and self.building is None
+
     def _apply_lambda(self, layer: Layer, args: Args, node: cst.Call) -> Value:
         """``Lambda(fn)(x)``: ``fn(x, **arguments)`` run on the tensors, its nodes one
         summary row; MISSING when it does not give tensors back."""
@@ -1460,7 +1468,7 @@ class Evaluator:
         refs = tuple(v for v in (inputs if isinstance(inputs, (list, tuple)) else [inputs]))
         group = self.graph.begin_call("Lambda", refs, node, layer.label)
         declared = layer.get("output_shape")  # one sample's shape: Keras builds what follows for it
-        symbolic = self.graph.in_call is group and self.building is None  # see _call_instance
+        symbolic = self.asks_declaration(group)
         if symbolic and isinstance(declared, (tuple, list)):
             group.declared = (None, *declared)
         elif symbolic and id(layer) in self._lambda_shapes:  # Keras calls it with the input shape
