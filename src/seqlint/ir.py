@@ -259,10 +259,18 @@ class Layer:
     kind: str
     config: dict[str, Value]
     loc: Loc
-    label: str  # short source text, e.g. "LSTM(64)"
+    text: str | Callable[[], str]
+    """Its label, or what makes the label on first use (most labels are never shown)."""
     sizes: dict[int, str] = field(default_factory=dict, repr=False)
     """The names that hold sizes where the layer is made (``{7: "n_out"}``): what a fix or
     hint there writes for a size instead of its value."""
+
+    @property
+    def label(self) -> str:
+        """Short source text, e.g. ``"LSTM(64)"``."""
+        if not isinstance(self.text, str):
+            self.text = self.text()
+        return self.text
 
     def get(self, name: str, default: Value = None) -> Value:
         return self.config.get(name, default)

@@ -13,7 +13,7 @@ and took any positional argument.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import libcst as cst
@@ -129,6 +129,8 @@ def not_a_tensor(value: Value, expr: cst.BaseExpression | None) -> str | None:
         return f"{value}"
     if isinstance(value, str):
         return repr(value)
+    if not isinstance(value, (Layer, SequentialModel, FunctionalModel, Instance)):
+        return None
     written = f"`{label_of(expr)}`" if expr is not None else ""
     if isinstance(value, Layer):
         named = written and written != f"`{value.label}`"
@@ -173,7 +175,7 @@ def _literal(expr: cst.BaseExpression | None) -> bool:
 
 def check(
     graph: Graph,
-    label: str,
+    label: Callable[[], str],
     signature: Signature | None,
     args: Args,
     node: cst.CSTNode,
@@ -184,12 +186,13 @@ def check(
     kind: str = "",
     sequential: bool = False,
 ) -> None:
-    """Record what Keras refuses in ``label``'s call with ``args``: positional arguments
-    that are not tensors (unless the layer ``takes_data``), and, when ``signature`` is
-    known, what binding them to it refuses. Everything the table of a ``built_in`` layer's
-    signature says is Keras 3's. ``model`` is the subclassed model whose ``call`` is run;
-    ``kind`` the built-in layer's class; ``sequential`` when Keras makes the call itself, as it
-    adds the layer to a Sequential model."""
+    """Record what Keras refuses in the call with ``args`` of the layer that ``label()`` names
+    (made only for a finding): positional arguments that are not tensors (unless the layer
+    ``takes_data``), and, when ``signature`` is known, what binding them to it refuses.
+    Everything the table of a ``built_in`` layer's signature says is Keras 3's. ``model`` is
+    the subclassed model whose ``call`` is run; ``kind`` the built-in layer's class;
+    ``sequential`` when Keras makes the call itself, as it adds the layer to a Sequential
+    model."""
     if not args.complete:
         return
     outer = graph.in_call
@@ -198,7 +201,7 @@ def check(
     def record(problem: str, argument: str, keras3: bool, **extra: object) -> None:
         graph.ir.call_arguments.append(
             CallArguments(
-                label,
+                label(),
                 problem,
                 argument,
                 loc,

@@ -31,6 +31,7 @@ from seqlint.frontend.models import (
     SubclassedModel,
     declares_each,
     label_of,
+    lazy_label,
 )
 from seqlint.frontend.objects import (
     Args,
@@ -47,6 +48,7 @@ from seqlint.frontend.objects import (
 from seqlint.frontend.scopes import MISSING, Scope
 from seqlint.frontend.tensors import UNKNOWN_SHAPE
 from seqlint.frontend.values import Evaluator, sequence_items
+from seqlint.frontend.walk import nodes
 from seqlint.ir import Array, Batches, Loc, ShapeTuple, TensorRef, Value
 
 MAX_UNROLL = 16  # items of a loop or comprehension run one by one
@@ -347,7 +349,7 @@ class Objects(Evaluator):
         )
         call_arguments.check(
             self.graph,
-            label_of(instance.call),
+            lazy_label(instance.call),
             Signature.of(found.function) if isinstance(found, BoundMethod) else None,
             args,
             node,
@@ -631,18 +633,9 @@ def _build_shapes(shape: Value) -> list[Value] | None:
     return None if items is None else [tuple(items)]
 
 
-class _Jumps(cst.CSTVisitor):
-    found = False
-
-    def visit_Break(self, node: cst.Break) -> None:
-        self.found = True
-
-    def visit_Continue(self, node: cst.Continue) -> None:
-        self.found = True
-
-
 def _jumps(body: cst.CSTNode) -> bool:
     """Whether a loop body holds ``break`` or ``continue`` (then it is not unrolled)."""
-    visitor = _Jumps()
-    body.visit(visitor)
-    return visitor.found
+    return any(type(n) in _JUMPS for n in nodes(body))
+
+
+_JUMPS = frozenset((cst.Break, cst.Continue))

@@ -29,7 +29,6 @@ from seqlint.frontend.imports import (
     star_module,
 )
 from seqlint.frontend.keras_api import is_layer_class, role_of
-from seqlint.frontend.legacy_api import code_fields, is_node
 from seqlint.frontend.loop_rows import appended_once
 from seqlint.frontend.models import FunctionalModel, Graph, SequentialModel, SubclassedModel
 from seqlint.frontend.modules import Project, ProjectModule, Unfollowable
@@ -51,6 +50,7 @@ from seqlint.frontend.values import (
     length_of,
     sequence_items,
 )
+from seqlint.frontend.walk import nodes
 from seqlint.ir import Array, Loc, TensorRef, UnresolvedImport, Value
 from seqlint.project import in_project
 
@@ -745,55 +745,17 @@ def _data_row(value: Value) -> bool:
 
 def _leaves(body: cst.CSTNode) -> bool:
     """Whether a loop body may stop the loop early with ``return`` or ``raise``."""
-    finder = _LeaveFinder()
-    body.visit(finder)
-    return finder.found
-
-
-class _LeaveFinder(cst.CSTVisitor):
-    def __init__(self) -> None:
-        self.found = False
-
-    def visit_Return(self, node: cst.Return) -> bool:
-        self.found = True
-        return False
-
-    def visit_Raise(self, node: cst.Raise) -> bool:
-        self.found = True
-        return False
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-        return False
-
-    def visit_Lambda(self, node: cst.Lambda) -> bool:
-        return False
+    return any(type(n) in _LEAVING for n in nodes(body, _INNER_FUNCTIONS))
 
 
 def _is_generator(node: cst.FunctionDef) -> bool:
-    """Does the function itself (not a function, class or lambda inside it) ``yield``?
-
-    A walk over the nodes' fields, by exact types (libcst's classes are ABCs, whose
-    ``isinstance`` is slow): libcst's visitors rebuild every node they pass, which made this
-    check a tenth of a small script's analysis."""
-    stack: list[object] = [node.body]
-    while stack:
-        item = stack.pop()
-        kind = type(item)
-        if kind is cst.Yield:
-            return True
-        if kind in _OWN_SCOPE:
-            continue
-        for name in code_fields(kind):
-            value = getattr(item, name)
-            if type(value) in _SEQUENCES:
-                stack.extend(v for v in value if is_node(type(v)))
-            elif is_node(type(value)):
-                stack.append(value)
-    return False
+    """Does the function itself (not a function, class or lambda inside it) ``yield``?"""
+    return any(type(n) is cst.Yield for n in nodes(node.body, _OWN_SCOPE))
 
 
+_LEAVING = frozenset((cst.Return, cst.Raise))
+_INNER_FUNCTIONS = frozenset((cst.FunctionDef, cst.Lambda))
 _OWN_SCOPE = frozenset((cst.FunctionDef, cst.ClassDef, cst.Lambda))
-_SEQUENCES = frozenset((tuple, list))
 
 
 def _body(node: cst.CSTNode) -> Sequence[Statement]:

@@ -54,6 +54,7 @@ from seqlint.frontend.imports import (
 from seqlint.frontend.keras_api import MODEL_FACTORIES, TRAINING_METHODS, role_of
 from seqlint.frontend.objects import ExtName
 from seqlint.frontend.positions import Positions, source_text
+from seqlint.frontend.walk import children
 from seqlint.ir import LegacyUse
 
 _MAX_DEPTH = 6  # holders and factories followed through one another
@@ -385,15 +386,7 @@ class _Reader:
 
     def _push_children(self, node: cst.CSTNode) -> None:
         """Push the node's children so that they pop in source order."""
-        children: list[cst.CSTNode] = []
-        for name in code_fields(type(node)):
-            value = getattr(node, name)
-            kind = type(value)
-            if kind is tuple or kind is list:
-                children.extend(v for v in value if is_node(type(v)))
-            elif is_node(kind):
-                children.append(value)
-        self._stack.extend(reversed(children))
+        self._stack.extend(reversed(children(node)))
 
     # -- scopes -----------------------------------------------------------------------------
 
@@ -1063,54 +1056,3 @@ _HANDLERS: dict[type, Callable[[_Reader, Any], bool | None]] = {
     cst.Call: _Reader._call,
     cst.Attribute: _Reader._attribute,
 }
-
-# Fields that hold only whitespace, comments or punctuation: the walk skips them.
-_LAYOUT_FIELDS = frozenset(
-    {
-        "lpar",
-        "rpar",
-        "comma",
-        "leading_lines",
-        "trailing_whitespace",
-        "header",
-        "footer",
-        "semicolon",
-        "newline",
-        "lines_after_decorators",
-        "equal",
-        "dot",
-        "colon",
-        "star",
-        "operator",
-        "asynchronous",
-        "empty_lines",
-        "lbracket",
-        "rbracket",
-        "lbrace",
-        "rbrace",
-    }
-)
-_FIELDS: dict[type, tuple[str, ...]] = {}
-_NODE_TYPES: dict[type, bool] = {}
-
-
-def is_node(kind: type) -> bool:
-    """Whether ``kind`` is a libcst node class (by type: libcst's classes are ABCs, whose
-    ``isinstance`` costs a walk its time)."""
-    known = _NODE_TYPES.get(kind)
-    if known is None:
-        known = _NODE_TYPES[kind] = issubclass(kind, cst.CSTNode)
-    return known
-
-
-def code_fields(kind: type) -> tuple[str, ...]:
-    """The fields of a node type that may hold code (the frontend's walks read only these)."""
-    names = _FIELDS.get(kind)
-    if names is None:
-        names = tuple(
-            f.name
-            for f in dataclasses.fields(kind)
-            if f.name not in _LAYOUT_FIELDS and not f.name.startswith("whitespace")
-        )
-        _FIELDS[kind] = names
-    return names

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import libcst as cst
 
+from seqlint.frontend.walk import nodes
+
 
 def appended_once(loop: cst.For) -> list[str]:
     """The names ``loop``'s body appends to once per step: ``name.append(...)`` as a
@@ -63,9 +65,19 @@ def _carries(statements: list[cst.BaseStatement], loop_names: set[str]) -> bool:
 
 
 def _assigned(node: cst.CSTNode) -> set[str]:
-    finder = _Assigned()
-    node.visit(finder)
-    return finder.names
+    """Names bound by assignments (plain, augmented, annotated, walrus)."""
+    names: set[str] = set()
+    for found in nodes(node):
+        kind = type(found)
+        if kind is cst.Assign:
+            for target in found.targets:
+                names |= {n.value for n in _names(target.target)}
+        elif kind in _ONE_TARGET:
+            names |= {n.value for n in _names(found.target)}
+    return names
+
+
+_ONE_TARGET = frozenset((cst.AugAssign, cst.AnnAssign, cst.NamedExpr))
 
 
 def _targets(target: cst.BaseExpression) -> set[str]:
@@ -79,9 +91,7 @@ def _read(node: cst.CSTNode) -> set[str]:
 
 
 def _names(node: cst.CSTNode) -> list[cst.Name]:
-    finder = _Names()
-    node.visit(finder)
-    return finder.found
+    return [n for n in nodes(node) if type(n) is cst.Name]
 
 
 def _plain_targets(node: cst.CSTNode) -> list[cst.Name]:
@@ -104,45 +114,5 @@ def _is_plain(target: cst.BaseExpression) -> bool:
     )
 
 
-class _Assigned(cst.CSTVisitor):
-    """Names bound by assignments (plain, augmented, annotated, walrus)."""
-
-    def __init__(self) -> None:
-        self.names: set[str] = set()
-
-    def visit_Assign(self, node: cst.Assign) -> None:
-        for target in node.targets:
-            self.names |= {n.value for n in _names(target.target)}
-
-    def visit_AugAssign(self, node: cst.AugAssign) -> None:
-        self.names |= {n.value for n in _names(node.target)}
-
-    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
-        self.names |= {n.value for n in _names(node.target)}
-
-    def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
-        self.names |= {n.value for n in _names(node.target)}
-
-
-class _Names(cst.CSTVisitor):
-    def __init__(self) -> None:
-        self.found: list[cst.Name] = []
-
-    def visit_Name(self, node: cst.Name) -> None:
-        self.found.append(node)
-
-
 def _uses(body: cst.CSTNode, name: str) -> int:
-    counter = _NameCounter(name)
-    body.visit(counter)
-    return counter.count
-
-
-class _NameCounter(cst.CSTVisitor):
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.count = 0
-
-    def visit_Name(self, node: cst.Name) -> None:
-        if node.value == self.name:
-            self.count += 1
+    return sum(1 for n in nodes(body) if type(n) is cst.Name and n.value == name)

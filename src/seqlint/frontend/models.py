@@ -26,6 +26,7 @@ from seqlint.frontend.keras_api import INT_PARAMS, declaring_kwargs, output_coun
 from seqlint.frontend.legacy_api import LegacyLog, note_model_call
 from seqlint.frontend.objects import ExtName, Function, Instance
 from seqlint.frontend.positions import Positions, source_text
+from seqlint.frontend.walk import nodes
 
 if TYPE_CHECKING:
     from seqlint.frontend.modules import Placed
@@ -81,6 +82,11 @@ def label_of(node: cst.CSTNode) -> str:
     if len(text) > _LABEL_LENGTH:
         text = text[: _LABEL_LENGTH - 3].rstrip() + "..."
     return text
+
+
+def lazy_label(node: cst.CSTNode) -> Callable[[], str]:
+    """``label_of(node)``, made when first asked for."""
+    return lambda: label_of(node)
 
 
 @dataclass
@@ -177,7 +183,7 @@ class Graph:
         self, kind: str, config: dict[str, Value], call: cst.Call, keyword_args: dict[str, cst.Arg]
     ) -> Layer:
         """The layer a constructor call creates; remembers an ``input_shape``-like keyword."""
-        layer = Layer(kind, config, self.positions.loc(call), label_of(call))
+        layer = Layer(kind, config, self.positions.loc(call), lazy_label(call))
         declaration = self._declaration(kind, config, call, keyword_args)
         if declaration is not None:
             self._declarations[id(layer)] = (layer, declaration)
@@ -234,7 +240,7 @@ class Graph:
     def input(self, config: dict[str, Value], call: cst.Call) -> TensorRef:
         """``Input(shape=...)``: a new Input node."""
         loc = self.positions.loc(call)
-        layer = Layer("Input", config, loc, label_of(call))
+        layer = Layer("Input", config, loc, lazy_label(call))
         return TensorRef(self._node(layer, (), loc, declared_by="Input").id)
 
     def opaque(self, expr: cst.CSTNode, cause: UnresolvedImport | None = None) -> TensorRef:
@@ -242,7 +248,7 @@ class Graph:
         the unresolved import it comes from)."""
         loc = self.positions.loc(expr)
         config = {} if cause is None else {"import": cause}
-        node = self._node(Layer("", config, loc, label_of(expr)), (), loc)
+        node = self._node(Layer("", config, loc, lazy_label(expr)), (), loc)
         return TensorRef(node.id, None)
 
     def apply(
@@ -640,7 +646,7 @@ class Graph:
             return self.model_layer(instance.model)  # type: ignore[arg-type]
         if instance.as_layer is None:
             loc = instance.placer.loc(instance.call)
-            instance.as_layer = Layer(instance.cls.kind, {}, loc, label_of(instance.call))
+            instance.as_layer = Layer(instance.cls.kind, {}, loc, lazy_label(instance.call))
         return instance.as_layer
 
     def user_function(self, function: Function) -> UserFunction:
@@ -649,12 +655,11 @@ class Graph:
         found = self._user_functions.get(id(node))
         if found is None or found[0] is not node:
             params = tuple(p.name.value for p in (*node.params.posonly_params, *node.params.params))
-            finder = _ConstantSubscripts(set(params))
-            node.body.visit(finder)
             home = function.scope.module().home
             placer = self.script_positions if home is None else home.placed(home.site)
             subscripts = tuple(
-                (name, index, placer.loc(expr)) for name, index, expr in finder.found
+                (name, index, placer.loc(expr))
+                for name, index, expr in _constant_subscripts(node.body, set(params))
             )
             user = UserFunction(node.name.value, params, subscripts, placer.loc(node.name))
             found = (node, user)
@@ -736,24 +741,25 @@ def _x_argument(call: cst.Call) -> cst.CSTNode:
     return call
 
 
-class _ConstantSubscripts(cst.CSTVisitor):
-    """Finds ``param[3]`` / ``param[-1]`` for the given parameter names."""
-
-    def __init__(self, params: set[str]) -> None:
-        self.params = params
-        self.found: list[tuple[str, int, cst.Subscript]] = []
-
-    def visit_Subscript(self, node: cst.Subscript) -> None:
-        if not isinstance(node.value, cst.Name) or node.value.value not in self.params:
-            return
+def _constant_subscripts(
+    body: cst.CSTNode, params: set[str]
+) -> list[tuple[str, int, cst.Subscript]]:
+    """Each ``param[3]`` / ``param[-1]`` in ``body`` for the given parameter names."""
+    found: list[tuple[str, int, cst.Subscript]] = []
+    for node in nodes(body):
+        if type(node) is not cst.Subscript:
+            continue
+        if not isinstance(node.value, cst.Name) or node.value.value not in params:
+            continue
         if len(node.slice) != 1 or not isinstance(node.slice[0].slice, cst.Index):
-            return
+            continue
         index = node.slice[0].slice.value
         sign = 1
         if isinstance(index, cst.UnaryOperation) and isinstance(index.operator, cst.Minus):
             index, sign = index.expression, -1
         if isinstance(index, cst.Integer):
-            self.found.append((node.value.value, sign * int(index.value, 0), node))
+            found.append((node.value.value, sign * int(index.value, 0), node))
+    return found
 
 
 def _leaves(value: Value) -> list[TensorRef] | None:

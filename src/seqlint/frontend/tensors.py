@@ -19,7 +19,7 @@ from typing import Any
 import libcst as cst
 
 from seqlint.dims import BATCH, NONE, UNKNOWN, Shape
-from seqlint.frontend.models import Graph, label_of
+from seqlint.frontend.models import Graph, lazy_label
 from seqlint.ir import Array, Layer, ShapeRead, ShapeTuple, StaticSize, TensorRef, Value
 from seqlint.shapes.keras2 import tf_keras2
 from seqlint.shapes.ops.aliases import Alias
@@ -155,7 +155,7 @@ class Tensors:
         config, inputs = split
         config[SPELLING] = alias.qualname
         layer = Layer(
-            op_kind(alias.op.name), config, self.graph.positions.loc(expr), label_of(expr)
+            op_kind(alias.op.name), config, self.graph.positions.loc(expr), lazy_label(expr)
         )
         ref = self.graph.node(layer, tuple(inputs), expr)
         known = {n: self.shape(v) for n, v in operands.items() if isinstance(v, TensorRef)}
@@ -188,17 +188,19 @@ class Tensors:
             stack, {"x": items, "axis": 0, "merge": False}, lambda v: isinstance(v, TensorRef)
         )
         config[SPELLING] = "convert_to_tensor"
-        layer = Layer(op_kind("stack"), config, self.graph.positions.loc(expr), label_of(expr))
+        layer = Layer(op_kind("stack"), config, self.graph.positions.loc(expr), lazy_label(expr))
         return self.graph.node(layer, tuple(inputs), expr)
 
     def constant(self, array: Array, expr: cst.CSTNode) -> TensorRef:
         shape = UNKNOWN if array.shape is None else tuple(array.shape)
-        layer = Layer("Constant", {"shape": shape}, self.graph.positions.loc(expr), label_of(expr))
+        layer = Layer(
+            "Constant", {"shape": shape}, self.graph.positions.loc(expr), lazy_label(expr)
+        )
         return self.graph.node(layer, (), expr)
 
     def weight(self, shape: Value, expr: cst.CSTNode) -> TensorRef:
         """``add_weight(shape=...)``: a ``Weight`` node (counted in its layer's parameters)."""
-        layer = Layer("Weight", {"shape": shape}, self.graph.positions.loc(expr), label_of(expr))
+        layer = Layer("Weight", {"shape": shape}, self.graph.positions.loc(expr), lazy_label(expr))
         ref = self.graph.node(layer, (), expr)
         current = self.graph.in_call
         if current is not None:

@@ -1291,7 +1291,7 @@ class Evaluator:
         signature = None if found.parameters is None else Signature.parse(found.parameters)
         call_arguments.check(
             self.graph,
-            layer.label,
+            lambda: layer.label,
             signature,
             args,
             node,
