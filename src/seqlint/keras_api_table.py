@@ -306,6 +306,7 @@ def path_rules(name: str, version: str) -> tuple[PathRule, ...]:
 # -- what some release lacks (the removed-API rules and the frontend's choice of uses) --------
 
 
+@cache
 def ever_absent(name: str, surface: str = "keras") -> bool:
     """Whether the table knows ``name`` and some covered release of ``surface`` lacks it
     (every use of such a name is worth recording: some target may not have it)."""
