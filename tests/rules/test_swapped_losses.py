@@ -73,6 +73,15 @@ def test_the_fix_exchanges_the_listed_losses():
     assert lint_source(fixed, "t.py") == []
 
 
+def test_the_fix_exchanges_losses_given_by_position():
+    positional = LIST.replace('optimizer="adam", loss=[', '"adam", [')
+    fixed = fix_source(positional, "t.py").source
+    assert fixed == positional.replace(
+        '["sparse_categorical_crossentropy", "mse"]', '["mse", "sparse_categorical_crossentropy"]'
+    )
+    assert lint_source(fixed, "t.py") == []
+
+
 def test_a_swapped_loss_dict_is_fixed_by_name():
     [found] = lint_source(DICT, "t.py")
     assert (found.code, found.line) == ("SL229", 17)

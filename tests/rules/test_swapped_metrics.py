@@ -51,3 +51,15 @@ def test_no_fix_when_an_output_has_other_metrics_too():
 def test_an_error_metric_on_the_class_output_without_an_accuracy_elsewhere_is_no_swap():
     source = BAD.replace('["accuracy", "mae"]', '["mse", "mae"]')
     assert lint_source(source, "t.py") == []
+
+
+def test_the_fix_exchanges_metrics_given_by_position():
+    positional = BAD.replace('optimizer="adam",', '"adam",').replace(
+        'loss=["mse", "sparse_categorical_crossentropy"],',
+        '["mse", "sparse_categorical_crossentropy"],\n    None,',
+    ).replace('metrics=["accuracy", "mae"]', '["accuracy", "mae"]')
+    assert '    None,\n    ["accuracy", "mae"],' in positional
+    fixed = fix_source(positional, "t.py").source
+    assert fixed == positional.replace('["accuracy", "mae"]', '["mae", "accuracy"]')
+    assert lint_source(fixed, "t.py") == []
+

@@ -31,6 +31,7 @@ from seqlint.fixes import (
     WrapValue,
     target_of,
 )
+from seqlint.frontend.keras_api import TRAINING_METHODS
 
 KERAS_LAYERS = "keras.layers"  # the end of the modules a new layer may be imported from
 
@@ -250,10 +251,9 @@ class _Editor(cst.CSTTransformer):
                 raise _NotApplicable
             return call.with_changes(args=args)
         if isinstance(edit, SwapItems):
+            given = _argument(call, edit.name)
             args = [
-                arg.with_changes(value=_swapped_items(arg.value, edit))
-                if _is_keyword(arg, edit.name)
-                else arg
+                arg.with_changes(value=_swapped_items(arg.value, edit)) if arg is given else arg
                 for arg in call.args
             ]
             if all(new is old for new, old in zip(args, call.args, strict=True)):
@@ -401,6 +401,26 @@ def _with_comment_of(layout: cst.Comma, comma: cst.Comma) -> cst.Comma:
 
 def _is_keyword(arg: cst.Arg, name: str) -> bool:
     return arg.keyword is not None and arg.keyword.value == name
+
+
+def _argument(call: cst.Call, name: str) -> cst.Arg | None:
+    """The argument a call gives parameter ``name``: by keyword, or by position for a
+    training method (``model.compile("adam", ["mse", "mae"])``; none after a ``*args``,
+    whose length is unknown)."""
+    method = call.func.attr.value if isinstance(call.func, cst.Attribute) else ""
+    parameters = TRAINING_METHODS.get(method, ())
+    position = parameters.index(name) if name in parameters else None
+    positional = 0
+    for arg in call.args:
+        if _is_keyword(arg, name):
+            return arg
+        if arg.star:
+            position = None
+        elif arg.keyword is None:
+            if positional == position:
+                return arg
+            positional += 1
+    return None
 
 
 def _set_keyword(call: cst.Call, name: str, value: cst.BaseExpression) -> cst.Call:
