@@ -203,7 +203,9 @@ model.compile(optimizer="adam", loss="binary_crossentropy")
     (d,) = [d for d in lint(HEADER + body) if d.code == "SL205"]
     assert "LSTM(1) at line 9 outputs tanh values, which can be negative" in d.message
     assert "every negative output counts as 1e-7 (a loss of 16.1 on a target of 1)" in d.message
-    assert d.hint.startswith('add Dense(1, activation="sigmoid") after LSTM(1)')
+    assert d.hint.startswith('add Dense(1, activation="sigmoid") after LSTM(1) at line 9:')
     dense = body.replace("layers.LSTM(1)(h2)", 'layers.Dense(1, activation="tanh")(h)')
     (d,) = [d for d in lint(HEADER + dense) if d.code == "SL205"]
-    assert d.hint == 'use activation="sigmoid" on Dense(1, activation="tanh") for probabilities'
+    assert d.hint == (
+        'use activation="sigmoid" on Dense(1, activation="tanh") at line 9 for probabilities'
+    )

@@ -9,6 +9,7 @@ from textwrap import dedent
 from seqlint.diagnostic import Severity
 from seqlint.dims import is_known
 from seqlint.rulekit.base import Finding, Rule, RuleContext
+from seqlint.rulekit.evidence import made, where
 from seqlint.rulekit.heads import CompiledHeads, Head, compiled_heads
 from seqlint.rulekit.training import fit_sites, loss_swaps, target_verdicts
 from seqlint.shapes.keras2 import tf_keras2
@@ -43,7 +44,7 @@ def _mismatch(head: Head) -> Mismatch | None:
             head,
             f"{head.where} is a softmax over a single unit: it always outputs 1.0, "
             "whatever the input",
-            f'for one probability use activation="sigmoid" on {head.node.layer.label}; '
+            f'for one probability use activation="sigmoid" on {made(head.node)}; '
             "for N classes use N units with softmax",
         )
     loss = head.loss
@@ -58,7 +59,7 @@ def _mismatch(head: Head) -> Mismatch | None:
 
 def _read_from_logits(head: Head, loss: Loss) -> Mismatch | None:
     """A crossentropy of the other family reads the logits behind a sigmoid/softmax."""
-    units, layer = head.units, head.node.layer.label
+    units, layer = head.units, made(head.node)
     if head.activation == "softmax" and loss.name == "binary_crossentropy" and is_known(units):
         return Mismatch(
             head,
@@ -89,7 +90,7 @@ def _linear_without_logits(head: Head, loss: Loss) -> Mismatch | None:
     activation = head.value_activation
     recurrent = head.activation is None  # the values are a recurrent layer's states
     if activation in BELOW_ZERO and loss.name == "binary_crossentropy":
-        hint = f'use activation="sigmoid" on {head.node.layer.label} for probabilities'
+        hint = f'use activation="sigmoid" on {made(head.node)} for probabilities'
         return Mismatch(
             head,
             f"{loss.label} expects probabilities, but {head.where} outputs {activation} "
@@ -101,7 +102,7 @@ def _linear_without_logits(head: Head, loss: Loss) -> Mismatch | None:
     if activation != "linear":
         return None
     hint = (
-        f"add a sigmoid/softmax activation to {head.node.layer.label}, or keep the logits "
+        f"add a sigmoid/softmax activation to {made(head.node)}, or keep the logits "
         f"and pass from_logits=True ({_logits_loss(loss.name)})"
     )
     return Mismatch(
@@ -117,7 +118,7 @@ def _after_states(head: Head, loss: Loss) -> str:
     units = head.units if is_known(head.units) else "units"
     activation = "softmax" if loss.name in CATEGORICAL else "sigmoid"
     return (
-        f'add Dense({units}, activation="{activation}") after {head.node.layer.label}: a '
+        f'add Dense({units}, activation="{activation}") after {where(head.node)}: a '
         "recurrent layer outputs its states, not probabilities"
     )
 
