@@ -63,6 +63,11 @@ def test_a_shared_crossentropy_is_left_to_sl205():
 def test_hint_gives_each_output_its_loss():
     source = SOURCE.replace("ACT_A", "activation=None").replace("ACT_B", 'activation="sigmoid"')
     [diagnostic] = lint(source.replace("LOSS", 'loss="mse"'))
+    assert diagnostic.message.endswith(
+        ': "a" (Dense(1, activation=None, name="a") at line 6) predicts a value, '
+        '"b" (Dense(3, activation="sigmoid", name="b") at line 7) predicts a probability '
+        "(sigmoid)"
+    )
     assert "loss={'a': 'mse', 'b': 'binary_crossentropy'}" in diagnostic.hint
     assert "loss_weights={'a': 1.0, 'b': 1.0}" in diagnostic.hint
 

@@ -49,6 +49,11 @@ class Head:
     loss: Loss | None  # resolved; None when unknown, custom or missing
 
     @property
+    def called(self) -> str:
+        """``"price"``, or ``output 0`` when the source does not name it."""
+        return f'"{self.name}"' if self.name else f"output {self.position}"
+
+    @property
     def kind(self) -> str | None:
         """REGRESSION, BINARY or DISTRIBUTION; None when the activation says nothing."""
         return _KINDS.get(self.activation or "")

@@ -64,7 +64,7 @@ class OutputUse:
     @property
     def name(self) -> str:
         """``"price"``, or ``output 0`` when the source does not name it."""
-        return f'"{self.head.name}"' if self.head.name else f"output {self.head.position}"
+        return self.head.called
 
     @property
     def loss(self) -> Loss | None:

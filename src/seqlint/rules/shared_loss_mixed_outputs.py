@@ -108,16 +108,12 @@ def _mixed(compiled: CompiledHeads) -> tuple[str, str] | None:
     if len(kinds) < 2:
         return None
     described = ", ".join(
-        f"{_name(h)} ({h.where}) predicts {KIND_WORDS[h.kind]}" for h in heads if h.kind
+        f"{h.called} ({h.where}) predicts {KIND_WORDS[h.kind]}" for h in heads if h.kind
     )
     message = (
         f"one regression loss {loss.label} is shared by outputs of different kinds: {described}"
     )
     return message, _hint(compiled, heads, loss.label)
-
-
-def _name(head: Head) -> str:
-    return repr(head.name) if head.name else f"output {head.position}"
 
 
 def _hint(compiled: CompiledHeads, heads: tuple[Head, ...], shared: str) -> str:
