@@ -321,11 +321,12 @@ def test_good_example_agrees_with_keras2(rule, keras2):
         assert keras2[f"{rule.code} good"] is None
 
 
-@pytest.mark.parametrize("code", ["SL229", "SL228"])
+@pytest.mark.parametrize("code", ["SL229", "SL228", "SL251"])
 def test_swapped_losses_and_metrics_train_under_keras2(code, keras2):
     """Keras 2 broadcasts the regression loss or metric against the class labels: the swaps
-    of SL229 and SL228 train there, and those Keras-3-only rules are off under target 2 (the
-    swapped losses' meaningless crossentropy on the regression output is SL204's)."""
+    of SL229 and SL228 and SL251's metric train there, and those Keras-3-only rules are off
+    under target 2 (the swapped losses' meaningless crossentropy on the regression output is
+    SL204's)."""
     assert keras2[f"{code} bad"] is None
     rule = next(r for r in ALL_RULES if r.code == code)
     expected = [("SL204", 14)] if code == "SL229" else []

@@ -31,6 +31,7 @@ from seqlint.rules.loss_activation_mismatch import LossActivationMismatch
 from seqlint.rules.loss_outputs_mismatch import LossOutputsMismatch
 from seqlint.rules.merge_shape_mismatch import MergeShapeMismatch
 from seqlint.rules.merge_single_tensor import MergeSingleTensor
+from seqlint.rules.metric_target_mismatch import MetricTargetMismatch
 from seqlint.rules.metrics_list_outputs import MetricsListOutputs
 from seqlint.rules.missing_time_axis import MissingTimeAxis
 from seqlint.rules.non_data_argument import NonDataArgument
@@ -88,6 +89,7 @@ ALL_RULES: tuple[Rule, ...] = (
     SilentTargetMismatch(),
     SwappedLosses(),
     SwappedMetrics(),
+    MetricTargetMismatch(),
     LossActivationMismatch(),
     LossOutputsMismatch(),
     SharedLossMixedOutputs(),
