@@ -166,13 +166,14 @@ class Array:
     ``[1, len(word_index)+1)``, and :func:`~seqlint.dims.difference` compares it),
     ``one_hot`` (the last axis one-hot encodes a class: ``to_categorical``,
     ``tf.one_hot``, ``np.eye(n)[labels]``), ``zero_padded`` (made by
-    ``pad_sequences`` padding with 0), ``padded_at`` (the side it pads, "pre" or
-    "post", when the call states it) and ``padded_by`` (where that ``pad_sequences``
-    call is, kept by the arrays derived from it).  ``literal`` holds the items of a 1-D
-    array numpy made from a literal list (``np.array(["Heat", "Fargo"])``), for what needs
-    the values themselves (a lookup's vocabulary, the largest label); anything computed from
-    the array drops it, except adding or subtracting an int (``labels - 1``).  ``loc`` is
-    where it was made.
+    ``pad_sequences`` padding with 0, or by a TextVectorization layer called on texts),
+    ``padded_at`` (the side it pads, "pre" or "post", when the call states it),
+    ``padded_by`` (where that call is, kept by the arrays derived from it) and ``padder``
+    (which function or layer it is: "pad_sequences" or "TextVectorization").  ``literal``
+    holds the items of a 1-D array numpy made from a literal list
+    (``np.array(["Heat", "Fargo"])``), for what needs the values themselves (a lookup's
+    vocabulary, the largest label); anything computed from the array drops it, except adding
+    or subtracting an int (``labels - 1``).  ``loc`` is where it was made.
     """
 
     shape: tuple[Dim, ...] | None
@@ -183,6 +184,7 @@ class Array:
     zero_padded: bool = False
     padded_at: str | None = None
     padded_by: Loc | None = None
+    padder: str | None = None
     loc: Loc | None = None
     covers_range: tuple | None = None  # every int of value_range occurs while the shape is
     # this one (LabelEncoder's labels; a part of them may miss classes)
