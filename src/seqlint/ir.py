@@ -204,6 +204,7 @@ class Batches:
     window: Value  # length / sequence_length; None for a tf.data.Dataset
     loc: Loc
     batched: bool = True  # False: a dataset never batched hands fit one sample as a batch
+    windows: Loc | None = None  # its elements are the datasets this ``window()`` call made
 
 
 @dataclass(frozen=True)

@@ -61,6 +61,7 @@ from seqlint.rules.unused_suppression import UnusedSuppression
 from seqlint.rules.weight_shape_undefined import WeightShapeUndefined
 from seqlint.rules.weights_on_undefined_axis import WeightsOnUndefinedAxis
 from seqlint.rules.window_longer_than_sequence import WindowLongerThanSequence
+from seqlint.rules.window_not_flattened import WindowNotFlattened
 
 ALL_RULES: tuple[Rule, ...] = (
     MissingTimeAxis(),
@@ -122,5 +123,6 @@ ALL_RULES: tuple[Rule, ...] = (
     ScalerFeatureMismatch(),
     NonDataArgument(),
     LabelsBeyondClassesRule(),
+    WindowNotFlattened(),
     UnusedSuppression(),
 )
