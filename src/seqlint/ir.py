@@ -469,6 +469,16 @@ class ShapeRead:
 
 
 @dataclass(frozen=True)
+class IndexedWindow:
+    """A window ``Dataset.window`` made (a dataset, not a tensor) indexed or sliced, which
+    raises TypeError (``window[:-1]`` in a ``map`` over windows); ``made`` is the
+    ``window()`` call."""
+
+    loc: Loc
+    made: Loc
+
+
+@dataclass(frozen=True)
 class BuiltinMisuse:
     """A call of a Python builtin that certainly raises TypeError (``tuple(a, b, c)``),
     in code Keras runs when it builds the model (a Lambda's function or ``output_shape``
@@ -581,6 +591,7 @@ class ModuleIR:
     shape_reads: list[ShapeRead] = field(default_factory=list)  # axes a tensor does not have
     call_arguments: list[CallArguments] = field(default_factory=list)  # refused by Keras
     builtin_misuses: list[BuiltinMisuse] = field(default_factory=list)  # Python raises
+    indexed_windows: list[IndexedWindow] = field(default_factory=list)  # TensorFlow raises
     array_reshapes: list[ArrayReshape] = field(default_factory=list)  # numpy raises
     scaler_features: list[ScalerFeatures] = field(default_factory=list)  # scikit-learn raises
     labels_beyond_classes: list[LabelsBeyondClasses] = field(default_factory=list)  # numpy raises

@@ -55,6 +55,7 @@ class Dataset:
     loc: Loc
     batched: bool = False
     maker: str = MAKER  # what fit names it by: a generator's function, a Sequence's class
+    window: bool = False  # one window ``Dataset.window`` made (``loc``: that call)
 
 
 Caller = Callable[[Value, list[Value]], Value]
@@ -208,7 +209,7 @@ def _window(dataset: Dataset, args: Args, loc: Loc) -> Value:
         return UNKNOWN
 
     def window_of(part: Value) -> Value:
-        return Dataset(part, loc, False) if isinstance(part, Array) else UNKNOWN
+        return Dataset(part, loc, False, window=True) if isinstance(part, Array) else UNKNOWN
 
     return Dataset(_structure(dataset.element, window_of), loc, False)
 

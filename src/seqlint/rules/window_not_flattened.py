@@ -1,4 +1,5 @@
-"""SL247: fit/evaluate/predict given a tf.data pipeline whose elements are still windows."""
+"""SL247: the datasets ``window()`` makes used as tensors: indexed, or handed to fit/evaluate/
+predict."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from seqlint.rulekit.feeding import data_calls
 class WindowNotFlattened(Rule):
     code = "SL247"
     name = "window-not-flattened"
-    summary = "A tf.data pipeline hands Keras the datasets window() makes, not tensors."
+    summary = "The datasets window() makes are used as tensors: indexed, or handed to fit."
     severity = Severity.ERROR
     explanation = """\
 `dataset.window(size, shift)` does not yield tensors: each element is a small
@@ -22,14 +23,17 @@ class WindowNotFlattened(Rule):
 `batch()` after it batches those datasets as they are. Keras cannot feed them
 to a model: `fit`, `evaluate` and `predict` raise `ValueError: Only input
 tensors may be passed as positional arguments` (the element is a
-`_NestedVariant`). The windows have to be turned back into tensors first, by
+`_NestedVariant`), and a function that indexes or slices a window
+(`map(lambda w: (w[:-1], w[-1]))`) raises `TypeError: '_VariantDataset' object
+is not subscriptable`. The windows have to be turned back into tensors first, by
 `flat_map(lambda w: w.batch(size))`, which yields each window as one tensor of
 `size` items; then split it into inputs and targets and batch.
 
 seqlint follows the pipeline from `window()` through `batch`, `shuffle`,
-`prefetch`, `repeat` and the other methods that keep the elements; a `map` or
-`flat_map` that it cannot follow makes the elements unknown, and nothing is
-reported."""
+`prefetch`, `repeat` and the other methods that keep the elements, and into
+the functions `map` runs on them (an index on a path that certainly runs is
+reported); a `map` or `flat_map` that it cannot follow makes the elements
+unknown, and nothing is reported."""
     bad_example = dedent(
         """\
         import numpy as np
@@ -65,6 +69,19 @@ reported."""
     )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        lines = {indexed.loc.line: indexed for indexed in reversed(ctx.ir.indexed_windows)}
+        for indexed in sorted(lines.values(), key=lambda i: i.loc.line):  # one per line
+            line = indexed.made.line
+            message = (
+                f"this indexes a window that window() makes at line {line}: each window is a "
+                "dataset of the window's items, not a tensor, and a dataset cannot be indexed "
+                "or sliced (TypeError: not subscriptable)"
+            )
+            hint = (
+                f"turn each window into one tensor after the window() at line {line}: "
+                ".flat_map(lambda w: w.batch(WINDOW_SIZE)), then index it"
+            )
+            yield Finding(indexed.loc, message, hint)
         for call in data_calls(ctx):
             given = call.args.get("x")
             if not isinstance(given, Batches) or given.windows is None:

@@ -3,7 +3,7 @@
 # Reported: (Stack Overflow question 71211960, mirrored) "If I remove dataset.flat_map(lambda window: window.batch(window_size + 1)) operation, I receive the TypeError: '_VariantDataset' object is not subscriptable pointing to the line: lambda window: (window[:-1], window[-1]))"
 # Fix: keep flat_map(lambda window: window.batch(window_size + 1)): it turns each window dataset into one tensor, which the map can slice.
 # keras: raises TypeError
-# status: missed: the windows reach map's function as datasets, and seqlint does not report indexing a dataset inside a tf.data function (the element is unknown after the map); SL247 reports window datasets only where fit/evaluate/predict gets them
+# status: caught
 # Family: tfdata-pipeline
 import numpy as np
 import tensorflow as tf
