@@ -83,3 +83,16 @@ def test_recall_on_reported_bugs_does_not_drop():
     recall = len(caught) / len(BAD)
     print(f"recall on reproduced user reports: {len(caught)}/{len(BAD)} = {recall:.1%}")
     assert recall >= RECALL_FLOOR - 1e-9
+
+
+def test_silent_verdict_and_check_are_read_from_the_script(tmp_path):
+    header = "# Source: https://example.org/1\n# Family: post-padding\n"
+    silent = tmp_path / "x_bad.py"
+    silent.write_text(header + "# keras: silent\ndef silent_check():\n    return True\n")
+    raising = tmp_path / "y_bad.py"
+    raising.write_text(header + "# keras: raises ValueError\n")
+    s, r = read_repro(silent), read_repro(raising)
+    assert (s.keras_raises, s.keras_silent, s.checks_silence) == (None, True, True)
+    assert (r.keras_raises, r.keras_silent, r.checks_silence) == ("ValueError", False, False)
+    assert s.counts("warning") and s.counts("error") and not s.counts("info")
+    assert not r.counts("warning") and r.counts("error")
