@@ -3,9 +3,9 @@
     python benchmarks/corpus_recall.py            # this checkout
     python benchmarks/corpus_recall.py --src DIR  # another checkout's src/ (before/after)
 
-A bad repro is caught when seqlint reports an error on its ``# expect:`` line (as
-tests/corpus/test_repros.py counts it); a fixed twin with any error is a false alarm. The
-table is what docs/accuracy.md shows.
+A bad repro is caught when seqlint reports an error on its ``# expect:`` line, or a warning
+for a silent bug (as tests/corpus/test_repros.py counts it); a fixed twin with any such report
+is a false alarm. The table is what docs/accuracy.md shows.
 """
 
 from __future__ import annotations
@@ -24,16 +24,16 @@ sys.path.insert(0, str(ROOT))
 from tests.corpus.corpus import REPROS, repros  # noqa: E402
 
 
-def errors_by_file(src: Path) -> dict[str, set[int]]:
+def reports_by_file(src: Path) -> dict[str, set[tuple[int, str]]]:
+    """(line, severity) of every diagnostic seqlint reports, by repro file name."""
     env = {**os.environ, "PYTHONPATH": str(src)}
     command = [sys.executable, "-m", "seqlint", "check", "--no-cache", "--exit-zero"]
     done = subprocess.run(
         [*command, "--format", "json", str(REPROS)], capture_output=True, text=True, env=env
     )
-    found: dict[str, set[int]] = {}
+    found: dict[str, set[tuple[int, str]]] = {}
     for d in json.loads(done.stdout)["diagnostics"]:
-        if d["severity"] == "error":
-            found.setdefault(Path(d["path"]).name, set()).add(d["line"])
+        found.setdefault(Path(d["path"]).name, set()).add((d["line"], d["severity"]))
     return found
 
 
@@ -41,11 +41,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--src", type=Path, default=ROOT / "src")
     args = parser.parse_args()
-    found = errors_by_file(args.src)
+    found = reports_by_file(args.src)
     total, caught, alarms = Counter(), Counter(), Counter()
     for repro in repros():
         family = repro.family or "?"
-        lines = found.get(repro.path.name, set())
+        lines = {n for n, severity in found.get(repro.path.name, set()) if repro.counts(severity)}
         if repro.bad:
             total[family] += 1
             caught[family] += any(line in lines for line, _ in repro.markers)

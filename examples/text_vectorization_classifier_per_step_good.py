@@ -1,5 +1,5 @@
 """Review classifier: TextVectorization makes (reviews, 20) token ids; the LSTM summarises
-each review into one prediction."""
+each review into one prediction (the Embedding masks the 0s TextVectorization pads with)."""
 import numpy as np
 from tensorflow import keras
 from tensorflow.keras import layers
@@ -12,7 +12,7 @@ vectorizer.adapt(reviews)
 X = vectorizer(reviews)  # one row of token ids per review
 
 model = keras.Sequential([
-    layers.Embedding(1000, 16),
+    layers.Embedding(1000, 16, mask_zero=True),  # TextVectorization pads after the tokens
     layers.LSTM(16),
     layers.Dense(2, activation="softmax"),
 ])

@@ -166,13 +166,14 @@ class Array:
     ``[1, len(word_index)+1)``, and :func:`~seqlint.dims.difference` compares it),
     ``one_hot`` (the last axis one-hot encodes a class: ``to_categorical``,
     ``tf.one_hot``, ``np.eye(n)[labels]``), ``zero_padded`` (made by
-    ``pad_sequences`` padding with 0), ``padded_at`` (the side it pads, "pre" or
-    "post", when the call states it) and ``padded_by`` (where that ``pad_sequences``
-    call is, kept by the arrays derived from it).  ``literal`` holds the items of a 1-D
-    array numpy made from a literal list (``np.array(["Heat", "Fargo"])``), for what needs
-    the values themselves (a lookup's vocabulary, the largest label); anything computed from
-    the array drops it, except adding or subtracting an int (``labels - 1``).  ``loc`` is
-    where it was made.
+    ``pad_sequences`` padding with 0, or by a TextVectorization layer called on texts),
+    ``padded_at`` (the side it pads, "pre" or "post", when the call states it),
+    ``padded_by`` (where that call is, kept by the arrays derived from it) and ``padder``
+    (which function or layer it is: "pad_sequences" or "TextVectorization").  ``literal``
+    holds the items of a 1-D array numpy made from a literal list
+    (``np.array(["Heat", "Fargo"])``), for what needs the values themselves (a lookup's
+    vocabulary, the largest label); anything computed from the array drops it, except adding
+    or subtracting an int (``labels - 1``).  ``loc`` is where it was made.
     """
 
     shape: tuple[Dim, ...] | None
@@ -183,6 +184,7 @@ class Array:
     zero_padded: bool = False
     padded_at: str | None = None
     padded_by: Loc | None = None
+    padder: str | None = None
     loc: Loc | None = None
     covers_range: tuple | None = None  # every int of value_range occurs while the shape is
     # this one (LabelEncoder's labels; a part of them may miss classes)
@@ -202,6 +204,7 @@ class Batches:
     window: Value  # length / sequence_length; None for a tf.data.Dataset
     loc: Loc
     batched: bool = True  # False: a dataset never batched hands fit one sample as a batch
+    windows: Loc | None = None  # its elements are the datasets this ``window()`` call made
 
 
 @dataclass(frozen=True)
@@ -474,6 +477,16 @@ class ShapeRead:
 
 
 @dataclass(frozen=True)
+class IndexedWindow:
+    """A window ``Dataset.window`` made (a dataset, not a tensor) indexed or sliced, which
+    raises TypeError (``window[:-1]`` in a ``map`` over windows); ``made`` is the
+    ``window()`` call."""
+
+    loc: Loc
+    made: Loc
+
+
+@dataclass(frozen=True)
 class BuiltinMisuse:
     """A call of a Python builtin that certainly raises TypeError (``tuple(a, b, c)``),
     in code Keras runs when it builds the model (a Lambda's function or ``output_shape``
@@ -586,6 +599,7 @@ class ModuleIR:
     shape_reads: list[ShapeRead] = field(default_factory=list)  # axes a tensor does not have
     call_arguments: list[CallArguments] = field(default_factory=list)  # refused by Keras
     builtin_misuses: list[BuiltinMisuse] = field(default_factory=list)  # Python raises
+    indexed_windows: list[IndexedWindow] = field(default_factory=list)  # TensorFlow raises
     array_reshapes: list[ArrayReshape] = field(default_factory=list)  # numpy raises
     scaler_features: list[ScalerFeatures] = field(default_factory=list)  # scikit-learn raises
     labels_beyond_classes: list[LabelsBeyondClasses] = field(default_factory=list)  # numpy raises

@@ -3,7 +3,9 @@
 ``real/`` holds published Keras code, byte-identical to PyPI release archives and listed in
 ``manifest.json``.  ``repros/`` holds minimal reproductions of shape bugs that users reported,
 as ``NAME_bad.py`` / ``NAME_good.py`` pairs whose header comments say where the report is,
-what Keras 3 does (``# keras: raises ExcType`` or ``# keras: runs``) and whether seqlint
+what Keras 3 does (``# keras: raises ExcType``, ``# keras: runs``, or ``# keras: silent`` for a
+bad file that runs and shows a silent bug: then both files of the pair define
+``silent_check()``, true after the bad script and false after the good one) and whether seqlint
 catches the bug yet (``# status: caught`` or ``# status: missed: REASON``; a good twin that
 seqlint wrongly flags says ``# status: false-alarm: REASON``), and which family of bugs the pair
 belongs to (``# Family: NAME``, one of ``FAMILIES``, the same in both files of a pair).
@@ -49,9 +51,12 @@ FAMILIES = (
     "scalers",
     "non-data-args",
     "custom-loss",
+    "post-padding",
+    "output-activation",
 )
 
-_KERAS = re.compile(r"^# keras: (?:raises (\w+)|(runs))\s*$", re.M)
+_KERAS = re.compile(r"^# keras: (?:raises (\w+)|runs|(silent))\s*$", re.M)
+_SILENT_CHECK = re.compile(r"^def silent_check\(\)", re.M)
 _STATUS = re.compile(r"^# status: (caught|missed|false-alarm)(?::\s*(.+))?$", re.M)
 _SOURCE = re.compile(r"^# Source: (https?://\S+)", re.M)
 _FAMILY = re.compile(r"^# Family: (\S+)\s*$", re.M)
@@ -63,6 +68,8 @@ class Repro:
     path: Path
     bad: bool
     keras_raises: str | None  # exception class name, None when Keras runs it
+    keras_silent: bool  # `# keras: silent`: Keras runs it and silent_check() shows the bug
+    checks_silence: bool  # the script defines silent_check() (both files of a silent pair)
     status: str  # caught | missed | false-alarm
     reason: str  # why seqlint misses it (or flags it), empty when caught
     source: str
@@ -72,6 +79,11 @@ class Repro:
     @property
     def name(self) -> str:
         return self.path.name.removesuffix(".py")
+
+    def counts(self, severity: str) -> bool:
+        """Whether a diagnostic of ``severity`` reports this pair's bug: an error, or, for a
+        silent bug (Keras runs it without a word), a warning too."""
+        return severity == "error" or (self.checks_silence and severity == "warning")
 
     @property
     def twin(self) -> Path:
@@ -96,6 +108,8 @@ def read_repro(path: Path) -> Repro:
         path=path,
         bad=path.name.endswith("_bad.py"),
         keras_raises=keras.group(1),
+        keras_silent=keras.group(2) is not None,
+        checks_silence=_SILENT_CHECK.search(text) is not None,
         status=status.group(1) if status else "caught",
         reason=(status.group(2) or "").strip() if status else "",
         source=source.group(1),
@@ -126,3 +140,8 @@ def lint_tree(root: Path) -> dict[str, list]:
 
 def errors(diagnostics: list) -> list:
     return [d for d in diagnostics if d.severity.value == "error"]
+
+
+def reports(repro: Repro, diagnostics: list) -> list:
+    """The diagnostics that report a bug in ``repro``'s pair (:meth:`Repro.counts`)."""
+    return [d for d in diagnostics if repro.counts(d.severity.value)]

@@ -1,5 +1,7 @@
 """Real Keras 3 on the repros: every ``*_bad.py`` raises the exception its header names and
-every ``*_good.py`` runs (build, compile, one epoch on tiny data).
+every ``*_good.py`` runs (build, compile, one epoch on tiny data).  A silent bad repro
+(``# keras: silent``) runs too, and its ``silent_check()`` returns True after it; the good
+twin's returns False.
 
 The scripts run in the oracle's long-lived Keras workers (tests/oracle/keras_runner.py); the
 verdicts are cached by script text and Keras version in tests/corpus/.cache (git-ignored), so
@@ -30,7 +32,9 @@ def test_keras_agrees_with_every_repro_header():
             wrong.append(
                 (r.path.name, r.keras_raises, v.get("status"), got, v.get("message", "")[:300])
             )
-        elif r.bad and not v.get("line"):
+        elif r.checks_silence and v.get("silent") is not r.bad:
+            wrong.append((r.path.name, "silent_check() returned", v.get("silent"), "not", r.bad))
+        elif r.bad and not r.keras_silent and not v.get("line"):
             wrong.append((r.path.name, "raised outside the script", v.get("message", "")[:300]))
     assert not wrong, wrong
 

@@ -463,6 +463,59 @@ def test_post_padded_last_state_depends_on_the_padding_and_forgets_the_tokens():
         assert abs(out(model, a, length, "pre") - out(model, b, length, "pre")) > 0.5 * real
 
 
+# TextVectorization configurations -> whether Keras returns a dense tensor (padded) or not
+VECTORIZERS = {
+    "fixed_length": ("output_sequence_length=8", True),
+    "truncating_length": ("output_sequence_length=3", True),
+    "longest_text": ("", True),
+    "no_standardize": ("standardize=None, output_sequence_length=6", True),
+    "lower_only": ('standardize="lower"', True),
+    "character_split": ('split="character", output_sequence_length=12', True),
+    "bigrams": ("ngrams=2, output_sequence_length=10", True),
+    "ragged": ("ragged=True", False),
+}
+VECTORIZED = """
+import numpy as np
+from tensorflow import keras
+from tensorflow.keras import layers
+texts = np.array(["a fine film", "dull", "loved every single minute", "not for me"] * 4)
+vectorizer = layers.TextVectorization(max_tokens=60, {options})
+vectorizer.adapt(texts)
+X = vectorizer(texts)
+"""
+CLASSIFIER = """y = np.random.randint(0, 2, size=(16, 1))
+model = keras.Sequential([
+    keras.Input(shape=(None,)),
+    layers.Embedding(60, 8),
+    layers.LSTM(8),
+    layers.Dense(1, activation="sigmoid"),
+])
+model.compile(optimizer="adam", loss="binary_crossentropy")
+model.fit(X, y, epochs=1, verbose=0)
+"""
+
+
+@pytest.mark.parametrize("case", VECTORIZERS)
+def test_textvectorization_pads_with_zeros_after_the_tokens_as_sl243_assumes(case):
+    """Keras's TextVectorization (int mode) pads every shorter text with 0s after its tokens
+    (``RaggedTensor.to_tensor()``) unless ``ragged=True``: SL243 reports the unmasked LSTM
+    reading it to its last step exactly when Keras padded so."""
+    import tensorflow as tf
+
+    options, dense = VECTORIZERS[case]
+    data = VECTORIZED.format(options=options)
+    x = _run(data)["X"]
+    assert isinstance(x, tf.Tensor) == dense
+    if dense:
+        rows = x.numpy()
+        assert (rows == 0).any()  # some text was padded
+        for row in rows:  # no token after the first 0: the padding comes last
+            zeros = np.flatnonzero(row == 0)
+            assert not zeros.size or not row[zeros[0] :].any()
+    found = [(d.code, d.line) for d in lint_source(data + CLASSIFIER, "<t>")]
+    assert found == ([("SL243", 13)] if dense else [])
+
+
 def test_bidirectional_loses_the_tokens_in_the_half_that_reads_the_padding_last():
     """SL243 reports a Bidirectional layer on post-padded data (its forward half) and hints
     at the mask only: pre-padding moves the loss to the backward half."""

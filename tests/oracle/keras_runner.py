@@ -10,7 +10,9 @@ lies in the script), and, for every ``fit`` that ran, the shapes of the targets 
 model's output and whether the loss broadcast one against the other (a silent bug).  For a
 script that ran, ``declared`` lists the custom layers (classes of the script) whose
 ``compute_output_shape`` Keras built the model on while their ``call`` returns another shape
-(another silent bug, SL113's).
+(another silent bug, SL113's).  A script that defines ``silent_check()`` (a reproduced silent
+bug, tests/corpus/repros) has it called after it ran: ``silent`` is what it returned (None when
+not a bool).
 
 Importing TensorFlow costs seconds, so scripts run in a few long-lived worker processes
 (``python -m tests.oracle.keras_runner --worker``), one script at a time each, with a fresh
@@ -290,6 +292,11 @@ class _Worker:
             ):
                 warnings.simplefilter("ignore")
                 exec(code, namespace)
+                check = namespace.get("silent_check")
+                if callable(check):
+                    shown = check()
+                    is_bool = isinstance(shown, (bool, np.bool_))
+                    verdict["silent"] = bool(shown) if is_bool else None
             verdict["declared"] = self.declared_mismatches(namespace)
         except BaseException as exc:  # noqa: BLE001 - everything a script raises is a verdict
             if isinstance(exc, KeyboardInterrupt):

@@ -155,3 +155,36 @@ def test_predict_and_split_data():
     assert [d.line for d in sl243(classifier(fit="model.predict(X)"))] == [13]
     split = classifier(fit="model.fit(X[:24], y[:24])")
     assert [d.line for d in sl243(split)] == [13]
+
+
+VECTORIZED = """
+import numpy as np
+from tensorflow import keras
+from tensorflow.keras import layers
+texts = ["a fine film", "dull and long", "loved every minute", "not for me"] * 8
+vectorizer = layers.TextVectorization(max_tokens=100{options})
+vectorizer.adapt(texts)
+X = vectorizer(texts)
+y = np.random.randint(0, 2, size=(32, 1))
+"""
+
+
+def test_textvectorization_pads_after_the_tokens_and_has_only_the_mask_fix():
+    (found,) = sl243(classifier(), VECTORIZED.format(options=", output_sequence_length=20"))
+    assert (found.line, found.severity.value) == (14, "warning")
+    assert found.message == (
+        "X is padded after the tokens by a TextVectorization layer at line 8 and "
+        "Embedding(100, 16) at line 13 has no mask_zero=True: LSTM(16) at line 14 returns "
+        "its state after the last of its 20 steps, and for every sequence shorter than 20 "
+        "that step is padding (fit at line 18); nothing fails, but the output depends on how "
+        "much padding follows the tokens and forgets them"
+    )
+    assert found.hint == (
+        "set mask_zero=True on Embedding(100, 16) (the last state is then the last real step's)"
+    )
+    # without output_sequence_length Keras pads each call to its longest text, after it
+    assert [d.line for d in sl243(classifier(), VECTORIZED.format(options=""))] == [14]
+    masked = classifier(embedding="layers.Embedding(100, 16, mask_zero=True)")
+    assert sl243(masked, VECTORIZED.format(options=", output_sequence_length=20")) == []
+    # ragged=True returns a RaggedTensor: nothing is padded
+    assert sl243(classifier(), VECTORIZED.format(options=", ragged=True")) == []

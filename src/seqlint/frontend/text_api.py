@@ -135,6 +135,7 @@ def pad_sequences(sequences: Value, args: Args, loc: Loc) -> Array:
         zero_padded=padded,
         padded_at=at,
         padded_by=by,
+        padder="pad_sequences" if by is not None else None,
         loc=loc,
         value_range=bounds,
     )
@@ -217,7 +218,9 @@ def vectorize(layer: Layer, texts: Value, loc: Loc) -> Array:
     """A TextVectorization layer called on data (``vectorizer(texts)``): in ``"int"`` mode,
     ``(texts, output_sequence_length)`` token ids, in ``[0, vocabulary_size())`` when the
     source lists the vocabulary. Without ``output_sequence_length`` Keras pads each call to
-    its longest text: known for texts the source lists (:func:`_longest`)."""
+    its longest text: known for texts the source lists (:func:`_longest`). Unless ``ragged``,
+    the padding is 0s after the tokens (``RaggedTensor.to_tensor()``), as
+    ``pad_sequences(..., padding="post")`` pads."""
     if layer.get("output_mode", "int") != "int":
         return Array(None, loc=loc)
     length = layer.get("output_sequence_length")
@@ -226,15 +229,19 @@ def vectorize(layer: Layer, texts: Value, loc: Loc) -> Array:
         steps = _longest(layer, texts)
     indices = index_range(layer)
     bounds = None if indices is None else (indices.low, indices.high)
+    ids: dict = {"dtype": "int", "value_range": bounds}
+    if layer.get("ragged", False) is False:
+        ids |= {"zero_padded": True, "padded_at": "post", "padded_by": loc}
+        ids["padder"] = "TextVectorization"
     if isinstance(texts, Array):
         shape = texts.shape
         if shape == ():
-            return Array((steps,), dtype="int", value_range=bounds, loc=loc)
+            return Array((steps,), loc=loc, **ids)
         if shape is None or len(shape) > 2 or len(shape) == 2 and shape[1] != 1:
             return Array(None, dtype="int", loc=loc)
     elif not isinstance(texts, (list, tuple, Items)):
         return Array(None, dtype="int", loc=loc)
-    return Array((count(texts), steps), dtype="int", value_range=bounds, loc=loc)
+    return Array((count(texts), steps), loc=loc, **ids)
 
 
 # TextVectorization's default standardization strips these (Keras's DEFAULT_STRIP_REGEX)

@@ -6,7 +6,8 @@ batch size with ``drop_remainder=True``, else unknown); ``shuffle``,
 ``prefetch``, ``cache``, ``repeat``, ``take``, ``skip``, ``filter`` keep the
 elements; ``zip`` pairs them; ``map(fn)`` runs ``fn`` (a lambda or a function of
 the script) on the element's parts; ``window`` makes an element of window datasets
-that ``flat_map`` turns back into tensors; ``concatenate`` keeps the dims both
+that ``flat_map`` turns back into tensors (``batch`` batches them as they are, still
+datasets: what fit cannot take, :func:`as_batches`); ``concatenate`` keeps the dims both
 datasets agree on; ``rebatch`` resizes the batch axis; ``element_spec`` is the
 element; ``from_generator`` takes its element from ``output_signature``.
 Shapes follow TensorFlow's static ``element_spec``: a size TensorFlow leaves
@@ -54,6 +55,7 @@ class Dataset:
     loc: Loc
     batched: bool = False
     maker: str = MAKER  # what fit names it by: a generator's function, a Sequence's class
+    window: bool = False  # one window ``Dataset.window`` made (``loc``: that call)
 
 
 Caller = Callable[[Value, list[Value]], Value]
@@ -88,7 +90,11 @@ def method(dataset: Dataset, name: str, args: Args, loc: Loc, caller: Caller) ->
         drop = args.get(1 if name == "batch" else 3, "drop_remainder", False)
         known = drop is True and (is_known(size) or isinstance(size, Sym))
         dim = size if known else UNKNOWN
-        return Dataset(_structure(dataset.element, lambda a: _batched(a, dim)), loc, True)
+
+        def batched(part: Value) -> Value:
+            return part if isinstance(part, Dataset) else _batched(part, dim)
+
+        return Dataset(_structure(dataset.element, batched), loc, True)
     if name == "unbatch":
         return Dataset(_structure(dataset.element, _slice), loc, False)
     if name == "rebatch" and dataset.batched:
@@ -161,7 +167,19 @@ def as_batches(dataset: Dataset) -> Batches:
         x, y = element[0], element[1]
     elif isinstance(element, Array):
         x, y = element, None
-    return Batches(x, y, dataset.maker, None, dataset.loc, dataset.batched)
+    window = _window_in(element)
+    windows = window.loc if window is not None else None
+    return Batches(x, y, dataset.maker, None, dataset.loc, dataset.batched, windows)
+
+
+def _window_in(element: Value, depth: int = 0) -> Dataset | None:
+    """A window dataset (``window()`` not flattened by ``flat_map``) in an element."""
+    if isinstance(element, Dataset):
+        return element
+    parts = element.values() if isinstance(element, dict) else element
+    if isinstance(element, (tuple, dict)) and depth < _MAX_DEPTH:
+        return next((w for p in parts if (w := _window_in(p, depth + 1))), None)
+    return None
 
 
 def yielded(values: list[Value], maker: str, loc: Loc) -> Dataset:
@@ -191,7 +209,7 @@ def _window(dataset: Dataset, args: Args, loc: Loc) -> Value:
         return UNKNOWN
 
     def window_of(part: Value) -> Value:
-        return Dataset(part, loc, False) if isinstance(part, Array) else UNKNOWN
+        return Dataset(part, loc, False, window=True) if isinstance(part, Array) else UNKNOWN
 
     return Dataset(_structure(dataset.element, window_of), loc, False)
 

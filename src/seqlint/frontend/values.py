@@ -82,6 +82,7 @@ from seqlint.ir import (
     ArrayReshape,
     Batches,
     BuiltinMisuse,
+    IndexedWindow,
     KerasObject,
     LabelsBeyondClasses,
     Layer,
@@ -750,6 +751,10 @@ class Evaluator:
     def _subscript(self, node: cst.Subscript) -> Value:
         base = self.eval(node.value)
         items = [self._index_item(element) for element in node.slice]
+        if isinstance(base, tfdata_api.Dataset):
+            if base.window and self.on_certain_path():
+                self.graph.ir.indexed_windows.append(IndexedWindow(self._loc(node), base.loc))
+            return UNKNOWN
         if isinstance(base, Array):
             items = [self._counter_index(item) for item in items]
             return numpy_api.subscript(base, items, self._loc(node))

@@ -62,6 +62,7 @@ from seqlint.rules.unused_suppression import UnusedSuppression
 from seqlint.rules.weight_shape_undefined import WeightShapeUndefined
 from seqlint.rules.weights_on_undefined_axis import WeightsOnUndefinedAxis
 from seqlint.rules.window_longer_than_sequence import WindowLongerThanSequence
+from seqlint.rules.window_not_flattened import WindowNotFlattened
 
 ALL_RULES: tuple[Rule, ...] = (
     MissingTimeAxis(),
@@ -124,5 +125,6 @@ ALL_RULES: tuple[Rule, ...] = (
     ScalerFeatureMismatch(),
     NonDataArgument(),
     LabelsBeyondClassesRule(),
+    WindowNotFlattened(),
     UnusedSuppression(),
 )

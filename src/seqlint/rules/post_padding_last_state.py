@@ -33,7 +33,8 @@ class PostPaddingLastState(Rule):
     summary = "A recurrent layer returns its last state after the padding of post-padded data."
     severity = Severity.WARNING
     explanation = """\
-`pad_sequences(..., padding="post")` puts the padding *after* the tokens. A
+`pad_sequences(..., padding="post")` puts the padding *after* the tokens, and
+so does a `TextVectorization` layer called on texts (it has no other side). A
 recurrent layer that returns one vector per sequence (`return_sequences=False`,
 the default) returns its state after the last step -- and without a mask the
 last steps of every short sequence are padding: the state has read the
@@ -128,7 +129,9 @@ cause, one fix: `mask_zero=True` on that Embedding)."""
         by = x.padded_by
         name = (x.name or "x") if by is not None and x.loc == by else data_name(x)
         line = f" at line {by.line}" if by is not None else ""
-        padded = f'{name} is padded after the tokens by pad_sequences(..., padding="post"){line}'
+        vectorized = x.padder == "TextVectorization"
+        padder = "a TextVectorization layer" if vectorized else 'pad_sequences(..., padding="post")'
+        padded = f"{name} is padded after the tokens by {padder}{line}"
         message = (
             f"{padded} and {unmasked}: "
             f"{where(reader)} {returns} after {last}, and for {shorter} that step is padding "
@@ -142,6 +145,8 @@ cause, one fix: `mask_zero=True` on that Embedding)."""
         )
         if bidirectional:  # pre-padding would put the padding last in the backward half
             hint = f"{fix}: both directions then skip the padded steps"
+        elif vectorized:  # TextVectorization has no padding side to choose
+            hint = f"{fix} (the last state is then the last real step's)"
         else:
             hint = (
                 f"{fix} (the last state is then the last real step's), "
