@@ -240,10 +240,13 @@ class UserFunction:
 @dataclass(frozen=True)
 class WrappedLoss:
     """A Keras loss a function of the script returns on its own ``(y_true, y_pred)``:
-    ``loss`` a loss function or instance, ``keywords`` the call's (``from_logits=True``)."""
+    ``loss`` a loss function or instance, ``keywords`` the call's (``from_logits=True``).
+    ``fitted`` is False for the ``call()`` of a ``keras.losses.Loss`` subclass: Keras hands it
+    the targets without fitting their rank to the output's."""
 
     loss: KerasName | KerasObject
     keywords: tuple[tuple[str, Value], ...] = ()
+    fitted: bool = True
 
 
 @dataclass(eq=False)
