@@ -157,6 +157,15 @@ class ShapeTuple:
 
 
 @dataclass(frozen=True)
+class PyNumbers:
+    """Python numbers of values seqlint does not know (``array.tolist()``, ``float(x)``),
+    nested in lists of ``shape`` (``()``: one number; None when the nesting is not known).
+    ``np.array`` makes an array of that shape of them; Keras 3 refuses them as data."""
+
+    shape: tuple[Dim, ...] | None
+
+
+@dataclass(frozen=True)
 class Array:
     """A data array whose shape the script states (``np.zeros((100, 20))``).
 
