@@ -69,7 +69,8 @@ class Wrapped(keras.losses.Loss):
         ),
         (
             "class Base(keras.losses.Loss):\n    pass\n"
-            "class L(Base):\n    def call(self, y, p):\n        return keras.losses.mse(y, p)\n",
+            "class L(Base):\n    def call(self, y, p):\n"
+            "        return keras.losses.mean_squared_error(y, p)\n",
             "L()",
             ("mean_squared_error", False, False),
         ),
@@ -97,13 +98,13 @@ def test_a_loss_class_is_the_loss_its_call_returns(classes: str, made: str, know
         ("class L(keras.losses.Loss):\n    pass\n", "L()"),  # no call()
         (
             "class L(keras.losses.Loss):\n    def call(self, y, p):\n"
-            "        return keras.losses.mse(tf.reshape(y, (-1, 1)), p)\n",
+            "        return keras.losses.mean_squared_error(tf.reshape(y, (-1, 1)), p)\n",
             "L()",
         ),
         (
             "class L(keras.losses.Loss):\n    def call(self, y, p):\n"
             "        mask = tf.cast(y > 0, 'float32')\n"
-            "        return keras.losses.mse(y, p) * mask\n",
+            "        return keras.losses.mean_squared_error(y, p) * mask\n",
             "L()",
         ),
         (
@@ -111,7 +112,11 @@ def test_a_loss_class_is_the_loss_its_call_returns(classes: str, made: str, know
             "        return keras.losses.binary_crossentropy(y, p)\n",
             "L()",
         ),
-        ("class L:\n    def call(self, y, p):\n        return keras.losses.mse(y, p)\n", "L()"),
+        (
+            "class L:\n    def call(self, y, p):\n"
+            "        return keras.losses.mean_squared_error(y, p)\n",
+            "L()",
+        ),
     ],
 )
 def test_other_classes_and_bodies_stay_unknown(classes: str, made: str):
