@@ -33,7 +33,8 @@ Keras 3 reads `x` and `y` through its data adapters: NumPy arrays, tensors, a
 model of several inputs. A Python list of plain values (`model.predict(["some
 text"])`, `model.fit([[1, 2, 3]], [0])`) is a structure of scalars, not an
 array: Keras 3 raises `ValueError: Unrecognized data type` (Keras 2 converted
-such lists). So does a layer or a model object given as data, and
+such lists), also for the lists a script builds of `array.tolist()` rows in a loop or
+a comprehension. So does a layer or a model object given as data, and
 `train_on_batch`/`predict_on_batch` refuse them as well. For strings, a NumPy
 array of str is refused too (`Invalid dtype`): give `tf.constant(texts)` to a
 model whose input is `dtype="string"`.
