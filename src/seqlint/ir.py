@@ -158,8 +158,9 @@ class ShapeTuple:
 
 @dataclass(frozen=True)
 class PyNumbers:
-    """Python numbers of values seqlint does not know (``array.tolist()``, ``float(x)``),
-    nested in lists of ``shape`` (``()``: one number; None when the nesting is not known).
+    """Python numbers of values seqlint does not know (``array.tolist()``, and the lists a
+    loop or a comprehension builds of them), nested in lists of ``shape`` (``()``: one number;
+    None when the nesting is not known).
     ``np.array`` makes an array of that shape of them; Keras 3 refuses them as data."""
 
     shape: tuple[Dim, ...] | None
@@ -233,7 +234,8 @@ class KerasName:
 
 @dataclass(frozen=True)
 class UserFunction:
-    """A function defined in the script, as a value (e.g. a custom loss).
+    """A function defined in the script, as a value (e.g. a custom loss; an instance of a
+    ``keras.losses.Loss`` subclass is its ``call()``, named after the class, without ``self``).
 
     ``subscripts`` lists every ``param[constant]`` in its body:
     ``(param, index, loc)``, e.g. ``("y_true", 0, loc)``.
