@@ -43,8 +43,12 @@ def test_arrays_of_built_lists_have_numpys_shape(rows: str, convert: str):
 
 def test_the_programs_cover_every_way_of_building():
     text = "\n".join(rows for rows, _ in PROGRAMS)
-    for made in ("for i in range(", "for day in base:", "for i in range", "base.tolist()"):
+    for made in ("rows = []\nfor i in range(", "for day in base:", "base.tolist()"):
         assert made in text
+    assert any("rows = [" in rows and "rows = []" not in rows for rows, _ in PROGRAMS)
+    loops = [rows for rows, _ in PROGRAMS if "rows = []\nfor i in range(" in rows]
+    counts = {int(rows.split("range(")[1].split(")")[0]) for rows in loops}
+    assert min(counts) <= 16 < max(counts)  # loops run one by one, and loops too long for that
     assert {convert.split("(")[0] for _, convert in PROGRAMS} == {"np.array", "np.asarray"}
     assert any("rows.append(base[i])" in rows for rows, _ in PROGRAMS)  # arrays, not lists
 
