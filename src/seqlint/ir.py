@@ -157,6 +157,16 @@ class ShapeTuple:
 
 
 @dataclass(frozen=True)
+class PyNumbers:
+    """Python numbers of values seqlint does not know (``array.tolist()``, and the lists a
+    loop or a comprehension builds of them), nested in lists of ``shape`` (``()``: one number;
+    None when the nesting is not known).
+    ``np.array`` makes an array of that shape of them; Keras 3 refuses them as data."""
+
+    shape: tuple[Dim, ...] | None
+
+
+@dataclass(frozen=True)
 class Array:
     """A data array whose shape the script states (``np.zeros((100, 20))``).
 
@@ -227,7 +237,8 @@ class KerasName:
 
 @dataclass(frozen=True)
 class UserFunction:
-    """A function defined in the script, as a value (e.g. a custom loss).
+    """A function defined in the script, as a value (e.g. a custom loss; an instance of a
+    ``keras.losses.Loss`` subclass is its ``call()``, named after the class, without ``self``).
 
     ``subscripts`` lists every ``param[constant]`` in its body:
     ``(param, index, loc)``, e.g. ``("y_true", 0, loc)``.
@@ -243,10 +254,13 @@ class UserFunction:
 @dataclass(frozen=True)
 class WrappedLoss:
     """A Keras loss a function of the script returns on its own ``(y_true, y_pred)``:
-    ``loss`` a loss function or instance, ``keywords`` the call's (``from_logits=True``)."""
+    ``loss`` a loss function or instance, ``keywords`` the call's (``from_logits=True``).
+    ``fitted`` is False for the ``call()`` of a ``keras.losses.Loss`` subclass: Keras hands it
+    the targets without fitting their rank to the output's."""
 
     loss: KerasName | KerasObject
     keywords: tuple[tuple[str, Value], ...] = ()
+    fitted: bool = True
 
 
 @dataclass(eq=False)

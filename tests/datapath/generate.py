@@ -257,3 +257,37 @@ def nested_lists(count: int, seed: int = 15) -> list[str]:
 def programs(count: int, seed: int = 15) -> list[str]:
     rng = random.Random(seed)
     return [rng.choice(_MAKERS)(rng) for _ in range(count)]
+
+
+def _python_lists(rng: random.Random) -> tuple[str, str]:
+    """Python lists of numbers built from arrays (``.tolist()`` of a row, of a slice, of a
+    stacked row, or rows left as arrays), one row per step of a ``for i in range(n)`` loop
+    (unrolled, or too long for that), per row of ``for day in base``, in a comprehension, or
+    the whole array's ``.tolist()``: the list, and ``np.array``/``np.asarray`` of it."""
+    n = rng.choice([3, 8, 20, 24])
+    steps, f = rng.randint(2, 6), rng.randint(2, 3)
+    row = rng.choice(
+        [
+            "{r}.tolist()",
+            f"{{r}}[:{steps}].tolist()",
+            "np.column_stack(({r}[:, 0], {r}[:, 1])).tolist()",
+            "{r}",
+        ]
+    )
+    made = rng.choice(["range loop", "array loop", "comprehension", "whole"])
+    lines = [f"base = np.random.rand({n}, {steps + 2}, {f})"]
+    if made == "whole":
+        lines.append("rows = base.tolist()")
+    elif made == "comprehension":
+        lines.append(f"rows = [{row.format(r='base[i]')} for i in range({n})]")
+    else:
+        loop = f"for i in range({n}):" if made == "range loop" else "for day in base:"
+        item = "base[i]" if made == "range loop" else "day"
+        lines += ["rows = []", loop, f"    rows.append({row.format(r=item)})"]
+    convert = rng.choice(["np.array", "np.asarray"])
+    return "\n".join(lines), f"{convert}(rows)"
+
+
+def python_lists(count: int, seed: int = 16) -> list[tuple[str, str]]:
+    rng = random.Random(seed)
+    return [_python_lists(rng) for _ in range(count)]

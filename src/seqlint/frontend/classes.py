@@ -58,6 +58,7 @@ _KERAS_BASES = {"Model": "model", "Functional": "model", "Layer": "layer"}
 _DATASET_BASES = frozenset(
     {"utils.Sequence", "utils.PyDataset", "utils.data_utils.Sequence", "utils.all_utils.Sequence"}
 )  # their instances hand fit what ``__getitem__`` returns
+_LOSS_BASES = frozenset({"losses.Loss", "Loss"})  # their instances are losses for compile
 LAYER_METHODS = frozenset({"add_weight", "add_variable"})  # Keras's, on a custom layer
 
 
@@ -100,6 +101,8 @@ class Objects(Evaluator):
                 role = role_of(path).what
                 if last in _KERAS_BASES and role in ("model", "layer"):
                     keras = keras or _KERAS_BASES[last]
+                elif path in _LOSS_BASES:
+                    keras = keras or "loss"
                 elif path in _DATASET_BASES:
                     keras = keras or "dataset"
                 else:
@@ -211,7 +214,7 @@ class Objects(Evaluator):
         if isinstance(callee, UserClass):
             return self._construct_instance(callee, args, node)
         assert isinstance(callee, Instance)
-        if callee.cls.keras in (None, "dataset"):
+        if callee.cls.keras in (None, "dataset", "loss"):
             method = self.object_attribute(callee, "__call__")
             return self.call_value(method, args, node)
         return self._call_instance(callee, args, node)
@@ -459,7 +462,7 @@ class Objects(Evaluator):
         """``tf.Variable(initial)`` in a method of a custom layer (``__init__`` or ``build``): a
         ``Weight`` of the initial value's shape, one of the layer's weights, as
         ``add_weight`` makes."""
-        if not self._receivers or self._receivers[-1].cls.keras is None:
+        if not self._receivers or self._receivers[-1].cls.keras in (None, "loss"):
             return UNKNOWN
         ref = self.tensors.weight(self.graph.export(tuple(initial.shape or ())), node)
         if self.graph.in_call is None:

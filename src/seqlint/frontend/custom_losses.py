@@ -7,11 +7,16 @@ the function runs.  Only that plain form is read: the body's first statement tha
 docstring returns the Keras loss applied to the function's two parameters in order (maybe
 through a name assigned just before, or inside a ``reduce_mean``/``ops.mean`` of the whole
 result).  Anything else (masking, reshaping, branches) makes the function's verdict unknown.
+
+The ``call(self, y_true, y_pred)`` of a ``keras.losses.Loss`` subclass is read the same way,
+but Keras runs it from ``Loss.__call__`` on the targets as they are: only a loss that fits
+the ranks itself (a loss object, or a regression loss function) sees them fitted.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import libcst as cst
 
@@ -27,11 +32,23 @@ _MEANS = frozenset({"tensorflow.reduce_mean", "tensorflow.math.reduce_mean", "op
 
 def wrapped_loss(function: Function, resolve: Resolve) -> WrappedLoss | None:
     """The Keras loss ``function`` returns, applied to its own ``(y_true, y_pred)``."""
-    params = function.node.params
-    names = [p.name.value for p in (*params.posonly_params, *params.params)]
-    if len(names) < 2 or any(p.default is None for p in params.params[2:]):
+    return _wrapped(function.node, 0, resolve)
+
+
+def subclass_loss(call: Function, resolve: Resolve) -> WrappedLoss | None:
+    """The Keras loss the ``call(self, y_true, y_pred)`` method of a ``keras.losses.Loss``
+    subclass returns on its own arguments (``resolve`` knows ``self``), not fitted."""
+    found = _wrapped(call.node, 1, resolve)
+    return None if found is None else replace(found, fitted=False)
+
+
+def _wrapped(node: cst.FunctionDef, skip: int, resolve: Resolve) -> WrappedLoss | None:
+    """The Keras loss ``node`` returns on its parameters after the first ``skip``."""
+    params = node.params
+    names = [p.name.value for p in (*params.posonly_params, *params.params)][skip:]
+    if len(names) < 2 or any(p.default is None for p in params.params[skip + 2 :]):
         return None
-    statements = _statements(function.node)
+    statements = _statements(node)
     if not statements or len(statements) > 2:
         return None
     returned = _returned(statements[-1])

@@ -51,7 +51,7 @@ from seqlint.frontend.values import (
     sequence_items,
 )
 from seqlint.frontend.walk import nodes
-from seqlint.ir import Array, Loc, TensorRef, UnresolvedImport, Value
+from seqlint.ir import Array, Loc, PyNumbers, TensorRef, UnresolvedImport, Value
 from seqlint.project import in_project
 
 MAX_CALL_DEPTH = 8  # nested calls of module functions; deeper calls are unknown
@@ -223,13 +223,17 @@ class Interpreter(Objects):
     # -- branches ---------------------------------------------------------------------------------
 
     def _branch(
-        self, body: Sequence[Statement], target: cst.BaseExpression | None = None
+        self,
+        body: Sequence[Statement],
+        target: cst.BaseExpression | None = None,
+        item: Value = UNKNOWN,
     ) -> list[Assignment]:
-        """Run ``body`` in branch mode; return what it assigned."""
+        """Run ``body`` in branch mode, with ``target`` bound to ``item``; return what it
+        assigned."""
         self.branches.enter()
         try:
             if target is not None:
-                self.assign_target(target, UNKNOWN)
+                self.assign_target(target, item)
             self.exec_block(body)
         finally:
             assigned = self.branches.leave()
@@ -292,9 +296,12 @@ class Interpreter(Objects):
         saved = self._enumerations
         self._enumerations = {**saved, **self._enumerating(node)}
         rows = self._filled_lists(node)
+        item = UNKNOWN
+        if rows and isinstance(iterable, Array) and iterable.shape:  # ``for day in days:``
+            item = numpy_api.row(iterable, self._loc(node.iter))
         try:
             with self.counting(node.target, iterable):
-                body = self._branch(_body(node), node.target)
+                body = self._branch(_body(node), node.target, item)
         finally:
             self._enumerations = saved
         self._after_branches([body, self._branch(_else_body(node.orelse))], exhaustive=False)
@@ -735,10 +742,11 @@ def _constant_key(value: Value) -> bool:
 
 
 def _data_row(value: Value) -> bool:
-    """A row of data: a numpy array, a number, or a literal list of them."""
+    """A row of data: a numpy array, a number, Python numbers (``row.tolist()``), or a literal
+    list of them."""
     if isinstance(value, (list, tuple)):
         return bool(value) and all(map(_data_row, value))
-    return isinstance(value, Array) or (
+    return isinstance(value, (Array, PyNumbers)) or (
         isinstance(value, (int, float)) and not isinstance(value, bool)
     )
 

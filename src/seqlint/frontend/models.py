@@ -24,7 +24,8 @@ from seqlint.frontend.arith import MAX_NODES
 from seqlint.frontend.imports import dotted_name, keras_path
 from seqlint.frontend.keras_api import INT_PARAMS, declaring_kwargs, output_count, state_count
 from seqlint.frontend.legacy_api import LegacyLog, note_model_call
-from seqlint.frontend.objects import ExtName, Function, Instance
+from seqlint.frontend.numpy_api import python_numbers
+from seqlint.frontend.objects import ExtName, Function, Instance, Items
 from seqlint.frontend.positions import Positions, source_text
 from seqlint.frontend.walk import nodes
 
@@ -41,6 +42,7 @@ from seqlint.ir import (
     Model,
     ModuleIR,
     Node,
+    PyNumbers,
     ShapeTuple,
     TensorRef,
     TfCall,
@@ -60,6 +62,7 @@ _IR_VALUES = (
     Layer,
     TensorRef,
     Array,
+    PyNumbers,
     ShapeTuple,
     Batches,
     KerasObject,
@@ -637,6 +640,8 @@ class Graph:
             return UNKNOWN if path is None else KerasName(path)
         if isinstance(value, Function):
             return self.user_function(value)
+        if isinstance(value, Items):
+            return python_numbers(value) or UNKNOWN
         return UNKNOWN
 
     def instance_layer(self, instance: Instance) -> Layer:

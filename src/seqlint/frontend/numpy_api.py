@@ -21,7 +21,7 @@ from math import ceil
 from seqlint.dims import UNKNOWN, Dim, Sym, is_known, product, same, sub_const
 from seqlint.frontend.arith import MAX_NODES
 from seqlint.frontend.objects import Args, ExtName, Items
-from seqlint.ir import Array, Loc, ShapeTuple, Value, value_to_dim
+from seqlint.ir import Array, Loc, PyNumbers, ShapeTuple, Value, value_to_dim
 
 Shape = tuple[Dim, ...] | None
 
@@ -327,7 +327,7 @@ def _literal_shape(value: Value, budget: list[int], depth: int) -> Shape:
         return None
     if isinstance(value, (int, float, str)):
         return ()
-    if isinstance(value, Array):
+    if isinstance(value, (Array, PyNumbers)):
         return value.shape
     if isinstance(value, Items):  # a comprehension, or a loop's appends, in the list
         return _items_shape(value)
@@ -359,7 +359,7 @@ def _of_items(items: Items, loc: Loc) -> Array:
         if isinstance(item, Array)
         else "float"
         if isinstance(item, float)
-        else ("int" if shape is not None else None)
+        else ("int" if shape is not None and not _unknown_numbers(item) else None)
     )
     bounds = item.value_range if isinstance(item, Array) and shape is not None else None
     at_most = items.at_most if shape is not None and shape[0] is UNKNOWN else None
@@ -374,7 +374,11 @@ def _items_shape(items: Items) -> Shape:
     count = items.count if is_known(items.count) or isinstance(items.count, Sym) else UNKNOWN
     if isinstance(item, (int, float)) and not isinstance(item, bool):
         return (count,)
-    if isinstance(item, Array) and item.shape is not None and all(map(is_known, item.shape)):
+    if (
+        isinstance(item, (Array, PyNumbers))
+        and item.shape is not None
+        and all(map(is_known, item.shape))
+    ):
         return (count, *item.shape)
     if isinstance(item, Items):
         inner = _items_shape(item)
@@ -383,6 +387,22 @@ def _items_shape(items: Items) -> Shape:
         row = _literal_shape(item, [MAX_NODES], 0)
         return (count, *row) if row is not None and all(map(is_known, row)) else None
     return None
+
+
+def _unknown_numbers(item: Value) -> bool:
+    """Whether Items of ``item`` hold :class:`PyNumbers` (their dtype is not known)."""
+    while isinstance(item, Items):
+        item = item.item
+    return isinstance(item, PyNumbers)
+
+
+def python_numbers(items: Items) -> PyNumbers | None:
+    """Items of Python numbers (``rows.append(day.tolist())``, ``[r.tolist() for r in x]``)
+    as the IR holds them; None for items of anything else."""
+    if not _unknown_numbers(items):
+        return None
+    shape = _items_shape(items)
+    return PyNumbers(None if shape is None else tuple(d if is_known(d) else UNKNOWN for d in shape))
 
 
 def stack(arrays: Value, axis: Value, loc: Loc) -> Value:
@@ -447,13 +467,15 @@ def _object_dtype(value: Value) -> bool:
 
 def _literal_dtype(value: Value) -> str | None:
     """ "float" if a (regular, already checked) nested literal holds a float, None if it
-    holds a string, else "int"."""
+    holds a string or numbers of unknown dtype, else "int"."""
     stack = [value]
     family: str | None = "int"
     while stack:
         item = stack.pop()
         if isinstance(item, str):
             return None
+        if isinstance(item, PyNumbers):
+            return None  # numbers of unknown dtype
         if isinstance(item, float) or isinstance(item, Array) and item.dtype != "int":
             family = "float"
         if isinstance(item, (list, tuple)):
@@ -663,6 +685,8 @@ def method(array: Array, name: str, args: Args, loc: Loc) -> Value:
         positional = args.positional
         axes = positional[0] if len(positional) == 1 else tuple(positional) or None
         return _transpose(array, axes, loc)
+    if name == "tolist" and not args.positional and not args.keywords:
+        return PyNumbers(array.shape)
     return UNKNOWN
 
 
@@ -745,6 +769,11 @@ def subscript(array: Array, items: list[Index], loc: Loc) -> Array:
     origins.extend(range(axis, len(array.shape)))
     last_kept = bool(origins) and origins[-1] == len(array.shape) - 1
     return _derive(array, tuple(shape), loc, one_hot=last_kept)
+
+
+def row(array: Array, loc: Loc) -> Array:
+    """An item of a loop over ``array`` (``for day in days:``): one row of its first axis."""
+    return subscript(array, [("index", ANY_INDEX, None, None)], loc)
 
 
 def _take(array: Array, index: Array, loc: Loc) -> Array:

@@ -55,10 +55,11 @@ class UserClass:
     """A ``class`` of the linted module whose methods seqlint interprets.
 
     ``keras`` is ``"model"`` for a ``keras.Model`` subclass, ``"layer"`` for a
-    ``keras.layers.Layer`` subclass, None for a plain class; ``bases`` are the
-    module's own classes it derives from (nearest first), ``attrs`` its class
-    attributes and methods (:class:`Function` values), ``kind`` the layer kind
-    its instances report.
+    ``keras.layers.Layer`` subclass, ``"loss"`` for a ``keras.losses.Loss`` subclass,
+    ``"dataset"`` for a ``keras.utils.PyDataset``/``Sequence`` subclass, None for a plain
+    class; ``bases`` are the module's own classes it derives from (nearest first),
+    ``attrs`` its class attributes and methods (:class:`Function` values), ``kind`` the
+    layer kind its instances report.
     """
 
     name: str

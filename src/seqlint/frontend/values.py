@@ -96,6 +96,7 @@ from seqlint.ir import (
     UnresolvedImport,
     Value,
 )
+from seqlint.shapes import losses
 from seqlint.shapes.catalogue import call_spec, canonical, index_range
 from seqlint.shapes.layers.recurrent_cells import NO_STATE_SIZE, cell_attribute
 from seqlint.shapes.layers.wrappers import NO_OUTPUT_SHAPE
@@ -1040,6 +1041,8 @@ class Evaluator:
             return self.graph.image_data_format
         if path.rsplit(".", 1)[-1] == "text_dataset_from_directory":
             return tfdata_api.text_dataset(args, self._loc(node))
+        if path == "losses.get":
+            return self._loss_by_name(args, node)
         role = role_of(path) if path else None
         if role is None or role.what == "other":
             return UNKNOWN
@@ -1692,11 +1695,38 @@ class Evaluator:
             return type(loss)(self._custom_losses(item) for item in loss)
         if isinstance(loss, dict):
             return {key: self._custom_losses(item) for key, item in loss.items()}
+        if isinstance(loss, Instance) and loss.cls.keras == "loss":
+            return self._subclass_loss(loss)
         if not isinstance(loss, Function):
             return loss
         wraps = custom_losses.wrapped_loss(loss, self._resolver(loss.scope))
         user = self.graph.user_function(loss)
         return user if wraps is None else replace(user, wraps=wraps)
+
+    def _loss_by_name(self, args: Args, node: cst.Call) -> Value:
+        """``keras.losses.get("name")``: that loss function, or an instance of that class."""
+        name = args.get(0, "identifier")
+        found = losses.registered(name) if isinstance(name, str) else None
+        if found is None or len(args.values()) != 1:
+            return UNKNOWN
+        if found in losses.CLASSES:
+            return KerasObject(f"losses.{found}", {}, self._loc(node), label_of(node))
+        return ExtName(f"keras.losses.{found}")
+
+    def _subclass_loss(self, loss: Instance) -> Value:
+        """An instance of a ``keras.losses.Loss`` subclass of the script whose ``call()``
+        returns a Keras loss: known as that loss, as Keras calls it; else unknown."""
+        found = loss.cls.lookup("call")
+        if found is None or not isinstance(found[0], Function):
+            return UNKNOWN
+        call = found[0]
+        scope = Scope(call.scope)
+        scope.vars["self"] = loss
+        wraps = custom_losses.subclass_loss(call, self._resolver(scope))
+        if wraps is None:
+            return UNKNOWN
+        user = self.graph.user_function(call)
+        return replace(user, name=loss.cls.name, params=user.params[1:], subscripts=(), wraps=wraps)
 
     def _resolver(self, scope: Scope) -> custom_losses.Resolve:
         """Evaluates names, Keras constructors and constants in ``scope``; nothing that runs

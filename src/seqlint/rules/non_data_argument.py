@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from textwrap import dedent
 
 from seqlint.diagnostic import Severity
-from seqlint.ir import Layer, Model, TensorRef, TrainingCall, Value
+from seqlint.dims import is_known, product
+from seqlint.ir import Layer, Model, PyNumbers, TensorRef, TrainingCall, Value
 from seqlint.rulekit.base import Finding, Rule, RuleContext
 from seqlint.rulekit.feeding import input_nodes
 from seqlint.shapes.catalogue import spec
@@ -32,7 +33,8 @@ Keras 3 reads `x` and `y` through its data adapters: NumPy arrays, tensors, a
 model of several inputs. A Python list of plain values (`model.predict(["some
 text"])`, `model.fit([[1, 2, 3]], [0])`) is a structure of scalars, not an
 array: Keras 3 raises `ValueError: Unrecognized data type` (Keras 2 converted
-such lists). So does a layer or a model object given as data, and
+such lists), also for the lists a script builds of `array.tolist()` rows in a loop or
+a comprehension. So does a layer or a model object given as data, and
 `train_on_batch`/`predict_on_batch` refuse them as well. For strings, a NumPy
 array of str is refused too (`Invalid dtype`): give `tf.constant(texts)` to a
 model whose input is `dtype="string"`.
@@ -96,12 +98,13 @@ def _judge(call: TrainingCall, name: str, value: Value, ctx: RuleContext) -> Fin
     values = _python_values(value)
     if values and (call.method in _ADAPTED or all(isinstance(v, str) for v in values)):
         kind = "string" if all(isinstance(v, str) for v in values) else "number"
-        plural = "s" if len(values) != 1 else ""
+        count = _count(values)
+        plural = "s" if count != 1 else ""
         reason = " (Unrecognized data type)" if call.method in _ADAPTED else ""
         return Finding(
             call.loc,
-            f"{owner} gets {name} = a Python list of {len(values)} {kind}{plural}: Keras 3 "
-            f"takes arrays or tensors, and raises ValueError{reason}",
+            f"{owner} gets {name} = a Python list of {f'{count} ' if count else ''}{kind}{plural}"
+            f"{_built(values)}: Keras 3 takes arrays or tensors, and raises ValueError{reason}",
             "give tf.constant(texts) to a model whose input has dtype='string' (a NumPy "
             "array of str is refused too)"
             if kind == "string"
@@ -113,9 +116,10 @@ def _judge(call: TrainingCall, name: str, value: Value, ctx: RuleContext) -> Fin
 
 
 def _python_values(value: Value) -> list[Value]:
-    """The leaves of a (nested) list of plain Python values; empty when it is anything else
-    (a single string counts as one)."""
-    if isinstance(value, str):
+    """The leaves of a (nested) list of plain Python values, :class:`PyNumbers` (a list the
+    script built of ``row.tolist()``) among them; empty when it is anything else (a single
+    string counts as one)."""
+    if isinstance(value, (str, PyNumbers)):
         return [value]
     if not isinstance(value, (list, tuple)) or not value:
         return []
@@ -125,11 +129,29 @@ def _python_values(value: Value) -> list[Value]:
         item = stack.pop()
         if isinstance(item, (list, tuple)) and item:
             stack.extend(item)
-        elif isinstance(item, (str, int, float)) and not isinstance(item, bool):
+        elif isinstance(item, (str, int, float, PyNumbers)) and not isinstance(item, bool):
             leaves.append(item)
         else:
             return []
     return leaves if not stack else []
+
+
+def _count(values: list[Value]) -> int | None:
+    """How many numbers or strings the leaves hold; None when a built list's size is not
+    known."""
+    sizes = [product(v.shape) if isinstance(v, PyNumbers) and v.shape else 1 for v in values]
+    if any(isinstance(v, PyNumbers) and v.shape is None for v in values):
+        return None
+    return sum(sizes) if all(map(is_known, sizes)) else None
+
+
+def _built(values: list[Value]) -> str:
+    """Where the numbers of a list the script built come from."""
+    shapes = {v.shape for v in values if isinstance(v, PyNumbers)}
+    if not shapes:
+        return ""
+    nested = f", nested {shapes.pop()}" if len(shapes) == 1 and None not in shapes else ""
+    return f" (made with .tolist(){nested})"
 
 
 def _missing_input(call: TrainingCall, owner: str, data: dict, ctx: RuleContext) -> Finding | None:

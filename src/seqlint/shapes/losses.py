@@ -154,6 +154,20 @@ POSITIONAL_PARAMS: dict[str, tuple[str, ...]] = {
 
 _AUTO = {"crossentropy", "ce"}  # compile picks the crossentropy from the shapes
 
+# Loss functions that run squeeze_or_expand_to_same_rank themselves (keras/src/losses/losses.py),
+# so that they fit the ranks even when called from a Loss subclass's call().
+_FITS_RANKS_ITSELF = frozenset(
+    {
+        "mean_squared_error",
+        "mean_absolute_error",
+        "mean_absolute_percentage_error",
+        "mean_squared_logarithmic_error",
+        "cosine_similarity",
+        "huber",
+        "log_cosh",
+    }
+)
+
 
 @dataclass(frozen=True)
 class Loss:
@@ -166,7 +180,10 @@ class Loss:
     "regression" | "other" | "auto" | "invalid"``.  ``from_logits`` is None when
     the source passes something we cannot evaluate.  ``label`` is how the
     source wrote it.  ``axis``/``ignore_class`` are the constructor arguments
-    that change what the loss accepts (sparse crossentropy only).
+    that change what the loss accepts (sparse crossentropy only).  ``fitted``: Keras fits the
+    targets' rank to the output's before the loss function runs (``LossFunctionWrapper``, which
+    wraps every built-in loss and every loss function); False for the ``call()`` of a
+    ``keras.losses.Loss`` subclass, which ``Loss.__call__`` runs on the targets as they are.
     """
 
     name: str
@@ -175,6 +192,7 @@ class Loss:
     label: str
     axis: Any = -1
     ignore_class: Any = None
+    fitted: bool = True
 
     @property
     def valid(self) -> bool:
@@ -196,6 +214,15 @@ def _canonical(name: str, *, by_string: bool) -> str | None:
     if name in CLASSES:
         return CLASSES[name]
     return ALIASES.get(name)
+
+
+def registered(identifier: str) -> str | None:
+    """What ``keras.losses.get(identifier)`` returns for a string: the class name of a loss
+    class (Keras makes an instance), the canonical name of a loss function; None for a
+    string Keras does not register."""
+    if identifier in CLASSES and identifier not in _NOT_BY_STRING:
+        return identifier
+    return _canonical(identifier, by_string=True)
 
 
 def _flag(value: Any) -> bool | None:
@@ -271,11 +298,12 @@ def _wrapped(function: UserFunction) -> Loss | None:
         return None
     keywords = dict(function.wraps.keywords)
     label = f"{function.name} (returns {inner.label})"
-    if isinstance(function.wraps.loss, KerasObject):
+    if isinstance(function.wraps.loss, KerasObject):  # its own wrapper fits the ranks
         return replace(inner, label=label)
     return replace(
         inner,
         label=label,
+        fitted=function.wraps.fitted,
         from_logits=_flag(keywords.get("from_logits", False)),
         axis=keywords.get("axis", -1),
         ignore_class=keywords.get("ignore_class"),
@@ -402,6 +430,8 @@ def check_target(
         return _unknown("the rank of the targets or of the output is not known")
     if not output.dims:
         return _unknown("the output has no axes")
+    if tf_keras2 and not loss.fitted:
+        return _unknown(f"{loss.label}: a Loss subclass under tf.keras 2 is not modelled")
     expanded = ""
     if tf_keras2 and len(target) == 1 and len(output.dims) == 2:
         expanded = f"tf.keras 2 expands targets {_fmt(target)} to {_fmt((target[0], 1))}, then "
@@ -417,6 +447,14 @@ def check_target(
         check = TargetCheck(
             check.verdict,
             f"{loss.label} resolves to {name} for these shapes; {check.reason}",
+            check.keras_says,
+            check.exception,
+        )
+    if not loss.fitted and check.verdict in (Verdict.RAISES, Verdict.BROADCASTS):
+        check = TargetCheck(
+            check.verdict,
+            f"{loss.label} is a Loss subclass: Keras runs its call() on the targets as they "
+            f"are, without fitting their rank to the output's; {check.reason}",
             check.keras_says,
             check.exception,
         )
@@ -470,6 +508,8 @@ def _check(
     loss = _effective(loss, y, p)
     if loss.handling == "opaque":
         return _unknown(f"{loss.name} pairs samples across the batch; not modelled")
+    if not loss.fitted and loss.name not in _FITS_RANKS_ITSELF:
+        return _judge(loss, target, output, y, p, "", batch_size)
     try:
         ya, pa, adjusted = _squeeze_or_expand(y, p)
     except _MaybeOne as maybe:
@@ -866,5 +906,6 @@ __all__ = [
     "check_target",
     "class_count",
     "effective_loss",
+    "registered",
     "resolve_loss",
 ]
