@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cache
 
 import libcst as cst
 
@@ -39,6 +40,7 @@ class Signature:
     star_star: bool = False
 
     @staticmethod
+    @cache
     def parse(text: str) -> Signature:
         """From the layer-call table's spelling: ``"sequences initial_state= *, mask="``."""
         positional: list[tuple[str, bool]] = []

@@ -77,6 +77,7 @@ from seqlint.frontend.tensors import (
     holds_tensor,
     tensor_operands,
 )
+from seqlint.frontend.walk import string_value
 from seqlint.ir import (
     Array,
     ArrayReshape,
@@ -395,7 +396,7 @@ class Evaluator:
 
     def _string(self, node: cst.SimpleString) -> Value:
         try:
-            return node.evaluated_value
+            return string_value(node)
         except Exception:  # a literal Python itself would reject
             return UNKNOWN
 

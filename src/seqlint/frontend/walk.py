@@ -88,3 +88,13 @@ def nodes(root: cst.CSTNode, prune: frozenset[type] = frozenset()) -> Iterator[c
         yield node
         if type(node) not in prune:
             stack.extend(reversed(children(node)))
+
+
+def string_value(node: cst.SimpleString) -> str | bytes:
+    """``node.evaluated_value`` without ``ast.literal_eval`` for a plain quoted string (no
+    prefix, no backslash), as most strings of a script are."""
+    text = node.value
+    if text[0] in "'\"" and "\\" not in text:
+        quote = 3 if len(text) >= 6 and text[:3] in ('"""', "'''") else 1
+        return text[quote:-quote]
+    return node.evaluated_value
