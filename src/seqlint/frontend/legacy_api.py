@@ -385,7 +385,7 @@ class _Reader:
             self._push_children(item)
 
     def _push_children(self, node: cst.CSTNode) -> None:
-        """Push the node's children so that they pop in source order."""
+        """Push the node's children so that they pop in the order of its fields."""
         self._stack.extend(reversed(children(node)))
 
     # -- scopes -----------------------------------------------------------------------------

@@ -65,8 +65,9 @@ def code_fields(kind: type) -> tuple[str, ...]:
 
 
 def children(node: cst.CSTNode) -> list[cst.CSTNode]:
-    """The node's children that may hold code, in source order (libcst's sequence fields hold
-    only nodes)."""
+    """The node's children that may hold code, in the order of its fields: source order, but
+    for a definition's decorators and return annotation, and a conditional expression's test
+    (libcst's sequence fields hold only nodes)."""
     found: list[cst.CSTNode] = []
     for name in code_fields(type(node)):
         value = getattr(node, name)
@@ -79,9 +80,9 @@ def children(node: cst.CSTNode) -> list[cst.CSTNode]:
 
 
 def nodes(root: cst.CSTNode, prune: frozenset[type] = frozenset()) -> Iterator[cst.CSTNode]:
-    """``root`` and the nodes under it, in source order, parents first, as ``CSTVisitor``
-    visits them; the children of a node whose type is in ``prune`` are skipped (the node
-    itself is yielded)."""
+    """``root`` and the nodes under it that may hold code, parents first, children in the
+    order of :func:`children`; the children of a node whose type is in ``prune`` are skipped
+    (the node itself is yielded)."""
     stack = [root]
     while stack:
         node = stack.pop()
