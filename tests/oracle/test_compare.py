@@ -193,14 +193,13 @@ model.fit(X, y, epochs=1, batch_size=4, verbose=0)
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="false error under target 2 (Keras 2 arm, seed 721 of 1000): tf.keras 2's "
-    "binary_crossentropy broadcast these (4, 16, 3) targets against the (None, 16, 1) output "
-    "and trained; seqlint applies Keras 3's equal-shape check (SL201). When tf.keras 2 does "
-    "raise there (its backend recovers the logits of a sigmoid output) is not measured yet",
-)
 def test_keras2_binary_crossentropy_broadcast_is_no_error():
+    """Seed 721 of the Keras 2 arm: a TimeDistributed output is no sigmoid's own tensor, so
+    tf.keras 2's binary crossentropy broadcasts the (4, 16, 3) targets (a silent bug, SL204);
+    Keras 3's raises (SL201). Proven in tests/keras/test_keras2_crossentropy_keras.py."""
     from tests.helpers import lint
 
-    assert [d.code for d in lint(BCE_BROADCAST, target="2") if d.severity.value == "error"] == []
+    found = {target: lint(BCE_BROADCAST, target=target) for target in ("2", "3")}
+    assert [(d.code, d.severity.value, d.line) for d in found["2"]] == [("SL204", "warning", 13)]
+    assert "broadcasts (batch, 16, 3) against (batch, 16, 1)" in found["2"][0].message
+    assert [(d.code, d.severity.value, d.line) for d in found["3"]] == [("SL201", "error", 13)]

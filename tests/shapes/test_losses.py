@@ -528,3 +528,42 @@ def test_rank_verdicts_need_no_unknown_size(loss, target, output, verdict) -> No
     if verdict is RAISES:
         assert check.exception == "ValueError"
         assert str(V) in check.reason and "?" not in check.reason
+
+
+# -- tf.keras 2's crossentropies ---------------------------------------------------------
+
+BCE_LOGITS = obj("BinaryCrossentropy", from_logits=True)
+
+
+@pytest.mark.parametrize(
+    ("loss", "target", "output", "logits", "keras2", "keras3"),
+    [
+        # binary: equal shapes only when it reads logits, else elementwise (seed 721)
+        ("binary_crossentropy", (4, 16, 3), (16, 1), False, BROADCASTS, RAISES),
+        ("binary_crossentropy", (4, 16, 3), (16, 1), True, RAISES, RAISES),
+        ("binary_crossentropy", (4, 16, 3), (16, 1), None, UNK, RAISES),
+        (BCE_LOGITS, (4, 16, 3), (16, 1), False, RAISES, RAISES),
+        ("binary_focal_crossentropy", (4, 16, 3), (16, 1), False, BROADCASTS, RAISES),
+        ("binary_crossentropy", (4, 16, 5), (16, 3), None, RAISES, RAISES),
+        ("binary_crossentropy", (4, 16, 3), (16, 3), None, OK, OK),
+        # squeezing the output's trailing 1 makes a new tensor: no logits behind it
+        ("binary_crossentropy", (4, 1), (16, 1), True, BROADCASTS, RAISES),
+        # categorical focal: compatible shapes, like categorical
+        ("categorical_focal_crossentropy", (4, 6, 1), (6, 3), None, RAISES, BROADCASTS),
+        # sparse: targets of another rank than output rank - 1 are flattened
+        ("sparse_categorical_crossentropy", (4, 3, 2), (6, 4), None, OK, RAISES),
+        ("sparse_categorical_crossentropy", (4, 6, 4), (6, 4), None, RAISES, RAISES),
+        ("sparse_categorical_crossentropy", (4,), (6, 4), None, RAISES, RAISES),
+        ("sparse_categorical_crossentropy", (4, 6), (6, 4), None, OK, OK),
+        ("sparse_categorical_crossentropy", (4, Sym("n")), (6, 4), None, UNK, UNK),
+    ],
+)
+def test_keras2_crossentropies(loss, target, output, logits, keras2, keras3):
+    """Rows of the family proven in tf-keras 2.21 and Keras 3.15
+    (tests/keras/test_keras2_crossentropy_keras.py, test_losses_keras.py)."""
+    resolved = resolve_loss(loss)
+    check = check_target(
+        resolved, target, out(*output), batch_size=4, tf_keras2=True, logits=logits
+    )
+    assert check.verdict is keras2, check.reason
+    assert check_target(resolved, target, out(*output), batch_size=4).verdict is keras3

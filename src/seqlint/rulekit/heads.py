@@ -19,7 +19,7 @@ from seqlint.ir import KerasName, Layer, Model, Node, TensorRef, TrainingCall, V
 from seqlint.rulekit.base import RuleContext
 from seqlint.rulekit.evidence import inner_layer
 from seqlint.rulekit.feeding import MISSING
-from seqlint.shapes.catalogue import Trait, has_trait
+from seqlint.shapes.catalogue import Trait, canonical, has_trait, spec
 from seqlint.shapes.losses import Loss, resolve_loss
 
 # Output kinds, from the activation.
@@ -28,6 +28,14 @@ BINARY = "binary"  # sigmoid: one probability per unit
 DISTRIBUTION = "distribution"  # softmax: a distribution over the classes
 
 _KINDS = {"linear": REGRESSION, "relu": REGRESSION, "sigmoid": BINARY, "softmax": DISTRIBUTION}
+_LOGIT_ACTIVATIONS = frozenset({"sigmoid", "softmax"})
+# Op nodes whose output may be a sigmoid's or softmax's own tensor: a sigmoid (a ``Sigmoid``
+# op); a softmax only when spelled ``activations.softmax``; a cast to the same dtype.
+_OP_LOGITS: dict[str, bool | None] = {"ops.sigmoid": True, "ops.softmax": None, "ops.cast": None}
+# Layers that may return their input tensor itself (tf-keras: in_train_phase, Layer.call).
+_MAY_PASS_THROUGH = frozenset(
+    {"ActivityRegularization", "AlphaDropout", "GaussianDropout", "GaussianNoise"}
+)
 KIND_WORDS = {
     REGRESSION: "a value",
     BINARY: "a probability (sigmoid)",
@@ -70,6 +78,28 @@ class Head:
         """
         layer = self.node.layer
         return has_trait(layer, Trait.ACTIVATION_LAST) or layer.kind == "Activation"
+
+    @property
+    def carries_logits(self) -> bool | None:
+        """Is the output tensor a sigmoid's or softmax's own, as tf.keras 2's crossentropies
+        tell (``_keras_logits``, which its ``activations.sigmoid``/``softmax`` attach, or a
+        TensorFlow ``Sigmoid`` op)?
+
+        True for a layer that ends in one (Dense, Conv1D, Activation, Softmax) and a sigmoid
+        op; False for any other op or built-in layer, which makes a new tensor (a
+        TimeDistributed restacks the steps, Dropout and Reshape copy); None when not known
+        (an unnamed activation, a softmax op, a custom layer, a layer that may hand its input
+        through).
+        """
+        layer = self.node.layer
+        kind = canonical(layer.kind)
+        if kind.startswith("ops."):
+            return _OP_LOGITS.get(kind, False)
+        if kind in _MAY_PASS_THROUGH or (kind == "Activation" and self.activation == "linear"):
+            return None
+        if self.keeps_logits or kind == "Softmax":
+            return None if self.activation is None else self.activation in _LOGIT_ACTIVATIONS
+        return False if spec(kind) is not None and kind != "Lambda" else None
 
     @property
     def value_activation(self) -> str | None:

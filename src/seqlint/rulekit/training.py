@@ -233,7 +233,14 @@ def loss_check(
         return None
     if use.shape.dims is None:
         return None
-    return check_labels(loss, target, use.shape, batch_size=site.batch_size, tf_keras2=keras2)
+    return check_labels(
+        loss,
+        target,
+        use.shape,
+        batch_size=site.batch_size,
+        tf_keras2=keras2,
+        logits=use.head.carries_logits if keras2 else None,
+    )
 
 
 _WRONG = frozenset({Verdict.RAISES, Verdict.BROADCASTS, Verdict.MEANINGLESS})

@@ -42,7 +42,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Any
 
-from seqlint.dims import BATCH, UNKNOWN, Dim, Shape, Sym, is_known, same
+from seqlint.dims import BATCH, UNKNOWN, Dim, Shape, Sym, is_known, product, same
 from seqlint.ir import Array, KerasName, KerasObject, UserFunction
 
 # -- loss identity ---------------------------------------------------------------------
@@ -404,6 +404,7 @@ def check_target(
     *,
     batch_size: Dim = 32,
     tf_keras2: bool = False,
+    logits: bool | None = None,
 ) -> TargetCheck:
     """What ``model.fit(x, y)`` does with ``loss``, targets of shape ``target`` and outputs
     of shape ``output``.
@@ -413,7 +414,9 @@ def check_target(
     for datasets and generators): it only matters when broadcasting lines the
     batch axis up against another axis. With ``tf_keras2`` (tf.keras 2, tf-keras), compile's
     loss container first expands rank-1 targets of a rank-2 output to ``(samples, 1)``
-    (``match_dtype_and_rank``), so that they broadcast against ``(batch, k)``.
+    (``match_dtype_and_rank``), so that they broadcast against ``(batch, k)``; ``logits`` says
+    whether the output tensor is a sigmoid's or softmax's own (None: not known), which decides
+    how tf.keras 2's crossentropies treat it (:func:`_judge_keras2`).
     """
     if loss.family == "invalid":
         hint = KERAS2_NAMES.get(loss.name)
@@ -439,7 +442,9 @@ def check_target(
     y = (BATCH, *target[1:])
     p = (BATCH, *output.dims[1:])
     try:
-        check = _check(loss, target, output, y, p, batch_size)
+        check = _check(
+            loss, target, output, y, p, batch_size, Keras2(logits) if tf_keras2 else None
+        )
     except _Undecided as undecided:
         return _unknown(f"{loss.label}: it depends on {undecided.why}")
     if loss.family == "auto" and check.verdict is not Verdict.UNKNOWN:
@@ -504,6 +509,7 @@ def _check(
     y: tuple[Dim, ...],
     p: tuple[Dim, ...],
     batch_size: Dim,
+    keras2: Keras2 | None,
 ) -> TargetCheck:
     loss = _effective(loss, y, p)
     if loss.handling == "opaque":
@@ -513,8 +519,8 @@ def _check(
     try:
         ya, pa, adjusted = _squeeze_or_expand(y, p)
     except _MaybeOne as maybe:
-        return _either_way(maybe, loss, target, output, y, p, batch_size)
-    return _judge(loss, target, output, ya, pa, adjusted, batch_size)
+        return _either_way(maybe, loss, target, output, y, p, batch_size, keras2)
+    return _judge(loss, target, output, ya, pa, adjusted, batch_size, keras2)
 
 
 def _either_way(
@@ -525,6 +531,7 @@ def _either_way(
     y: tuple,
     p: tuple,
     batch_size: Dim,
+    keras2: Keras2 | None,
 ) -> TargetCheck:
     """The rank adjustment hinges on an axis of unknown size being 1: Keras raises if it
     raises both when that axis is 1 (squeezed) and when it is not (left as it is)."""
@@ -539,8 +546,8 @@ def _either_way(
     ys, ps, adjusted = _squeeze_or_expand(
         as_one(y, maybe.in_targets), as_one(p, not maybe.in_targets)
     )
-    if_one = _judge(loss, target, output, ys, ps, adjusted, batch_size)
-    otherwise = _judge(loss, target, output, y, p, "", batch_size)
+    if_one = _judge(loss, target, output, ys, ps, adjusted, batch_size, keras2)
+    otherwise = _judge(loss, target, output, y, p, "", batch_size, keras2)
     if if_one.verdict is Verdict.RAISES and otherwise.verdict is Verdict.RAISES:
         return otherwise
     raise maybe
@@ -554,11 +561,16 @@ def _judge(
     pa: tuple,
     adjusted: str,
     batch_size: Dim,
+    keras2: Keras2 | None,
 ) -> TargetCheck:
     """The verdict on targets ``ya`` against outputs ``pa`` after the rank adjustment."""
     handling = loss.handling
     t, o = _fmt(target), str(output)
     done = f"Keras {adjusted}, then " if adjusted else ""
+    if keras2 is not None:
+        found = _judge_keras2(loss, t, o, ya, pa, adjusted, keras2, target[0], batch_size)
+        if found is not None:
+            return found
     if handling == "sparse":
         return _check_sparse(loss, t, o, ya, pa, done, len(target))
     if handling == "strict":
@@ -583,6 +595,103 @@ def _judge(
         ya = (*ya, pa[-1])
         done += "one-hot encodes the class indices, then "
     return _check_broadcast(loss, t, o, ya, pa, done, target[0], batch_size)
+
+
+@dataclass(frozen=True)
+class Keras2:
+    """tf.keras 2's loss code (tf-keras) instead of Keras 3's; ``logits``: the output tensor is
+    a sigmoid's or softmax's own (None: not known)."""
+
+    logits: bool | None
+
+
+_SQUEEZED_OUTPUT = "squeezes the trailing 1 of the output"
+
+
+def _judge_keras2(
+    loss: Loss,
+    t: str,
+    o: str,
+    ya: tuple,
+    pa: tuple,
+    adjusted: str,
+    keras2: Keras2,
+    n: Dim,
+    batch_size: Dim,
+) -> TargetCheck | None:
+    """Where tf.keras 2's crossentropies (``tf_keras/src/backend.py``) treat the shapes
+    otherwise than Keras 3's; None where they agree.
+
+    * ``binary_crossentropy`` (and the binary focal loss) reads the logits behind an output
+      that is a sigmoid's or softmax's own tensor (``_keras_logits``, or a ``Sigmoid`` op),
+      or takes the output as logits (``from_logits=True``), and then wants equal shapes
+      (``sigmoid_cross_entropy_with_logits``); on any other output, a squeezed one too, it
+      computes elementwise and broadcasts the targets against the output.
+    * ``categorical_focal_crossentropy`` asserts compatible shapes, like the categorical one.
+    * ``sparse_categorical_crossentropy`` flattens targets whose rank is not the output's
+      rank - 1, and the output to one row per position: only their counts must agree.
+    """
+    done = f"Keras {adjusted}, then " if adjusted else ""
+    if loss.handling == "sparse":
+        if loss.axis in (-1, len(pa) - 1) and len(ya) != len(pa) - 1:
+            return _check_flattened(loss, t, o, ya, pa, done)
+        return None
+    if loss.name == "categorical_focal_crossentropy":
+        return _check_strict(loss, t, o, ya, pa, done)
+    if loss.family != "binary":
+        return None
+    reads_logits = [loss.from_logits, False if adjusted == _SQUEEZED_OUTPUT else keras2.logits]
+    if True in reads_logits:
+        return _keras2_strict(_check_strict(loss, t, o, ya, pa, done))
+    elementwise = _check_broadcast(loss, t, o, ya, pa, done, n, batch_size)
+    elementwise = replace(
+        elementwise,
+        reason=elementwise.reason + " (tf.keras 2 reads no logits behind this output, so it "
+        "computes the crossentropy elementwise)",
+    )
+    if None not in reads_logits:
+        return elementwise
+    if _check_strict(loss, t, o, ya, pa, done).verdict is elementwise.verdict:
+        return elementwise
+    raise _Undecided(
+        "whether the output is a sigmoid's own tensor (tf.keras 2 then wants equal shapes, "
+        "else it broadcasts)"
+    )
+
+
+def _keras2_strict(check: TargetCheck) -> TargetCheck:
+    """A strict binary check as tf.keras 2 words its failure."""
+    if check.verdict is not Verdict.RAISES:
+        return check
+    return replace(check, keras_says="`logits` and `labels` must have the same shape")
+
+
+def _check_flattened(loss: Loss, t: str, o: str, ya: tuple, pa: tuple, done: str) -> TargetCheck:
+    """tf.keras 2's sparse crossentropy on targets of a rank other than output rank - 1."""
+    per_target, per_output = product(ya[1:]), product(pa[1:-1])
+    agree = same(per_target, per_output)
+    if agree is None:
+        raise _Undecided(f"whether {per_target} targets per sample match {per_output} outputs")
+    if not agree:
+        return TargetCheck(
+            Verdict.RAISES,
+            f"{loss.name} (tf.keras 2) flattens targets {t}, whose rank is not the output's "
+            f"rank - 1, to {per_target} class indices per sample, but outputs {o} hold "
+            f"{per_output} predictions per sample",
+            "`labels.shape` must equal `logits.shape` except for the last dimension",
+            "ValueError",
+        )
+    if _is_one(pa[-1]):
+        return TargetCheck(
+            Verdict.MEANINGLESS,
+            f"{loss.name} over an output of 1 unit {o}: the only valid label is 0 and "
+            "the loss is always 0",
+        )
+    return TargetCheck(
+        Verdict.OK,
+        f"{done}{loss.name} (tf.keras 2) flattens targets {t} to one class index per "
+        f"prediction of {o}",
+    )
 
 
 def _check_sparse(
@@ -820,7 +929,13 @@ def class_count(loss: Loss, target: Array, output: Shape) -> ClassCount | None:
 
 
 def check_labels(
-    loss: Loss, target: Array, output: Shape, *, batch_size: Dim = 32, tf_keras2: bool = False
+    loss: Loss,
+    target: Array,
+    output: Shape,
+    *,
+    batch_size: Dim = 32,
+    tf_keras2: bool = False,
+    logits: bool | None = None,
 ) -> TargetCheck:
     """:func:`check_target` on ``target.shape``, then what the label values imply.
 
@@ -830,7 +945,9 @@ def check_labels(
     and computes nonsense (MEANINGLESS).  Where the shape check raises, the
     reason says what the labels look like (class indices, one-hot).
     """
-    shape = check_target(loss, target.shape, output, batch_size=batch_size, tf_keras2=tf_keras2)
+    shape = check_target(
+        loss, target.shape, output, batch_size=batch_size, tf_keras2=tf_keras2, logits=logits
+    )
     eff = effective_loss(loss, target.shape, output)
     if eff is None or not eff.valid or not output.dims:
         return shape
