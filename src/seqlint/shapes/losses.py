@@ -515,7 +515,7 @@ def _check(
     if loss.handling == "opaque":
         return _unknown(f"{loss.name} pairs samples across the batch; not modelled")
     if not loss.fitted and loss.name not in _FITS_RANKS_ITSELF:
-        return _judge(loss, target, output, y, p, "", batch_size)
+        return _judge(loss, target, output, y, p, "", batch_size, keras2)
     try:
         ya, pa, adjusted = _squeeze_or_expand(y, p)
     except _MaybeOne as maybe:
