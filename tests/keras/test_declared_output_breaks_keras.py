@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from tests.rules.declared_cases import build_breaks, sources, two_outputs
+from tests.rules.declared_cases import build_breaks, chains, sources, two_outputs
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 pytestmark = [pytest.mark.keras, pytest.mark.filterwarnings("ignore::UserWarning")]
@@ -18,7 +18,7 @@ def _run(source: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "source", "line", "raises"), sources() + two_outputs(), ids=lambda v: v
+    ("name", "source", "line", "raises"), sources() + two_outputs() + chains(), ids=lambda v: v
 )
 def test_the_model_builds_and_running_it_raises_as_seqlint_says(
     name: str, source: str, line: int, raises: bool

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.helpers import codes_and_lines, lint
-from tests.rules.declared_cases import CUSTOM, build_breaks, sources, two_outputs
+from tests.rules.declared_cases import CUSTOM, build_breaks, chains, sources, two_outputs
 
 NO_RUN = "\nmodel.predict(np.zeros((4, 5, 3)), verbose=0)\n"
 
@@ -57,3 +57,9 @@ def test_each_declared_output_of_a_list_is_followed_and_reported_at_its_item(
     found = codes_and_lines(source)
     assert {f for f in found if f[0] == "SL118"} == ({("SL118", line)} if raises else set())
     assert ("SL113", 16) in found  # the first output is declared narrower than it is
+
+
+@pytest.mark.parametrize(("name", "source", "line", "raises"), chains(), ids=lambda v: v)
+def test_followed_through_a_second_declaring_call(name: str, source: str, line: int, raises: bool):
+    found = {(code, at) for code, at in codes_and_lines(source) if code == "SL118"}
+    assert found == ({("SL118", line)} if raises else set())
