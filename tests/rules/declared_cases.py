@@ -242,3 +242,48 @@ def loss_cases() -> list[tuple[str, str, int, str | None, bool]]:
             line = LOSS_LINE + after.count("\n")
             cases.append((f"{where}_{loss}_{width}", source, line, code, raises))
     return cases
+
+
+# a weighted sum that contracts across two batch axes (K.dot of (batch, 6) by (batch, 6, 4)
+# gives (batch, batch, 4)) before a Reshape to one batch axis: batch x 4 values per sample fill
+# (4,) only for batches of one sample
+BATCH_TWICE = """\
+import keras
+import numpy as np
+from keras import layers
+from tensorflow.keras import backend as K
+
+inputs = keras.Input(shape=(6, 4))
+alpha = layers.Dense(6, activation="softmax")(layers.Flatten()(inputs))
+summed = layers.Lambda(lambda t: K.dot(t[0], t[1]), output_shape=(4, 1))([alpha, inputs])
+outputs = layers.Dense(1)(layers.Reshape((4,))(summed))
+model = keras.Model(inputs, outputs)
+model.compile(optimizer="sgd", loss="mse")
+{run}
+"""
+BATCH_TWICE_LINE = 8
+# the data call -> Keras raises (a batch of more than one sample)
+BATCH_TWICE_RUNS = {
+    "fit_one_batch_of_4": ("model.fit(np.zeros((4, 6, 4)), np.zeros((4, 1)), verbose=0)", True),
+    "fit_one_sample": ("model.fit(np.zeros((1, 6, 4)), np.zeros((1, 1)), verbose=0)", False),
+    "fit_batch_size_1": (
+        "model.fit(np.zeros((4, 6, 4)), np.zeros((4, 1)), batch_size=1, verbose=0)",
+        False,
+    ),
+    "fit_last_batch_of_2": (
+        "model.fit(np.zeros((3, 6, 4)), np.zeros((3, 1)), batch_size=1, verbose=0)\n"
+        "model.fit(np.zeros((5, 6, 4)), np.zeros((5, 1)), batch_size=3, verbose=0)",
+        True,
+    ),
+    "predict_3": ("model.predict(np.zeros((3, 6, 4)), verbose=0)", True),
+    "predict_1": ("model.predict(np.zeros((1, 6, 4)), verbose=0)", False),
+    "no_data_call": ("", False),
+}
+
+
+def batch_twice() -> list[tuple[str, str, int, bool]]:
+    """(name, source, line of the K.dot, Keras raises when the model runs)."""
+    return [
+        (name, BATCH_TWICE.format(run=run), BATCH_TWICE_LINE, raises)
+        for name, (run, raises) in BATCH_TWICE_RUNS.items()
+    ]

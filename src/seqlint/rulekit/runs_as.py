@@ -7,10 +7,11 @@ against what it was built for."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from seqlint.dims import UNKNOWN, Dim, Shape, is_known
+from seqlint.dims import BATCH, UNKNOWN, Dim, Shape, is_known
 from seqlint.ir import Layer, LayerCall, Node, TensorRef
 from seqlint.rulekit.base import RuleContext
 from seqlint.rulekit.declared import Disagreement, disagreements
@@ -31,6 +32,7 @@ class Break:
     node: Node
     reason: str
     at_fit: bool
+    batches: frozenset[int] | None = None  # the batch sizes it runs on; None: it breaks for all
 
     @property
     def returned(self) -> Shape:
@@ -121,6 +123,9 @@ def _first_break(
         reason = _breaks(node, built, runs)
         if reason is not None:
             return Break(call, output, node, reason, at_fit=built.problem is None)
+        by_batch = _batch_breaks(node, runs) if built.problem is None else None
+        if by_batch is not None:
+            return Break(call, output, node, by_batch[0], at_fit=True, batches=by_batch[1])
         real[node.id] = runs
     return None
 
@@ -150,6 +155,39 @@ def _breaks(node: Node, built: NodeShapes, runs: NodeShapes) -> str | None:
             f"its weights are built for {want} input features and it gets {got}, {runs.inputs[0]}"
         )
     return None
+
+
+def _batch_breaks(node: Node, runs: NodeShapes) -> tuple[str, frozenset[int]] | None:
+    """A Reshape whose input carries the batch size on another axis too (``(batch, batch,
+    k)``): its values per sample grow with the batch, so a target of known sizes fits at most
+    one batch size. Why it fails, and the batch sizes it runs on (None when it cannot be
+    told)."""
+    if node.layer.kind != "Reshape" or not runs.inputs or runs.inputs[0].dims is None:
+        return None
+    dims = runs.inputs[0].dims[1:]
+    target = node.layer.get("target_shape")
+    if not isinstance(target, (tuple, list)) or not all(_positive(d) for d in target):
+        return None
+    repeats = sum(1 for d in dims if d is BATCH)
+    rest = [d for d in dims if d is not BATCH]
+    if not repeats or not all(_positive(d) for d in rest):
+        return None
+    per_batch, wanted = math.prod(rest), math.prod(target)
+    root = round((wanted / per_batch) ** (1 / repeats))
+    runs_on = frozenset(
+        b for b in (root - 1, root, root + 1) if b > 0 and b**repeats * per_batch == wanted
+    )
+    shown = " x ".join(["batch"] * repeats + [str(per_batch)])
+    only = ", ".join(f"batches of {b}" for b in sorted(runs_on)) or "no batch size"
+    reason = (
+        f"its input {runs.inputs[0]} holds {shown} values per sample, which fill "
+        f"target_shape={tuple(target)} ({wanted} values) only for {only}"
+    )
+    return reason, runs_on
+
+
+def _positive(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value > 0
 
 
 def _fits(runs: NodeShapes) -> bool:
