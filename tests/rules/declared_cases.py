@@ -281,9 +281,41 @@ BATCH_TWICE_RUNS = {
 }
 
 
+# the same weighted sum in a custom layer that declares (4, 1) per sample
+BATCH_TWICE_LAYER = """\
+import keras
+import numpy as np
+from keras import layers
+from tensorflow.keras import backend as K
+
+class WeightedSum(layers.Layer):
+    def call(self, t):
+        return K.dot(t[0], t[1])
+
+    def compute_output_shape(self, input_shape):
+        return (None, 4, 1)
+
+inputs = keras.Input(shape=(6, 4))
+alpha = layers.Dense(6, activation="softmax")(layers.Flatten()(inputs))
+summed = WeightedSum()([alpha, inputs])
+outputs = layers.Dense(1)(layers.Reshape((4,))(summed))
+model = keras.Model(inputs, outputs)
+model.compile(optimizer="sgd", loss="mse")
+{run}
+"""
+BATCH_TWICE_LAYER_LINE = 8
+BATCH_TWICE_LAYER_RUNS = ("fit_one_batch_of_4", "fit_batch_size_1", "predict_3", "predict_1")
+
+
 def batch_twice() -> list[tuple[str, str, int, bool]]:
-    """(name, source, line of the K.dot, Keras raises when the model runs)."""
-    return [
-        (name, BATCH_TWICE.format(run=run), BATCH_TWICE_LINE, raises)
+    """(name, source, line of the K.dot, Keras raises when the model runs): in a Lambda, and
+    in a custom layer."""
+    cases = [
+        (f"lambda_{name}", BATCH_TWICE.format(run=run), BATCH_TWICE_LINE, raises)
         for name, (run, raises) in BATCH_TWICE_RUNS.items()
     ]
+    for name in BATCH_TWICE_LAYER_RUNS:
+        run, raises = BATCH_TWICE_RUNS[name]
+        source = BATCH_TWICE_LAYER.format(run=run)
+        cases.append((f"layer_{name}", source, BATCH_TWICE_LAYER_LINE, raises))
+    return cases
