@@ -4,12 +4,13 @@ Each configuration is a small script: an ``RNN`` over a cell class of the script
 ``state_size`` as an int, a list or a tuple; the states its ``call`` returns right, too many or
 too few, wider, of another rank; its output as wide as its state or wider, with or without an
 ``output_size``; a Dense after it or none; ``return_sequences``; ``unroll``), over a stack of
-two such cells (a list or ``StackedRNNCells``, the odd cell first or second), given an
-``initial_state`` (of the right or another size and number), given ``constants``, or a built-in
-cell called directly on states of the right or wrong size and rank. Keras (one subprocess) builds the
-model, reads its output shape and fits it on tiny data; seqlint lints the same text. Where Keras
-builds the model, seqlint's output shape is Keras's; seqlint reports an error only where Keras
-raises; the configurations Keras rejects and seqlint does not are exactly ``MISSED``.
+two such cells (a list or ``StackedRNNCells``, the odd cell first or second) or of one and a
+built-in cell, given an ``initial_state`` (of the right or another size and number), given
+``constants``, or a built-in cell called directly on states of the right or wrong size and
+rank. Keras (one subprocess) builds the model, reads its output shape and fits it on tiny data;
+seqlint lints the same text. Where Keras builds the model, seqlint's output shape is Keras's;
+seqlint reports an error only where Keras raises; the configurations Keras rejects and seqlint
+does not are exactly ``MISSED``.
 """
 
 from __future__ import annotations
@@ -161,6 +162,19 @@ def _stacks() -> dict[str, str]:
     return found
 
 
+def _mixed_stacks() -> dict[str, str]:
+    """RNNs over a built-in cell stacked with a cell class of the script, before or after it."""
+    found: dict[str, str] = {}
+    for kind, built_in, first in itertools.product(
+        STACKED, ("layers.LSTMCell", "layers.GRUCell"), (False, True)
+    ):
+        made = _named(cell(*STACKED[kind]), "Odd")
+        pair = f"[Odd(4), {built_in}(6)]" if first else f"[{built_in}(5), Odd(6)]"
+        name = f"mixed-{kind}-{'before' if first else 'after'}-{built_in.split('.')[1]}"
+        found[name] = made + "\n" + STACK.format(cells=pair, sequences=False)
+    return found
+
+
 def _initial_states() -> dict[str, str]:
     """RNNs over a cell of the script given ``initial_state``: its returned states must keep
     the given states' shapes (not state_size's), in number too."""
@@ -217,7 +231,7 @@ def configurations() -> dict[str, str]:
     ):
         states = "[h, c]" if kind == "LSTMCell" else "[h]"
         found[f"direct-{kind}-{label}"] = DIRECT.format(h=h, states=states, kind=kind)
-    return found | _stacks() | _initial_states() | _constants()
+    return found | _stacks() | _mixed_stacks() | _initial_states() | _constants()
 
 
 # Keras rejects them, seqlint is silent: an RNN output wider than Keras builds the model for,
@@ -262,7 +276,7 @@ def _seqlint_shape(source: str) -> str | None:
 
 def test_rnn_cell_configurations_agree_with_keras():
     found = configurations()
-    assert len(found) >= 70
+    assert len(found) >= 90
     sources = {name: textwrap.dedent(HEADER + body + RUN) for name, body in found.items()}
     results = run_scripts(
         {name: {"source": text, "call": ["shape", "fit"]} for name, text in sources.items()},

@@ -193,6 +193,13 @@ RAISES = {
         {("SL111", 17)},  # the second Cell is built for the 4 features declared, gets 8
         r"Dimensions must be equal, but are 8 and 4",
     ),
+    "a cell of the script's wider output into the LSTMCell stacked after it": (
+        cell(output="ops.concatenate([h, h], axis=-1)")
+        + "x = keras.Input((5, 3))\ny = layers.RNN([Cell(4), layers.LSTMCell(6)])(x)\n"
+        + FIT,
+        {("SL114", 21)},
+        r"Dimensions must be equal, but are 8 and 4",
+    ),
     "cell given an initial state wider than the state it returns": (
         cell()
         + "x = keras.Input((5, 3))\nh0 = keras.Input((5,))\n"
@@ -233,6 +240,10 @@ RUNS = {
     "stacked cells of the script, in a list and in StackedRNNCells": cell()
     + "x = keras.Input((5, 3))\ny = layers.RNN([Cell(4), Cell(6)])(x)\n"
     + "y = layers.RNN(layers.StackedRNNCells([Cell(6), Cell(2)]), return_sequences=True)(x)\n"
+    + FIT,
+    "a cell of the script stacked with built-in cells": cell()
+    + "x = keras.Input((5, 3))\n"
+    + "y = layers.RNN([layers.GRUCell(5), Cell(4), layers.LSTMCell(6)])(x)\n"
     + FIT,
     "cell that keeps the initial state it is given": cell(new="states[0]")
     + "x = keras.Input((5, 3))\nh0 = keras.Input((5,))\n"
@@ -288,3 +299,11 @@ def test_messages_name_the_cell_and_its_state_size():
     assert found.hint == (
         "return new state 0 as a (batch, 5) tensor, or pass an initial state of that shape"
     )
+    body, _, _ = RAISES["a cell of the script's wider output into the LSTMCell stacked after it"]
+    (found,) = lint(source(body))
+    assert found.message == (
+        "LSTMCell(6) in the stack is built for the 4 features Cell(4) declares (its "
+        "output_size, else state_size[0]), but Cell(4).call() returns (batch, 8): its kernel "
+        "cannot take them"
+    )
+    assert found.hint == "give Cell(4) output_size = 8, or return 4 features from its call()"

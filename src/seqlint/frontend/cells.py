@@ -30,7 +30,7 @@ from seqlint.frontend.models import label_of
 from seqlint.frontend.objects import Args, Instance, Items
 from seqlint.frontend.scopes import MISSING
 from seqlint.ir import Layer, Loc, TensorRef, Value
-from seqlint.shapes.layers.common import config_bool
+from seqlint.shapes.layers.common import config_bool, config_dim
 from seqlint.shapes.layers.recurrent_cells import CELL_STATES, INITIAL_STATE, STATE_NAMES
 
 if TYPE_CHECKING:
@@ -96,35 +96,43 @@ def _size(value: Value) -> bool:
 
 @dataclass(frozen=True)
 class ScriptCell:
-    """A cell class of the script and its ``state_size`` (a flat tuple of sizes)."""
+    """A cell of an RNN over cells of the script: a cell class of the script, or a built-in
+    cell stacked with one; its state sizes (a flat tuple)."""
 
-    instance: Instance
+    cell: Instance | Layer
     sizes: tuple[int | Sym, ...]
 
 
 @dataclass(frozen=True)
 class ScriptCells:
-    """The cells of the script an RNN runs: one, or a stack (``RNN([a, b])``,
-    ``RNN(StackedRNNCells([a, b]))``), each cell fed the previous cell's output."""
+    """The cells an RNN runs, one of them at least a class of the script: one, or a stack
+    (``RNN([a, b])``, ``RNN(StackedRNNCells([a, b]))``), each cell fed the previous cell's
+    output."""
 
     cells: tuple[ScriptCell, ...]
     stacked: bool
 
 
 def script_cells(ev: Objects, given: Value) -> ScriptCells | None:
-    """The cells of the script ``given`` to an RNN (a cell, or a list of cells), when every
-    one is a cell class of the script with a readable ``state_size``; None otherwise (a stack
-    mixing built-in cells, a cell seqlint cannot read)."""
+    """The cells ``given`` to an RNN (a cell, or a list of cells), when one at least is a cell
+    class of the script and every one is such a class with a readable ``state_size`` or a
+    built-in cell of known units; None otherwise."""
     stacked = isinstance(given, (list, tuple))
     found = []
     for item in given if isinstance(given, (list, tuple)) else [given]:
-        if not isinstance(item, Instance) or item.cls.keras != "layer":
+        if isinstance(item, Instance) and item.cls.keras == "layer":
+            sizes = state_sizes(ev.object_attribute(item, "state_size"))
+        elif stacked and isinstance(item, Layer) and item.kind in STATE_NAMES:
+            units = config_dim(item, "units")
+            sizes = (units,) * len(STATE_NAMES[item.kind]) if _size(units) else None
+        else:
             return None
-        sizes = state_sizes(ev.object_attribute(item, "state_size"))
         if sizes is None:
             return None
         found.append(ScriptCell(item, sizes))
-    return ScriptCells(tuple(found), stacked) if found else None
+    if not any(isinstance(c.cell, Instance) for c in found):
+        return None
+    return ScriptCells(tuple(found), stacked)
 
 
 def apply_over_cells(
@@ -141,7 +149,9 @@ def apply_over_cells(
     if ev.tensors.shape(x).rank != 3:
         return MISSING
     initial = _initial_states(ev, given)
-    own_states = any(c.instance.cls.lookup("get_initial_state") for c in run.cells)
+    own_states = any(
+        isinstance(c.cell, Instance) and c.cell.cls.lookup("get_initial_state") for c in run.cells
+    )
     if initial is MISSING or (initial is None and own_states):
         return MISSING  # a cell's own initial states are not modelled
     if run.stacked and (initial is not None or config_bool(layer, "return_state", False)):
@@ -153,8 +163,10 @@ def apply_over_cells(
         output = ev.graph.node(Layer("TimeSteps", {}, loc, layer.label), (x,), node)
         width: Value = None
         for index, cell in enumerate(run.cells):
-            if index:  # built on the width the cell before declares
-                ev.build_once(cell.instance, _zeros(ev, layer, x, (width,), node)[0], node)
+            if index and isinstance(cell.cell, Instance):  # built on the width declared before
+                ev.build_once(cell.cell, _zeros(ev, layer, x, (width,), node)[0], node)
+            elif index:
+                output = _built_for(ev, output, width, cell, run.cells[index - 1], node)
             states = initial or _zeros(ev, layer, x, cell.sizes, node)
             output = _run_cell(ev, layer, cell, output, states, initial is not None, node)
             if output is None:
@@ -204,23 +216,39 @@ def _run_cell(
     given: bool,
     node: cst.Call,
 ) -> TensorRef | None:
-    """The cell's ``call`` on one step and its states; the states it returns checked against
-    those it was given (``given``: the RNN's ``initial_state``) or its ``state_size``. None
-    when its output cannot be read."""
-    owner = label_of(cell.instance.call)
+    """The cell's ``call`` on one step and its states; the states a cell class of the script
+    returns checked against those it was given (``given``: the RNN's ``initial_state``) or its
+    ``state_size``. None when its output cannot be read."""
     ev.last_return = None
-    returned = ev.call_object(
-        cell.instance, Args([step, states], positional_exprs=[None, None]), node
-    )
+    returned = ev.call_value(cell.cell, Args([step, states], positional_exprs=[None, None]), node)
     output, new_states = _output_and_states(returned)
-    if output is None:
-        return None
+    if output is None or not isinstance(cell.cell, Instance):
+        return output
     if new_states is not None and config_bool(layer, "unroll", False) is False:
         against = _sizes_of(ev, states) if given else cell.sizes
         if against is not None:
             returned_at = ev.last_return or ev.graph.positions.loc(node)
-            _check_states(ev, new_states, against, owner, returned_at, given)
+            _check_states(ev, new_states, against, _label(cell), returned_at, given)
     return output
+
+
+def _built_for(
+    ev: Objects,
+    output: TensorRef,
+    width: Value,
+    cell: ScriptCell,
+    before: ScriptCell,
+    node: cst.Call,
+) -> TensorRef:
+    """The output of the cell ``before`` as a built-in cell of the stack gets it, checked
+    against the ``width`` that cell declares (the built-in cell's kernel is built for it)."""
+    config = {"built": width, "cell": _label(cell), "before": _label(before)}
+    check = Layer("StackedCellInput", config, ev.graph.positions.loc(node), _label(cell))
+    return ev.graph.node(check, (output,), node)
+
+
+def _label(cell: ScriptCell) -> str:
+    return label_of(cell.cell.call) if isinstance(cell.cell, Instance) else cell.cell.label
 
 
 def _sizes_of(ev: Objects, states: list[TensorRef]) -> tuple | None:
@@ -236,8 +264,10 @@ def _sizes_of(ev: Objects, states: list[TensorRef]) -> tuple | None:
 
 def _declared_width(ev: Objects, cell: ScriptCell) -> Value:
     """The width Keras reads for a cell's output: its ``output_size``, else
-    ``state_size[0]``."""
-    instance = cell.instance
+    ``state_size[0]`` (a built-in cell's units)."""
+    instance = cell.cell
+    if not isinstance(instance, Instance):
+        return cell.sizes[0]
     defined = "output_size" in instance.attrs.vars or instance.cls.lookup("output_size")
     return ev.object_attribute(instance, "output_size") if defined else cell.sizes[0]
 

@@ -51,8 +51,9 @@ Keras facts mirrored here (Keras 3.15):
   ``while_loop`` raises at the first step otherwise (``Too few leaves for PyTreeSpec``, ``enters
   the loop with shape``; ``unroll=True`` runs a plain Python loop and does not check them); a
   ``CellStates`` node checks them where they are made. Over a list of such cells (a
-  ``StackedRNNCells``), each cell runs on the previous one's output and is built on the width
-  that one declares, so a wider output fails in the next cell's kernel. Keras 3's RNN call
+  ``StackedRNNCells``, built-in cells among them), each cell runs on the previous one's output
+  and is built on the width that one declares, so a wider output fails in the next cell's
+  kernel (a built-in cell's: a ``StackedCellInput`` node checks it). Keras 3's RNN call
   takes no ``constants`` (SL116).
 * Weights: the gated kernels of :func:`~seqlint.shapes.layers.recurrent.gated_params`
   (those of the LSTM, GRU and SimpleRNN layers); a stack's cells read the previous
@@ -353,6 +354,26 @@ def cell_states(call: Call) -> list[Shape]:
                 hint=f"return new state {index} as a (batch, {size}) tensor, or {fix}",
             )
     return list(call.inputs) or [Shape.unknown()]
+
+
+@keras_layer("StackedCellInput", params=no_weights)
+def stacked_cell_input(call: Call) -> list[Shape]:
+    """What a built-in cell of a stack gets from the cell class of the script before it,
+    against the width ``StackedRNNCells.build`` built it for (``built``, the width that cell
+    declares): its kernel takes no other. The input, passed on."""
+    built, cell, before = (call.layer.get(k) for k in ("built", "cell", "before"))
+    got = features(call.input)
+    if isinstance(built, int) and isinstance(got, int) and built != got:
+        raise ShapeProblem(
+            ProblemKind.LAYER_CONFIG,
+            f"{cell} in the stack is built for the {built} features {before} declares (its "
+            f"output_size, else state_size[0]), but {before}.call() returns {call.input}: "
+            "its kernel cannot take them",
+            expected=f"(batch, {built})",
+            got=call.input,
+            hint=f"give {before} output_size = {got}, or return {built} features from its call()",
+        )
+    return [call.input]
 
 
 def _sizes_text(sizes: tuple[Dim, ...]) -> str:
