@@ -6,9 +6,10 @@ too few, wider, of another rank; its output as wide as its state or wider, with 
 ``output_size``; a Dense after it or none; ``return_sequences``; ``unroll``), over a stack of
 two such cells (a list or ``StackedRNNCells``, the odd cell first or second) or of one and a
 built-in cell, given an ``initial_state`` (of the right or another size and number), given
-``constants``, or a built-in cell called directly on states of the right or wrong size and
-rank. Keras (one subprocess) builds the model, reads its output shape and fits it on tiny data;
-seqlint lints the same text. Where Keras builds the model, seqlint's output shape is Keras's;
+``constants``, returning more features than declared to a loss with a literal target, or a
+built-in cell called directly on states of the right or wrong size and rank. Keras (one
+subprocess) builds the model, reads its output shape and fits it on tiny data; seqlint lints
+the same text. Where Keras builds the model, seqlint's output shape is Keras's;
 seqlint reports an error only where Keras raises; the configurations Keras rejects and seqlint
 does not are exactly ``MISSED``.
 """
@@ -196,6 +197,32 @@ def _initial_states() -> dict[str, str]:
     return found
 
 
+LITERAL_TARGET = """\
+x = keras.Input((5, 3))
+y = layers.RNN(Cell(4))(x)
+model = keras.Model(x, y)
+model.compile(optimizer="sgd", loss="mse")
+model.fit(np.zeros((2, 5, 3)), np.zeros((2, {width})), verbose=0)
+data = [np.zeros((2, 5, 3))]
+"""
+
+
+def _calls(name: str) -> list[str]:
+    """What the runner calls after the script: a literal-target script fits in its body."""
+    return ["shape"] if name in _literal_targets() else ["shape", "fit"]
+
+
+def _literal_targets() -> dict[str, str]:
+    """An RNN whose cell returns 8 features, more than it declares (4, or output_size 6),
+    straight to an mse loss whose target the script spells: the loss meets the 8."""
+    found: dict[str, str] = {}
+    for output_size, width in itertools.product(("", "6"), (4, 6, 8)):
+        made = cell(STATE_SIZES["int"], "h", WIDE, "[new]", output_size)
+        name = f"cell-wide-output-size{output_size or 'none'}-target{width}"
+        found[name] = made + "\n" + LITERAL_TARGET.format(width=width)
+    return found
+
+
 def _constants() -> dict[str, str]:
     """A cell whose ``call`` takes ``constants``: Keras 3's RNN call has no such argument."""
     made = cell().replace(
@@ -231,13 +258,16 @@ def configurations() -> dict[str, str]:
     ):
         states = "[h, c]" if kind == "LSTMCell" else "[h]"
         found[f"direct-{kind}-{label}"] = DIRECT.format(h=h, states=states, kind=kind)
-    return found | _stacks() | _mixed_stacks() | _initial_states() | _constants()
+    return (
+        found | _stacks() | _mixed_stacks() | _initial_states() | _constants() | _literal_targets()
+    )
 
 
 # Keras rejects them, seqlint is silent: an RNN output wider than Keras builds the model for,
 # going straight to the loss, against a target made from model.output_shape (the declared
 # width: seqlint does not read model.output_shape, so it knows no target to hold against what
-# the loss meets; tests/rules/test_declared_output_loss.py has readable targets); a
+# the loss meets; the cell-wide-...-target configurations spell their targets, and are
+# caught); a
 # SimpleRNNCell given a (batch, steps, 4) state, which broadcasts (batch, 4) against it: the
 # model builds, and fit fails only because the 3 steps of the data are not its batch of 2
 # (sizes seqlint leaves alone)
@@ -279,7 +309,7 @@ def test_rnn_cell_configurations_agree_with_keras():
     assert len(found) >= 90
     sources = {name: textwrap.dedent(HEADER + body + RUN) for name, body in found.items()}
     results = run_scripts(
-        {name: {"source": text, "call": ["shape", "fit"]} for name, text in sources.items()},
+        {name: {"source": text, "call": _calls(name)} for name, text in sources.items()},
         keras2=False,
     )
     false_errors, missed, wrong_shapes, unknown_shapes = [], set(), [], []
