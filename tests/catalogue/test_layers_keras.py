@@ -41,6 +41,7 @@ INTERNAL = frozenset(
         "TimeSteps",
         "CellState",
         "CellStates",
+        "StackedCellInput",
     }
 )
 

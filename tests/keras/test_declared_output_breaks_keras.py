@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from tests.rules.declared_cases import build_breaks, sources, two_outputs
+from tests.rules.declared_cases import batch_twice, build_breaks, chains, sources, two_outputs
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 pytestmark = [pytest.mark.keras, pytest.mark.filterwarnings("ignore::UserWarning")]
@@ -18,7 +18,7 @@ def _run(source: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "source", "line", "raises"), sources() + two_outputs(), ids=lambda v: v
+    ("name", "source", "line", "raises"), sources() + two_outputs() + chains(), ids=lambda v: v
 )
 def test_the_model_builds_and_running_it_raises_as_seqlint_says(
     name: str, source: str, line: int, raises: bool
@@ -40,3 +40,15 @@ def test_the_declaration_breaks_the_build_and_what_call_returns_would_fit(
     with pytest.raises(ValueError):
         _run(source)
     _run(source.replace("return (*input_shape[:-1], 2 * input_shape[-1])", "return input_shape"))
+
+
+@pytest.mark.parametrize(("name", "source", "line", "raises"), batch_twice(), ids=lambda v: v)
+def test_a_batch_axis_returned_twice_fails_the_reshape_only_on_batches_of_more_than_one(
+    name: str, source: str, line: int, raises: bool
+):
+    pytest.importorskip("keras")
+    if raises:
+        with pytest.raises(Exception, match="(?i)reshape"):
+            _run(source)
+    else:
+        _run(source)

@@ -3,11 +3,15 @@
 Each configuration is a small script: an ``RNN`` over a cell class of the script (its
 ``state_size`` as an int, a list or a tuple; the states its ``call`` returns right, too many or
 too few, wider, of another rank; its output as wide as its state or wider, with or without an
-``output_size``; a Dense after it or none; ``return_sequences``; ``unroll``), or a built-in cell
-called directly on states of the right or wrong size and rank. Keras (one subprocess) builds the
-model, reads its output shape and fits it on tiny data; seqlint lints the same text. Where Keras
-builds the model, seqlint's output shape is Keras's; seqlint reports an error only where Keras
-raises; the configurations Keras rejects and seqlint does not are exactly ``MISSED``.
+``output_size``; a Dense after it or none; ``return_sequences``; ``unroll``), over a stack of
+two such cells (a list or ``StackedRNNCells``, the odd cell first or second) or of one and a
+built-in cell, given an ``initial_state`` (of the right or another size and number), given
+``constants``, returning more features than declared to a loss with a literal target, or a
+built-in cell called directly on states of the right or wrong size and rank. Keras (one
+subprocess) builds the model, reads its output shape and fits it on tiny data; seqlint lints
+the same text. Where Keras builds the model, seqlint's output shape is Keras's;
+seqlint reports an error only where Keras raises; the configurations Keras rejects and seqlint
+does not are exactly ``MISSED``.
 """
 
 from __future__ import annotations
@@ -104,6 +108,130 @@ def _cell(
     return made + "\n" + MODEL.format(sequences=sequences, unroll=unroll, head=head)
 
 
+STACK = """\
+x = keras.Input((5, 3))
+y = layers.RNN({cells}, return_sequences={sequences})(x)
+y = layers.Dense(1)(y)
+model = keras.Model(x, y)
+data = [np.zeros((2, 5, 3))]
+"""
+
+INITIAL = """\
+x = keras.Input((5, 3))
+h0 = keras.Input(({size},))
+y = layers.RNN(Cell(4), unroll={unroll})(x, initial_state={given})
+y = layers.Dense(1)(y)
+model = keras.Model([x, h0], y)
+data = [np.zeros((2, 5, 3)), np.zeros((2, {size}))]
+"""
+
+CONSTANTS = """\
+x = keras.Input((5, 3))
+c = keras.Input((2,))
+y = layers.RNN(Cell(4))(x, constants=c)
+model = keras.Model([x, c], y)
+data = [np.zeros((2, 5, 3)), np.zeros((2, 2))]
+"""
+
+# the cells of a stack: their state_size, new state, output and output_size
+STACKED = {
+    "right": ("units", "h", "h", "[new]", ""),
+    "wide": ("units", "h", WIDE, "[new]", ""),
+    "wide-declared": ("units", "h", WIDE, "[new]", "2 * units"),
+    "wider-state": ("units", WIDE, "h", "[new]", ""),
+    "two-states": ("(units, units)", "h", "h", "[new, new]", ""),
+    "one-of-two": ("(units, units)", "h", "h", "[new]", ""),
+}
+
+
+def _named(source: str, name: str) -> str:
+    return source.replace("class Cell(", f"class {name}(")
+
+
+def _stacks() -> dict[str, str]:
+    """RNNs over a stack of two cells of the script (a list, or StackedRNNCells), the first
+    or the second of each kind: the second cell is built on the width the first declares."""
+    found: dict[str, str] = {}
+    for (kind, parts), second in itertools.product(STACKED.items(), (False, True)):
+        classes = _named(cell(*STACKED["right"]), "Plain") + "\n" + _named(cell(*parts), "Odd")
+        pair = "[Plain(4), Odd(6)]" if second else "[Odd(4), Plain(6)]"
+        name = f"stack-{kind}-{'second' if second else 'first'}"
+        found[name] = classes + "\n" + STACK.format(cells=pair, sequences=False)
+        if kind == "right":
+            made = STACK.format(cells=f"layers.StackedRNNCells({pair})", sequences=True)
+            found[f"{name}-stacked-sequences"] = classes + "\n" + made
+    return found
+
+
+def _mixed_stacks() -> dict[str, str]:
+    """RNNs over a built-in cell stacked with a cell class of the script, before or after it."""
+    found: dict[str, str] = {}
+    for kind, built_in, first in itertools.product(
+        STACKED, ("layers.LSTMCell", "layers.GRUCell"), (False, True)
+    ):
+        made = _named(cell(*STACKED[kind]), "Odd")
+        pair = f"[Odd(4), {built_in}(6)]" if first else f"[{built_in}(5), Odd(6)]"
+        name = f"mixed-{kind}-{'before' if first else 'after'}-{built_in.split('.')[1]}"
+        found[name] = made + "\n" + STACK.format(cells=pair, sequences=False)
+    return found
+
+
+def _initial_states() -> dict[str, str]:
+    """RNNs over a cell of the script given ``initial_state``: its returned states must keep
+    the given states' shapes (not state_size's), in number too."""
+    found: dict[str, str] = {}
+    cases = {
+        "right": ("units", "h", "[new]", "4", "h0"),
+        "listed": ("units", "h", "[new]", "4", "[h0]"),
+        "wider": ("units", "h", "[new]", "5", "h0"),
+        "wider-kept": ("units", "states[0]", "[new]", "5", "[h0]"),
+        "two": ("(units, units)", "h", "[new, new]", "4", "[h0, h0]"),
+        "one-for-two": ("(units, units)", "states[0]", "[new, new]", "4", "[h0]"),
+        "two-for-one": ("units", "h", "[new]", "4", "[h0, h0]"),
+    }
+    for name, (state_size, new, states, size, given) in cases.items():
+        made = cell(state_size, new, "h", states)
+        for unroll in (False, True):
+            model = INITIAL.format(size=size, given=given, unroll=unroll)
+            found[f"initial-{name}{'-unrolled' if unroll else ''}"] = made + "\n" + model
+    return found
+
+
+LITERAL_TARGET = """\
+x = keras.Input((5, 3))
+y = layers.RNN(Cell(4))(x)
+model = keras.Model(x, y)
+model.compile(optimizer="sgd", loss="mse")
+model.fit(np.zeros((2, 5, 3)), np.zeros((2, {width})), verbose=0)
+data = [np.zeros((2, 5, 3))]
+"""
+
+
+def _calls(name: str) -> list[str]:
+    """What the runner calls after the script: a literal-target script fits in its body."""
+    return ["shape"] if name in _literal_targets() else ["shape", "fit"]
+
+
+def _literal_targets() -> dict[str, str]:
+    """An RNN whose cell returns 8 features, more than it declares (4, or output_size 6),
+    straight to an mse loss whose target the script spells: the loss meets the 8."""
+    found: dict[str, str] = {}
+    for output_size, width in itertools.product(("", "6"), (4, 6, 8)):
+        made = cell(STATE_SIZES["int"], "h", WIDE, "[new]", output_size)
+        name = f"cell-wide-output-size{output_size or 'none'}-target{width}"
+        found[name] = made + "\n" + LITERAL_TARGET.format(width=width)
+    return found
+
+
+def _constants() -> dict[str, str]:
+    """A cell whose ``call`` takes ``constants``: Keras 3's RNN call has no such argument."""
+    made = cell().replace(
+        "def call(self, inputs, states):", "def call(self, inputs, states, constants=None):"
+    )
+    plain = MODEL.format(sequences=False, unroll=False, head="")
+    return {"constants-given": made + "\n" + CONSTANTS, "constants-none": made + "\n" + plain}
+
+
 def configurations() -> dict[str, str]:
     """Name -> script body (after HEADER, before RUN)."""
     found: dict[str, str] = {}
@@ -130,14 +258,19 @@ def configurations() -> dict[str, str]:
     ):
         states = "[h, c]" if kind == "LSTMCell" else "[h]"
         found[f"direct-{kind}-{label}"] = DIRECT.format(h=h, states=states, kind=kind)
-    return found
+    return (
+        found | _stacks() | _mixed_stacks() | _initial_states() | _constants() | _literal_targets()
+    )
 
 
 # Keras rejects them, seqlint is silent: an RNN output wider than Keras builds the model for,
-# going straight to the loss (SL113 warns that the declaration differs; the error Keras raises
-# in the loss, against a target of the declared width, is not claimed); a SimpleRNNCell given a
-# (batch, steps, 4) state, which broadcasts (batch, 4) against it: the model builds, and fit
-# fails only because the 3 steps of the data are not its batch of 2 (sizes seqlint leaves alone)
+# going straight to the loss, against a target made from model.output_shape (the declared
+# width: seqlint does not read model.output_shape, so it knows no target to hold against what
+# the loss meets; the cell-wide-...-target configurations spell their targets, and are
+# caught); a
+# SimpleRNNCell given a (batch, steps, 4) state, which broadcasts (batch, 4) against it: the
+# model builds, and fit fails only because the 3 steps of the data are not its batch of 2
+# (sizes seqlint leaves alone)
 MISSED = {
     "cell-wide-output-sizenone-bare",
     "cell-wide-output-sizenone-bare-sequences",
@@ -173,10 +306,10 @@ def _seqlint_shape(source: str) -> str | None:
 
 def test_rnn_cell_configurations_agree_with_keras():
     found = configurations()
-    assert len(found) >= 30
+    assert len(found) >= 90
     sources = {name: textwrap.dedent(HEADER + body + RUN) for name, body in found.items()}
     results = run_scripts(
-        {name: {"source": text, "call": ["shape", "fit"]} for name, text in sources.items()},
+        {name: {"source": text, "call": _calls(name)} for name, text in sources.items()},
         keras2=False,
     )
     false_errors, missed, wrong_shapes, unknown_shapes = [], set(), [], []

@@ -6,7 +6,14 @@ from __future__ import annotations
 import pytest
 
 from tests.helpers import codes_and_lines, lint
-from tests.rules.declared_cases import CUSTOM, build_breaks, sources, two_outputs
+from tests.rules.declared_cases import (
+    CUSTOM,
+    batch_twice,
+    build_breaks,
+    chains,
+    sources,
+    two_outputs,
+)
 
 NO_RUN = "\nmodel.predict(np.zeros((4, 5, 3)), verbose=0)\n"
 
@@ -57,3 +64,28 @@ def test_each_declared_output_of_a_list_is_followed_and_reported_at_its_item(
     found = codes_and_lines(source)
     assert {f for f in found if f[0] == "SL118"} == ({("SL118", line)} if raises else set())
     assert ("SL113", 16) in found  # the first output is declared narrower than it is
+
+
+@pytest.mark.parametrize(("name", "source", "line", "raises"), chains(), ids=lambda v: v)
+def test_followed_through_a_second_declaring_call(name: str, source: str, line: int, raises: bool):
+    found = {(code, at) for code, at in codes_and_lines(source) if code == "SL118"}
+    assert found == ({("SL118", line)} if raises else set())
+
+
+@pytest.mark.parametrize(("name", "source", "line", "raises"), batch_twice(), ids=lambda v: v)
+def test_a_batch_axis_returned_twice_breaks_a_reshape_on_batches_of_more_than_one(
+    name: str, source: str, line: int, raises: bool
+):
+    found = {(code, at) for code, at in codes_and_lines(source) if code == "SL118"}
+    assert found == ({("SL118", line)} if raises else set())
+
+
+def test_the_batch_message_names_the_values_per_sample_and_the_batches():
+    (name, source, _, _) = batch_twice()[0]
+    (finding,) = [d for d in lint(source) if d.code == "SL118"]
+    assert finding.message.endswith(
+        "Reshape((4,)) fails: its input (batch, batch, 4) holds batch x 4 values per sample, "
+        "which fill target_shape=(4,) (4 values) only for batches of 1; fit gives it one "
+        "batch of 4 samples (x (line 12), fewer than batch_size=32, the default)"
+    )
+    assert finding.hint.startswith("keep one batch axis in what call returns")

@@ -58,6 +58,12 @@ model.compile(optimizer="sgd", loss="mse")
 model.fit(np.zeros((2, 5, 3)), np.zeros((2,) + tuple(model.output_shape[1:])), verbose=0)
 """
 
+INITIAL_FIT = """\
+model = keras.Model([x, h0], y)
+model.compile(optimizer="sgd", loss="mse")
+model.fit([np.zeros((2, 5, 3)), np.zeros((2, 5))], np.zeros((2, 4)), verbose=0)
+"""
+
 # name -> (source after HEADER, the (code, line) seqlint reports, what Keras raises)
 RAISES = {
     "cell output wider than state_size, before a Dense": (
@@ -180,6 +186,28 @@ RAISES = {
         {("SL107", 8)},
         r"list index out of range",
     ),
+    "stacked cells of the script, the first one's output wider than it declares": (
+        cell(output="ops.concatenate([h, h], axis=-1)", output_size="units")
+        + "x = keras.Input((5, 3))\ny = layers.RNN([Cell(4), Cell(6)])(x)\n"
+        + FIT,
+        {("SL111", 17)},  # the second Cell is built for the 4 features declared, gets 8
+        r"Dimensions must be equal, but are 8 and 4",
+    ),
+    "a cell of the script's wider output into the LSTMCell stacked after it": (
+        cell(output="ops.concatenate([h, h], axis=-1)")
+        + "x = keras.Input((5, 3))\ny = layers.RNN([Cell(4), layers.LSTMCell(6)])(x)\n"
+        + FIT,
+        {("SL114", 21)},
+        r"Dimensions must be equal, but are 8 and 4",
+    ),
+    "cell given an initial state wider than the state it returns": (
+        cell()
+        + "x = keras.Input((5, 3))\nh0 = keras.Input((5,))\n"
+        + "y = layers.RNN(Cell(4))(x, initial_state=h0)\n"
+        + INITIAL_FIT,
+        {("SL114", 16)},  # where the returned state is made
+        r"enters the loop with shape \(None, 5\), but has shape \(None, 4\)",
+    ),
 }
 
 RUNS = {
@@ -209,6 +237,18 @@ RUNS = {
         y = layers.LSTM(4)(x)
         z = layers.RNN(layers.GRUCell(4))(np.zeros((3, 5, 8), dtype="float32"), tf.zeros((3, 4)))
         """,
+    "stacked cells of the script, in a list and in StackedRNNCells": cell()
+    + "x = keras.Input((5, 3))\ny = layers.RNN([Cell(4), Cell(6)])(x)\n"
+    + "y = layers.RNN(layers.StackedRNNCells([Cell(6), Cell(2)]), return_sequences=True)(x)\n"
+    + FIT,
+    "a cell of the script stacked with built-in cells": cell()
+    + "x = keras.Input((5, 3))\n"
+    + "y = layers.RNN([layers.GRUCell(5), Cell(4), layers.LSTMCell(6)])(x)\n"
+    + FIT,
+    "cell that keeps the initial state it is given": cell(new="states[0]")
+    + "x = keras.Input((5, 3))\nh0 = keras.Input((5,))\n"
+    + "y = layers.RNN(Cell(4))(x, initial_state=[h0])\n"
+    + INITIAL_FIT,
     "stacked LSTMCells given one [h, c] list each": """\
         x = keras.Input((5, 3))
         states = [[keras.Input((4,)), keras.Input((4,))] for _ in range(2)]
@@ -249,3 +289,21 @@ def test_messages_name_the_cell_and_its_state_size():
     assert "declared (None, 4), from its cell's output_size or state_size," in error.message
     assert "Keras builds Dense(1) at line 22 for it, but call returns (batch, 8)" in error.message
     assert error.hint.startswith("give the cell output_size = 8")
+    body, _, _ = RAISES["cell given an initial state wider than the state it returns"]
+    (found,) = lint(source(body))
+    assert found.message == (
+        "Cell(4).call() returns new state 0 of shape (batch, 4), but the initial_state the RNN "
+        "is given says (batch, 5): the RNN's loop needs each state to keep its shape from step "
+        "to step"
+    )
+    assert found.hint == (
+        "return new state 0 as a (batch, 5) tensor, or pass an initial state of that shape"
+    )
+    body, _, _ = RAISES["a cell of the script's wider output into the LSTMCell stacked after it"]
+    (found,) = lint(source(body))
+    assert found.message == (
+        "LSTMCell(6) in the stack is built for the 4 features Cell(4) declares (its "
+        "output_size, else state_size[0]), but Cell(4).call() returns (batch, 8): its kernel "
+        "cannot take them"
+    )
+    assert found.hint == "give Cell(4) output_size = 8, or return 4 features from its call()"

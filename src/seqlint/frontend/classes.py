@@ -424,6 +424,16 @@ class Objects(Evaluator):
             )
         return self._run_method(method, args, node)
 
+    def build_once(self, instance: Instance, x: TensorRef, node: cst.CSTNode) -> None:
+        """The instance's ``build`` run on the shape of ``x``, unless it has been built (as
+        a cell of a stack is built on the width its previous cell declares)."""
+        if id(instance) in self._built_layers:
+            return
+        self._built_layers.add(id(instance))
+        build = self._bind_found(instance.cls.lookup("build"), instance, "build")
+        if isinstance(build, BoundMethod):
+            self._run_method(build, Args([self._input_shape(x)]), node)
+
     def input_shape_of(self, x: Value) -> Value:
         return self._input_shape(x)
 

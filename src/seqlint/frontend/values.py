@@ -238,7 +238,8 @@ class Evaluator:
         self._lambdas: dict[int, tuple[Layer, Function | LambdaFunction, Value]] = {}
         self._wrapped: dict[int, tuple[Layer, Instance]] = {}  # TimeDistributed(custom layer)
         # RNN(cell of the script): the RNN, the cell, its state_size
-        self._cells: dict[int, tuple[Layer, Instance, tuple]] = {}
+        self._cells: dict[int, tuple[Layer, cells.ScriptCells]] = {}
+        self._stacks: dict[int, Value] = {}  # StackedRNNCells layer -> the cells it was given
         self.last_return: Loc | None = None  # the return statement of the last function run
         self.last_return_items: tuple[Loc, ...] = ()  # the items of the list or tuple it gave
         # a Lambda's output_shape given as a function of the module (Keras calls it)
@@ -1223,13 +1224,16 @@ class Evaluator:
                 self._wrapped[id(layer)] = (layer, inner)
             else:
                 layer.config[NO_OUTPUT_SHAPE] = True
-        if kind == "RNN" and isinstance(inner, Instance) and inner.cls.keras == "layer":
-            state_size = self.object_attribute(inner, "state_size")
-            sizes = cells.state_sizes(state_size)
-            if sizes is not None:
-                self._cells[id(layer)] = (layer, inner, sizes)
-            elif state_size is None:
+        if kind == "StackedRNNCells":
+            self._stacks[id(layer)] = args.get(0, "cells", MISSING)
+        if kind == "RNN":
+            if _script_layer(inner) and self.object_attribute(inner, "state_size") is None:
                 layer.config[NO_STATE_SIZE] = True
+            if isinstance(inner, Layer) and id(inner) in self._stacks:
+                inner = self._stacks[id(inner)]
+            run = cells.script_cells(self, inner)  # type: ignore[arg-type]
+            if run is not None:
+                self._cells[id(layer)] = (layer, run)
         if kind == "Lambda":
             function = args.get(0, "function", MISSING)
             if isinstance(function, (Function, LambdaFunction)):
@@ -1271,7 +1275,7 @@ class Evaluator:
         if cell is not None and cell[0] is item:
             x = self.graph.sequential_output(seq)
             args = Args([x], positional_exprs=[None])
-            result = cells.apply_over_cell(self, item, cell[1], cell[2], args, call)  # type: ignore[arg-type]
+            result = cells.apply_over_cells(self, item, cell[1], args, call)  # type: ignore[arg-type]
             if isinstance(result, TensorRef):
                 self.graph.add_output(seq, item, result)
                 return
@@ -1324,7 +1328,7 @@ class Evaluator:
                 return result
         cell = self._cells.get(id(layer))
         if cell is not None and cell[0] is layer:
-            result = cells.apply_over_cell(self, layer, cell[1], cell[2], args, node)  # type: ignore[arg-type]
+            result = cells.apply_over_cells(self, layer, cell[1], args, node)  # type: ignore[arg-type]
             if result is not MISSING:
                 return result
         options = {
@@ -2362,3 +2366,8 @@ def _initialized(shape: Value, loc: Loc) -> Array:
     if items is None or not all(is_known(d) or isinstance(d, Sym) for d in items):
         return Array(None, dtype="float", loc=loc)
     return Array(items, dtype="float", loc=loc)
+
+
+def _script_layer(value: Value) -> bool:
+    """A layer class of the script (an instance of it)."""
+    return isinstance(value, Instance) and value.cls.keras == "layer"

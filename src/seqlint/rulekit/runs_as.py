@@ -7,9 +7,11 @@ against what it was built for."""
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from seqlint.dims import UNKNOWN, Dim, Shape, is_known
+from seqlint.dims import BATCH, UNKNOWN, Dim, Shape, is_known
 from seqlint.ir import Layer, LayerCall, Node, TensorRef
 from seqlint.rulekit.base import RuleContext
 from seqlint.rulekit.declared import Disagreement, disagreements
@@ -30,6 +32,7 @@ class Break:
     node: Node
     reason: str
     at_fit: bool
+    batches: frozenset[int] | None = None  # the batch sizes it runs on; None: it breaks for all
 
     @property
     def returned(self) -> Shape:
@@ -40,13 +43,42 @@ def declaration_breaks(ctx: RuleContext) -> list[Break]:
     """The first layer each declared output that disagrees with what its call returns
     breaks, in graph order."""
     found: list[Break] = []
+    declaring = {_declared_node(call): call for call in ctx.ir.layer_calls}
     for call in ctx.ir.layer_calls:
         start = _declared_node(call)
         for output in disagreements(call, ctx) if start is not None else []:
-            hit = _first_break(call, start, output, ctx)
+            hit = _first_break(call, start, output, declaring, ctx)
             if hit is not None:
                 found.append(hit)
     return found
+
+
+def as_run(ref: TensorRef, ctx: RuleContext) -> Shape:
+    """The shape of ``ref`` when the model runs (what its loss meets): the declaring calls
+    before it give what their ``call`` returns, and the layers after them run on that (an
+    unknown shape past a layer that fails on it, which SL118 reports)."""
+    calls = [c for c in ctx.ir.layer_calls if disagreements(c, ctx)]
+    starts = {_declared_node(c): c for c in calls}
+    starts.pop(None, None)
+    if not starts:
+        return ctx.shapes.of(ref)
+    declaring = {_declared_node(call): call for call in ctx.ir.layer_calls}
+    real: dict[int, NodeShapes] = {}
+
+    def of(item: TensorRef) -> Shape:
+        shapes = real.get(item.node_id)
+        return ctx.shapes.of(item) if shapes is None else shapes.output(item.index)
+
+    for node in ctx.ir.nodes[min(starts) :]:  # type: ignore[type-var]
+        if node.id in starts or (
+            node.layer.kind == "Declared"
+            and any(r.node_id in real for r in (*node.inputs, *node.state_inputs))
+        ):
+            real[node.id] = NodeShapes((), (), _returned(declaring.get(node.id), of))
+        elif any(r.node_id in real for r in (*node.inputs, *node.state_inputs)):
+            runs = node_shapes(node, of)
+            real[node.id] = NodeShapes((), (), None) if runs.problem is not None else runs
+    return of(ref)
 
 
 def _declared_node(call: LayerCall) -> int | None:
@@ -57,10 +89,16 @@ def _declared_node(call: LayerCall) -> int | None:
 
 
 def _first_break(
-    call: LayerCall, start: int, output: Disagreement, ctx: RuleContext
+    call: LayerCall,
+    start: int,
+    output: Disagreement,
+    declaring: dict[int | None, LayerCall],
+    ctx: RuleContext,
 ) -> Break | None:
     """Propagate what ``output`` really is from the call's outputs onwards (the others as
-    declared); stop at the first layer the run breaks (or the declaration alone breaks)."""
+    declared); stop at the first layer the run breaks (or the declaration alone breaks).
+    Through a later declaring call, what runs on is what its ``call`` returns when run on
+    the real tensors (its own nodes are propagated on them before its declaration)."""
     outputs = list(ctx.shapes.at(ctx.ir.nodes[start]).outputs or ())
     if output.output is None:
         outputs = [output.returned]
@@ -78,15 +116,28 @@ def _first_break(
         if not any(ref.node_id in real for ref in (*node.inputs, *node.state_inputs)):
             continue
         if node.layer.kind == "Declared":
-            real[node.id] = NodeShapes((), (), None)  # another declaration: not followed
+            real[node.id] = NodeShapes((), (), _returned(declaring.get(node.id), of))
             continue
         built = ctx.shapes.at(node)
         runs = node_shapes(node, of)
         reason = _breaks(node, built, runs)
         if reason is not None:
             return Break(call, output, node, reason, at_fit=built.problem is None)
+        by_batch = _batch_breaks(node, runs) if built.problem is None else None
+        if by_batch is not None:
+            return Break(call, output, node, by_batch[0], at_fit=True, batches=by_batch[1])
         real[node.id] = runs
     return None
+
+
+def _returned(call: LayerCall | None, of: Callable[[TensorRef], Shape]) -> tuple[Shape, ...] | None:
+    """The shapes a declaring call's ``call`` returns on the real tensors (None when it
+    returned no tensors seqlint follows)."""
+    returned = call.returned if call is not None else None
+    refs = returned if isinstance(returned, (list, tuple)) else (returned,)
+    if not refs or not all(isinstance(ref, TensorRef) for ref in refs):
+        return None
+    return tuple(of(ref) for ref in refs)  # type: ignore[arg-type]
 
 
 def _breaks(node: Node, built: NodeShapes, runs: NodeShapes) -> str | None:
@@ -101,10 +152,42 @@ def _breaks(node: Node, built: NodeShapes, runs: NodeShapes) -> str | None:
     want, got = _last(built.inputs), _last(runs.inputs)
     if is_known(want) and is_known(got) and want != got:
         return (
-            f"its weights are built for {want} input features and it gets {got}, "
-            f"{runs.inputs[0]}"
+            f"its weights are built for {want} input features and it gets {got}, {runs.inputs[0]}"
         )
     return None
+
+
+def _batch_breaks(node: Node, runs: NodeShapes) -> tuple[str, frozenset[int]] | None:
+    """A Reshape whose input carries the batch size on another axis too (``(batch, batch,
+    k)``): its values per sample grow with the batch, so a target of known sizes fits at most
+    one batch size. Why it fails, and the batch sizes it runs on (None when it cannot be
+    told)."""
+    if node.layer.kind != "Reshape" or not runs.inputs or runs.inputs[0].dims is None:
+        return None
+    dims = runs.inputs[0].dims[1:]
+    target = node.layer.get("target_shape")
+    if not isinstance(target, (tuple, list)) or not all(_positive(d) for d in target):
+        return None
+    repeats = sum(1 for d in dims if d is BATCH)
+    rest = [d for d in dims if d is not BATCH]
+    if not repeats or not all(_positive(d) for d in rest):
+        return None
+    per_batch, wanted = math.prod(rest), math.prod(target)
+    root = round((wanted / per_batch) ** (1 / repeats))
+    runs_on = frozenset(
+        b for b in (root - 1, root, root + 1) if b > 0 and b**repeats * per_batch == wanted
+    )
+    shown = " x ".join(["batch"] * repeats + [str(per_batch)])
+    only = ", ".join(f"batches of {b}" for b in sorted(runs_on)) or "no batch size"
+    reason = (
+        f"its input {runs.inputs[0]} holds {shown} values per sample, which fill "
+        f"target_shape={tuple(target)} ({wanted} values) only for {only}"
+    )
+    return reason, runs_on
+
+
+def _positive(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value > 0
 
 
 def _fits(runs: NodeShapes) -> bool:

@@ -36,6 +36,7 @@ from seqlint.rulekit.evidence import (
 )
 from seqlint.rulekit.feeding import MISSING, data_as_declared
 from seqlint.rulekit.heads import CompiledHeads, Head, heads_of
+from seqlint.rulekit.runs_as import as_run
 from seqlint.shapes.keras2 import tf_keras2
 from seqlint.shapes.losses import (
     ClassCount,
@@ -96,7 +97,7 @@ def fit_sites(ctx: RuleContext) -> Iterator[FitSite]:
         names = [head.name for head in compiled.heads]
         targets = _targets_per_output(targets_of(call), names)
         uses = tuple(
-            OutputUse(head, ctx.shapes.of(head.ref), target)
+            OutputUse(head, as_run(head.ref, ctx), target)
             for head, target in zip(compiled.heads, targets, strict=True)
         )
         yield FitSite(call, compiled.call, uses, _batch_size(call))

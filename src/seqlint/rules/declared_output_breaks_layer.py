@@ -4,11 +4,13 @@ declaration and run on what ``call`` returns."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from textwrap import dedent
 
 from seqlint.diagnostic import Severity
 from seqlint.ir import Loc
 from seqlint.rulekit.base import Finding, Rule, RuleContext, calls_run
+from seqlint.rulekit.batches import CHECKED, other_batches
 from seqlint.rulekit.declared import declaration_hint, over_cell, show_declared
 from seqlint.rulekit.evidence import trace, where
 from seqlint.rulekit.runs_as import Break, declaration_breaks
@@ -32,7 +34,12 @@ equal`). A declaration that does not fit the layers after it fails even
 earlier, when Keras builds the model, although what `call` returns would fit.
 
 SL113 warns at every such declaration; this rule reports the ones that make
-Keras raise, at the declaration, naming the layer that fails. The fix is the
+Keras raise, at the declaration, naming the layer that fails. A returned tensor
+that holds the batch size on a second axis (`K.dot` of `(batch, T)` by
+`(batch, T, k)` is `(batch, batch, k)`) fits a `Reshape` to one batch axis for
+one batch size only (one sample): it is reported at the line that makes it, when
+a `fit`, `evaluate` or `predict` of a known number of samples gives the model
+batches of another size. The fix is the
 declaration: return the shape `call` produces (or drop `compute_output_shape`:
 Keras 3 infers it by tracing `call`)."""
     bad_example = dedent(
@@ -83,10 +90,14 @@ Keras 3 infers it by tracing `call`)."""
         breaks = declaration_breaks(ctx)
         run = calls_run(ctx, [b.call for b in breaks if b.at_fit])
         for hit in breaks:
-            if not hit.at_fit or hit.call.id in run:
+            if hit.batches is not None:
+                batches = _other_batches(hit, ctx)
+                if batches is not None:
+                    yield self._finding(hit, ctx, f"; {batches.method} gives it {batches.text}")
+            elif not hit.at_fit or hit.call.id in run:
                 yield self._finding(hit, ctx)
 
-    def _finding(self, hit: Break, ctx: RuleContext) -> Finding:
+    def _finding(self, hit: Break, ctx: RuleContext, batches: str = "") -> Finding:
         call, output = hit.call, hit.output
         what = "output_shape" if call.kind == "Lambda" else "compute_output_shape"
         declared = show_declared(output.declared)
@@ -104,15 +115,44 @@ Keras 3 infers it by tracing `call`)."""
             message = (
                 f"{subject} and Keras builds {where(hit.node)} for it, but call returns "
                 f"{hit.returned}: when the model runs, {hit.node.layer.label} fails: "
-                f"{hit.reason}"
+                f"{hit.reason}{batches}"
             )
         else:
             message = (
                 f"{subject}, on which {where(hit.node)} fails when Keras builds the model "
                 f"({hit.reason}); call returns {hit.returned}, which it would take"
             )
-        rows = trace([ctx.ir.node(output.returned_ref), hit.node], ctx)
+        made = ctx.ir.node(output.returned_ref)
+        rows = trace([made, hit.node], ctx)
+        if hit.batches is not None:  # what call returns is at fault, whatever the declaration
+            hint = (
+                "keep one batch axis in what call returns: a product of two batched tensors "
+                "(K.dot) pairs every sample with every other; take it per sample (K.batch_dot, "
+                "keras.ops.einsum)"
+            )
+            return Finding(made.loc, message, hint, rows)
         return Finding(_declaration(hit), message, hint, rows)
+
+
+@dataclass(frozen=True)
+class _Batches:
+    method: str
+    text: str
+
+
+def _other_batches(hit: Break, ctx: RuleContext) -> _Batches | None:
+    """The first data call (fit, evaluate, predict) of a model holding the node that breaks
+    whose batches include a size the node does not run on (the number of samples known)."""
+    allowed = hit.batches or frozenset()
+    for call in ctx.ir.training:
+        if call.method not in CHECKED or CHECKED[call.method] in call.args:
+            continue
+        if hit.node.id not in ctx.ir.graph_of(call.model):
+            continue
+        text = other_batches(call, allowed, samples_known=True)
+        if text is not None:
+            return _Batches(call.method, text)
+    return None
 
 
 def _declaration(hit: Break) -> Loc:

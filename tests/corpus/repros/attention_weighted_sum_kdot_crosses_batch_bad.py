@@ -3,7 +3,7 @@
 # Reported: "the shape is not the desired shape of (300,1). Instead I get output shape of ((None, 20), 300, 1)" (r_ = merge([alpha, Y], output_shape=(k, 1), mode=get_R) with get_R returning K.dot(alpha, Y), Keras 1). Keras 3 rewrite: the merge with mode=get_R is a Lambda over [alpha, Y] with the same output_shape.
 # Fix: a batched product over the steps, K.batch_dot(alpha, Y, axes=(1, 1)), which gives (batch, 300).
 # keras: raises InvalidArgumentError
-# status: missed: SL118 follows the (batch, batch, k) that K.dot(alpha, Y) returns past the Lambda's output_shape (k, 1) into the Reshape((k,)), but cannot tell that batch x k values do not fill batch x k: the batch size appears twice, and the Reshape fails only for batches of more than one sample (fit's batches here hold 4); the marked line is the K.dot, where the fix goes
+# status: caught
 # Family: custom-attention
 import numpy as np
 from tensorflow.keras import backend as K
@@ -27,7 +27,7 @@ alpha = Dense(L, activation='softmax', name="alpha")(flat_alpha)
 
 def get_R(X):
     alpha, Y = X[0], X[1]
-    ans = K.dot(alpha, Y)  # expect: SL111
+    ans = K.dot(alpha, Y)  # expect: SL118
     return ans
 
 

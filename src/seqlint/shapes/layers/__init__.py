@@ -207,6 +207,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         "StackedRNNCells",
         "CellState",
         "CellStates",
+        "StackedCellInput",
     ),
     "reshaping": (
         "Flatten",

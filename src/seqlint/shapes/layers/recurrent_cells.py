@@ -46,9 +46,15 @@ Keras facts mirrored here (Keras 3.15):
   ``CellState`` node each, ``CELL_STATES`` in the RNN's config), and gives the RNN node what
   ``call`` returned as a second input. Keras builds the model from ``output_size`` (else
   ``state_size[0]``), the frontend's declared shape; the real output takes the returned width.
-  The states ``call`` returns must match ``state_size`` in number, rank and sizes: the TF
-  backend's ``while_loop`` raises at the first step otherwise (``unroll=True`` runs a plain
-  Python loop and does not check them); a ``CellStates`` node checks them where they are made.
+  The states ``call`` returns must match the states the loop starts from in number, rank and
+  sizes (``state_size``'s zeros, or the ``initial_state`` given): the TF backend's
+  ``while_loop`` raises at the first step otherwise (``Too few leaves for PyTreeSpec``, ``enters
+  the loop with shape``; ``unroll=True`` runs a plain Python loop and does not check them); a
+  ``CellStates`` node checks them where they are made. Over a list of such cells (a
+  ``StackedRNNCells``, built-in cells among them), each cell runs on the previous one's output
+  and is built on the width that one declares, so a wider output fails in the next cell's
+  kernel (a built-in cell's: a ``StackedCellInput`` node checks it). Keras 3's RNN call
+  takes no ``constants`` (SL116).
 * Weights: the gated kernels of :func:`~seqlint.shapes.layers.recurrent.gated_params`
   (those of the LSTM, GRU and SimpleRNN layers); a stack's cells read the previous
   cell's output.
@@ -82,6 +88,10 @@ None when the RNN is made."""
 
 CELL_STATES = "__cell_states__"
 """RNN config key the frontend sets for a cell class of the script: its ``state_size``."""
+
+INITIAL_STATE = "initial_state"
+"""The RNN call's keyword for the states its loop starts from (a ``CellStates`` check's
+``source`` when the returned states are held against them, not against ``state_size``)."""
 
 STATE_NAMES = {"LSTMCell": ("h", "c"), "GRUCell": ("h",), "SimpleRNNCell": ("h",)}
 """The states of each cell, in the order Keras passes them."""
@@ -301,7 +311,8 @@ def cell_state(call: Call) -> list[Shape]:
 @keras_layer("CellStates", params=no_weights)
 def cell_states(call: Call) -> list[Shape]:
     """The new states a cell class's ``call`` returns inside an RNN, against its
-    ``state_size``: as many, each ``(batch, size)``."""
+    ``state_size`` or the ``initial_state`` the RNN was given (``source``): as many, each
+    ``(batch, size)``."""
     sizes, first, owner = (
         _sizes(call.layer.get("sizes")),
         call.layer.get("first"),
@@ -309,32 +320,60 @@ def cell_states(call: Call) -> list[Shape]:
     )
     if sizes is None or not isinstance(first, int) or not isinstance(owner, str):
         return list(call.inputs) or [Shape.unknown()]
+    given = call.layer.get("source") == INITIAL_STATE
+    source = "the initial_state the RNN is given" if given else "its state_size"
     if len(call.inputs) != len(sizes):
+        plural = "s" if len(sizes) != 1 else ""
+        what = (
+            f"the RNN is given {len(sizes)} initial state{plural}"
+            if given
+            else f"its state_size {_sizes_text(sizes)} has {len(sizes)}"
+        )
         raise ShapeProblem(
             ProblemKind.LAYER_CONFIG,
             f"{owner}.call() returns {len(call.inputs)} new state"
-            f"{'s' if len(call.inputs) != 1 else ''}, but its state_size "
-            f"{_sizes_text(sizes)} has {len(sizes)}: the RNN's loop needs the same states back "
-            "at every step",
+            f"{'s' if len(call.inputs) != 1 else ''}, but {what}: the RNN's loop needs the "
+            "same states back at every step",
             expected=f"{len(sizes)} new states",
-            hint=f"return one new state per entry of state_size from {owner}.call()",
+            hint=f"return one new state per {'initial state' if given else 'entry of state_size'}"
+            f" from {owner}.call()",
         )
     for index, (state, size) in enumerate(zip(call.inputs, sizes, strict=True), start=first):
         if state.dims is None:
             continue
         if len(state.dims) != 2 or differ(state.dims[-1], size):
+            fix = "pass an initial state of that shape" if given else "make state_size say its size"
             raise ShapeProblem(
                 ProblemKind.LAYER_CONFIG,
-                f"{owner}.call() returns new state {index} of shape {state}, but its "
-                f"state_size says (batch, {size}): the RNN's loop needs each state to keep its "
+                f"{owner}.call() returns new state {index} of shape {state}, but "
+                f"{source} says (batch, {size}): the RNN's loop needs each state to keep its "
                 "shape from step to step",
                 input_index=index - first,
                 expected=f"(batch, {size})",
                 got=state,
-                hint=f"return new state {index} as a (batch, {size}) tensor, or make "
-                "state_size say its size",
+                hint=f"return new state {index} as a (batch, {size}) tensor, or {fix}",
             )
     return list(call.inputs) or [Shape.unknown()]
+
+
+@keras_layer("StackedCellInput", params=no_weights)
+def stacked_cell_input(call: Call) -> list[Shape]:
+    """What a built-in cell of a stack gets from the cell class of the script before it,
+    against the width ``StackedRNNCells.build`` built it for (``built``, the width that cell
+    declares): its kernel takes no other. The input, passed on."""
+    built, cell, before = (call.layer.get(k) for k in ("built", "cell", "before"))
+    got = features(call.input)
+    if isinstance(built, int) and isinstance(got, int) and built != got:
+        raise ShapeProblem(
+            ProblemKind.LAYER_CONFIG,
+            f"{cell} in the stack is built for the {built} features {before} declares (its "
+            f"output_size, else state_size[0]), but {before}.call() returns {call.input}: "
+            "its kernel cannot take them",
+            expected=f"(batch, {built})",
+            got=call.input,
+            hint=f"give {before} output_size = {got}, or return {built} features from its call()",
+        )
+    return [call.input]
 
 
 def _sizes_text(sizes: tuple[Dim, ...]) -> str:
