@@ -12,13 +12,10 @@ import os
 import pytest
 
 from seqlint.dims import UNKNOWN
-from seqlint.frontend.interpreter import Interpreter
-from seqlint.frontend.models import Graph
-from seqlint.frontend.parsing import parse
-from seqlint.frontend.positions import Positions
 from seqlint.frontend.tfdata_api import Dataset
 from seqlint.ir import Array, ShapeTuple
 from tests.datapath.generate import HEADER, nested_lists, programs
+from tests.datapath.results import seqlint_result
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 pytestmark = pytest.mark.keras
@@ -27,11 +24,7 @@ PROGRAMS = programs(100)
 
 
 def ours(program: str) -> object:
-    source = HEADER + program
-    module = parse(source)
-    interpreter = Interpreter(Graph(Positions(module, source), "3"))
-    interpreter.run(module)
-    return interpreter.scope.vars.get("result", UNKNOWN)
+    return seqlint_result(HEADER + program)
 
 
 def real(program: str) -> object:

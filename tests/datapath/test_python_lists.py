@@ -6,13 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from seqlint.dims import UNKNOWN
-from seqlint.frontend.interpreter import Interpreter
-from seqlint.frontend.models import Graph
-from seqlint.frontend.parsing import parse
-from seqlint.frontend.positions import Positions
 from seqlint.ir import Array
 from tests.datapath.generate import python_lists
+from tests.datapath.results import seqlint_result
 from tests.helpers import lint
 
 HEADER = "import numpy as np\n"
@@ -20,11 +16,7 @@ PROGRAMS = python_lists(60)
 
 
 def ours(program: str) -> object:
-    source = HEADER + program
-    module = parse(source)
-    interpreter = Interpreter(Graph(Positions(module, source), "3"))
-    interpreter.run(module)
-    return interpreter.scope.vars.get("result", UNKNOWN)
+    return seqlint_result(HEADER + program)
 
 
 def numpy_shape(program: str) -> tuple[int, ...]:

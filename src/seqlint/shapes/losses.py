@@ -682,15 +682,20 @@ def _check_flattened(loss: Loss, t: str, o: str, ya: tuple, pa: tuple, done: str
             "ValueError",
         )
     if _is_one(pa[-1]):
-        return TargetCheck(
-            Verdict.MEANINGLESS,
-            f"{loss.name} over an output of 1 unit {o}: the only valid label is 0 and "
-            "the loss is always 0",
-        )
+        return _one_class(loss, o)
     return TargetCheck(
         Verdict.OK,
         f"{done}{loss.name} (tf.keras 2) flattens targets {t} to one class index per "
         f"prediction of {o}",
+    )
+
+
+def _one_class(loss: Loss, o: str) -> TargetCheck:
+    """A sparse crossentropy over one unit: any label but 0 is out of range."""
+    return TargetCheck(
+        Verdict.MEANINGLESS,
+        f"{loss.name} over an output of 1 unit {o}: the only valid label is 0 and the loss is "
+        "always 0",
     )
 
 
@@ -736,11 +741,7 @@ def _check_sparse(
             raise _Undecided(f"whether target axis {a} equals output axis {c}")
     classes = pa[-1]
     if _is_one(classes):
-        return TargetCheck(
-            Verdict.MEANINGLESS,
-            f"{loss.name} over an output of 1 unit {o}: the only valid label is 0 and "
-            "the loss is always 0",
-        )
+        return _one_class(loss, o)
     return TargetCheck(
         Verdict.OK,
         f"{done}{loss.name} reads one class index per {per} from {t} for the "
