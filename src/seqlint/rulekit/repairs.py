@@ -10,8 +10,8 @@ from seqlint.fixes import Fix, InsertLayer, ReplaceString, SetKeyword, SwapItems
 from seqlint.ir import Layer, Node
 from seqlint.rulekit.base import RuleContext
 from seqlint.rulekit.evidence import Dropper, inner_layer, made, where
-from seqlint.rulekit.training import FitSite, OutputUse, TargetVerdict
-from seqlint.shapes.losses import Verdict, check_labels, resolve_loss
+from seqlint.rulekit.training import FitSite, OutputUse, TargetVerdict, loss_check
+from seqlint.shapes.losses import Verdict, resolve_loss
 
 # the crossentropy to use instead, by the labels' encoding
 SWAPPED_LOSS = {
@@ -60,9 +60,10 @@ def repeat_vector_fix(decoder: Node, steps: Dim, ctx: RuleContext) -> Fix | None
     return Fix(Applicability.UNSAFE, message, (edit,))
 
 
-def loss_swap_fix(verdict: TargetVerdict) -> Fix | None:
-    """The other crossentropy, when the labels' encoding is known and Keras accepts the
-    targets with it: integer class indices -> sparse, one-hot -> categorical."""
+def loss_swap_fix(verdict: TargetVerdict, keras2: bool) -> Fix | None:
+    """The other crossentropy, when the labels' encoding is known and the target's Keras
+    (``keras2``: tf.keras 2) accepts the targets with it: integer class indices -> sparse,
+    one-hot -> categorical."""
     loss = verdict.use.loss
     if loss is None or loss.name not in SWAPPED_LOSS or loss.label[:1] not in ("'", '"'):
         return None
@@ -77,8 +78,8 @@ def loss_swap_fix(verdict: TargetVerdict) -> Fix | None:
         return None
     swapped = resolve_loss(SWAPPED_LOSS[loss.name])
     assert swapped is not None
-    check = check_labels(swapped, target, verdict.use.shape, batch_size=verdict.site.batch_size)
-    if check.verdict is not Verdict.OK:
+    check = loss_check(swapped, verdict.use, verdict.site, keras2)
+    if check is None or check.verdict is not Verdict.OK:
         return None
     old = ast.literal_eval(loss.label)
     edit = ReplaceString(verdict.site.compile.loc, old, swapped.name)

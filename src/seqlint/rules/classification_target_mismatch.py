@@ -17,6 +17,7 @@ from seqlint.rulekit.training import (
     steps_dropper,
     target_finding,
 )
+from seqlint.shapes.keras2 import tf_keras2
 
 FAMILIES = frozenset({"sparse_categorical", "categorical", "binary", "auto"})
 
@@ -98,7 +99,7 @@ fail the same way."""
 
 
 def _fix(verdict: TargetVerdict, ctx: RuleContext) -> Fix | None:
-    swap = loss_swap_fix(verdict)
+    swap = loss_swap_fix(verdict, tf_keras2(ctx.target))
     if swap is not None:
         return swap
     dropper = steps_dropper(verdict, ctx)
