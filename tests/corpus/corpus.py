@@ -7,6 +7,10 @@ what Keras 3 does (``# keras: raises ExcType`` or ``# keras: runs``) and whether
 catches the bug yet (``# status: caught`` or ``# status: missed: REASON``; a good twin that
 seqlint wrongly flags says ``# status: false-alarm: REASON``), and which family of bugs the pair
 belongs to (``# Family: NAME``, one of ``FAMILIES``, the same in both files of a pair).
+
+A report whose code spans modules is a directory pair ``NAME_bad/`` / ``NAME_good/``: its entry
+``train.py`` (run as ``python train.py`` in that directory) holds the header, and the
+``# expect:`` marker sits on the line of the bug, in the entry or in a module it imports.
 """
 
 from __future__ import annotations
@@ -17,10 +21,13 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from tests.oracle.keras_runner import PROJECT_ENTRY
+
 HERE = Path(__file__).resolve().parent
 REAL = HERE / "real"
 REPROS = HERE / "repros"
 MANIFEST = HERE / "manifest.json"
+ENTRY = PROJECT_ENTRY  # the script of a directory repro; its other files are modules it imports
 
 # The families of bugs a repro pair can belong to (``# Family: NAME``).
 FAMILIES = (
@@ -49,6 +56,7 @@ FAMILIES = (
     "scalers",
     "non-data-args",
     "custom-loss",
+    "across-files",
 )
 
 _KERAS = re.compile(r"^# keras: (?:raises (\w+)|(runs))\s*$", re.M)
@@ -59,14 +67,23 @@ _MARKER = re.compile(r"#\s*expect:\s*(SL\d{3})\s*$")
 
 
 @dataclass(frozen=True)
+class Marker:
+    """An ``# expect: CODE`` comment: its file (relative to ``repros/``) and line."""
+
+    file: str
+    line: int
+    code: str
+
+
+@dataclass(frozen=True)
 class Repro:
-    path: Path
+    path: Path  # NAME_bad.py, or the directory NAME_bad/ of a report across files
     bad: bool
     keras_raises: str | None  # exception class name, None when Keras runs it
     status: str  # caught | missed | false-alarm
     reason: str  # why seqlint misses it (or flags it), empty when caught
     source: str
-    markers: tuple[tuple[int, str], ...]  # (line, code) of each `# expect:` comment
+    markers: tuple[Marker, ...]  # each `# expect:` comment
     family: str | None  # the `# Family:` of the pair, None when the header has none
 
     @property
@@ -74,27 +91,48 @@ class Repro:
         return self.path.name.removesuffix(".py")
 
     @property
+    def entry(self) -> Path:
+        """The script run and linted: the file itself, or a directory's ``train.py``."""
+        return self.path / ENTRY if self.path.is_dir() else self.path
+
+    @property
+    def files(self) -> tuple[str, ...]:
+        """Its Python files, relative to ``repros/``."""
+        paths = sorted(self.path.rglob("*.py")) if self.path.is_dir() else [self.path]
+        return tuple(p.relative_to(REPROS).as_posix() for p in paths)
+
+    @property
     def twin(self) -> Path:
-        old, new = ("_bad.py", "_good.py") if self.bad else ("_good.py", "_bad.py")
-        return self.path.with_name(self.path.name.replace(old, new))
+        old, new = ("_bad", "_good") if self.bad else ("_good", "_bad")
+        return self.path.with_name(self.name.removesuffix(old) + new + self.path.suffix)
+
+
+def caught(repro: Repro, places: set[tuple[str, int]]) -> bool:
+    """Whether an error was reported at one of the repro's markers; ``places`` are the
+    ``(file relative to repros/, line)`` of the errors, and of their origins (a finding in an
+    imported module is reported at the line of the script that runs that code)."""
+    return any((m.file, m.line) in places for m in repro.markers)
 
 
 def read_repro(path: Path) -> Repro:
-    text = path.read_text(encoding="utf-8")
+    entry = path / ENTRY if path.is_dir() else path
+    text = entry.read_text(encoding="utf-8")
     keras = _KERAS.search(text)
     source = _SOURCE.search(text)
     if keras is None or source is None:
         raise ValueError(f"{path.name}: needs '# Source: URL' and '# keras: ...' header lines")
     status = _STATUS.search(text)
     family = _FAMILY.search(text)
+    files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
     markers = tuple(
-        (number, m.group(1))
-        for number, line in enumerate(text.splitlines(), start=1)
+        Marker(file.relative_to(REPROS).as_posix(), number, m.group(1))
+        for file in files
+        for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1)
         if (m := _MARKER.search(line))
     )
     return Repro(
         path=path,
-        bad=path.name.endswith("_bad.py"),
+        bad=path.name.removesuffix(".py").endswith("_bad"),
         keras_raises=keras.group(1),
         status=status.group(1) if status else "caught",
         reason=(status.group(2) or "").strip() if status else "",
@@ -105,7 +143,11 @@ def read_repro(path: Path) -> Repro:
 
 
 def repros() -> list[Repro]:
-    return [read_repro(p) for p in sorted(REPROS.glob("*.py"))]
+    return [
+        read_repro(p)
+        for p in sorted(REPROS.iterdir())
+        if p.suffix == ".py" or (p / ENTRY).is_file()
+    ]
 
 
 def manifest() -> list[dict]:
@@ -120,9 +162,14 @@ def lint_tree(root: Path) -> dict[str, list]:
     result = check_paths([str(root)], jobs=1)
     found: dict[str, list] = {}
     for d in result.diagnostics:
-        found.setdefault(Path(d.path).resolve().relative_to(root).as_posix(), []).append(d)
+        found.setdefault(relative(d.path, root), []).append(d)
     return found
 
 
 def errors(diagnostics: list) -> list:
     return [d for d in diagnostics if d.severity.value == "error"]
+
+
+def relative(path: str, root: Path = REPROS) -> str:
+    """A reported path relative to ``root``, as :attr:`Marker.file` names files."""
+    return Path(path).resolve().relative_to(root).as_posix()
