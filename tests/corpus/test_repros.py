@@ -35,7 +35,7 @@ GOOD = [r for r in ALL if not r.bad]
 # caught / total over every bad repro, measured when the corpus was last updated
 # (docs/accuracy.md, "Real-world code"). Raise it as features land; lower it only when new
 # repros of families seqlint does not cover yet join the corpus (say so in accuracy.md).
-RECALL_FLOOR = 138 / 141
+RECALL_FLOOR = 138 / 142
 
 
 def _errors_of(repro: Repro) -> list:
