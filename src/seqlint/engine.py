@@ -22,8 +22,14 @@ from seqlint.diagnostic import Diagnostic, FileResult, Severity, Unanalysed
 from seqlint.discover import discover
 from seqlint.keras_target import KerasTarget, configured, detect, pinned_target
 from seqlint.notebooks import NOTEBOOK_SUFFIX
-from seqlint.prefilter import imported_modules, may_define_model, trains_unknown_model
-from seqlint.project import imports_any
+from seqlint.prefilter import (
+    KERAS_MARKER,
+    has_model_code,
+    imported_modules,
+    may_define_model,
+    trains_unknown_model,
+)
+from seqlint.project import MAX_MODULE_BYTES, imported_files, imports_any
 from seqlint.sources import (
     Read,
     Source,
@@ -301,11 +307,22 @@ def _reported_there(diagnostic: Diagnostic, reported: dict[str, set[Fault]]) -> 
 
 def may_hold_model(path: str, text: str) -> bool:
     """Whether the file at ``path`` may build or train a model: with Keras itself, or with a
-    module of its project that it imports (the pre-filter's text scan, then a look on disk)."""
+    module of its project that it imports (the pre-filter's text scan, then a look on disk):
+    its own model code may use the module's, and a script without any may call the module's
+    builder and training function."""
     if may_define_model(text):
         return True
     names = imported_modules(text) if path != STDIN else []
-    return bool(names) and (imports_any(path, names) or trains_unknown_model(text, names))
+    if not names:
+        return False
+    if KERAS_MARKER not in text and has_model_code(text):
+        return imports_any(path, names) or trains_unknown_model(text, names)
+    return any(_module_may_define_model(module) for module in imported_files(path, names))
+
+
+def _module_may_define_model(path: str) -> bool:
+    read = read_source(path, MAX_MODULE_BYTES)
+    return read.text is not None and may_define_model(read.text)
 
 
 def file_target(settings: FileSettings, path: str, text: str) -> KerasTarget:

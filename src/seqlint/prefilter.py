@@ -44,7 +44,8 @@ _MODEL_CODE = (
 _MODEL_BASE = re.compile(r"\b(?:Model|Layer)\b")
 
 
-def _has_model_code(source: str) -> bool:
+def has_model_code(source: str) -> bool:
+    """Whether ``source`` builds, trains or defines a model itself (Keras named or not)."""
     for pattern in _MODEL_CODE:
         for match in pattern.finditer(source):
             start = match.start()
@@ -72,11 +73,11 @@ _TEST_BASE = re.compile(r"\s*[\w.]*TestCase\s*")
 def may_define_model(source: str) -> bool:
     """False only when ``source`` certainly holds no Keras model code the analysis reads,
     from Keras itself (see :func:`imported_modules` for models made by other modules)."""
-    if KERAS_MARKER not in source or not _has_model_code(source):
+    if KERAS_MARKER not in source or not has_model_code(source):
         return False
     if "TestCase" not in source:
         return True
-    return _has_model_code(_TOP_LEVEL_CLASS.sub(_without_test_bodies, source))
+    return has_model_code(_TOP_LEVEL_CLASS.sub(_without_test_bodies, source))
 
 
 _IMPORT = re.compile(
@@ -96,11 +97,8 @@ _ANY_SCRIPT = frozenset({"numpy", "pandas", "matplotlib", "scipy", "seaborn", "t
 
 
 def imported_modules(source: str) -> list[str]:
-    """For a source with model code that does not name Keras (its model may come from a
-    module of its project): the modules it imports (``.layers`` for a relative import);
-    none otherwise."""
-    if KERAS_MARKER in source or not _has_model_code(source):
-        return []
+    """The modules ``source`` imports (``.layers`` for a relative import): a model it trains
+    without building it may come from one of its project's."""
     names: list[str] = []
     for match in _IMPORT.finditer(source):
         if match[1] is not None:

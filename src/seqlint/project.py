@@ -15,6 +15,7 @@ Stdlib only: the result cache checks a file's dependencies here without the anal
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from seqlint.sources import read_source
@@ -204,14 +205,24 @@ def relative(path: str, directory: str) -> str:
 def imports_any(script: str, modules: list[str]) -> bool:
     """Whether ``script`` imports one of its project's modules among ``modules`` (dotted
     names, with leading dots when relative)."""
+    return next(_imported(script, modules), None) is not None
+
+
+def imported_files(script: str, modules: list[str]) -> list[str]:
+    """The files of the project's modules among ``modules`` that ``script`` imports (a
+    namespace package has none)."""
+    return [found.path for found in _imported(script, modules) if not found.namespace]
+
+
+def _imported(script: str, modules: list[str]) -> Iterator[Found]:
     if not in_project(script):
-        return False
+        return
     roots: tuple[str, ...] | None = None
     for module in modules:
         name = module.lstrip(".")
         level = len(module) - len(name)
         if roots is None:
             roots = search_roots(script)
-        if resolve(os.path.abspath(script), name, level, roots) is not None:
-            return True
-    return False
+        found = resolve(os.path.abspath(script), name, level, roots)
+        if found is not None:
+            yield found

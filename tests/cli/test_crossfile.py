@@ -134,3 +134,36 @@ def test_a_script_without_keras_is_analysed_when_its_model_may_be_imported(
     write(project, {"train.py": train, **{k: v for k, v in files.items() if k.endswith(".py")}})
     result = check_paths(["train.py"], cache=CacheSettings(enabled=False))
     assert (result.files_parsed == 1) is analysed
+
+
+TRAINER = """\
+def train(model, X, y):
+    model.fit(X, y, epochs=1, verbose=0)
+"""
+
+CALLS_ONLY = """\
+import numpy as np
+
+from model import build_model
+from trainer import train
+
+X = np.random.randint(0, 100, size=(64, 20))
+y = np.random.randint(0, 5, size=(64, 20))
+model = build_model(100, 5)
+train(model, X, y)
+"""
+
+
+def test_a_script_that_only_calls_its_projects_builder_and_trainer_is_analysed(project):
+    """No model code of its own, nor the name Keras: the modules it imports have them."""
+    write(project, {"model.py": MODEL_BUGGY, "trainer.py": TRAINER, "train.py": CALLS_ONLY})
+    result = check_paths(["train.py"], cache=CacheSettings(enabled=False))
+    assert (result.files_parsed, where(result)) == (1, [("train.py", 8, "SL103")])
+
+
+def test_a_script_importing_only_modules_without_model_code_is_not_parsed(project):
+    helpers = "def load(path):\n    return path\n"
+    script = "from helpers import load\n\nrows = load('data.csv')\n"
+    write(project, {"helpers.py": helpers, "train.py": script})
+    result = check_paths(["train.py"], cache=CacheSettings(enabled=False))
+    assert (result.files_parsed, result.diagnostics) == (0, [])

@@ -20,10 +20,16 @@ Importing TensorFlow costs seconds, so scripts run in a few long-lived worker pr
 kills a worker whose script runs past the timeout and starts a new one.  Verdicts are cached
 on disk by the hash of the script text (and the Keras version: each arm has its own
 verdicts), so reruns are cheap.
+
+A job whose path is a directory is a project: its ``train.py`` runs as ``python train.py``
+would run it there, with the directory first on ``sys.path``, and its verdict is cached by the
+text of every Python file of the directory.  The modules it imports from there are forgotten
+before and after the run, so a project never sees another's ``model.py``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import json
@@ -43,6 +49,50 @@ RECYCLE_AFTER = 150  # scripts per worker before it is replaced (TF leaks a litt
 
 _KERAS_VERSION: str | None = None
 KERAS_ARMS = ("3", "2")
+PROJECT_ENTRY = "train.py"  # the script of a job whose path is a directory
+
+
+def entry_of(path: str) -> str:
+    """The script a job runs: the file itself, or a project directory's ``train.py``."""
+    return os.path.join(path, PROJECT_ENTRY) if os.path.isdir(path) else path
+
+
+def job_text(path: str) -> str:
+    """What a job's verdict depends on: a script's text, or the names and texts of every
+    Python file of a project directory."""
+    if not os.path.isdir(path):
+        return Path(path).read_text()
+    root = Path(path)
+    files = sorted(root.rglob("*.py"))
+    return "\0".join(f"{f.relative_to(root).as_posix()}\0{f.read_text()}" for f in files)
+
+
+@contextlib.contextmanager
+def project_imports(path: str):
+    """For a project directory: the directory first on ``sys.path`` while the body runs, and
+    the modules it provides forgotten before and after (a file is a script: nothing to do)."""
+    if not os.path.isdir(path):
+        yield
+        return
+    directory = os.path.abspath(path)
+    _forget_modules(directory)
+    sys.path.insert(0, directory)
+    try:
+        yield
+    finally:
+        sys.path.remove(directory)
+        _forget_modules(directory)
+
+
+def _forget_modules(directory: str) -> None:
+    """Drop from ``sys.modules`` every module loaded from ``directory`` or named like one of
+    its top-level modules and packages (an earlier project's ``model`` or ``utils``)."""
+    names = {Path(entry).stem for entry in os.listdir(directory)}
+    inside = directory + os.sep
+    for name, module in list(sys.modules.items()):
+        file = getattr(module, "__file__", None) or ""
+        if name.split(".")[0] in names or file.startswith(inside):
+            del sys.modules[name]
 
 
 def keras_version(keras: str = "3") -> str:
@@ -264,7 +314,6 @@ class _Worker:
         return found
 
     def run(self, path: str) -> dict:
-        import contextlib
         import io
         import traceback
         import warnings
@@ -278,17 +327,19 @@ class _Worker:
         settings.set_floatx("float32")
         np.random.seed(0)
         self.fits = []
-        text = Path(path).read_text()
+        script = entry_of(path)
+        text = Path(script).read_text()
         start = time.perf_counter()
         verdict: dict = {"status": "ok"}
         sink = io.StringIO()
         try:
-            code = compile(text, path, "exec")
-            namespace = {"__name__": "__main__", "__file__": path, "__builtins__": __builtins__}
+            code = compile(text, script, "exec")
+            namespace = {"__name__": "__main__", "__file__": script, "__builtins__": __builtins__}
             with (
                 warnings.catch_warnings(),
                 contextlib.redirect_stdout(sink),
                 contextlib.redirect_stderr(sink),
+                project_imports(path),
             ):
                 warnings.simplefilter("ignore")
                 exec(code, namespace)
@@ -302,7 +353,7 @@ class _Worker:
             if isinstance(exc, KeyboardInterrupt):
                 raise
             frames = traceback.extract_tb(exc.__traceback__)
-            lines = [f.lineno for f in frames if f.filename == path]
+            lines = [f.lineno for f in frames if f.filename == script]
             verdict = {
                 "status": "error",
                 "exc_type": type(exc).__name__,
@@ -426,7 +477,8 @@ def run_scripts(
     log: Path | None = None,
     keras: str = "3",
 ) -> dict[str, dict]:
-    """Verdicts for ``jobs`` (a list of ``(id, path)``), keyed by id, in Keras ``keras``
+    """Verdicts for ``jobs`` (a list of ``(id, path)``, the path a script or a project
+    directory), keyed by id, in Keras ``keras``
     (``"3"`` or ``"2"``, see :data:`KERAS_ARMS`).
 
     Cached verdicts (by script text and Keras version) are reused; the rest run in
@@ -435,8 +487,7 @@ def run_scripts(
     results: dict[str, dict] = {}
     pending: list[tuple[str, str, str]] = []
     for job_id, path in jobs:
-        text = Path(path).read_text()
-        key = script_key(text, eager, keras)
+        key = script_key(job_text(path), eager, keras)
         cached = _cache_get(cache_dir, key)
         if cached is not None:
             results[job_id] = cached

@@ -742,6 +742,10 @@ def subscript(array: Array, items: list[Index], loc: Loc) -> Array:
         return _derive(array, None, loc)
     if len(items) == 1 and items[0][0] == "index" and isinstance(items[0][1], Array):
         return _take(array, items[0][1], loc)
+    if array.literal is not None and len(items) == 1 and items[0][0] == "slice":
+        sliced = _sliced_literal(array, items[0], loc)
+        if sliced is not None:
+            return sliced
     consuming = sum(1 for item in items if item[0] in ("index", "slice"))
     if consuming > len(array.shape) or sum(1 for item in items if item is ELLIPSIS) > 1:
         return _derive(array, None, loc)
@@ -774,6 +778,20 @@ def subscript(array: Array, items: list[Index], loc: Loc) -> Array:
 def row(array: Array, loc: Loc) -> Array:
     """An item of a loop over ``array`` (``for day in days:``): one row of its first axis."""
     return subscript(array, [("index", ANY_INDEX, None, None)], loc)
+
+
+def _sliced_literal(array: Array, item: Index, loc: Loc) -> Array | None:
+    """``labels[:9]`` of the script's literal list with constant bounds: its items are
+    known (a train/validation split of listed labels keeps their classes)."""
+    _, lower, upper, step = item
+    bounds = (lower, upper, step)
+    if step == 0 or not all(b is None or type(b) is int for b in bounds):
+        return None
+    assert array.literal is not None
+    picked = array.literal[slice(lower, upper, step)]
+    made = _derive(array, (len(picked),), loc)
+    bounds_of_items = _literal_range(list(picked))
+    return replace(made, literal=picked, value_range=bounds_of_items, covers_range=None)
 
 
 def _take(array: Array, index: Array, loc: Loc) -> Array:
