@@ -37,7 +37,7 @@ class Arm:
 
 
 ARMS = (
-    Arm("3", int(os.environ.get("SEQLINT_ORACLE_N", "160")), 0.95),
+    Arm("3", int(os.environ.get("SEQLINT_ORACLE_N", "120")), 0.95),
     Arm("2", int(os.environ.get("SEQLINT_ORACLE_N2", "48")), 0.99),
 )
 
