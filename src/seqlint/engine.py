@@ -321,6 +321,17 @@ def may_hold_model(path: str, text: str) -> bool:
 
 
 def _module_may_define_model(path: str) -> bool:
+    """The pre-filter's scan of an imported module, read once per version of the file (every
+    script of a tree that imports it asks)."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return False
+    return _scanned_module(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=1024)
+def _scanned_module(path: str, _mtime_ns: int, _size: int) -> bool:
     read = read_source(path, MAX_MODULE_BYTES)
     return read.text is not None and may_define_model(read.text)
 
